@@ -1,0 +1,368 @@
+//! The document model every reader produces and the engine consumes.
+//!
+//! A tender is several files; each file becomes one [`Document`]: a flat list of
+//! [`Block`]s in reading order, each with a [`Location`] a person can find and the
+//! index of the [`Section`] it sits in. Readers know nothing of rules; they only
+//! say what the vendor will read and where.
+
+pub mod docx;
+pub mod markdown;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The file formats tenderlint reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Markdown,
+    Docx,
+}
+
+impl Format {
+    /// The format a path's extension names, if tenderlint reads it.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(Format::Markdown),
+            "docx" => Some(Format::Docx),
+            _ => None,
+        }
+    }
+}
+
+/// One file of the tender, as read.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The path as the user will recognise it (relative to where they ran the tool).
+    pub path: PathBuf,
+    pub format: Format,
+    /// The full source text for formats that have one (Markdown); used for snippets.
+    pub source: Option<Arc<str>>,
+    pub blocks: Vec<Block>,
+    /// `sections[0]` is the document root (text before the first heading).
+    pub sections: Vec<Section>,
+    /// YAML front matter (Markdown) with the byte offset of its body in `source`.
+    pub front_matter: Option<FrontMatter>,
+    /// `tenderlint-…` directives found in comments (HTML comments, Word comments).
+    pub directives: Vec<Directive>,
+}
+
+impl Document {
+    /// An empty document with only the root section.
+    pub fn new(path: PathBuf, format: Format) -> Document {
+        Document {
+            path,
+            format,
+            source: None,
+            blocks: Vec::new(),
+            sections: vec![Section::root()],
+            front_matter: None,
+            directives: Vec::new(),
+        }
+    }
+
+    /// The section path of a section, outermost first (the root is left out).
+    pub fn section_path(&self, section: usize) -> Vec<&Section> {
+        let mut path = Vec::new();
+        let mut current = Some(section);
+        while let Some(index) = current {
+            let Some(s) = self.sections.get(index) else { break };
+            if index != 0 {
+                path.push(s);
+            }
+            current = s.parent;
+        }
+        path.reverse();
+        path
+    }
+
+    /// The section path rendered for people: `3 Kravspesifikasjon › 3.2 Integrasjoner`.
+    pub fn section_display(&self, section: usize) -> String {
+        self.section_path(section)
+            .iter()
+            .map(|s| s.display())
+            .collect::<Vec<_>>()
+            .join(" › ")
+    }
+
+    /// Opens a new section under the nearest enclosing one with a lower level and
+    /// returns its index. Readers call this for each heading.
+    pub fn open_section(&mut self, level: u8, number: Option<String>, title: String, block: usize) -> usize {
+        let mut parent = self.sections.len() - 1;
+        while parent != 0 && self.sections[parent].level >= level {
+            parent = self.sections[parent].parent.unwrap_or(0);
+        }
+        self.sections.push(Section { level, number, title, parent: Some(parent), block: Some(block) });
+        self.sections.len() - 1
+    }
+}
+
+/// A heading and everything under it until the next heading of the same or a higher level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// 1–9 for headings; 0 for the root.
+    pub level: u8,
+    /// The heading's number as rendered («3.2»), when the heading has one.
+    pub number: Option<String>,
+    /// The heading text without its number.
+    pub title: String,
+    pub parent: Option<usize>,
+    /// The heading block that opened it.
+    pub block: Option<usize>,
+}
+
+impl Section {
+    fn root() -> Section {
+        Section { level: 0, number: None, title: String::new(), parent: None, block: None }
+    }
+
+    pub fn display(&self) -> String {
+        match &self.number {
+            Some(n) => format!("{n} {}", self.title),
+            None => self.title.clone(),
+        }
+    }
+}
+
+/// A unit of text the vendor reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// The text as the vendor reads it; for table rows the cells joined by [`CELL_SEPARATOR`].
+    pub text: String,
+    pub location: Location,
+    /// Index into [`Document::sections`].
+    pub section: usize,
+    /// Where the block lives in the file: body text, a footnote, a header or footer …
+    pub origin: Origin,
+    /// Maps byte offsets in `text` back to the source (Markdown); empty when the
+    /// location is block-level only (DOCX).
+    pub offsets: OffsetMap,
+}
+
+/// What separates cells in a table row's [`Block::text`]; never occurs in cell text.
+pub const CELL_SEPARATOR: char = '\u{1F}';
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum BlockKind {
+    Heading {
+        level: u8,
+    },
+    Paragraph,
+    ListItem {
+        /// Nesting depth, 0 for a top-level item.
+        depth: u8,
+        /// The rendered label («1.», «a)», «•»), when known.
+        label: Option<String>,
+    },
+    TableRow(TableRow),
+    Quote,
+}
+
+/// A table row with its header cells, so the engine can find the requirement id,
+/// text and type columns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRow {
+    /// Tables are numbered from 1 in document order (nested tables included).
+    pub table: u32,
+    /// Row number within the table, from 1; header rows included.
+    pub row: u32,
+    /// True for header rows (the first row in Markdown; `w:tblHeader` rows in DOCX).
+    pub is_header: bool,
+    /// The header cells of the table this row belongs to (empty when there is none).
+    pub header: Arc<[String]>,
+    /// Byte ranges of each cell in [`Block::text`].
+    pub cells: Vec<Range<usize>>,
+    /// The block index of the row whose cell holds this row's (nested) table.
+    pub parent_row: Option<usize>,
+}
+
+impl Block {
+    /// The text of cell `index` of a table row.
+    pub fn cell(&self, index: usize) -> Option<&str> {
+        match &self.kind {
+            BlockKind::TableRow(row) => row.cells.get(index).and_then(|r| self.text.get(r.clone())),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Origin {
+    Body,
+    Footnote,
+    Endnote,
+    /// Page headers and footers: read, but never a requirement.
+    HeaderFooter,
+    TextBox,
+    ContentControl,
+}
+
+/// Where a block is, in terms a person can find.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A text file: the block's byte range and its 1-based line and column.
+    Text { bytes: Range<usize>, line: u32, column: u32 },
+    /// A Word file: the part, the paragraph number in that part (from 1), the table
+    /// cell if any, and the byte offset of the paragraph in the part's XML.
+    Docx { part: String, paragraph: u32, cell: Option<CellRef>, xml_offset: u64 },
+}
+
+/// Table n, row r, column c (all from 1), as Word users count them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellRef {
+    pub table: u32,
+    pub row: u32,
+    pub column: u32,
+}
+
+impl Location {
+    /// The 1-based line, for formats that have lines.
+    pub fn line(&self) -> Option<u32> {
+        match self {
+            Location::Text { line, .. } => Some(*line),
+            Location::Docx { .. } => None,
+        }
+    }
+
+    /// A short human form: `12:3` or `¶ 41, tabell 2 rad 3 kolonne 2`.
+    pub fn display(&self) -> String {
+        match self {
+            Location::Text { line, column, .. } => format!("{line}:{column}"),
+            Location::Docx { part, paragraph, cell, .. } => {
+                let mut s = if part == "word/document.xml" {
+                    format!("¶ {paragraph}")
+                } else {
+                    format!("{part} ¶ {paragraph}")
+                };
+                if let Some(c) = cell {
+                    s.push_str(&format!(", table {} row {} column {}", c.table, c.row, c.column));
+                }
+                s
+            }
+        }
+    }
+}
+
+/// Piecewise map from offsets in a block's text to offsets in the source file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OffsetMap {
+    segments: Vec<Segment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Segment {
+    text_start: usize,
+    source: Range<usize>,
+    /// The text slice equals the source slice byte for byte, so offsets inside map 1:1.
+    exact: bool,
+}
+
+impl OffsetMap {
+    /// Records that text from `text_start` on came from `source`.
+    pub fn push(&mut self, text_start: usize, source: Range<usize>, exact: bool) {
+        self.segments.push(Segment { text_start, source, exact });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.segments.is_empty()
+    }
+
+    /// The source offset of byte `offset` of the block text, if the block has a map.
+    pub fn to_source(&self, offset: usize) -> Option<usize> {
+        let index = self.segments.partition_point(|s| s.text_start <= offset).checked_sub(1)?;
+        let seg = &self.segments[index];
+        if seg.exact {
+            Some((seg.source.start + (offset - seg.text_start)).min(seg.source.end))
+        } else {
+            Some(seg.source.start)
+        }
+    }
+}
+
+/// YAML front matter of a Markdown file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatter {
+    pub yaml: String,
+    /// Byte offset of `yaml` in the file.
+    pub offset: usize,
+}
+
+/// A `tenderlint-…` instruction written in a comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Directive {
+    /// The comment text after `tenderlint-` was found, trimmed (e.g. `disable INT-014: reason`).
+    pub text: String,
+    pub location: Location,
+    /// The block the comment is anchored on or stands before; `None` at the end of the file.
+    pub block: Option<usize>,
+}
+
+/// Why a file could not be read. Always names the cause in one line; the path is
+/// added by the caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    pub message: String,
+    /// What the user can do about it («save as .docx without a password»).
+    pub hint: Option<String>,
+}
+
+impl ReadError {
+    pub fn new(message: impl Into<String>) -> ReadError {
+        ReadError { message: message.into(), hint: None }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> ReadError {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, " ({hint})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Largest file tenderlint reads (bytes); larger ones are refused, not truncated.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads one file of the tender in the format its extension names.
+pub fn read_file(path: &Path) -> Result<Document, ReadError> {
+    let format = Format::from_path(path)
+        .ok_or_else(|| ReadError::new("not a file tenderlint reads").with_hint("use .md, .markdown or .docx"))?;
+    let meta = std::fs::metadata(path).map_err(|e| ReadError::new(format!("cannot read: {e}")))?;
+    if !meta.is_file() {
+        return Err(ReadError::new("not a regular file"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(ReadError::new(format!(
+            "file is {} MiB, more than the {} MiB tenderlint reads",
+            meta.len() / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| ReadError::new(format!("cannot read: {e}")))?;
+    read_bytes(path.to_path_buf(), format, &bytes)
+}
+
+/// Reads a file's content that is already in memory.
+pub fn read_bytes(path: PathBuf, format: Format, bytes: &[u8]) -> Result<Document, ReadError> {
+    match format {
+        Format::Markdown => {
+            let text = std::str::from_utf8(bytes).map_err(|e| {
+                ReadError::new(format!("not valid UTF-8 (byte {})", e.valid_up_to()))
+                    .with_hint("save the file as UTF-8")
+            })?;
+            Ok(markdown::read(path, text))
+        }
+        Format::Docx => docx::read(path, bytes),
+    }
+}
