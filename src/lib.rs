@@ -2,3 +2,5 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod document;
+pub mod rules;
+pub mod text;

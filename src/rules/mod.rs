@@ -1,0 +1,3 @@
+//! Rule sets: the YAML format, loading with spans, and compiling to one automaton.
+
+pub mod schema;

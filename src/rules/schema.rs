@@ -1,0 +1,285 @@
+//! The rule-set file format, as Rust types: serde reads it, schemars publishes it
+//! as JSON Schema (`tenderlint rules schema`), so the documentation and the loader
+//! can never disagree.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_saphyr::Spanned;
+
+/// A versioned set of rules, one YAML file (`rules/<id>/<version>.yaml`).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSetFile {
+    /// Stable identifier, lower-case with hyphens (`ks-felles-journalloft`).
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// Semantic version of this rule set (`1.0.0`).
+    #[schemars(with = "String")]
+    pub version: Spanned<String>,
+    pub title: Localized,
+    #[serde(default)]
+    pub description: Option<Localized>,
+    /// The documents this rule set encodes.
+    #[serde(default)]
+    pub sources: Vec<SourceDocument>,
+    /// What changed in each version, newest first.
+    #[serde(default)]
+    pub changelog: Vec<ChangelogEntry>,
+    /// Headings whose sections never hold requirements (background, glossary …).
+    /// A section is non-normative when its title (without number) starts with one of
+    /// these, compared after normalisation; the list is inherited by subsections.
+    #[serde(default)]
+    pub non_normative_headings: Vec<String>,
+    /// Services a tender can cover (legevakt, sykehjem …), detected from the text
+    /// or declared by the tender, that scope-aware rules refer to.
+    #[serde(default)]
+    pub services: Vec<Service>,
+    pub rules: Vec<Rule>,
+}
+
+/// Text in Norwegian bokmål, nynorsk and English. Bokmål is required; the others
+/// fall back to bokmål (nynorsk) or bokmål (English) when missing.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Localized {
+    pub nb: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nn: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct SourceDocument {
+    pub title: String,
+    pub publisher: String,
+    pub url: String,
+    /// Publication date (or the date it was read), `YYYY-MM-DD` or `YYYY-MM`.
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ChangelogEntry {
+    pub version: String,
+    #[serde(default)]
+    pub date: Option<String>,
+    pub changes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    /// Identifier used by rules and in tender front matter (`legevakt`).
+    pub id: String,
+    pub name: Localized,
+    /// Terms whose presence anywhere in the tender's normative text puts the service in scope.
+    #[serde(default)]
+    pub detect: Vec<Term>,
+}
+
+#[derive(
+    Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+/// What a rule checks.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum RuleKind {
+    /// The topic must be covered by a requirement somewhere in the tender.
+    Require,
+    /// The pattern must not appear in a requirement.
+    Forbid,
+    /// When `match` appears in a requirement, `with` must follow within `within` words.
+    RequireWith,
+    /// An outdated term: each use in normative text gets the `replacement`.
+    Prefer,
+}
+
+/// How strong a requirement must be to satisfy a `require` rule.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Strength {
+    /// Only a binding requirement («skal», «må», a minimum-requirement row) satisfies it.
+    Binding,
+    /// Weak coverage («bør», evaluation question, option) passes too, and is shown.
+    Any,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// Stable identifier (`INT-001`); never reused for another meaning.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    pub title: Localized,
+    /// What the finding says when the rule is not met.
+    pub message: Localized,
+    /// Category id (interoperability, information-sharing, architecture, security,
+    /// archiving, usability, hygiene, contract …).
+    pub category: String,
+    pub severity: Severity,
+    pub kind: RuleKind,
+    /// For `require`: how strong the coverage must be. Default `any`.
+    #[serde(default)]
+    pub strength: Option<Strength>,
+    /// What to look for (all kinds).
+    #[serde(rename = "match")]
+    #[schemars(with = "Match")]
+    pub pattern: Spanned<Match>,
+    /// For `require-with`: what must follow `match`.
+    #[serde(default)]
+    #[schemars(with = "Option<Match>")]
+    pub with: Option<Spanned<Match>>,
+    /// For `require-with`: how many words after the `match` hit `with` may appear. Default 12.
+    #[serde(default)]
+    pub within: Option<u32>,
+    /// For `prefer`: the term to use instead.
+    #[serde(default)]
+    pub replacement: Option<Localized>,
+    /// Why the rule exists, for `tenderlint explain`.
+    pub rationale: Localized,
+    pub sources: Vec<RuleSource>,
+    /// A requirement text the team can paste into the tender.
+    #[serde(default)]
+    pub suggestion: Option<Localized>,
+    /// Per-service strength and severity (scope-aware rules). The first entry whose
+    /// services intersect the tender's services wins; otherwise the rule's own
+    /// severity and strength apply.
+    #[serde(default)]
+    pub scopes: Vec<ScopeOverride>,
+    /// Snippets that must pass and must fail; run by `tenderlint rules test`.
+    #[serde(default)]
+    pub examples: Examples,
+    /// Link to further documentation of the rule.
+    #[serde(default)]
+    pub help_uri: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSource {
+    pub url: String,
+    /// How the claim was verified: `V` against the cited page, `S` in a secondary
+    /// source only, `U` unverified.
+    pub verified: Verification,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+pub enum Verification {
+    V,
+    S,
+    U,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeOverride {
+    /// Service ids (declared in the rule set's `services`).
+    pub services: Vec<String>,
+    #[serde(default)]
+    pub severity: Option<Severity>,
+    #[serde(default)]
+    pub strength: Option<Strength>,
+    /// `false`: the rule does not apply when these services are in scope and no
+    /// earlier entry matched.
+    #[serde(default = "yes")]
+    pub applies: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A pattern over one requirement statement (a sentence, a list item with its
+/// lead-in, or a requirement-table row). Every condition given must hold.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Match {
+    /// At least one of these terms.
+    #[serde(default)]
+    pub any: Vec<Term>,
+    /// Each group needs at least one hit (e.g. `[[velferdsteknologi*], [integr*]]`).
+    #[serde(default)]
+    pub all: Vec<Vec<Term>>,
+    /// Like `all`, but every group's hit within `within` words of the others.
+    #[serde(default)]
+    pub near: Option<Near>,
+    /// None of these may appear in the statement («ID-porten» is not HelseID).
+    #[serde(default)]
+    pub not: Vec<Term>,
+    /// Escape hatch: a regular expression over the normalised (lower-case) statement.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub regex: Option<Spanned<String>>,
+    /// Alternatives: at least one must hold (each is a full `Match`).
+    #[serde(default)]
+    pub one_of: Vec<Match>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Near {
+    pub within: u32,
+    pub groups: Vec<Vec<Term>>,
+}
+
+/// A term to find. The short form is a string: `kjernejournal*` matches the word
+/// and any ending or compound tail («kjernejournalen», «kjernejournal-oppslag»),
+/// `*integrasjon` any compound head, `*journal*` anywhere, a plain word only as a
+/// whole word. Case never matters in the short form. The long form sets the mode
+/// explicitly and can demand case and a context word nearby (for abbreviations).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Term {
+    Short(String),
+    Long(TermSpec),
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TermSpec {
+    pub term: String,
+    /// `word` (default), `prefix`, `suffix`, `substring`, or `exact` (whole word, case as written).
+    #[serde(default)]
+    pub mode: Option<TermMode>,
+    /// One of these must appear in the same statement (within `window` words when set).
+    #[serde(default)]
+    pub context: Vec<String>,
+    #[serde(default)]
+    pub window: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum TermMode {
+    Word,
+    Prefix,
+    Suffix,
+    Substring,
+    Exact,
+}
+
+/// Example statements for a rule. Each is a small Markdown tender; `pass` ones must
+/// leave the rule satisfied (met/weak-accepted, or no violation), `fail` ones must not.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    #[serde(default)]
+    pub pass: Vec<String>,
+    #[serde(default)]
+    pub fail: Vec<String>,
+    /// For `require` rules: snippets that cover the topic only weakly (status `weak`).
+    #[serde(default)]
+    pub weak: Vec<String>,
+}

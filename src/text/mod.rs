@@ -1,0 +1,4 @@
+//! Reading tender text the way a procurement lawyer does: normalisation,
+//! sentences, modality and negation.
+
+pub mod normalize;

@@ -1,0 +1,170 @@
+//! One normalisation for tender text and rule terms, so that «Kjerne­journal»
+//! (soft hyphen), «KJERNEJOURNAL», «kjernejournal» with NBSP around it and a
+//! decomposed «å» all compare equal — with a map back to the original offsets.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::canonical_combining_class;
+
+/// Normalised text plus, for every byte of it, the byte offset in the original.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Normalized {
+    pub text: String,
+    /// `origin[i]` is the original byte offset of normalised byte `i`; one extra
+    /// entry at the end holds the original length.
+    origin: Vec<u32>,
+}
+
+impl Normalized {
+    /// The original byte offset of normalised byte `offset`.
+    pub fn to_original(&self, offset: usize) -> usize {
+        self.origin
+            .get(offset)
+            .copied()
+            .unwrap_or_else(|| self.origin.last().copied().unwrap_or(0)) as usize
+    }
+
+    /// The original byte range of a normalised range.
+    pub fn original_range(&self, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let start = self.to_original(range.start);
+        let end = if range.end > range.start {
+            // The end is just past the last normalised byte's original character.
+            let last = self.to_original(range.end - 1);
+            self.to_original(range.end).max(last + 1)
+        } else {
+            start
+        };
+        start..end
+    }
+}
+
+/// NFC, lower case, dashes folded to `-`, soft hyphens dropped, every run of
+/// white space (NBSP included) folded to one space, leading/trailing space dropped.
+pub fn normalize(input: &str) -> Normalized {
+    let mut text = String::with_capacity(input.len());
+    let mut origin: Vec<u32> = Vec::with_capacity(input.len() + 1);
+    let mut pending_space: Option<u32> = None;
+
+    // Compose per starter segment so each output char maps to the offset of the
+    // segment it came from; most tender text is already NFC and takes the fast path.
+    let mut segments = Segments::new(input);
+    while let Some((start, segment)) = segments.next_segment() {
+        let composed: Box<dyn Iterator<Item = char>> = if segment.chars().count() == 1 {
+            Box::new(segment.chars())
+        } else {
+            Box::new(segment.nfc())
+        };
+        for c in composed {
+            let at = start as u32;
+            if c.is_whitespace() || c == '\u{FEFF}' {
+                if !text.is_empty() && pending_space.is_none() {
+                    pending_space = Some(at);
+                }
+                continue;
+            }
+            let folded = match c {
+                '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' => continue,
+                '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+                '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
+                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
+                other => other,
+            };
+            if let Some(space_at) = pending_space.take() {
+                text.push(' ');
+                origin.push(space_at);
+            }
+            for lower in folded.to_lowercase() {
+                let before = text.len();
+                text.push(lower);
+                origin.extend(std::iter::repeat_n(at, text.len() - before));
+            }
+        }
+    }
+    origin.push(input.len() as u32);
+    Normalized { text, origin }
+}
+
+/// Iterates over "a starter and its combining marks" segments of a string.
+struct Segments<'a> {
+    input: &'a str,
+    pos: usize,
+}
+
+impl<'a> Segments<'a> {
+    fn new(input: &'a str) -> Self {
+        Segments { input, pos: 0 }
+    }
+
+    fn next_segment(&mut self) -> Option<(usize, &'a str)> {
+        let rest = &self.input[self.pos..];
+        let mut chars = rest.char_indices();
+        let (_, first) = chars.next()?;
+        let mut end = first.len_utf8();
+        for (i, c) in chars {
+            if canonical_combining_class(c) == 0 && !is_hangul_jamo_vt(c) {
+                break;
+            }
+            end = i + c.len_utf8();
+        }
+        let start = self.pos;
+        self.pos += end;
+        Some((start, &rest[..end]))
+    }
+}
+
+fn is_hangul_jamo_vt(c: char) -> bool {
+    ('\u{1161}'..='\u{11FF}').contains(&c)
+}
+
+/// Normalises a rule term the same way as text.
+pub fn normalize_term(term: &str) -> String {
+    normalize(term).text
+}
+
+/// True for characters that make up words: letters and digits in any script.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_nbsp_soft_hyphen_and_dashes() {
+        let n = normalize("KJERNE\u{AD}JOURNAL\u{A0}\u{A0}og e\u{2013}resept");
+        assert_eq!(n.text, "kjernejournal og e-resept");
+    }
+
+    #[test]
+    fn composes_decomposed_norwegian_letters_and_maps_back() {
+        let original = "A\u{30A}rlig gjennomgang";
+        let n = normalize(original);
+        assert_eq!(n.text, "årlig gjennomgang");
+        let start = n.text.find("gjennomgang").unwrap();
+        let range = n.original_range(start..n.text.len());
+        assert_eq!(&original[range], "gjennomgang");
+        assert_eq!(n.to_original(0), 0);
+    }
+
+    #[test]
+    fn maps_offsets_across_removed_soft_hyphens() {
+        let original = "Løsningen skal integreres med kjerne\u{AD}journalen.";
+        let n = normalize(original);
+        let start = n.text.find("kjernejournalen").unwrap();
+        let range = n.original_range(start..start + "kjernejournalen".len());
+        assert_eq!(&original[range], "kjerne\u{AD}journalen");
+    }
+
+    #[test]
+    fn trims_and_collapses_whitespace() {
+        assert_eq!(
+            normalize("  Leverandøren\n\t skal  ").text,
+            "leverandøren skal"
+        );
+    }
+
+    #[test]
+    fn upper_case_aeoeaa_lowercase() {
+        assert_eq!(normalize("ØVRIGE KRAV ÆØÅ").text, "øvrige krav æøå");
+    }
+}
