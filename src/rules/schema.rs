@@ -102,6 +102,18 @@ pub enum RuleKind {
     RequireWith,
     /// An outdated term: each use in normative text gets the `replacement`.
     Prefer,
+    /// A structural check built into the engine, named by `check`.
+    Check,
+}
+
+/// Structural checks that a pattern cannot express.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum BuiltinCheck {
+    /// A row of a requirement table has no type (minimum requirement or evaluated).
+    UntypedRequirement,
+    /// A row typed as minimum requirement says «bør», or one typed as evaluated says «skal»/«må».
+    TypeModalityMismatch,
 }
 
 /// How strong a requirement must be to satisfy a `require` rule.
@@ -131,10 +143,13 @@ pub struct Rule {
     /// For `require`: how strong the coverage must be. Default `any`.
     #[serde(default)]
     pub strength: Option<Strength>,
-    /// What to look for (all kinds).
-    #[serde(rename = "match")]
-    #[schemars(with = "Match")]
-    pub pattern: Spanned<Match>,
+    /// What to look for (all kinds but `check`).
+    #[serde(rename = "match", default)]
+    #[schemars(with = "Option<Match>")]
+    pub pattern: Option<Spanned<Match>>,
+    /// For `check`: which built-in check.
+    #[serde(default)]
+    pub check: Option<BuiltinCheck>,
     /// For `require-with`: what must follow `match`.
     #[serde(default)]
     #[schemars(with = "Option<Match>")]
