@@ -40,6 +40,7 @@ pub fn read(path: PathBuf, text: &str) -> Document {
 }
 
 /// Byte offset → 1-based line and column (in characters).
+#[derive(Debug)]
 pub(crate) struct LineIndex {
     starts: Vec<usize>,
 }
@@ -62,6 +63,25 @@ impl LineIndex {
             .map(|s| s.chars().count())
             .unwrap_or(0);
         (line as u32 + 1, column as u32 + 1)
+    }
+}
+
+/// A line index that owns its text, for turning evidence offsets into lines.
+#[derive(Debug, Clone)]
+pub struct LineIndexRef {
+    text: Arc<str>,
+    index: Arc<LineIndex>,
+}
+
+impl LineIndexRef {
+    pub fn new(text: Arc<str>) -> LineIndexRef {
+        let index = Arc::new(LineIndex::new(&text));
+        LineIndexRef { text, index }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_column(&self, offset: usize) -> (u32, u32) {
+        self.index.line_column(&self.text, offset)
     }
 }
 
