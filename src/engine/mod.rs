@@ -310,14 +310,15 @@ pub fn nonnormative_sections(doc: &Document, set: &RuleSet) -> Vec<bool> {
     for (i, section) in doc.sections.iter().enumerate() {
         let inherited = section.parent.is_some_and(|p| p < i && flags[p]);
         let title = crate::text::normalize(&section.title).text;
+        // «Bakgrunn og formål» starts with «bakgrunn»; «Bakgrunnsdata for integrasjon» does not:
+        // a heading term must end at a word boundary, compounds are listed explicitly.
         let own = !title.is_empty()
             && set.non_normative_headings.iter().any(|h| {
                 title.starts_with(h.as_str())
                     && !title[h.len()..]
                         .chars()
                         .next()
-                        .is_some_and(|c| c.is_alphanumeric() && !h.ends_with(' '))
-                    || title.starts_with(h.as_str()) && h.chars().count() >= 6
+                        .is_some_and(char::is_alphanumeric)
             });
         flags[i] = inherited || own;
     }
