@@ -1,5 +1,570 @@
-use super::{Document, Format};
+//! Markdown reader: pulldown-cmark events with byte offsets → blocks.
+//!
+//! Code blocks and HTML are not tender text; HTML comments that start with
+//! `tenderlint-` become directives (inline waivers).
+
+use super::{
+    Block, BlockKind, CELL_SEPARATOR, Directive, Document, Format, FrontMatter, Location,
+    OffsetMap, Origin, TableRow,
+};
+use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
 use std::path::PathBuf;
-pub fn read(path: PathBuf, _text: &str) -> Document {
-    Document::new(path, Format::Markdown)
+use std::sync::Arc;
+
+/// Reads a Markdown file's text into a document.
+pub fn read(path: PathBuf, text: &str) -> Document {
+    let mut doc = Document::new(path, Format::Markdown);
+    doc.source = Some(Arc::from(text));
+    let lines = LineIndex::new(text);
+    let mut reader = Reader {
+        doc,
+        lines,
+        text,
+        ..Reader::default()
+    };
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        reader.event(event, range);
+    }
+    let Reader { mut doc, .. } = reader;
+    let block_count = doc.blocks.len();
+    for directive in &mut doc.directives {
+        if directive.block.is_some_and(|b| b >= block_count) {
+            directive.block = None;
+        }
+    }
+    doc
+}
+
+/// Byte offset → 1-based line and column (in characters).
+#[derive(Debug)]
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub(crate) fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    pub(crate) fn line_column(&self, text: &str, offset: usize) -> (u32, u32) {
+        let line = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        let start = self.starts[line];
+        let column = text
+            .get(start..offset.min(text.len()))
+            .map(|s| s.chars().count())
+            .unwrap_or(0);
+        (line as u32 + 1, column as u32 + 1)
+    }
+}
+
+/// A line index that owns its text, for turning evidence offsets into lines.
+#[derive(Debug, Clone)]
+pub struct LineIndexRef {
+    text: Arc<str>,
+    index: Arc<LineIndex>,
+}
+
+impl LineIndexRef {
+    pub fn new(text: Arc<str>) -> LineIndexRef {
+        let index = Arc::new(LineIndex::new(&text));
+        LineIndexRef { text, index }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_column(&self, offset: usize) -> (u32, u32) {
+        self.index.line_column(&self.text, offset)
+    }
+}
+
+impl Default for LineIndex {
+    fn default() -> Self {
+        LineIndex { starts: vec![0] }
+    }
+}
+
+/// Text being collected for the block that is open.
+#[derive(Default)]
+struct Pending {
+    kind: Option<BlockKind>,
+    text: String,
+    offsets: OffsetMap,
+    start: Option<usize>,
+    origin: Option<Origin>,
+    cells: Vec<Range<usize>>,
+}
+
+#[derive(Default)]
+struct Reader<'a> {
+    doc: Document,
+    lines: LineIndex,
+    text: &'a str,
+    pending: Pending,
+    /// Open lists: the next ordered number (None for bullets).
+    lists: Vec<Option<u64>>,
+    /// Open list items, with whether their text was already flushed (a nested list started).
+    items: Vec<bool>,
+    quote_depth: usize,
+    footnote_depth: usize,
+    code_depth: usize,
+    html_block: Option<(String, usize)>,
+    metadata: Option<usize>,
+    in_heading: Option<u8>,
+    table: Option<TableState>,
+    table_count: u32,
+}
+
+struct TableState {
+    header: Vec<String>,
+    header_arc: Arc<[String]>,
+    in_head: bool,
+    row: u32,
+    cell_start: usize,
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Document::new(PathBuf::new(), Format::Markdown)
+    }
+}
+
+impl Reader<'_> {
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag, range),
+            Event::Text(text) => {
+                if let Some(offset) = self.metadata {
+                    let _ = offset;
+                    self.doc.front_matter = Some(FrontMatter {
+                        yaml: text.to_string(),
+                        offset: range.start,
+                    });
+                } else if self.code_depth == 0 {
+                    self.push_text(&text, range);
+                }
+            }
+            Event::Code(text) => self.push_text(&text, range),
+            Event::SoftBreak | Event::HardBreak => self.push_text(" ", range),
+            Event::Html(html) => {
+                if let Some((buffer, _)) = &mut self.html_block {
+                    buffer.push_str(&html);
+                }
+            }
+            Event::InlineHtml(html) => self.comment(&html, range.start),
+            Event::FootnoteReference(_) | Event::TaskListMarker(_) | Event::Rule => {}
+            Event::InlineMath(text) | Event::DisplayMath(text) => self.push_text(&text, range),
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::Heading { level, .. } => {
+                self.flush_item_text();
+                self.in_heading = Some(level as u8);
+                self.open(BlockKind::Heading { level: level as u8 }, range.start);
+            }
+            Tag::Paragraph => {
+                if self.items.last().is_some_and(|flushed| !flushed) && self.pending.kind.is_some()
+                {
+                    // Another paragraph of the same list item: keep collecting.
+                    if !self.pending.text.is_empty() {
+                        self.pending.text.push(' ');
+                    }
+                } else if self.table.is_none() {
+                    let kind = if self.quote_depth > 0 {
+                        BlockKind::Quote
+                    } else {
+                        BlockKind::Paragraph
+                    };
+                    self.open(kind, range.start);
+                }
+            }
+            Tag::List(first) => {
+                self.flush_item_text();
+                self.lists.push(first);
+            }
+            Tag::Item => {
+                let depth = self.lists.len().saturating_sub(1) as u8;
+                let label = match self.lists.last_mut() {
+                    Some(Some(n)) => {
+                        let label = format!("{n}.");
+                        *n += 1;
+                        Some(label)
+                    }
+                    _ => Some("•".to_string()),
+                };
+                self.items.push(false);
+                self.open(BlockKind::ListItem { depth, label }, range.start);
+            }
+            Tag::BlockQuote(_) => self.quote_depth += 1,
+            Tag::CodeBlock(_) => self.code_depth += 1,
+            Tag::HtmlBlock => self.html_block = Some((String::new(), range.start)),
+            Tag::MetadataBlock(MetadataBlockKind::YamlStyle) => self.metadata = Some(range.start),
+            Tag::MetadataBlock(_) => self.code_depth += 1,
+            Tag::FootnoteDefinition(_) => self.footnote_depth += 1,
+            Tag::Table(_) => {
+                self.table_count += 1;
+                self.table = Some(TableState {
+                    header: Vec::new(),
+                    header_arc: Arc::from(Vec::new()),
+                    in_head: false,
+                    row: 0,
+                    cell_start: 0,
+                });
+            }
+            Tag::TableHead | Tag::TableRow => {
+                if let Some(table) = &mut self.table {
+                    table.in_head = matches!(tag, Tag::TableHead);
+                    table.row += 1;
+                    let row = TableRow {
+                        table: self.table_count,
+                        row: table.row,
+                        is_header: table.in_head,
+                        header: table.header_arc.clone(),
+                        cells: Vec::new(),
+                        parent_row: None,
+                    };
+                    self.open(BlockKind::TableRow(row), range.start);
+                }
+            }
+            Tag::TableCell => {
+                if !self.pending.text.is_empty() || !self.pending.cells.is_empty() {
+                    self.pending.text.push(CELL_SEPARATOR);
+                }
+                if let Some(table) = &mut self.table {
+                    table.cell_start = self.pending.text.len();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, _range: Range<usize>) {
+        match tag {
+            TagEnd::Heading(_) => {
+                let level = self.in_heading.take().unwrap_or(1);
+                let index = self.doc.blocks.len();
+                let title_text = self.pending.text.trim().to_string();
+                if self.close() {
+                    let (number, title) = split_heading_number(&title_text);
+                    let section = self.doc.open_section(level, number, title, index);
+                    if let Some(block) = self.doc.blocks.get_mut(index) {
+                        block.section = section;
+                    }
+                }
+            }
+            TagEnd::Paragraph => {
+                let in_item = self.items.last().is_some_and(|flushed| !flushed);
+                if !in_item && self.table.is_none() {
+                    self.close();
+                }
+            }
+            TagEnd::Item => {
+                if self.items.pop().is_some_and(|flushed| !flushed) {
+                    self.close();
+                }
+            }
+            TagEnd::List(_) => {
+                self.lists.pop();
+            }
+            TagEnd::BlockQuote(_) => self.quote_depth = self.quote_depth.saturating_sub(1),
+            TagEnd::CodeBlock => self.code_depth = self.code_depth.saturating_sub(1),
+            TagEnd::HtmlBlock => {
+                if let Some((html, start)) = self.html_block.take() {
+                    self.comment(&html, start);
+                }
+            }
+            TagEnd::MetadataBlock(MetadataBlockKind::YamlStyle) => self.metadata = None,
+            TagEnd::MetadataBlock(_) => self.code_depth = self.code_depth.saturating_sub(1),
+            TagEnd::FootnoteDefinition => {
+                self.footnote_depth = self.footnote_depth.saturating_sub(1)
+            }
+            TagEnd::TableCell => {
+                if let Some(table) = &mut self.table {
+                    let start = table.cell_start;
+                    // Trim the cell within the row text so ranges hold only the words.
+                    let cell = &self.pending.text[start..];
+                    let lead = cell.len() - cell.trim_start().len();
+                    let end = start + cell.trim_end().len();
+                    self.pending.cells.push((start + lead).min(end)..end);
+                    if table.in_head {
+                        table
+                            .header
+                            .push(self.pending.text[start..].trim().to_string());
+                    }
+                }
+            }
+            TagEnd::TableHead | TagEnd::TableRow => {
+                if let Some(table) = &mut self.table
+                    && matches!(tag, TagEnd::TableHead)
+                {
+                    table.header_arc = Arc::from(table.header.clone());
+                    if let Some(BlockKind::TableRow(row)) = &mut self.pending.kind {
+                        row.header = table.header_arc.clone();
+                    }
+                }
+                let cells = std::mem::take(&mut self.pending.cells);
+                if let Some(BlockKind::TableRow(row)) = &mut self.pending.kind {
+                    row.cells = cells;
+                }
+                self.close_keep_empty();
+            }
+            TagEnd::Table => self.table = None,
+            _ => {}
+        }
+    }
+
+    fn open(&mut self, kind: BlockKind, start: usize) {
+        self.pending = Pending {
+            kind: Some(kind),
+            start: Some(start),
+            origin: Some(if self.footnote_depth > 0 {
+                Origin::Footnote
+            } else {
+                Origin::Body
+            }),
+            ..Pending::default()
+        };
+    }
+
+    fn push_text(&mut self, text: &str, range: Range<usize>) {
+        if self.pending.kind.is_none() {
+            return;
+        }
+        let exact = self.text.get(range.clone()) == Some(text);
+        self.pending
+            .offsets
+            .push(self.pending.text.len(), range, exact);
+        // The cell separator is reserved for table rows.
+        if text.contains(CELL_SEPARATOR) {
+            self.pending
+                .text
+                .push_str(&text.replace(CELL_SEPARATOR, " "));
+        } else {
+            self.pending.text.push_str(text);
+        }
+    }
+
+    /// A list item whose nested list starts: its own text so far becomes a block.
+    fn flush_item_text(&mut self) {
+        if let Some(flushed) = self.items.last_mut()
+            && !*flushed
+        {
+            *flushed = true;
+            self.close();
+        }
+    }
+
+    /// Ends the pending block; empty blocks are dropped. Returns whether one was pushed.
+    fn close(&mut self) -> bool {
+        if self.pending.text.trim().is_empty() {
+            self.pending = Pending::default();
+            return false;
+        }
+        self.close_keep_empty()
+    }
+
+    fn close_keep_empty(&mut self) -> bool {
+        let pending = std::mem::take(&mut self.pending);
+        let (Some(kind), Some(start)) = (pending.kind, pending.start) else {
+            return false;
+        };
+        let end = pending_end(&pending.offsets, start);
+        let (line, column) = self.lines.line_column(self.text, start);
+        let section = self.doc.sections.len() - 1;
+        self.doc.blocks.push(Block {
+            kind,
+            text: pending.text,
+            location: Location::Text {
+                bytes: start..end.max(start),
+                line,
+                column,
+            },
+            section,
+            origin: pending.origin.unwrap_or(Origin::Body),
+            offsets: pending.offsets,
+        });
+        true
+    }
+
+    fn comment(&mut self, html: &str, start: usize) {
+        let Some(body) = html.trim().strip_prefix("<!--") else {
+            return;
+        };
+        let body = body.trim_end().strip_suffix("-->").unwrap_or(body).trim();
+        let Some(directive) = body.strip_prefix("tenderlint-") else {
+            return;
+        };
+        let (line, column) = self.lines.line_column(self.text, start);
+        self.doc.directives.push(Directive {
+            text: directive.trim().to_string(),
+            location: Location::Text {
+                bytes: start..start + html.len(),
+                line,
+                column,
+            },
+            block: Some(self.doc.blocks.len()),
+        });
+    }
+}
+
+fn pending_end(offsets: &OffsetMap, start: usize) -> usize {
+    offsets.last_source_end().unwrap_or(start)
+}
+
+/// Splits «3.2 Integrasjoner» / «3.2. Integrasjoner» / «Kapittel 3» into number and title.
+pub(crate) fn split_heading_number(heading: &str) -> (Option<String>, String) {
+    let trimmed = heading.trim();
+    let end = trimmed
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(trimmed.len());
+    let number = trimmed[..end].trim_end_matches('.');
+    // Section numbers have short parts («3.2.1»); «2026 er året» is a title.
+    let plausible = number
+        .split('.')
+        .all(|part| !part.is_empty() && part.len() <= 3);
+    if plausible {
+        let rest = trimmed[end..].trim_start_matches([')', ' ', '\t']).trim();
+        if !rest.is_empty() && trimmed[end..].starts_with([' ', ')', '\t']) {
+            return (Some(number.to_string()), rest.to_string());
+        }
+    }
+    (None, trimmed.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        read(PathBuf::from("t.md"), text)
+    }
+
+    #[test]
+    fn headings_open_sections_with_numbers() {
+        let d = doc(
+            "# 3 Kravspesifikasjon\n\n## 3.2 Integrasjoner\n\nLøsningen skal støtte HelseID.\n",
+        );
+        let para = d.blocks.last().unwrap();
+        assert_eq!(para.kind, BlockKind::Paragraph);
+        assert_eq!(
+            d.section_display(para.section),
+            "3 Kravspesifikasjon › 3.2 Integrasjoner"
+        );
+        assert_eq!(para.location.line(), Some(5));
+    }
+
+    #[test]
+    fn sibling_heading_closes_previous_section() {
+        let d = doc("# A\n\n## B\n\ntext\n\n# C\n\nmore\n");
+        let last = d.blocks.last().unwrap();
+        assert_eq!(d.section_display(last.section), "C");
+    }
+
+    #[test]
+    fn list_items_with_nested_lists_are_separate_blocks() {
+        let d = doc("Løsningen skal støtte:\n\n1. kjernejournal\n   - oppslag\n2. e-resept\n");
+        let items: Vec<_> = d
+            .blocks
+            .iter()
+            .filter_map(|b| match &b.kind {
+                BlockKind::ListItem { depth, label } => {
+                    Some((b.text.as_str(), *depth, label.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            items,
+            vec![
+                ("kjernejournal", 0, Some("1.".into())),
+                ("oppslag", 1, Some("•".into())),
+                ("e-resept", 0, Some("2.".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn table_rows_carry_header_and_cells() {
+        let d = doc(
+            "| Krav-ID | Kravtekst | Type |\n|---|---|---|\n| K-1 | Løsningen skal støtte HelseID. | M |\n",
+        );
+        let row = d.blocks.last().unwrap();
+        let BlockKind::TableRow(r) = &row.kind else {
+            panic!("{:?}", row.kind)
+        };
+        assert_eq!(
+            &*r.header,
+            &["Krav-ID".to_string(), "Kravtekst".into(), "Type".into()]
+        );
+        assert_eq!(row.cell(0), Some("K-1"));
+        assert_eq!(row.cell(1), Some("Løsningen skal støtte HelseID."));
+        assert_eq!(row.cell(2), Some("M"));
+        assert!(!r.is_header);
+        assert_eq!(row.location.line(), Some(3));
+    }
+
+    #[test]
+    fn code_blocks_and_html_comments_are_not_text() {
+        let d = doc("```\nskal kjernejournal\n```\n\n<!-- skal kjernejournal -->\n\nTekst.\n");
+        assert_eq!(d.blocks.len(), 1);
+        assert_eq!(d.blocks[0].text, "Tekst.");
+    }
+
+    #[test]
+    fn front_matter_is_kept_apart() {
+        let d = doc("---\nservices: [legevakt]\n---\n\n# Tittel\n");
+        let fm = d.front_matter.unwrap();
+        assert_eq!(fm.yaml.trim(), "services: [legevakt]");
+        assert_eq!(d.blocks.len(), 1);
+    }
+
+    #[test]
+    fn directive_comments_anchor_on_the_next_block() {
+        let d = doc(
+            "<!-- tenderlint-disable INT-014: besluttet i styringsgruppen -->\nLøsningen skal støtte HelseID.\n",
+        );
+        assert_eq!(d.directives.len(), 1);
+        assert_eq!(
+            d.directives[0].text,
+            "disable INT-014: besluttet i styringsgruppen"
+        );
+        assert_eq!(d.directives[0].block, Some(0));
+    }
+
+    #[test]
+    fn offsets_map_back_to_source_lines() {
+        let src = "# T\n\nFørste linje\nLøsningen skal bruke HelseID.\n";
+        let d = doc(src);
+        let b = &d.blocks[1];
+        let at = b.text.find("HelseID").unwrap();
+        let source = b.offsets.to_source(at).unwrap();
+        assert_eq!(&src[source..source + 7], "HelseID");
+    }
+
+    #[test]
+    fn heading_numbers() {
+        assert_eq!(
+            split_heading_number("3.2 Integrasjoner"),
+            (Some("3.2".into()), "Integrasjoner".into())
+        );
+        assert_eq!(
+            split_heading_number("3.2. Integrasjoner"),
+            (Some("3.2".into()), "Integrasjoner".into())
+        );
+        assert_eq!(split_heading_number("Bakgrunn"), (None, "Bakgrunn".into()));
+        assert_eq!(
+            split_heading_number("2026 er året"),
+            (None, "2026 er året".into())
+        );
+    }
 }

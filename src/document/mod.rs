@@ -312,6 +312,11 @@ impl OffsetMap {
         self.segments.is_empty()
     }
 
+    /// The end of the last source range recorded.
+    pub fn last_source_end(&self) -> Option<usize> {
+        self.segments.last().map(|s| s.source.end)
+    }
+
     /// The source offset of byte `offset` of the block text, if the block has a map.
     pub fn to_source(&self, offset: usize) -> Option<usize> {
         let index = self

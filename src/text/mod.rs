@@ -1,4 +1,9 @@
 //! Reading tender text the way a procurement lawyer does: normalisation,
 //! sentences, modality and negation.
 
+pub mod modality;
 pub mod normalize;
+pub mod sentences;
+
+pub use modality::Modality;
+pub use normalize::{Normalized, normalize};

@@ -2,6 +2,7 @@
 //! (soft hyphen), «KJERNEJOURNAL», «kjernejournal» with NBSP around it and a
 //! decomposed «å» all compare equal — with a map back to the original offsets.
 
+use crate::document::CELL_SEPARATOR;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
 
@@ -46,37 +47,48 @@ pub fn normalize(input: &str) -> Normalized {
 
     // Compose per starter segment so each output char maps to the offset of the
     // segment it came from; most tender text is already NFC and takes the fast path.
-    let mut segments = Segments::new(input);
-    while let Some((start, segment)) = segments.next_segment() {
-        let composed: Box<dyn Iterator<Item = char>> = if segment.chars().count() == 1 {
-            Box::new(segment.chars())
-        } else {
-            Box::new(segment.nfc())
+    let mut push = |c: char, at: u32| {
+        if c == CELL_SEPARATOR {
+            // Cell boundaries survive normalisation: sentences and terms never cross them.
+            pending_space = None;
+            text.push(c);
+            origin.push(at);
+            return;
+        }
+        if c.is_whitespace() || c == '\u{FEFF}' {
+            if !text.is_empty() && pending_space.is_none() {
+                pending_space = Some(at);
+            }
+            return;
+        }
+        let folded = match c {
+            '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' => return,
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
+            other => other,
         };
-        for c in composed {
-            let at = start as u32;
-            if c.is_whitespace() || c == '\u{FEFF}' {
-                if !text.is_empty() && pending_space.is_none() {
-                    pending_space = Some(at);
-                }
-                continue;
-            }
-            let folded = match c {
-                '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' => continue,
-                '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
-                '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
-                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
-                other => other,
-            };
-            if let Some(space_at) = pending_space.take() {
-                text.push(' ');
-                origin.push(space_at);
-            }
+        if let Some(space_at) = pending_space.take() {
+            text.push(' ');
+            origin.push(space_at);
+        }
+        if folded.is_ascii() {
+            text.push(folded.to_ascii_lowercase());
+            origin.push(at);
+        } else {
             for lower in folded.to_lowercase() {
                 let before = text.len();
                 text.push(lower);
                 origin.extend(std::iter::repeat_n(at, text.len() - before));
             }
+        }
+    };
+    let mut segments = Segments::new(input);
+    while let Some((start, segment)) = segments.next_segment() {
+        let mut chars = segment.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => push(c, start as u32),
+            _ => segment.nfc().for_each(|c| push(c, start as u32)),
         }
     }
     origin.push(input.len() as u32);

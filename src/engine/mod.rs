@@ -1,0 +1,546 @@
+//! The engine: compiled rule sets over a prepared tender → one result per rule.
+//!
+//! One pass per block and rule set: the set's automaton finds every term, the
+//! hits are grouped by statement, and only the rules those terms trigger are
+//! evaluated there.
+
+mod statements;
+
+pub use statements::{Columns, PreparedBlock, RowInfo, Statement, prepare, word_starts};
+
+use crate::document::{Document, Location};
+use crate::findings::{Coverage, Evidence, RuleResult, Status};
+use crate::rules::schema::{BuiltinCheck, RuleKind, Severity, Strength};
+use crate::rules::{CompiledRule, Hit, RuleSet};
+use crate::text::Modality;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+/// How many pieces of evidence a result keeps (the total is reported too).
+pub const MAX_EVIDENCE: usize = 25;
+
+/// A document with its blocks prepared for matching.
+pub struct PreparedDocument<'a> {
+    pub doc: &'a Document,
+    pub blocks: Vec<PreparedBlock>,
+    lines: Option<crate::document::markdown::LineIndexRef>,
+}
+
+impl<'a> PreparedDocument<'a> {
+    pub fn new(doc: &'a Document) -> PreparedDocument<'a> {
+        let lines = doc
+            .source
+            .as_ref()
+            .map(|s| crate::document::markdown::LineIndexRef::new(s.clone()));
+        PreparedDocument {
+            doc,
+            blocks: prepare(doc),
+            lines,
+        }
+    }
+}
+
+/// Settings that change what the engine concludes.
+#[derive(Debug, Clone, Default)]
+pub struct EngineOptions {
+    /// Services declared for the tender (configuration); front matter adds to these.
+    pub services: Vec<String>,
+}
+
+/// Services in scope for one rule set.
+#[derive(Debug, Clone, Default)]
+pub struct ScopeInfo {
+    pub declared: Vec<String>,
+    pub detected: Vec<String>,
+}
+
+impl ScopeInfo {
+    pub fn effective(&self) -> &[String] {
+        if self.declared.is_empty() {
+            &self.detected
+        } else {
+            &self.declared
+        }
+    }
+}
+
+/// A place where a rule's pattern matched.
+#[derive(Debug, Clone, Copy)]
+struct Observation {
+    doc: usize,
+    block: usize,
+    statement: usize,
+    hit: Option<Hit>,
+    coverage: Coverage,
+}
+
+/// Evaluates one rule set over a tender.
+pub fn evaluate(
+    docs: &[PreparedDocument<'_>],
+    set: &RuleSet,
+    options: &EngineOptions,
+) -> (Vec<RuleResult>, ScopeInfo) {
+    let nonnormative: Vec<Vec<bool>> = docs
+        .iter()
+        .map(|d| nonnormative_sections(d.doc, set))
+        .collect();
+    let mut observations: HashMap<usize, Vec<Observation>> = HashMap::new();
+    let mut detected: BTreeSet<String> = BTreeSet::new();
+
+    // Which rules each term can trigger.
+    let mut by_term: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut always = Vec::new();
+    for (ri, rule) in set.rules.iter().enumerate() {
+        if rule.always {
+            always.push(ri);
+        }
+        for &t in &rule.triggers {
+            by_term.entry(t).or_default().push(ri);
+        }
+    }
+
+    for (di, pdoc) in docs.iter().enumerate() {
+        for (bi, (block, prepared)) in pdoc.doc.blocks.iter().zip(&pdoc.blocks).enumerate() {
+            if prepared.statements.is_empty() {
+                continue;
+            }
+            let hits = set
+                .matcher
+                .find(&prepared.norm, &block.text, &prepared.words);
+            if hits.is_empty() && always.is_empty() {
+                continue;
+            }
+            let furniture = statements::block_is_furniture(block)
+                || nonnormative[di]
+                    .get(block.section)
+                    .copied()
+                    .unwrap_or(false);
+            for (si, statement) in prepared.statements.iter().enumerate() {
+                let in_statement: Vec<Hit> = hits
+                    .iter()
+                    .copied()
+                    .filter(|h| h.start >= statement.range.start && h.end <= statement.range.end)
+                    .collect();
+                let in_statement = set.matcher.with_context(&in_statement);
+                let normative = !furniture && !statement.glossary;
+                if normative && !statement.negated {
+                    for service in &set.services {
+                        if in_statement
+                            .iter()
+                            .any(|h| service.detect.contains(&h.term))
+                        {
+                            detected.insert(service.id.clone());
+                        }
+                    }
+                }
+                let mut candidates: Vec<usize> = always.clone();
+                for h in &in_statement {
+                    if let Some(rules) = by_term.get(&h.term) {
+                        candidates.extend(rules);
+                    }
+                }
+                candidates.sort_unstable();
+                candidates.dedup();
+                let text = &prepared.norm.text[statement.range.clone()];
+                for ri in candidates {
+                    let rule = &set.rules[ri];
+                    for observation in observe(rule, statement, &in_statement, text, normative) {
+                        observations.entry(ri).or_default().push(Observation {
+                            doc: di,
+                            block: bi,
+                            statement: si,
+                            hit: observation.0,
+                            coverage: observation.1,
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    // Structural checks look at table rows, not terms.
+    for (ri, rule) in set.rules.iter().enumerate() {
+        if let Some(check) = rule.check {
+            let found = run_check(check, docs, &nonnormative);
+            observations.entry(ri).or_default().extend(found);
+        }
+    }
+
+    let mut declared: Vec<String> = options.services.clone();
+    for pdoc in docs {
+        declared.extend(front_matter_services(pdoc.doc));
+    }
+    declared.sort();
+    declared.dedup();
+    let scope = ScopeInfo {
+        declared,
+        detected: detected.into_iter().collect(),
+    };
+
+    let results = set
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(ri, rule)| {
+            let obs = observations.remove(&ri).unwrap_or_default();
+            conclude(set, rule, obs, docs, scope.effective())
+        })
+        .collect();
+    (results, scope)
+}
+
+/// What a statement means for a rule: zero, one or several observations.
+fn observe(
+    rule: &CompiledRule,
+    statement: &Statement,
+    hits: &[Hit],
+    text: &str,
+    normative: bool,
+) -> Vec<(Option<Hit>, Coverage)> {
+    let Some(pattern) = &rule.pattern else {
+        return Vec::new();
+    };
+    // Hits are relative to the block; regexes see the statement text.
+    let Some(primary) = pattern.eval(hits, text) else {
+        return Vec::new();
+    };
+    match rule.kind {
+        RuleKind::Require => {
+            let coverage = if !normative {
+                Coverage::NonNormative
+            } else if statement.negated {
+                Coverage::Negated
+            } else if statement.modality.is_binding() {
+                Coverage::Binding
+            } else if statement.modality.is_weak() {
+                Coverage::Weak
+            } else {
+                Coverage::Descriptive
+            };
+            vec![(primary, coverage)]
+        }
+        RuleKind::Forbid => {
+            if normative && !statement.negated {
+                vec![(primary, Coverage::Violation)]
+            } else {
+                Vec::new()
+            }
+        }
+        RuleKind::Prefer => {
+            if normative {
+                vec![(primary, Coverage::Violation)]
+            } else {
+                Vec::new()
+            }
+        }
+        RuleKind::RequireWith => {
+            let is_requirement =
+                statement.modality != Modality::None || statement.requirement_id.is_some();
+            if !normative || statement.negated || !is_requirement {
+                return Vec::new();
+            }
+            let Some(with) = &rule.with else {
+                return Vec::new();
+            };
+            let anchors = pattern
+                .anchors(hits)
+                .unwrap_or_else(|| primary.into_iter().collect());
+            let mut out = Vec::new();
+            for anchor in anchors {
+                let window: Vec<Hit> = hits
+                    .iter()
+                    .copied()
+                    .filter(|h| h.start >= anchor.start && h.word <= anchor.word + rule.within)
+                    .collect();
+                if with.eval(&window, text).is_none() {
+                    out.push((Some(anchor), Coverage::Violation));
+                }
+            }
+            out
+        }
+        RuleKind::Check => Vec::new(),
+    }
+}
+
+fn run_check(
+    check: BuiltinCheck,
+    docs: &[PreparedDocument<'_>],
+    nonnormative: &[Vec<bool>],
+) -> Vec<Observation> {
+    let mut found = Vec::new();
+    for (di, pdoc) in docs.iter().enumerate() {
+        for (bi, (block, prepared)) in pdoc.doc.blocks.iter().zip(&pdoc.blocks).enumerate() {
+            let Some(row) = &prepared.table else { continue };
+            if row.is_header || !row.columns.requirement || prepared.statements.is_empty() {
+                continue;
+            }
+            if nonnormative[di]
+                .get(block.section)
+                .copied()
+                .unwrap_or(false)
+                || statements::block_is_furniture(block)
+            {
+                continue;
+            }
+            let violation = match check {
+                BuiltinCheck::UntypedRequirement => row.untyped,
+                BuiltinCheck::TypeModalityMismatch => matches!(
+                    (row.row_type, row.text_modality),
+                    (Some(Modality::Binding), Modality::Should)
+                        | (Some(Modality::Should), Modality::Binding)
+                ),
+            };
+            if violation {
+                found.push(Observation {
+                    doc: di,
+                    block: bi,
+                    statement: 0,
+                    hit: None,
+                    coverage: Coverage::Violation,
+                });
+            }
+        }
+    }
+    found
+}
+
+/// Sections whose heading (or an ancestor's) starts with a non-normative heading term.
+pub fn nonnormative_sections(doc: &Document, set: &RuleSet) -> Vec<bool> {
+    let mut flags = vec![false; doc.sections.len()];
+    for (i, section) in doc.sections.iter().enumerate() {
+        let inherited = section.parent.is_some_and(|p| p < i && flags[p]);
+        let title = crate::text::normalize(&section.title).text;
+        let own = !title.is_empty()
+            && set.non_normative_headings.iter().any(|h| {
+                title.starts_with(h.as_str())
+                    && !title[h.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_alphanumeric() && !h.ends_with(' '))
+                    || title.starts_with(h.as_str()) && h.chars().count() >= 6
+            });
+        flags[i] = inherited || own;
+    }
+    flags
+}
+
+/// `services: [legevakt, sykehjem]` in a Markdown file's front matter.
+fn front_matter_services(doc: &Document) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Front {
+        #[serde(default)]
+        services: Vec<String>,
+    }
+    let Some(fm) = &doc.front_matter else {
+        return Vec::new();
+    };
+    // Front matter holds other keys too; only `services` matters here, and a broken
+    // front matter is the document's business, not a reason to stop checking.
+    let value: Result<serde_json::Value, _> = serde_saphyr::from_str(&fm.yaml);
+    match value {
+        Ok(v) => serde_json::from_value::<Front>(v)
+            .map(|f| f.services)
+            .unwrap_or_default(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The effective severity, strength and applicability of a rule for the services in scope.
+pub fn scoped(rule: &CompiledRule, services: &[String]) -> (Severity, Strength, bool) {
+    for scope in &rule.scopes {
+        if scope.services.iter().any(|s| services.contains(s)) {
+            return (
+                scope.severity.unwrap_or(rule.severity),
+                scope.strength.unwrap_or(rule.strength),
+                scope.applies,
+            );
+        }
+    }
+    (rule.severity, rule.strength, true)
+}
+
+fn conclude(
+    set: &RuleSet,
+    rule: &Arc<CompiledRule>,
+    mut obs: Vec<Observation>,
+    docs: &[PreparedDocument<'_>],
+    services: &[String],
+) -> RuleResult {
+    let (severity, strength, applies) = scoped(rule, services);
+    let (status, ok, chosen): (Status, bool, Vec<Observation>) = if !applies {
+        (Status::NotApplicable, true, Vec::new())
+    } else if rule.kind == RuleKind::Require {
+        let of = |c: Coverage| {
+            obs.iter()
+                .filter(|o| o.coverage == c)
+                .copied()
+                .collect::<Vec<_>>()
+        };
+        let binding = of(Coverage::Binding);
+        let weak = of(Coverage::Weak);
+        if !binding.is_empty() {
+            (Status::Met, true, binding)
+        } else if !weak.is_empty() {
+            (Status::Weak, strength == Strength::Any, weak)
+        } else {
+            // Near misses show why the topic does not count.
+            obs.sort_by_key(|o| (o.doc, o.block, o.statement));
+            (Status::Missing, false, obs)
+        }
+    } else if obs.is_empty() {
+        (Status::Passed, true, Vec::new())
+    } else {
+        (Status::Violation, false, obs)
+    };
+    let evidence_total = chosen.len();
+    let evidence = chosen
+        .iter()
+        .take(MAX_EVIDENCE)
+        .map(|o| evidence(o, docs))
+        .collect();
+    RuleResult {
+        ruleset: set.id.clone(),
+        ruleset_version: set.version.to_string(),
+        rule: rule.id.clone(),
+        kind: rule.kind,
+        status,
+        ok,
+        severity,
+        strength: (rule.kind == RuleKind::Require).then_some(strength),
+        category: rule.category.clone(),
+        evidence,
+        evidence_total,
+        waiver: None,
+        rule_info: rule.clone(),
+    }
+}
+
+fn evidence(o: &Observation, docs: &[PreparedDocument<'_>]) -> Evidence {
+    let pdoc = &docs[o.doc];
+    let block = &pdoc.doc.blocks[o.block];
+    let prepared = &pdoc.blocks[o.block];
+    let statement = prepared.statements.get(o.statement);
+    let file = pdoc.doc.path.display().to_string();
+    let section = pdoc.doc.section_display(block.section);
+    let (line, column, location, byte_offset, byte_length) = match &block.location {
+        Location::Text {
+            bytes,
+            line,
+            column,
+        } => {
+            // Point at the hit itself when the block maps back to the source.
+            let source = o.hit.and_then(|h| {
+                let start = block
+                    .offsets
+                    .to_source(prepared.norm.to_original(h.start))?;
+                let end_orig = prepared.norm.original_range(h.start..h.end).end;
+                let end = block
+                    .offsets
+                    .to_source(end_orig.saturating_sub(1))
+                    .map(|e| e + 1)?;
+                Some((start, end.max(start)))
+            });
+            match (source, &pdoc.lines) {
+                (Some((start, end)), Some(lines)) => {
+                    let (l, c) = lines.line_column(start);
+                    (
+                        Some(l),
+                        Some(c),
+                        format!("{l}:{c}"),
+                        Some(start),
+                        Some(end - start),
+                    )
+                }
+                _ => (
+                    Some(*line),
+                    Some(*column),
+                    format!("{line}:{column}"),
+                    Some(bytes.start),
+                    Some(bytes.len()),
+                ),
+            }
+        }
+        Location::Docx { xml_offset, .. } => (
+            None,
+            None,
+            block.location.display(),
+            Some(*xml_offset as usize),
+            None,
+        ),
+    };
+    let excerpt = match statement {
+        Some(s) => excerpt(&block.text, &prepared.norm, s.range.clone(), o.hit),
+        None => excerpt(
+            &block.text,
+            &prepared.norm,
+            0..prepared.norm.text.len(),
+            None,
+        ),
+    };
+    Evidence {
+        file,
+        line,
+        column,
+        location,
+        byte_offset,
+        byte_length,
+        section,
+        requirement_id: statement.and_then(|s| s.requirement_id.clone()),
+        excerpt,
+        coverage: o.coverage,
+        modality: statement.map(|s| s.modality).unwrap_or(Modality::None),
+        matched: o
+            .hit
+            .map(|h| prepared.norm.text[h.start..h.end].to_string()),
+    }
+}
+
+/// The statement's original text, cut to about 200 characters around the hit.
+fn excerpt(
+    original: &str,
+    norm: &crate::text::Normalized,
+    range: std::ops::Range<usize>,
+    hit: Option<Hit>,
+) -> String {
+    const WIDTH: usize = 200;
+    let orig = norm.original_range(range);
+    let text = original.get(orig.clone()).unwrap_or("");
+    let text: String = text
+        .chars()
+        .map(|c| {
+            if c == crate::document::CELL_SEPARATOR {
+                '|'
+            } else if c.is_whitespace() {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let text = text
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if text.chars().count() <= WIDTH {
+        return text;
+    }
+    // Centre the window on the hit.
+    let hit_char = hit
+        .map(|h| {
+            let at = norm.to_original(h.start).saturating_sub(orig.start);
+            original
+                .get(orig.start..orig.start + at)
+                .map(|s| s.chars().count())
+                .unwrap_or(0)
+        })
+        .unwrap_or(0);
+    let total = text.chars().count();
+    let start = hit_char
+        .saturating_sub(WIDTH / 3)
+        .min(total.saturating_sub(WIDTH));
+    let cut: String = text.chars().skip(start).take(WIDTH).collect();
+    let prefix = if start > 0 { "…" } else { "" };
+    let suffix = if start + WIDTH < total { "…" } else { "" };
+    format!("{prefix}{}{suffix}", cut.trim())
+}

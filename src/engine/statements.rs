@@ -1,0 +1,469 @@
+//! Cutting blocks into requirement statements with their modality: sentences of
+//! paragraphs and list items, whole rows of requirement tables (typed by their
+//! type column), and list items that inherit the «skal» of their lead-in.
+
+use crate::document::{Block, BlockKind, CELL_SEPARATOR, Document, Origin};
+use crate::text::modality::{self, Modality};
+use crate::text::{Normalized, normalize, sentences};
+use std::ops::Range;
+
+/// A block, normalised and cut into statements.
+#[derive(Debug, Clone)]
+pub struct PreparedBlock {
+    pub norm: Normalized,
+    /// Byte offsets in `norm.text` where words start.
+    pub words: Vec<usize>,
+    pub statements: Vec<Statement>,
+    pub table: Option<RowInfo>,
+}
+
+/// One thing the tender says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    /// Byte range in the block's normalised text.
+    pub range: Range<usize>,
+    pub modality: Modality,
+    pub negated: bool,
+    /// The requirement id from the row's id column.
+    pub requirement_id: Option<String>,
+    /// A glossary row: never a requirement.
+    pub glossary: bool,
+}
+
+/// What a table row is, from its header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowInfo {
+    pub columns: Columns,
+    /// The modality the type cell gives, if the row has a type.
+    pub row_type: Option<Modality>,
+    /// The type column holds something that is not a type (empty, «se tabell»).
+    pub untyped: bool,
+    /// The row's text modality (what the words say), for type/wording mismatches.
+    pub text_modality: Modality,
+    pub is_header: bool,
+}
+
+/// The roles of a table's columns, read from its header cells.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Columns {
+    pub id: Option<usize>,
+    pub kind: Option<usize>,
+    pub other: Vec<usize>,
+    pub content: Vec<usize>,
+    pub requirement: bool,
+    pub glossary: bool,
+}
+
+impl Columns {
+    pub fn from_header(header: &[String]) -> Columns {
+        let mut c = Columns::default();
+        let mut glossary_header = false;
+        let mut requirement_header = false;
+        for (i, cell) in header.iter().enumerate() {
+            let h = normalize(cell).text;
+            let h = h.trim_end_matches(['.', ':']);
+            if c.id.is_none() && is_id_header(h) {
+                c.id = Some(i);
+            } else if c.kind.is_none() && is_type_header(h) {
+                c.kind = Some(i);
+            } else if is_answer_or_weight_header(h) {
+                c.other.push(i);
+                if h.contains("leverandør") || h.contains("tilbyder") || h.contains("supplier") {
+                    requirement_header = true;
+                }
+            } else {
+                if h.starts_with("kravtekst")
+                    || h.starts_with("krav")
+                    || h.starts_with("requirement")
+                {
+                    requirement_header = true;
+                }
+                if [
+                    "begrep",
+                    "forkort",
+                    "definisjon",
+                    "definition",
+                    "abbreviation",
+                    "glossary",
+                    "uttrykk",
+                    "term",
+                ]
+                .iter()
+                .any(|g| h.starts_with(g))
+                {
+                    glossary_header = true;
+                }
+                c.content.push(i);
+            }
+        }
+        c.requirement =
+            c.kind.is_some() || (c.id.is_some() && !c.content.is_empty()) || requirement_header;
+        c.glossary = glossary_header && c.kind.is_none() && c.id.is_none();
+        if c.glossary {
+            c.requirement = false;
+        }
+        c
+    }
+}
+
+fn is_id_header(h: &str) -> bool {
+    matches!(
+        h,
+        "id" | "nr" | "#" | "nummer" | "ref" | "ref.nr" | "løpenr" | "no"
+    ) || [
+        "krav-id",
+        "kravid",
+        "krav id",
+        "kravnr",
+        "krav nr",
+        "kravnummer",
+        "krav-nr",
+        "requirement id",
+        "req id",
+        "req. id",
+        "req-id",
+        "id-nr",
+        "id nr",
+    ]
+    .iter()
+    .any(|p| h.starts_with(p))
+}
+
+fn is_type_header(h: &str) -> bool {
+    h.contains("type")
+        || [
+            "må/bør",
+            "skal/bør",
+            "m/e",
+            "m/b",
+            "m/ø",
+            "a/e",
+            "a/b",
+            "minstekrav/",
+            "mk/ek",
+            "mandatory/",
+        ]
+        .iter()
+        .any(|p| h.contains(p))
+        || matches!(
+            h,
+            "m/e" | "kategori (m/e)" | "minstekrav" | "absolutt" | "prioritet" | "priority"
+        )
+}
+
+fn is_answer_or_weight_header(h: &str) -> bool {
+    [
+        "vekt",
+        "weight",
+        "poeng",
+        "score",
+        "svar",
+        "response",
+        "besvarelse",
+        "leverandørens",
+        "leverandøren sitt",
+        "leverandøren si",
+        "tilbyders",
+        "tilbydars",
+        "referanse til",
+        "kommentar",
+        "comment",
+        "oppfylt",
+        "ja/nei",
+        "yes/no",
+        "pris",
+        "price",
+        "dokumentasjon",
+        "compliance",
+    ]
+    .iter()
+    .any(|p| h.starts_with(p) || h.contains(&format!(" {p}")) || h.contains(&format!("({p}")))
+}
+
+/// Byte offsets where words start in a normalised text.
+pub fn word_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        let w = c.is_alphanumeric();
+        if w && !in_word {
+            starts.push(i);
+        }
+        in_word = w;
+    }
+    starts
+}
+
+/// Prepares every block of a document.
+pub fn prepare(doc: &Document) -> Vec<PreparedBlock> {
+    let mut prepared: Vec<PreparedBlock> = Vec::with_capacity(doc.blocks.len());
+    // The modality of the paragraph ending in «:» that introduces the list now running.
+    let mut lead_in: Option<Modality> = None;
+    for block in &doc.blocks {
+        let mut p = prepare_block(block, doc, &prepared);
+        match &block.kind {
+            BlockKind::ListItem { .. } => {
+                if let Some(inherited) = lead_in {
+                    for s in &mut p.statements {
+                        if s.modality == Modality::None {
+                            s.modality = inherited;
+                        }
+                    }
+                }
+            }
+            BlockKind::Paragraph if block.text.trim_end().ends_with(':') => {
+                lead_in = p
+                    .statements
+                    .last()
+                    .map(|s| s.modality)
+                    .filter(|m| *m != Modality::None);
+            }
+            _ => lead_in = None,
+        }
+        prepared.push(p);
+    }
+    prepared
+}
+
+fn prepare_block(block: &Block, doc: &Document, earlier: &[PreparedBlock]) -> PreparedBlock {
+    let norm = normalize(&block.text);
+    let words = word_starts(&norm.text);
+    let mut statements = Vec::new();
+    let mut table = None;
+    match &block.kind {
+        BlockKind::Heading { .. } => {}
+        BlockKind::TableRow(row) => {
+            let columns = Columns::from_header(&row.header);
+            let cells = cell_ranges(&norm.text);
+            let cell_text = |i: usize| cells.get(i).map(|r| &norm.text[r.clone()]).unwrap_or("");
+            let content_range = columns
+                .content
+                .iter()
+                .filter_map(|&i| cells.get(i).cloned())
+                .filter(|r| !r.is_empty())
+                .reduce(|a, b| a.start.min(b.start)..a.end.max(b.end));
+            let text_modality = content_range
+                .as_ref()
+                .map(|r| row_modality(&norm.text[r.clone()]))
+                .unwrap_or(Modality::None);
+            let type_cell = columns.kind.map(cell_text);
+            let mut row_type = type_cell.and_then(modality::classify_type_cell);
+            let mut untyped = columns.requirement && row_type.is_none();
+            if untyped && let Some(parent) = row.parent_row.and_then(|p| earlier.get(p)) {
+                // A nested table («se tabell») takes the type of the row that holds it.
+                if let Some(parent_type) = parent.table.as_ref().and_then(|t| t.row_type) {
+                    row_type = Some(parent_type);
+                    untyped = false;
+                }
+            }
+            if !row.is_header {
+                if columns.requirement {
+                    if let Some(range) = content_range {
+                        let statement_text = &norm.text[range.clone()];
+                        let text_is_option = row_modality(statement_text) == Modality::Option;
+                        let modality = match row_type {
+                            // An option stays an option even in a minimum-requirement row.
+                            Some(_) if text_is_option => Modality::Option,
+                            Some(t) => {
+                                if t == Modality::Binding && text_modality == Modality::Question {
+                                    Modality::Question
+                                } else {
+                                    t
+                                }
+                            }
+                            None => text_modality,
+                        };
+                        let requirement_id = columns
+                            .id
+                            .map(|i| block.cell(i).unwrap_or("").trim().to_string())
+                            .filter(|s| !s.is_empty());
+                        statements.push(Statement {
+                            negated: modality::is_negated(statement_text),
+                            range,
+                            modality,
+                            requirement_id,
+                            glossary: false,
+                        });
+                    }
+                } else {
+                    for range in sentences::split(&norm.text) {
+                        let s = &norm.text[range.clone()];
+                        statements.push(Statement {
+                            modality: modality::classify(s),
+                            negated: modality::is_negated(s),
+                            range,
+                            requirement_id: None,
+                            glossary: columns.glossary,
+                        });
+                    }
+                }
+            }
+            table = Some(RowInfo {
+                columns,
+                row_type,
+                untyped,
+                text_modality,
+                is_header: row.is_header,
+            });
+        }
+        _ => {
+            for range in sentences::split(&norm.text) {
+                let s = &norm.text[range.clone()];
+                statements.push(Statement {
+                    modality: modality::classify(s),
+                    negated: modality::is_negated(s),
+                    range,
+                    requirement_id: None,
+                    glossary: false,
+                });
+            }
+        }
+    }
+    let _ = doc;
+    PreparedBlock {
+        norm,
+        words,
+        statements,
+        table,
+    }
+}
+
+/// The modality of a row's text: the strongest claim of its sentences, except that a
+/// question or option anywhere makes the row weak (conservative: no false «met»).
+fn row_modality(text: &str) -> Modality {
+    let modalities: Vec<Modality> = sentences::split(text)
+        .into_iter()
+        .map(|r| modality::classify(&text[r]))
+        .collect();
+    for weak in [Modality::Option, Modality::Question, Modality::Future] {
+        if modalities.contains(&weak) {
+            return weak;
+        }
+    }
+    modalities.into_iter().max().unwrap_or(Modality::None)
+}
+
+/// Ranges of the cells in a normalised row text (split at [`CELL_SEPARATOR`]).
+fn cell_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == CELL_SEPARATOR {
+            ranges.push(trim_range(text, start..i));
+            start = i + c.len_utf8();
+        }
+    }
+    ranges.push(trim_range(text, start..text.len()));
+    ranges
+}
+
+fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead >= s.len() {
+        r.start..r.start
+    } else {
+        r.start + lead..r.end - trail
+    }
+}
+
+/// True when a block is never a requirement, whatever it says.
+pub fn block_is_furniture(block: &Block) -> bool {
+    block.origin == Origin::HeaderFooter
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::markdown;
+    use std::path::PathBuf;
+
+    fn statements(md: &str) -> Vec<(String, Modality, bool, Option<String>)> {
+        let doc = markdown::read(PathBuf::from("t.md"), md);
+        prepare(&doc)
+            .into_iter()
+            .flat_map(|b| {
+                let text = b.norm.text.clone();
+                b.statements.into_iter().map(move |s| {
+                    (
+                        text[s.range.clone()].to_string(),
+                        s.modality,
+                        s.negated,
+                        s.requirement_id,
+                    )
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn list_items_inherit_the_lead_in_modality() {
+        let s = statements(
+            "Løsningen skal støtte følgende nasjonale tjenester:\n\n- Kjernejournal\n- E-resept\n\nKommunen har 20 000 innbyggere.\n",
+        );
+        assert_eq!(
+            s[1],
+            ("kjernejournal".into(), Modality::Binding, false, None)
+        );
+        assert_eq!(s[2].1, Modality::Binding);
+        assert_eq!(s[3].1, Modality::None);
+    }
+
+    #[test]
+    fn requirement_rows_take_their_type_column() {
+        let md = "| Krav-ID | Kravtekst | Type |\n|---|---|---|\n| K-1 | Integrasjon med kjernejournal. | M |\n| K-2 | Løsningen skal støtte VKP. | E |\n| K-3 | Opsjon: integrasjon med PMD. | M |\n";
+        let s = statements(md);
+        assert_eq!(
+            s[0],
+            (
+                "integrasjon med kjernejournal.".into(),
+                Modality::Binding,
+                false,
+                Some("K-1".into())
+            )
+        );
+        assert_eq!(s[1].1, Modality::Should);
+        assert_eq!(s[2].1, Modality::Option);
+    }
+
+    #[test]
+    fn untyped_requirement_rows_use_their_wording() {
+        let md = "| Nr | Krav | Leverandørens svar |\n|---|---|---|\n| 1 | Løsningen bør støtte SSO. | |\n";
+        let s = statements(md);
+        assert_eq!(s[0].1, Modality::Should);
+        assert_eq!(s[0].3.as_deref(), Some("1"));
+    }
+
+    #[test]
+    fn glossary_rows_are_marked() {
+        let doc = markdown::read(
+            PathBuf::from("t.md"),
+            "| Begrep | Forklaring |\n|---|---|\n| KJ | Kjernejournal skal brukes |\n",
+        );
+        let p = prepare(&doc);
+        assert!(p[1].statements.iter().all(|s| s.glossary));
+    }
+
+    #[test]
+    fn header_columns() {
+        let c = Columns::from_header(&[
+            "Kategori".into(),
+            "Krav".into(),
+            "Beskrivelse".into(),
+            "Krav (Må/Bør)".into(),
+        ]);
+        assert_eq!(c.kind, Some(3));
+        assert!(c.requirement);
+        assert_eq!(c.content, vec![0, 1, 2]);
+        let c = Columns::from_header(&[
+            "Kravnr".into(),
+            "Kravtekst".into(),
+            "Vekting".into(),
+            "Leverandøren sitt svar".into(),
+        ]);
+        assert_eq!(c.id, Some(0));
+        assert_eq!(c.other, vec![2, 3]);
+        assert_eq!(c.content, vec![1]);
+    }
+}

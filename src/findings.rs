@@ -1,0 +1,255 @@
+//! What a check found: one result per rule, with evidence. Reporters render
+//! these; they never look at documents or rule files themselves.
+
+use crate::rules::{CompiledRule, RuleKind, Severity, Strength};
+use crate::text::Modality;
+use serde::Serialize;
+use std::sync::Arc;
+
+/// The outcome of checking one tender.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckReport {
+    pub tool: Tool,
+    pub rulesets: Vec<RuleSetInfo>,
+    pub files: Vec<FileEntry>,
+    pub services: Services,
+    /// The language the tender is written in, as far as tenderlint can tell (`nb`, `nn`, `en`).
+    pub tender_language: crate::Lang,
+    pub results: Vec<RuleResult>,
+    /// Notes about the run itself (a newer rule-set version exists, a waiver expired …).
+    pub notices: Vec<Notice>,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Tool {
+    pub name: String,
+    pub version: String,
+}
+
+impl Default for Tool {
+    fn default() -> Self {
+        Tool {
+            name: "tenderlint".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleSetInfo {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    /// A path, or `embedded:ID@VERSION`.
+    pub origin: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FileEntry {
+    pub path: String,
+    pub format: Option<crate::document::Format>,
+    /// Blocks read; 0 when the file could not be read.
+    pub blocks: usize,
+    /// Why the file could not be read (one line), if it could not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Services {
+    /// Declared in front matter or configuration.
+    pub declared: Vec<String>,
+    /// Found in the tender's normative text.
+    pub detected: Vec<String>,
+    /// What scope-aware rules used: the declared services, else the detected ones.
+    pub effective: Vec<String>,
+}
+
+/// The status of one rule for the tender.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// A binding requirement covers the topic.
+    Met,
+    /// Only weak coverage («bør», evaluation question, option).
+    Weak,
+    /// No requirement covers the topic.
+    Missing,
+    /// The tender says something the rule forbids (at the evidence locations).
+    Violation,
+    /// A forbid/prefer/check rule found nothing to object to.
+    Passed,
+    /// The rule does not apply to the services this tender covers.
+    NotApplicable,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::Weak => "weak",
+            Status::Missing => "missing",
+            Status::Violation => "violation",
+            Status::Passed => "passed",
+            Status::NotApplicable => "not-applicable",
+        }
+    }
+}
+
+/// How a piece of evidence relates to the rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Coverage {
+    /// A binding requirement mentions the topic.
+    Binding,
+    /// A weak requirement mentions it.
+    Weak,
+    /// Mentioned, but the statement puts it out of scope.
+    Negated,
+    /// Mentioned, but in background text, a glossary, a header or footer.
+    NonNormative,
+    /// Mentioned without a modal verb: a description, not a requirement.
+    Descriptive,
+    /// Something the rule objects to.
+    Violation,
+}
+
+impl Coverage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Coverage::Binding => "binding",
+            Coverage::Weak => "weak",
+            Coverage::Negated => "negated",
+            Coverage::NonNormative => "non-normative",
+            Coverage::Descriptive => "descriptive",
+            Coverage::Violation => "violation",
+        }
+    }
+}
+
+/// One result per rule.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleResult {
+    pub ruleset: String,
+    pub ruleset_version: String,
+    pub rule: String,
+    pub kind: RuleKind,
+    pub status: Status,
+    /// Whether the rule is satisfied (met; weak where the rule accepts weak coverage;
+    /// passed; not applicable).
+    pub ok: bool,
+    /// Severity after scope overrides.
+    pub severity: Severity,
+    /// Strength wanted after scope overrides (`require` rules).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub strength: Option<Strength>,
+    pub category: String,
+    pub evidence: Vec<Evidence>,
+    /// How many pieces of evidence there were before the list was cut.
+    pub evidence_total: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waiver: Option<Waiver>,
+    /// The rule as compiled: titles, messages, suggestion, sources (for reporters).
+    #[serde(skip)]
+    pub rule_info: Arc<CompiledRule>,
+}
+
+impl RuleResult {
+    /// Failing and not waived: this result counts against `--fail-on`.
+    pub fn fails(&self) -> bool {
+        !self.ok && self.waiver.is_none()
+    }
+}
+
+/// Where the tender says something about a rule's topic.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Evidence {
+    pub file: String,
+    /// 1-based line (Markdown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+    /// The location in the terms of its format: `12:5`, or `¶ 41, table 2 row 3 column 2`.
+    pub location: String,
+    /// Byte range in the source file (Markdown) or byte offset in the part's XML (DOCX).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byte_offset: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byte_length: Option<usize>,
+    pub section: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requirement_id: Option<String>,
+    pub excerpt: String,
+    pub coverage: Coverage,
+    pub modality: Modality,
+    /// The text that matched (normalised), when a term matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched: Option<String>,
+}
+
+/// Why a result is waived.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Waiver {
+    pub reason: String,
+    /// `config` (tenderlint.yaml) or `inline` (a comment in the tender).
+    pub origin: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approved_by: Option<String>,
+    /// Where the waiver is written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Notice {
+    pub level: Severity,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    pub rules: usize,
+    pub met: usize,
+    pub weak: usize,
+    pub missing: usize,
+    pub violation: usize,
+    pub passed: usize,
+    pub not_applicable: usize,
+    pub waived: usize,
+    /// Results that fail and are not waived.
+    pub failed: usize,
+    /// Files that could not be read.
+    pub unreadable_files: usize,
+}
+
+impl Summary {
+    pub fn of(results: &[RuleResult], files: &[FileEntry]) -> Summary {
+        let mut s = Summary {
+            rules: results.len(),
+            ..Summary::default()
+        };
+        for r in results {
+            match r.status {
+                Status::Met => s.met += 1,
+                Status::Weak => s.weak += 1,
+                Status::Missing => s.missing += 1,
+                Status::Violation => s.violation += 1,
+                Status::Passed => s.passed += 1,
+                Status::NotApplicable => s.not_applicable += 1,
+            }
+            if r.waiver.is_some() {
+                s.waived += 1;
+            }
+            if r.fails() {
+                s.failed += 1;
+            }
+        }
+        s.unreadable_files = files.iter().filter(|f| f.error.is_some()).count();
+        s
+    }
+}

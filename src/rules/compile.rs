@@ -1,0 +1,634 @@
+//! Compiling a rule set: every term of every rule goes into one Aho-Corasick
+//! automaton over normalised text, so matching costs one pass per block however
+//! many rules there are; word boundaries are checked in code, because Unicode
+//! `\b` over big alternations is two orders of magnitude slower.
+
+use super::load::{self, RuleSetError, RuleSetSource};
+use super::schema::{
+    self, BuiltinCheck, ChangelogEntry, Localized, Match, RuleKind, RuleSource, ScopeOverride,
+    Severity, SourceDocument, Strength, Term, TermMode,
+};
+use crate::text::normalize::{Normalized, is_word_char, normalize_term};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+pub type TermId = usize;
+
+/// A rule set ready to run.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    pub id: String,
+    pub version: semver::Version,
+    pub title: Localized,
+    pub description: Option<Localized>,
+    pub sources: Vec<SourceDocument>,
+    pub changelog: Vec<ChangelogEntry>,
+    /// Normalised heading prefixes of non-normative sections.
+    pub non_normative_headings: Vec<String>,
+    pub services: Vec<CompiledService>,
+    pub rules: Vec<Arc<CompiledRule>>,
+    pub matcher: TermMatcher,
+    /// Where the set came from: a path or `embedded:ID@VERSION`.
+    pub origin: String,
+    /// SHA-256 of the file's bytes, hex.
+    pub sha256: String,
+    /// The YAML text, for `explain` and diagnostics.
+    pub text: Arc<str>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CompiledService {
+    pub id: String,
+    pub name: Localized,
+    pub detect: Vec<TermId>,
+}
+
+/// One rule, compiled.
+#[derive(Debug, Clone)]
+pub struct CompiledRule {
+    pub id: String,
+    pub title: Localized,
+    pub message: Localized,
+    pub category: String,
+    pub severity: Severity,
+    pub kind: RuleKind,
+    pub strength: Strength,
+    pub pattern: Option<CompiledMatch>,
+    pub with: Option<CompiledMatch>,
+    pub within: u32,
+    pub replacement: Option<Localized>,
+    pub check: Option<BuiltinCheck>,
+    pub rationale: Localized,
+    pub sources: Vec<RuleSource>,
+    pub suggestion: Option<Localized>,
+    pub scopes: Vec<ScopeOverride>,
+    pub examples: schema::Examples,
+    pub help_uri: Option<String>,
+    /// Terms whose hit in a statement makes the rule worth evaluating there.
+    pub triggers: Vec<TermId>,
+    /// The rule has a regex somewhere and must be evaluated on every statement.
+    pub always: bool,
+    /// 1-based line of the rule in its file.
+    pub line: usize,
+}
+
+/// A `match` with its terms resolved to ids.
+#[derive(Debug, Clone, Default)]
+pub struct CompiledMatch {
+    any: Vec<TermId>,
+    all: Vec<Vec<TermId>>,
+    near: Option<(u32, Vec<Vec<TermId>>)>,
+    not: Vec<TermId>,
+    regex: Option<regex::Regex>,
+    one_of: Vec<CompiledMatch>,
+}
+
+/// A term found in a statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub term: TermId,
+    /// Byte range in the normalised text of the block.
+    pub start: usize,
+    pub end: usize,
+    /// Index of the word the hit starts in (for `near` and context windows).
+    pub word: u32,
+}
+
+#[derive(Debug, Clone)]
+struct TermInfo {
+    mode: TermMode,
+    /// As written in the rule (after NFC), for `exact` comparison.
+    written: String,
+    context: Vec<TermId>,
+    window: Option<u32>,
+}
+
+/// All terms of a rule set in one automaton.
+#[derive(Debug, Clone, Default)]
+pub struct TermMatcher {
+    automaton: Option<AhoCorasick>,
+    /// Pattern index → term.
+    pattern_terms: Vec<TermId>,
+    terms: Vec<TermInfo>,
+    /// (normalised text, mode, context, window) → id, to share identical terms.
+    index: HashMap<(String, TermMode, Vec<TermId>, Option<u32>), TermId>,
+    patterns: Vec<String>,
+}
+
+impl TermMatcher {
+    fn add_short(&mut self, raw: &str) -> TermId {
+        let (mode, text) = parse_short(raw);
+        self.add(text, mode, Vec::new(), None)
+    }
+
+    fn add_term(&mut self, term: &Term) -> TermId {
+        match term {
+            Term::Short(raw) => self.add_short(raw),
+            Term::Long(spec) => {
+                let context: Vec<TermId> = spec.context.iter().map(|c| self.add_short(c)).collect();
+                let mode = spec.mode.unwrap_or(TermMode::Word);
+                self.add(&spec.term, mode, context, spec.window)
+            }
+        }
+    }
+
+    fn add(
+        &mut self,
+        text: &str,
+        mode: TermMode,
+        context: Vec<TermId>,
+        window: Option<u32>,
+    ) -> TermId {
+        let normalized = normalize_term(text);
+        let key = (normalized.clone(), mode, context.clone(), window);
+        if let Some(&id) = self.index.get(&key) {
+            return id;
+        }
+        let id = self.terms.len();
+        let written: String =
+            unicode_normalization::UnicodeNormalization::nfc(text.trim()).collect();
+        self.terms.push(TermInfo {
+            mode,
+            written,
+            context,
+            window,
+        });
+        self.index.insert(key, id);
+        for variant in spelling_variants(&normalized) {
+            self.patterns.push(variant);
+            self.pattern_terms.push(id);
+        }
+        id
+    }
+
+    fn build(&mut self) -> Result<(), String> {
+        if self.patterns.is_empty() {
+            return Ok(());
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&self.patterns)
+            .map_err(|e| format!("cannot build the term automaton: {e}"))?;
+        self.automaton = Some(automaton);
+        Ok(())
+    }
+
+    pub fn term_count(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// Every term hit in a normalised block text. `original` is the text before
+    /// normalisation, for `exact` terms; `word_starts` are the byte offsets where words begin.
+    pub fn find(&self, normalized: &Normalized, original: &str, word_starts: &[usize]) -> Vec<Hit> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let text = normalized.text.as_str();
+        let mut hits = Vec::new();
+        for m in automaton.find_overlapping_iter(text) {
+            let term = self.pattern_terms[m.pattern().as_usize()];
+            let info = &self.terms[term];
+            let (start, end) = (m.start(), m.end());
+            let before = text[..start].chars().next_back();
+            let after = text[end..].chars().next();
+            let starts_word = !before.is_some_and(is_word_char);
+            let ends_word = !after.is_some_and(is_word_char);
+            let ok = match info.mode {
+                TermMode::Word => starts_word && ends_word,
+                TermMode::Prefix => starts_word,
+                TermMode::Suffix => ends_word,
+                TermMode::Substring => true,
+                TermMode::Exact => {
+                    starts_word
+                        && ends_word
+                        && original
+                            .get(normalized.original_range(start..end))
+                            .is_some_and(|s| {
+                                let composed: String =
+                                    unicode_normalization::UnicodeNormalization::nfc(s).collect();
+                                composed == info.written
+                            })
+                }
+            };
+            if ok {
+                let word = word_starts
+                    .partition_point(|&w| w <= start)
+                    .saturating_sub(1) as u32;
+                hits.push(Hit {
+                    term,
+                    start,
+                    end,
+                    word,
+                });
+            }
+        }
+        hits.sort_by_key(|h| (h.start, h.term));
+        hits.dedup_by_key(|h| (h.start, h.term));
+        hits
+    }
+
+    /// Keeps only hits whose context demand is met within the statement's hits.
+    pub fn with_context(&self, hits: &[Hit]) -> Vec<Hit> {
+        hits.iter()
+            .copied()
+            .filter(|hit| {
+                let info = &self.terms[hit.term];
+                info.context.is_empty()
+                    || hits.iter().any(|other| {
+                        info.context.contains(&other.term)
+                            && info
+                                .window
+                                .is_none_or(|w| other.word.abs_diff(hit.word) <= w)
+                    })
+            })
+            .collect()
+    }
+}
+
+/// `kjernejournal*` → prefix, `*integrasjon` → suffix, `*journal*` → substring, else word.
+fn parse_short(raw: &str) -> (TermMode, &str) {
+    let raw = raw.trim();
+    match (raw.starts_with('*'), raw.ends_with('*') && raw.len() > 1) {
+        (true, true) => (TermMode::Substring, raw.trim_matches('*')),
+        (true, false) => (TermMode::Suffix, raw.trim_start_matches('*')),
+        (false, true) => (TermMode::Prefix, raw.trim_end_matches('*')),
+        (false, false) => (TermMode::Word, raw),
+    }
+}
+
+/// A term with a hyphen or space also matches the other spellings writers use:
+/// «e-resept», «e resept», «eresept».
+fn spelling_variants(term: &str) -> Vec<String> {
+    let mut variants = vec![term.to_string()];
+    let joints: Vec<usize> = term
+        .char_indices()
+        .filter(|&(i, c)| {
+            (c == '-' || c == ' ')
+                && term[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                && term[i + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    // Uniform variants only (all joints the same way) to keep the automaton small.
+    if !joints.is_empty() && joints.len() <= 4 {
+        for replacement in ["-", " ", ""] {
+            let mut v = String::with_capacity(term.len());
+            let mut last = 0;
+            for &j in &joints {
+                v.push_str(&term[last..j]);
+                v.push_str(replacement);
+                last = j + 1;
+            }
+            v.push_str(&term[last..]);
+            if !variants.contains(&v) {
+                variants.push(v);
+            }
+        }
+    }
+    variants
+}
+
+impl CompiledMatch {
+    fn compile(m: &Match, matcher: &mut TermMatcher) -> Result<CompiledMatch, String> {
+        let regex = match &m.regex {
+            Some(r) => Some(load::build_regex(&r.value)?),
+            None => None,
+        };
+        Ok(CompiledMatch {
+            any: m.any.iter().map(|t| matcher.add_term(t)).collect(),
+            all: m
+                .all
+                .iter()
+                .map(|g| g.iter().map(|t| matcher.add_term(t)).collect())
+                .collect(),
+            near: m.near.as_ref().map(|n| {
+                (
+                    n.within,
+                    n.groups
+                        .iter()
+                        .map(|g| g.iter().map(|t| matcher.add_term(t)).collect())
+                        .collect(),
+                )
+            }),
+            not: m.not.iter().map(|t| matcher.add_term(t)).collect(),
+            regex,
+            one_of: m
+                .one_of
+                .iter()
+                .map(|a| CompiledMatch::compile(a, matcher))
+                .collect::<Result<_, _>>()?,
+        })
+    }
+
+    /// Does the statement match? `hits` are the statement's (context-checked) hits,
+    /// `text` its normalised text. Returns the hit to point at, if any.
+    pub fn eval(&self, hits: &[Hit], text: &str) -> Option<Option<Hit>> {
+        if self.not.iter().any(|t| hits.iter().any(|h| h.term == *t)) {
+            return None;
+        }
+        let mut primary: Option<Hit> = None;
+        let mut note = |h: Hit| {
+            if primary.is_none_or(|p| h.start < p.start) {
+                primary = Some(h);
+            }
+        };
+        if !self.any.is_empty() {
+            let hit = hits.iter().find(|h| self.any.contains(&h.term))?;
+            note(*hit);
+        }
+        for group in &self.all {
+            let hit = hits.iter().find(|h| group.contains(&h.term))?;
+            note(*hit);
+        }
+        if let Some((within, groups)) = &self.near {
+            let found = near(hits, groups, *within)?;
+            note(found);
+        }
+        if let Some(regex) = &self.regex
+            && !regex.is_match(text)
+        {
+            return None;
+        }
+        if !self.one_of.is_empty() {
+            let inner = self.one_of.iter().find_map(|alt| alt.eval(hits, text))?;
+            if let Some(h) = inner {
+                note(h);
+            }
+        }
+        Some(primary)
+    }
+
+    /// The hits of the top-level `any` terms (each is checked on its own by
+    /// `require-with`), or `None` when the pattern has no `any` list.
+    pub fn anchors(&self, hits: &[Hit]) -> Option<Vec<Hit>> {
+        if self.any.is_empty() {
+            return None;
+        }
+        Some(
+            hits.iter()
+                .copied()
+                .filter(|h| self.any.contains(&h.term))
+                .collect(),
+        )
+    }
+
+    fn collect_terms(&self, out: &mut Vec<TermId>, always: &mut bool) {
+        out.extend(&self.any);
+        out.extend(self.all.iter().flatten());
+        if let Some((_, groups)) = &self.near {
+            out.extend(groups.iter().flatten());
+        }
+        if self.regex.is_some() {
+            *always = true;
+        }
+        for alt in &self.one_of {
+            alt.collect_terms(out, always);
+        }
+    }
+}
+
+/// A hit of every group, all within `within` words of the first group's hit.
+fn near(hits: &[Hit], groups: &[Vec<TermId>], within: u32) -> Option<Hit> {
+    let (first, rest) = groups.split_first()?;
+    hits.iter()
+        .filter(|h| first.contains(&h.term))
+        .find_map(|anchor| {
+            let all_near = rest.iter().all(|group| {
+                hits.iter()
+                    .any(|h| group.contains(&h.term) && h.word.abs_diff(anchor.word) <= within)
+            });
+            all_near.then_some(*anchor)
+        })
+}
+
+impl RuleSet {
+    /// Parses, validates and compiles a rule-set file.
+    pub fn load(source: &RuleSetSource) -> Result<RuleSet, RuleSetError> {
+        let file = load::parse(source)?;
+        let mut matcher = TermMatcher::default();
+        let mut rules = Vec::with_capacity(file.rules.len());
+        let mut problems = Vec::new();
+        for rule in &file.rules {
+            let compiled = |m: &Option<serde_saphyr::Spanned<Match>>, matcher: &mut TermMatcher| {
+                m.as_ref()
+                    .map(|m| CompiledMatch::compile(&m.value, matcher))
+                    .transpose()
+            };
+            let (pattern, with) = match (
+                compiled(&rule.pattern, &mut matcher),
+                compiled(&rule.with, &mut matcher),
+            ) {
+                (Ok(p), Ok(w)) => (p, w),
+                (Err(e), _) | (_, Err(e)) => {
+                    problems.push(load::Problem {
+                        message: e,
+                        span: None,
+                        help: None,
+                    });
+                    continue;
+                }
+            };
+            let mut triggers = Vec::new();
+            let mut always = false;
+            for m in pattern.iter().chain(with.iter()) {
+                m.collect_terms(&mut triggers, &mut always);
+            }
+            triggers.sort_unstable();
+            triggers.dedup();
+            let line = rule.id.referenced.line() as usize;
+            rules.push(Arc::new(CompiledRule {
+                id: rule.id.value.clone(),
+                title: rule.title.clone(),
+                message: rule.message.clone(),
+                category: rule.category.clone(),
+                severity: rule.severity,
+                kind: rule.kind,
+                strength: rule.strength.unwrap_or(Strength::Any),
+                pattern,
+                with,
+                within: rule.within.unwrap_or(12),
+                replacement: rule.replacement.clone(),
+                check: rule.check,
+                rationale: rule.rationale.clone(),
+                sources: rule.sources.clone(),
+                suggestion: rule.suggestion.clone(),
+                scopes: rule.scopes.clone(),
+                examples: rule.examples.clone(),
+                help_uri: rule.help_uri.clone(),
+                triggers,
+                always,
+                line,
+            }));
+        }
+        let services = file
+            .services
+            .iter()
+            .map(|s| CompiledService {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                detect: s.detect.iter().map(|t| matcher.add_term(t)).collect(),
+            })
+            .collect();
+        if let Err(e) = matcher.build() {
+            problems.push(load::Problem {
+                message: e,
+                span: None,
+                help: None,
+            });
+        }
+        if !problems.is_empty() {
+            return Err(RuleSetError {
+                source: source.clone(),
+                problems,
+            });
+        }
+        let version = semver::Version::parse(&file.version.value)
+            .map_err(|e| RuleSetError::single(source.clone(), format!("bad version: {e}")))?;
+        Ok(RuleSet {
+            id: file.id.value.clone(),
+            version,
+            title: file.title.clone(),
+            description: file.description.clone(),
+            sources: file.sources.clone(),
+            changelog: file.changelog.clone(),
+            non_normative_headings: file
+                .non_normative_headings
+                .iter()
+                .map(|h| normalize_term(h))
+                .collect(),
+            services,
+            rules,
+            matcher,
+            origin: source.name.clone(),
+            sha256: crate::sha256::hex_digest(source.text.as_bytes()),
+            text: source.text.clone(),
+        })
+    }
+
+    /// `ID@VERSION`.
+    pub fn key(&self) -> String {
+        format!("{}@{}", self.id, self.version)
+    }
+
+    /// A copy holding only one rule (for running a rule's examples alone).
+    pub fn only(&self, rule: &str) -> RuleSet {
+        let mut set = self.clone();
+        set.rules.retain(|r| r.id == rule);
+        set
+    }
+}
+
+impl Localized {
+    /// The text in a language, falling back to bokmål.
+    pub fn get(&self, lang: crate::Lang) -> &str {
+        match lang {
+            crate::Lang::Nb => &self.nb,
+            crate::Lang::Nn => self.nn.as_deref().unwrap_or(&self.nb),
+            crate::Lang::En => self.en.as_deref().unwrap_or(&self.nb),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize;
+
+    fn matcher(terms: &[Term]) -> (TermMatcher, Vec<TermId>) {
+        let mut m = TermMatcher::default();
+        let ids = terms.iter().map(|t| m.add_term(t)).collect();
+        m.build().unwrap();
+        (m, ids)
+    }
+
+    fn found(m: &TermMatcher, text: &str) -> Vec<(TermId, String)> {
+        let n = normalize(text);
+        let words: Vec<usize> = crate::engine::word_starts(&n.text);
+        m.find(&n, text, &words)
+            .into_iter()
+            .map(|h| (h.term, n.text[h.start..h.end].to_string()))
+            .collect()
+    }
+
+    fn short(s: &str) -> Term {
+        Term::Short(s.into())
+    }
+
+    #[test]
+    fn prefix_terms_match_inflections_and_compounds() {
+        let (m, ids) = matcher(&[short("kjernejournal*")]);
+        for text in [
+            "kjernejournalen",
+            "Kjernejournal-oppslag",
+            "kjernejournalintegrasjon",
+            "KJERNE\u{AD}JOURNAL",
+        ] {
+            assert_eq!(found(&m, text).len(), 1, "{text}");
+            assert_eq!(found(&m, text)[0].0, ids[0]);
+        }
+        assert!(found(&m, "pasientkjernejournal").is_empty());
+    }
+
+    #[test]
+    fn word_terms_need_boundaries() {
+        let (m, _) = matcher(&[short("helseid")]);
+        assert_eq!(found(&m, "Støtte for HelseID.").len(), 1);
+        assert!(found(&m, "helseidentitet").is_empty());
+    }
+
+    #[test]
+    fn suffix_and_substring_terms() {
+        let (m, _) = matcher(&[short("*integrasjon"), short("*journal*")]);
+        let hits = found(&m, "kjernejournalintegrasjonen");
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(found(&m, "kjernejournalintegrasjon").len(), 2);
+    }
+
+    #[test]
+    fn exact_terms_keep_case() {
+        let spec = Term::Long(schema::TermSpec {
+            term: "KJ".into(),
+            mode: Some(TermMode::Exact),
+            context: vec![],
+            window: None,
+        });
+        let (m, _) = matcher(&[spec]);
+        assert_eq!(found(&m, "oppslag i KJ").len(), 1);
+        assert!(found(&m, "kj og kJ").is_empty());
+        assert!(found(&m, "KJERNE").is_empty());
+    }
+
+    #[test]
+    fn hyphen_and_space_spellings_are_equivalent() {
+        let (m, _) = matcher(&[short("e-resept*")]);
+        for text in ["e-resept", "E resept", "eResept", "e\u{2011}resepten"] {
+            assert_eq!(found(&m, text).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn context_terms_filter_abbreviations() {
+        let spec = Term::Long(schema::TermSpec {
+            term: "AR".into(),
+            mode: Some(TermMode::Exact),
+            context: vec!["her-id".into(), "adresse*".into()],
+            window: Some(5),
+        });
+        let (m, _) = matcher(&[spec]);
+        let with = |text: &str| {
+            let n = normalize(text);
+            let words = crate::engine::word_starts(&n.text);
+            let hits = m.find(&n, text, &words);
+            m.with_context(&hits).iter().filter(|h| h.term == 2).count()
+        };
+        assert_eq!(with("Løsningen skal slå opp HER-id i AR."), 1);
+        assert_eq!(with("Løsningen skal støtte AR-briller for opplæring."), 0);
+    }
+}

@@ -1,0 +1,54 @@
+//! The rule sets built into the binary (every file `rules/<id>/<version>.yaml`).
+
+use super::{RuleSet, RuleSetError, RuleSetSource};
+use std::sync::Arc;
+
+include!(concat!(env!("OUT_DIR"), "/embedded_rulesets.rs"));
+
+/// The sets loaded by default when nothing is configured: the newest version of each.
+pub const DEFAULT_SETS: &[&str] = &["ks-felles-journalloft", "anskaffelse-hygiene"];
+
+/// Every embedded (id, version) pair, sorted by id then version.
+pub fn available() -> Vec<(&'static str, semver::Version)> {
+    let mut list: Vec<_> = EMBEDDED
+        .iter()
+        .filter_map(|(id, version, _)| semver::Version::parse(version).ok().map(|v| (*id, v)))
+        .collect();
+    list.sort();
+    list
+}
+
+/// The source of an embedded set; the newest version when `version` is `None`.
+pub fn source(id: &str, version: Option<&semver::Version>) -> Option<RuleSetSource> {
+    let newest = available()
+        .into_iter()
+        .filter(|(i, _)| *i == id)
+        .map(|(_, v)| v)
+        .max()?;
+    let wanted = version.unwrap_or(&newest);
+    EMBEDDED
+        .iter()
+        .find(|(i, v, _)| *i == id && semver::Version::parse(v).ok().as_ref() == Some(wanted))
+        .map(|(i, v, text)| RuleSetSource {
+            name: format!("embedded:{i}@{v}"),
+            text: Arc::from(*text),
+        })
+}
+
+/// The newest embedded version of a set.
+pub fn newest(id: &str) -> Option<semver::Version> {
+    available()
+        .into_iter()
+        .filter(|(i, _)| *i == id)
+        .map(|(_, v)| v)
+        .max()
+}
+
+/// Loads the default sets (newest version of each that is built in).
+pub fn load_defaults() -> Result<Vec<RuleSet>, RuleSetError> {
+    DEFAULT_SETS
+        .iter()
+        .filter_map(|id| source(id, None))
+        .map(|s| RuleSet::load(&s))
+        .collect()
+}

@@ -1,0 +1,440 @@
+//! How strongly a statement binds the vendor, the way a procurement lawyer reads it:
+//! «skal»/«må» bind; «bør», evaluation questions and options do not; a statement
+//! that puts a topic out of scope covers nothing.
+
+use serde::Serialize;
+
+/// The strength of one requirement statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum Modality {
+    /// No modal word: descriptive text.
+    None,
+    /// «bør», «ønskelig», should, may …
+    Should,
+    /// «Beskriv hvordan …», «Leverandøren bes redegjøre for …»
+    Question,
+    /// «Opsjon …», even with «skal».
+    Option,
+    /// Future or conditional intent: «på sikt», «planlagt», «vurderes».
+    Future,
+    /// «skal», «må», shall, must, «kreves».
+    Binding,
+}
+
+impl Modality {
+    pub fn is_binding(self) -> bool {
+        self == Modality::Binding
+    }
+
+    /// Weak coverage: the statement asks for the topic, but not bindingly.
+    pub fn is_weak(self) -> bool {
+        matches!(
+            self,
+            Modality::Should | Modality::Question | Modality::Option | Modality::Future
+        )
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::None => "none",
+            Modality::Should => "should",
+            Modality::Question => "question",
+            Modality::Option => "option",
+            Modality::Future => "future",
+            Modality::Binding => "binding",
+        }
+    }
+}
+
+const BINDING_WORDS: &[&str] = &[
+    "skal",
+    "må",
+    "kreves",
+    "krevst",
+    "påkrevd",
+    "påkravd",
+    "påkrevet",
+    "shall",
+    "must",
+    "obligatorisk",
+];
+const SHOULD_WORDS: &[&str] = &[
+    "bør",
+    "ønskelig",
+    "ønskeleg",
+    "ynskjeleg",
+    "ønskjeleg",
+    "ønskes",
+    "ønskjast",
+    "ynskjast",
+    "should",
+    "may",
+    "kan",
+    "desirable",
+    "preferably",
+    "fortrinnsvis",
+    "helst",
+    "optional",
+    "valgfritt",
+    "valfritt",
+];
+const FUTURE_PHRASES: &[&str] = &[
+    "på sikt",
+    "i fremtiden",
+    "i framtiden",
+    "i framtida",
+    "i fremtida",
+    "planlagt",
+    "planlegges",
+    "vurderes",
+    "vurderast",
+    "in the future",
+    "roadmap",
+    "veikart",
+    "is planned",
+    "are planned",
+    "will be considered",
+];
+const QUESTION_OPENERS: &[&str] = &[
+    "beskriv",
+    "redegjør",
+    "forklar",
+    "describe",
+    "explain",
+    "oppgi",
+    "angi",
+    "gjør",
+];
+const QUESTION_PHRASES: &[&str] = &[
+    "beskriv hvordan",
+    "beskriv korleis",
+    "beskrive hvordan",
+    "beskrive korleis",
+    "redegjøre for",
+    "redegjere for",
+    "redegjør for",
+    "gjøre rede for",
+    "gjere greie for",
+    "gjere reie for",
+    "gjør rede for",
+    "bes beskrive",
+    "bes om å beskrive",
+    "bedt om å beskrive",
+    "bede om å beskrive",
+    "bedt om å redegjøre",
+    "describe how",
+    "explain how",
+    "asked to describe",
+    "requested to describe",
+    "beskriv kva",
+    "beskriv hva",
+    "skildre korleis",
+];
+const OPTION_PHRASES: &[&str] = &["as an option", "option:", "optional extra"];
+const NEGATION_PHRASES: &[&str] = &[
+    "stilles ikke krav",
+    "stilles ingen krav",
+    "stilles det ikke krav",
+    "stiller ikke krav",
+    "stiller ingen krav",
+    "ikke omfattet",
+    "ikke omfatta",
+    "ikkje omfatta",
+    "ikkje omfatta",
+    "utenfor omfanget",
+    "utenfor omfang",
+    "utanfor omfanget",
+    "utanfor omfang",
+    "ikke en del av",
+    "ikke del av",
+    "ikkje ein del av",
+    "ikkje del av",
+    "inngår ikke",
+    "inngår ikkje",
+    "ikke inkludert",
+    "ikkje inkludert",
+    "skal ikke leveres",
+    "skal ikkje leverast",
+    "stilt ikkje krav",
+    "ikkje stilt krav",
+    "blir ikkje stilt krav",
+    "vert ikkje stilt krav",
+    "ingen krav til",
+    "inga krav til",
+    "ikke relevant",
+    "ikkje relevant",
+    "kan ikke forventes",
+    "out of scope",
+    "not required",
+    "no requirement",
+    "not part of",
+    "not included",
+    "is excluded",
+    "are excluded",
+    "excluded from",
+    "not in scope",
+    "er unntatt",
+    "er unnteke",
+];
+
+/// Words of a normalised text: runs of letters and digits.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// The modality of one normalised sentence.
+pub fn classify(sentence: &str) -> Modality {
+    let mut first = None;
+    let mut binding = false;
+    let mut should = false;
+    let mut option = false;
+    for word in words(sentence) {
+        if first.is_none() {
+            first = Some(word);
+        }
+        if BINDING_WORDS.contains(&word) {
+            binding = true;
+        } else if SHOULD_WORDS.contains(&word) {
+            should = true;
+        } else if word.starts_with("opsjon") {
+            option = true;
+        }
+    }
+    if option
+        || sentence.starts_with("option")
+        || OPTION_PHRASES.iter().any(|p| sentence.contains(p))
+    {
+        return Modality::Option;
+    }
+    if first.is_some_and(|w| {
+        QUESTION_OPENERS.contains(&w) && w != "gjør"
+            || w == "gjør" && sentence.starts_with("gjør rede")
+    }) || QUESTION_PHRASES.iter().any(|p| sentence.contains(p))
+    {
+        return Modality::Question;
+    }
+    if FUTURE_PHRASES.iter().any(|p| sentence.contains(p)) && (binding || should) {
+        return Modality::Future;
+    }
+    if binding {
+        // «is required» binds; «required» alone («required fields») does not.
+        return Modality::Binding;
+    }
+    if sentence.contains(" is required")
+        || sentence.contains(" are required")
+        || sentence.contains(" kreves ")
+    {
+        return Modality::Binding;
+    }
+    if should {
+        return Modality::Should;
+    }
+    Modality::None
+}
+
+/// True when the sentence puts its topic out of scope («Det stilles ikke krav til …»).
+pub fn is_negated(sentence: &str) -> bool {
+    NEGATION_PHRASES.iter().any(|p| sentence.contains(p))
+}
+
+/// The modality a requirement-table type cell («M», «Minstekrav», «Bør», «E») gives a row,
+/// or `None` when the cell does not name a type.
+pub fn classify_type_cell(cell: &str) -> Option<Modality> {
+    let normalized = crate::text::normalize(cell);
+    let value = normalized.text.trim_matches(|c: char| !c.is_alphanumeric());
+    if value.is_empty() {
+        return None;
+    }
+    let first_word = words(value).next().unwrap_or(value);
+    const BINDING: &[&str] = &[
+        "m",
+        "mk",
+        "a",
+        "minstekrav",
+        "minimumskrav",
+        "absolutt",
+        "absolutte",
+        "absoluttkrav",
+        "skal",
+        "må",
+        "mandatory",
+        "must",
+        "shall",
+        "obligatorisk",
+        "k",
+        "krav",
+        "kvalifikasjonskrav",
+    ];
+    const WEAK: &[&str] = &[
+        "e",
+        "ek",
+        "b",
+        "ø",
+        "bør",
+        "evalueringskrav",
+        "evaluering",
+        "evaluert",
+        "ønske",
+        "ønskelig",
+        "ønskeleg",
+        "ønskekrav",
+        "desirable",
+        "should",
+        "tildelingskrav",
+        "vektet",
+        "valgfri",
+        "valfri",
+        "optional",
+        "nice",
+    ];
+    const OPTION: &[&str] = &["o", "opsjon", "option"];
+    if BINDING.contains(&value) || BINDING.contains(&first_word) {
+        Some(Modality::Binding)
+    } else if OPTION.contains(&value) || OPTION.contains(&first_word) {
+        Some(Modality::Option)
+    } else if WEAK.contains(&value) || WEAK.contains(&first_word) {
+        Some(Modality::Should)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::normalize;
+
+    fn modality(s: &str) -> Modality {
+        classify(&normalize(s).text)
+    }
+
+    #[test]
+    fn skal_and_ma_bind() {
+        assert_eq!(
+            modality("Løsningen skal integreres med kjernejournal."),
+            Modality::Binding
+        );
+        assert_eq!(
+            modality("Leverandøren må levere testmiljø."),
+            Modality::Binding
+        );
+        assert_eq!(
+            modality("The solution shall support HelseID."),
+            Modality::Binding
+        );
+        assert_eq!(
+            modality("Det kreves støtte for e-resept."),
+            Modality::Binding
+        );
+    }
+
+    #[test]
+    fn bor_and_onskelig_are_weak() {
+        assert_eq!(
+            modality("Løsningen bør støtte SMART on FHIR."),
+            Modality::Should
+        );
+        assert_eq!(
+            modality("Det er ønskelig at løsningen støtter VKP."),
+            Modality::Should
+        );
+        assert_eq!(modality("Løysinga bør støtte HelseID."), Modality::Should);
+        assert_eq!(
+            modality("The solution should support FHIR R4."),
+            Modality::Should
+        );
+    }
+
+    #[test]
+    fn evaluation_questions_are_weak_even_with_skal() {
+        assert_eq!(
+            modality("Beskriv hvordan løsningen integreres med kjernejournal."),
+            Modality::Question
+        );
+        assert_eq!(
+            modality("Beskriv korleis løysinga støttar HelseID."),
+            Modality::Question
+        );
+        assert_eq!(
+            modality("Leverandøren bes redegjøre for logging."),
+            Modality::Question
+        );
+        assert_eq!(
+            modality("Leverandøren skal beskrive hvordan data eksporteres."),
+            Modality::Question
+        );
+        assert_eq!(
+            modality("Describe how the solution supports SSO."),
+            Modality::Question
+        );
+    }
+
+    #[test]
+    fn options_are_weak_even_with_skal() {
+        assert_eq!(
+            modality("Opsjon: Leverandøren skal levere integrasjon mot VKP."),
+            Modality::Option
+        );
+        assert_eq!(
+            modality("Som opsjon skal løsningen støtte DigiHelse."),
+            Modality::Option
+        );
+        assert_eq!(
+            modality("Option: the vendor shall deliver a welfare technology hub integration."),
+            Modality::Option
+        );
+    }
+
+    #[test]
+    fn future_intent_is_weak() {
+        assert_eq!(
+            modality("Løsningen skal på sikt støtte PLL."),
+            Modality::Future
+        );
+        assert_eq!(
+            modality("Integrasjon mot PMD bør vurderes."),
+            Modality::Future
+        );
+    }
+
+    #[test]
+    fn descriptive_text_has_no_modality() {
+        assert_eq!(
+            modality("Kommunen bruker i dag kjernejournal i legevakten."),
+            Modality::None
+        );
+    }
+
+    #[test]
+    fn negations_put_topics_out_of_scope() {
+        for s in [
+            "Det stilles ikke krav til integrasjon med VKP.",
+            "Velferdsteknologi er ikke en del av denne anskaffelsen.",
+            "Integrasjon mot Helsenorge er utenfor omfanget.",
+            "Det blir ikkje stilt krav til SMART on FHIR.",
+            "Velferdsteknologi er ikkje ein del av leveransen.",
+            "Integration with the welfare technology hub is out of scope.",
+        ] {
+            assert!(is_negated(&normalize(s).text), "{s}");
+        }
+        assert!(!is_negated(
+            &normalize("Løsningen skal ikke kreve dobbeltregistrering ved bruk av kjernejournal.")
+                .text
+        ));
+    }
+
+    #[test]
+    fn type_cells() {
+        assert_eq!(classify_type_cell("M"), Some(Modality::Binding));
+        assert_eq!(classify_type_cell("Minstekrav"), Some(Modality::Binding));
+        assert_eq!(classify_type_cell("Absolutt krav"), Some(Modality::Binding));
+        assert_eq!(classify_type_cell("EK"), Some(Modality::Should));
+        assert_eq!(classify_type_cell("Bør"), Some(Modality::Should));
+        assert_eq!(classify_type_cell("Ø"), Some(Modality::Should));
+        assert_eq!(classify_type_cell("Opsjon"), Some(Modality::Option));
+        assert_eq!(classify_type_cell(""), None);
+        assert_eq!(classify_type_cell("Se tabell"), None);
+    }
+}
