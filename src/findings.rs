@@ -19,6 +19,9 @@ pub struct CheckReport {
     /// Notes about the run itself (a newer rule-set version exists, a waiver expired …).
     pub notices: Vec<Notice>,
     pub summary: Summary,
+    /// Text of the Markdown files by path, for snippets in human output.
+    #[serde(skip)]
+    pub sources: std::collections::BTreeMap<String, Arc<str>>,
 }
 
 #[derive(Debug, Clone, Serialize)]

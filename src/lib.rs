@@ -7,7 +7,9 @@
 
 pub mod document;
 pub mod engine;
+pub mod extract;
 pub mod findings;
+pub mod report;
 pub mod rules;
 mod sha256;
 pub mod text;
@@ -45,3 +47,8 @@ impl Lang {
         }
     }
 }
+
+pub mod check;
+pub mod tender;
+
+pub use check::{CheckOptions, check_documents, check_paths};

@@ -1,1 +1,462 @@
-fn main() {}
+//! The tenderlint binary: parse flags, call the library, print, choose the exit status.
+//! Exit status: 0 nothing at or above `--fail-on` fails; 1 something does; 2 usage
+//! errors, unreadable inputs or invalid rule sets.
+
+mod cli;
+
+use clap::Parser;
+use cli::{CheckArgs, Cli, Command, ExplainArgs, ExtractArgs, FailOn, RuleSetArgs, RulesCommand};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use tenderlint::Lang;
+use tenderlint::report::{self, Format, RenderOptions};
+use tenderlint::rules::{self, RuleSet, RuleSetError, Severity};
+
+const OK: u8 = 0;
+const FAILED: u8 = 1;
+const ERROR: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { ERROR } else { OK });
+        }
+    };
+    let code = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules(cmd) => rules_command(cmd),
+        Command::Explain(args) => explain(args),
+        Command::Extract(args) => extract(args),
+    };
+    ExitCode::from(code)
+}
+
+fn color_stdout() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+}
+
+fn color_stderr() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}
+
+fn language(flag: Option<&str>) -> Result<Lang, String> {
+    if let Some(value) = flag {
+        return Lang::parse(value)
+            .ok_or_else(|| format!("unknown language `{value}` (use nb or en)"));
+    }
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Some(lang) = std::env::var(var)
+            .ok()
+            .filter(|v| !v.is_empty())
+            .and_then(|v| Lang::parse(&v))
+        {
+            return Ok(lang);
+        }
+    }
+    Ok(Lang::Nb)
+}
+
+fn print_rule_set_error(error: &RuleSetError) {
+    let handler = miette::GraphicalReportHandler::new_themed(if color_stderr() {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    });
+    for diagnostic in error.diagnostics() {
+        let mut out = String::new();
+        if diagnostic_has_span(&diagnostic) && handler.render_report(&mut out, &diagnostic).is_ok()
+        {
+            eprint!("{out}");
+        } else {
+            eprintln!("error: {}: {}", error.source.name, diagnostic);
+            if let Some(help) = miette::Diagnostic::help(&diagnostic) {
+                eprintln!("  help: {help}");
+            }
+        }
+    }
+}
+
+fn diagnostic_has_span(d: &dyn miette::Diagnostic) -> bool {
+    d.labels().is_some_and(|mut l| l.next().is_some())
+}
+
+/// The rule sets named on the command line, or the embedded defaults.
+fn load_rulesets(args: &RuleSetArgs) -> Result<Vec<RuleSet>, ()> {
+    let loaded: Vec<Result<RuleSet, RuleSetError>> = if args.rulesets.is_empty() {
+        match rules::embedded::load_defaults() {
+            Ok(sets) => sets.into_iter().map(Ok).collect(),
+            Err(e) => vec![Err(e)],
+        }
+    } else {
+        args.rulesets.iter().map(|r| rules::resolve(r)).collect()
+    };
+    let mut sets = Vec::new();
+    let mut failed = false;
+    for result in loaded {
+        match result {
+            Ok(set) => sets.push(set),
+            Err(e) => {
+                print_rule_set_error(&e);
+                failed = true;
+            }
+        }
+    }
+    if sets.is_empty() && !failed {
+        eprintln!("error: no rule sets to check with");
+        failed = true;
+    }
+    if failed { Err(()) } else { Ok(sets) }
+}
+
+fn check(args: CheckArgs) -> u8 {
+    let lang = match language(args.lang.as_deref()) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ERROR;
+        }
+    };
+    let Some(format) = Format::parse(&args.format) else {
+        let names: Vec<&str> = Format::ALL.iter().map(|(n, _)| *n).collect();
+        eprintln!(
+            "error: unknown format `{}` (use one of: {})",
+            args.format,
+            names.join(", ")
+        );
+        return ERROR;
+    };
+    let mut outputs: Vec<(Format, PathBuf)> = Vec::new();
+    for spec in &args.outputs {
+        let Some((name, path)) = spec.split_once('=') else {
+            eprintln!("error: --output takes FORMAT=PATH, got `{spec}`");
+            return ERROR;
+        };
+        let Some(f) = Format::parse(name) else {
+            eprintln!("error: unknown format `{name}` in --output");
+            return ERROR;
+        };
+        outputs.push((f, PathBuf::from(path)));
+    }
+    let Ok(sets) = load_rulesets(&args.rulesets) else {
+        return ERROR;
+    };
+    let mut options = tenderlint::CheckOptions::default();
+    options.engine.services = args.services.clone();
+    let report = tenderlint::check_paths(&args.paths, &sets, &options);
+
+    let nothing_read = report.files.iter().all(|f| f.error.is_some());
+    if nothing_read {
+        // Without a single readable file there is no tender to judge: say why, render nothing.
+        if report.files.is_empty() {
+            eprintln!(
+                "error: no Markdown or DOCX files found in {}",
+                display_paths(&args.paths)
+            );
+        }
+        for f in &report.files {
+            eprintln!("error: {}: {}", f.path, f.error.as_deref().unwrap_or(""));
+        }
+        return ERROR;
+    }
+    let render_options = RenderOptions {
+        lang,
+        color: color_stdout(),
+        width: terminal_width(),
+        quiet: args.quiet,
+    };
+    let mut status = OK;
+    for (f, path) in &outputs {
+        let bytes = report::render(
+            &report,
+            *f,
+            &RenderOptions {
+                color: false,
+                ..render_options
+            },
+        );
+        if let Err(e) = write_atomically(path, &bytes) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            status = ERROR;
+        }
+    }
+    // Standard output gets `--format`, unless that format already went to a file:
+    // `--output sarif=x.sarif` still shows people the human report in the CI log.
+    if !outputs.iter().any(|(f, _)| *f == format) {
+        let bytes = report::render(&report, format, &render_options);
+        let mut stdout = std::io::stdout().lock();
+        if stdout
+            .write_all(&bytes)
+            .and_then(|_| stdout.flush())
+            .is_err()
+        {
+            return ERROR;
+        }
+    }
+    // Unreadable files make the run an error even though the rest was checked.
+    for f in report.files.iter().filter(|f| f.error.is_some()) {
+        eprintln!("error: {}: {}", f.path, f.error.as_deref().unwrap_or(""));
+        status = ERROR;
+    }
+    if status != OK {
+        return status;
+    }
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    let fails =
+        threshold.is_some_and(|t| report.results.iter().any(|r| r.fails() && r.severity >= t));
+    if fails { FAILED } else { OK }
+}
+
+fn display_paths(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100)
+}
+
+/// Writes a file so that an existing report is only ever replaced by a complete new one.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "report".into());
+    let tmp = dir.join(format!(".{name}.tenderlint-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn rules_command(cmd: RulesCommand) -> u8 {
+    match cmd {
+        RulesCommand::List { rulesets, versions } => {
+            if versions {
+                for (id, version) in rules::embedded::available() {
+                    let newest = rules::embedded::newest(id).is_some_and(|n| n == version);
+                    println!("{id}@{version}{}", if newest { "  (newest)" } else { "" });
+                }
+                return OK;
+            }
+            let Ok(sets) = load_rulesets(&rulesets) else {
+                return ERROR;
+            };
+            for set in &sets {
+                println!(
+                    "{}@{}  {}  ({} rules, {})",
+                    set.id,
+                    set.version,
+                    set.title.nb,
+                    set.rules.len(),
+                    set.origin
+                );
+                for rule in &set.rules {
+                    let severity = format!("{:?}", rule.severity).to_lowercase();
+                    let kind = format!("{:?}", rule.kind).to_lowercase();
+                    println!(
+                        "  {:<9} {:<8} {:<12} {}",
+                        rule.id, severity, kind, rule.title.nb
+                    );
+                }
+            }
+            OK
+        }
+        RulesCommand::Validate { files } => {
+            let mut status = OK;
+            for file in &files {
+                match rules::read_source(file).and_then(|s| RuleSet::load(&s)) {
+                    Ok(set) => println!(
+                        "{}: ok ({}@{}, {} rules)",
+                        file.display(),
+                        set.id,
+                        set.version,
+                        set.rules.len()
+                    ),
+                    Err(e) => {
+                        print_rule_set_error(&e);
+                        status = ERROR;
+                    }
+                }
+            }
+            status
+        }
+        RulesCommand::Test {
+            files,
+            rule,
+            strict,
+        } => rules_test(&files, rule.as_deref(), strict),
+        RulesCommand::Schema => {
+            let schema = schemars::schema_for!(tenderlint::rules::schema::RuleSetFile);
+            match serde_json::to_string_pretty(&schema) {
+                Ok(text) => {
+                    println!("{text}");
+                    OK
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ERROR
+                }
+            }
+        }
+    }
+}
+
+fn rules_test(files: &[PathBuf], rule: Option<&str>, strict: bool) -> u8 {
+    let sets: Vec<Result<RuleSet, RuleSetError>> = if files.is_empty() {
+        rules::embedded::available()
+            .into_iter()
+            .filter_map(|(id, v)| rules::embedded::source(id, Some(&v)))
+            .map(|s| RuleSet::load(&s))
+            .collect()
+    } else {
+        files
+            .iter()
+            .map(|f| rules::read_source(f).and_then(|s| RuleSet::load(&s)))
+            .collect()
+    };
+    let (mut passed, mut failed) = (0usize, 0usize);
+    let mut status = OK;
+    for set in sets {
+        let set = match set {
+            Ok(s) => s,
+            Err(e) => {
+                print_rule_set_error(&e);
+                status = ERROR;
+                continue;
+            }
+        };
+        for outcome in rules::examples::run(&set, rule) {
+            if outcome.ok {
+                passed += 1;
+            } else {
+                failed += 1;
+                let snippet: String = outcome
+                    .snippet
+                    .trim()
+                    .lines()
+                    .map(|l| format!("      {l}\n"))
+                    .collect();
+                println!(
+                    "FAIL {} {} {:?} example {}: got `{}`\n{snippet}",
+                    outcome.ruleset,
+                    outcome.rule,
+                    outcome.expectation,
+                    outcome.index,
+                    outcome.status.as_str()
+                );
+            }
+        }
+        if strict {
+            for thin in rules::examples::thin_rules(&set, 3) {
+                println!(
+                    "FAIL {} {thin}: fewer than three pass and three fail examples",
+                    set.key()
+                );
+                failed += 1;
+            }
+        }
+    }
+    println!("{passed} passed, {failed} failed");
+    if status != OK {
+        status
+    } else if failed > 0 {
+        FAILED
+    } else {
+        OK
+    }
+}
+
+fn explain(args: ExplainArgs) -> u8 {
+    let lang = language(args.lang.as_deref()).unwrap_or(Lang::Nb);
+    let Ok(sets) = load_rulesets(&args.rulesets) else {
+        return ERROR;
+    };
+    let wanted = args.rule.to_uppercase();
+    for set in &sets {
+        if let Some(rule) = set.rules.iter().find(|r| r.id.to_uppercase() == wanted) {
+            print!(
+                "{}",
+                tenderlint::report::explain::render(set, rule, lang, color_stdout())
+            );
+            return OK;
+        }
+    }
+    eprintln!(
+        "error: no rule `{}` in {}",
+        args.rule,
+        sets.iter().map(|s| s.key()).collect::<Vec<_>>().join(", ")
+    );
+    ERROR
+}
+
+fn extract(args: ExtractArgs) -> u8 {
+    let sets = if args.rulesets.rulesets.is_empty() {
+        rules::embedded::load_defaults().unwrap_or_default()
+    } else {
+        match load_rulesets(&args.rulesets) {
+            Ok(s) => s,
+            Err(()) => return ERROR,
+        }
+    };
+    let mut status = OK;
+    let mut all = Vec::new();
+    for file in &args.files {
+        match tenderlint::document::read_file(file) {
+            Ok(doc) => all.extend(tenderlint::extract::extract(&doc, sets.first())),
+            Err(e) => {
+                eprintln!("error: {}: {e}", file.display());
+                status = ERROR;
+            }
+        }
+    }
+    match args.format.as_str() {
+        "json" => println!("{}", serde_json::to_string_pretty(&all).unwrap_or_default()),
+        "text" => {
+            for b in &all {
+                let flag = if b.normative { " " } else { "·" };
+                println!(
+                    "{flag} {}:{} [{}] {}",
+                    b.file, b.location, b.kind, b.section
+                );
+                for s in &b.statements {
+                    let id = s
+                        .requirement_id
+                        .as_deref()
+                        .map(|i| format!(" [{i}]"))
+                        .unwrap_or_default();
+                    let neg = if s.negated { " negated" } else { "" };
+                    println!("    {:<9}{neg}{id} {}", s.modality.as_str(), s.text);
+                }
+            }
+        }
+        other => {
+            eprintln!("error: unknown format `{other}` (use text or json)");
+            return ERROR;
+        }
+    }
+    status
+}

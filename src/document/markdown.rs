@@ -268,10 +268,8 @@ impl Reader<'_> {
                     self.close();
                 }
             }
-            TagEnd::Item => {
-                if self.items.pop().is_some_and(|flushed| !flushed) {
-                    self.close();
-                }
+            TagEnd::Item if self.items.pop().is_some_and(|flushed| !flushed) => {
+                self.close();
             }
             TagEnd::List(_) => {
                 self.lists.pop();

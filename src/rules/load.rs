@@ -416,8 +416,10 @@ fn check_match(
             });
         }
     }
-    if let Some(near) = &m.near {
-        if near.groups.len() < 2 || near.groups.iter().any(Vec::is_empty) {
+    if let Some(near) = &m.near
+        && (near.groups.len() < 2 || near.groups.iter().any(Vec::is_empty))
+    {
+        {
             out.push(Problem {
                 message: format!("rule `{rid}`: `near` needs at least two non-empty groups"),
                 span: span.clone(),

@@ -1,0 +1,205 @@
+//! The library's front door: check a tender (paths or documents) with rule sets.
+
+use crate::Lang;
+use crate::document::{self, Document, ReadError};
+use crate::engine::{self, EngineOptions, PreparedDocument};
+use crate::findings::{
+    CheckReport, FileEntry, Notice, RuleResult, RuleSetInfo, Services, Summary, Tool,
+};
+use crate::rules::RuleSet;
+use crate::tender;
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+/// What the caller decides about a check.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    pub engine: EngineOptions,
+}
+
+/// Walks `paths`, reads every file (in parallel), and checks them as one tender.
+/// Files that cannot be read are listed with their error; the rest are still checked.
+pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) -> CheckReport {
+    let (files, walk_errors) = tender::collect(paths);
+    let read: Vec<(PathBuf, Result<Document, ReadError>)> = files
+        .par_iter()
+        .map(|f| {
+            let result = match f.format {
+                Some(_) => document::read_file(&f.path),
+                None => Err(refusal(&f.path)),
+            };
+            (f.path.clone(), result)
+        })
+        .collect();
+    let mut entries: Vec<FileEntry> = Vec::new();
+    let mut docs = Vec::new();
+    for (path, result) in read {
+        match result {
+            Ok(doc) => {
+                entries.push(FileEntry {
+                    path: path.display().to_string(),
+                    format: Some(doc.format),
+                    blocks: doc.blocks.len(),
+                    error: None,
+                });
+                docs.push(doc);
+            }
+            Err(e) => entries.push(FileEntry {
+                path: path.display().to_string(),
+                format: document::Format::from_path(&path),
+                blocks: 0,
+                error: Some(e.to_string()),
+            }),
+        }
+    }
+    for e in walk_errors {
+        entries.push(FileEntry {
+            path: e.path.display().to_string(),
+            format: None,
+            blocks: 0,
+            error: Some(e.message),
+        });
+    }
+    let mut report = check_documents(&docs, sets, options);
+    report.summary.unreadable_files = entries.iter().filter(|f| f.error.is_some()).count();
+    report.files = entries;
+    report
+}
+
+fn refusal(path: &std::path::Path) -> ReadError {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "doc" => ReadError::new("legacy Word 97–2003 .doc is not read")
+            .with_hint("save it as .docx in Word"),
+        "docm" | "dotx" | "dotm" => ReadError::new(format!("Word .{ext} files are not read"))
+            .with_hint("save the tender as a plain .docx"),
+        "odt" => ReadError::new("OpenDocument .odt is not read").with_hint("save it as .docx"),
+        "rtf" => ReadError::new("RTF is not read").with_hint("save it as .docx"),
+        "pdf" => {
+            ReadError::new("PDF is not read").with_hint("check the Word or Markdown source instead")
+        }
+        _ => ReadError::new("not a file tenderlint reads").with_hint("use .md, .markdown or .docx"),
+    }
+}
+
+/// Checks documents already read as one tender.
+pub fn check_documents(docs: &[Document], sets: &[RuleSet], options: &CheckOptions) -> CheckReport {
+    let prepared: Vec<PreparedDocument<'_>> = docs.par_iter().map(PreparedDocument::new).collect();
+    let mut results: Vec<RuleResult> = Vec::new();
+    let mut services = Services::default();
+    for set in sets {
+        let (set_results, scope) = engine::evaluate(&prepared, set, &options.engine);
+        results.extend(set_results);
+        merge(&mut services.declared, scope.declared.clone());
+        merge(&mut services.detected, scope.detected.clone());
+        merge(&mut services.effective, scope.effective().to_vec());
+    }
+    let files: Vec<FileEntry> = docs
+        .iter()
+        .map(|d| FileEntry {
+            path: d.path.display().to_string(),
+            format: Some(d.format),
+            blocks: d.blocks.len(),
+            error: None,
+        })
+        .collect();
+    let summary = Summary::of(&results, &files);
+    CheckReport {
+        tool: Tool::default(),
+        rulesets: sets
+            .iter()
+            .map(|s| RuleSetInfo {
+                id: s.id.clone(),
+                version: s.version.to_string(),
+                title: s.title.nb.clone(),
+                origin: s.origin.clone(),
+                sha256: s.sha256.clone(),
+            })
+            .collect(),
+        files,
+        services,
+        tender_language: detect_language(docs),
+        results,
+        notices: Vec::<Notice>::new(),
+        summary,
+        sources: docs
+            .iter()
+            .filter_map(|d| {
+                d.source
+                    .as_ref()
+                    .map(|s| (d.path.display().to_string(), s.clone()))
+            })
+            .collect(),
+    }
+}
+
+fn merge(into: &mut Vec<String>, more: Vec<String>) {
+    into.extend(more);
+    into.sort();
+    into.dedup();
+}
+
+/// Bokmål, nynorsk or English, by counting words only one of them uses.
+pub fn detect_language(docs: &[Document]) -> Lang {
+    const NN: &[&str] = &[
+        "ikkje",
+        "korleis",
+        "kva",
+        "løysing",
+        "løysinga",
+        "tenester",
+        "teneste",
+        "vere",
+        "eller tilsvarande",
+        "frå",
+        "kommunen sine",
+        "difor",
+        "berre",
+        "gjennomføre",
+        "eit",
+        "ein",
+        "mykje",
+        "leverandøren sitt",
+    ];
+    const NB: &[&str] = &[
+        "ikke",
+        "hvordan",
+        "hva",
+        "løsning",
+        "løsningen",
+        "tjenester",
+        "tjeneste",
+        "være",
+        "fra",
+        "derfor",
+        "bare",
+        "et",
+        "en",
+        "mye",
+    ];
+    const EN: &[&str] = &[
+        "the", "shall", "and", "of", "supplier", "solution", "must", "should", "with",
+    ];
+    let (mut nn, mut nb, mut en) = (0usize, 0usize, 0usize);
+    for doc in docs {
+        for block in doc.blocks.iter().take(2000) {
+            let text = crate::text::normalize(&block.text).text;
+            for word in crate::text::modality::words(&text) {
+                nn += NN.contains(&word) as usize;
+                nb += NB.contains(&word) as usize;
+                en += EN.contains(&word) as usize;
+            }
+        }
+    }
+    if en > nb + nn {
+        Lang::En
+    } else if nn > nb {
+        Lang::Nn
+    } else {
+        Lang::Nb
+    }
+}

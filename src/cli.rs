@@ -1,0 +1,124 @@
+//! Command-line flags (raw, as clap parses them).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "tenderlint",
+    version,
+    about = "Checks Norwegian municipal EPJ tender drafts against the KS «Felles journalløft» recommendations",
+    long_about = None,
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a tender (Markdown and DOCX files; directories are walked) against rule sets.
+    Check(CheckArgs),
+    /// Work with rule sets: list, validate, test, schema.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Explain a rule: what it checks, why, its sources and the text to paste.
+    Explain(ExplainArgs),
+    /// Show what tenderlint reads from files: blocks with location, kind, modality.
+    Extract(ExtractArgs),
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct RuleSetArgs {
+    /// Rule set to use: an embedded `ID` or `ID@VERSION`, or a path to a YAML file.
+    /// Repeat for several; replaces the default sets.
+    #[arg(long = "ruleset", short = 'r', value_name = "ID[@VERSION]|PATH")]
+    pub rulesets: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or directories forming the tender.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub rulesets: RuleSetArgs,
+    /// Output format.
+    #[arg(long, short = 'f', default_value = "human", value_name = "FORMAT")]
+    pub format: String,
+    /// Write a format to a file instead of standard output (`json=report.json`); repeatable.
+    #[arg(long = "output", short = 'o', value_name = "FORMAT=PATH")]
+    pub outputs: Vec<String>,
+    /// Lowest severity that makes the exit status 1.
+    #[arg(long, value_enum, default_value = "error")]
+    pub fail_on: FailOn,
+    /// Language of messages: nb or en (default: LANG, else nb).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Services the tender covers (comma-separated ids such as legevakt,sykehjem);
+    /// overrides detection.
+    #[arg(long, value_delimiter = ',', value_name = "ID,…")]
+    pub services: Vec<String>,
+    /// Show only failing rules and the summary.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// List rule sets and their rules.
+    List {
+        #[command(flatten)]
+        rulesets: RuleSetArgs,
+        /// List every embedded version of every set instead of the rules.
+        #[arg(long)]
+        versions: bool,
+    },
+    /// Validate rule-set files: unknown keys, wrong types, duplicate ids, bad regex.
+    Validate {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Run every rule's examples (the embedded sets when no file is given).
+    Test {
+        files: Vec<PathBuf>,
+        /// Only this rule.
+        #[arg(long)]
+        rule: Option<String>,
+        /// Also fail when a rule has fewer than three pass and three fail examples.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Print the JSON Schema of rule-set files.
+    Schema,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Rule id, e.g. INT-001.
+    pub rule: String,
+    #[command(flatten)]
+    pub rulesets: RuleSetArgs,
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// text or json
+    #[arg(long, short = 'f', default_value = "text")]
+    pub format: String,
+    #[command(flatten)]
+    pub rulesets: RuleSetArgs,
+}

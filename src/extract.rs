@@ -1,0 +1,88 @@
+//! What tenderlint reads from a document, block by block, so a user can see why
+//! a rule did or did not fire (`tenderlint extract`).
+
+use crate::document::{BlockKind, Document, Origin};
+use crate::engine::{PreparedDocument, nonnormative_sections};
+use crate::rules::RuleSet;
+use crate::text::Modality;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExtractedBlock {
+    pub file: String,
+    pub location: String,
+    pub section: String,
+    pub kind: String,
+    pub origin: Origin,
+    /// False for background sections, glossaries, headers and footers.
+    pub normative: bool,
+    pub text: String,
+    pub statements: Vec<ExtractedStatement>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExtractedStatement {
+    pub text: String,
+    pub modality: Modality,
+    pub negated: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requirement_id: Option<String>,
+}
+
+/// Every block of a document with its statements; normative sections are judged
+/// with `set`'s heading list.
+pub fn extract(doc: &Document, set: Option<&RuleSet>) -> Vec<ExtractedBlock> {
+    let prepared = PreparedDocument::new(doc);
+    let nonnormative = set
+        .map(|s| nonnormative_sections(doc, s))
+        .unwrap_or_default();
+    doc.blocks
+        .iter()
+        .zip(&prepared.blocks)
+        .map(|(block, p)| {
+            let kind = match &block.kind {
+                BlockKind::Heading { level } => format!("heading{level}"),
+                BlockKind::Paragraph => "paragraph".into(),
+                BlockKind::ListItem { depth, .. } => format!(
+                    "list-item{}",
+                    if *depth > 0 {
+                        format!(":{depth}")
+                    } else {
+                        String::new()
+                    }
+                ),
+                BlockKind::TableRow(r) => format!(
+                    "table{}-row{}{}",
+                    r.table,
+                    r.row,
+                    if r.is_header { "-header" } else { "" }
+                ),
+                BlockKind::Quote => "quote".into(),
+            };
+            let glossary = p.statements.iter().any(|s| s.glossary);
+            let normative = block.origin != Origin::HeaderFooter
+                && !nonnormative.get(block.section).copied().unwrap_or(false)
+                && !glossary;
+            ExtractedBlock {
+                file: doc.path.display().to_string(),
+                location: block.location.display(),
+                section: doc.section_display(block.section),
+                kind,
+                origin: block.origin,
+                normative,
+                text: block.text.replace(crate::document::CELL_SEPARATOR, " | "),
+                statements: p
+                    .statements
+                    .iter()
+                    .map(|s| ExtractedStatement {
+                        text: p.norm.text[s.range.clone()]
+                            .replace(crate::document::CELL_SEPARATOR, " | "),
+                        modality: s.modality,
+                        negated: s.negated,
+                        requirement_id: s.requirement_id.clone(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,108 @@
+//! The reference JSON format: one document, versioned by `format_version`,
+//! written with serde_json (never miette's JSON handler, which emits invalid
+//! JSON for control characters that Word text contains).
+
+use crate::Lang;
+use crate::findings::{
+    CheckReport, Evidence, FileEntry, Notice, RuleSetInfo, Services, Summary, Tool, Waiver,
+};
+use serde::Serialize;
+
+/// Bumped when a field changes meaning or disappears; new fields do not bump it.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    format_version: u32,
+    tool: &'a Tool,
+    ruleset: Vec<&'a RuleSetInfo>,
+    files: &'a [FileEntry],
+    services: &'a Services,
+    tender_language: Lang,
+    lang: Lang,
+    results: Vec<Result<'a>>,
+    notices: &'a [Notice],
+    summary: &'a Summary,
+}
+
+#[derive(Serialize)]
+struct Result<'a> {
+    ruleset: &'a str,
+    ruleset_version: &'a str,
+    rule: &'a str,
+    kind: crate::rules::RuleKind,
+    status: crate::findings::Status,
+    ok: bool,
+    severity: crate::rules::Severity,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    strength: Option<crate::rules::Strength>,
+    category: &'a str,
+    title: &'a str,
+    message: &'a str,
+    evidence: &'a [Evidence],
+    evidence_total: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suggestion: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    replacement: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    waiver: Option<&'a Waiver>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<&'a str>,
+}
+
+/// The JSON document for a report, with texts in `lang` (suggestions in nynorsk
+/// when the tender is written in nynorsk and `lang` is bokmål).
+pub fn to_value(report: &CheckReport, lang: Lang) -> serde_json::Value {
+    let suggestion_lang = if lang == Lang::Nb && report.tender_language == Lang::Nn {
+        Lang::Nn
+    } else {
+        lang
+    };
+    let results = report
+        .results
+        .iter()
+        .map(|r| {
+            let info = &r.rule_info;
+            Result {
+                ruleset: &r.ruleset,
+                ruleset_version: &r.ruleset_version,
+                rule: &r.rule,
+                kind: r.kind,
+                status: r.status,
+                ok: r.ok,
+                severity: r.severity,
+                strength: r.strength,
+                category: &r.category,
+                title: info.title.get(lang),
+                message: info.message.get(lang),
+                evidence: &r.evidence,
+                evidence_total: r.evidence_total,
+                suggestion: info.suggestion.as_ref().map(|s| s.get(suggestion_lang)),
+                replacement: info.replacement.as_ref().map(|s| s.get(lang)),
+                waiver: r.waiver.as_ref(),
+                help_uri: info.help_uri.as_deref(),
+            }
+        })
+        .collect();
+    let doc = Document {
+        format_version: FORMAT_VERSION,
+        tool: &report.tool,
+        ruleset: report.rulesets.iter().collect(),
+        files: &report.files,
+        services: &report.services,
+        tender_language: report.tender_language,
+        lang,
+        results,
+        notices: &report.notices,
+        summary: &report.summary,
+    };
+    serde_json::to_value(doc).unwrap_or(serde_json::Value::Null)
+}
+
+pub fn render(report: &CheckReport, lang: Lang) -> String {
+    let mut text =
+        serde_json::to_string_pretty(&to_value(report, lang)).unwrap_or_else(|_| "null".into());
+    text.push('\n');
+    text
+}

@@ -1,0 +1,88 @@
+//! Running every rule's own examples (`tenderlint rules test`): the examples are
+//! the rule's specification, so a rule whose examples fail is a broken rule.
+
+use super::{RuleKind, RuleSet};
+use crate::check::{CheckOptions, check_documents};
+use crate::document::markdown;
+use crate::findings::Status;
+use std::path::PathBuf;
+
+/// What an example expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Expectation {
+    Pass,
+    Fail,
+    Weak,
+}
+
+/// The outcome of one example.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ExampleOutcome {
+    pub ruleset: String,
+    pub rule: String,
+    pub expectation: Expectation,
+    /// 1-based index among the rule's examples of that expectation.
+    pub index: usize,
+    pub snippet: String,
+    pub status: Status,
+    pub ok: bool,
+}
+
+/// Runs the examples of every rule (or of the rules whose id is in `only`).
+pub fn run(set: &RuleSet, only: Option<&str>) -> Vec<ExampleOutcome> {
+    let mut outcomes = Vec::new();
+    for rule in &set.rules {
+        if only.is_some_and(|o| o != rule.id) {
+            continue;
+        }
+        let alone = set.only(&rule.id);
+        let groups = [
+            (Expectation::Pass, &rule.examples.pass),
+            (Expectation::Fail, &rule.examples.fail),
+            (Expectation::Weak, &rule.examples.weak),
+        ];
+        for (expectation, snippets) in groups {
+            for (i, snippet) in snippets.iter().enumerate() {
+                let doc = markdown::read(
+                    PathBuf::from(format!("{}-{:?}-{}.md", rule.id, expectation, i + 1)),
+                    snippet,
+                );
+                let report = check_documents(
+                    &[doc],
+                    std::slice::from_ref(&alone),
+                    &CheckOptions::default(),
+                );
+                let Some(result) = report.results.first() else {
+                    continue;
+                };
+                let ok = match expectation {
+                    Expectation::Pass => result.ok,
+                    Expectation::Fail => !result.ok,
+                    Expectation::Weak => {
+                        rule.kind == RuleKind::Require && result.status == Status::Weak
+                    }
+                };
+                outcomes.push(ExampleOutcome {
+                    ruleset: set.key(),
+                    rule: rule.id.clone(),
+                    expectation,
+                    index: i + 1,
+                    snippet: snippet.clone(),
+                    status: result.status,
+                    ok,
+                });
+            }
+        }
+    }
+    outcomes
+}
+
+/// Rules that have fewer examples than a rule should have (for `rules test --strict`).
+pub fn thin_rules(set: &RuleSet, min_each: usize) -> Vec<String> {
+    set.rules
+        .iter()
+        .filter(|r| r.examples.pass.len() < min_each || r.examples.fail.len() < min_each)
+        .map(|r| r.id.clone())
+        .collect()
+}
