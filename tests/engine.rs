@@ -341,3 +341,54 @@ fn options_and_evaluation_questions_are_weak_even_with_skal() {
     assert_eq!(result(&r, "KJ").status, Status::Weak);
     assert_eq!(result(&r, "HELSEID").status, Status::Weak);
 }
+
+#[test]
+fn list_items_see_the_words_of_their_lead_in() {
+    let md = "Løsningen skal støtte følgende velferdsteknologi:\n\n- medisindispensere\n- integrasjon med trygghetsalarmer\n";
+    let r = check(&[md]);
+    let vkp = result(&r, "VKP");
+    assert_eq!(vkp.status, Status::Met);
+    // The evidence points at the item, not at the lead-in's words.
+    assert_eq!(vkp.evidence[0].line, Some(4));
+    assert_eq!(
+        status(
+            &["Løsningen skal støtte følgende velferdsteknologi:\n\n- medisindispensere\n"],
+            "VKP"
+        ),
+        Status::Missing
+    );
+}
+
+#[test]
+fn mention_strength_counts_stated_procedural_facts() {
+    let text = SET.replace(
+        "    strength: binding\n    match: {any: [helseid]",
+        "    strength: mention\n    match: {any: [helseid]",
+    );
+    let set = RuleSet::load(&RuleSetSource {
+        name: "m.yaml".into(),
+        text: Arc::from(text.as_str()),
+    })
+    .unwrap();
+    let doc = markdown::read(PathBuf::from("m.md"), "Pålogging skjer med HelseID.\n");
+    let r = check_documents(&[doc], &[set], &CheckOptions::default()).results;
+    assert_eq!(result(&r, "HELSEID").status, Status::Met);
+    assert_eq!(
+        status(&["Pålogging skjer med HelseID."], "HELSEID"),
+        Status::Missing
+    );
+}
+
+#[test]
+fn require_with_without_anchor_terms_is_refused_at_load() {
+    let bad = SET.replace(
+        "match: {any: [dips, cosdoc]}",
+        "match: {regex: 'dips|cosdoc'}",
+    );
+    let err = RuleSet::load(&RuleSetSource {
+        name: "b.yaml".into(),
+        text: Arc::from(bad.as_str()),
+    })
+    .unwrap_err();
+    assert!(err.to_string().contains("needs `any` terms"), "{err}");
+}
