@@ -68,7 +68,9 @@ impl Document {
         let mut path = Vec::new();
         let mut current = Some(section);
         while let Some(index) = current {
-            let Some(s) = self.sections.get(index) else { break };
+            let Some(s) = self.sections.get(index) else {
+                break;
+            };
             if index != 0 {
                 path.push(s);
             }
@@ -89,12 +91,24 @@ impl Document {
 
     /// Opens a new section under the nearest enclosing one with a lower level and
     /// returns its index. Readers call this for each heading.
-    pub fn open_section(&mut self, level: u8, number: Option<String>, title: String, block: usize) -> usize {
+    pub fn open_section(
+        &mut self,
+        level: u8,
+        number: Option<String>,
+        title: String,
+        block: usize,
+    ) -> usize {
         let mut parent = self.sections.len() - 1;
         while parent != 0 && self.sections[parent].level >= level {
             parent = self.sections[parent].parent.unwrap_or(0);
         }
-        self.sections.push(Section { level, number, title, parent: Some(parent), block: Some(block) });
+        self.sections.push(Section {
+            level,
+            number,
+            title,
+            parent: Some(parent),
+            block: Some(block),
+        });
         self.sections.len() - 1
     }
 }
@@ -115,7 +129,13 @@ pub struct Section {
 
 impl Section {
     fn root() -> Section {
-        Section { level: 0, number: None, title: String::new(), parent: None, block: None }
+        Section {
+            level: 0,
+            number: None,
+            title: String::new(),
+            parent: None,
+            block: None,
+        }
     }
 
     pub fn display(&self) -> String {
@@ -205,10 +225,19 @@ pub enum Origin {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
     /// A text file: the block's byte range and its 1-based line and column.
-    Text { bytes: Range<usize>, line: u32, column: u32 },
+    Text {
+        bytes: Range<usize>,
+        line: u32,
+        column: u32,
+    },
     /// A Word file: the part, the paragraph number in that part (from 1), the table
     /// cell if any, and the byte offset of the paragraph in the part's XML.
-    Docx { part: String, paragraph: u32, cell: Option<CellRef>, xml_offset: u64 },
+    Docx {
+        part: String,
+        paragraph: u32,
+        cell: Option<CellRef>,
+        xml_offset: u64,
+    },
 }
 
 /// Table n, row r, column c (all from 1), as Word users count them.
@@ -232,14 +261,22 @@ impl Location {
     pub fn display(&self) -> String {
         match self {
             Location::Text { line, column, .. } => format!("{line}:{column}"),
-            Location::Docx { part, paragraph, cell, .. } => {
+            Location::Docx {
+                part,
+                paragraph,
+                cell,
+                ..
+            } => {
                 let mut s = if part == "word/document.xml" {
                     format!("¶ {paragraph}")
                 } else {
                     format!("{part} ¶ {paragraph}")
                 };
                 if let Some(c) = cell {
-                    s.push_str(&format!(", table {} row {} column {}", c.table, c.row, c.column));
+                    s.push_str(&format!(
+                        ", table {} row {} column {}",
+                        c.table, c.row, c.column
+                    ));
                 }
                 s
             }
@@ -264,7 +301,11 @@ struct Segment {
 impl OffsetMap {
     /// Records that text from `text_start` on came from `source`.
     pub fn push(&mut self, text_start: usize, source: Range<usize>, exact: bool) {
-        self.segments.push(Segment { text_start, source, exact });
+        self.segments.push(Segment {
+            text_start,
+            source,
+            exact,
+        });
     }
 
     pub fn is_empty(&self) -> bool {
@@ -273,7 +314,10 @@ impl OffsetMap {
 
     /// The source offset of byte `offset` of the block text, if the block has a map.
     pub fn to_source(&self, offset: usize) -> Option<usize> {
-        let index = self.segments.partition_point(|s| s.text_start <= offset).checked_sub(1)?;
+        let index = self
+            .segments
+            .partition_point(|s| s.text_start <= offset)
+            .checked_sub(1)?;
         let seg = &self.segments[index];
         if seg.exact {
             Some((seg.source.start + (offset - seg.text_start)).min(seg.source.end))
@@ -312,7 +356,10 @@ pub struct ReadError {
 
 impl ReadError {
     pub fn new(message: impl Into<String>) -> ReadError {
-        ReadError { message: message.into(), hint: None }
+        ReadError {
+            message: message.into(),
+            hint: None,
+        }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> ReadError {
@@ -336,8 +383,9 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Reads one file of the tender in the format its extension names.
 pub fn read_file(path: &Path) -> Result<Document, ReadError> {
-    let format = Format::from_path(path)
-        .ok_or_else(|| ReadError::new("not a file tenderlint reads").with_hint("use .md, .markdown or .docx"))?;
+    let format = Format::from_path(path).ok_or_else(|| {
+        ReadError::new("not a file tenderlint reads").with_hint("use .md, .markdown or .docx")
+    })?;
     let meta = std::fs::metadata(path).map_err(|e| ReadError::new(format!("cannot read: {e}")))?;
     if !meta.is_file() {
         return Err(ReadError::new("not a regular file"));
