@@ -185,3 +185,20 @@ fn libreoffice_resaves_read_the_same_text() {
     assert!(text.contains("Fotnote fra python-docx."));
     assert!(!text.contains("slettet tekst"));
 }
+
+#[test]
+fn pandoc_typed_heading_numbers_and_quotes_are_recognised() {
+    let Some(doc) = generated("pandoc_kitchen.docx") else {
+        return;
+    };
+    let s = doc
+        .sections
+        .iter()
+        .find(|s| s.title == "Krav til løsningen")
+        .unwrap();
+    assert_eq!(s.number.as_deref(), Some("1.1"));
+    assert_eq!(
+        block(&doc, "Tilbudet skal være på norsk").kind,
+        BlockKind::Quote
+    );
+}

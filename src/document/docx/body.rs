@@ -730,18 +730,24 @@ impl Walker<'_, '_> {
             offsets: OffsetMap::default(),
         };
         match (heading, label) {
-            (Some(level), label)
-                if self.kind == PartKind::Body && !in_text_box && self.tables.is_empty() =>
-            {
-                let number = label
+            (Some(level), label) if self.kind == PartKind::Body && !in_text_box => {
+                let auto = label
                     .filter(|(l, _)| !l.bullet)
                     .map(|(l, _)| l.text.trim_end_matches('.').to_string())
                     .filter(|n| !n.is_empty());
+                // Numbers typed into the heading (pandoc --number-sections) count too.
+                let (number, title) = match auto {
+                    Some(n) => (Some(n), text),
+                    None => match split_typed_number(text) {
+                        Some((n, rest)) => (Some(n.to_string()), rest),
+                        None => (None, text),
+                    },
+                };
                 let index = self.doc.blocks.len();
                 block.kind = BlockKind::Heading { level };
                 block.section = self
                     .doc
-                    .open_section(level, number, text.to_string(), index);
+                    .open_section(level, number, title.to_string(), index);
             }
             (_, Some((l, ilvl))) => {
                 block.kind = BlockKind::ListItem {
@@ -749,6 +755,7 @@ impl Walker<'_, '_> {
                     label: Some(l.text),
                 };
             }
+            _ if info.is_some_and(|i| i.quote) => block.kind = BlockKind::Quote,
             _ => {}
         }
         if !self.paras.is_empty() && in_text_box {
@@ -923,5 +930,38 @@ impl Walker<'_, '_> {
                 r.header = header.clone();
             }
         }
+    }
+}
+
+/// `3.2 Integrasjoner` → (`3.2`, `Integrasjoner`): groups of at most three digits
+/// joined by dots, an optional final dot, then whitespace.
+fn split_typed_number(text: &str) -> Option<(&str, &str)> {
+    let end = text.find(char::is_whitespace)?;
+    let number = text[..end].trim_end_matches('.');
+    let ok = !number.is_empty()
+        && number
+            .split('.')
+            .all(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+    let rest = text[end..].trim_start();
+    (ok && !rest.is_empty()).then_some((number, rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_typed_number;
+
+    #[test]
+    fn typed_heading_numbers_are_split_from_the_title() {
+        assert_eq!(
+            split_typed_number("3.2 Integrasjoner"),
+            Some(("3.2", "Integrasjoner"))
+        );
+        assert_eq!(
+            split_typed_number("1. Innledning"),
+            Some(("1", "Innledning"))
+        );
+        assert_eq!(split_typed_number("2024 budsjett"), None);
+        assert_eq!(split_typed_number("Innledning"), None);
+        assert_eq!(split_typed_number("12"), None);
     }
 }

@@ -12,6 +12,8 @@ pub(super) struct StyleInfo {
     pub heading: Option<u8>,
     /// Numbering instance and level (`None` level: derive it from the numbering part).
     pub num: Option<(u32, Option<u8>)>,
+    /// A quotation style (`Quote`, `Block Text`, `Sitat` …) somewhere in the chain.
+    pub quote: bool,
 }
 
 #[derive(Debug, Default)]
@@ -151,6 +153,9 @@ fn resolve(raw: &HashMap<String, RawStyle>, id: &str) -> StyleInfo {
                 heading_decided = true;
             }
         }
+        if !info.quote {
+            info.quote = is_quote_name(&style.name) || is_quote_name(sid);
+        }
         if ilvl.is_none() {
             ilvl = style.ilvl;
         }
@@ -159,7 +164,7 @@ fn resolve(raw: &HashMap<String, RawStyle>, id: &str) -> StyleInfo {
             num_decided = true;
         }
         steps += 1;
-        if steps >= MAX_CHAIN || (heading_decided && num_decided && ilvl.is_some()) {
+        if steps >= MAX_CHAIN {
             break;
         }
         current = style.based_on.as_deref().filter(|b| *b != sid);
@@ -167,6 +172,14 @@ fn resolve(raw: &HashMap<String, RawStyle>, id: &str) -> StyleInfo {
     // numId 0 on a style switches inherited numbering off.
     info.num = (num_id != 0).then_some((num_id, ilvl));
     info
+}
+
+fn is_quote_name(name: &str) -> bool {
+    let lower = name.trim().to_lowercase().replace(' ', "");
+    matches!(
+        lower.as_str(),
+        "quote" | "intensequote" | "blocktext" | "sitat" | "sterktsitat" | "blokktekst"
+    )
 }
 
 /// `heading 2`, `Heading2`, `Overskrift 2` (Norwegian Word), `berschrift 2` … → 2.
@@ -229,6 +242,15 @@ mod tests {
         assert_eq!(s.info(Some("ListNumber")).unwrap().num, Some((5, None)));
         assert_eq!(s.info(Some("Krav")).unwrap().num, Some((5, Some(1))));
         assert_eq!(s.info(Some("Off")).unwrap().num, None);
+    }
+
+    #[test]
+    fn quote_styles_are_recognised_through_the_chain() {
+        let s = styles(
+            r#"<w:style w:type="paragraph" w:styleId="BlockText"><w:name w:val="Block Text"/></w:style>
+               <w:style w:type="paragraph" w:styleId="Sitat2"><w:name w:val="Mitt sitat"/><w:basedOn w:val="BlockText"/></w:style>"#,
+        );
+        assert!(s.info(Some("Sitat2")).unwrap().quote);
     }
 
     #[test]
