@@ -392,3 +392,16 @@ fn require_with_without_anchor_terms_is_refused_at_load() {
     .unwrap_err();
     assert!(err.to_string().contains("needs `any` terms"), "{err}");
 }
+
+#[test]
+fn statements_inherit_the_words_of_their_headings_but_need_words_of_their_own() {
+    let md = "# 3 Velferdsteknologi\n\n## 3.1 Krav\n\nLøsningen skal ha integrasjon mot trygghetsalarmer. Løsningen skal være rask.\n";
+    let r = check(&[md]);
+    assert_eq!(result(&r, "VKP").status, Status::Met);
+    assert_eq!(result(&r, "VKP").evidence_total, 1);
+    // Under a heading that names the topic, a sentence without any term covers nothing.
+    assert_eq!(
+        status(&["# HelseID\n\nLøsningen skal være rask.\n"], "HELSEID"),
+        Status::Missing
+    );
+}

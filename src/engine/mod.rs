@@ -100,6 +100,7 @@ pub fn evaluate(
     }
 
     for (di, pdoc) in docs.iter().enumerate() {
+        let mut heading_hits = HeadingHits::default();
         for (bi, (block, prepared)) in pdoc.doc.blocks.iter().zip(&pdoc.blocks).enumerate() {
             if prepared.statements.is_empty() {
                 continue;
@@ -115,16 +116,21 @@ pub fn evaluate(
                     .get(block.section)
                     .copied()
                     .unwrap_or(false);
-            let inherited = prepared
+            let mut inherited = prepared
                 .lead_in
                 .map(|lead| lead_in_hits(set, pdoc, lead))
                 .unwrap_or_default();
+            inherited.extend(heading_hits.of(set, pdoc, block.section));
             for (si, statement) in prepared.statements.iter().enumerate() {
                 let mut in_statement: Vec<Hit> = hits
                     .iter()
                     .copied()
                     .filter(|h| h.start >= statement.range.start && h.end <= statement.range.end)
                     .collect();
+                // Inherited words only complete a statement that has words of its own.
+                if in_statement.is_empty() && always.is_empty() {
+                    continue;
+                }
                 in_statement.extend(&inherited);
                 let in_statement = set.matcher.with_context(&in_statement);
                 let normative = !furniture && !statement.glossary;
@@ -197,6 +203,45 @@ pub fn evaluate(
 /// Word index given to hits inherited from a lead-in, so that they never count as
 /// «near» a hit in the item itself.
 const INHERITED_WORD: u32 = 1 << 30;
+
+/// The terms of the headings above a statement, which it inherits like a list item
+/// inherits its lead-in: under «4 Tildelingskriterier», «Pris 30 %, kvalitet 70 %» is about
+/// award criteria. Computed once per section.
+#[derive(Default)]
+struct HeadingHits {
+    cache: HashMap<usize, Vec<Hit>>,
+}
+
+impl HeadingHits {
+    fn of(&mut self, set: &RuleSet, pdoc: &PreparedDocument<'_>, section: usize) -> Vec<Hit> {
+        if let Some(hits) = self.cache.get(&section) {
+            return hits.clone();
+        }
+        let mut hits = Vec::new();
+        let mut current = Some(section);
+        while let Some(index) = current {
+            let Some(s) = pdoc.doc.sections.get(index) else {
+                break;
+            };
+            if let Some(heading) = s.block
+                && let (Some(block), Some(prepared)) =
+                    (pdoc.doc.blocks.get(heading), pdoc.blocks.get(heading))
+            {
+                let found = set
+                    .matcher
+                    .find(&prepared.norm, &block.text, &prepared.words);
+                hits.extend(found.into_iter().map(|h| Hit {
+                    inherited: true,
+                    word: INHERITED_WORD,
+                    ..h
+                }));
+            }
+            current = s.parent.filter(|p| *p < index);
+        }
+        self.cache.insert(section, hits.clone());
+        hits
+    }
+}
 
 /// The hits of a lead-in paragraph's last statement, as inherited hits for its list items:
 /// «Løsningen skal ha følgende integrasjoner:» + «- velferdsteknologisk knutepunkt».
