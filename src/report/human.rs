@@ -174,7 +174,7 @@ pub fn word(lang: Lang, key: &str) -> &'static str {
     }
 }
 
-fn coverage_word(lang: Lang, c: Coverage) -> &'static str {
+pub(crate) fn coverage_word(lang: Lang, c: Coverage) -> &'static str {
     let en = lang == Lang::En;
     match c {
         Coverage::Binding => {
@@ -323,7 +323,7 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
     out
 }
 
-fn category_title(category: &str, lang: Lang) -> String {
+pub(crate) fn category_title(category: &str, lang: Lang) -> String {
     let en = lang == Lang::En;
     let title = match category {
         "interoperability" => {

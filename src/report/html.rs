@@ -1,0 +1,7 @@
+//! HTML report (work in progress).
+use super::RenderOptions;
+use crate::findings::CheckReport;
+
+pub fn render(_report: &CheckReport, _options: &RenderOptions) -> String {
+    String::new()
+}

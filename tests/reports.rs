@@ -1,0 +1,334 @@
+//! Reporter tests: a small fixture tender checked with a small fixture rule set,
+//! rendered in every format; snapshots for the text formats, and each format
+//! read back by a real consumer (a JSON-Schema validator for SARIF, a JUnit
+//! parser, a ZIP/XML reader for Word, headless Chromium for HTML when present).
+
+use std::path::{Path, PathBuf};
+use tenderlint::Lang;
+use tenderlint::findings::{CheckReport, Coverage, Evidence, FileEntry, Status, Waiver};
+use tenderlint::report::common::Date;
+use tenderlint::report::{self, Format, RenderOptions};
+use tenderlint::rules::{self, RuleSet};
+
+fn manifest() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The fixture report, with what the engine cannot produce yet added by hand: a
+/// waiver and a piece of Word evidence (no line, a paragraph/table location, and
+/// a control character that XML cannot hold).
+pub fn fixture_report() -> CheckReport {
+    // Relative paths, so that no output holds an absolute path.
+    std::env::set_current_dir(manifest()).expect("cd to the manifest dir");
+    let source = rules::read_source(Path::new("fixtures/reports/ruleset.yaml")).expect("rule set");
+    let set = RuleSet::load(&source).expect("rule set loads");
+    let mut report = tenderlint::check_paths(
+        &[PathBuf::from("fixtures/reports/tender")],
+        &[set],
+        &tenderlint::CheckOptions::default(),
+    );
+    report.files.push(FileEntry {
+        path: "fixtures/reports/tender/bilag-3 rapportering.docx".into(),
+        format: Some(tenderlint::document::Format::Docx),
+        blocks: 12,
+        error: None,
+    });
+    for r in &mut report.results {
+        if r.rule == "HYG-001" {
+            r.evidence.push(Evidence {
+                file: "fixtures/reports/tender/bilag-3 rapportering.docx".into(),
+                line: None,
+                column: None,
+                location: "¶ 41, table 2 row 3 column 2".into(),
+                byte_offset: None,
+                byte_length: None,
+                section: "3 Rapportering".into(),
+                requirement_id: Some("K-17".into()),
+                excerpt: "Rapporter <b>som\u{7} i ACME</b> & co".into(),
+                coverage: Coverage::Violation,
+                modality: tenderlint::text::Modality::Binding,
+                matched: Some("acme".into()),
+            });
+            r.evidence_total = r.evidence.len();
+        }
+        if r.rule == "HYG-002" {
+            r.waiver = Some(Waiver {
+                reason: "Begrepet er sitert fra kommunens vedtak".into(),
+                origin: "inline".into(),
+                expires: Some("2027-06-30".into()),
+                approved_by: Some("innkjøpsleder".into()),
+                location: Some("fixtures/reports/tender/konkurransegrunnlag.md:9".into()),
+            });
+        }
+    }
+    report.summary = tenderlint::findings::Summary::of(&report.results, &report.files);
+    report
+}
+
+pub fn options(lang: Lang) -> RenderOptions {
+    RenderOptions {
+        lang,
+        date: Some(Date {
+            year: 2026,
+            month: 11,
+            day: 25,
+        }),
+        ..RenderOptions::default()
+    }
+}
+
+fn render(report: &CheckReport, format: Format, lang: Lang) -> String {
+    String::from_utf8(report::render(report, format, &options(lang))).expect("UTF-8 output")
+}
+
+#[test]
+fn fixture_covers_every_status() {
+    let report = fixture_report();
+    let status = |id: &str| {
+        report
+            .results
+            .iter()
+            .find(|r| r.rule == id)
+            .map(|r| (r.status, r.ok))
+            .expect(id)
+    };
+    assert_eq!(status("INT-001"), (Status::Met, true));
+    assert_eq!(status("ARK-003"), (Status::Weak, true));
+    assert_eq!(status("SEC-002"), (Status::Weak, false));
+    assert_eq!(status("ARC-010"), (Status::Missing, false));
+    assert_eq!(status("USE-004"), (Status::Missing, false));
+    assert_eq!(status("HYG-001"), (Status::Violation, false));
+    assert_eq!(status("HYG-002"), (Status::Violation, false));
+    assert_eq!(status("LEG-001"), (Status::NotApplicable, true));
+}
+
+#[test]
+fn snapshots() {
+    let report = fixture_report();
+    for (name, format) in [
+        ("sarif", Format::Sarif),
+        ("junit", Format::Junit),
+        ("gitlab", Format::Gitlab),
+        ("github", Format::Github),
+        ("compact", Format::Compact),
+        ("markdown", Format::Markdown),
+    ] {
+        insta::assert_snapshot!(name, render(&report, format, Lang::Nb));
+    }
+    insta::assert_snapshot!("markdown_en", render(&report, Format::Markdown, Lang::En));
+    insta::assert_snapshot!("compact_en", render(&report, Format::Compact, Lang::En));
+}
+
+fn sarif_schema() -> Option<serde_json::Value> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/schemas/sarif-schema-2.1.0.json"
+    );
+    match std::fs::read_to_string(path) {
+        Ok(text) => Some(serde_json::from_str(&text).expect("the SARIF schema is JSON")),
+        Err(_) => {
+            eprintln!("note: {path} is absent; SARIF schema validation did not run");
+            None
+        }
+    }
+}
+
+#[test]
+fn sarif_is_valid_against_the_oasis_schema() {
+    let Some(schema) = sarif_schema() else {
+        return;
+    };
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("schema compiles");
+    let mut report = fixture_report();
+    for lang in [Lang::Nb, Lang::En] {
+        let value: serde_json::Value =
+            serde_json::from_str(&render(&report, Format::Sarif, lang)).expect("SARIF is JSON");
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "SARIF invalid: {errors:#?}");
+    }
+    // The validator does reject what GitHub would reject.
+    let mut broken: serde_json::Value =
+        serde_json::from_str(&render(&report, Format::Sarif, Lang::Nb)).expect("JSON");
+    broken["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] =
+        serde_json::json!(0);
+    assert!(!validator.is_valid(&broken));
+    // Nynorsk suggestions for a nynorsk tender, still valid.
+    report.tender_language = Lang::Nn;
+    let value: serde_json::Value =
+        serde_json::from_str(&render(&report, Format::Sarif, Lang::Nb)).expect("SARIF is JSON");
+    assert!(validator.is_valid(&value));
+    assert!(
+        value
+            .to_string()
+            .contains("Løysinga skal integrerast med kjernejournal.")
+    );
+}
+
+#[test]
+fn sarif_meets_github_code_scanning_constraints() {
+    let report = fixture_report();
+    let value: serde_json::Value =
+        serde_json::from_str(&render(&report, Format::Sarif, Lang::Nb)).expect("JSON");
+    let run = &value["runs"][0];
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    // Every rule of the results is described, passing ones too.
+    assert_eq!(rules.len(), report.results.len());
+    let ids: Vec<&str> = rules.iter().filter_map(|r| r["id"].as_str()).collect();
+    for rule in rules {
+        let uri = rule["helpUri"].as_str();
+        if let Some(uri) = uri {
+            assert!(uri.starts_with("https://"), "{uri}");
+        }
+    }
+    // The help URI falls back to the first valid source; an invalid one is left out.
+    let by_id = |id: &str| rules.iter().find(|r| r["id"] == id).expect(id);
+    assert_eq!(
+        by_id("INT-001")["helpUri"],
+        "https://example.org/rules/INT-001"
+    );
+    assert_eq!(by_id("ARK-003")["helpUri"], "https://example.org/helseid");
+    assert!(by_id("SEC-002").get("helpUri").is_none());
+
+    let results = run["results"].as_array().expect("results");
+    let mut fingerprints = std::collections::HashSet::new();
+    for r in results {
+        let id = r["ruleId"].as_str().expect("ruleId");
+        assert!(ids.contains(&id));
+        assert_eq!(
+            rules[r["ruleIndex"].as_u64().expect("index") as usize]["id"],
+            id
+        );
+        let loc = &r["locations"][0]["physicalLocation"];
+        let uri = loc["artifactLocation"]["uri"].as_str().expect("uri");
+        assert!(!uri.starts_with('/') && !uri.contains('\\') && !uri.contains(' '));
+        assert!(loc["region"]["startLine"].as_u64().expect("startLine") >= 1);
+        let fp = r["partialFingerprints"]["tenderlint/logicalIdentity/v1"]
+            .as_str()
+            .expect("fingerprint");
+        assert!(fingerprints.insert(fp.to_string()), "duplicate fingerprint");
+    }
+    // A missing requirement without near miss points at the main file, line 1.
+    let missing = results
+        .iter()
+        .find(|r| r["ruleId"] == "ARC-010")
+        .expect("ARC-010");
+    assert_eq!(
+        missing["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "fixtures/reports/tender/konkurransegrunnlag.md"
+    );
+    // Word evidence: line 1, the paragraph in the message and properties.
+    let docx = results
+        .iter()
+        .find(|r| r["properties"]["docxLocation"].is_string())
+        .expect("DOCX result");
+    assert_eq!(
+        docx["locations"][0]["physicalLocation"]["region"]["startLine"],
+        1
+    );
+    assert!(
+        docx["message"]["text"]
+            .as_str()
+            .expect("text")
+            .contains("¶ 41")
+    );
+    // The waived result is a suppression, not a dropped finding.
+    let waived = results
+        .iter()
+        .find(|r| r["ruleId"] == "HYG-002")
+        .expect("HYG-002");
+    assert_eq!(waived["suppressions"][0]["kind"], "inSource");
+    assert_eq!(waived["suppressions"][0]["status"], "accepted");
+}
+
+#[test]
+fn sarif_fingerprints_ignore_line_numbers() {
+    let report = fixture_report();
+    let mut moved = report.clone();
+    for r in &mut moved.results {
+        for e in &mut r.evidence {
+            e.line = e.line.map(|l| l + 10);
+        }
+    }
+    let fps = |r: &CheckReport| -> Vec<String> {
+        let v: serde_json::Value =
+            serde_json::from_str(&render(r, Format::Sarif, Lang::Nb)).expect("JSON");
+        v["runs"][0]["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .map(|r| r["partialFingerprints"].to_string())
+            .collect()
+    };
+    assert_eq!(fps(&report), fps(&moved));
+}
+
+#[test]
+fn junit_parses_with_a_junit_reader() {
+    let report = fixture_report();
+    let xml = render(&report, Format::Junit, Lang::Nb);
+    let parsed = junit_parser::from_reader(std::io::Cursor::new(xml.as_bytes())).expect("JUnit");
+    assert_eq!(parsed.suites.len(), 1);
+    let suite = &parsed.suites[0];
+    assert_eq!(suite.name, "report-fixture");
+    assert_eq!(suite.tests, report.results.len() as u64);
+    assert_eq!(suite.cases.len(), report.results.len());
+    let failures = suite.cases.iter().filter(|c| c.status.is_failure()).count();
+    let skipped = suite.cases.iter().filter(|c| c.status.is_skipped()).count();
+    assert_eq!(suite.failures, failures as u64);
+    assert_eq!(suite.skipped, skipped as u64);
+    // SEC-002, ARC-010, USE-004, HYG-001 fail; HYG-002 is waived, LEG-001 not applicable.
+    assert_eq!(failures, 4);
+    assert_eq!(skipped, 2);
+    let hyg = suite
+        .cases
+        .iter()
+        .find(|c| c.original_name.starts_with("HYG-001 "))
+        .expect("HYG-001");
+    assert_eq!(hyg.classname.as_deref(), Some("report-fixture"));
+    match &hyg.status {
+        junit_parser::TestStatus::Failure(f) => {
+            assert_eq!(f.failure_type, "warning");
+            assert!(
+                f.text.contains("¶ 41, table 2 row 3 column 2"),
+                "{}",
+                f.text
+            );
+            assert!(f.text.contains("<b>som i ACME</b> & co"), "{}", f.text);
+        }
+        other => panic!("HYG-001 should fail, got {other:?}"),
+    }
+    assert!(!xml.contains('\u{7}'));
+}
+
+#[test]
+fn gitlab_issues_are_unique_and_unwaived() {
+    let report = fixture_report();
+    let value: serde_json::Value =
+        serde_json::from_str(&render(&report, Format::Gitlab, Lang::Nb)).expect("JSON");
+    let items = value.as_array().expect("array");
+    let mut seen = std::collections::HashSet::new();
+    for i in items {
+        assert!(seen.insert(i["fingerprint"].as_str().expect("fp").to_string()));
+        assert!(
+            ["info", "minor", "major", "critical", "blocker"]
+                .contains(&i["severity"].as_str().expect("severity"))
+        );
+        assert!(i["location"]["lines"]["begin"].as_u64().expect("begin") >= 1);
+        assert!(!i["check_name"].as_str().expect("name").ends_with("HYG-002"));
+    }
+}
+
+#[test]
+fn every_format_is_registered() {
+    for (name, format) in Format::ALL {
+        assert_eq!(Format::parse(name), Some(*format));
+        assert_eq!(format.name(), *name);
+    }
+}
