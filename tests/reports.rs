@@ -332,3 +332,118 @@ fn every_format_is_registered() {
         assert_eq!(format.name(), *name);
     }
 }
+
+#[test]
+fn html_is_self_contained_and_escaped() {
+    let report = fixture_report();
+    let html = render(&report, Format::Html, Lang::Nb);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("2026-11-25"));
+    // No external assets: no src/href attributes, no <link>, a CSP that forbids fetches.
+    assert!(!html.contains(" src="), "external script or image");
+    assert!(!html.contains(" href="), "link");
+    assert!(!html.contains("<link"));
+    assert!(html.contains("default-src 'none'"));
+    // Tender text is escaped, control characters dropped.
+    assert!(html.contains("Rapporter &lt;b&gt;som i ACME&lt;/b&gt; &amp; co"));
+    assert!(!html.contains("<b>som"));
+    assert!(!html.contains('\u{7}'));
+    assert!(html.contains("&quot;Noark 5&quot;-format &lt;uttrekk&gt;"));
+    // Every rule is a row, with its rule set and status for the filters.
+    for r in &report.results {
+        assert!(html.contains(&format!(">{}</td>", r.rule)), "{}", r.rule);
+    }
+    assert_eq!(
+        html.matches("<tr data-status=").count(),
+        report.results.len()
+    );
+    assert!(html.contains("data-status=\"waived\""));
+    assert!(html.contains("data-status=\"not-applicable\""));
+    assert!(html.contains("<svg class=\"bar\""));
+    assert!(html.contains("class=\"copy\""));
+    assert!(html.contains("@media print"));
+    assert!(html.contains("Bilag") || html.contains("bilag-2.md"));
+    // Balanced elements that the layout depends on.
+    for tag in ["table", "tr", "td", "section", "svg", "script", "style"] {
+        let open =
+            html.matches(&format!("<{tag}>")).count() + html.matches(&format!("<{tag} ")).count();
+        let close = html.matches(&format!("</{tag}>")).count();
+        assert_eq!(open, close, "<{tag}>");
+    }
+    let en = render(&report, Format::Html, Lang::En);
+    assert!(en.contains("<html lang=\"en\">") && en.contains("Suggested requirement"));
+}
+
+fn chromium() -> Option<PathBuf> {
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
+}
+
+/// Opens the report in headless Chromium: the page must render (a screenshot),
+/// its script must run (the filter count is filled in) and log no errors.
+#[test]
+fn html_renders_in_headless_chromium() {
+    let Some(chromium) = chromium() else {
+        eprintln!(
+            "NOTE: chromium is not installed; the headless-browser test of the HTML report DID NOT RUN (apt-get install -y chromium)"
+        );
+        return;
+    };
+    let report = fixture_report();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("rapport.html");
+    std::fs::write(&page, render(&report, Format::Html, Lang::Nb)).expect("write");
+    let url = format!("file://{}", page.display());
+    let profile = tempfile::tempdir().expect("profile dir");
+    let base = |cmd: &mut std::process::Command| {
+        cmd.args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--window-size=1200,900",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()));
+    };
+    let shot = dir.path().join("rapport.png");
+    let mut cmd = std::process::Command::new(&chromium);
+    base(&mut cmd);
+    let out = cmd
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(&url)
+        .output()
+        .expect("run chromium");
+    let png = std::fs::read(&shot).unwrap_or_else(|_| {
+        panic!(
+            "no screenshot; chromium said: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    assert!(png.starts_with(b"\x89PNG"), "not a PNG");
+    // Kept for a person to look at.
+    let _ = std::fs::copy(&shot, manifest().join("target/html-report.png"));
+
+    let mut cmd = std::process::Command::new(&chromium);
+    base(&mut cmd);
+    let out = cmd
+        .args(["--enable-logging=stderr", "--v=0", "--dump-dom"])
+        .arg(&url)
+        .output()
+        .expect("run chromium");
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let log = String::from_utf8_lossy(&out.stderr);
+    let n = report.results.len();
+    assert!(
+        dom.contains(&format!("{n} / {n}</span>")),
+        "the filter script did not run; log:\n{log}"
+    );
+    for bad in ["Uncaught", "Refused to", "ERR_"] {
+        let hit: Vec<&str> = log.lines().filter(|l| l.contains(bad)).collect();
+        assert!(hit.is_empty(), "console errors: {hit:#?}");
+    }
+}
