@@ -447,3 +447,54 @@ fn html_renders_in_headless_chromium() {
         assert!(hit.is_empty(), "console errors: {hit:#?}");
     }
 }
+
+#[test]
+fn docx_report_opens_and_holds_the_matrix() {
+    let report = fixture_report();
+    let bytes = report::render(&report, Format::Docx, &options(Lang::Nb));
+    assert!(bytes.starts_with(b"PK"), "not a ZIP");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a ZIP archive");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").expect("word/document.xml"),
+        &mut xml,
+    )
+    .expect("UTF-8");
+    // Well-formed XML, as Word demands.
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("document.xml is not well-formed: {e}"),
+        }
+    }
+    for r in &report.results {
+        assert!(xml.contains(&format!(">{}<", r.rule)), "{}", r.rule);
+    }
+    for status in [
+        "oppfylt",
+        "svakt",
+        "mangler",
+        "brudd",
+        "ikke relevant",
+        "unntatt",
+    ] {
+        assert!(xml.contains(status), "{status}");
+    }
+    assert!(xml.contains("report-fixture@0.3.1"));
+    assert!(xml.contains("2026-11-25"));
+    assert!(xml.contains("¶ 41, table 2 row 3 column 2"));
+    assert!(xml.contains("Rapporter &lt;b&gt;som i ACME&lt;/b&gt; &amp;"));
+    assert!(!xml.contains('\u{7}'));
+    assert!(xml.contains("Løsningen skal tilfredsstille WCAG 2.1 nivå AA."));
+    let en = report::render(&report, Format::Docx, &options(Lang::En));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(en)).expect("ZIP");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").expect("part"),
+        &mut xml,
+    )
+    .expect("UTF-8");
+    assert!(xml.contains("Compliance matrix") && xml.contains("missing"));
+}
