@@ -498,3 +498,33 @@ fn docx_report_opens_and_holds_the_matrix() {
     .expect("UTF-8");
     assert!(xml.contains("Compliance matrix") && xml.contains("missing"));
 }
+
+#[test]
+fn tender_wide_findings_point_at_the_main_document() {
+    let mut report = fixture_report();
+    let entry = |path: &str| FileEntry {
+        path: path.into(),
+        format: Some(tenderlint::document::Format::Markdown),
+        blocks: 1,
+        error: None,
+    };
+    report.files = vec![
+        entry("a/bilag-10.md"),
+        entry("a\\Bilag 1 krav.md"),
+        entry("a/z.md"),
+    ];
+    assert_eq!(
+        tenderlint::report::common::main_file(&report).as_deref(),
+        Some("a/Bilag 1 krav.md")
+    );
+    report.files = vec![entry("a/b.md"), entry("a/Kravspesifikasjon_EPJ.docx")];
+    assert_eq!(
+        tenderlint::report::common::main_file(&report).as_deref(),
+        Some("a/Kravspesifikasjon_EPJ.docx")
+    );
+    report.files = vec![entry("a/b.md"), entry("a/c.md")];
+    assert_eq!(
+        tenderlint::report::common::main_file(&report).as_deref(),
+        Some("a/b.md")
+    );
+}
