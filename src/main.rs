@@ -166,6 +166,7 @@ fn check(args: CheckArgs) -> u8 {
         color: color_stdout(),
         width: terminal_width(),
         quiet: args.quiet,
+        date: None,
     };
     let mut status = OK;
     for (f, path) in &outputs {

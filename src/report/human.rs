@@ -140,7 +140,7 @@ pub fn word(lang: Lang, key: &str) -> &str {
     }
 }
 
-fn coverage_word(lang: Lang, c: Coverage) -> &'static str {
+pub(crate) fn coverage_word(lang: Lang, c: Coverage) -> &'static str {
     let key = match c {
         Coverage::Binding => "binding",
         Coverage::Weak => "weak-coverage",
@@ -257,7 +257,7 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
     out
 }
 
-fn category_title(category: &str, lang: Lang) -> String {
+pub(crate) fn category_title(category: &str, lang: Lang) -> String {
     word(lang, category).to_string()
 }
 

@@ -1,9 +1,18 @@
 //! Reporters: one findings model, one renderer per format. A reporter knows
 //! nothing of DOCX or YAML; it renders a [`CheckReport`] into bytes.
 
+pub mod common;
+pub mod compact;
+pub mod docx;
 pub mod explain;
+pub mod github;
+pub mod gitlab;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 
 use crate::Lang;
 use crate::findings::CheckReport;
@@ -13,10 +22,29 @@ use crate::findings::CheckReport;
 pub enum Format {
     Human,
     Json,
+    Sarif,
+    Junit,
+    Gitlab,
+    Github,
+    Compact,
+    Markdown,
+    Html,
+    Docx,
 }
 
 impl Format {
-    pub const ALL: &[(&str, Format)] = &[("human", Format::Human), ("json", Format::Json)];
+    pub const ALL: &[(&str, Format)] = &[
+        ("human", Format::Human),
+        ("json", Format::Json),
+        ("sarif", Format::Sarif),
+        ("junit", Format::Junit),
+        ("gitlab", Format::Gitlab),
+        ("github", Format::Github),
+        ("compact", Format::Compact),
+        ("markdown", Format::Markdown),
+        ("html", Format::Html),
+        ("docx", Format::Docx),
+    ];
 
     pub fn parse(name: &str) -> Option<Format> {
         Format::ALL
@@ -43,6 +71,9 @@ pub struct RenderOptions {
     pub width: usize,
     /// Human output: only what fails (and the summary).
     pub quiet: bool,
+    /// The date HTML and Word reports show; `None` is today. Tests fix it so
+    /// that output is reproducible.
+    pub date: Option<common::Date>,
 }
 
 impl Default for RenderOptions {
@@ -52,6 +83,7 @@ impl Default for RenderOptions {
             color: false,
             width: 100,
             quiet: false,
+            date: None,
         }
     }
 }
@@ -61,5 +93,13 @@ pub fn render(report: &CheckReport, format: Format, options: &RenderOptions) -> 
     match format {
         Format::Human => human::render(report, options).into_bytes(),
         Format::Json => json::render(report, options.lang).into_bytes(),
+        Format::Sarif => sarif::render(report, options.lang).into_bytes(),
+        Format::Junit => junit::render(report, options.lang).into_bytes(),
+        Format::Gitlab => gitlab::render(report, options.lang).into_bytes(),
+        Format::Github => github::render(report, options.lang).into_bytes(),
+        Format::Compact => compact::render(report, options.lang).into_bytes(),
+        Format::Markdown => markdown::render(report, options.lang).into_bytes(),
+        Format::Html => html::render(report, options).into_bytes(),
+        Format::Docx => docx::render(report, options),
     }
 }

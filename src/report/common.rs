@@ -1,0 +1,464 @@
+//! What the machine-readable reporters (SARIF, GitLab, GitHub, compact, JUnit …)
+//! share: which results are issues, where a finding without a place points, a
+//! stable fingerprint, and the words they print.
+//!
+//! CI consumers reject or hide findings without a file and line, but a missing
+//! requirement has neither; so every issue gets a location here, once, and all
+//! formats agree on it.
+
+use crate::Lang;
+use crate::findings::{CheckReport, Evidence, RuleResult, Status};
+use crate::rules::Severity;
+use sha2::{Digest, Sha256};
+
+/// One thing a CI system shows: a failing result at one location.
+#[derive(Debug, Clone)]
+pub struct Issue<'a> {
+    pub result: &'a RuleResult,
+    /// The evidence the location comes from, if any (a violation, a weak
+    /// requirement, a near miss).
+    pub evidence: Option<&'a Evidence>,
+    /// Path as reported (forward slashes).
+    pub file: String,
+    /// 1-based; 1 when the evidence has no line (DOCX, or a missing requirement).
+    pub line: u32,
+    pub column: u32,
+    /// The evidence has a real line/column (Markdown), not the fallback.
+    pub has_line: bool,
+    /// The DOCX location (`¶ 41, table 2 row 3 column 2`) when the evidence is in Word.
+    pub docx_location: Option<String>,
+    /// Which issue of the result this is (violations have one per evidence).
+    pub index: usize,
+}
+
+/// The language suggestions come in: nynorsk for a nynorsk tender read in bokmål.
+pub fn suggestion_lang(report: &CheckReport, lang: Lang) -> Lang {
+    if lang == Lang::Nb && report.tender_language == Lang::Nn {
+        Lang::Nn
+    } else {
+        lang
+    }
+}
+
+/// The suggested requirement text of a result, trimmed, in the right language.
+pub fn suggestion<'a>(report: &CheckReport, r: &'a RuleResult, lang: Lang) -> Option<&'a str> {
+    r.rule_info
+        .suggestion
+        .as_ref()
+        .map(|s| s.get(suggestion_lang(report, lang)).trim())
+        .filter(|s| !s.is_empty())
+}
+
+pub fn severity_str(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}
+
+/// Paths with forward slashes and without a leading `./`, as CI systems want them.
+pub fn display_path(path: &str) -> String {
+    let p = path.replace('\\', "/");
+    p.strip_prefix("./").map(str::to_string).unwrap_or(p)
+}
+
+/// The file a finding about the whole tender points at: the main tender document.
+/// Procurement teams name it «konkurransegrunnlag», «kravspesifikasjon» or
+/// «bilag 1»; otherwise the first readable file.
+pub fn main_file(report: &CheckReport) -> Option<String> {
+    let readable: Vec<&str> = report
+        .files
+        .iter()
+        .filter(|f| f.format.is_some() && f.error.is_none())
+        .map(|f| f.path.as_str())
+        .collect();
+    let candidates: Vec<&str> = if readable.is_empty() {
+        report.files.iter().map(|f| f.path.as_str()).collect()
+    } else {
+        readable
+    };
+    let preferred = candidates.iter().find(|p| {
+        let name = p
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or(p)
+            .to_lowercase()
+            .replace(['_', ' '], "-");
+        ["konkurransegrunnlag", "kravspesifikasjon", "bilag-1"]
+            .iter()
+            .any(|k| {
+                // «bilag-1» but not «bilag-10».
+                name.match_indices(k).any(|(i, _)| {
+                    *k != "bilag-1"
+                        || !name[i + k.len()..].starts_with(|c: char| c.is_ascii_digit())
+                })
+            })
+    });
+    preferred.or(candidates.first()).map(|p| display_path(p))
+}
+
+/// Whether a result is reported as an issue: it fails (waived or not).
+pub fn is_issue(r: &RuleResult) -> bool {
+    !r.ok && matches!(r.status, Status::Missing | Status::Weak | Status::Violation)
+}
+
+fn at<'a>(r: &'a RuleResult, e: &'a Evidence, index: usize) -> Issue<'a> {
+    Issue {
+        result: r,
+        evidence: Some(e),
+        file: display_path(&e.file),
+        line: e.line.unwrap_or(1).max(1),
+        column: e.column.unwrap_or(1).max(1),
+        has_line: e.line.is_some(),
+        docx_location: e.line.is_none().then(|| e.location.clone()),
+        index,
+    }
+}
+
+/// The issues of one result: none when it passes; one for a missing or weak
+/// requirement; one per evidence for a violation. Waived results are included
+/// (SARIF shows them as suppressed); callers that drop them check `waiver`.
+pub fn issues<'a>(report: &CheckReport, r: &'a RuleResult) -> Vec<Issue<'a>> {
+    if !is_issue(r) {
+        return Vec::new();
+    }
+    let fallback = || Issue {
+        result: r,
+        evidence: None,
+        file: main_file(report).unwrap_or_else(|| ".".into()),
+        line: 1,
+        column: 1,
+        has_line: false,
+        docx_location: None,
+        index: 0,
+    };
+    match r.status {
+        Status::Violation if !r.evidence.is_empty() => r
+            .evidence
+            .iter()
+            .enumerate()
+            .map(|(i, e)| at(r, e, i))
+            .collect(),
+        // The weak requirement is where the fix goes, Word or Markdown.
+        Status::Weak => vec![r.evidence.first().map_or_else(fallback, |e| at(r, e, 0))],
+        // A near miss with a line shows where the topic almost counted; otherwise
+        // the finding is about the whole tender.
+        _ => vec![
+            r.evidence
+                .iter()
+                .find(|e| e.line.is_some())
+                .map_or_else(fallback, |e| at(r, e, 0)),
+        ],
+    }
+}
+
+/// Every issue of the report, in result order.
+pub fn all_issues(report: &CheckReport) -> Vec<Issue<'_>> {
+    report
+        .results
+        .iter()
+        .flat_map(|r| issues(report, r))
+        .collect()
+}
+
+/// A hex SHA-256 of the parts, separated so that `a|bc` and `ab|c` differ.
+pub fn hash(parts: &[&str]) -> String {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update((p.len() as u64).to_le_bytes());
+        h.update(p.as_bytes());
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The logical identity of an issue, without line numbers, so that editing the
+/// tender above a finding does not turn it into a new alert: rule set, rule,
+/// file, and the requirement id or the section path of the evidence (plus the
+/// matched text for violations, which can occur several times in one section).
+pub fn identity(issue: &Issue<'_>) -> Vec<String> {
+    let r = issue.result;
+    let mut parts = vec![r.ruleset.clone(), r.rule.clone(), issue.file.clone()];
+    if let Some(e) = issue.evidence {
+        match &e.requirement_id {
+            Some(id) => parts.push(format!("req:{id}")),
+            None => parts.push(format!("section:{}", e.section)),
+        }
+        if r.status == Status::Violation {
+            parts.push(e.matched.clone().unwrap_or_else(|| e.excerpt.clone()));
+        }
+    }
+    parts
+}
+
+/// The logical fingerprint of an issue (see [`identity`]).
+pub fn fingerprint(issue: &Issue<'_>) -> String {
+    let parts = identity(issue);
+    let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+    hash(&refs)
+}
+
+/// Fingerprints for a list of issues, made unique: a repeat of the same logical
+/// identity gets its occurrence number hashed in, because GitLab shows only the
+/// first of equal fingerprints.
+pub fn unique_fingerprints(issues: &[Issue<'_>]) -> Vec<String> {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    issues
+        .iter()
+        .map(|i| {
+            let base = fingerprint(i);
+            let n = seen.entry(base.clone()).or_insert(0);
+            *n += 1;
+            if *n == 1 {
+                base
+            } else {
+                hash(&[&base, &n.to_string()])
+            }
+        })
+        .collect()
+}
+
+/// The one-line message of an issue: the rule's message, plus where in a Word
+/// file the evidence is (CI systems only know lines) and the excerpt.
+pub fn message(issue: &Issue<'_>, lang: Lang) -> String {
+    let r = issue.result;
+    let mut text = one_line(r.rule_info.message.get(lang));
+    if let Some(e) = issue.evidence {
+        let mut place = String::new();
+        if let Some(loc) = &issue.docx_location {
+            place.push_str(loc);
+        }
+        if let Some(id) = &e.requirement_id {
+            if !place.is_empty() {
+                place.push_str(", ");
+            }
+            place.push_str(id);
+        }
+        let excerpt = one_line(&e.excerpt);
+        // A near miss says why the text found does not count.
+        let why = if r.status == Status::Missing {
+            format!(" ({})", super::human::coverage_word(lang, e.coverage))
+        } else {
+            String::new()
+        };
+        if !excerpt.is_empty() {
+            if place.is_empty() {
+                text.push_str(&format!(" «{excerpt}»{why}"));
+            } else {
+                text.push_str(&format!(" ({place}: «{excerpt}»){why}"));
+            }
+        } else if !place.is_empty() {
+            text.push_str(&format!(" ({place}){why}"));
+        }
+    }
+    if r.status == Status::Violation
+        && let Some(rep) = &r.rule_info.replacement
+    {
+        let label = if lang == Lang::En {
+            "Use instead"
+        } else {
+            "Bruk heller"
+        };
+        text.push_str(&format!(" {label}: {}", rep.get(lang).trim()));
+    }
+    text
+}
+
+/// Text on one line without control characters (Word text holds some; CI logs
+/// and terminals should not get them).
+pub fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        if matches!(c, '\n' | '\r' | '\t') {
+            out.push(' ');
+        } else if !c.is_control() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Characters XML 1.0 cannot hold at all (most C0 controls, lone surrogates are
+/// impossible in Rust strings, U+FFFE/U+FFFF); Word text contains some of them.
+pub fn strip_xml_illegal(text: &str) -> String {
+    text.chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r')
+                || (('\u{20}'..='\u{D7FF}').contains(&c))
+                || (('\u{E000}'..='\u{FFFD}').contains(&c))
+                || c >= '\u{10000}'
+        })
+        .collect()
+}
+
+/// Escapes text for XML and HTML element content and double-quoted attributes.
+pub fn escape_xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in strip_xml_illegal(text).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Words the reporters share, bokmål (also for nynorsk) or English.
+pub fn word(lang: Lang, key: &str) -> &'static str {
+    let en = lang == Lang::En;
+    let (nb, eng) = match key {
+        "rule" => ("Regel", "Rule"),
+        "title" => ("Tittel", "Title"),
+        "status" => ("Status", "Status"),
+        "severity" => ("Alvorlighet", "Severity"),
+        "category" => ("Kategori", "Category"),
+        "evidence" => ("Funn", "Evidence"),
+        "location" => ("Plassering", "Location"),
+        "suggestion" => ("Forslag til kravtekst", "Suggested requirement"),
+        "sources" => ("Kilder", "Sources"),
+        "summary" => ("Sammendrag", "Summary"),
+        "rulesets" => ("Regelsett", "Rule sets"),
+        "files" => ("Filer", "Files"),
+        "date" => ("Dato", "Date"),
+        "failing" => ("Avvik", "Failing rules"),
+        "all" => ("Alle", "All"),
+        "copy" => ("Kopier", "Copy"),
+        "copied" => ("Kopiert", "Copied"),
+        "none" => ("Ingen avvik.", "No failing rules."),
+        "waived" => ("unntatt", "waived"),
+        "report-title" => (
+            "Samsvarsrapport for konkurransegrunnlag",
+            "Tender compliance report",
+        ),
+        "matrix" => ("Samsvarsmatrise", "Compliance matrix"),
+        "whole-tender" => ("hele konkurransegrunnlaget", "the whole tender"),
+        "total" => ("Totalt", "Total"),
+        "language" => ("Språk i konkurransegrunnlaget", "Tender language"),
+        "tool" => ("Verktøy", "Tool"),
+        "error" => ("feil", "error"),
+        "warning" => ("advarsel", "warning"),
+        "info" => ("info", "info"),
+        "met" => ("oppfylt", "met"),
+        "weak" => ("svakt", "weak"),
+        "missing" => ("mangler", "missing"),
+        "violation" => ("brudd", "violation"),
+        "passed" => ("ok", "passed"),
+        "not-applicable" => ("ikke relevant", "not applicable"),
+        "weak-accepted" => ("svakt (godtatt)", "weak (accepted)"),
+        "show" => ("Vis", "Show"),
+        "failing-only" => ("Bare avvik", "Failing only"),
+        _ => ("", ""),
+    };
+    if en { eng } else { nb }
+}
+
+/// The status word of a result, with waivers and accepted weak coverage told apart.
+pub fn status_word(r: &RuleResult, lang: Lang) -> String {
+    if r.waiver.is_some() {
+        return format!(
+            "{} ({})",
+            word(lang, r.status.as_str()),
+            word(lang, "waived")
+        );
+    }
+    if r.status == Status::Weak && r.ok {
+        return word(lang, "weak-accepted").to_string();
+    }
+    word(lang, r.status.as_str()).to_string()
+}
+
+/// A category's title for people.
+pub fn category_title(category: &str, lang: Lang) -> String {
+    super::human::category_title(category, lang)
+}
+
+/// Categories in the order they first appear in the results.
+pub fn categories(report: &CheckReport) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for r in &report.results {
+        if !out.contains(&r.category.as_str()) {
+            out.push(&r.category);
+        }
+    }
+    out
+}
+
+/// Where a piece of evidence is, for people: `file:12:5 › Section [K-1]`.
+pub fn evidence_place(e: &Evidence) -> String {
+    let mut s = format!("{}:{}", display_path(&e.file), e.location);
+    if !e.section.is_empty() {
+        s.push_str(&format!(" › {}", e.section));
+    }
+    if let Some(id) = &e.requirement_id {
+        s.push_str(&format!(" [{id}]"));
+    }
+    s
+}
+
+/// A calendar date for reports that show one; tests fix it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// Today (UTC) from the system clock.
+    pub fn today() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        Date::from_days((secs / 86_400) as i64)
+    }
+
+    /// The civil date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+    pub fn from_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_from_day_counts() {
+        assert_eq!(Date::from_days(0).to_string(), "1970-01-01");
+        assert_eq!(Date::from_days(20_597).to_string(), "2026-05-24");
+        assert_eq!(Date::from_days(11_016).to_string(), "2000-02-29");
+    }
+
+    #[test]
+    fn illegal_xml_characters_are_stripped() {
+        assert_eq!(
+            escape_xml("a\u{1}b\u{b}<c>&\"'\u{FFFF}"),
+            "ab&lt;c&gt;&amp;&quot;&#39;"
+        );
+    }
+
+    #[test]
+    fn hash_separates_parts() {
+        assert_ne!(hash(&["a", "bc"]), hash(&["ab", "c"]));
+    }
+}

@@ -1,0 +1,31 @@
+//! One line per finding, `file:line:col: severity [RULE] message`, the shape
+//! editors and `grep` understand. A finding about the whole tender or in a
+//! Word file has no line; it gets 1:1 so the line still parses.
+
+use super::common;
+use crate::Lang;
+use crate::findings::CheckReport;
+use std::fmt::Write as _;
+
+pub fn render(report: &CheckReport, lang: Lang) -> String {
+    let mut out = String::new();
+    for issue in common::all_issues(report) {
+        let r = issue.result;
+        if r.waiver.is_some() {
+            continue;
+        }
+        // One line each, whatever the message holds.
+        let message = common::message(&issue, lang).replace(['\r', '\n'], " ");
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {} [{}] {}",
+            issue.file,
+            issue.line,
+            issue.column,
+            common::severity_str(r.severity),
+            r.rule,
+            message
+        );
+    }
+    out
+}

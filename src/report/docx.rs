@@ -1,0 +1,251 @@
+//! A Word report for the procurement file: title, what was checked, a summary,
+//! and a compliance matrix (rule, title, status, severity, evidence, suggested
+//! requirement text) that the team can edit and attach to the case.
+//!
+//! Written with docx-rs, which escapes text; characters XML 1.0 cannot hold
+//! (Word text carries some) are stripped first, or Word refuses the file.
+
+use super::RenderOptions;
+use super::common::{self, Date, strip_xml_illegal};
+use crate::Lang;
+use crate::findings::{CheckReport, RuleResult, Status};
+use docx_rs::{
+    AlignmentType, Docx, PageOrientationType, Paragraph, Run, Shading, Style, StyleType, Table,
+    TableCell, TableRow, WidthType,
+};
+
+/// Landscape A4 in twentieths of a point, one-inch margins.
+const PAGE_W: u32 = 16_838;
+const PAGE_H: u32 = 11_906;
+/// Column widths of the matrix; they add up to the text width (16 838 − 2 × 1 440).
+const MATRIX: [usize; 6] = [1_150, 2_300, 1_400, 1_100, 4_400, 3_608];
+
+fn text(s: &str) -> String {
+    strip_xml_illegal(s)
+}
+
+fn para(s: &str) -> Paragraph {
+    Paragraph::new().add_run(Run::new().add_text(text(s)))
+}
+
+fn heading(s: &str, level: usize) -> Paragraph {
+    Paragraph::new()
+        .style(if level == 1 { "Heading1" } else { "Heading2" })
+        .add_run(Run::new().add_text(text(s)))
+}
+
+fn cell(paragraphs: Vec<Paragraph>, width: usize) -> TableCell {
+    let mut c = TableCell::new().width(width, WidthType::Dxa);
+    if paragraphs.is_empty() {
+        c = c.add_paragraph(Paragraph::new());
+    }
+    for p in paragraphs {
+        c = c.add_paragraph(p);
+    }
+    c
+}
+
+fn header_row(labels: &[&str], widths: &[usize]) -> TableRow {
+    TableRow::new(
+        labels
+            .iter()
+            .zip(widths)
+            .map(|(l, w)| {
+                cell(
+                    vec![Paragraph::new().add_run(Run::new().add_text(text(l)).bold())],
+                    *w,
+                )
+                .shading(Shading::new().fill("D9DEE5"))
+            })
+            .collect(),
+    )
+}
+
+/// Cell colour of a status: red for what fails, amber for weak, green for met.
+fn status_fill(r: &RuleResult) -> &'static str {
+    if r.waiver.is_some() || r.status == Status::NotApplicable {
+        "E4E7EB"
+    } else if r.ok && matches!(r.status, Status::Met | Status::Passed) {
+        "CDEBD3"
+    } else if r.status == Status::Weak {
+        if r.ok { "FBEBC8" } else { "F8D9A8" }
+    } else {
+        "F5C6C2"
+    }
+}
+
+fn matrix_row(report: &CheckReport, r: &RuleResult, lang: Lang) -> TableRow {
+    let small = |s: &str| Paragraph::new().add_run(Run::new().add_text(text(s)).size(18));
+    let mut evidence: Vec<Paragraph> = Vec::new();
+    if !r.ok || r.waiver.is_some() {
+        evidence.push(small(r.rule_info.message.get(lang).trim()));
+    }
+    if r.evidence.is_empty()
+        && !r.ok
+        && let Some(main) = common::main_file(report)
+    {
+        evidence.push(small(&format!(
+            "{main} ({})",
+            common::word(lang, "whole-tender")
+        )));
+    }
+    for e in r.evidence.iter().take(3) {
+        evidence.push(
+            Paragraph::new().add_run(
+                Run::new()
+                    .add_text(text(&common::evidence_place(e)))
+                    .size(16)
+                    .color("5B6573"),
+            ),
+        );
+        evidence.push(small(&format!("«{}»", common::one_line(&e.excerpt))));
+    }
+    if r.evidence_total > 3 {
+        evidence.push(small(&format!("… +{}", r.evidence_total - 3)));
+    }
+    if let Some(w) = &r.waiver {
+        evidence.push(small(&format!(
+            "{}: {}",
+            common::word(lang, "waived"),
+            w.reason
+        )));
+    }
+    let suggestion = match common::suggestion(report, r, lang) {
+        Some(s) if !r.ok || r.waiver.is_some() => vec![small(s)],
+        _ => Vec::new(),
+    };
+    TableRow::new(vec![
+        cell(vec![small(&r.rule)], MATRIX[0]),
+        cell(
+            vec![
+                small(r.rule_info.title.get(lang).trim()),
+                Paragraph::new().add_run(
+                    Run::new()
+                        .add_text(text(&common::category_title(&r.category, lang)))
+                        .size(16)
+                        .color("5B6573"),
+                ),
+            ],
+            MATRIX[1],
+        ),
+        cell(vec![small(&common::status_word(r, lang))], MATRIX[2])
+            .shading(Shading::new().fill(status_fill(r))),
+        cell(
+            vec![small(common::word(lang, common::severity_str(r.severity)))],
+            MATRIX[3],
+        ),
+        cell(evidence, MATRIX[4]),
+        cell(suggestion, MATRIX[5]),
+    ])
+}
+
+fn build(report: &CheckReport, options: &RenderOptions) -> Docx {
+    let lang = options.lang;
+    let w = |k| common::word(lang, k);
+    let date = options.date.unwrap_or_else(Date::today);
+    let mut doc = Docx::new()
+        .page_size(PAGE_W, PAGE_H)
+        .page_orient(PageOrientationType::Landscape)
+        .add_style(
+            Style::new("Heading1", StyleType::Paragraph)
+                .name("Heading 1")
+                .size(32)
+                .bold()
+                .outline_lvl(0),
+        )
+        .add_style(
+            Style::new("Heading2", StyleType::Paragraph)
+                .name("Heading 2")
+                .size(26)
+                .bold()
+                .outline_lvl(1),
+        )
+        .add_paragraph(heading(w("report-title"), 1))
+        .add_paragraph(para(&format!(
+            "{}: {date} · {} {}",
+            w("date"),
+            report.tool.name,
+            report.tool.version
+        )));
+
+    doc = doc.add_paragraph(heading(w("rulesets"), 2));
+    for s in &report.rulesets {
+        doc = doc.add_paragraph(para(&format!("{}@{} – {}", s.id, s.version, s.title)));
+    }
+    doc = doc.add_paragraph(heading(w("files"), 2));
+    for f in &report.files {
+        let line = match &f.error {
+            Some(e) => format!("{}: {e}", common::display_path(&f.path)),
+            None => common::display_path(&f.path),
+        };
+        doc = doc.add_paragraph(para(&line));
+    }
+
+    // Summary: counts per status, then per category.
+    doc = doc.add_paragraph(heading(w("summary"), 2));
+    let s = &report.summary;
+    let keys = [
+        (s.rules, "total"),
+        (s.met, "met"),
+        (s.weak, "weak"),
+        (s.missing, "missing"),
+        (s.violation, "violation"),
+        (s.passed, "passed"),
+        (s.not_applicable, "not-applicable"),
+        (s.waived, "waived"),
+    ];
+    let widths = vec![1_744; keys.len()];
+    let labels: Vec<&str> = keys.iter().map(|(_, k)| w(k)).collect();
+    let counts = TableRow::new(
+        keys.iter()
+            .zip(&widths)
+            .map(|((n, _), wd)| cell(vec![para(&n.to_string()).align(AlignmentType::Center)], *wd))
+            .collect(),
+    );
+    doc = doc
+        .add_table(Table::new(vec![header_row(&labels, &widths), counts]).set_grid(widths.clone()));
+    doc = doc.add_paragraph(Paragraph::new());
+    let cat_widths = vec![6_000, 2_000, 2_000];
+    let mut rows = vec![header_row(
+        &[w("category"), w("total"), w("failing")],
+        &cat_widths,
+    )];
+    for c in common::categories(report) {
+        let results: Vec<&RuleResult> = report.results.iter().filter(|r| r.category == c).collect();
+        let failing = results.iter().filter(|r| r.fails()).count();
+        rows.push(TableRow::new(vec![
+            cell(vec![para(&common::category_title(c, lang))], cat_widths[0]),
+            cell(vec![para(&results.len().to_string())], cat_widths[1]),
+            cell(vec![para(&failing.to_string())], cat_widths[2]),
+        ]));
+    }
+    doc = doc.add_table(Table::new(rows).set_grid(cat_widths));
+
+    // The compliance matrix: failing first, as in the HTML report.
+    doc = doc.add_paragraph(heading(w("matrix"), 2));
+    let mut order: Vec<&RuleResult> = report.results.iter().collect();
+    order.sort_by_key(|r| (!r.fails(), std::cmp::Reverse(r.severity)));
+    let mut rows = vec![header_row(
+        &[
+            w("rule"),
+            w("title"),
+            w("status"),
+            w("severity"),
+            w("evidence"),
+            w("suggestion"),
+        ],
+        &MATRIX,
+    )];
+    rows.extend(order.iter().map(|r| matrix_row(report, r, lang)));
+    doc.add_table(Table::new(rows).set_grid(MATRIX.to_vec()))
+}
+
+/// The report as the bytes of a .docx file; empty if docx-rs fails to pack it
+/// (it writes to memory, so only a bug in it could make it fail).
+pub fn render(report: &CheckReport, options: &RenderOptions) -> Vec<u8> {
+    let mut buffer = std::io::Cursor::new(Vec::new());
+    match build(report, options).build().pack(&mut buffer) {
+        Ok(()) => buffer.into_inner(),
+        Err(_) => Vec::new(),
+    }
+}

@@ -1,0 +1,56 @@
+//! GitLab Code Quality: a JSON array of issues, shown in merge requests.
+//!
+//! Severity: GitLab has five levels and rule sets three. `error` means a tender
+//! should not go out as it is → `critical`; `warning` → `major`; `info` →
+//! `info`. `blocker` is left unused: nothing a text check finds is certain
+//! enough to block on its own. Only failing, non-waived results are issues
+//! (GitLab has no notion of a suppressed issue). Fingerprints are unique per
+//! issue: GitLab shows only the first of equal fingerprints.
+
+use super::common;
+use crate::Lang;
+use crate::findings::CheckReport;
+use crate::rules::Severity;
+use serde_json::{Value, json};
+
+pub fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "critical",
+        Severity::Warning => "major",
+        Severity::Info => "info",
+    }
+}
+
+pub fn to_value(report: &CheckReport, lang: Lang) -> Value {
+    let issues: Vec<_> = common::all_issues(report)
+        .into_iter()
+        .filter(|i| i.result.waiver.is_none())
+        .collect();
+    let fingerprints = common::unique_fingerprints(&issues);
+    let items: Vec<Value> = issues
+        .iter()
+        .zip(fingerprints)
+        .map(|(issue, fingerprint)| {
+            let r = issue.result;
+            json!({
+                "description": format!("[{}] {}", r.rule, common::message(issue, lang)),
+                "check_name": format!("{}/{}", r.ruleset, r.rule),
+                "fingerprint": fingerprint,
+                "severity": severity(r.severity),
+                "categories": [r.category],
+                "location": {
+                    "path": issue.file,
+                    "lines": { "begin": issue.line },
+                },
+            })
+        })
+        .collect();
+    Value::Array(items)
+}
+
+pub fn render(report: &CheckReport, lang: Lang) -> String {
+    let mut text =
+        serde_json::to_string_pretty(&to_value(report, lang)).unwrap_or_else(|_| "[]".into());
+    text.push('\n');
+    text
+}

@@ -1,0 +1,424 @@
+//! One self-contained HTML file for a procurement officer: what was checked,
+//! a summary per category with a small bar chart, and every rule with its
+//! status, evidence and the requirement text to paste (with a copy button).
+//!
+//! Everything is inline (CSS, JS, SVG) and a Content-Security-Policy forbids
+//! any fetch, because the file is mailed around and opened offline. Every text
+//! from the tender or a rule set is escaped.
+
+use super::RenderOptions;
+use super::common::{self, Date, escape_xml as esc};
+use crate::Lang;
+use crate::findings::{CheckReport, RuleResult, Status};
+use std::fmt::Write as _;
+
+/// The status class of a result: drives colour and the status filter.
+fn status_class(r: &RuleResult) -> &'static str {
+    if r.waiver.is_some() {
+        "waived"
+    } else if r.status == Status::Weak && r.ok {
+        "weak-ok"
+    } else {
+        r.status.as_str()
+    }
+}
+
+const STYLE: &str = r#"
+:root{--fg:#1d232b;--muted:#5b6573;--line:#d9dee5;--bg:#fff;--head:#f3f5f8;
+--met:#1e7b34;--weak:#a15c00;--weakok:#d9a441;--missing:#b3261e;--violation:#8e1b5a;--passed:#2e6e3f;--na:#7a8290;--waived:#596273}
+*{box-sizing:border-box}
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--fg);background:var(--bg);margin:0;padding:24px 32px}
+h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.15rem;margin:1.6rem 0 .6rem}
+.meta{color:var(--muted);margin:0 0 1rem}
+.meta dl{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:.5rem 0}
+.meta dt{font-weight:600;color:var(--fg)}.meta dd{margin:0}
+.meta ul{margin:0;padding-left:1.1rem}
+.cards{display:flex;flex-wrap:wrap;gap:.6rem;margin:.4rem 0 1rem}
+.card{border:1px solid var(--line);border-radius:6px;padding:.4rem .8rem;min-width:6.5rem}
+.card b{display:block;font-size:1.35rem}
+table{border-collapse:collapse;width:100%}
+th,td{border-bottom:1px solid var(--line);padding:.45rem .5rem;text-align:left;vertical-align:top}
+th{background:var(--head);font-weight:600;position:sticky;top:0}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+.badge{display:inline-block;border-radius:999px;padding:.05rem .55rem;font-size:.82rem;font-weight:600;color:#fff;white-space:nowrap}
+.s-met{background:var(--met)}.s-weak{background:var(--weak)}.s-weak-ok{background:var(--weakok)}.s-missing{background:var(--missing)}
+.s-violation{background:var(--violation)}.s-passed{background:var(--passed)}.s-not-applicable{background:var(--na)}.s-waived{background:var(--waived)}
+.sev{font-size:.85rem;color:var(--muted)}.sev-error{color:var(--missing);font-weight:600}.sev-warning{color:var(--weak);font-weight:600}
+.rule{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:nowrap}
+.cat{color:var(--muted);font-size:.85rem}
+.ev{margin:0 0 .4rem}.ev .loc{display:block;color:var(--muted);font-size:.82rem;font-family:ui-monospace,Menlo,Consolas,monospace;overflow-wrap:anywhere}
+.ev q{quotes:"«" "»"}
+.msg{margin:0 0 .3rem}
+.sugg{display:flex;gap:.5rem;align-items:flex-start}
+.sugg p{margin:0;flex:1;background:#f6f8fa;border-left:3px solid #7a9cc6;padding:.35rem .5rem;white-space:pre-wrap}
+button.copy{font:inherit;font-size:.82rem;border:1px solid var(--line);background:#fff;border-radius:4px;padding:.2rem .5rem;cursor:pointer}
+button.copy:hover{background:var(--head)}
+.filters{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;margin:.4rem 0 .8rem}
+.filters label{font-weight:600}.filters select{font:inherit;padding:.15rem .3rem}
+.count{color:var(--muted)}
+.waiver{color:var(--waived);font-size:.88rem}
+.legend{display:flex;flex-wrap:wrap;gap:.8rem;font-size:.82rem;color:var(--muted);margin:.4rem 0}
+.legend i{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.25rem;vertical-align:-1px}
+.error-file{color:var(--missing)}
+tr[hidden]{display:none}
+@media print{
+ body{padding:0;font-size:11pt}
+ .filters,button.copy{display:none}
+ th{position:static}
+ tr{break-inside:avoid}
+ .badge{color:#000;border:1px solid #000;background:none!important}
+ a{color:inherit;text-decoration:none}
+}
+"#;
+
+const SCRIPT: &str = r#"
+(function(){
+ var st=document.getElementById('f-status'),ca=document.getElementById('f-category'),
+     rows=[].slice.call(document.querySelectorAll('#rules tbody tr')),cnt=document.getElementById('f-count');
+ function apply(){
+  var s=st.value,c=ca.value,n=0;
+  rows.forEach(function(r){
+   var ok=(s==='all'||(s==='failing'?r.dataset.failing==='1':r.dataset.status===s))&&(c==='all'||r.dataset.category===c);
+   r.hidden=!ok;if(ok)n++;
+  });
+  cnt.textContent=n+' / '+rows.length;
+ }
+ st.addEventListener('change',apply);ca.addEventListener('change',apply);apply();
+ function fallback(t){var a=document.createElement('textarea');a.value=t;a.setAttribute('readonly','');a.style.position='fixed';a.style.opacity='0';document.body.appendChild(a);a.select();try{document.execCommand('copy');}catch(e){}document.body.removeChild(a);}
+ document.addEventListener('click',function(e){
+  var b=e.target.closest('button.copy');if(!b)return;
+  var t=document.getElementById(b.dataset.target).textContent;
+  var done=function(){var o=b.textContent;b.textContent=b.dataset.copied;setTimeout(function(){b.textContent=o;},1500);};
+  if(navigator.clipboard&&window.isSecureContext){navigator.clipboard.writeText(t).then(done,function(){fallback(t);done();});}
+  else{fallback(t);done();}
+ });
+})();
+"#;
+
+/// The segments of a category's bar: (status class, count, colour variable).
+const BAR: &[(&str, &str)] = &[
+    ("met", "--met"),
+    ("passed", "--passed"),
+    ("weak-ok", "--weakok"),
+    ("weak", "--weak"),
+    ("missing", "--missing"),
+    ("violation", "--violation"),
+    ("waived", "--waived"),
+    ("not-applicable", "--na"),
+];
+
+fn status_label(class: &str, lang: Lang) -> String {
+    match class {
+        "weak-ok" => common::word(lang, "weak-accepted").to_string(),
+        other => common::word(lang, other).to_string(),
+    }
+}
+
+/// A horizontal stacked bar of the results of one category, inline SVG.
+fn bar(results: &[&RuleResult], lang: Lang) -> String {
+    const W: f64 = 220.0;
+    let total = results.len().max(1) as f64;
+    let mut x = 0.0;
+    let mut svg = format!(
+        "<svg class=\"bar\" width=\"{W}\" height=\"14\" viewBox=\"0 0 {W} 14\" role=\"img\" aria-label=\""
+    );
+    let parts: Vec<(&str, usize)> = BAR
+        .iter()
+        .map(|(class, _)| {
+            (
+                *class,
+                results.iter().filter(|r| status_class(r) == *class).count(),
+            )
+        })
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let label: Vec<String> = parts
+        .iter()
+        .map(|(c, n)| format!("{n} {}", status_label(c, lang)))
+        .collect();
+    let _ = write!(svg, "{}\">", esc(&label.join(", ")));
+    let _ = write!(
+        svg,
+        "<rect width=\"{W}\" height=\"14\" rx=\"3\" fill=\"#eef0f3\"/>"
+    );
+    for (class, n) in parts {
+        let w = W * n as f64 / total;
+        let colour = BAR
+            .iter()
+            .find(|(c, _)| *c == class)
+            .map(|(_, v)| *v)
+            .unwrap_or("--na");
+        let _ = write!(
+            svg,
+            "<rect x=\"{x:.1}\" width=\"{w:.1}\" height=\"14\" style=\"fill:var({colour})\"><title>{n} {}</title></rect>",
+            esc(&status_label(class, lang))
+        );
+        x += w;
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+fn evidence_html(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
+    let mut out = String::new();
+    if !r.ok || r.waiver.is_some() {
+        let _ = write!(
+            out,
+            "<p class=\"msg\">{}</p>",
+            esc(r.rule_info.message.get(lang).trim())
+        );
+    }
+    if r.status == Status::Violation
+        && let Some(rep) = &r.rule_info.replacement
+    {
+        let _ = write!(
+            out,
+            "<p class=\"msg\">{}: <b>{}</b></p>",
+            esc(if lang == Lang::En {
+                "Use instead"
+            } else {
+                "Bruk heller"
+            }),
+            esc(rep.get(lang).trim())
+        );
+    }
+    if r.evidence.is_empty() {
+        if !r.ok
+            && let Some(main) = common::main_file(report)
+        {
+            let _ = write!(
+                out,
+                "<div class=\"ev\"><span class=\"loc\">{} ({})</span></div>",
+                esc(&main),
+                esc(common::word(lang, "whole-tender"))
+            );
+        }
+        return out;
+    }
+    for e in r.evidence.iter().take(5) {
+        let why = if matches!(r.status, Status::Missing | Status::Weak) {
+            format!(" ({})", super::human::coverage_word(lang, e.coverage))
+        } else {
+            String::new()
+        };
+        let _ = write!(
+            out,
+            "<div class=\"ev\"><span class=\"loc\">{}</span><q>{}</q>{}</div>",
+            esc(&common::evidence_place(e)),
+            esc(&common::one_line(&e.excerpt)),
+            esc(&why)
+        );
+    }
+    if r.evidence_total > 5 {
+        let _ = write!(
+            out,
+            "<div class=\"ev cat\">… +{}</div>",
+            r.evidence_total - 5
+        );
+    }
+    if let Some(w) = &r.waiver {
+        let _ = write!(
+            out,
+            "<div class=\"waiver\">{}: {}</div>",
+            esc(common::word(lang, "waived")),
+            esc(&w.reason)
+        );
+    }
+    out
+}
+
+pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
+    let lang = options.lang;
+    let w = |k| common::word(lang, k);
+    let date = options.date.unwrap_or_else(Date::today);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n\
+<meta name=\"generator\" content=\"{} {}\">\n<title>{} – {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        if lang == Lang::En { "en" } else { "nb" },
+        esc(&report.tool.name),
+        esc(&report.tool.version),
+        esc(w("report-title")),
+        date
+    );
+
+    // Header: what was checked, with what, when.
+    let _ = write!(
+        out,
+        "<header>\n<h1>{}</h1>\n<div class=\"meta\"><dl>\n<dt>{}</dt><dd>{date}</dd>\n<dt>{}</dt><dd><ul>",
+        esc(w("report-title")),
+        esc(w("date")),
+        esc(w("rulesets"))
+    );
+    for s in &report.rulesets {
+        let _ = write!(
+            out,
+            "<li><span class=\"rule\">{}@{}</span> – {}</li>",
+            esc(&s.id),
+            esc(&s.version),
+            esc(&s.title)
+        );
+    }
+    let _ = write!(out, "</ul></dd>\n<dt>{}</dt><dd><ul>", esc(w("files")));
+    for f in &report.files {
+        match &f.error {
+            Some(e) => {
+                let _ = write!(
+                    out,
+                    "<li class=\"error-file\">{}: {}</li>",
+                    esc(&common::display_path(&f.path)),
+                    esc(e)
+                );
+            }
+            None => {
+                let _ = write!(out, "<li>{}</li>", esc(&common::display_path(&f.path)));
+            }
+        }
+    }
+    let _ = write!(
+        out,
+        "</ul></dd>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{} {}</dd>\n</dl></div>\n</header>\n",
+        esc(w("language")),
+        report.tender_language.as_str(),
+        esc(w("tool")),
+        esc(&report.tool.name),
+        esc(&report.tool.version)
+    );
+    for n in &report.notices {
+        let _ = writeln!(out, "<p class=\"cat\">{}</p>", esc(&n.message));
+    }
+
+    // Summary.
+    let s = &report.summary;
+    let _ = write!(
+        out,
+        "<section id=\"summary\">\n<h2>{}</h2>\n<div class=\"cards\">",
+        esc(w("summary"))
+    );
+    for (n, key) in [
+        (s.rules, "total"),
+        (s.met, "met"),
+        (s.weak, "weak"),
+        (s.missing, "missing"),
+        (s.violation, "violation"),
+        (s.passed, "passed"),
+        (s.not_applicable, "not-applicable"),
+        (s.waived, "waived"),
+    ] {
+        let _ = write!(
+            out,
+            "<div class=\"card\"><b>{n}</b>{}</div>",
+            esc(&status_label(key, lang))
+        );
+    }
+    out.push_str("</div>\n<div class=\"legend\">");
+    for (class, colour) in BAR {
+        let _ = write!(
+            out,
+            "<span><i style=\"background:var({colour})\"></i>{}</span>",
+            esc(&status_label(class, lang))
+        );
+    }
+    let _ = write!(
+        out,
+        "</div>\n<table id=\"categories\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th></th></tr></thead><tbody>\n",
+        esc(w("category")),
+        esc(w("total")),
+        esc(w("failing"))
+    );
+    let categories = common::categories(report);
+    for c in &categories {
+        let results: Vec<&RuleResult> =
+            report.results.iter().filter(|r| r.category == *c).collect();
+        let failing = results.iter().filter(|r| r.fails()).count();
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{failing}</td><td>{}</td></tr>",
+            esc(&common::category_title(c, lang)),
+            results.len(),
+            bar(&results, lang)
+        );
+    }
+    out.push_str("</tbody></table>\n</section>\n");
+
+    // Filters and the table of every rule.
+    let _ = write!(
+        out,
+        "<section id=\"rules-section\">\n<h2>{}</h2>\n<div class=\"filters\"><label for=\"f-status\">{}</label><select id=\"f-status\">\
+<option value=\"all\">{}</option><option value=\"failing\">{}</option>",
+        esc(w("matrix")),
+        esc(w("status")),
+        esc(w("all")),
+        esc(w("failing-only"))
+    );
+    for (class, _) in BAR {
+        let _ = write!(
+            out,
+            "<option value=\"{class}\">{}</option>",
+            esc(&status_label(class, lang))
+        );
+    }
+    let _ = write!(
+        out,
+        "</select><label for=\"f-category\">{}</label><select id=\"f-category\"><option value=\"all\">{}</option>",
+        esc(w("category")),
+        esc(w("all"))
+    );
+    for c in &categories {
+        let _ = write!(
+            out,
+            "<option value=\"{}\">{}</option>",
+            esc(c),
+            esc(&common::category_title(c, lang))
+        );
+    }
+    let _ = write!(
+        out,
+        "</select><span class=\"count\" id=\"f-count\"></span></div>\n<table id=\"rules\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+        esc(w("status")),
+        esc(w("severity")),
+        esc(w("rule")),
+        esc(w("title")),
+        esc(w("evidence")),
+        esc(w("suggestion"))
+    );
+    let mut order: Vec<&RuleResult> = report.results.iter().collect();
+    // Failing first, then by severity, so the officer starts with what matters;
+    // the sort is stable, so rule-set order decides the rest.
+    order.sort_by_key(|r| (!r.fails(), std::cmp::Reverse(r.severity)));
+    for (i, r) in order.iter().enumerate() {
+        let class = status_class(r);
+        let sev = common::severity_str(r.severity);
+        let suggestion = match common::suggestion(report, r, lang) {
+            Some(text) if !r.ok || r.waiver.is_some() => format!(
+                "<div class=\"sugg\"><p id=\"sugg-{i}\">{}</p><button type=\"button\" class=\"copy\" data-target=\"sugg-{i}\" data-copied=\"{}\">{}</button></div>",
+                esc(text),
+                esc(w("copied")),
+                esc(w("copy"))
+            ),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "<tr data-status=\"{class}\" data-category=\"{}\" data-failing=\"{}\"><td><span class=\"badge s-{class}\">{}</span></td>\
+<td class=\"sev sev-{sev}\">{}</td><td class=\"rule\" title=\"{}\">{}</td><td>{}<div class=\"cat\">{}</div></td><td>{}</td><td>{suggestion}</td></tr>",
+            esc(&r.category),
+            u8::from(r.fails()),
+            esc(&status_label(class, lang)),
+            esc(w(sev)),
+            esc(&format!("{}@{}", r.ruleset, r.ruleset_version)),
+            esc(&r.rule),
+            esc(r.rule_info.title.get(lang).trim()),
+            esc(&common::category_title(&r.category, lang)),
+            evidence_html(report, r, lang)
+        );
+    }
+    let _ = write!(
+        out,
+        "</tbody></table>\n</section>\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
+    );
+    out
+}

@@ -1,0 +1,193 @@
+//! Markdown for pull-request comments: a summary table, then per category a
+//! table of the failing rules with their evidence and, folded in `<details>`,
+//! the requirement text to paste. GitHub and GitLab render raw HTML in
+//! comments, so text from the tender is escaped as well as table cells.
+
+use super::common;
+use crate::Lang;
+use crate::findings::{CheckReport, RuleResult, Status};
+use std::fmt::Write as _;
+
+/// Text safe inside a table cell: no pipes, no line breaks, no HTML.
+pub fn cell(s: &str) -> String {
+    inline(s).replace('|', "\\|")
+}
+
+/// Text safe in a Markdown paragraph: HTML and line-leading Markdown neutralised.
+fn inline(s: &str) -> String {
+    common::one_line(s)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('`', "\\`")
+}
+
+/// Text inside a code span in a table cell: entities are not decoded there, so
+/// only what would end the span or the cell is replaced.
+fn code_cell(s: &str) -> String {
+    format!(
+        "`{}`",
+        common::one_line(s).replace('`', "'").replace('|', "\\|")
+    )
+}
+
+/// A fenced block that no backtick run in the text can close early.
+fn fenced(s: &str) -> String {
+    let mut longest = 0;
+    let mut run = 0;
+    for c in s.chars() {
+        if c == '`' {
+            run += 1;
+            longest = longest.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    let fence = "`".repeat((longest + 1).max(3));
+    format!("{fence}text\n{}\n{fence}\n", s.trim())
+}
+
+fn evidence_cell(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
+    if r.evidence.is_empty() {
+        return match common::main_file(report) {
+            Some(m) => format!(
+                "— ({}, {})",
+                common::word(lang, "whole-tender"),
+                code_cell(&m)
+            ),
+            None => "—".into(),
+        };
+    }
+    let mut parts: Vec<String> = r
+        .evidence
+        .iter()
+        .take(3)
+        .map(|e| {
+            let why = if r.status == Status::Missing {
+                format!(" ({})", super::human::coverage_word(lang, e.coverage))
+            } else {
+                String::new()
+            };
+            format!(
+                "{} «{}»{why}",
+                code_cell(&common::evidence_place(e)),
+                cell(&e.excerpt)
+            )
+        })
+        .collect();
+    if r.evidence_total > 3 {
+        parts.push(format!("… +{}", r.evidence_total - 3));
+    }
+    parts.join("<br>")
+}
+
+pub fn render(report: &CheckReport, lang: Lang) -> String {
+    let mut out = String::new();
+    let w = |k| common::word(lang, k);
+    let _ = writeln!(out, "## {}\n", w("report-title"));
+    let sets: Vec<String> = report
+        .rulesets
+        .iter()
+        .map(|s| code_cell(&format!("{}@{}", s.id, s.version)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "{}: {} · {}: {} · {} {}\n",
+        w("rulesets"),
+        sets.join(", "),
+        w("files"),
+        report.files.len(),
+        report.tool.name,
+        report.tool.version
+    );
+    let s = &report.summary;
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} | {} | {} | {} |",
+        w("total"),
+        w("met"),
+        w("weak"),
+        w("missing"),
+        w("violation"),
+        w("passed"),
+        w("not-applicable"),
+        w("waived")
+    );
+    out.push_str("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+        s.rules, s.met, s.weak, s.missing, s.violation, s.passed, s.not_applicable, s.waived
+    );
+    for f in report.files.iter().filter(|f| f.error.is_some()) {
+        let _ = writeln!(
+            out,
+            "> [!WARNING]\n> {}: {}\n",
+            code_cell(&f.path),
+            inline(f.error.as_deref().unwrap_or(""))
+        );
+    }
+    let failing: Vec<&RuleResult> = report.results.iter().filter(|r| r.fails()).collect();
+    if failing.is_empty() {
+        let _ = writeln!(out, "{}", w("none"));
+        return out;
+    }
+    for category in common::categories(report) {
+        let mut rows: Vec<&&RuleResult> =
+            failing.iter().filter(|r| r.category == category).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        rows.sort_by_key(|r| (std::cmp::Reverse(r.severity), r.rule.clone()));
+        let _ = writeln!(
+            out,
+            "### {}\n",
+            inline(&common::category_title(category, lang))
+        );
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            w("rule"),
+            w("severity"),
+            w("status"),
+            w("title"),
+            w("evidence")
+        );
+        out.push_str("|---|---|---|---|---|\n");
+        for r in &rows {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                code_cell(&r.rule),
+                w(common::severity_str(r.severity)),
+                cell(&common::status_word(r, lang)),
+                cell(r.rule_info.title.get(lang).trim()),
+                evidence_cell(report, r, lang)
+            );
+        }
+        out.push('\n');
+        for r in &rows {
+            if let Some(sug) = common::suggestion(report, r, lang) {
+                let _ = writeln!(
+                    out,
+                    "<details><summary>{} — {}</summary>\n\n{}\n</details>\n",
+                    inline(&r.rule),
+                    w("suggestion"),
+                    fenced(sug)
+                );
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_cannot_break_tables_or_inject_html() {
+        assert_eq!(cell("a|b\n<script>"), "a\\|b &lt;script&gt;");
+        assert!(fenced("x ```` y").starts_with("`````text"));
+    }
+}
