@@ -8,9 +8,25 @@ fn assert_examples(set: &RuleSet) -> usize {
     let failures: Vec<String> = outcomes
         .iter()
         .filter(|o| !o.ok)
-        .map(|o| format!("{} {} {:?} #{}: got {}\n{}", o.ruleset, o.rule, o.expectation, o.index, o.status.as_str(), o.snippet))
+        .map(|o| {
+            format!(
+                "{} {} {:?} #{}: got {}\n{}",
+                o.ruleset,
+                o.rule,
+                o.expectation,
+                o.index,
+                o.status.as_str(),
+                o.snippet
+            )
+        })
         .collect();
-    assert!(failures.is_empty(), "{} of {} examples fail:\n{}", failures.len(), outcomes.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} examples fail:\n{}",
+        failures.len(),
+        outcomes.len(),
+        failures.join("\n")
+    );
     outcomes.len()
 }
 
@@ -28,7 +44,9 @@ fn every_embedded_rule_set_loads_and_its_examples_hold() {
 
 #[test]
 fn fixture_rule_set_examples_hold() {
-    let source = tenderlint::rules::read_source(std::path::Path::new("fixtures/rulesets/cli-test.yaml")).unwrap();
+    let source =
+        tenderlint::rules::read_source(std::path::Path::new("fixtures/rulesets/cli-test.yaml"))
+            .unwrap();
     let set = RuleSet::load(&source).unwrap();
     assert!(assert_examples(&set) >= 4);
 }
@@ -39,7 +57,11 @@ fn every_embedded_rule_has_sources_and_a_suggestion_or_replacement() {
         for rule in &set.rules {
             assert!(!rule.sources.is_empty(), "{} has no sources", rule.id);
             let needs_text = matches!(rule.kind, tenderlint::rules::RuleKind::Require);
-            assert!(!needs_text || rule.suggestion.is_some(), "{} has no suggested requirement text", rule.id);
+            assert!(
+                !needs_text || rule.suggestion.is_some(),
+                "{} has no suggested requirement text",
+                rule.id
+            );
         }
     }
 }
