@@ -127,7 +127,7 @@ const WORDS: &[(&str, &str, &str)] = &[
 ];
 
 /// A word of the human report in bokmål (also for nynorsk) or English; the key itself if unknown.
-pub fn word<'a>(lang: Lang, key: &'a str) -> &'a str {
+pub fn word(lang: Lang, key: &str) -> &str {
     match WORDS.iter().find(|(k, _, _)| *k == key) {
         Some((_, en, nb)) => {
             if lang == Lang::En {
