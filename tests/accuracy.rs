@@ -22,10 +22,10 @@ use tenderlint::rules::schema::{Match, Term};
 use tenderlint::{CheckOptions, check_paths};
 
 /// tenderlint must reach this share of correct statuses over the whole corpus.
-/// Set from the measurement (see the report printed by the test); the issue aims for 0.97.
-const TARGET_ACCURACY: f64 = 0.90;
+/// The issue aims for 0.97; the corpus measured 98.9% (6 Markdown tenders, 2026-11-25).
+const TARGET_ACCURACY: f64 = 0.97;
 /// tenderlint must beat Ctrl-F by at least this many percentage points.
-const MIN_LEAD_OVER_CTRL_F: f64 = 10.0;
+const MIN_LEAD_OVER_CTRL_F: f64 = 25.0;
 
 const CORPUS: &str = "fixtures/accuracy";
 const DOCX_SOURCES: &str = "fixtures/accuracy-src";
@@ -132,12 +132,12 @@ fn raw_text(name: &str, dir: &Path) -> String {
 /// `Some(reason)` when the tender holds a DOCX file the reader does not support yet.
 fn docx_not_supported(dir: &Path) -> Option<String> {
     for f in files_in(dir) {
-        if f.extension().is_some_and(|e| e == "docx") {
-            if let Err(e) = tenderlint::document::read_file(&f) {
-                let message = e.to_string();
-                if message.contains("not supported yet") {
-                    return Some(format!("{}: {message}", f.display()));
-                }
+        if f.extension().is_some_and(|e| e == "docx")
+            && let Err(e) = tenderlint::document::read_file(&f)
+        {
+            let message = e.to_string();
+            if message.contains("not supported yet") {
+                return Some(format!("{}: {message}", f.display()));
             }
         }
     }
