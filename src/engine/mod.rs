@@ -455,14 +455,10 @@ fn conclude(
         let binding = of(Coverage::Binding);
         let weak = of(Coverage::Weak);
         let binding = if strength == Strength::Mention {
-            // Procedural facts are stated, not demanded: any normative mention counts.
+            // Procedural facts are stated, not demanded: a statement without a modal verb
+            // counts, but «bør» and options stay weak, since a wish is not a stated fact.
             obs.iter()
-                .filter(|o| {
-                    matches!(
-                        o.coverage,
-                        Coverage::Binding | Coverage::Weak | Coverage::Descriptive
-                    )
-                })
+                .filter(|o| matches!(o.coverage, Coverage::Binding | Coverage::Descriptive))
                 .copied()
                 .collect()
         } else {
@@ -471,7 +467,7 @@ fn conclude(
         if !binding.is_empty() {
             (Status::Met, true, binding)
         } else if !weak.is_empty() {
-            (Status::Weak, strength == Strength::Any, weak)
+            (Status::Weak, strength != Strength::Binding, weak)
         } else {
             // Near misses show why the topic does not count.
             obs.sort_by_key(|o| (o.doc, o.block, o.statement));

@@ -124,7 +124,7 @@ pub enum Strength {
     Binding,
     /// Weak coverage («bør», evaluation question, option) passes too, and is shown.
     Any,
-    /// Any mention in a normative statement counts, with or without a modal verb: for
+    /// Like `any`, and a normative statement without a modal verb counts as met too: for
     /// procedural facts a tender states rather than demands («Kontrakten inngås på SSA-T»,
     /// «Tildelingskriteriene er pris 40 % og kvalitet 60 %»).
     Mention,

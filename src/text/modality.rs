@@ -79,22 +79,29 @@ const SHOULD_WORDS: &[&str] = &[
     "valgfritt",
     "valfritt",
 ];
+/// Future or deferred intent that makes a statement weak on its own: «HelseID vurderes
+/// innført på sikt» is no requirement, with or without «skal».
 const FUTURE_PHRASES: &[&str] = &[
     "på sikt",
     "i fremtiden",
     "i framtiden",
     "i framtida",
     "i fremtida",
-    "planlagt",
-    "planlegges",
     "vurderes",
     "vurderast",
     "in the future",
+    "will be considered",
+    "to be considered",
+];
+/// Plans that weaken a modal statement («skal etter planen …») but alone are descriptions
+/// («Kommunen har planlagt å innføre HelseID»).
+const PLAN_PHRASES: &[&str] = &[
+    "planlagt",
+    "planlegges",
     "roadmap",
     "veikart",
     "is planned",
     "are planned",
-    "will be considered",
 ];
 const QUESTION_OPENERS: &[&str] = &[
     "beskriv",
@@ -215,7 +222,9 @@ pub fn classify(sentence: &str) -> Modality {
     {
         return Modality::Question;
     }
-    if FUTURE_PHRASES.iter().any(|p| sentence.contains(p)) && (binding || should) {
+    if FUTURE_PHRASES.iter().any(|p| sentence.contains(p))
+        || PLAN_PHRASES.iter().any(|p| sentence.contains(p)) && (binding || should)
+    {
         return Modality::Future;
     }
     if binding {
