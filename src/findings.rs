@@ -231,6 +231,19 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Counts per status with their keys (`met`, `weak`, …), in the order reports show them.
+    pub fn counts(&self) -> [(usize, &'static str); 7] {
+        [
+            (self.met, "met"),
+            (self.weak, "weak"),
+            (self.missing, "missing"),
+            (self.violation, "violation"),
+            (self.passed, "passed"),
+            (self.not_applicable, "not-applicable"),
+            (self.waived, "waived"),
+        ]
+    }
+
     pub fn of(results: &[RuleResult], files: &[FileEntry]) -> Summary {
         let mut s = Summary {
             rules: results.len(),

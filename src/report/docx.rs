@@ -184,16 +184,9 @@ fn build(report: &CheckReport, options: &RenderOptions) -> Docx {
     // Summary: counts per status, then per category.
     doc = doc.add_paragraph(heading(w("summary"), 2));
     let s = &report.summary;
-    let keys = [
-        (s.rules, "total"),
-        (s.met, "met"),
-        (s.weak, "weak"),
-        (s.missing, "missing"),
-        (s.violation, "violation"),
-        (s.passed, "passed"),
-        (s.not_applicable, "not-applicable"),
-        (s.waived, "waived"),
-    ];
+    let keys: Vec<(usize, &str)> = std::iter::once((s.rules, "total"))
+        .chain(s.counts())
+        .collect();
     let widths = vec![1_744; keys.len()];
     let labels: Vec<&str> = keys.iter().map(|(_, k)| w(k)).collect();
     let counts = TableRow::new(

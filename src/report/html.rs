@@ -298,16 +298,7 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
         "<section id=\"summary\">\n<h2>{}</h2>\n<div class=\"cards\">",
         esc(w("summary"))
     );
-    for (n, key) in [
-        (s.rules, "total"),
-        (s.met, "met"),
-        (s.weak, "weak"),
-        (s.missing, "missing"),
-        (s.violation, "violation"),
-        (s.passed, "passed"),
-        (s.not_applicable, "not-applicable"),
-        (s.waived, "waived"),
-    ] {
+    for (n, key) in std::iter::once((s.rules, "total")).chain(s.counts()) {
         let _ = write!(
             out,
             "<div class=\"card\"><b>{n}</b>{}</div>",

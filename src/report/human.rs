@@ -231,15 +231,7 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
 
     let s = &report.summary;
     let mut parts = vec![format!("{} {}", s.rules, word(lang, "rules"))];
-    for (n, key) in [
-        (s.met, "met"),
-        (s.weak, "weak"),
-        (s.missing, "missing"),
-        (s.violation, "violation"),
-        (s.passed, "passed"),
-        (s.not_applicable, "not-applicable"),
-        (s.waived, "waived"),
-    ] {
+    for (n, key) in s.counts() {
         if n > 0 || matches!(key, "met" | "weak" | "missing") {
             parts.push(format!("{n} {}", word(lang, key)));
         }
