@@ -13,13 +13,8 @@
 //! DOCX tenders are skipped (with a note) while the DOCX reader says "not supported yet"; once it
 //! reads them they count like every other tender.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
-
-use tenderlint::findings::Status;
-use tenderlint::rules::RuleKind;
-use tenderlint::rules::schema::{Match, Term};
-use tenderlint::{CheckOptions, check_paths};
+#[path = "support/accuracy.rs"]
+mod accuracy_support;
 
 /// tenderlint must reach this share of correct statuses over the whole corpus.
 /// The issue aims for 0.97; the corpus measured 99.2% (8 tenders, 2 of them DOCX, 2026-11-25).
@@ -30,307 +25,24 @@ const MIN_LEAD_OVER_CTRL_F: f64 = 25.0;
 const CORPUS: &str = "fixtures/accuracy";
 const DOCX_SOURCES: &str = "fixtures/accuracy-src";
 
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Expected {
-    tender: String,
-    #[serde(default)]
-    default: Option<String>,
-    labels: BTreeMap<String, String>,
-}
-
-const STATUSES: &[&str] = &[
-    "met",
-    "weak",
-    "missing",
-    "violation",
-    "passed",
-    "not-applicable",
-];
-
-fn default_status(kind: RuleKind) -> &'static str {
-    match kind {
-        RuleKind::Require => "missing",
-        _ => "passed",
-    }
-}
-
-/// Every literal term of a match (not the `not` terms, not regexes), lower case, `*` stripped.
-fn terms(m: &Match, out: &mut Vec<String>) {
-    let mut push = |t: &Term| {
-        let text = match t {
-            Term::Short(s) => s.as_str(),
-            Term::Long(spec) => spec.term.as_str(),
-        };
-        let text = text.replace('*', "").trim().to_lowercase();
-        if !text.is_empty() {
-            out.push(text);
-        }
-    };
-    m.any.iter().for_each(&mut push);
-    m.all.iter().flatten().for_each(&mut push);
-    if let Some(near) = &m.near {
-        near.groups.iter().flatten().for_each(&mut push);
-    }
-    for alt in &m.one_of {
-        terms(alt, out);
-    }
-}
-
-/// Rule id → its Ctrl-F terms, from the YAML of the default sets.
-fn ctrl_f_terms() -> BTreeMap<String, Vec<String>> {
-    let mut map = BTreeMap::new();
-    for id in tenderlint::rules::embedded::DEFAULT_SETS {
-        let Some(source) = tenderlint::rules::embedded::source(id, None) else {
-            continue;
-        };
-        let file = tenderlint::rules::load::parse(&source)
-            .unwrap_or_else(|e| panic!("embedded set {id} does not parse: {e:?}"));
-        for rule in &file.rules {
-            let mut list = Vec::new();
-            if let Some(m) = &rule.pattern {
-                terms(&m.value, &mut list);
-            }
-            map.insert(rule.id.value.clone(), list);
-        }
-    }
-    map
-}
-
-fn files_in(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_file())
-        .collect();
-    files.sort();
-    files
-}
-
-/// The text a Ctrl-F user searches: Markdown as is; for a DOCX, its Markdown source.
-fn raw_text(name: &str, dir: &Path) -> String {
-    let mut text = String::new();
-    for f in files_in(dir) {
-        let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("");
-        let path = if ext == "docx" {
-            let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-            Path::new(DOCX_SOURCES)
-                .join(name)
-                .join(format!("{stem}.md"))
-        } else {
-            f
-        };
-        let content = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-        text.push_str(&content);
-        text.push('\n');
-    }
-    text.to_lowercase()
-}
-
-/// `Some(reason)` when the tender holds a DOCX file the reader does not support yet.
-fn docx_not_supported(dir: &Path) -> Option<String> {
-    for f in files_in(dir) {
-        if f.extension().is_some_and(|e| e == "docx")
-            && let Err(e) = tenderlint::document::read_file(&f)
-        {
-            let message = e.to_string();
-            if message.contains("not supported yet") {
-                return Some(format!("{}: {message}", f.display()));
-            }
-        }
-    }
-    None
-}
-
-#[derive(Default)]
-struct Tally {
-    total: usize,
-    right: usize,
-    ctrl_f_right: usize,
-}
-
-impl Tally {
-    fn pct(n: usize, d: usize) -> f64 {
-        if d == 0 {
-            0.0
-        } else {
-            100.0 * n as f64 / d as f64
-        }
-    }
-}
-
 #[test]
 fn tenderlint_is_accurate_on_the_labelled_corpus_and_beats_ctrl_f() {
-    let sets = tenderlint::rules::embedded::load_defaults().expect("default rule sets load");
-    let ctrl_f = ctrl_f_terms();
-    let options = CheckOptions::default();
-
-    let mut names: Vec<String> = std::fs::read_dir(CORPUS)
-        .expect("corpus directory")
-        .flatten()
-        .filter(|e| e.path().is_dir())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
+    let out = accuracy_support::measure(CORPUS, DOCX_SOURCES);
     assert!(
-        names.len() >= 6,
+        out.tenders >= 6,
         "the corpus should hold at least 6 tenders"
     );
-
-    let mut overall = Tally::default();
-    let mut confusion: BTreeMap<(String, String), usize> = BTreeMap::new();
-    let mut misses: Vec<String> = Vec::new();
-    let mut false_met: Vec<String> = Vec::new();
-    let mut skipped: Vec<String> = Vec::new();
-    let mut problems: Vec<String> = Vec::new();
-    let mut unknown_labels: BTreeSet<String> = BTreeSet::new();
-
-    for name in &names {
-        let dir = Path::new(CORPUS).join(name);
-        let expected_path = Path::new(CORPUS).join(format!("{name}.expected.yaml"));
-        let text = std::fs::read_to_string(&expected_path)
-            .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
-        let expected: Expected = serde_saphyr::from_str(&text)
-            .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
-        assert_eq!(&expected.tender, name, "{}", expected_path.display());
-        if let Some(d) = &expected.default {
-            assert_eq!(
-                d, "missing",
-                "{}: only `default: missing` is meaningful",
-                name
-            );
-        }
-        for (rule, status) in &expected.labels {
-            assert!(
-                STATUSES.contains(&status.as_str()),
-                "{name}: {rule} has unknown status `{status}`"
-            );
-        }
-
-        if let Some(reason) = docx_not_supported(&dir) {
-            eprintln!("SKIP {name}: DOCX reader not merged yet ({reason})");
-            skipped.push(name.clone());
-            continue;
-        }
-
-        let report = check_paths(std::slice::from_ref(&dir), &sets, &options);
-        for f in &report.files {
-            if let Some(e) = &f.error {
-                problems.push(format!("{name}: {} could not be read: {e}", f.path));
-            }
-        }
-        let raw = raw_text(name, &dir);
-
-        let mut tally = Tally::default();
-        let mut seen: BTreeSet<&str> = BTreeSet::new();
-        for r in &report.results {
-            seen.insert(r.rule.as_str());
-            let want = expected
-                .labels
-                .get(&r.rule)
-                .map(String::as_str)
-                .unwrap_or_else(|| default_status(r.kind));
-            let got = r.status.as_str();
-            let hit = ctrl_f
-                .get(&r.rule)
-                .is_some_and(|ts| ts.iter().any(|t| raw.contains(t.as_str())));
-            let baseline = match (r.kind, hit) {
-                (RuleKind::Require, true) => "met",
-                (RuleKind::Require, false) => "missing",
-                (_, true) => "violation",
-                (_, false) => "passed",
-            };
-            tally.total += 1;
-            if got == want {
-                tally.right += 1;
-            } else {
-                let evidence: Vec<String> = r
-                    .evidence
-                    .iter()
-                    .take(2)
-                    .map(|e| {
-                        format!(
-                            "[{} {}] {}",
-                            e.coverage.as_str(),
-                            e.location,
-                            e.excerpt.chars().take(90).collect::<String>()
-                        )
-                    })
-                    .collect();
-                misses.push(format!(
-                    "{name} {}: expected {want}, got {got}  {}",
-                    r.rule,
-                    evidence.join(" | ")
-                ));
-                if r.status == Status::Met {
-                    false_met.push(format!("{name} {}: expected {want}", r.rule));
-                }
-            }
-            if baseline == want {
-                tally.ctrl_f_right += 1;
-            }
-            *confusion
-                .entry((want.to_string(), got.to_string()))
-                .or_default() += 1;
-        }
-        for rule in expected.labels.keys() {
-            if !seen.contains(rule.as_str()) {
-                unknown_labels.insert(rule.clone());
-            }
-        }
-        println!(
-            "{name:<28} rules {:>3}  tenderlint {:>5.1}%  ctrl-f {:>5.1}%",
-            tally.total,
-            Tally::pct(tally.right, tally.total),
-            Tally::pct(tally.ctrl_f_right, tally.total)
-        );
-        overall.total += tally.total;
-        overall.right += tally.right;
-        overall.ctrl_f_right += tally.ctrl_f_right;
-    }
-
-    let accuracy = Tally::pct(overall.right, overall.total);
-    let baseline = Tally::pct(overall.ctrl_f_right, overall.total);
-    println!(
-        "OVERALL: {} tenders, {} rule results; tenderlint {accuracy:.1}%, ctrl-f {baseline:.1}%",
-        names.len() - skipped.len(),
-        overall.total
-    );
-    println!("confusion (expected -> got):");
-    for ((want, got), n) in &confusion {
-        let mark = if want == got { "" } else { "  <-" };
-        println!("  {want:>14} -> {got:<14} {n:>4}{mark}");
-    }
-    if !misses.is_empty() {
-        println!("misses:");
-        for m in &misses {
-            println!("  {m}");
-        }
-    }
-    if !unknown_labels.is_empty() {
-        println!(
-            "labels for rules not in the loaded sets (ignored until those sets are merged): {}",
-            unknown_labels.into_iter().collect::<Vec<_>>().join(", ")
-        );
-    }
-    if !skipped.is_empty() {
-        eprintln!(
-            "SKIPPED (DOCX reader not merged yet): {}",
-            skipped.join(", ")
-        );
-    }
+    let (accuracy, baseline) = (out.accuracy, out.baseline);
 
     assert!(
-        problems.is_empty(),
+        out.problems.is_empty(),
         "unreadable files:\n{}",
-        problems.join("\n")
+        out.problems.join("\n")
     );
     assert!(
-        false_met.is_empty(),
+        out.false_met.is_empty(),
         "false `met` (tenderlint says a binding requirement covers a topic that is not covered):\n{}",
-        false_met.join("\n")
+        out.false_met.join("\n")
     );
     assert!(
         accuracy >= TARGET_ACCURACY * 100.0,
