@@ -4,12 +4,16 @@
 # that misses requirements and pass on a complete one. The sample repository
 # pins a tiny fixture rule set, so the outcome does not depend on the embedded sets.
 #
-# The first run builds tenderlint in release mode through `cargo install` (that is
-# what `language: rust` does); PRE_COMMIT_HOME under the target directory keeps
-# that build for later runs.
+# The hook is taken from this repository's HEAD commit (`--ref`), so uncommitted
+# changes are not tested — and both try-repo runs share one hook environment
+# instead of pre-commit building a fresh shadow commit each time. The first run
+# builds tenderlint in release mode through `cargo install` (that is what
+# `language: rust` does); PRE_COMMIT_HOME under the target directory keeps that
+# build for later runs of the same commit.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
+rev=$(git -C "$repo" rev-parse HEAD)
 target=${CARGO_TARGET_DIR:-$repo/target}
 mkdir -p "$target"
 export PRE_COMMIT_HOME=${PRE_COMMIT_HOME:-$target/pre-commit-home}
@@ -51,7 +55,7 @@ git add -A
 git commit --quiet -m "incomplete tender"
 
 try_repo() {
-    "$pre_commit" try-repo "$repo" tenderlint --all-files --verbose
+    "$pre_commit" try-repo "$repo" tenderlint --ref "$rev" --all-files --verbose
 }
 
 start=$(date +%s)
