@@ -9,18 +9,31 @@ use crate::findings::{
 use crate::rules::RuleSet;
 use crate::tender;
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 /// What the caller decides about a check.
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
     pub engine: EngineOptions,
+    /// Which walked files form the tender (`files:` in the configuration); files
+    /// named explicitly are always checked.
+    pub files: Option<crate::config::FileFilter>,
+    /// Rules switched off or given another severity by the configuration.
+    pub rule_levels: Vec<(String, crate::config::RuleLevel)>,
+    /// Waivers from the configuration; inline waivers come from the documents.
+    pub waivers: Vec<crate::waivers::ConfigWaiver>,
+    /// The day expiry dates are compared with; the system clock when `None`.
+    pub today: Option<crate::waivers::Date>,
 }
 
 /// Walks `paths`, reads every file (in parallel), and checks them as one tender.
 /// Files that cannot be read are listed with their error; the rest are still checked.
 pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) -> CheckReport {
-    let (files, walk_errors) = tender::collect(paths);
+    let (mut files, walk_errors) = tender::collect(paths);
+    if let Some(filter) = &options.files {
+        files.retain(|f| paths.contains(&f.path) || filter.allows(&f.path));
+    }
     let read: Vec<(PathBuf, Result<Document, ReadError>)> = files
         .par_iter()
         .map(|f| {
@@ -107,8 +120,9 @@ pub fn check_documents(docs: &[Document], sets: &[RuleSet], options: &CheckOptio
             error: None,
         })
         .collect();
+    crate::config::apply_rule_levels(&mut results, &options.rule_levels);
     let summary = Summary::of(&results, &files);
-    CheckReport {
+    let mut report = CheckReport {
         tool: Tool::default(),
         rulesets: sets
             .iter()
@@ -134,7 +148,16 @@ pub fn check_documents(docs: &[Document], sets: &[RuleSet], options: &CheckOptio
                     .map(|s| (d.path.display().to_string(), s.clone()))
             })
             .collect(),
-    }
+    };
+    let known: HashSet<String> = sets
+        .iter()
+        .flat_map(|s| s.rules.iter().map(|r| r.id.clone()))
+        .collect();
+    let today = options
+        .today
+        .unwrap_or_else(crate::waivers::Date::today_utc);
+    crate::waivers::apply(&mut report, docs, &options.waivers, &known, today);
+    report
 }
 
 fn merge(into: &mut Vec<String>, more: Vec<String>) {

@@ -27,6 +27,9 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Show what tenderlint reads from files: blocks with location, kind, modality.
     Extract(ExtractArgs),
+    /// Write a commented tenderlint.yaml for the tender in the current directory and
+    /// print pre-commit and CI snippets.
+    Init,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -58,9 +61,15 @@ pub struct CheckArgs {
     /// Write a format to a file instead of standard output (`json=report.json`); repeatable.
     #[arg(long = "output", short = 'o', value_name = "FORMAT=PATH")]
     pub outputs: Vec<String>,
-    /// Lowest severity that makes the exit status 1.
-    #[arg(long, value_enum, default_value = "error")]
-    pub fail_on: FailOn,
+    /// Lowest severity that makes the exit status 1 [default: error, or `fail-on` in tenderlint.yaml].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Configuration file to use instead of the tenderlint.yaml found upward from the first path.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore any tenderlint.yaml.
+    #[arg(long)]
+    pub isolated: bool,
     /// Language of messages: nb or en (default: LANG, else nb).
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
@@ -100,6 +109,16 @@ pub enum RulesCommand {
     },
     /// Print the JSON Schema of rule-set files.
     Schema,
+    /// Show what changed between two versions of a rule set: rules added, removed, changed.
+    Diff {
+        /// `ID@VERSION` or a path to a rule-set file.
+        from: String,
+        /// `ID@VERSION` or a path to a rule-set file.
+        to: String,
+        /// text or json
+        #[arg(long, short = 'f', default_value = "text")]
+        format: String,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@
 //! The library never prints; the binary decides what to show and the exit status.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod config;
 pub mod document;
 pub mod engine;
 pub mod extract;
@@ -13,6 +14,7 @@ pub mod report;
 pub mod rules;
 mod sha256;
 pub mod text;
+pub mod waivers;
 
 /// The languages messages and suggestions come in.
 #[derive(

@@ -10,8 +10,10 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tenderlint::Lang;
+use tenderlint::config::{self, Config};
 use tenderlint::report::{self, Format, RenderOptions};
-use tenderlint::rules::{self, RuleSet, RuleSetError, Severity};
+use tenderlint::rules::{self, RuleSet, RuleSetError};
+use tenderlint::waivers::Date;
 
 const OK: u8 = 0;
 const FAILED: u8 = 1;
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
         Command::Rules(cmd) => rules_command(cmd),
         Command::Explain(args) => explain(args),
         Command::Extract(args) => extract(args),
+        Command::Init => init(),
     };
     ExitCode::from(code)
 }
@@ -60,12 +63,20 @@ fn language(flag: Option<&str>) -> Result<Lang, String> {
 }
 
 fn print_rule_set_error(error: &RuleSetError) {
+    print_problems(error, "tenderlint::rules");
+}
+
+fn print_config_error(error: &RuleSetError) {
+    print_problems(error, "tenderlint::config");
+}
+
+fn print_problems(error: &RuleSetError, code: &'static str) {
     let handler = miette::GraphicalReportHandler::new_themed(if color_stderr() {
         miette::GraphicalTheme::unicode()
     } else {
         miette::GraphicalTheme::unicode_nocolor()
     });
-    for diagnostic in error.diagnostics() {
+    for diagnostic in error.diagnostics_with_code(code) {
         let mut out = String::new();
         if diagnostic_has_span(&diagnostic) && handler.render_report(&mut out, &diagnostic).is_ok()
         {
@@ -111,9 +122,53 @@ fn load_rulesets(args: &RuleSetArgs) -> Result<Vec<RuleSet>, ()> {
     if failed { Err(()) } else { Ok(sets) }
 }
 
+/// The configuration for a check: `--config FILE`, else `tenderlint.yaml` found
+/// upward from the first path, else none (`--isolated` or nothing found).
+fn find_config(args: &CheckArgs) -> Result<Option<Config>, ()> {
+    if args.isolated {
+        return Ok(None);
+    }
+    let path = match &args.config {
+        Some(p) => Some(p.clone()),
+        None => args.paths.first().and_then(|p| config::discover(p)),
+    };
+    match path.map(|p| config::load(&p)) {
+        None => Ok(None),
+        Some(Ok(c)) => Ok(Some(c)),
+        Some(Err(e)) => {
+            print_config_error(&e);
+            Err(())
+        }
+    }
+}
+
+/// `TENDERLINT_TODAY=YYYY-MM-DD` fixes the day waiver expiry is judged on (tests, reruns).
+fn today() -> Result<Option<Date>, String> {
+    match std::env::var("TENDERLINT_TODAY") {
+        Ok(v) if !v.trim().is_empty() => Date::parse(&v)
+            .map(Some)
+            .ok_or_else(|| format!("TENDERLINT_TODAY=`{v}` is not a YYYY-MM-DD date")),
+        _ => Ok(None),
+    }
+}
+
 fn check(args: CheckArgs) -> u8 {
-    let lang = match language(args.lang.as_deref()) {
+    let Ok(config) = find_config(&args) else {
+        return ERROR;
+    };
+    let lang = match (args.lang.as_deref(), config.as_ref().and_then(|c| c.lang)) {
+        (None, Some(lang)) => Ok(lang),
+        (flag, _) => language(flag),
+    };
+    let lang = match lang {
         Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ERROR;
+        }
+    };
+    let today = match today() {
+        Ok(t) => t,
         Err(e) => {
             eprintln!("error: {e}");
             return ERROR;
@@ -140,12 +195,47 @@ fn check(args: CheckArgs) -> u8 {
         };
         outputs.push((f, PathBuf::from(path)));
     }
-    let Ok(sets) = load_rulesets(&args.rulesets) else {
-        return ERROR;
+    // Flags win over the configuration; the configuration over the defaults.
+    let sets = match &config {
+        Some(c) if args.rulesets.rulesets.is_empty() && !c.rulesets.is_empty() => {
+            match c.load_rulesets() {
+                Ok(sets) => sets,
+                Err(errors) => {
+                    for e in &errors {
+                        if e.source.name == c.source.name {
+                            print_config_error(e);
+                        } else {
+                            print_rule_set_error(e);
+                        }
+                    }
+                    return ERROR;
+                }
+            }
+        }
+        _ => match load_rulesets(&args.rulesets) {
+            Ok(sets) => sets,
+            Err(()) => return ERROR,
+        },
     };
     let mut options = tenderlint::CheckOptions::default();
     options.engine.services = args.services.clone();
-    let report = tenderlint::check_paths(&args.paths, &sets, &options);
+    options.today = today;
+    if let Some(c) = &config {
+        if let Err(e) = c.check_rule_ids(&sets) {
+            print_config_error(&e);
+            return ERROR;
+        }
+        if options.engine.services.is_empty() {
+            options.engine.services = c.services.clone();
+        }
+        options.files = c.files.clone();
+        options.rule_levels = c.rule_levels();
+        options.waivers = c.waivers.clone();
+    }
+    let mut report = tenderlint::check_paths(&args.paths, &sets, &options);
+    report
+        .notices
+        .extend(rules::versions::newer_versions_notice(&sets));
 
     let nothing_read = report.files.iter().all(|f| f.error.is_some());
     if nothing_read {
@@ -204,12 +294,17 @@ fn check(args: CheckArgs) -> u8 {
     if status != OK {
         return status;
     }
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
+    let fail_on = match args.fail_on {
+        Some(FailOn::Error) => config::FailOn::Error,
+        Some(FailOn::Warning) => config::FailOn::Warning,
+        Some(FailOn::Info) => config::FailOn::Info,
+        Some(FailOn::Never) => config::FailOn::Never,
+        None => config
+            .as_ref()
+            .and_then(|c| c.fail_on)
+            .unwrap_or(config::FailOn::Error),
     };
+    let threshold = fail_on.threshold();
     let fails =
         threshold.is_some_and(|t| report.results.iter().any(|r| r.fails() && r.severity >= t));
     if fails { FAILED } else { OK }
@@ -310,6 +405,7 @@ fn rules_command(cmd: RulesCommand) -> u8 {
             rule,
             strict,
         } => rules_test(&files, rule.as_deref(), strict),
+        RulesCommand::Diff { from, to, format } => rules_diff(&from, &to, &format),
         RulesCommand::Schema => {
             let schema = schemars::schema_for!(tenderlint::rules::schema::RuleSetFile);
             match serde_json::to_string_pretty(&schema) {
@@ -460,4 +556,106 @@ fn extract(args: ExtractArgs) -> u8 {
         }
     }
     status
+}
+
+fn rules_diff(from: &str, to: &str, format: &str) -> u8 {
+    let (a, b) = match (rules::resolve(from), rules::resolve(to)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (a, b) => {
+            for e in [a.err(), b.err()].into_iter().flatten() {
+                print_rule_set_error(&e);
+            }
+            return ERROR;
+        }
+    };
+    if a.id != b.id {
+        eprintln!(
+            "warning: comparing two different rule sets ({} and {})",
+            a.id, b.id
+        );
+    }
+    let diff = match rules::versions::diff(&a, &b) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ERROR;
+        }
+    };
+    match format {
+        "text" => print!("{}", diff.render()),
+        "json" => match serde_json::to_string_pretty(&diff) {
+            Ok(text) => println!("{text}"),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ERROR;
+            }
+        },
+        other => {
+            eprintln!("error: unknown format `{other}` (use text or json)");
+            return ERROR;
+        }
+    }
+    OK
+}
+
+const PRE_COMMIT_SNIPPET: &str = r#"# .pre-commit-config.yaml
+repos:
+  - repo: https://github.com/OWNER/tenderlint   # where tenderlint's repository lives
+    rev: v0.1.0                                 # a tag or commit of tenderlint
+    hooks:
+      - id: tenderlint
+"#;
+
+const CI_SNIPPET: &str = r#"# .github/workflows/tenderlint.yml (more in docs/ci.md)
+name: tenderlint
+on: [push, pull_request]
+jobs:
+  tenderlint:
+    runs-on: ubuntu-latest
+    permissions: {contents: read, security-events: write}
+    steps:
+      - uses: actions/checkout@v4
+      - run: cargo install --locked --git https://github.com/OWNER/tenderlint --tag v0.1.0
+      - run: tenderlint check --format human --output sarif=tenderlint.sarif
+      - if: always()
+        uses: github/codeql-action/upload-sarif@v3
+        with: {sarif_file: tenderlint.sarif, category: tenderlint}
+"#;
+
+fn init() -> u8 {
+    let path = Path::new(config::FILE_NAME);
+    if path.exists() {
+        eprintln!(
+            "error: {} already exists here; tenderlint init never overwrites it",
+            config::FILE_NAME
+        );
+        return ERROR;
+    }
+    let pins: Vec<String> = rules::embedded::DEFAULT_SETS
+        .iter()
+        .filter_map(|id| rules::embedded::newest(id).map(|v| format!("{id}@{v}")))
+        .collect();
+    // The services the tender already talks about become the declared ones, so
+    // scope-aware rules stop depending on detection once the file is committed.
+    let services = rules::embedded::load_defaults()
+        .map(|sets| {
+            tenderlint::check_paths(&[PathBuf::from(".")], &sets, &Default::default())
+                .services
+                .detected
+        })
+        .unwrap_or_default();
+    let text = config::template(&pins, &services);
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(text.as_bytes()));
+    if let Err(e) = written {
+        eprintln!("error: cannot write {}: {e}", config::FILE_NAME);
+        return ERROR;
+    }
+    println!("wrote {}\n", config::FILE_NAME);
+    println!("pre-commit — add to .pre-commit-config.yaml:\n\n{PRE_COMMIT_SNIPPET}");
+    println!("GitHub Actions:\n\n{CI_SNIPPET}");
+    OK
 }

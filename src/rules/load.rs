@@ -57,6 +57,11 @@ impl RuleSetError {
 
     /// One miette diagnostic per problem, with the file as source code.
     pub fn diagnostics(&self) -> Vec<ProblemDiagnostic> {
+        self.diagnostics_with_code("tenderlint::rules")
+    }
+
+    /// Like [`diagnostics`](Self::diagnostics), under another code (`tenderlint::config`).
+    pub fn diagnostics_with_code(&self, code: &'static str) -> Vec<ProblemDiagnostic> {
         let named = miette::NamedSource::new(self.source.name.clone(), self.source.text.clone())
             .with_language("yaml");
         self.problems
@@ -64,6 +69,7 @@ impl RuleSetError {
             .map(|p| ProblemDiagnostic {
                 problem: p.clone(),
                 source: named.clone(),
+                code,
             })
             .collect()
     }
@@ -94,6 +100,7 @@ impl std::error::Error for RuleSetError {}
 pub struct ProblemDiagnostic {
     problem: Problem,
     source: miette::NamedSource<Arc<str>>,
+    code: &'static str,
 }
 
 impl fmt::Display for ProblemDiagnostic {
@@ -106,7 +113,7 @@ impl std::error::Error for ProblemDiagnostic {}
 
 impl miette::Diagnostic for ProblemDiagnostic {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new("tenderlint::rules"))
+        Some(Box::new(self.code))
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {

@@ -5,6 +5,7 @@ pub mod embedded;
 pub mod examples;
 pub mod load;
 pub mod schema;
+pub mod versions;
 
 pub use compile::{CompiledMatch, CompiledRule, Hit, RuleSet, TermMatcher};
 pub use load::{Problem, RuleSetError, RuleSetSource};
