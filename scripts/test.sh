@@ -17,3 +17,7 @@ fi
 
 cargo test --locked
 cargo run --locked --quiet -- rules test --strict
+
+# The pre-commit hook, through the real pre-commit framework (needs python3 with
+# venv and pip; about 2.5 minutes, most of it the hook's first build).
+bash tests/pre-commit/run.sh
