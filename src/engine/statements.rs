@@ -291,10 +291,10 @@ fn prepare_block(block: &Block, doc: &Document, earlier: &[PreparedBlock]) -> Pr
                     }
                 } else {
                     for range in sentences::split(&norm.text) {
-                        let s = &norm.text[range.clone()];
+                        let (modality, negated) = modality::analyze(&norm.text[range.clone()]);
                         statements.push(Statement {
-                            modality: modality::classify(s),
-                            negated: modality::is_negated(s),
+                            modality,
+                            negated,
                             range,
                             requirement_id: None,
                             glossary: columns.glossary,
@@ -312,10 +312,10 @@ fn prepare_block(block: &Block, doc: &Document, earlier: &[PreparedBlock]) -> Pr
         }
         _ => {
             for range in sentences::split(&norm.text) {
-                let s = &norm.text[range.clone()];
+                let (modality, negated) = modality::analyze(&norm.text[range.clone()]);
                 statements.push(Statement {
-                    modality: modality::classify(s),
-                    negated: modality::is_negated(s),
+                    modality,
+                    negated,
                     range,
                     requirement_id: None,
                     glossary: false,

@@ -191,8 +191,63 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// The modality of one normalised sentence.
-pub fn classify(sentence: &str) -> Modality {
+/// Which phrase list a phrase comes from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phrase {
+    Option,
+    Question,
+    Future,
+    Plan,
+    Negation,
+    Required,
+}
+
+/// Every phrase list in one automaton, so a sentence is scanned once rather than once
+/// per phrase (the lists hold about a hundred phrases).
+struct Phrases {
+    automaton: aho_corasick::AhoCorasick,
+    kinds: Vec<Phrase>,
+}
+
+fn phrases() -> &'static Option<Phrases> {
+    static PHRASES: std::sync::OnceLock<Option<Phrases>> = std::sync::OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let lists: [(&[&str], Phrase); 6] = [
+            (OPTION_PHRASES, Phrase::Option),
+            (QUESTION_PHRASES, Phrase::Question),
+            (FUTURE_PHRASES, Phrase::Future),
+            (PLAN_PHRASES, Phrase::Plan),
+            (NEGATION_PHRASES, Phrase::Negation),
+            (&[" is required", " are required", " kreves "], Phrase::Required),
+        ];
+        let mut patterns = Vec::new();
+        let mut kinds = Vec::new();
+        for (list, kind) in lists {
+            for p in list {
+                patterns.push(*p);
+                kinds.push(kind);
+            }
+        }
+        aho_corasick::AhoCorasick::new(&patterns).ok().map(|automaton| Phrases { automaton, kinds })
+    })
+}
+
+/// The phrase kinds that occur in a sentence.
+fn phrase_kinds(sentence: &str) -> [bool; 6] {
+    let mut found = [false; 6];
+    if let Some(p) = phrases() {
+        for m in p.automaton.find_overlapping_iter(sentence) {
+            found[p.kinds[m.pattern().as_usize()] as usize] = true;
+        }
+    }
+    found
+}
+
+/// The modality of one normalised sentence and whether it puts its topic out of
+/// scope, in one pass over the sentence.
+pub fn analyze(sentence: &str) -> (Modality, bool) {
+    let found = phrase_kinds(sentence);
+    let has = |k: Phrase| found[k as usize];
     let mut first = None;
     let mut binding = false;
     let mut should = false;
@@ -209,43 +264,35 @@ pub fn classify(sentence: &str) -> Modality {
             option = true;
         }
     }
-    if option
-        || sentence.starts_with("option")
-        || OPTION_PHRASES.iter().any(|p| sentence.contains(p))
+    let negated = has(Phrase::Negation);
+    let modality = if option || sentence.starts_with("option") || has(Phrase::Option) {
+        Modality::Option
+    } else if first.is_some_and(|w| {
+        QUESTION_OPENERS.contains(&w) && w != "gjør" || w == "gjør" && sentence.starts_with("gjør rede")
+    }) || has(Phrase::Question)
     {
-        return Modality::Option;
-    }
-    if first.is_some_and(|w| {
-        QUESTION_OPENERS.contains(&w) && w != "gjør"
-            || w == "gjør" && sentence.starts_with("gjør rede")
-    }) || QUESTION_PHRASES.iter().any(|p| sentence.contains(p))
-    {
-        return Modality::Question;
-    }
-    if FUTURE_PHRASES.iter().any(|p| sentence.contains(p))
-        || PLAN_PHRASES.iter().any(|p| sentence.contains(p)) && (binding || should)
-    {
-        return Modality::Future;
-    }
-    if binding {
+        Modality::Question
+    } else if has(Phrase::Future) || has(Phrase::Plan) && (binding || should) {
+        Modality::Future
+    } else if binding || has(Phrase::Required) {
         // «is required» binds; «required» alone («required fields») does not.
-        return Modality::Binding;
-    }
-    if sentence.contains(" is required")
-        || sentence.contains(" are required")
-        || sentence.contains(" kreves ")
-    {
-        return Modality::Binding;
-    }
-    if should {
-        return Modality::Should;
-    }
-    Modality::None
+        Modality::Binding
+    } else if should {
+        Modality::Should
+    } else {
+        Modality::None
+    };
+    (modality, negated)
+}
+
+/// The modality of one normalised sentence.
+pub fn classify(sentence: &str) -> Modality {
+    analyze(sentence).0
 }
 
 /// True when the sentence puts its topic out of scope («Det stilles ikke krav til …»).
 pub fn is_negated(sentence: &str) -> bool {
-    NEGATION_PHRASES.iter().any(|p| sentence.contains(p))
+    phrase_kinds(sentence)[Phrase::Negation as usize]
 }
 
 /// The modality a requirement-table type cell («M», «Minstekrav», «Bør», «E») gives a row,

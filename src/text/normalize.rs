@@ -6,22 +6,39 @@ use crate::document::CELL_SEPARATOR;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
 
-/// Normalised text plus, for every byte of it, the byte offset in the original.
+/// Normalised text plus a map from its byte offsets back to the original's.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Normalized {
     pub text: String,
-    /// `origin[i]` is the original byte offset of normalised byte `i`; one extra
-    /// entry at the end holds the original length.
-    origin: Vec<u32>,
+    /// Runs `(normalised offset, original offset)` inside which offsets advance
+    /// together; a new run starts where normalisation dropped, folded or collapsed
+    /// bytes. Most text is one long run, so the map costs little memory.
+    runs: Vec<(u32, u32)>,
+    original_len: u32,
+}
+
+/// Records that normalised byte `normalized` came from original byte `original`.
+fn map(runs: &mut Vec<(u32, u32)>, normalized: usize, original: u32) {
+    let normalized = normalized as u32;
+    if let Some(&(n, o)) = runs.last()
+        && i64::from(o) - i64::from(n) == i64::from(original) - i64::from(normalized)
+    {
+        return;
+    }
+    runs.push((normalized, original));
 }
 
 impl Normalized {
     /// The original byte offset of normalised byte `offset`.
     pub fn to_original(&self, offset: usize) -> usize {
-        self.origin
-            .get(offset)
-            .copied()
-            .unwrap_or_else(|| self.origin.last().copied().unwrap_or(0)) as usize
+        if offset >= self.text.len() {
+            return self.original_len as usize;
+        }
+        let index = self.runs.partition_point(|&(n, _)| n as usize <= offset).saturating_sub(1);
+        match self.runs.get(index) {
+            Some(&(n, o)) => (o as usize + (offset - n as usize)).min(self.original_len as usize),
+            None => 0,
+        }
     }
 
     /// The original byte range of a normalised range.
@@ -42,7 +59,7 @@ impl Normalized {
 /// white space (NBSP included) folded to one space, leading/trailing space dropped.
 pub fn normalize(input: &str) -> Normalized {
     let mut text = String::with_capacity(input.len());
-    let mut origin: Vec<u32> = Vec::with_capacity(input.len() + 1);
+    let mut runs: Vec<(u32, u32)> = Vec::new();
     let mut pending_space: Option<u32> = None;
 
     // Compose per starter segment so each output char maps to the offset of the
@@ -52,7 +69,7 @@ pub fn normalize(input: &str) -> Normalized {
             // Cell boundaries survive normalisation: sentences and terms never cross them.
             pending_space = None;
             text.push(c);
-            origin.push(at);
+            map(&mut runs, text.len() - c.len_utf8(), at);
             return;
         }
         if c.is_whitespace() || c == '\u{FEFF}' {
@@ -70,16 +87,16 @@ pub fn normalize(input: &str) -> Normalized {
         };
         if let Some(space_at) = pending_space.take() {
             text.push(' ');
-            origin.push(space_at);
+            map(&mut runs, text.len() - 1, space_at);
         }
         if folded.is_ascii() {
             text.push(folded.to_ascii_lowercase());
-            origin.push(at);
+            map(&mut runs, text.len() - 1, at);
         } else {
             for lower in folded.to_lowercase() {
                 let before = text.len();
                 text.push(lower);
-                origin.extend(std::iter::repeat_n(at, text.len() - before));
+                map(&mut runs, before, at);
             }
         }
     };
@@ -91,8 +108,7 @@ pub fn normalize(input: &str) -> Normalized {
             _ => segment.nfc().for_each(|c| push(c, start as u32)),
         }
     }
-    origin.push(input.len() as u32);
-    Normalized { text, origin }
+    Normalized { text, runs, original_len: input.len() as u32 }
 }
 
 /// Iterates over "a starter and its combining marks" segments of a string.
@@ -178,5 +194,23 @@ mod tests {
     #[test]
     fn upper_case_aeoeaa_lowercase() {
         assert_eq!(normalize("ØVRIGE KRAV ÆØÅ").text, "øvrige krav æøå");
+    }
+}
+
+#[cfg(test)]
+mod map_tests {
+    use super::*;
+
+    #[test]
+    fn offsets_map_back_through_multibyte_letters_and_collapsed_space() {
+        let original = "Leverandøren  skal\u{A0}støtte ÅPNE\u{2013}API";
+        let n = normalize(original);
+        assert_eq!(n.text, "leverandøren skal støtte åpne-api");
+        for word in ["skal", "støtte", "åpne", "api"] {
+            let at = n.text.find(word).unwrap();
+            let range = n.original_range(at..at + word.len());
+            assert_eq!(original[range].to_lowercase(), word, "{word}");
+        }
+        assert_eq!(n.to_original(n.text.len()), original.len());
     }
 }
