@@ -13,6 +13,7 @@ use crate::findings::{Coverage, Evidence, RuleResult, Status};
 use crate::rules::schema::{BuiltinCheck, RuleKind, Severity, Strength};
 use crate::rules::{CompiledRule, Hit, RuleSet};
 use crate::text::Modality;
+use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -99,74 +100,19 @@ pub fn evaluate(
         }
     }
 
-    for (di, pdoc) in docs.iter().enumerate() {
-        let mut heading_hits = HeadingHits::default();
-        for (bi, (block, prepared)) in pdoc.doc.blocks.iter().zip(&pdoc.blocks).enumerate() {
-            if prepared.statements.is_empty() {
-                continue;
-            }
-            let hits = set
-                .matcher
-                .find(&prepared.norm, &block.text, &prepared.words);
-            if hits.is_empty() && always.is_empty() {
-                continue;
-            }
-            let furniture = statements::block_is_furniture(block)
-                || nonnormative[di]
-                    .get(block.section)
-                    .copied()
-                    .unwrap_or(false);
-            let mut inherited = prepared
-                .lead_in
-                .map(|lead| lead_in_hits(set, pdoc, lead))
-                .unwrap_or_default();
-            inherited.extend(heading_hits.of(set, pdoc, block.section));
-            for (si, statement) in prepared.statements.iter().enumerate() {
-                let mut in_statement: Vec<Hit> = hits
-                    .iter()
-                    .copied()
-                    .filter(|h| h.start >= statement.range.start && h.end <= statement.range.end)
-                    .collect();
-                // Inherited words only complete a statement that has words of its own.
-                if in_statement.is_empty() && always.is_empty() {
-                    continue;
-                }
-                in_statement.extend(&inherited);
-                let in_statement = set.matcher.with_context(&in_statement);
-                let normative = !furniture && !statement.glossary;
-                if normative && !statement.negated {
-                    for service in &set.services {
-                        if in_statement
-                            .iter()
-                            .any(|h| service.detect.contains(&h.term))
-                        {
-                            detected.insert(service.id.clone());
-                        }
-                    }
-                }
-                let mut candidates: Vec<usize> = always.clone();
-                for h in &in_statement {
-                    if let Some(rules) = by_term.get(&h.term) {
-                        candidates.extend(rules);
-                    }
-                }
-                candidates.sort_unstable();
-                candidates.dedup();
-                let text = &prepared.norm.text[statement.range.clone()];
-                for ri in candidates {
-                    let rule = &set.rules[ri];
-                    for observation in observe(rule, statement, &in_statement, text, normative) {
-                        observations.entry(ri).or_default().push(Observation {
-                            doc: di,
-                            block: bi,
-                            statement: si,
-                            hit: observation.0,
-                            coverage: observation.1,
-                        });
-                    }
-                }
-            }
+    // Documents are independent until the conclusions: observe them in parallel and
+    // merge in document order, so results do not depend on scheduling.
+    let triggers = Triggers { by_term, always };
+    let per_document: Vec<DocumentObservations> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(di, pdoc)| observe_document(set, pdoc, di, &nonnormative[di], &triggers))
+        .collect();
+    for (found, services) in per_document {
+        for (ri, observation) in found {
+            observations.entry(ri).or_default().push(observation);
         }
+        detected.extend(services);
     }
 
     // Structural checks look at table rows, not terms.
@@ -198,6 +144,108 @@ pub fn evaluate(
         })
         .collect();
     (results, scope)
+}
+
+/// A document's observations as (rule index, observation), and the services its
+/// normative text mentions.
+type DocumentObservations = (Vec<(usize, Observation)>, BTreeSet<String>);
+
+/// Which rules a term can trigger, and the rules evaluated on every statement.
+struct Triggers {
+    by_term: HashMap<usize, Vec<usize>>,
+    always: Vec<usize>,
+}
+
+/// Every observation of one document, as (rule index, observation), and the services
+/// its normative text mentions.
+fn observe_document(
+    set: &RuleSet,
+    pdoc: &PreparedDocument<'_>,
+    di: usize,
+    nonnormative: &[bool],
+    triggers: &Triggers,
+) -> DocumentObservations {
+    let mut found = Vec::new();
+    let mut detected = BTreeSet::new();
+    let mut heading_hits = HeadingHits::default();
+    let mut lead_in_cache: Option<(usize, Vec<Hit>)> = None;
+    let always = &triggers.always;
+    for (bi, (block, prepared)) in pdoc.doc.blocks.iter().zip(&pdoc.blocks).enumerate() {
+        if prepared.statements.is_empty() {
+            continue;
+        }
+        let hits = set
+            .matcher
+            .find(&prepared.norm, &block.text, &prepared.words);
+        if hits.is_empty() && always.is_empty() {
+            continue;
+        }
+        let furniture = statements::block_is_furniture(block)
+            || nonnormative.get(block.section).copied().unwrap_or(false);
+        let mut inherited = match prepared.lead_in {
+            Some(lead) => {
+                // A list's items share one lead-in: find its hits once.
+                if lead_in_cache.as_ref().is_none_or(|(b, _)| *b != lead) {
+                    lead_in_cache = Some((lead, lead_in_hits(set, pdoc, lead)));
+                }
+                lead_in_cache
+                    .as_ref()
+                    .map(|(_, h)| h.clone())
+                    .unwrap_or_default()
+            }
+            None => Vec::new(),
+        };
+        inherited.extend(heading_hits.of(set, pdoc, block.section));
+        for (si, statement) in prepared.statements.iter().enumerate() {
+            let mut in_statement: Vec<Hit> = hits
+                .iter()
+                .copied()
+                .filter(|h| h.start >= statement.range.start && h.end <= statement.range.end)
+                .collect();
+            // Inherited words only complete a statement that has words of its own.
+            if in_statement.is_empty() && always.is_empty() {
+                continue;
+            }
+            in_statement.extend(&inherited);
+            let in_statement = set.matcher.with_context(&in_statement);
+            let normative = !furniture && !statement.glossary;
+            if normative && !statement.negated {
+                for service in &set.services {
+                    if in_statement
+                        .iter()
+                        .any(|h| service.detect.contains(&h.term))
+                    {
+                        detected.insert(service.id.clone());
+                    }
+                }
+            }
+            let mut candidates: Vec<usize> = always.clone();
+            for h in &in_statement {
+                if let Some(rules) = triggers.by_term.get(&h.term) {
+                    candidates.extend(rules);
+                }
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            let text = &prepared.norm.text[statement.range.clone()];
+            for ri in candidates {
+                let rule = &set.rules[ri];
+                for (hit, coverage) in observe(rule, statement, &in_statement, text, normative) {
+                    found.push((
+                        ri,
+                        Observation {
+                            doc: di,
+                            block: bi,
+                            statement: si,
+                            hit,
+                            coverage,
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    (found, detected)
 }
 
 /// Word index given to hits inherited from a lead-in, so that they never count as

@@ -218,7 +218,10 @@ fn phrases() -> &'static Option<Phrases> {
             (FUTURE_PHRASES, Phrase::Future),
             (PLAN_PHRASES, Phrase::Plan),
             (NEGATION_PHRASES, Phrase::Negation),
-            (&[" is required", " are required", " kreves "], Phrase::Required),
+            (
+                &[" is required", " are required", " kreves "],
+                Phrase::Required,
+            ),
         ];
         let mut patterns = Vec::new();
         let mut kinds = Vec::new();
@@ -228,7 +231,9 @@ fn phrases() -> &'static Option<Phrases> {
                 kinds.push(kind);
             }
         }
-        aho_corasick::AhoCorasick::new(&patterns).ok().map(|automaton| Phrases { automaton, kinds })
+        aho_corasick::AhoCorasick::new(&patterns)
+            .ok()
+            .map(|automaton| Phrases { automaton, kinds })
     })
 }
 
@@ -268,7 +273,8 @@ pub fn analyze(sentence: &str) -> (Modality, bool) {
     let modality = if option || sentence.starts_with("option") || has(Phrase::Option) {
         Modality::Option
     } else if first.is_some_and(|w| {
-        QUESTION_OPENERS.contains(&w) && w != "gjør" || w == "gjør" && sentence.starts_with("gjør rede")
+        QUESTION_OPENERS.contains(&w) && w != "gjør"
+            || w == "gjør" && sentence.starts_with("gjør rede")
     }) || has(Phrase::Question)
     {
         Modality::Question

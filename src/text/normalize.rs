@@ -34,7 +34,10 @@ impl Normalized {
         if offset >= self.text.len() {
             return self.original_len as usize;
         }
-        let index = self.runs.partition_point(|&(n, _)| n as usize <= offset).saturating_sub(1);
+        let index = self
+            .runs
+            .partition_point(|&(n, _)| n as usize <= offset)
+            .saturating_sub(1);
         match self.runs.get(index) {
             Some(&(n, o)) => (o as usize + (offset - n as usize)).min(self.original_len as usize),
             None => 0,
@@ -108,7 +111,11 @@ pub fn normalize(input: &str) -> Normalized {
             _ => segment.nfc().for_each(|c| push(c, start as u32)),
         }
     }
-    Normalized { text, runs, original_len: input.len() as u32 }
+    Normalized {
+        text,
+        runs,
+        original_len: input.len() as u32,
+    }
 }
 
 /// Iterates over "a starter and its combining marks" segments of a string.
