@@ -1,0 +1,967 @@
+//! The streaming walk over a story part (the body, a header or footer, the
+//! footnotes or endnotes): turns `w:p` and `w:tr` into [`Block`]s in reading order.
+//!
+//! No DOM is built. Open paragraphs, tables, rows and cells live on explicit
+//! stacks (never recursion over the XML), so nesting costs heap, not stack, and
+//! the element depth is capped by [`Xml`].
+//!
+//! Reading order: a table row's block is reserved when `<w:tr>` opens, so a row
+//! comes before the rows of tables nested in its cells. Paragraphs of a text box
+//! come right after the paragraph that anchors the text box.
+
+use super::super::{
+    Block, BlockKind, CELL_SEPARATOR, CellRef, Document, Location, OffsetMap, Origin, ReadError,
+    TableRow,
+};
+use super::numbering::Numbering;
+use super::styles::Styles;
+use super::xml::{Ev, Ns, Xml, attr, on_off};
+use quick_xml::events::BytesStart;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+/// What kind of story a part holds; decides origins and whether headings open sections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum PartKind {
+    Body,
+    Footnotes,
+    Endnotes,
+    HeaderFooter,
+}
+
+/// Shared, read-only knowledge of the package plus the list counters.
+pub(super) struct Context<'s> {
+    pub styles: &'s Styles,
+    pub numbering: &'s mut Numbering,
+    pub max_depth: usize,
+}
+
+/// Where a comment is anchored.
+#[derive(Debug, Clone)]
+pub(super) struct Anchor {
+    pub comment: String,
+    pub location: Location,
+    pub block: Option<usize>,
+}
+
+/// What the walk learns for the parts read after it.
+#[derive(Debug, Default)]
+pub(super) struct Side {
+    /// Tables are numbered across the whole document.
+    pub tables: u32,
+    /// (is endnote, note id) → section of the paragraph that references it.
+    pub note_sections: HashMap<(bool, String), usize>,
+    /// Header/footer relationship ids in the order the section properties name them.
+    pub header_refs: Vec<String>,
+    pub anchors: Vec<Anchor>,
+    anchored: HashSet<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    P,
+    T,
+    Tbl,
+    Tr,
+    Tc,
+    Txbx,
+    SdtContent { block: bool },
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Container {
+    Cell,
+    TextBox,
+}
+
+#[derive(Debug)]
+struct Para {
+    number: u32,
+    offset: u64,
+    style: Option<String>,
+    outline: Option<u8>,
+    num_id: Option<u32>,
+    ilvl: Option<u8>,
+    text: String,
+    container: Option<Container>,
+    anchors: Vec<usize>,
+}
+
+#[derive(Debug)]
+struct Row {
+    block: usize,
+    number: u32,
+    header_marked: bool,
+    grid_after: u32,
+    /// Cell texts by grid column.
+    cells: Vec<String>,
+    grid_col: u32,
+}
+
+#[derive(Debug)]
+struct Cell {
+    text: String,
+    span: u32,
+    continuation: bool,
+}
+
+#[derive(Debug)]
+struct Table {
+    number: u32,
+    rows: u32,
+    parent_row: Option<usize>,
+    row_blocks: Vec<usize>,
+    /// Leading rows marked `w:tblHeader`; a header row after a body row does not count.
+    header_rows: Vec<usize>,
+    in_leading_headers: bool,
+    row: Option<Row>,
+    cells: Vec<Cell>,
+}
+
+struct Walker<'w, 's> {
+    part: &'w str,
+    kind: PartKind,
+    doc: &'w mut Document,
+    ctx: &'w mut Context<'s>,
+    side: &'w mut Side,
+    tags: Vec<Tag>,
+    containers: Vec<Container>,
+    paragraphs: u32,
+    paras: Vec<Para>,
+    tables: Vec<Table>,
+    /// Complex fields: `true` once past `separate` (showing the result).
+    fields: Vec<bool>,
+    fields_overflow: usize,
+    block_sdt: usize,
+    /// Text-box blocks waiting for the paragraph that anchors them.
+    deferred: Vec<Block>,
+    /// Comment anchors waiting for the next block.
+    pending: Vec<usize>,
+    note_section: usize,
+}
+
+const MAX_FIELDS: usize = 64;
+
+pub(super) fn walk(
+    text: &str,
+    part: &str,
+    kind: PartKind,
+    doc: &mut Document,
+    ctx: &mut Context,
+    side: &mut Side,
+) -> Result<(), ReadError> {
+    let mut xml = Xml::new(text, part, ctx.max_depth);
+    let mut w = Walker {
+        part,
+        kind,
+        doc,
+        ctx,
+        side,
+        tags: Vec::new(),
+        containers: Vec::new(),
+        paragraphs: 0,
+        paras: Vec::new(),
+        tables: Vec::new(),
+        fields: Vec::new(),
+        fields_overflow: 0,
+        block_sdt: 0,
+        deferred: Vec::new(),
+        pending: Vec::new(),
+        note_section: 0,
+    };
+    loop {
+        match xml.next()? {
+            Ev::Start(ns, e, offset) => w.start(&mut xml, ns, &e, offset, false)?,
+            Ev::Empty(ns, e, offset) => w.start(&mut xml, ns, &e, offset, true)?,
+            Ev::End => w.end(),
+            Ev::Text(t) => w.text(&t),
+            Ev::Eof => break,
+        }
+    }
+    // Unclosed elements only happen in truncated parts, which the parser rejects;
+    // flush whatever is left so no text is lost.
+    while !w.tags.is_empty() {
+        w.end();
+    }
+    let deferred = std::mem::take(&mut w.deferred);
+    for block in deferred {
+        w.emit(block, Vec::new());
+    }
+    Ok(())
+}
+
+impl Walker<'_, '_> {
+    fn start(
+        &mut self,
+        xml: &mut Xml,
+        ns: Ns,
+        e: &BytesStart,
+        offset: u64,
+        empty: bool,
+    ) -> Result<(), ReadError> {
+        let local = e.local_name();
+        let name = local.as_ref();
+        let skip = match ns {
+            Ns::Mc => name == "Fallback",
+            Ns::W => {
+                matches!(
+                    name,
+                    "del"
+                        | "moveFrom"
+                        | "delText"
+                        | "instrText"
+                        | "delInstrText"
+                        | "sdtPr"
+                        | "sdtEndPr"
+                        | "rPr"
+                        | "tblPr"
+                        | "tblGrid"
+                        | "tblPrEx"
+                        | "rt"
+                ) || name.ends_with("Change")
+            }
+            Ns::Other => false,
+        };
+        if skip {
+            if !empty {
+                xml.skip()?;
+            }
+            return Ok(());
+        }
+        if ns != Ns::W {
+            if !empty {
+                self.tags.push(Tag::Other);
+            }
+            return Ok(());
+        }
+        let tag = match name {
+            "p" => {
+                self.paragraphs += 1;
+                self.paras.push(Para {
+                    number: self.paragraphs,
+                    offset,
+                    style: None,
+                    outline: None,
+                    num_id: None,
+                    ilvl: None,
+                    text: String::new(),
+                    container: self.containers.last().copied(),
+                    anchors: Vec::new(),
+                });
+                if empty {
+                    self.end_paragraph();
+                    return Ok(());
+                }
+                Tag::P
+            }
+            "pPr" if !empty && self.tags.last() == Some(&Tag::P) => {
+                self.paragraph_properties(xml)?;
+                return Ok(());
+            }
+            "t" => Tag::T,
+            "tab" | "ptab" => {
+                self.push_text(" ");
+                Tag::Other
+            }
+            "br" | "cr" => {
+                self.push_text("\n");
+                Tag::Other
+            }
+            "noBreakHyphen" => {
+                self.push_text("-");
+                Tag::Other
+            }
+            "fldChar" => {
+                match attr(e, "fldCharType").as_deref() {
+                    Some("begin") => {
+                        if self.fields.len() < MAX_FIELDS {
+                            self.fields.push(false);
+                        } else {
+                            self.fields_overflow += 1;
+                        }
+                    }
+                    Some("separate") => {
+                        if self.fields_overflow == 0
+                            && let Some(f) = self.fields.last_mut()
+                        {
+                            *f = true;
+                        }
+                    }
+                    Some("end") => {
+                        if self.fields_overflow > 0 {
+                            self.fields_overflow -= 1;
+                        } else {
+                            self.fields.pop();
+                        }
+                    }
+                    _ => {}
+                }
+                Tag::Other
+            }
+            "tbl" => {
+                self.side.tables += 1;
+                let parent_row = self
+                    .tables
+                    .last()
+                    .and_then(|t| t.row.as_ref())
+                    .map(|r| r.block);
+                self.tables.push(Table {
+                    number: self.side.tables,
+                    rows: 0,
+                    parent_row,
+                    row_blocks: Vec::new(),
+                    header_rows: Vec::new(),
+                    in_leading_headers: true,
+                    row: None,
+                    cells: Vec::new(),
+                });
+                Tag::Tbl
+            }
+            "tr" if !empty && !self.tables.is_empty() => {
+                self.start_row(offset);
+                Tag::Tr
+            }
+            "trPr" if !empty && self.tags.last() == Some(&Tag::Tr) => {
+                self.row_properties(xml)?;
+                return Ok(());
+            }
+            "tc" if !empty && self.tables.last().is_some_and(|t| t.row.is_some()) => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.cells.push(Cell {
+                        text: String::new(),
+                        span: 1,
+                        continuation: false,
+                    });
+                }
+                self.containers.push(Container::Cell);
+                Tag::Tc
+            }
+            "tcPr" if !empty && self.tags.last() == Some(&Tag::Tc) => {
+                self.cell_properties(xml)?;
+                return Ok(());
+            }
+            "txbxContent" => {
+                self.containers.push(Container::TextBox);
+                Tag::Txbx
+            }
+            "sdtContent" => {
+                // Block-level (or row/cell-level) when not inside a paragraph of the
+                // innermost container.
+                let block = !self
+                    .tags
+                    .iter()
+                    .rev()
+                    .find(|t| matches!(t, Tag::P | Tag::Tc | Tag::Txbx | Tag::Tbl | Tag::Tr))
+                    .is_some_and(|t| *t == Tag::P);
+                if block {
+                    self.block_sdt += 1;
+                }
+                Tag::SdtContent { block }
+            }
+            "footnote" | "endnote"
+                if matches!(self.kind, PartKind::Footnotes | PartKind::Endnotes) =>
+            {
+                let special = attr(e, "type").is_some_and(|t| t != "normal");
+                if special {
+                    if !empty {
+                        xml.skip()?;
+                    }
+                    return Ok(());
+                }
+                let key = (name == "endnote", attr(e, "id").unwrap_or_default());
+                self.note_section = self.side.note_sections.get(&key).copied().unwrap_or(0);
+                Tag::Other
+            }
+            "footnoteReference" | "endnoteReference" if self.kind == PartKind::Body => {
+                if let Some(id) = attr(e, "id") {
+                    let section = self.current_section();
+                    self.side
+                        .note_sections
+                        .entry((name == "endnoteReference", id))
+                        .or_insert(section);
+                }
+                Tag::Other
+            }
+            "commentRangeStart" | "commentReference" => {
+                if let Some(id) = attr(e, "id") {
+                    self.anchor(id, offset);
+                }
+                Tag::Other
+            }
+            "headerReference" | "footerReference" => {
+                if let Some(id) = attr(e, "id") {
+                    self.side.header_refs.push(id);
+                }
+                Tag::Other
+            }
+            _ => Tag::Other,
+        };
+        if empty {
+            // Only `w:p` needs its end handled for empty elements (done above).
+            if tag == Tag::Tbl {
+                self.end_table();
+            }
+        } else {
+            self.tags.push(tag);
+        }
+        Ok(())
+    }
+
+    fn end(&mut self) {
+        match self.tags.pop() {
+            Some(Tag::P) => self.end_paragraph(),
+            Some(Tag::Tc) => {
+                self.containers.pop();
+                self.end_cell();
+            }
+            Some(Tag::Tr) => self.end_row(),
+            Some(Tag::Tbl) => self.end_table(),
+            Some(Tag::Txbx) => {
+                self.containers.pop();
+            }
+            Some(Tag::SdtContent { block: true }) => {
+                self.block_sdt = self.block_sdt.saturating_sub(1)
+            }
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.tags.last() == Some(&Tag::T) {
+            self.push_text(text);
+        }
+    }
+
+    fn push_text(&mut self, text: &str) {
+        // Text of a field's instruction part is not shown; only its result is.
+        if self.fields.iter().any(|shown| !shown) {
+            return;
+        }
+        if let Some(p) = self.paras.last_mut() {
+            p.text.push_str(text);
+        }
+    }
+
+    fn current_section(&self) -> usize {
+        match self.kind {
+            PartKind::Body => self.doc.sections.len() - 1,
+            PartKind::Footnotes | PartKind::Endnotes => self.note_section,
+            PartKind::HeaderFooter => 0,
+        }
+    }
+
+    fn cell_ref(&self) -> Option<CellRef> {
+        let t = self.tables.last()?;
+        let row = t.row.as_ref()?;
+        Some(CellRef {
+            table: t.number,
+            row: row.number,
+            column: row.grid_col + 1,
+        })
+    }
+
+    fn origin(&self, in_text_box: bool) -> Origin {
+        match self.kind {
+            PartKind::Footnotes => Origin::Footnote,
+            PartKind::Endnotes => Origin::Endnote,
+            PartKind::HeaderFooter => Origin::HeaderFooter,
+            PartKind::Body if in_text_box => Origin::TextBox,
+            PartKind::Body if self.block_sdt > 0 => Origin::ContentControl,
+            PartKind::Body => Origin::Body,
+        }
+    }
+
+    fn anchor(&mut self, comment: String, offset: u64) {
+        if !self.side.anchored.insert(comment.clone()) {
+            return;
+        }
+        let paragraph = self.paras.last().map_or(self.paragraphs, |p| p.number);
+        let location = Location::Docx {
+            part: self.part.to_string(),
+            paragraph,
+            cell: self.cell_ref(),
+            xml_offset: offset,
+        };
+        let index = self.side.anchors.len();
+        let row_block = self
+            .tables
+            .last()
+            .and_then(|t| t.row.as_ref())
+            .map(|r| r.block);
+        let block = match (self.paras.last_mut(), row_block) {
+            // In a table the row is the block, whatever paragraph holds the anchor.
+            (_, Some(row)) => Some(row),
+            (Some(p), None) => {
+                p.anchors.push(index);
+                None
+            }
+            (None, None) => {
+                self.pending.push(index);
+                None
+            }
+        };
+        self.side.anchors.push(Anchor {
+            comment,
+            location,
+            block,
+        });
+    }
+
+    /// Pushes a block, resolving the comment anchors that wait for it.
+    fn emit(&mut self, block: Block, anchors: Vec<usize>) -> usize {
+        let index = self.doc.blocks.len();
+        for a in self.pending.drain(..).chain(anchors) {
+            if let Some(anchor) = self.side.anchors.get_mut(a) {
+                anchor.block = Some(index);
+            }
+        }
+        self.doc.blocks.push(block);
+        index
+    }
+
+    fn paragraph_properties(&mut self, xml: &mut Xml) -> Result<(), ReadError> {
+        let mut depth = 1usize;
+        let mut in_num_pr = false;
+        while depth > 0 {
+            let (ns, e, empty) = match xml.next()? {
+                Ev::Start(ns, e, _) => (ns, e, false),
+                Ev::Empty(ns, e, _) => (ns, e, true),
+                Ev::End => {
+                    depth -= 1;
+                    in_num_pr = false;
+                    continue;
+                }
+                Ev::Text(_) => continue,
+                Ev::Eof => return Err(xml.error("unexpected end of the part")),
+            };
+            let local = e.local_name();
+            let name = local.as_ref();
+            if ns != Ns::W || name.ends_with("Change") || name == "rPr" {
+                if !empty {
+                    xml.skip()?;
+                }
+                continue;
+            }
+            let Some(p) = self.paras.last_mut() else {
+                continue;
+            };
+            match name {
+                "pStyle" if depth == 1 => p.style = attr(&e, "val"),
+                "outlineLvl" if depth == 1 => {
+                    p.outline = attr(&e, "val").and_then(|v| v.trim().parse().ok())
+                }
+                "numPr" if depth == 1 && !empty => in_num_pr = true,
+                "numId" if in_num_pr => {
+                    p.num_id = attr(&e, "val").and_then(|v| v.trim().parse().ok())
+                }
+                "ilvl" if in_num_pr => p.ilvl = attr(&e, "val").and_then(|v| v.trim().parse().ok()),
+                "headerReference" | "footerReference" => {
+                    if let Some(id) = attr(&e, "id") {
+                        self.side.header_refs.push(id);
+                    }
+                }
+                _ => {}
+            }
+            if !empty {
+                depth += 1;
+            }
+        }
+        Ok(())
+    }
+
+    fn row_properties(&mut self, xml: &mut Xml) -> Result<(), ReadError> {
+        let mut depth = 1usize;
+        while depth > 0 {
+            let (ns, e, empty) = match xml.next()? {
+                Ev::Start(ns, e, _) => (ns, e, false),
+                Ev::Empty(ns, e, _) => (ns, e, true),
+                Ev::End => {
+                    depth -= 1;
+                    continue;
+                }
+                Ev::Text(_) => continue,
+                Ev::Eof => return Err(xml.error("unexpected end of the part")),
+            };
+            let local = e.local_name();
+            let name = local.as_ref();
+            if ns != Ns::W || name.ends_with("Change") {
+                if !empty {
+                    xml.skip()?;
+                }
+                continue;
+            }
+            if let Some(row) = self.tables.last_mut().and_then(|t| t.row.as_mut()) {
+                let number = || {
+                    attr(&e, "val")
+                        .and_then(|v| v.trim().parse::<u32>().ok())
+                        .unwrap_or(0)
+                        .min(64)
+                };
+                match name {
+                    "tblHeader" => row.header_marked = on_off(&e),
+                    "gridBefore" => {
+                        let n = number();
+                        row.grid_col += n;
+                        row.cells.resize(row.grid_col as usize, String::new());
+                    }
+                    "gridAfter" => row.grid_after = number(),
+                    _ => {}
+                }
+            }
+            if !empty {
+                depth += 1;
+            }
+        }
+        Ok(())
+    }
+
+    fn cell_properties(&mut self, xml: &mut Xml) -> Result<(), ReadError> {
+        let mut depth = 1usize;
+        while depth > 0 {
+            let (ns, e, empty) = match xml.next()? {
+                Ev::Start(ns, e, _) => (ns, e, false),
+                Ev::Empty(ns, e, _) => (ns, e, true),
+                Ev::End => {
+                    depth -= 1;
+                    continue;
+                }
+                Ev::Text(_) => continue,
+                Ev::Eof => return Err(xml.error("unexpected end of the part")),
+            };
+            let local = e.local_name();
+            let name = local.as_ref();
+            if ns != Ns::W || name.ends_with("Change") {
+                if !empty {
+                    xml.skip()?;
+                }
+                continue;
+            }
+            if depth == 1
+                && let Some(cell) = self.tables.last_mut().and_then(|t| t.cells.last_mut())
+            {
+                match name {
+                    "gridSpan" => {
+                        cell.span = attr(&e, "val")
+                            .and_then(|v| v.trim().parse().ok())
+                            .unwrap_or(1)
+                            .clamp(1, 64)
+                    }
+                    "vMerge" | "hMerge" => {
+                        cell.continuation = attr(&e, "val").is_none_or(|v| v == "continue");
+                    }
+                    _ => {}
+                }
+            }
+            if !empty {
+                depth += 1;
+            }
+        }
+        Ok(())
+    }
+
+    fn end_paragraph(&mut self) {
+        let Some(para) = self.paras.pop() else { return };
+        let styles = self.ctx.styles;
+        let info = styles.info(para.style.as_deref());
+        let heading = match para.outline {
+            Some(level) => (level < 9).then_some(level + 1),
+            None => info.and_then(|i| i.heading),
+        };
+        let style_num = info.and_then(|i| i.num);
+        let num = match (para.num_id, style_num) {
+            (Some(0), _) => None,
+            (Some(id), style) => Some((id, para.ilvl.or(style.and_then(|s| s.1)))),
+            (None, Some((id, ilvl))) => Some((id, para.ilvl.or(ilvl))),
+            (None, None) => None,
+        };
+        let label = num.and_then(|(id, ilvl)| {
+            let ilvl = ilvl
+                .or_else(|| {
+                    para.style
+                        .as_deref()
+                        .and_then(|s| self.ctx.numbering.level_for_style(id, s))
+                })
+                .unwrap_or(0)
+                .min(8);
+            self.ctx.numbering.next_label(id, ilvl).map(|l| (l, ilvl))
+        });
+        let text = para.text.trim();
+
+        if para.container == Some(Container::Cell) {
+            if let Some(cell) = self.tables.last_mut().and_then(|t| t.cells.last_mut()) {
+                let piece = match &label {
+                    // An auto-numbered id column («K-1») is only a label: keep it.
+                    Some((l, _)) if !l.bullet && text.is_empty() => l.text.clone(),
+                    Some((l, _)) if !l.bullet => format!("{} {text}", l.text),
+                    _ => text.to_string(),
+                };
+                if !piece.is_empty() {
+                    if !cell.text.is_empty() {
+                        cell.text.push('\n');
+                    }
+                    cell.text.push_str(&piece);
+                }
+            }
+            // Anchors inside a cell already point at the row.
+            self.flush_deferred_if_outermost();
+            return;
+        }
+
+        let anchors = para.anchors;
+        if text.is_empty() {
+            self.pending.extend(anchors);
+            self.flush_deferred_if_outermost();
+            return;
+        }
+        let in_text_box = para.container == Some(Container::TextBox);
+        let location = Location::Docx {
+            part: self.part.to_string(),
+            paragraph: para.number,
+            cell: self.cell_ref(),
+            xml_offset: para.offset,
+        };
+        let mut block = Block {
+            kind: BlockKind::Paragraph,
+            text: text.to_string(),
+            location,
+            section: self.current_section(),
+            origin: self.origin(in_text_box),
+            offsets: OffsetMap::default(),
+        };
+        match (heading, label) {
+            (Some(level), label) if self.kind == PartKind::Body && !in_text_box => {
+                let auto = label
+                    .filter(|(l, _)| !l.bullet)
+                    .map(|(l, _)| l.text.trim_end_matches('.').to_string())
+                    .filter(|n| !n.is_empty());
+                // Numbers typed into the heading (pandoc --number-sections) count too.
+                let (number, title) = match auto {
+                    Some(n) => (Some(n), text),
+                    None => match split_typed_number(text) {
+                        Some((n, rest)) => (Some(n.to_string()), rest),
+                        None => (None, text),
+                    },
+                };
+                let index = self.doc.blocks.len();
+                block.kind = BlockKind::Heading { level };
+                block.section = self
+                    .doc
+                    .open_section(level, number, title.to_string(), index);
+            }
+            (_, Some((l, ilvl))) => {
+                block.kind = BlockKind::ListItem {
+                    depth: ilvl,
+                    label: Some(l.text),
+                };
+            }
+            _ if info.is_some_and(|i| i.quote) => block.kind = BlockKind::Quote,
+            _ => {}
+        }
+        if !self.paras.is_empty() && in_text_box {
+            self.deferred.push(block);
+            // The anchors travel with the deferred block's turn: resolve them to the
+            // next emitted block, which is the anchoring paragraph or this one.
+            self.pending.extend(anchors);
+            return;
+        }
+        self.emit(block, anchors);
+        self.flush_deferred_if_outermost();
+    }
+
+    fn flush_deferred_if_outermost(&mut self) {
+        if self.paras.is_empty() && !self.deferred.is_empty() {
+            let deferred = std::mem::take(&mut self.deferred);
+            for mut block in deferred {
+                block.section = self.current_section();
+                self.emit(block, Vec::new());
+            }
+        }
+    }
+
+    fn start_row(&mut self, offset: u64) {
+        let section = self.current_section();
+        let in_text_box = self.containers.contains(&Container::TextBox);
+        let origin = self.origin(in_text_box);
+        let paragraph = self.paragraphs + 1;
+        let Some(table) = self.tables.last_mut() else {
+            return;
+        };
+        table.rows += 1;
+        let (number, row_number, parent_row) = (table.number, table.rows, table.parent_row);
+        let placeholder = Block {
+            kind: BlockKind::TableRow(TableRow {
+                table: number,
+                row: row_number,
+                is_header: false,
+                header: Arc::from(Vec::<String>::new()),
+                cells: Vec::new(),
+                parent_row,
+            }),
+            text: String::new(),
+            location: Location::Docx {
+                part: self.part.to_string(),
+                paragraph,
+                cell: Some(CellRef {
+                    table: number,
+                    row: row_number,
+                    column: 1,
+                }),
+                xml_offset: offset,
+            },
+            section,
+            origin,
+            offsets: OffsetMap::default(),
+        };
+        let block = self.emit(placeholder, Vec::new());
+        if let Some(table) = self.tables.last_mut() {
+            table.row_blocks.push(block);
+            table.cells.clear();
+            table.row = Some(Row {
+                block,
+                number: row_number,
+                header_marked: false,
+                grid_after: 0,
+                cells: Vec::new(),
+                grid_col: 0,
+            });
+        }
+    }
+
+    fn end_cell(&mut self) {
+        let Some(table) = self.tables.last_mut() else {
+            return;
+        };
+        let Some(cell) = table.cells.pop() else {
+            return;
+        };
+        let Some(row) = table.row.as_mut() else {
+            return;
+        };
+        let col = row.grid_col as usize;
+        if row.cells.len() < col {
+            row.cells.resize(col, String::new());
+        }
+        let text = if cell.continuation {
+            String::new()
+        } else {
+            cell.text.replace(CELL_SEPARATOR, " ")
+        };
+        row.cells.push(text);
+        for _ in 1..cell.span {
+            row.cells.push(String::new());
+        }
+        row.grid_col += cell.span;
+    }
+
+    fn end_row(&mut self) {
+        let Some(table) = self.tables.last_mut() else {
+            return;
+        };
+        let Some(mut row) = table.row.take() else {
+            return;
+        };
+        for _ in 0..row.grid_after {
+            row.cells.push(String::new());
+        }
+        let is_header = row.header_marked && table.in_leading_headers;
+        if is_header {
+            table.header_rows.push(row.block);
+        } else {
+            table.in_leading_headers = false;
+        }
+        let mut text = String::new();
+        let mut ranges = Vec::with_capacity(row.cells.len());
+        for (i, cell) in row.cells.iter().enumerate() {
+            if i > 0 {
+                text.push(CELL_SEPARATOR);
+            }
+            let start = text.len();
+            text.push_str(cell);
+            ranges.push(start..text.len());
+        }
+        if let Some(block) = self.doc.blocks.get_mut(row.block) {
+            block.text = text;
+            if let BlockKind::TableRow(r) = &mut block.kind {
+                r.is_header = is_header;
+                r.cells = ranges;
+            }
+        }
+    }
+
+    fn end_table(&mut self) {
+        let Some(table) = self.tables.pop() else {
+            return;
+        };
+        let header_rows = if table.header_rows.is_empty() {
+            table.row_blocks.first().copied().into_iter().collect()
+        } else {
+            table.header_rows
+        };
+        // Several header rows are read column by column («Krav» over «ID»).
+        let mut header: Vec<String> = Vec::new();
+        for &b in &header_rows {
+            let Some(block) = self.doc.blocks.get_mut(b) else {
+                continue;
+            };
+            if let BlockKind::TableRow(r) = &mut block.kind {
+                r.is_header = true;
+                for (i, range) in r.cells.iter().enumerate() {
+                    let cell = block.text.get(range.clone()).unwrap_or_default().trim();
+                    if header.len() <= i {
+                        header.resize(i + 1, String::new());
+                    }
+                    if !cell.is_empty() {
+                        if !header[i].is_empty() {
+                            header[i].push(' ');
+                        }
+                        header[i].push_str(cell);
+                    }
+                }
+            }
+        }
+        let header: Arc<[String]> = Arc::from(header);
+        for &b in &table.row_blocks {
+            if let Some(Block {
+                kind: BlockKind::TableRow(r),
+                ..
+            }) = self.doc.blocks.get_mut(b)
+            {
+                r.header = header.clone();
+            }
+        }
+    }
+}
+
+/// `3.2 Integrasjoner` → (`3.2`, `Integrasjoner`): groups of at most three digits
+/// joined by dots, an optional final dot, then whitespace.
+fn split_typed_number(text: &str) -> Option<(&str, &str)> {
+    let end = text.find(char::is_whitespace)?;
+    let number = text[..end].trim_end_matches('.');
+    let ok = !number.is_empty()
+        && number
+            .split('.')
+            .all(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+    let rest = text[end..].trim_start();
+    (ok && !rest.is_empty()).then_some((number, rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_typed_number;
+
+    #[test]
+    fn typed_heading_numbers_are_split_from_the_title() {
+        assert_eq!(
+            split_typed_number("3.2 Integrasjoner"),
+            Some(("3.2", "Integrasjoner"))
+        );
+        assert_eq!(
+            split_typed_number("1. Innledning"),
+            Some(("1", "Innledning"))
+        );
+        assert_eq!(split_typed_number("2024 budsjett"), None);
+        assert_eq!(split_typed_number("Innledning"), None);
+        assert_eq!(split_typed_number("12"), None);
+    }
+}

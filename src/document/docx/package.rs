@@ -1,0 +1,331 @@
+//! The OPC package: the zip container, size caps, relationships, content types,
+//! and recognising files that are not a DOCX at all (legacy `.doc`, encrypted).
+
+use super::super::ReadError;
+use super::Limits;
+use super::xml::{Ev, Xml, attr};
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+use zip::ZipArchive;
+use zip::result::ZipError;
+
+const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+pub(super) struct Package<'a> {
+    zip: ZipArchive<Cursor<&'a [u8]>>,
+    /// Part names are case-insensitive in OPC; lower-cased name → zip index.
+    names: HashMap<String, usize>,
+    limits: Limits,
+    inflated: u64,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Relationship {
+    pub id: String,
+    /// The last segment of the type URI (`styles`, `header` …), so transitional and
+    /// strict type URIs compare equal.
+    pub kind: String,
+    /// The resolved part name without a leading slash (`word/header1.xml`).
+    pub target: String,
+}
+
+/// Why an optional part could not be read.
+pub(super) enum PartError {
+    /// Fatal whatever the part: the file is hostile (size caps).
+    Fatal(ReadError),
+    /// The part is damaged (CRC, unsupported compression …); callers decide.
+    Damaged(ReadError),
+}
+
+impl PartError {
+    pub(super) fn into_error(self) -> ReadError {
+        match self {
+            PartError::Fatal(e) | PartError::Damaged(e) => e,
+        }
+    }
+}
+
+impl<'a> Package<'a> {
+    pub(super) fn open(bytes: &'a [u8], limits: Limits) -> Result<Package<'a>, ReadError> {
+        if bytes.starts_with(&OLE_MAGIC) {
+            return Err(ole_error(bytes));
+        }
+        if !bytes.starts_with(b"PK") {
+            return Err(ReadError::new("not a DOCX file (not a zip archive)")
+                .with_hint("save the document as .docx (Word document) and try again"));
+        }
+        let zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
+            ReadError::new(format!("not a readable zip archive: {e}")).with_hint(
+                "the file may be truncated or damaged; open it in Word and save it again",
+            )
+        })?;
+        let mut names = HashMap::new();
+        for (index, name) in zip.file_names().enumerate() {
+            if let Ok(name) = name {
+                // The first entry wins when a (broken) zip holds a name twice.
+                names
+                    .entry(name.trim_start_matches('/').to_ascii_lowercase())
+                    .or_insert(index);
+            }
+        }
+        Ok(Package {
+            zip,
+            names,
+            limits,
+            inflated: 0,
+        })
+    }
+
+    pub(super) fn has(&self, part: &str) -> bool {
+        self.names.contains_key(&part.to_ascii_lowercase())
+    }
+
+    /// Part names matching a predicate on the lower-cased name, in zip order.
+    pub(super) fn parts_where(&self, keep: impl Fn(&str) -> bool) -> Vec<String> {
+        let mut found: Vec<(usize, String)> = self
+            .names
+            .iter()
+            .filter(|(n, _)| keep(n))
+            .map(|(n, i)| (*i, n.clone()))
+            .collect();
+        found.sort();
+        found.into_iter().map(|(_, n)| n).collect()
+    }
+
+    /// Reads and decodes a part; `Ok(None)` when the package has no such part.
+    /// The inflated size is capped per part and in total, whatever the zip declares.
+    pub(super) fn read_part(&mut self, part: &str) -> Result<Option<String>, PartError> {
+        let Some(&index) = self.names.get(&part.to_ascii_lowercase()) else {
+            return Ok(None);
+        };
+        let remaining_total = self.limits.total_bytes.saturating_sub(self.inflated);
+        let cap = self.limits.part_bytes.min(remaining_total);
+        let mut file = match self.zip.by_index(index) {
+            Ok(f) => f,
+            Err(e) => return Err(PartError::Damaged(damaged(part, &e))),
+        };
+        // Declared sizes are only a hint, and never above 16 MiB of up-front allocation.
+        let hint = file.size().min(cap).min(16 * 1024 * 1024);
+        let mut buf = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
+        let read = (&mut file)
+            .take(cap.saturating_add(1))
+            .read_to_end(&mut buf);
+        let len = buf.len() as u64;
+        if len > cap {
+            let (limit, what) = if cap == self.limits.part_bytes {
+                (
+                    self.limits.part_bytes,
+                    format!("part {part} inflates to more than"),
+                )
+            } else {
+                (
+                    self.limits.total_bytes,
+                    format!("the parts read inflate to more than (at {part})"),
+                )
+            };
+            return Err(PartError::Fatal(
+                ReadError::new(format!(
+                    "{what} {} — refusing a possible zip bomb",
+                    human_size(limit)
+                ))
+                .with_hint("check where the file came from; a real tender document is far smaller"),
+            ));
+        }
+        if let Err(e) = read {
+            return Err(PartError::Damaged(damaged(part, &ZipError::Io(e))));
+        }
+        self.inflated += len;
+        Ok(Some(decode(buf, part)))
+    }
+
+    /// Relationships of a part (from `…/_rels/<name>.rels`); internal targets only.
+    /// A missing or damaged relationships part counts as none.
+    pub(super) fn relationships(
+        &mut self,
+        source: &str,
+        max_depth: usize,
+    ) -> Result<Vec<Relationship>, ReadError> {
+        let (dir, file) = match source.rfind('/') {
+            Some(i) => (&source[..i], &source[i + 1..]),
+            None => ("", source),
+        };
+        let rels_name = if dir.is_empty() {
+            format!("_rels/{file}.rels")
+        } else {
+            format!("{dir}/_rels/{file}.rels")
+        };
+        let text = match self.read_part(&rels_name) {
+            Ok(Some(t)) => t,
+            Ok(None) | Err(PartError::Damaged(_)) => return Ok(Vec::new()),
+            Err(PartError::Fatal(e)) => return Err(e),
+        };
+        let mut xml = Xml::new(&text, &rels_name, max_depth);
+        let mut rels = Vec::new();
+        loop {
+            match xml.next()? {
+                Ev::Start(_, e, _) | Ev::Empty(_, e, _)
+                    if e.local_name().as_ref() == "Relationship" =>
+                {
+                    if attr(&e, "TargetMode").is_some_and(|m| m.eq_ignore_ascii_case("external")) {
+                        continue;
+                    }
+                    let (Some(id), Some(kind), Some(target)) =
+                        (attr(&e, "Id"), attr(&e, "Type"), attr(&e, "Target"))
+                    else {
+                        continue;
+                    };
+                    let kind = kind.rsplit('/').next().unwrap_or_default().to_string();
+                    rels.push(Relationship {
+                        id,
+                        kind,
+                        target: resolve_target(dir, &target),
+                    });
+                }
+                Ev::Eof => break,
+                _ => {}
+            }
+        }
+        Ok(rels)
+    }
+
+    /// The content type `[Content_Types].xml` gives a part, if any.
+    pub(super) fn content_type(
+        &mut self,
+        part: &str,
+        max_depth: usize,
+    ) -> Result<Option<String>, ReadError> {
+        let text = match self.read_part("[Content_Types].xml") {
+            Ok(Some(t)) => t,
+            Ok(None) | Err(PartError::Damaged(_)) => return Ok(None),
+            Err(PartError::Fatal(e)) => return Err(e),
+        };
+        let wanted = format!("/{}", part.to_ascii_lowercase());
+        let mut xml = Xml::new(&text, "[Content_Types].xml", max_depth);
+        loop {
+            match xml.next()? {
+                Ev::Start(_, e, _) | Ev::Empty(_, e, _)
+                    if e.local_name().as_ref() == "Override"
+                        && attr(&e, "PartName")
+                            .is_some_and(|p| p.to_ascii_lowercase() == wanted) =>
+                {
+                    return Ok(attr(&e, "ContentType"));
+                }
+                Ev::Eof => return Ok(None),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// An OLE compound file is either a Word 97–2003 document or, holding an
+/// `EncryptedPackage` stream, a password-protected OOXML file.
+fn ole_error(bytes: &[u8]) -> ReadError {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let needle: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    if head.windows(needle.len()).any(|w| w == needle.as_slice()) {
+        ReadError::new("the document is password-protected (encrypted)")
+            .with_hint("save as .docx without a password")
+    } else {
+        ReadError::new("this is a legacy Word 97–2003 .doc file, not a .docx")
+            .with_hint("save as .docx in Word")
+    }
+}
+
+fn damaged(part: &str, e: &ZipError) -> ReadError {
+    ReadError::new(format!("cannot read {part} from the zip archive: {e}"))
+        .with_hint("the file may be damaged; open it in Word and save it again")
+}
+
+fn human_size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{} MiB", bytes / (1024 * 1024))
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// Resolves a relationship target against the source part's folder.
+pub(super) fn resolve_target(dir: &str, target: &str) -> String {
+    let target = target.split('#').next().unwrap_or_default();
+    let mut segments: Vec<&str> = if target.starts_with('/') || dir.is_empty() {
+        Vec::new()
+    } else {
+        dir.split('/').filter(|s| !s.is_empty()).collect()
+    };
+    for seg in target.split(['/', '\\']) {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                segments.pop();
+            }
+            s => segments.push(s),
+        }
+    }
+    segments.join("/")
+}
+
+/// Parts are UTF-8 or UTF-16 (with a BOM, or recognisable from the first `<`).
+/// Invalid UTF-8 is replaced rather than refused: losing one character beats
+/// losing the file.
+fn decode(buf: Vec<u8>, _part: &str) -> String {
+    let utf16 = |bytes: &[u8], le: bool| -> String {
+        let units = bytes.chunks_exact(2).map(|c| {
+            if le {
+                u16::from_le_bytes([c[0], c[1]])
+            } else {
+                u16::from_be_bytes([c[0], c[1]])
+            }
+        });
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect()
+    };
+    match buf.as_slice() {
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
+        [b'<', 0, ..] => utf16(&buf, true),
+        [0, b'<', ..] => utf16(&buf, false),
+        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
+        _ => match String::from_utf8(buf) {
+            Ok(s) => s,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relationship_targets_resolve_against_the_source_folder() {
+        assert_eq!(resolve_target("word", "styles.xml"), "word/styles.xml");
+        assert_eq!(
+            resolve_target("word", "../customXml/item1.xml"),
+            "customXml/item1.xml"
+        );
+        assert_eq!(
+            resolve_target("word", "/word/header1.xml"),
+            "word/header1.xml"
+        );
+        assert_eq!(resolve_target("", "word/document.xml"), "word/document.xml");
+        assert_eq!(
+            resolve_target("", "/word/document.xml"),
+            "word/document.xml"
+        );
+    }
+
+    #[test]
+    fn utf16_parts_are_decoded_by_their_bom() {
+        let mut le = vec![0xFF, 0xFE];
+        le.extend("<a>æ</a>".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode(le, "x"), "<a>æ</a>");
+        let mut be = vec![0xFE, 0xFF];
+        be.extend("<a>ø</a>".encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode(be, "x"), "<a>ø</a>");
+        assert_eq!(decode(b"\xEF\xBB\xBF<a/>".to_vec(), "x"), "<a/>");
+    }
+}

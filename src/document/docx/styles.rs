@@ -1,0 +1,273 @@
+//! `word/styles.xml`: which paragraph styles are headings (outline level through
+//! the `basedOn` chain, or a built-in heading name) and which carry numbering.
+
+use super::super::ReadError;
+use super::xml::{Ev, Ns, Xml, attr};
+use std::collections::HashMap;
+
+/// What a paragraph style contributes once its `basedOn` chain is followed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct StyleInfo {
+    /// Heading level 1–9.
+    pub heading: Option<u8>,
+    /// Numbering instance and level (`None` level: derive it from the numbering part).
+    pub num: Option<(u32, Option<u8>)>,
+    /// A quotation style (`Quote`, `Block Text`, `Sitat` …) somewhere in the chain.
+    pub quote: bool,
+}
+
+#[derive(Debug, Default)]
+struct RawStyle {
+    name: String,
+    based_on: Option<String>,
+    /// Raw `w:outlineLvl` (0–8 heading, 9 body text).
+    outline: Option<u8>,
+    num_id: Option<u32>,
+    ilvl: Option<u8>,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Styles {
+    resolved: HashMap<String, StyleInfo>,
+    default_paragraph: Option<String>,
+}
+
+/// Longest `basedOn` chain followed; real chains are a handful long, and a cycle
+/// must not loop forever.
+const MAX_CHAIN: usize = 64;
+
+impl Styles {
+    pub(super) fn parse(text: &str, part: &str, max_depth: usize) -> Result<Styles, ReadError> {
+        let mut xml = Xml::new(text, part, max_depth);
+        let mut raw: HashMap<String, RawStyle> = HashMap::new();
+        let mut default_paragraph = None;
+        // The style being read and the depth of its element; `pPr` depth likewise,
+        // so a `numPr` inside `rPr` or a `*PrChange` never counts.
+        let mut current: Option<(String, RawStyle)> = None;
+        let mut depth = 0usize;
+        let mut in_ppr = false;
+        loop {
+            let (ns, e, empty) = match xml.next()? {
+                Ev::Start(ns, e, _) => (ns, e, false),
+                Ev::Empty(ns, e, _) => (ns, e, true),
+                Ev::End => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 1 {
+                        in_ppr = false;
+                    }
+                    if depth == 0
+                        && let Some((id, style)) = current.take()
+                    {
+                        raw.entry(id).or_insert(style);
+                    }
+                    continue;
+                }
+                Ev::Text(_) => continue,
+                Ev::Eof => break,
+            };
+            if ns != Ns::W {
+                if !empty {
+                    xml.skip()?;
+                }
+                continue;
+            }
+            let local = e.local_name();
+            let name = local.as_ref();
+            if current.is_none() {
+                if name == "style" && !empty {
+                    let is_paragraph = attr(&e, "type").is_none_or(|t| t == "paragraph");
+                    match attr(&e, "styleId") {
+                        Some(id) if is_paragraph => {
+                            if attr(&e, "default").is_some_and(|d| d == "1" || d == "true") {
+                                default_paragraph.get_or_insert_with(|| id.clone());
+                            }
+                            current = Some((id, RawStyle::default()));
+                            depth = 1;
+                        }
+                        _ => xml.skip()?,
+                    }
+                }
+                continue;
+            }
+            let Some((_, style)) = current.as_mut() else {
+                continue;
+            };
+            if name.ends_with("Change") {
+                if !empty {
+                    xml.skip()?;
+                }
+                continue;
+            }
+            match (depth, name) {
+                (1, "name") => style.name = attr(&e, "val").unwrap_or_default(),
+                (1, "basedOn") => style.based_on = attr(&e, "val"),
+                (1, "pPr") if !empty => in_ppr = true,
+                _ if in_ppr => match name {
+                    "outlineLvl" => style.outline = attr(&e, "val").and_then(|v| v.parse().ok()),
+                    "numId" => style.num_id = attr(&e, "val").and_then(|v| v.parse().ok()),
+                    "ilvl" => style.ilvl = attr(&e, "val").and_then(|v| v.parse().ok()),
+                    _ => {}
+                },
+                _ => {}
+            }
+            if !empty {
+                depth += 1;
+            }
+        }
+        let resolved = raw
+            .keys()
+            .map(|id| (id.clone(), resolve(&raw, id)))
+            .collect();
+        Ok(Styles {
+            resolved,
+            default_paragraph,
+        })
+    }
+
+    /// The style a paragraph has: its `pStyle`, or the default paragraph style.
+    pub(super) fn info(&self, style: Option<&str>) -> Option<&StyleInfo> {
+        let id = style.or(self.default_paragraph.as_deref())?;
+        self.resolved.get(id)
+    }
+}
+
+fn resolve(raw: &HashMap<String, RawStyle>, id: &str) -> StyleInfo {
+    let mut info = StyleInfo::default();
+    let mut heading_decided = false;
+    let mut num_decided = false;
+    let mut num_id = 0;
+    let mut ilvl = None;
+    let mut current = Some(id);
+    let mut steps = 0;
+    while let Some(sid) = current {
+        let Some(style) = raw.get(sid) else { break };
+        if !heading_decided {
+            if let Some(level) = style.outline {
+                // Level 9 is «body text»: it overrides a heading parent.
+                info.heading = (level < 9).then_some(level + 1);
+                heading_decided = true;
+            } else if let Some(level) =
+                heading_name_level(&style.name).or_else(|| heading_name_level(sid))
+            {
+                info.heading = Some(level);
+                heading_decided = true;
+            }
+        }
+        if !info.quote {
+            info.quote = is_quote_name(&style.name) || is_quote_name(sid);
+        }
+        if ilvl.is_none() {
+            ilvl = style.ilvl;
+        }
+        if !num_decided && let Some(id) = style.num_id {
+            num_id = id;
+            num_decided = true;
+        }
+        steps += 1;
+        if steps >= MAX_CHAIN {
+            break;
+        }
+        current = style.based_on.as_deref().filter(|b| *b != sid);
+    }
+    // numId 0 on a style switches inherited numbering off.
+    info.num = (num_id != 0).then_some((num_id, ilvl));
+    info
+}
+
+fn is_quote_name(name: &str) -> bool {
+    let lower = name.trim().to_lowercase().replace(' ', "");
+    matches!(
+        lower.as_str(),
+        "quote" | "intensequote" | "blocktext" | "sitat" | "sterktsitat" | "blokktekst"
+    )
+}
+
+/// `heading 2`, `Heading2`, `Overskrift 2` (Norwegian Word), `berschrift 2` … → 2.
+pub(super) fn heading_name_level(name: &str) -> Option<u8> {
+    let lower = name.trim().to_lowercase();
+    let rest = ["heading", "overskrift", "überschrift", "titre", "rubrik"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))?;
+    let level: u8 = rest.trim().parse().ok()?;
+    (1..=9).contains(&level).then_some(level)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+    fn styles(body: &str) -> Styles {
+        let text = format!("<w:styles {W}>{body}</w:styles>");
+        Styles::parse(&text, "word/styles.xml", 256).unwrap()
+    }
+
+    #[test]
+    fn heading_level_comes_from_names_in_english_and_norwegian() {
+        assert_eq!(heading_name_level("heading 1"), Some(1));
+        assert_eq!(heading_name_level("Heading3"), Some(3));
+        assert_eq!(heading_name_level("Overskrift 2"), Some(2));
+        assert_eq!(heading_name_level("Heading 10"), None);
+        assert_eq!(heading_name_level("Header"), None);
+    }
+
+    #[test]
+    fn custom_style_inherits_outline_level_through_based_on_chain() {
+        let s = styles(
+            r#"<w:style w:type="paragraph" w:styleId="Base"><w:name w:val="Base"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>
+               <w:style w:type="paragraph" w:styleId="Mid"><w:name w:val="Mid"/><w:basedOn w:val="Base"/></w:style>
+               <w:style w:type="paragraph" w:styleId="KravOverskrift"><w:name w:val="Krav overskrift"/><w:basedOn w:val="Mid"/></w:style>"#,
+        );
+        assert_eq!(s.info(Some("KravOverskrift")).unwrap().heading, Some(2));
+    }
+
+    #[test]
+    fn body_text_outline_level_overrides_a_heading_parent() {
+        let s = styles(
+            r#"<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>
+               <w:style w:type="paragraph" w:styleId="NotHeading"><w:basedOn w:val="Heading1"/><w:pPr><w:outlineLvl w:val="9"/></w:pPr></w:style>"#,
+        );
+        assert_eq!(s.info(Some("Heading1")).unwrap().heading, Some(1));
+        assert_eq!(s.info(Some("NotHeading")).unwrap().heading, None);
+    }
+
+    #[test]
+    fn numbering_via_style_is_inherited_and_numid_zero_switches_it_off() {
+        let s = styles(
+            r#"<w:style w:type="paragraph" w:styleId="ListNumber"><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>
+               <w:style w:type="paragraph" w:styleId="Krav"><w:basedOn w:val="ListNumber"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style>
+               <w:style w:type="paragraph" w:styleId="Off"><w:basedOn w:val="ListNumber"/><w:pPr><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr></w:style>"#,
+        );
+        assert_eq!(s.info(Some("ListNumber")).unwrap().num, Some((5, None)));
+        assert_eq!(s.info(Some("Krav")).unwrap().num, Some((5, Some(1))));
+        assert_eq!(s.info(Some("Off")).unwrap().num, None);
+    }
+
+    #[test]
+    fn quote_styles_are_recognised_through_the_chain() {
+        let s = styles(
+            r#"<w:style w:type="paragraph" w:styleId="BlockText"><w:name w:val="Block Text"/></w:style>
+               <w:style w:type="paragraph" w:styleId="Sitat2"><w:name w:val="Mitt sitat"/><w:basedOn w:val="BlockText"/></w:style>"#,
+        );
+        assert!(s.info(Some("Sitat2")).unwrap().quote);
+    }
+
+    #[test]
+    fn based_on_cycle_terminates() {
+        let s = styles(
+            r#"<w:style w:type="paragraph" w:styleId="A"><w:basedOn w:val="B"/></w:style>
+               <w:style w:type="paragraph" w:styleId="B"><w:basedOn w:val="A"/></w:style>"#,
+        );
+        assert_eq!(s.info(Some("A")).unwrap(), &StyleInfo::default());
+    }
+
+    #[test]
+    fn default_paragraph_style_applies_without_pstyle() {
+        let s = styles(
+            r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>"#,
+        );
+        assert!(s.info(None).is_some());
+        assert!(s.info(Some("Missing")).is_none());
+    }
+}
