@@ -147,6 +147,20 @@ fn check(args: CheckArgs) -> u8 {
     options.engine.services = args.services.clone();
     let report = tenderlint::check_paths(&args.paths, &sets, &options);
 
+    let nothing_read = report.files.iter().all(|f| f.error.is_some());
+    if nothing_read {
+        // Without a single readable file there is no tender to judge: say why, render nothing.
+        if report.files.is_empty() {
+            eprintln!(
+                "error: no Markdown or DOCX files found in {}",
+                display_paths(&args.paths)
+            );
+        }
+        for f in &report.files {
+            eprintln!("error: {}: {}", f.path, f.error.as_deref().unwrap_or(""));
+        }
+        return ERROR;
+    }
     let render_options = RenderOptions {
         lang,
         color: color_stdout(),
@@ -168,11 +182,9 @@ fn check(args: CheckArgs) -> u8 {
             status = ERROR;
         }
     }
-    // Standard output gets the chosen format unless every output went to files.
-    if outputs.is_empty()
-        || args.format != "human"
-        || outputs.iter().all(|(f, _)| *f != Format::Human)
-    {
+    // Standard output gets `--format`, unless that format already went to a file:
+    // `--output sarif=x.sarif` still shows people the human report in the CI log.
+    if !outputs.iter().any(|(f, _)| *f == format) {
         let bytes = report::render(&report, format, &render_options);
         let mut stdout = std::io::stdout().lock();
         if stdout
@@ -183,18 +195,10 @@ fn check(args: CheckArgs) -> u8 {
             return ERROR;
         }
     }
-    if report.summary.unreadable_files > 0 || report.files.is_empty() {
-        if report.files.is_empty() {
-            eprintln!(
-                "error: no Markdown or DOCX files found in {}",
-                display_paths(&args.paths)
-            );
-        } else {
-            for f in report.files.iter().filter(|f| f.error.is_some()) {
-                eprintln!("error: {}: {}", f.path, f.error.as_deref().unwrap_or(""));
-            }
-        }
-        return ERROR;
+    // Unreadable files make the run an error even though the rest was checked.
+    for f in report.files.iter().filter(|f| f.error.is_some()) {
+        eprintln!("error: {}: {}", f.path, f.error.as_deref().unwrap_or(""));
+        status = ERROR;
     }
     if status != OK {
         return status;

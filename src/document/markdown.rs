@@ -21,7 +21,17 @@ pub fn read(path: PathBuf, text: &str) -> Document {
         doc,
         lines,
         text,
-        ..Reader::default()
+        pending: Pending::default(),
+        lists: Vec::new(),
+        items: Vec::new(),
+        quote_depth: 0,
+        footnote_depth: 0,
+        code_depth: 0,
+        html_block: None,
+        metadata: None,
+        in_heading: None,
+        table: None,
+        table_count: 0,
     };
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -102,7 +112,6 @@ struct Pending {
     cells: Vec<Range<usize>>,
 }
 
-#[derive(Default)]
 struct Reader<'a> {
     doc: Document,
     lines: LineIndex,
@@ -128,12 +137,6 @@ struct TableState {
     in_head: bool,
     row: u32,
     cell_start: usize,
-}
-
-impl Default for Document {
-    fn default() -> Self {
-        Document::new(PathBuf::new(), Format::Markdown)
-    }
 }
 
 impl Reader<'_> {

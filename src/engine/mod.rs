@@ -100,6 +100,7 @@ pub fn evaluate(
     }
 
     for (di, pdoc) in docs.iter().enumerate() {
+        let mut heading_hits = HeadingHits::default();
         for (bi, (block, prepared)) in pdoc.doc.blocks.iter().zip(&pdoc.blocks).enumerate() {
             if prepared.statements.is_empty() {
                 continue;
@@ -115,12 +116,22 @@ pub fn evaluate(
                     .get(block.section)
                     .copied()
                     .unwrap_or(false);
+            let mut inherited = prepared
+                .lead_in
+                .map(|lead| lead_in_hits(set, pdoc, lead))
+                .unwrap_or_default();
+            inherited.extend(heading_hits.of(set, pdoc, block.section));
             for (si, statement) in prepared.statements.iter().enumerate() {
-                let in_statement: Vec<Hit> = hits
+                let mut in_statement: Vec<Hit> = hits
                     .iter()
                     .copied()
                     .filter(|h| h.start >= statement.range.start && h.end <= statement.range.end)
                     .collect();
+                // Inherited words only complete a statement that has words of its own.
+                if in_statement.is_empty() && always.is_empty() {
+                    continue;
+                }
+                in_statement.extend(&inherited);
                 let in_statement = set.matcher.with_context(&in_statement);
                 let normative = !furniture && !statement.glossary;
                 if normative && !statement.negated {
@@ -187,6 +198,70 @@ pub fn evaluate(
         })
         .collect();
     (results, scope)
+}
+
+/// Word index given to hits inherited from a lead-in, so that they never count as
+/// «near» a hit in the item itself.
+const INHERITED_WORD: u32 = 1 << 30;
+
+/// The terms of the headings above a statement, which it inherits like a list item
+/// inherits its lead-in: under «4 Tildelingskriterier», «Pris 30 %, kvalitet 70 %» is about
+/// award criteria. Computed once per section.
+#[derive(Default)]
+struct HeadingHits {
+    cache: HashMap<usize, Vec<Hit>>,
+}
+
+impl HeadingHits {
+    fn of(&mut self, set: &RuleSet, pdoc: &PreparedDocument<'_>, section: usize) -> Vec<Hit> {
+        if let Some(hits) = self.cache.get(&section) {
+            return hits.clone();
+        }
+        let mut hits = Vec::new();
+        let mut current = Some(section);
+        while let Some(index) = current {
+            let Some(s) = pdoc.doc.sections.get(index) else {
+                break;
+            };
+            if let Some(heading) = s.block
+                && let (Some(block), Some(prepared)) =
+                    (pdoc.doc.blocks.get(heading), pdoc.blocks.get(heading))
+            {
+                let found = set
+                    .matcher
+                    .find(&prepared.norm, &block.text, &prepared.words);
+                hits.extend(found.into_iter().map(|h| Hit {
+                    inherited: true,
+                    word: INHERITED_WORD,
+                    ..h
+                }));
+            }
+            current = s.parent.filter(|p| *p < index);
+        }
+        self.cache.insert(section, hits.clone());
+        hits
+    }
+}
+
+/// The hits of a lead-in paragraph's last statement, as inherited hits for its list items:
+/// «Løsningen skal ha følgende integrasjoner:» + «- velferdsteknologisk knutepunkt».
+fn lead_in_hits(set: &RuleSet, pdoc: &PreparedDocument<'_>, lead: usize) -> Vec<Hit> {
+    let (Some(block), Some(prepared)) = (pdoc.doc.blocks.get(lead), pdoc.blocks.get(lead)) else {
+        return Vec::new();
+    };
+    let Some(statement) = prepared.statements.last() else {
+        return Vec::new();
+    };
+    set.matcher
+        .find(&prepared.norm, &block.text, &prepared.words)
+        .into_iter()
+        .filter(|h| h.start >= statement.range.start && h.end <= statement.range.end)
+        .map(|h| Hit {
+            inherited: true,
+            word: INHERITED_WORD,
+            ..h
+        })
+        .collect()
 }
 
 /// What a statement means for a rule: zero, one or several observations.
@@ -310,14 +385,15 @@ pub fn nonnormative_sections(doc: &Document, set: &RuleSet) -> Vec<bool> {
     for (i, section) in doc.sections.iter().enumerate() {
         let inherited = section.parent.is_some_and(|p| p < i && flags[p]);
         let title = crate::text::normalize(&section.title).text;
+        // «Bakgrunn og formål» starts with «bakgrunn»; «Bakgrunnsdata for integrasjon» does not:
+        // a heading term must end at a word boundary, compounds are listed explicitly.
         let own = !title.is_empty()
             && set.non_normative_headings.iter().any(|h| {
                 title.starts_with(h.as_str())
                     && !title[h.len()..]
                         .chars()
                         .next()
-                        .is_some_and(|c| c.is_alphanumeric() && !h.ends_with(' '))
-                    || title.starts_with(h.as_str()) && h.chars().count() >= 6
+                        .is_some_and(char::is_alphanumeric)
             });
         flags[i] = inherited || own;
     }
@@ -378,6 +454,20 @@ fn conclude(
         };
         let binding = of(Coverage::Binding);
         let weak = of(Coverage::Weak);
+        let binding = if strength == Strength::Mention {
+            // Procedural facts are stated, not demanded: any normative mention counts.
+            obs.iter()
+                .filter(|o| {
+                    matches!(
+                        o.coverage,
+                        Coverage::Binding | Coverage::Weak | Coverage::Descriptive
+                    )
+                })
+                .copied()
+                .collect()
+        } else {
+            binding
+        };
         if !binding.is_empty() {
             (Status::Met, true, binding)
         } else if !weak.is_empty() {
@@ -416,6 +506,8 @@ fn conclude(
 }
 
 fn evidence(o: &Observation, docs: &[PreparedDocument<'_>]) -> Evidence {
+    // A hit inherited from a lead-in lies in another block: locate the item instead.
+    let own_hit = o.hit.filter(|h| !h.inherited);
     let pdoc = &docs[o.doc];
     let block = &pdoc.doc.blocks[o.block];
     let prepared = &pdoc.blocks[o.block];
@@ -429,7 +521,7 @@ fn evidence(o: &Observation, docs: &[PreparedDocument<'_>]) -> Evidence {
             column,
         } => {
             // Point at the hit itself when the block maps back to the source.
-            let source = o.hit.and_then(|h| {
+            let source = own_hit.and_then(|h| {
                 let start = block
                     .offsets
                     .to_source(prepared.norm.to_original(h.start))?;
@@ -469,7 +561,7 @@ fn evidence(o: &Observation, docs: &[PreparedDocument<'_>]) -> Evidence {
         ),
     };
     let excerpt = match statement {
-        Some(s) => excerpt(&block.text, &prepared.norm, s.range.clone(), o.hit),
+        Some(s) => excerpt(&block.text, &prepared.norm, s.range.clone(), own_hit),
         None => excerpt(
             &block.text,
             &prepared.norm,
@@ -489,9 +581,7 @@ fn evidence(o: &Observation, docs: &[PreparedDocument<'_>]) -> Evidence {
         excerpt,
         coverage: o.coverage,
         modality: statement.map(|s| s.modality).unwrap_or(Modality::None),
-        matched: o
-            .hit
-            .map(|h| prepared.norm.text[h.start..h.end].to_string()),
+        matched: own_hit.and_then(|h| prepared.norm.text.get(h.start..h.end).map(str::to_string)),
     }
 }
 

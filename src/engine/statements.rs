@@ -15,6 +15,9 @@ pub struct PreparedBlock {
     pub words: Vec<usize>,
     pub statements: Vec<Statement>,
     pub table: Option<RowInfo>,
+    /// For a list item: the block index of the paragraph ending in «:» that introduces
+    /// its list, whose last statement the item continues.
+    pub lead_in: Option<usize>,
 }
 
 /// One thing the tender says.
@@ -198,12 +201,13 @@ pub fn word_starts(text: &str) -> Vec<usize> {
 pub fn prepare(doc: &Document) -> Vec<PreparedBlock> {
     let mut prepared: Vec<PreparedBlock> = Vec::with_capacity(doc.blocks.len());
     // The modality of the paragraph ending in «:» that introduces the list now running.
-    let mut lead_in: Option<Modality> = None;
-    for block in &doc.blocks {
+    let mut lead_in: Option<(usize, Modality)> = None;
+    for (index, block) in doc.blocks.iter().enumerate() {
         let mut p = prepare_block(block, doc, &prepared);
         match &block.kind {
             BlockKind::ListItem { .. } => {
-                if let Some(inherited) = lead_in {
+                if let Some((lead_block, inherited)) = lead_in {
+                    p.lead_in = Some(lead_block);
                     for s in &mut p.statements {
                         if s.modality == Modality::None {
                             s.modality = inherited;
@@ -215,8 +219,8 @@ pub fn prepare(doc: &Document) -> Vec<PreparedBlock> {
                 lead_in = p
                     .statements
                     .last()
-                    .map(|s| s.modality)
-                    .filter(|m| *m != Modality::None);
+                    .map(|s| (index, s.modality))
+                    .filter(|(_, m)| *m != Modality::None);
             }
             _ => lead_in = None,
         }
@@ -325,6 +329,7 @@ fn prepare_block(block: &Block, doc: &Document, earlier: &[PreparedBlock]) -> Pr
         words,
         statements,
         table,
+        lead_in: None,
     }
 }
 

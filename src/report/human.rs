@@ -40,186 +40,116 @@ impl Style {
     }
 }
 
-/// Words of the human report in bokmål and English.
-pub fn word(lang: Lang, key: &str) -> &'static str {
-    let en = lang == Lang::En;
-    match key {
-        "met" => {
-            if en {
-                "met"
+/// Words of the human report: (key, English, bokmål).
+const WORDS: &[(&str, &str, &str)] = &[
+    ("met", "met", "oppfylt"),
+    ("weak", "weak", "svakt"),
+    ("missing", "missing", "mangler"),
+    ("violation", "violation", "brudd"),
+    ("passed", "passed", "ok"),
+    ("not-applicable", "not applicable", "ikke relevant"),
+    ("waived", "waived", "unntatt"),
+    ("rules", "rules", "regler"),
+    ("files", "files", "filer"),
+    ("file", "file", "fil"),
+    (
+        "suggestion",
+        "Suggested requirement",
+        "Forslag til kravtekst",
+    ),
+    ("replacement", "Use instead", "Bruk heller"),
+    ("services", "services", "tjenester"),
+    ("declared", "declared", "oppgitt"),
+    ("detected", "detected", "funnet i teksten"),
+    ("unreadable", "could not be read", "kunne ikke leses"),
+    (
+        "accepted",
+        "accepted: the rule leaves the strength to the municipality",
+        "godtatt: regelen overlater styrken til kommunen",
+    ),
+    (
+        "not-accepted",
+        "not enough: the rule wants a binding requirement",
+        "ikke nok: regelen krever et bindende krav",
+    ),
+    ("more", "more", "flere"),
+    ("binding", "binding", "bindende"),
+    ("weak-coverage", "weak", "svakt"),
+    ("negated", "put out of scope", "holdt utenfor"),
+    (
+        "non-normative",
+        "background text, not a requirement",
+        "bakgrunnstekst, ikke et krav",
+    ),
+    (
+        "descriptive",
+        "description without «skal»/«bør»",
+        "beskrivelse uten «skal»/«bør»",
+    ),
+    ("here", "here", "her"),
+    (
+        "interoperability",
+        "Interoperability",
+        "Samhandling og integrasjoner",
+    ),
+    (
+        "information-sharing",
+        "Information sharing",
+        "Informasjonsdeling",
+    ),
+    ("architecture", "Architecture", "Arkitektur"),
+    (
+        "security",
+        "Security and privacy",
+        "Informasjonssikkerhet og personvern",
+    ),
+    (
+        "archiving",
+        "Archiving and data lifecycle",
+        "Arkiv og livsløp for data",
+    ),
+    (
+        "usability",
+        "Usability and accessibility",
+        "Brukervennlighet og universell utforming",
+    ),
+    (
+        "hygiene",
+        "Procurement hygiene",
+        "Anskaffelsesfaglig kvalitet",
+    ),
+    ("contract", "Contract and options", "Kontrakt og opsjoner"),
+    (
+        "tenderlint",
+        "tenderlint's own findings",
+        "tenderlints egne funn",
+    ),
+];
+
+/// A word of the human report in bokmål (also for nynorsk) or English; the key itself if unknown.
+pub fn word(lang: Lang, key: &str) -> &str {
+    match WORDS.iter().find(|(k, _, _)| *k == key) {
+        Some((_, en, nb)) => {
+            if lang == Lang::En {
+                en
             } else {
-                "oppfylt"
+                nb
             }
         }
-        "weak" => {
-            if en {
-                "weak"
-            } else {
-                "svakt"
-            }
-        }
-        "missing" => {
-            if en {
-                "missing"
-            } else {
-                "mangler"
-            }
-        }
-        "violation" => {
-            if en {
-                "violation"
-            } else {
-                "brudd"
-            }
-        }
-        "passed" => {
-            if en {
-                "passed"
-            } else {
-                "ok"
-            }
-        }
-        "not-applicable" => {
-            if en {
-                "not applicable"
-            } else {
-                "ikke relevant"
-            }
-        }
-        "waived" => {
-            if en {
-                "waived"
-            } else {
-                "unntatt"
-            }
-        }
-        "rules" => {
-            if en {
-                "rules"
-            } else {
-                "regler"
-            }
-        }
-        "files" => {
-            if en {
-                "files"
-            } else {
-                "filer"
-            }
-        }
-        "suggestion" => {
-            if en {
-                "Suggested requirement"
-            } else {
-                "Forslag til kravtekst"
-            }
-        }
-        "replacement" => {
-            if en {
-                "Use instead"
-            } else {
-                "Bruk heller"
-            }
-        }
-        "services" => {
-            if en {
-                "services"
-            } else {
-                "tjenester"
-            }
-        }
-        "declared" => {
-            if en {
-                "declared"
-            } else {
-                "oppgitt"
-            }
-        }
-        "detected" => {
-            if en {
-                "detected"
-            } else {
-                "funnet i teksten"
-            }
-        }
-        "unreadable" => {
-            if en {
-                "could not be read"
-            } else {
-                "kunne ikke leses"
-            }
-        }
-        "accepted" => {
-            if en {
-                "accepted: the rule leaves the strength to the municipality"
-            } else {
-                "godtatt: regelen overlater styrken til kommunen"
-            }
-        }
-        "not-accepted" => {
-            if en {
-                "not enough: the rule wants a binding requirement"
-            } else {
-                "ikke nok: regelen krever et bindende krav"
-            }
-        }
-        "more" => {
-            if en {
-                "more"
-            } else {
-                "flere"
-            }
-        }
-        _ => "",
+        None => key,
     }
 }
 
 fn coverage_word(lang: Lang, c: Coverage) -> &'static str {
-    let en = lang == Lang::En;
-    match c {
-        Coverage::Binding => {
-            if en {
-                "binding"
-            } else {
-                "bindende"
-            }
-        }
-        Coverage::Weak => {
-            if en {
-                "weak"
-            } else {
-                "svakt"
-            }
-        }
-        Coverage::Negated => {
-            if en {
-                "put out of scope"
-            } else {
-                "holdt utenfor"
-            }
-        }
-        Coverage::NonNormative => {
-            if en {
-                "background text, not a requirement"
-            } else {
-                "bakgrunnstekst, ikke et krav"
-            }
-        }
-        Coverage::Descriptive => {
-            if en {
-                "description without «skal»/«bør»"
-            } else {
-                "beskrivelse uten «skal»/«bør»"
-            }
-        }
-        Coverage::Violation => {
-            if en {
-                "here"
-            } else {
-                "her"
-            }
-        }
-    }
+    let key = match c {
+        Coverage::Binding => "binding",
+        Coverage::Weak => "weak-coverage",
+        Coverage::Negated => "negated",
+        Coverage::NonNormative => "non-normative",
+        Coverage::Descriptive => "descriptive",
+        Coverage::Violation => "here",
+    };
+    word(lang, key)
 }
 
 /// Renders the whole report.
@@ -241,7 +171,11 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
         report.tool.version,
         sets.join(", "),
         report.files.len(),
-        word(lang, "files")
+        if report.files.len() == 1 {
+            word(lang, "file")
+        } else {
+            word(lang, "files")
+        }
     );
     if !report.services.effective.is_empty() {
         let how = if report.services.declared.is_empty() {
@@ -324,67 +258,7 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
 }
 
 fn category_title(category: &str, lang: Lang) -> String {
-    let en = lang == Lang::En;
-    let title = match category {
-        "interoperability" => {
-            if en {
-                "Interoperability"
-            } else {
-                "Samhandling og integrasjoner"
-            }
-        }
-        "information-sharing" => {
-            if en {
-                "Information sharing"
-            } else {
-                "Informasjonsdeling"
-            }
-        }
-        "architecture" => {
-            if en {
-                "Architecture"
-            } else {
-                "Arkitektur"
-            }
-        }
-        "security" => {
-            if en {
-                "Security and privacy"
-            } else {
-                "Informasjonssikkerhet og personvern"
-            }
-        }
-        "archiving" => {
-            if en {
-                "Archiving and data lifecycle"
-            } else {
-                "Arkiv og livsløp for data"
-            }
-        }
-        "usability" => {
-            if en {
-                "Usability and accessibility"
-            } else {
-                "Brukervennlighet og universell utforming"
-            }
-        }
-        "hygiene" => {
-            if en {
-                "Procurement hygiene"
-            } else {
-                "Anskaffelsesfaglig kvalitet"
-            }
-        }
-        "contract" => {
-            if en {
-                "Contract and options"
-            } else {
-                "Kontrakt og opsjoner"
-            }
-        }
-        other => other,
-    };
-    title.to_string()
+    word(lang, category).to_string()
 }
 
 fn render_result(

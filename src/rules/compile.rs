@@ -93,6 +93,16 @@ pub struct Hit {
     pub end: usize,
     /// Index of the word the hit starts in (for `near` and context windows).
     pub word: u32,
+    /// The hit is in the lead-in paragraph of a list item («Løsningen skal støtte
+    /// følgende integrasjoner:»), not in the item itself; its range is in another block.
+    pub inherited: bool,
+}
+
+impl Hit {
+    /// Hits in the statement itself come before inherited ones, then by position.
+    fn rank(&self) -> (bool, usize) {
+        (self.inherited, self.start)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -220,6 +230,7 @@ impl TermMatcher {
                     start,
                     end,
                     word,
+                    inherited: false,
                 });
             }
         }
@@ -335,16 +346,22 @@ impl CompiledMatch {
         }
         let mut primary: Option<Hit> = None;
         let mut note = |h: Hit| {
-            if primary.is_none_or(|p| h.start < p.start) {
+            if primary.is_none_or(|p| h.rank() < p.rank()) {
                 primary = Some(h);
             }
         };
         if !self.any.is_empty() {
-            let hit = hits.iter().find(|h| self.any.contains(&h.term))?;
+            let hit = hits
+                .iter()
+                .filter(|h| self.any.contains(&h.term))
+                .min_by_key(|h| h.rank())?;
             note(*hit);
         }
         for group in &self.all {
-            let hit = hits.iter().find(|h| group.contains(&h.term))?;
+            let hit = hits
+                .iter()
+                .filter(|h| group.contains(&h.term))
+                .min_by_key(|h| h.rank())?;
             note(*hit);
         }
         if let Some((within, groups)) = &self.near {

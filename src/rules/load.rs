@@ -319,6 +319,20 @@ fn validate(file: &RuleSetFile, text: &str) -> Vec<Problem> {
                 span: rule_span.clone(),
                 help: None,
             }),
+            (RuleKind::RequireWith, Some(_))
+                if rule
+                    .pattern
+                    .as_ref()
+                    .is_some_and(|p| p.value.any.is_empty()) =>
+            {
+                // The `with` window starts at each hit of a top-level `any` term; a regex or an
+                // `all` group gives no such anchor, so the rule could never report anything.
+                problems.push(Problem {
+                    message: format!("rule `{rid}` is `require-with`, so its `match` needs `any` terms to anchor on"),
+                    span: rule.pattern.as_ref().and_then(|p| spanned_range(text, p)),
+                    help: Some("keep a regex as an extra condition, but list the anchor terms under `any`".into()),
+                })
+            }
             (RuleKind::RequireWith, Some(with)) => check_match(
                 &with.value,
                 rid,

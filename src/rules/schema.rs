@@ -124,6 +124,10 @@ pub enum Strength {
     Binding,
     /// Weak coverage («bør», evaluation question, option) passes too, and is shown.
     Any,
+    /// Any mention in a normative statement counts, with or without a modal verb: for
+    /// procedural facts a tender states rather than demands («Kontrakten inngås på SSA-T»,
+    /// «Tildelingskriteriene er pris 40 % og kvalitet 60 %»).
+    Mention,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
