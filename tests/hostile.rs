@@ -387,7 +387,10 @@ fn markdown_over_256_mib_is_refused_without_reading() {
 /// 200 MB of requirement text: read (or refused) in bounded memory. Minutes in a
 /// debug build, so run by `tests/hostile-big.sh` in release mode.
 #[test]
-#[ignore = "slow in debug builds; run tests/hostile-big.sh"]
+// Known failure (open bug): the release binary reads and checks this file but peaks
+// at ~6.9 GiB, ~35× the input (prepared blocks, normalised text and offset maps per
+// block); the 256 MiB file cap does not bound memory to what a CI runner has.
+#[ignore = "slow in debug builds; run tests/hostile-big.sh (currently fails: ~6.9 GiB peak)"]
 fn markdown_of_200_mb_is_checked_in_bounded_memory() {
     let (_tmp, dir) = tender();
     let page = "## Krav\n\nLøsningen skal bruke HelseID. Leverandøren bør støtte kjernejournal.\n\n\
