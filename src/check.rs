@@ -104,8 +104,13 @@ pub fn check_documents(docs: &[Document], sets: &[RuleSet], options: &CheckOptio
     let prepared: Vec<PreparedDocument<'_>> = docs.par_iter().map(PreparedDocument::new).collect();
     let mut results: Vec<RuleResult> = Vec::new();
     let mut services = Services::default();
-    for set in sets {
-        let (set_results, scope) = engine::evaluate(&prepared, set, &options.engine);
+    // Rule sets are independent, so they are evaluated in parallel: matching is most
+    // of the work and would otherwise run on one core. Results keep the sets' order.
+    let evaluated: Vec<_> = sets
+        .par_iter()
+        .map(|set| engine::evaluate(&prepared, set, &options.engine))
+        .collect();
+    for (set_results, scope) in evaluated {
         results.extend(set_results);
         merge(&mut services.declared, scope.declared.clone());
         merge(&mut services.detected, scope.detected.clone());
