@@ -386,6 +386,20 @@ impl std::fmt::Display for ReadError {
 /// Largest file tenderlint reads (bytes); larger ones are refused, not truncated.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
+/// Most text one file may hold (bytes). Checking costs about 35 bytes of memory per
+/// byte of text, so 32 MiB — some 10,000 pages, ten times the largest real tender —
+/// keeps a check within a CI runner's memory; a larger file is refused, not truncated.
+pub const MAX_TEXT_BYTES: usize = 32 * 1024 * 1024;
+
+fn too_much_text(bytes: usize) -> ReadError {
+    ReadError::new(format!(
+        "holds {} MiB of text, more than the {} MiB (about 10,000 pages) tenderlint checks in one file",
+        bytes / (1024 * 1024),
+        MAX_TEXT_BYTES / (1024 * 1024)
+    ))
+    .with_hint("split the tender into its parts (konkurransegrunnlag, bilag)")
+}
+
 /// Reads one file of the tender in the format its extension names.
 pub fn read_file(path: &Path) -> Result<Document, ReadError> {
     let format = Format::from_path(path).ok_or_else(|| {
@@ -410,12 +424,23 @@ pub fn read_file(path: &Path) -> Result<Document, ReadError> {
 pub fn read_bytes(path: PathBuf, format: Format, bytes: &[u8]) -> Result<Document, ReadError> {
     match format {
         Format::Markdown => {
+            // Markdown is all text: refuse before parsing, not after.
+            if bytes.len() > MAX_TEXT_BYTES {
+                return Err(too_much_text(bytes.len()));
+            }
             let text = std::str::from_utf8(bytes).map_err(|e| {
                 ReadError::new(format!("not valid UTF-8 (byte {})", e.valid_up_to()))
                     .with_hint("save the file as UTF-8")
             })?;
             Ok(markdown::read(path, text))
         }
-        Format::Docx => docx::read(path, bytes),
+        Format::Docx => {
+            let doc = docx::read(path, bytes)?;
+            let text: usize = doc.blocks.iter().map(|b| b.text.len()).sum();
+            if text > MAX_TEXT_BYTES {
+                return Err(too_much_text(text));
+            }
+            Ok(doc)
+        }
     }
 }
