@@ -411,8 +411,16 @@ fn markdown_of_200_mb_is_checked_in_bounded_memory() {
     );
     assert_eq!(run.code, Some(2), "{:?}", run.code);
     assert_good_checked(&run);
-    assert!(run.stderr.contains("enorm.md") && run.stderr.contains("MiB of text"), "{}", run.stderr);
-    assert!(run.maxrss_kib < 1024 * 1024, "peak {} MiB", run.maxrss_kib / 1024);
+    assert!(
+        run.stderr.contains("enorm.md") && run.stderr.contains("MiB of text"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.maxrss_kib < 1024 * 1024,
+        "peak {} MiB",
+        run.maxrss_kib / 1024
+    );
 }
 
 // ------------------------------------------------------- files and walking

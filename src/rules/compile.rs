@@ -313,22 +313,22 @@ impl CompiledMatch {
             None => None,
         };
         Ok(CompiledMatch {
-            any: m.any.iter().map(|t| matcher.add_term(t)).collect(),
+            any: sorted(m.any.iter().map(|t| matcher.add_term(t)).collect()),
             all: m
                 .all
                 .iter()
-                .map(|g| g.iter().map(|t| matcher.add_term(t)).collect())
+                .map(|g| sorted(g.iter().map(|t| matcher.add_term(t)).collect()))
                 .collect(),
             near: m.near.as_ref().map(|n| {
                 (
                     n.within,
                     n.groups
                         .iter()
-                        .map(|g| g.iter().map(|t| matcher.add_term(t)).collect())
+                        .map(|g| sorted(g.iter().map(|t| matcher.add_term(t)).collect()))
                         .collect(),
                 )
             }),
-            not: m.not.iter().map(|t| matcher.add_term(t)).collect(),
+            not: sorted(m.not.iter().map(|t| matcher.add_term(t)).collect()),
             regex,
             one_of: m
                 .one_of
@@ -341,7 +341,7 @@ impl CompiledMatch {
     /// Does the statement match? `hits` are the statement's (context-checked) hits,
     /// `text` its normalised text. Returns the hit to point at, if any.
     pub fn eval(&self, hits: &[Hit], text: &str) -> Option<Option<Hit>> {
-        if self.not.iter().any(|t| hits.iter().any(|h| h.term == *t)) {
+        if hits.iter().any(|h| self.not.binary_search(&h.term).is_ok()) {
             return None;
         }
         let mut primary: Option<Hit> = None;
@@ -353,14 +353,14 @@ impl CompiledMatch {
         if !self.any.is_empty() {
             let hit = hits
                 .iter()
-                .filter(|h| self.any.contains(&h.term))
+                .filter(|h| self.any.binary_search(&h.term).is_ok())
                 .min_by_key(|h| h.rank())?;
             note(*hit);
         }
         for group in &self.all {
             let hit = hits
                 .iter()
-                .filter(|h| group.contains(&h.term))
+                .filter(|h| group.binary_search(&h.term).is_ok())
                 .min_by_key(|h| h.rank())?;
             note(*hit);
         }
@@ -391,7 +391,7 @@ impl CompiledMatch {
         Some(
             hits.iter()
                 .copied()
-                .filter(|h| self.any.contains(&h.term))
+                .filter(|h| self.any.binary_search(&h.term).is_ok())
                 .collect(),
         )
     }
@@ -411,15 +411,23 @@ impl CompiledMatch {
     }
 }
 
+/// Term lists are searched per hit, so keep them sorted for binary search.
+fn sorted(mut terms: Vec<TermId>) -> Vec<TermId> {
+    terms.sort_unstable();
+    terms.dedup();
+    terms
+}
+
 /// A hit of every group, all within `within` words of the first group's hit.
 fn near(hits: &[Hit], groups: &[Vec<TermId>], within: u32) -> Option<Hit> {
     let (first, rest) = groups.split_first()?;
     hits.iter()
-        .filter(|h| first.contains(&h.term))
+        .filter(|h| first.binary_search(&h.term).is_ok())
         .find_map(|anchor| {
             let all_near = rest.iter().all(|group| {
-                hits.iter()
-                    .any(|h| group.contains(&h.term) && h.word.abs_diff(anchor.word) <= within)
+                hits.iter().any(|h| {
+                    group.binary_search(&h.term).is_ok() && h.word.abs_diff(anchor.word) <= within
+                })
             });
             all_near.then_some(*anchor)
         })

@@ -135,7 +135,9 @@ impl<'a> Segments<'a> {
         let (_, first) = chars.next()?;
         let mut end = first.len_utf8();
         for (i, c) in chars {
-            if canonical_combining_class(c) == 0 && !is_hangul_jamo_vt(c) {
+            // Everything below U+0300 is a starter: skip the table look-up for the
+            // Latin text tenders are made of.
+            if c < '\u{300}' || canonical_combining_class(c) == 0 && !is_hangul_jamo_vt(c) {
                 break;
             }
             end = i + c.len_utf8();
