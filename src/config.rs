@@ -302,7 +302,8 @@ fn located<T>(text: &str, value: &Spanned<T>) -> Option<Range<usize>> {
 
 /// Reads and validates a configuration file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let name = path.display().to_string();
+    let source = crate::rules::read_yaml_file(path, MAX_CONFIG_BYTES, "a configuration")?;
+    let name = source.name.clone();
     let fail = |message: String| {
         RuleSetError::single(
             RuleSetSource {
@@ -312,17 +313,6 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
             message,
         )
     };
-    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
-    if !meta.is_file() {
-        return Err(fail("not a file".into()));
-    }
-    if meta.len() > MAX_CONFIG_BYTES {
-        return Err(fail(format!(
-            "{} bytes is more than the {MAX_CONFIG_BYTES} a configuration may have",
-            meta.len()
-        )));
-    }
-    let text = std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read: {e}")))?;
     let dir = path
         .canonicalize()
         .ok()
@@ -331,7 +321,7 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
     parse(
         RuleSetSource {
             name: pathdiff(&dir.join(FILE_NAME)).display().to_string(),
-            text: Arc::from(text),
+            text: source.text,
         },
         path,
         &dir,

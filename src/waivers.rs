@@ -618,6 +618,7 @@ mod tests {
     fn dates() {
         assert_eq!(Date::from_unix_days(0).to_string(), "1970-01-01");
         assert_eq!(Date::from_unix_days(20_597).to_string(), "2026-05-24");
+        assert_eq!(Date::from_unix_days(11_016).to_string(), "2000-02-29");
         assert_eq!(Date::parse("2028-02-29").map(|d| d.day), Some(29));
         assert_eq!(Date::parse("2027-02-29"), None);
         assert_eq!(Date::parse("2027-6-30"), None);

@@ -142,7 +142,7 @@ fn matrix_row(report: &CheckReport, r: &RuleResult, lang: Lang) -> TableRow {
 fn build(report: &CheckReport, options: &RenderOptions) -> Docx {
     let lang = options.lang;
     let w = |k| common::word(lang, k);
-    let date = options.date.unwrap_or_else(Date::today);
+    let date = options.date.unwrap_or_else(Date::today_utc);
     let mut doc = Docx::new()
         .page_size(PAGE_W, PAGE_H)
         .page_orient(PageOrientationType::Landscape)

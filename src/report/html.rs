@@ -230,7 +230,7 @@ fn evidence_html(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
 pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
     let lang = options.lang;
     let w = |k| common::word(lang, k);
-    let date = options.date.unwrap_or_else(Date::today);
+    let date = options.date.unwrap_or_else(Date::today_utc);
     let mut out = String::new();
     let _ = write!(
         out,

@@ -62,6 +62,16 @@ pub fn resolve(reference: &str) -> Result<RuleSet, RuleSetError> {
 
 /// Reads a rule-set file, refusing non-files and oversized files before reading.
 pub fn read_source(path: &Path) -> Result<RuleSetSource, RuleSetError> {
+    read_yaml_file(path, load::MAX_RULESET_BYTES as u64, "a rule set")
+}
+
+/// Reads a small YAML file (rule set, configuration) as the source of diagnostics:
+/// a non-file, a file over `max` bytes or invalid UTF-8 is refused before parsing.
+pub(crate) fn read_yaml_file(
+    path: &Path,
+    max: u64,
+    what: &str,
+) -> Result<RuleSetSource, RuleSetError> {
     let name = path.display().to_string();
     let fail = |message: String| {
         RuleSetError::single(
@@ -76,11 +86,10 @@ pub fn read_source(path: &Path) -> Result<RuleSetSource, RuleSetError> {
     if !meta.is_file() {
         return Err(fail("not a file".into()));
     }
-    if meta.len() > load::MAX_RULESET_BYTES as u64 {
+    if meta.len() > max {
         return Err(fail(format!(
-            "{} bytes is more than the {} a rule set may have",
-            meta.len(),
-            load::MAX_RULESET_BYTES
+            "{} bytes is more than the {max} {what} may have",
+            meta.len()
         )));
     }
     let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {e}")))?;
