@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS="${FUZZ_SECS:-60}"
-TARGETS=("${@:-markdown ruleset docx}")
+TARGETS=("${@:-markdown ruleset docx config}")
 TARGETS=(${TARGETS[@]})
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 
@@ -21,6 +21,7 @@ seed() { # target, files...
 seed markdown $(find fixtures tests/cmd -name '*.md' 2>/dev/null)
 printf '> > > - - | a | b |\n|---|---|\n| K-1 | skal | M |\n' > fuzz/corpus/markdown/gen-nested
 seed ruleset $(find rules fixtures -name '*.yaml' 2>/dev/null)
+seed config $(find fixtures tests -name "tenderlint*.yaml" 2>/dev/null) docs/configuration.md
 seed docx $(find fixtures -name '*.docx' 2>/dev/null) \
   $(ls ../shared/corpora/docx-generated/*kitchen*.docx 2>/dev/null)
 

@@ -396,17 +396,26 @@ impl CompiledMatch {
         )
     }
 
-    fn collect_terms(&self, out: &mut Vec<TermId>, always: &mut bool) {
-        out.extend(&self.any);
-        out.extend(self.all.iter().flatten());
-        if let Some((_, groups)) = &self.near {
-            out.extend(groups.iter().flatten());
-        }
-        if self.regex.is_some() {
+    /// Terms of which at least one must be in any statement this match accepts: the
+    /// `any` list, else one `all` group, else the first `near` group; for `one_of`, the
+    /// union over the alternatives. A rule is evaluated only where one of these hits,
+    /// so a group of common verbs («støtte», «bruke») does not make every sentence a
+    /// candidate. `always` is set when no such set exists (a regex alone, or an
+    /// alternative without terms).
+    fn necessary_terms(&self, out: &mut Vec<TermId>, always: &mut bool) {
+        if !self.any.is_empty() {
+            out.extend(&self.any);
+        } else if let Some(group) = self.all.iter().min_by_key(|g| g.len()) {
+            // Any one group is necessary; the smallest is usually the topic.
+            out.extend(group);
+        } else if let Some(group) = self.near.as_ref().and_then(|(_, groups)| groups.first()) {
+            out.extend(group);
+        } else if !self.one_of.is_empty() {
+            for alt in &self.one_of {
+                alt.necessary_terms(out, always);
+            }
+        } else {
             *always = true;
-        }
-        for alt in &self.one_of {
-            alt.collect_terms(out, always);
         }
     }
 }
@@ -462,8 +471,10 @@ impl RuleSet {
             };
             let mut triggers = Vec::new();
             let mut always = false;
-            for m in pattern.iter().chain(with.iter()) {
-                m.collect_terms(&mut triggers, &mut always);
+            // Only `match` decides where a rule can fire; `with` is looked for around its hits.
+            match &pattern {
+                Some(m) => m.necessary_terms(&mut triggers, &mut always),
+                None => always = rule.check.is_none(),
             }
             triggers.sort_unstable();
             triggers.dedup();
