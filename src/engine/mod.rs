@@ -207,7 +207,7 @@ fn observe_document(
                 continue;
             }
             in_statement.extend(&inherited);
-            let in_statement = set.matcher.with_context(&in_statement);
+            let in_statement = set.matcher.with_context(in_statement);
             let normative = !furniture && !statement.glossary;
             if normative && !statement.negated {
                 for service in &set.services {
@@ -261,9 +261,13 @@ struct HeadingHits {
 }
 
 impl HeadingHits {
-    fn of(&mut self, set: &RuleSet, pdoc: &PreparedDocument<'_>, section: usize) -> Vec<Hit> {
-        if let Some(hits) = self.cache.get(&section) {
-            return hits.clone();
+    fn of(&mut self, set: &RuleSet, pdoc: &PreparedDocument<'_>, section: usize) -> &[Hit] {
+        if self.cache.contains_key(&section) {
+            return self
+                .cache
+                .get(&section)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
         }
         let mut hits = Vec::new();
         let mut current = Some(section);
@@ -286,8 +290,7 @@ impl HeadingHits {
             }
             current = s.parent.filter(|p| *p < index);
         }
-        self.cache.insert(section, hits.clone());
-        hits
+        self.cache.entry(section).or_insert(hits)
     }
 }
 

@@ -103,8 +103,23 @@ pub fn normalize(input: &str) -> Normalized {
             }
         }
     };
+    let bytes = input.as_bytes();
     let mut segments = Segments::new(input);
-    while let Some((start, segment)) = segments.next_segment() {
+    loop {
+        // Fast path: an ASCII character not followed by a combining mark (the next
+        // byte is ASCII too, or the end) is its own segment and already NFC.
+        let pos = segments.pos;
+        if let Some(&b) = bytes.get(pos)
+            && b.is_ascii()
+            && bytes.get(pos + 1).is_none_or(u8::is_ascii)
+        {
+            push(b as char, pos as u32);
+            segments.pos += 1;
+            continue;
+        }
+        let Some((start, segment)) = segments.next_segment() else {
+            break;
+        };
         let mut chars = segment.chars();
         match (chars.next(), chars.next()) {
             (Some(c), None) => push(c, start as u32),
