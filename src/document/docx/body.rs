@@ -521,143 +521,74 @@ impl Walker<'_, '_> {
     }
 
     fn paragraph_properties(&mut self, xml: &mut Xml) -> Result<(), ReadError> {
-        let mut depth = 1usize;
-        let mut in_num_pr = false;
-        while depth > 0 {
-            let (ns, e, empty) = match xml.next()? {
-                Ev::Start(ns, e, _) => (ns, e, false),
-                Ev::Empty(ns, e, _) => (ns, e, true),
-                Ev::End => {
-                    depth -= 1;
-                    in_num_pr = false;
-                    continue;
-                }
-                Ev::Text(_) => continue,
-                Ev::Eof => return Err(xml.error("unexpected end of the part")),
-            };
-            let local = e.local_name();
-            let name = local.as_ref();
-            if ns != Ns::W || name.ends_with("Change") || name == "rPr" {
-                if !empty {
-                    xml.skip()?;
-                }
-                continue;
+        walk_properties(xml, &["rPr"], |name, e, depth, parent| {
+            if let ("headerReference" | "footerReference", Some(id)) = (name, attr(e, "id")) {
+                self.side.header_refs.push(id);
+                return;
             }
             let Some(p) = self.paras.last_mut() else {
-                continue;
+                return;
             };
             match name {
-                "pStyle" if depth == 1 => p.style = attr(&e, "val"),
+                "pStyle" if depth == 1 => p.style = attr(e, "val"),
                 "outlineLvl" if depth == 1 => {
-                    p.outline = attr(&e, "val").and_then(|v| v.trim().parse().ok())
+                    p.outline = attr(e, "val").and_then(|v| v.trim().parse().ok())
                 }
-                "numPr" if depth == 1 && !empty => in_num_pr = true,
-                "numId" if in_num_pr => {
-                    p.num_id = attr(&e, "val").and_then(|v| v.trim().parse().ok())
+                "numId" if parent == Some("numPr") => {
+                    p.num_id = attr(e, "val").and_then(|v| v.trim().parse().ok())
                 }
-                "ilvl" if in_num_pr => p.ilvl = attr(&e, "val").and_then(|v| v.trim().parse().ok()),
-                "headerReference" | "footerReference" => {
-                    if let Some(id) = attr(&e, "id") {
-                        self.side.header_refs.push(id);
-                    }
+                "ilvl" if parent == Some("numPr") => {
+                    p.ilvl = attr(e, "val").and_then(|v| v.trim().parse().ok())
                 }
                 _ => {}
             }
-            if !empty {
-                depth += 1;
-            }
-        }
-        Ok(())
+        })
     }
 
     fn row_properties(&mut self, xml: &mut Xml) -> Result<(), ReadError> {
-        let mut depth = 1usize;
-        while depth > 0 {
-            let (ns, e, empty) = match xml.next()? {
-                Ev::Start(ns, e, _) => (ns, e, false),
-                Ev::Empty(ns, e, _) => (ns, e, true),
-                Ev::End => {
-                    depth -= 1;
-                    continue;
-                }
-                Ev::Text(_) => continue,
-                Ev::Eof => return Err(xml.error("unexpected end of the part")),
+        walk_properties(xml, &[], |name, e, _, _| {
+            let Some(row) = self.tables.last_mut().and_then(|t| t.row.as_mut()) else {
+                return;
             };
-            let local = e.local_name();
-            let name = local.as_ref();
-            if ns != Ns::W || name.ends_with("Change") {
-                if !empty {
-                    xml.skip()?;
+            let number = || {
+                attr(e, "val")
+                    .and_then(|v| v.trim().parse::<u32>().ok())
+                    .unwrap_or(0)
+                    .min(64)
+            };
+            match name {
+                "tblHeader" => row.header_marked = on_off(e),
+                "gridBefore" => {
+                    row.grid_col += number();
+                    row.cells.resize(row.grid_col as usize, String::new());
                 }
-                continue;
+                "gridAfter" => row.grid_after = number(),
+                _ => {}
             }
-            if let Some(row) = self.tables.last_mut().and_then(|t| t.row.as_mut()) {
-                let number = || {
-                    attr(&e, "val")
-                        .and_then(|v| v.trim().parse::<u32>().ok())
-                        .unwrap_or(0)
-                        .min(64)
-                };
-                match name {
-                    "tblHeader" => row.header_marked = on_off(&e),
-                    "gridBefore" => {
-                        let n = number();
-                        row.grid_col += n;
-                        row.cells.resize(row.grid_col as usize, String::new());
-                    }
-                    "gridAfter" => row.grid_after = number(),
-                    _ => {}
-                }
-            }
-            if !empty {
-                depth += 1;
-            }
-        }
-        Ok(())
+        })
     }
 
     fn cell_properties(&mut self, xml: &mut Xml) -> Result<(), ReadError> {
-        let mut depth = 1usize;
-        while depth > 0 {
-            let (ns, e, empty) = match xml.next()? {
-                Ev::Start(ns, e, _) => (ns, e, false),
-                Ev::Empty(ns, e, _) => (ns, e, true),
-                Ev::End => {
-                    depth -= 1;
-                    continue;
-                }
-                Ev::Text(_) => continue,
-                Ev::Eof => return Err(xml.error("unexpected end of the part")),
+        walk_properties(xml, &[], |name, e, depth, _| {
+            if depth != 1 {
+                return;
+            }
+            let Some(cell) = self.tables.last_mut().and_then(|t| t.cells.last_mut()) else {
+                return;
             };
-            let local = e.local_name();
-            let name = local.as_ref();
-            if ns != Ns::W || name.ends_with("Change") {
-                if !empty {
-                    xml.skip()?;
+            match name {
+                "gridSpan" => {
+                    cell.span = attr(e, "val")
+                        .and_then(|v| v.trim().parse().ok())
+                        .unwrap_or(1)
+                        .clamp(1, 64)
                 }
-                continue;
-            }
-            if depth == 1
-                && let Some(cell) = self.tables.last_mut().and_then(|t| t.cells.last_mut())
-            {
-                match name {
-                    "gridSpan" => {
-                        cell.span = attr(&e, "val")
-                            .and_then(|v| v.trim().parse().ok())
-                            .unwrap_or(1)
-                            .clamp(1, 64)
-                    }
-                    "vMerge" | "hMerge" => {
-                        cell.continuation = attr(&e, "val").is_none_or(|v| v == "continue");
-                    }
-                    _ => {}
+                "vMerge" | "hMerge" => {
+                    cell.continuation = attr(e, "val").is_none_or(|v| v == "continue")
                 }
+                _ => {}
             }
-            if !empty {
-                depth += 1;
-            }
-        }
-        Ok(())
+        })
     }
 
     fn end_paragraph(&mut self) {
@@ -944,6 +875,44 @@ fn split_typed_number(text: &str) -> Option<(&str, &str)> {
             .all(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
     let rest = text[end..].trim_start();
     (ok && !rest.is_empty()).then_some((number, rest))
+}
+
+/// Walks a properties element (`w:pPr`, `w:trPr`, `w:tcPr`) whose start was just read,
+/// calling `visit(name, element, depth, parent)` for each WordprocessingML child
+/// (depth 1 for direct children; `parent` the enclosing child's name). Revision
+/// records (`*Change`) and the elements named in `skip` are passed over whole.
+fn walk_properties(
+    xml: &mut Xml,
+    skip: &[&str],
+    mut visit: impl FnMut(&str, &BytesStart<'_>, usize, Option<&str>),
+) -> Result<(), ReadError> {
+    let mut open: Vec<String> = Vec::new();
+    loop {
+        let (ns, e, empty) = match xml.next()? {
+            Ev::Start(ns, e, _) => (ns, e, false),
+            Ev::Empty(ns, e, _) => (ns, e, true),
+            Ev::End => {
+                if open.pop().is_none() {
+                    return Ok(());
+                }
+                continue;
+            }
+            Ev::Text(_) => continue,
+            Ev::Eof => return Err(xml.error("unexpected end of the part")),
+        };
+        let local = e.local_name();
+        let name = local.as_ref().to_string();
+        if ns != Ns::W || name.ends_with("Change") || skip.contains(&name.as_str()) {
+            if !empty {
+                xml.skip()?;
+            }
+            continue;
+        }
+        visit(&name, &e, open.len() + 1, open.last().map(String::as_str));
+        if !empty {
+            open.push(name);
+        }
+    }
 }
 
 #[cfg(test)]
