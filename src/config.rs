@@ -18,7 +18,6 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
 
 /// The name tenderlint looks for, upward from the first checked path.
 pub const FILE_NAME: &str = "tenderlint.yaml";
@@ -304,15 +303,7 @@ fn located<T>(text: &str, value: &Spanned<T>) -> Option<Range<usize>> {
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
     let source = crate::rules::read_yaml_file(path, MAX_CONFIG_BYTES, "a configuration")?;
     let name = source.name.clone();
-    let fail = |message: String| {
-        RuleSetError::single(
-            RuleSetSource {
-                name: name.clone(),
-                text: Arc::from(""),
-            },
-            message,
-        )
-    };
+    let fail = |message: String| RuleSetError::about(name.clone(), message);
     let dir = path
         .canonicalize()
         .ok()
@@ -770,7 +761,7 @@ mod tests {
         parse(
             RuleSetSource {
                 name: FILE_NAME.into(),
-                text: Arc::from(text),
+                text: std::sync::Arc::from(text),
             },
             &dir.join(FILE_NAME),
             dir,

@@ -50,6 +50,18 @@ impl RuleSetError {
         }
     }
 
+    /// A problem with a file whose text is not at hand (missing, unreadable, a bad
+    /// reference): named, with no snippet.
+    pub fn about(name: impl Into<String>, message: impl Into<String>) -> RuleSetError {
+        RuleSetError::single(
+            RuleSetSource {
+                name: name.into(),
+                text: Arc::from(""),
+            },
+            message,
+        )
+    }
+
     /// 1-based line and column of a byte offset in the file.
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         line_column(&self.source.text, offset)

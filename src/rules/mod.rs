@@ -26,13 +26,7 @@ pub fn resolve(reference: &str) -> Result<RuleSet, RuleSetError> {
     let (id, version) = match reference.split_once('@') {
         Some((id, v)) => {
             let version = semver::Version::parse(v.trim()).map_err(|e| {
-                RuleSetError::single(
-                    RuleSetSource {
-                        name: reference.into(),
-                        text: Arc::from(""),
-                    },
-                    format!("`{v}` is not a version: {e}"),
-                )
+                RuleSetError::about(reference, format!("`{v}` is not a version: {e}"))
             })?;
             (id, Some(version))
         }
@@ -45,17 +39,10 @@ pub fn resolve(reference: &str) -> Result<RuleSet, RuleSetError> {
                 .iter()
                 .map(|(i, v)| format!("{i}@{v}"))
                 .collect();
-            Err(RuleSetError {
-                source: RuleSetSource {
-                    name: reference.into(),
-                    text: Arc::from(""),
-                },
-                problems: vec![Problem {
-                    message: format!("no embedded rule set `{reference}`"),
-                    span: None,
-                    help: Some(format!("embedded: {}", known.join(", "))),
-                }],
-            })
+            let mut error =
+                RuleSetError::about(reference, format!("no embedded rule set `{reference}`"));
+            error.problems[0].help = Some(format!("embedded: {}", known.join(", ")));
+            Err(error)
         }
     }
 }
@@ -73,15 +60,7 @@ pub(crate) fn read_yaml_file(
     what: &str,
 ) -> Result<RuleSetSource, RuleSetError> {
     let name = path.display().to_string();
-    let fail = |message: String| {
-        RuleSetError::single(
-            RuleSetSource {
-                name: name.clone(),
-                text: Arc::from(""),
-            },
-            message,
-        )
-    };
+    let fail = |message: String| RuleSetError::about(name.clone(), message);
     let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
     if !meta.is_file() {
         return Err(fail("not a file".into()));
