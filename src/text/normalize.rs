@@ -61,23 +61,92 @@ impl Normalized {
 /// NFC, lower case, dashes folded to `-`, soft hyphens dropped, every run of
 /// white space (NBSP included) folded to one space, leading/trailing space dropped.
 pub fn normalize(input: &str) -> Normalized {
-    let mut text = String::with_capacity(input.len());
-    let mut runs: Vec<(u32, u32)> = Vec::new();
-    let mut pending_space: Option<u32> = None;
+    let mut out = Builder {
+        text: String::with_capacity(input.len()),
+        runs: Vec::new(),
+        pending_space: None,
+    };
+    let bytes = input.as_bytes();
+    let mut segments = Segments::new(input);
+    while segments.pos < bytes.len() {
+        // Fast path: a run of ASCII letters, digits and punctuation is already NFC and
+        // only needs lower-casing; its offsets advance together, so it is one map run.
+        // The run's last character stays out when a non-ASCII byte follows it, since
+        // that may be a combining mark composing with it.
+        let pos = segments.pos;
+        let mut end = pos;
+        while end < bytes.len() && is_plain_ascii(bytes[end]) {
+            end += 1;
+        }
+        if end < bytes.len() && !bytes[end].is_ascii() {
+            end = end.saturating_sub(1).max(pos);
+        }
+        if end > pos {
+            out.push_ascii_run(&input[pos..end], pos as u32);
+            segments.pos = end;
+            continue;
+        }
+        // Compose per starter segment so each output char maps to the offset of the
+        // segment it came from; most tender text is already NFC.
+        let Some((start, segment)) = segments.next_segment() else {
+            break;
+        };
+        let mut chars = segment.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => out.push(c, start as u32),
+            _ => segment.nfc().for_each(|c| out.push(c, start as u32)),
+        }
+    }
+    Normalized {
+        text: out.text,
+        runs: out.runs,
+        original_len: input.len() as u32,
+    }
+}
 
-    // Compose per starter segment so each output char maps to the offset of the
-    // segment it came from; most tender text is already NFC and takes the fast path.
-    let mut push = |c: char, at: u32| {
+/// ASCII that normalisation keeps as it is, but for case: not white space, not the
+/// cell separator.
+fn is_plain_ascii(b: u8) -> bool {
+    b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ') && b != CELL_SEPARATOR as u8
+}
+
+/// The normalised text under construction.
+struct Builder {
+    text: String,
+    runs: Vec<(u32, u32)>,
+    /// Where a run of white space began, to be written as one space before the next
+    /// visible character (and dropped at the end).
+    pending_space: Option<u32>,
+}
+
+impl Builder {
+    fn flush_space(&mut self) {
+        if let Some(space_at) = self.pending_space.take() {
+            self.text.push(' ');
+            map(&mut self.runs, self.text.len() - 1, space_at);
+        }
+    }
+
+    /// Appends plain ASCII (see [`is_plain_ascii`]) that starts at original byte `at`.
+    fn push_ascii_run(&mut self, run: &str, at: u32) {
+        self.flush_space();
+        let start = self.text.len();
+        map(&mut self.runs, start, at);
+        self.text.push_str(run);
+        self.text[start..].make_ascii_lowercase();
+    }
+
+    fn push(&mut self, c: char, at: u32) {
         if c == CELL_SEPARATOR {
             // Cell boundaries survive normalisation: sentences and terms never cross them.
-            pending_space = None;
-            text.push(c);
-            map(&mut runs, text.len() - c.len_utf8(), at);
+            self.pending_space = None;
+            self.text.push(c);
+            map(&mut self.runs, self.text.len() - c.len_utf8(), at);
             return;
         }
         if c.is_whitespace() || c == '\u{FEFF}' {
-            if !text.is_empty() && pending_space.is_none() {
-                pending_space = Some(at);
+            if !self.text.is_empty() && self.pending_space.is_none() {
+                self.pending_space = Some(at);
             }
             return;
         }
@@ -88,48 +157,17 @@ pub fn normalize(input: &str) -> Normalized {
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
             other => other,
         };
-        if let Some(space_at) = pending_space.take() {
-            text.push(' ');
-            map(&mut runs, text.len() - 1, space_at);
-        }
+        self.flush_space();
         if folded.is_ascii() {
-            text.push(folded.to_ascii_lowercase());
-            map(&mut runs, text.len() - 1, at);
+            self.text.push(folded.to_ascii_lowercase());
+            map(&mut self.runs, self.text.len() - 1, at);
         } else {
             for lower in folded.to_lowercase() {
-                let before = text.len();
-                text.push(lower);
-                map(&mut runs, before, at);
+                let before = self.text.len();
+                self.text.push(lower);
+                map(&mut self.runs, before, at);
             }
         }
-    };
-    let bytes = input.as_bytes();
-    let mut segments = Segments::new(input);
-    loop {
-        // Fast path: an ASCII character not followed by a combining mark (the next
-        // byte is ASCII too, or the end) is its own segment and already NFC.
-        let pos = segments.pos;
-        if let Some(&b) = bytes.get(pos)
-            && b.is_ascii()
-            && bytes.get(pos + 1).is_none_or(u8::is_ascii)
-        {
-            push(b as char, pos as u32);
-            segments.pos += 1;
-            continue;
-        }
-        let Some((start, segment)) = segments.next_segment() else {
-            break;
-        };
-        let mut chars = segment.chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), None) => push(c, start as u32),
-            _ => segment.nfc().for_each(|c| push(c, start as u32)),
-        }
-    }
-    Normalized {
-        text,
-        runs,
-        original_len: input.len() as u32,
     }
 }
 
@@ -236,5 +274,61 @@ mod map_tests {
             assert_eq!(original[range].to_lowercase(), word, "{word}");
         }
         assert_eq!(n.to_original(n.text.len()), original.len());
+    }
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+
+    /// The normalisation without the ASCII fast path: every character through
+    /// `Builder::push`, segment by segment.
+    fn normalize_slowly(input: &str) -> Normalized {
+        let mut out = Builder {
+            text: String::new(),
+            runs: Vec::new(),
+            pending_space: None,
+        };
+        let mut segments = Segments::new(input);
+        while let Some((start, segment)) = segments.next_segment() {
+            segment.nfc().for_each(|c| out.push(c, start as u32));
+        }
+        Normalized {
+            text: out.text,
+            runs: out.runs,
+            original_len: input.len() as u32,
+        }
+    }
+
+    #[test]
+    fn fast_path_agrees_with_the_character_path() {
+        let alphabet = [
+            "a", "B", "z", " ", "\t", "\n", "\u{1F}", "e\u{301}", "\u{301}", "A\u{30A}", "ø", "Å",
+            "\u{AD}", "\u{A0}", "\u{2013}", "-", ".", "1", "«", "»", "ß", "İ", "\u{FEFF}", "\r",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..3000 {
+            let mut input = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let len = (seed >> 59) as usize + 1;
+            for _ in 0..len {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                input.push_str(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            let fast = normalize(&input);
+            let slow = normalize_slowly(&input);
+            assert_eq!(fast.text, slow.text, "{input:?}");
+            for offset in 0..=fast.text.len() {
+                assert_eq!(
+                    fast.to_original(offset),
+                    slow.to_original(offset),
+                    "{input:?} at {offset}"
+                );
+            }
+        }
     }
 }
