@@ -80,8 +80,26 @@ pub struct CompiledMatch {
     all: Vec<Vec<TermId>>,
     near: Option<(u32, Vec<Vec<TermId>>)>,
     not: Vec<TermId>,
-    regex: Option<regex::Regex>,
+    regex: Option<LazyRegex>,
     one_of: Vec<CompiledMatch>,
+}
+
+/// A rule regex compiled on first use: Unicode classes (`\w`, `\d`, `\b`) take
+/// milliseconds to compile, and most regexes are never reached because their
+/// rule's terms do not occur. The pattern was validated when the set was loaded.
+#[derive(Debug, Clone)]
+struct LazyRegex {
+    pattern: String,
+    compiled: std::sync::OnceLock<Option<regex::Regex>>,
+}
+
+impl LazyRegex {
+    fn is_match(&self, text: &str) -> bool {
+        self.compiled
+            .get_or_init(|| load::build_regex(&self.pattern).ok())
+            .as_ref()
+            .is_some_and(|r| r.is_match(text))
+    }
 }
 
 /// A term found in a statement.
@@ -189,8 +207,8 @@ impl TermMatcher {
     }
 
     /// Every term hit in a normalised block text. `original` is the text before
-    /// normalisation, for `exact` terms; `word_starts` are the byte offsets where words begin.
-    pub fn find(&self, normalized: &Normalized, original: &str, word_starts: &[usize]) -> Vec<Hit> {
+    /// normalisation, for `exact` terms.
+    pub fn find(&self, normalized: &Normalized, original: &str) -> Vec<Hit> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
@@ -222,20 +240,18 @@ impl TermMatcher {
                 }
             };
             if ok {
-                let word = word_starts
-                    .partition_point(|&w| w <= start)
-                    .saturating_sub(1) as u32;
                 hits.push(Hit {
                     term,
                     start,
                     end,
-                    word,
+                    word: 0,
                     inherited: false,
                 });
             }
         }
         hits.sort_by_key(|h| (h.start, h.term));
         hits.dedup_by_key(|h| (h.start, h.term));
+        number_words(text, &mut hits);
         hits
     }
 
@@ -261,6 +277,29 @@ impl TermMatcher {
         let mut flags = keep.into_iter();
         hits.retain(|_| flags.next().unwrap_or(false));
         hits
+    }
+}
+
+/// Sets each hit's `word` to the index of the word it starts in. One sweep over the
+/// text up to the last hit, rather than a word table kept for every block: most
+/// blocks have no hits, and the table would cost more memory than the text.
+fn number_words(text: &str, hits: &mut [Hit]) {
+    let bytes = text.as_bytes();
+    let (mut at, mut words, mut in_word) = (0usize, 0u32, false);
+    for hit in hits.iter_mut() {
+        while at <= hit.start && at < bytes.len() {
+            let (is_word, len) = match bytes[at] {
+                b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+                _ => text[at..]
+                    .chars()
+                    .next()
+                    .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
+            };
+            words += u32::from(is_word && !in_word);
+            in_word = is_word;
+            at += len;
+        }
+        hit.word = words.saturating_sub(1);
     }
 }
 
@@ -315,10 +354,10 @@ fn spelling_variants(term: &str) -> Vec<String> {
 
 impl CompiledMatch {
     fn compile(m: &Match, matcher: &mut TermMatcher) -> Result<CompiledMatch, String> {
-        let regex = match &m.regex {
-            Some(r) => Some(load::build_regex(&r.value)?),
-            None => None,
-        };
+        let regex = m.regex.as_ref().map(|r| LazyRegex {
+            pattern: r.value.clone(),
+            compiled: std::sync::OnceLock::new(),
+        });
         Ok(CompiledMatch {
             any: sorted(m.any.iter().map(|t| matcher.add_term(t)).collect()),
             all: m
@@ -593,8 +632,7 @@ mod tests {
 
     fn found(m: &TermMatcher, text: &str) -> Vec<(TermId, String)> {
         let n = normalize(text);
-        let words: Vec<usize> = crate::engine::word_starts(&n.text);
-        m.find(&n, text, &words)
+        m.find(&n, text)
             .into_iter()
             .map(|h| (h.term, n.text[h.start..h.end].to_string()))
             .collect()
@@ -667,8 +705,7 @@ mod tests {
         let (m, _) = matcher(&[spec]);
         let with = |text: &str| {
             let n = normalize(text);
-            let words = crate::engine::word_starts(&n.text);
-            let hits = m.find(&n, text, &words);
+            let hits = m.find(&n, text);
             m.with_context(hits.clone())
                 .iter()
                 .filter(|h| h.term == 2)

@@ -52,3 +52,23 @@ pub fn load_defaults() -> Result<Vec<RuleSet>, RuleSetError> {
         .map(|s| RuleSet::load(&s))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// At run time an embedded set's regexes are only parsed (they compile on first
+    /// use); this is the full validation that lets it skip compiling them up front.
+    #[test]
+    fn every_embedded_set_passes_full_validation() {
+        for (id, version, text) in EMBEDDED {
+            let source = RuleSetSource {
+                name: format!("rules/{id}/{version}.yaml"),
+                text: Arc::from(*text),
+            };
+            if let Err(e) = RuleSet::load(&source) {
+                panic!("{id}@{version}: {:?}", e.problems);
+            }
+        }
+    }
+}

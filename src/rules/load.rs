@@ -176,7 +176,10 @@ pub fn parse(source: &RuleSetSource) -> Result<RuleSetFile, RuleSetError> {
     }
     let file: RuleSetFile =
         serde_saphyr::from_str(&source.text).map_err(|e| yaml_error(source, &e))?;
-    let problems = validate(&file, &source.text);
+    // Embedded sets are validated in full by the test suite; at run time their
+    // regexes are compiled only when a rule reaches them.
+    let compile_regexes = !source.name.starts_with("embedded:");
+    let problems = validate(&file, &source.text, compile_regexes);
     if problems.is_empty() {
         Ok(file)
     } else {
@@ -255,7 +258,7 @@ fn spanned_range<T>(text: &str, value: &Spanned<T>) -> Option<Range<usize>> {
     span_of_location(text, &value.referenced)
 }
 
-fn validate(file: &RuleSetFile, text: &str) -> Vec<Problem> {
+fn validate(file: &RuleSetFile, text: &str, compile_regexes: bool) -> Vec<Problem> {
     let mut problems = Vec::new();
 
     let id = &file.id.value;
@@ -329,6 +332,7 @@ fn validate(file: &RuleSetFile, text: &str) -> Vec<Problem> {
                 "match",
                 text,
                 spanned_range(text, p),
+                compile_regexes,
                 &mut problems,
             );
         }
@@ -358,6 +362,7 @@ fn validate(file: &RuleSetFile, text: &str) -> Vec<Problem> {
                 "with",
                 text,
                 spanned_range(text, with),
+                compile_regexes,
                 &mut problems,
             ),
             (_, Some(with)) => problems.push(Problem {
@@ -424,6 +429,7 @@ fn check_match(
     field: &str,
     text: &str,
     span: Option<Range<usize>>,
+    compile_regexes: bool,
     out: &mut Vec<Problem>,
 ) {
     let empty = m.any.is_empty()
@@ -471,7 +477,15 @@ fn check_match(
     }
     if let Some(regex) = &m.regex {
         let regex_span = spanned_range(text, regex).or(span.clone());
-        if let Err(e) = build_regex(&regex.value) {
+        let built = if compile_regexes {
+            build_regex(&regex.value).map(drop)
+        } else {
+            regex_syntax::Parser::new()
+                .parse(&regex.value)
+                .map(drop)
+                .map_err(|e| e.to_string())
+        };
+        if let Err(e) = built {
             out.push(Problem {
                 message: format!(
                     "rule `{rid}`: bad regex: {}",
@@ -483,7 +497,15 @@ fn check_match(
         }
     }
     for alternative in &m.one_of {
-        check_match(alternative, rid, field, text, span.clone(), out);
+        check_match(
+            alternative,
+            rid,
+            field,
+            text,
+            span.clone(),
+            compile_regexes,
+            out,
+        );
     }
 }
 
