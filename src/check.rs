@@ -212,14 +212,22 @@ pub fn detect_language(docs: &[Document]) -> Lang {
     const EN: &[&str] = &[
         "the", "shall", "and", "of", "supplier", "solution", "must", "should", "with",
     ];
+    // A sample decides the language as well as the whole tender would, and keeps
+    // this pass from costing as much as the check itself on a long tender.
+    const SAMPLE_WORDS: usize = 20_000;
     let (mut nn, mut nb, mut en) = (0usize, 0usize, 0usize);
-    for doc in docs {
-        for block in doc.blocks.iter().take(2000) {
+    let mut seen = 0;
+    'documents: for doc in docs {
+        for block in &doc.blocks {
             let text = crate::text::normalize(&block.text).text;
             for word in crate::text::modality::words(&text) {
                 nn += NN.contains(&word) as usize;
                 nb += NB.contains(&word) as usize;
                 en += EN.contains(&word) as usize;
+                seen += 1;
+            }
+            if seen >= SAMPLE_WORDS {
+                break 'documents;
             }
         }
     }

@@ -6,7 +6,7 @@
 
 mod statements;
 
-pub use statements::{Columns, PreparedBlock, RowInfo, Statement, prepare, word_starts};
+pub use statements::{Columns, PreparedBlock, RowInfo, Statement, prepare};
 
 use crate::document::{Document, Location};
 use crate::findings::{Coverage, Evidence, RuleResult, Status};
@@ -174,9 +174,7 @@ fn observe_document(
         if prepared.statements.is_empty() {
             continue;
         }
-        let hits = set
-            .matcher
-            .find(&prepared.norm, &block.text, &prepared.words);
+        let hits = set.matcher.find(&prepared.norm, &block.text);
         if hits.is_empty() && always.is_empty() {
             continue;
         }
@@ -279,9 +277,7 @@ impl HeadingHits {
                 && let (Some(block), Some(prepared)) =
                     (pdoc.doc.blocks.get(heading), pdoc.blocks.get(heading))
             {
-                let found = set
-                    .matcher
-                    .find(&prepared.norm, &block.text, &prepared.words);
+                let found = set.matcher.find(&prepared.norm, &block.text);
                 hits.extend(found.into_iter().map(|h| Hit {
                     inherited: true,
                     word: INHERITED_WORD,
@@ -304,7 +300,7 @@ fn lead_in_hits(set: &RuleSet, pdoc: &PreparedDocument<'_>, lead: usize) -> Vec<
         return Vec::new();
     };
     set.matcher
-        .find(&prepared.norm, &block.text, &prepared.words)
+        .find(&prepared.norm, &block.text)
         .into_iter()
         .filter(|h| h.start >= statement.range.start && h.end <= statement.range.end)
         .map(|h| Hit {

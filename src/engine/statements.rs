@@ -6,13 +6,12 @@ use crate::document::{Block, BlockKind, CELL_SEPARATOR, Document, Origin};
 use crate::text::modality::{self, Modality};
 use crate::text::{Normalized, normalize, sentences};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// A block, normalised and cut into statements.
 #[derive(Debug, Clone)]
 pub struct PreparedBlock {
     pub norm: Normalized,
-    /// Byte offsets in `norm.text` where words start.
-    pub words: Vec<usize>,
     pub statements: Vec<Statement>,
     pub table: Option<RowInfo>,
     /// For a list item: the block index of the paragraph ending in «:» that introduces
@@ -36,7 +35,8 @@ pub struct Statement {
 /// What a table row is, from its header.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowInfo {
-    pub columns: Columns,
+    /// Shared by the rows of a table.
+    pub columns: Arc<Columns>,
     /// The modality the type cell gives, if the row has a type.
     pub row_type: Option<Modality>,
     /// The type column holds something that is not a type (empty, «se tabell»).
@@ -183,27 +183,14 @@ fn is_answer_or_weight_header(h: &str) -> bool {
     .any(|p| h.starts_with(p) || h.contains(&format!(" {p}")) || h.contains(&format!("({p}")))
 }
 
-/// Byte offsets where words start in a normalised text.
-pub fn word_starts(text: &str) -> Vec<usize> {
-    let mut starts = Vec::new();
-    let mut in_word = false;
-    for (i, c) in text.char_indices() {
-        let w = c.is_alphanumeric();
-        if w && !in_word {
-            starts.push(i);
-        }
-        in_word = w;
-    }
-    starts
-}
-
 /// Prepares every block of a document.
 pub fn prepare(doc: &Document) -> Vec<PreparedBlock> {
     let mut prepared: Vec<PreparedBlock> = Vec::with_capacity(doc.blocks.len());
     // The modality of the paragraph ending in «:» that introduces the list now running.
     let mut lead_in: Option<(usize, Modality)> = None;
+    let mut columns = ColumnsCache::default();
     for (index, block) in doc.blocks.iter().enumerate() {
-        let mut p = prepare_block(block, doc, &prepared);
+        let mut p = prepare_block(block, &prepared, &mut columns);
         match &block.kind {
             BlockKind::ListItem { .. } => {
                 if let Some((lead_block, inherited)) = lead_in {
@@ -229,15 +216,35 @@ pub fn prepare(doc: &Document) -> Vec<PreparedBlock> {
     prepared
 }
 
-fn prepare_block(block: &Block, doc: &Document, earlier: &[PreparedBlock]) -> PreparedBlock {
+/// The columns of the table being read: its rows share one header, so read it once.
+#[derive(Default)]
+struct ColumnsCache {
+    header: Option<Arc<[String]>>,
+    columns: Arc<Columns>,
+}
+
+impl ColumnsCache {
+    fn of(&mut self, header: &Arc<[String]>) -> Arc<Columns> {
+        if !self.header.as_ref().is_some_and(|h| Arc::ptr_eq(h, header)) {
+            self.columns = Arc::new(Columns::from_header(header));
+            self.header = Some(header.clone());
+        }
+        self.columns.clone()
+    }
+}
+
+fn prepare_block(
+    block: &Block,
+    earlier: &[PreparedBlock],
+    columns_cache: &mut ColumnsCache,
+) -> PreparedBlock {
     let norm = normalize(&block.text);
-    let words = word_starts(&norm.text);
     let mut statements = Vec::new();
     let mut table = None;
     match &block.kind {
         BlockKind::Heading { .. } => {}
         BlockKind::TableRow(row) => {
-            let columns = Columns::from_header(&row.header);
+            let columns = columns_cache.of(&row.header);
             let cells = cell_ranges(&norm.text);
             let cell_text = |i: usize| cells.get(i).map(|r| &norm.text[r.clone()]).unwrap_or("");
             let content_range = columns
@@ -323,10 +330,8 @@ fn prepare_block(block: &Block, doc: &Document, earlier: &[PreparedBlock]) -> Pr
             }
         }
     }
-    let _ = doc;
     PreparedBlock {
         norm,
-        words,
         statements,
         table,
         lead_in: None,
