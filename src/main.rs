@@ -102,7 +102,11 @@ fn load_rulesets(args: &RuleSetArgs) -> Result<Vec<RuleSet>, ()> {
             Err(e) => vec![Err(e)],
         }
     } else {
-        args.rulesets.iter().map(|r| rules::resolve(r)).collect()
+        use rayon::prelude::*;
+        args.rulesets
+            .par_iter()
+            .map(|r| rules::resolve(r))
+            .collect()
     };
     let mut sets = Vec::new();
     let mut failed = false;

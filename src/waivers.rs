@@ -551,6 +551,7 @@ fn diagnostic_result(code: &'static str, evidence: Vec<Evidence>) -> RuleResult 
         help_uri: None,
         triggers: Vec::new(),
         always: false,
+        pattern_key: u32::MAX,
         line: 0,
     };
     RuleResult {

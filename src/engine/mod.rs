@@ -100,13 +100,25 @@ pub fn evaluate(
         }
     }
 
-    // Documents are independent until the conclusions: observe them in parallel and
-    // merge in document order, so results do not depend on scheduling.
+    // Blocks are independent until the conclusions (what they inherit from headings
+    // and lead-ins is looked up, not carried along): observe stretches of blocks in
+    // parallel, so one long document uses every core too, and merge them in order so
+    // results do not depend on scheduling.
     let triggers = Triggers { by_term, always };
-    let per_document: Vec<DocumentObservations> = docs
-        .par_iter()
+    let stretches: Vec<(usize, std::ops::Range<usize>)> = docs
+        .iter()
         .enumerate()
-        .map(|(di, pdoc)| observe_document(set, pdoc, di, &nonnormative[di], &triggers))
+        .flat_map(|(di, pdoc)| {
+            let n = pdoc.blocks.len();
+            (0..n.div_ceil(BLOCKS_PER_TASK))
+                .map(move |i| (di, i * BLOCKS_PER_TASK..((i + 1) * BLOCKS_PER_TASK).min(n)))
+        })
+        .collect();
+    let per_document: Vec<DocumentObservations> = stretches
+        .into_par_iter()
+        .map(|(di, blocks)| {
+            observe_blocks(set, &docs[di], di, blocks, &nonnormative[di], &triggers)
+        })
         .collect();
     for (found, services) in per_document {
         for (ri, observation) in found {
@@ -156,12 +168,18 @@ struct Triggers {
     always: Vec<usize>,
 }
 
-/// Every observation of one document, as (rule index, observation), and the services
-/// its normative text mentions.
-fn observe_document(
+/// How many blocks one parallel task observes: enough to make the task's overhead
+/// and its repeated heading look-ups negligible, few enough to share a long document
+/// between cores.
+const BLOCKS_PER_TASK: usize = 512;
+
+/// Every observation in a stretch of one document's blocks, as (rule index,
+/// observation), and the services its normative text mentions.
+fn observe_blocks(
     set: &RuleSet,
     pdoc: &PreparedDocument<'_>,
     di: usize,
+    range: std::ops::Range<usize>,
     nonnormative: &[bool],
     triggers: &Triggers,
 ) -> DocumentObservations {
@@ -170,7 +188,14 @@ fn observe_document(
     let mut heading_hits = HeadingHits::default();
     let mut lead_in_cache: Option<(usize, Vec<Hit>)> = None;
     let always = &triggers.always;
-    for (bi, (block, prepared)) in pdoc.doc.blocks.iter().zip(&pdoc.blocks).enumerate() {
+    // Pattern results of the current statement, by pattern key; `stamp` tells the
+    // current statement's entries from stale ones without clearing.
+    let mut memo: Vec<(u32, Option<Option<Hit>>)> = vec![(0, None); set.distinct_patterns];
+    let mut stamp = 0u32;
+    let blocks = pdoc.doc.blocks[range.clone()]
+        .iter()
+        .zip(&pdoc.blocks[range.clone()]);
+    for (bi, (block, prepared)) in (range.start..).zip(blocks) {
         if prepared.statements.is_empty() {
             continue;
         }
@@ -226,9 +251,28 @@ fn observe_document(
             candidates.sort_unstable();
             candidates.dedup();
             let text = &prepared.norm.text[statement.range.clone()];
+            stamp += 1;
             for ri in candidates {
                 let rule = &set.rules[ri];
-                for (hit, coverage) in observe(rule, statement, &in_statement, text, normative) {
+                let Some(pattern) = &rule.pattern else {
+                    continue;
+                };
+                // Rules with equal patterns get one evaluation per statement.
+                let primary = match memo.get_mut(rule.pattern_key as usize) {
+                    Some(slot) => {
+                        if slot.0 != stamp {
+                            *slot = (stamp, pattern.eval(&in_statement, text));
+                        }
+                        slot.1
+                    }
+                    None => pattern.eval(&in_statement, text),
+                };
+                let Some(primary) = primary else {
+                    continue;
+                };
+                for (hit, coverage) in
+                    observe(rule, statement, &in_statement, text, normative, primary)
+                {
                     found.push((
                         ri,
                         Observation {
@@ -311,19 +355,17 @@ fn lead_in_hits(set: &RuleSet, pdoc: &PreparedDocument<'_>, lead: usize) -> Vec<
         .collect()
 }
 
-/// What a statement means for a rule: zero, one or several observations.
+/// What a statement whose text matched the rule's pattern (pointing at `primary`)
+/// means for the rule: zero, one or several observations.
 fn observe(
     rule: &CompiledRule,
     statement: &Statement,
     hits: &[Hit],
     text: &str,
     normative: bool,
+    primary: Option<Hit>,
 ) -> Vec<(Option<Hit>, Coverage)> {
     let Some(pattern) = &rule.pattern else {
-        return Vec::new();
-    };
-    // Hits are relative to the block; regexes see the statement text.
-    let Some(primary) = pattern.eval(hits, text) else {
         return Vec::new();
     };
     match rule.kind {

@@ -5,6 +5,7 @@
 use crate::document::{Block, BlockKind, CELL_SEPARATOR, Document, Origin};
 use crate::text::modality::{self, Modality};
 use crate::text::{Normalized, normalize, sentences};
+use rayon::prelude::*;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -185,12 +186,34 @@ fn is_answer_or_weight_header(h: &str) -> bool {
 
 /// Prepares every block of a document.
 pub fn prepare(doc: &Document) -> Vec<PreparedBlock> {
-    let mut prepared: Vec<PreparedBlock> = Vec::with_capacity(doc.blocks.len());
+    // Blocks are normalised and cut in parallel; what a block takes from an earlier
+    // one (a nested table's type, a lead-in's «skal») is settled after, in order.
+    let mut prepared: Vec<PreparedBlock> = doc
+        .blocks
+        .par_chunks(BLOCKS_PER_TASK)
+        .flat_map_iter(|chunk| {
+            let mut columns = ColumnsCache::default();
+            chunk
+                .iter()
+                .map(|block| prepare_block(block, None, &mut columns))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut columns = ColumnsCache::default();
+    for index in 0..prepared.len() {
+        let block = &doc.blocks[index];
+        if let BlockKind::TableRow(row) = &block.kind
+            && let Some(parent) = row.parent_row.filter(|&p| p < index)
+            && prepared[index].table.as_ref().is_some_and(|t| t.untyped)
+            && let Some(parent_type) = prepared[parent].table.as_ref().and_then(|t| t.row_type)
+        {
+            // A nested table («se tabell») takes the type of the row that holds it.
+            prepared[index] = prepare_block(block, Some(parent_type), &mut columns);
+        }
+    }
     // The modality of the paragraph ending in «:» that introduces the list now running.
     let mut lead_in: Option<(usize, Modality)> = None;
-    let mut columns = ColumnsCache::default();
-    for (index, block) in doc.blocks.iter().enumerate() {
-        let mut p = prepare_block(block, &prepared, &mut columns);
+    for (index, (block, p)) in doc.blocks.iter().zip(prepared.iter_mut()).enumerate() {
         match &block.kind {
             BlockKind::ListItem { .. } => {
                 if let Some((lead_block, inherited)) = lead_in {
@@ -211,10 +234,12 @@ pub fn prepare(doc: &Document) -> Vec<PreparedBlock> {
             }
             _ => lead_in = None,
         }
-        prepared.push(p);
     }
     prepared
 }
+
+/// How many blocks one parallel task prepares.
+const BLOCKS_PER_TASK: usize = 256;
 
 /// The columns of the table being read: its rows share one header, so read it once.
 #[derive(Default)]
@@ -233,9 +258,11 @@ impl ColumnsCache {
     }
 }
 
+/// Normalises a block and cuts it into statements. `parent_type` is the type of the
+/// row holding a nested table, which an untyped row of that table takes.
 fn prepare_block(
     block: &Block,
-    earlier: &[PreparedBlock],
+    parent_type: Option<Modality>,
     columns_cache: &mut ColumnsCache,
 ) -> PreparedBlock {
     let norm = normalize(&block.text);
@@ -260,12 +287,9 @@ fn prepare_block(
             let type_cell = columns.kind.map(cell_text);
             let mut row_type = type_cell.and_then(modality::classify_type_cell);
             let mut untyped = columns.requirement && row_type.is_none();
-            if untyped && let Some(parent) = row.parent_row.and_then(|p| earlier.get(p)) {
-                // A nested table («se tabell») takes the type of the row that holds it.
-                if let Some(parent_type) = parent.table.as_ref().and_then(|t| t.row_type) {
-                    row_type = Some(parent_type);
-                    untyped = false;
-                }
+            if untyped && let Some(parent_type) = parent_type {
+                row_type = Some(parent_type);
+                untyped = false;
             }
             if !row.is_header {
                 if columns.requirement {

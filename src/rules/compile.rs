@@ -28,6 +28,8 @@ pub struct RuleSet {
     pub non_normative_headings: Vec<String>,
     pub services: Vec<CompiledService>,
     pub rules: Vec<Arc<CompiledRule>>,
+    /// How many distinct patterns the rules have (see [`CompiledRule::pattern_key`]).
+    pub distinct_patterns: usize,
     pub matcher: TermMatcher,
     /// Where the set came from: a path or `embedded:ID@VERSION`.
     pub origin: String,
@@ -69,28 +71,49 @@ pub struct CompiledRule {
     pub triggers: Vec<TermId>,
     /// The rule has a regex somewhere and must be evaluated on every statement.
     pub always: bool,
+    /// Rules of a set with equal patterns share this number (`u32::MAX` for none).
+    pub pattern_key: u32,
     /// 1-based line of the rule in its file.
     pub line: usize,
 }
 
-/// A `match` with its terms resolved to ids.
-#[derive(Debug, Clone, Default)]
+/// A `match` with its terms resolved to ids. Equal matches in a set (a rule copied
+/// into a local set, two versions of a set side by side) compare equal, so the
+/// engine evaluates each distinct one once per statement.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct CompiledMatch {
     any: Vec<TermId>,
     all: Vec<Vec<TermId>>,
     near: Option<(u32, Vec<Vec<TermId>>)>,
     not: Vec<TermId>,
-    regex: Option<LazyRegex>,
+    regex: Option<Arc<LazyRegex>>,
+    /// Terms one of which occurs wherever `regex` matches (its literal prefixes),
+    /// so a regex-only match need not run on every statement.
+    regex_prefilter: Vec<TermId>,
     one_of: Vec<CompiledMatch>,
 }
 
 /// A rule regex compiled on first use: Unicode classes (`\w`, `\d`, `\b`) take
 /// milliseconds to compile, and most regexes are never reached because their
 /// rule's terms do not occur. The pattern was validated when the set was loaded.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct LazyRegex {
     pattern: String,
     compiled: std::sync::OnceLock<Option<regex::Regex>>,
+}
+
+impl PartialEq for LazyRegex {
+    fn eq(&self, other: &Self) -> bool {
+        self.pattern == other.pattern
+    }
+}
+
+impl Eq for LazyRegex {}
+
+impl std::hash::Hash for LazyRegex {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.pattern.hash(state);
+    }
 }
 
 impl LazyRegex {
@@ -142,6 +165,8 @@ pub struct TermMatcher {
     /// (normalised text, mode, context, window) → id, to share identical terms.
     index: HashMap<(String, TermMode, Vec<TermId>, Option<u32>), TermId>,
     patterns: Vec<String>,
+    /// Rule regexes by pattern, so that identical ones compile once.
+    regexes: HashMap<String, Arc<LazyRegex>>,
 }
 
 impl TermMatcher {
@@ -354,10 +379,31 @@ fn spelling_variants(term: &str) -> Vec<String> {
 
 impl CompiledMatch {
     fn compile(m: &Match, matcher: &mut TermMatcher) -> Result<CompiledMatch, String> {
-        let regex = m.regex.as_ref().map(|r| LazyRegex {
-            pattern: r.value.clone(),
-            compiled: std::sync::OnceLock::new(),
+        let regex = m.regex.as_ref().map(|r| {
+            matcher
+                .regexes
+                .entry(r.value.clone())
+                .or_insert_with(|| {
+                    Arc::new(LazyRegex {
+                        pattern: r.value.clone(),
+                        compiled: std::sync::OnceLock::new(),
+                    })
+                })
+                .clone()
         });
+        let regex_prefilter = m
+            .regex
+            .as_ref()
+            .and_then(|r| literal_prefixes(&r.value))
+            .map(|literals| {
+                sorted(
+                    literals
+                        .iter()
+                        .map(|l| matcher.add(l, TermMode::Substring, Vec::new(), None))
+                        .collect(),
+                )
+            })
+            .unwrap_or_default();
         Ok(CompiledMatch {
             any: sorted(m.any.iter().map(|t| matcher.add_term(t)).collect()),
             all: m
@@ -376,6 +422,7 @@ impl CompiledMatch {
             }),
             not: sorted(m.not.iter().map(|t| matcher.add_term(t)).collect()),
             regex,
+            regex_prefilter,
             one_of: m
                 .one_of
                 .iter()
@@ -460,10 +507,37 @@ impl CompiledMatch {
             for alt in &self.one_of {
                 alt.necessary_terms(out, always);
             }
+        } else if !self.regex_prefilter.is_empty() {
+            out.extend(&self.regex_prefilter);
         } else {
             *always = true;
         }
     }
+}
+
+/// Literals one of which starts every match of `pattern`, if there are few enough
+/// and each is long enough (two bytes or more) to be worth searching for.
+fn literal_prefixes(pattern: &str) -> Option<Vec<String>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    let mut extractor = Extractor::new();
+    extractor.kind(ExtractKind::Prefix);
+    let seq = extractor.extract(&hir);
+    let literals = seq.literals()?;
+    if literals.is_empty() || literals.len() > 64 {
+        return None;
+    }
+    literals
+        .iter()
+        .map(|l| {
+            let text = std::str::from_utf8(l.as_bytes()).ok()?;
+            // What the automaton searches for is the normalised literal: it must
+            // still be a substring of every match (not emptied, not shortened to one
+            // byte that occurs everywhere).
+            let normalized = normalize_term(text);
+            (normalized.len() >= 2 && text.contains(normalized.as_str())).then(|| text.to_string())
+        })
+        .collect()
 }
 
 /// Term lists are searched per hit, so keep them sorted for binary search.
@@ -495,6 +569,7 @@ impl RuleSet {
         let mut matcher = TermMatcher::default();
         let mut rules = Vec::with_capacity(file.rules.len());
         let mut problems = Vec::new();
+        let mut pattern_keys: HashMap<CompiledMatch, u32> = HashMap::new();
         for rule in &file.rules {
             let compiled = |m: &Option<serde_saphyr::Spanned<Match>>, matcher: &mut TermMatcher| {
                 m.as_ref()
@@ -524,6 +599,10 @@ impl RuleSet {
             }
             triggers.sort_unstable();
             triggers.dedup();
+            let next_key = pattern_keys.len() as u32;
+            let pattern_key = pattern.as_ref().map_or(u32::MAX, |p| {
+                *pattern_keys.entry(p.clone()).or_insert(next_key)
+            });
             let line = rule.id.referenced.line() as usize;
             rules.push(Arc::new(CompiledRule {
                 id: rule.id.value.clone(),
@@ -546,6 +625,7 @@ impl RuleSet {
                 help_uri: rule.help_uri.clone(),
                 triggers,
                 always,
+                pattern_key,
                 line,
             }));
         }
@@ -586,6 +666,7 @@ impl RuleSet {
                 .map(|h| normalize_term(h))
                 .collect(),
             services,
+            distinct_patterns: pattern_keys.len(),
             rules,
             matcher,
             origin: source.name.clone(),
@@ -713,5 +794,77 @@ mod tests {
         };
         assert_eq!(with("Løsningen skal slå opp HER-id i AR."), 1);
         assert_eq!(with("Løsningen skal støtte AR-briller for opplæring."), 0);
+    }
+}
+
+#[cfg(test)]
+mod sharing_tests {
+    use super::*;
+
+    fn load(rules: &str) -> RuleSet {
+        let text = format!("id: t\nversion: 1.0.0\ntitle: {{nb: T}}\nrules:\n{rules}");
+        RuleSet::load(&RuleSetSource {
+            name: "t.yaml".into(),
+            text: Arc::from(text.as_str()),
+        })
+        .unwrap_or_else(|e| panic!("{:?}", e.problems))
+    }
+
+    fn rule(id: &str, pattern: &str) -> String {
+        format!(
+            "  - id: {id}\n    title: {{nb: T}}\n    message: {{nb: M}}\n    category: c\n    severity: warning\n    kind: require\n    match: {pattern}\n    rationale: {{nb: R}}\n    sources: [{{url: \"https://example.org\", verified: V}}]\n"
+        )
+    }
+
+    #[test]
+    fn a_regex_alone_is_triggered_by_its_literal_prefixes() {
+        let set = load(&rule(
+            "R",
+            r#"{regex: "(oppfylt|innfridd) (innen|by) \\d+"}"#,
+        ));
+        let r = &set.rules[0];
+        assert!(
+            !r.always,
+            "a regex with literal prefixes needs no full scan"
+        );
+        assert!(!r.triggers.is_empty());
+        let text = "Kravene skal være oppfylt innen 12.03.2027.";
+        let n = crate::text::normalize(text);
+        let hits = set.matcher.find(&n, text);
+        assert!(
+            hits.iter().any(|h| r.triggers.contains(&h.term)),
+            "{hits:?}"
+        );
+        let pattern = r.pattern.as_ref().unwrap();
+        assert!(pattern.eval(&hits, &n.text).is_some());
+    }
+
+    #[test]
+    fn a_regex_without_literal_prefixes_runs_everywhere() {
+        let set = load(&rule("R", r#"{regex: "\\d{2} ?%"}"#));
+        assert!(set.rules[0].always);
+    }
+
+    #[test]
+    fn equal_patterns_share_a_key_and_a_regex() {
+        let set = load(&format!(
+            "{}{}{}",
+            rule("A", r#"{any: [kjernejournal], regex: "\\w+"}"#),
+            rule("B", r#"{any: [kjernejournal], regex: "\\w+"}"#),
+            rule("C", r#"{any: [e-resept]}"#),
+        ));
+        assert_eq!(set.rules[0].pattern_key, set.rules[1].pattern_key);
+        assert_ne!(set.rules[0].pattern_key, set.rules[2].pattern_key);
+        assert_eq!(set.distinct_patterns, 2);
+        let regex = |i: usize| {
+            set.rules[i]
+                .pattern
+                .as_ref()
+                .unwrap()
+                .regex
+                .clone()
+                .unwrap()
+        };
+        assert!(Arc::ptr_eq(&regex(0), &regex(1)));
     }
 }
