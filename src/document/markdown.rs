@@ -40,6 +40,8 @@ pub fn read(path: PathBuf, text: &str) -> Document {
         reader.event(event, range);
     }
     let Reader { mut doc, .. } = reader;
+    // The block list grew by doubling; it lives as long as the check.
+    doc.blocks.shrink_to_fit();
     let block_count = doc.blocks.len();
     for directive in &mut doc.directives {
         if directive.block.is_some_and(|b| b >= block_count) {
@@ -236,7 +238,7 @@ impl Reader<'_> {
                         cells: Vec::new(),
                         parent_row: None,
                     };
-                    self.open(BlockKind::TableRow(row), range.start);
+                    self.open(BlockKind::TableRow(Box::new(row)), range.start);
                 }
             }
             Tag::TableCell => {

@@ -188,15 +188,13 @@ fn is_answer_or_weight_header(h: &str) -> bool {
 pub fn prepare(doc: &Document) -> Vec<PreparedBlock> {
     // Blocks are normalised and cut in parallel; what a block takes from an earlier
     // one (a nested table's type, a lead-in's «skal») is settled after, in order.
+    // An indexed parallel map collects into a vector of exactly the right size.
     let mut prepared: Vec<PreparedBlock> = doc
         .blocks
-        .par_chunks(BLOCKS_PER_TASK)
-        .flat_map_iter(|chunk| {
-            let mut columns = ColumnsCache::default();
-            chunk
-                .iter()
-                .map(|block| prepare_block(block, None, &mut columns))
-                .collect::<Vec<_>>()
+        .par_iter()
+        .with_min_len(BLOCKS_PER_TASK)
+        .map_init(ColumnsCache::default, |columns, block| {
+            prepare_block(block, None, columns)
         })
         .collect();
     let mut columns = ColumnsCache::default();

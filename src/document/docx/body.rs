@@ -721,14 +721,14 @@ impl Walker<'_, '_> {
         table.rows += 1;
         let (number, row_number, parent_row) = (table.number, table.rows, table.parent_row);
         let placeholder = Block {
-            kind: BlockKind::TableRow(TableRow {
+            kind: BlockKind::TableRow(Box::new(TableRow {
                 table: number,
                 row: row_number,
                 is_header: false,
                 header: Arc::from(Vec::<String>::new()),
                 cells: Vec::new(),
                 parent_row,
-            }),
+            })),
             text: String::new(),
             location: Location::Docx {
                 part: self.part.to_string(),

@@ -162,6 +162,8 @@ pub fn read_with_limits(
     }
 
     doc.directives = directives(comments, &side);
+    // The block list grew by doubling; it lives as long as the check.
+    doc.blocks.shrink_to_fit();
     Ok(doc)
 }
 
