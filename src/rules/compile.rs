@@ -569,6 +569,9 @@ impl RuleSet {
         let mut matcher = TermMatcher::default();
         let mut rules = Vec::with_capacity(file.rules.len());
         let mut problems = Vec::new();
+        // The key's only interior mutability is a lazily compiled regex, which
+        // equality and hashing never look at (they use the pattern text).
+        #[allow(clippy::mutable_key_type)]
         let mut pattern_keys: HashMap<CompiledMatch, u32> = HashMap::new();
         for rule in &file.rules {
             let compiled = |m: &Option<serde_saphyr::Spanned<Match>>, matcher: &mut TermMatcher| {
