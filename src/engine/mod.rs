@@ -270,9 +270,15 @@ fn observe_blocks(
                 let Some(primary) = primary else {
                     continue;
                 };
-                for (hit, coverage) in
-                    observe(rule, statement, &in_statement, text, normative, primary)
-                {
+                for (hit, coverage) in observe(
+                    rule,
+                    pattern,
+                    statement,
+                    &in_statement,
+                    text,
+                    normative,
+                    primary,
+                ) {
                     found.push((
                         ri,
                         Observation {
@@ -359,15 +365,13 @@ fn lead_in_hits(set: &RuleSet, pdoc: &PreparedDocument<'_>, lead: usize) -> Vec<
 /// means for the rule: zero, one or several observations.
 fn observe(
     rule: &CompiledRule,
+    pattern: &crate::rules::CompiledMatch,
     statement: &Statement,
     hits: &[Hit],
     text: &str,
     normative: bool,
     primary: Option<Hit>,
 ) -> Vec<(Option<Hit>, Coverage)> {
-    let Some(pattern) = &rule.pattern else {
-        return Vec::new();
-    };
     match rule.kind {
         RuleKind::Require => {
             let coverage = if !normative {

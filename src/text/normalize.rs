@@ -61,11 +61,7 @@ impl Normalized {
 /// NFC, lower case, dashes folded to `-`, soft hyphens dropped, every run of
 /// white space (NBSP included) folded to one space, leading/trailing space dropped.
 pub fn normalize(input: &str) -> Normalized {
-    let mut out = Builder {
-        text: String::with_capacity(input.len()),
-        runs: Vec::new(),
-        pending_space: None,
-    };
+    let mut out = Builder::with_capacity(input.len());
     let bytes = input.as_bytes();
     let mut segments = Segments::new(input);
     while segments.pos < bytes.len() {
@@ -97,11 +93,7 @@ pub fn normalize(input: &str) -> Normalized {
             _ => segment.nfc().for_each(|c| out.push(c, start as u32)),
         }
     }
-    Normalized {
-        text: out.text,
-        runs: out.runs,
-        original_len: input.len() as u32,
-    }
+    out.finish(input)
 }
 
 /// ASCII that normalisation keeps as it is, but for case: not white space, not the
@@ -120,6 +112,22 @@ struct Builder {
 }
 
 impl Builder {
+    fn with_capacity(capacity: usize) -> Builder {
+        Builder {
+            text: String::with_capacity(capacity),
+            runs: Vec::new(),
+            pending_space: None,
+        }
+    }
+
+    fn finish(self, input: &str) -> Normalized {
+        Normalized {
+            text: self.text,
+            runs: self.runs,
+            original_len: input.len() as u32,
+        }
+    }
+
     fn flush_space(&mut self) {
         if let Some(space_at) = self.pending_space.take() {
             self.text.push(' ');
@@ -284,20 +292,12 @@ mod fast_path_tests {
     /// The normalisation without the ASCII fast path: every character through
     /// `Builder::push`, segment by segment.
     fn normalize_slowly(input: &str) -> Normalized {
-        let mut out = Builder {
-            text: String::new(),
-            runs: Vec::new(),
-            pending_space: None,
-        };
+        let mut out = Builder::with_capacity(input.len());
         let mut segments = Segments::new(input);
         while let Some((start, segment)) = segments.next_segment() {
             segment.nfc().for_each(|c| out.push(c, start as u32));
         }
-        Normalized {
-            text: out.text,
-            runs: out.runs,
-            original_len: input.len() as u32,
-        }
+        out.finish(input)
     }
 
     #[test]
