@@ -399,7 +399,7 @@ impl CompiledMatch {
                 sorted(
                     literals
                         .iter()
-                        .map(|l| matcher.add(l, TermMode::Substring, Vec::new(), None))
+                        .map(|(l, mode)| matcher.add(l, *mode, Vec::new(), None))
                         .collect(),
                 )
             })
@@ -517,7 +517,7 @@ impl CompiledMatch {
 
 /// Literals one of which starts every match of `pattern`, if there are few enough
 /// and each is long enough (two bytes or more) to be worth searching for.
-fn literal_prefixes(pattern: &str) -> Option<Vec<String>> {
+fn literal_prefixes(pattern: &str) -> Option<Vec<(String, TermMode)>> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
     let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
     let mut extractor = Extractor::new();
@@ -527,6 +527,10 @@ fn literal_prefixes(pattern: &str) -> Option<Vec<String>> {
     if literals.is_empty() || literals.len() > 64 {
         return None;
     }
+    // A regex that opens with `\b` matches only where a word starts; its literals
+    // need only be looked for there: «plo» or «en» occur inside countless words,
+    // and every such hit would be filtered and sorted for nothing.
+    let at_word_start = starts_with_word_boundary(&hir);
     literals
         .iter()
         .map(|l| {
@@ -535,9 +539,38 @@ fn literal_prefixes(pattern: &str) -> Option<Vec<String>> {
             // still be a substring of every match (not emptied, not shortened to one
             // byte that occurs everywhere).
             let normalized = normalize_term(text);
-            (normalized.len() >= 2 && text.contains(normalized.as_str())).then(|| text.to_string())
+            if normalized.len() < 2 || !text.contains(normalized.as_str()) {
+                return None;
+            }
+            // Only a literal normalisation left in front is sure to start the match,
+            // and `\b` means «after a non-word character» only before a word character.
+            let mode = if at_word_start
+                && text.starts_with(normalized.as_str())
+                && normalized.chars().next().is_some_and(is_word_char)
+            {
+                TermMode::Prefix
+            } else {
+                TermMode::Substring
+            };
+            Some((text.to_string(), mode))
         })
         .collect()
+}
+
+/// Whether every match of `hir` begins at a Unicode word boundary (`\b`, `\<`).
+fn starts_with_word_boundary(hir: &regex_syntax::hir::Hir) -> bool {
+    use regex_syntax::hir::{HirKind, Look};
+    match hir.kind() {
+        // ASCII boundaries would also hold after «ø», which is a letter to us.
+        HirKind::Look(look) => matches!(
+            look,
+            Look::WordUnicode | Look::WordStartUnicode | Look::WordStartHalfUnicode
+        ),
+        HirKind::Capture(c) => starts_with_word_boundary(&c.sub),
+        HirKind::Concat(items) => items.first().is_some_and(starts_with_word_boundary),
+        HirKind::Alternation(branches) => branches.iter().all(starts_with_word_boundary),
+        _ => false,
+    }
 }
 
 /// Term lists are searched per hit, so keep them sorted for binary search.
@@ -840,6 +873,31 @@ mod sharing_tests {
         );
         let pattern = r.pattern.as_ref().unwrap();
         assert!(pattern.eval(&hits, &n.text).is_some());
+    }
+
+    #[test]
+    fn literals_of_a_regex_opening_with_a_word_boundary_must_start_a_word() {
+        let set = load(&rule("R", r#"{regex: "\\b(plo|epikrise)[a-z]* \\d"}"#));
+        let r = &set.rules[0];
+        let text = "Deploy 2. PLO 3.";
+        let n = crate::text::normalize(text);
+        let hits = set.matcher.find(&n, text);
+        let triggered: Vec<&str> = hits
+            .iter()
+            .filter(|h| r.triggers.contains(&h.term))
+            .map(|h| &n.text[h.start..h.end])
+            .collect();
+        assert_eq!(triggered, ["plo"], "«plo» inside «deploy» is no trigger");
+        // Without the boundary the literal may sit anywhere.
+        let set = load(&rule("R", r#"{regex: "(plo|epikrise)[a-z]* \\d"}"#));
+        let n = crate::text::normalize(text);
+        let hits = set.matcher.find(&n, text);
+        assert_eq!(
+            hits.iter()
+                .filter(|h| set.rules[0].triggers.contains(&h.term))
+                .count(),
+            2
+        );
     }
 
     #[test]
