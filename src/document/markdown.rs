@@ -384,9 +384,13 @@ impl Reader<'_> {
         let end = pending_end(&pending.offsets, start);
         let (line, column) = self.lines.line_column(self.text, start);
         let section = self.doc.sections.len() - 1;
+        // The block lives as long as the check: give back what growing it reserved.
+        let (mut text, mut offsets) = (pending.text, pending.offsets);
+        text.shrink_to_fit();
+        offsets.shrink_to_fit();
         self.doc.blocks.push(Block {
             kind,
-            text: pending.text,
+            text,
             location: Location::Text {
                 bytes: start..end.max(start),
                 line,
@@ -394,7 +398,7 @@ impl Reader<'_> {
             },
             section,
             origin: pending.origin.unwrap_or(Origin::Body),
-            offsets: pending.offsets,
+            offsets,
         });
         true
     }

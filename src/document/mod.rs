@@ -303,6 +303,18 @@ struct Segment {
 impl OffsetMap {
     /// Records that text from `text_start` on came from `source`.
     pub fn push(&mut self, text_start: usize, source: Range<usize>, exact: bool) {
+        // A paragraph arrives as many text events (one per line, around every
+        // escape); where they continue each other byte for byte one segment
+        // serves, and the map stays far smaller than the text.
+        if let Some(last) = self.segments.last_mut()
+            && exact
+            && last.exact
+            && last.source.end == source.start
+            && last.text_start + last.source.len() == text_start
+        {
+            last.source.end = source.end;
+            return;
+        }
         self.segments.push(Segment {
             text_start,
             source,
@@ -312,6 +324,11 @@ impl OffsetMap {
 
     pub fn is_empty(&self) -> bool {
         self.segments.is_empty()
+    }
+
+    /// Gives back the room kept for further segments.
+    pub fn shrink_to_fit(&mut self) {
+        self.segments.shrink_to_fit();
     }
 
     /// The end of the last source range recorded.
@@ -444,5 +461,27 @@ pub fn read_bytes(path: PathBuf, format: Format, bytes: &[u8]) -> Result<Documen
             }
             Ok(doc)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OffsetMap;
+
+    #[test]
+    fn continuing_segments_merge_without_moving_any_offset() {
+        let mut map = OffsetMap::default();
+        map.push(0, 10..15, true);
+        map.push(5, 15..20, true);
+        // Not exact, or not continuing: kept apart.
+        map.push(10, 30..32, false);
+        map.push(11, 32..40, true);
+        map.push(19, 41..45, true);
+        assert_eq!(map.segments.len(), 4);
+        let expected = [
+            10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 30, 32, 33, 34, 35, 36, 37, 38, 39, 41, 42,
+        ];
+        let got: Vec<usize> = (0..21).filter_map(|o| map.to_source(o)).collect();
+        assert_eq!(got, expected);
     }
 }

@@ -352,6 +352,9 @@ fn prepare_block(
             }
         }
     }
+    // Most blocks are one or two sentences; the four slots a growing Vec starts
+    // with would cost more than the text on a long tender.
+    statements.shrink_to_fit();
     PreparedBlock {
         norm,
         statements,
