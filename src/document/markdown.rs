@@ -14,8 +14,14 @@ use std::sync::Arc;
 
 /// Reads a Markdown file's text into a document.
 pub fn read(path: PathBuf, text: &str) -> Document {
+    read_shared(path, Arc::from(text))
+}
+
+/// [`read`] for text already in the form the document keeps.
+pub(crate) fn read_shared(path: PathBuf, source: Arc<str>) -> Document {
     let mut doc = Document::new(path, Format::Markdown);
-    doc.source = Some(Arc::from(text));
+    doc.source = Some(Arc::clone(&source));
+    let text: &str = &source;
     let lines = LineIndex::new(text);
     let mut reader = Reader {
         doc,

@@ -436,21 +436,37 @@ pub fn read_file(path: &Path) -> Result<Document, ReadError> {
         )));
     }
     let bytes = std::fs::read(path).map_err(|e| ReadError::new(format!("cannot read: {e}")))?;
-    read_bytes(path.to_path_buf(), format, &bytes)
+    match format {
+        // The text is kept for line numbers and snippets: move the bytes into it
+        // rather than hold a second copy while the parser builds its tree.
+        Format::Markdown => {
+            check_text_size(bytes.len())?;
+            let text = String::from_utf8(bytes).map_err(|e| not_utf8(e.utf8_error()))?;
+            Ok(markdown::read_shared(path.to_path_buf(), Arc::from(text)))
+        }
+        Format::Docx => read_bytes(path.to_path_buf(), format, &bytes),
+    }
+}
+
+/// Markdown is all text: refuse before parsing, not after.
+fn check_text_size(len: usize) -> Result<(), ReadError> {
+    if len > MAX_TEXT_BYTES {
+        return Err(too_much_text(len));
+    }
+    Ok(())
+}
+
+fn not_utf8(e: std::str::Utf8Error) -> ReadError {
+    ReadError::new(format!("not valid UTF-8 (byte {})", e.valid_up_to()))
+        .with_hint("save the file as UTF-8")
 }
 
 /// Reads a file's content that is already in memory.
 pub fn read_bytes(path: PathBuf, format: Format, bytes: &[u8]) -> Result<Document, ReadError> {
     match format {
         Format::Markdown => {
-            // Markdown is all text: refuse before parsing, not after.
-            if bytes.len() > MAX_TEXT_BYTES {
-                return Err(too_much_text(bytes.len()));
-            }
-            let text = std::str::from_utf8(bytes).map_err(|e| {
-                ReadError::new(format!("not valid UTF-8 (byte {})", e.valid_up_to()))
-                    .with_hint("save the file as UTF-8")
-            })?;
+            check_text_size(bytes.len())?;
+            let text = std::str::from_utf8(bytes).map_err(not_utf8)?;
             Ok(markdown::read(path, text))
         }
         Format::Docx => {
