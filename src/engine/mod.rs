@@ -85,18 +85,21 @@ pub fn evaluate(
         .iter()
         .map(|d| nonnormative_sections(d.doc, set))
         .collect();
-    let mut observations: HashMap<usize, Vec<Observation>> = HashMap::new();
+    // Indexed by rule.
+    let mut observations: Vec<Vec<Observation>> = vec![Vec::new(); set.rules.len()];
     let mut detected: BTreeSet<String> = BTreeSet::new();
 
     // Which rules each term can trigger.
-    let mut by_term: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_term: Vec<Vec<usize>> = vec![Vec::new(); set.matcher.term_count()];
     let mut always = Vec::new();
     for (ri, rule) in set.rules.iter().enumerate() {
         if rule.always {
             always.push(ri);
         }
         for &t in &rule.triggers {
-            by_term.entry(t).or_default().push(ri);
+            if let Some(rules) = by_term.get_mut(t) {
+                rules.push(ri);
+            }
         }
     }
 
@@ -122,7 +125,7 @@ pub fn evaluate(
         .collect();
     for (found, services) in per_document {
         for (ri, observation) in found {
-            observations.entry(ri).or_default().push(observation);
+            observations[ri].push(observation);
         }
         detected.extend(services);
     }
@@ -131,7 +134,7 @@ pub fn evaluate(
     for (ri, rule) in set.rules.iter().enumerate() {
         if let Some(check) = rule.check {
             let found = run_check(check, docs, &nonnormative);
-            observations.entry(ri).or_default().extend(found);
+            observations[ri].extend(found);
         }
     }
 
@@ -149,11 +152,8 @@ pub fn evaluate(
     let results = set
         .rules
         .iter()
-        .enumerate()
-        .map(|(ri, rule)| {
-            let obs = observations.remove(&ri).unwrap_or_default();
-            conclude(set, rule, obs, docs, scope.effective())
-        })
+        .zip(observations)
+        .map(|(rule, obs)| conclude(set, rule, obs, docs, scope.effective()))
         .collect();
     (results, scope)
 }
@@ -164,7 +164,8 @@ type DocumentObservations = (Vec<(usize, Observation)>, BTreeSet<String>);
 
 /// Which rules a term can trigger, and the rules evaluated on every statement.
 struct Triggers {
-    by_term: HashMap<usize, Vec<usize>>,
+    /// Indexed by term: looked up for every hit, so no hashing.
+    by_term: Vec<Vec<usize>>,
     always: Vec<usize>,
 }
 
@@ -244,7 +245,7 @@ fn observe_blocks(
             }
             let mut candidates: Vec<usize> = always.clone();
             for h in &in_statement {
-                if let Some(rules) = triggers.by_term.get(&h.term) {
+                if let Some(rules) = triggers.by_term.get(h.term) {
                     candidates.extend(rules);
                 }
             }
