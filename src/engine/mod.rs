@@ -685,24 +685,34 @@ fn excerpt(
     const WIDTH: usize = 200;
     let orig = norm.original_range(range);
     let text = original.get(orig.clone()).unwrap_or("");
-    let text: String = text
-        .chars()
-        .map(|c| {
-            if c == crate::document::CELL_SEPARATOR {
-                '|'
-            } else if c.is_whitespace() {
-                ' '
-            } else {
-                c
+    // Cells are shown apart by «|», and whitespace runs become one space, trimmed;
+    // in one pass, since evidence is built for every result on every run.
+    let mut collapsed = String::with_capacity(text.len());
+    let mut total = 0usize;
+    let mut space = false;
+    for c in text.chars() {
+        if c == crate::document::CELL_SEPARATOR {
+            if space {
+                collapsed.push(' ');
+                total += 1;
+                space = false;
             }
-        })
-        .collect();
-    let text = text
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    if text.chars().count() <= WIDTH {
+            collapsed.push('|');
+            total += 1;
+        } else if c.is_whitespace() {
+            space = !collapsed.is_empty();
+        } else {
+            if space {
+                collapsed.push(' ');
+                total += 1;
+                space = false;
+            }
+            collapsed.push(c);
+            total += 1;
+        }
+    }
+    let text = collapsed;
+    if total <= WIDTH {
         return text;
     }
     // Centre the window on the hit.
@@ -715,7 +725,6 @@ fn excerpt(
                 .unwrap_or(0)
         })
         .unwrap_or(0);
-    let total = text.chars().count();
     let start = hit_char
         .saturating_sub(WIDTH / 3)
         .min(total.saturating_sub(WIDTH));
