@@ -123,6 +123,19 @@ pub fn evaluate(
             observe_blocks(set, &docs[di], di, blocks, &nonnormative[di], &triggers)
         })
         .collect();
+    // Each rule's list is filled once at its final size: growing them by doubling
+    // copied every observation several times over with many rules.
+    let mut counts = vec![0usize; set.rules.len()];
+    for (found, _) in &per_document {
+        for (ri, _) in found {
+            if let Some(c) = counts.get_mut(*ri) {
+                *c += 1;
+            }
+        }
+    }
+    for (list, count) in observations.iter_mut().zip(counts) {
+        list.reserve_exact(count);
+    }
     for (found, services) in per_document {
         for (ri, observation) in found {
             observations[ri].push(observation);
@@ -193,6 +206,8 @@ fn observe_blocks(
     // current statement's entries from stale ones without clearing.
     let mut memo: Vec<(u32, Option<Option<Hit>>)> = vec![(0, None); set.distinct_patterns];
     let mut stamp = 0u32;
+    // Rules to evaluate on the current statement; reused, it stops reallocating.
+    let mut candidates: Vec<usize> = Vec::new();
     let blocks = pdoc.doc.blocks[range.clone()]
         .iter()
         .zip(&pdoc.blocks[range.clone()]);
@@ -243,7 +258,8 @@ fn observe_blocks(
                     }
                 }
             }
-            let mut candidates: Vec<usize> = always.clone();
+            candidates.clear();
+            candidates.extend_from_slice(always);
             for h in &in_statement {
                 if let Some(rules) = triggers.by_term.get(h.term) {
                     candidates.extend(rules);
@@ -253,7 +269,7 @@ fn observe_blocks(
             candidates.dedup();
             let text = &prepared.norm.text[statement.range.clone()];
             stamp += 1;
-            for ri in candidates {
+            for &ri in &candidates {
                 let rule = &set.rules[ri];
                 let Some(pattern) = &rule.pattern else {
                     continue;
