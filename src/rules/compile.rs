@@ -243,10 +243,8 @@ impl TermMatcher {
             let term = self.pattern_terms[m.pattern().as_usize()];
             let info = &self.terms[term];
             let (start, end) = (m.start(), m.end());
-            let before = text[..start].chars().next_back();
-            let after = text[end..].chars().next();
-            let starts_word = !before.is_some_and(is_word_char);
-            let ends_word = !after.is_some_and(is_word_char);
+            let starts_word = !word_char_before(text, start);
+            let ends_word = !word_char_at(text, end);
             let ok = match info.mode {
                 TermMode::Word => starts_word && ends_word,
                 TermMode::Prefix => starts_word,
@@ -302,6 +300,31 @@ impl TermMatcher {
         let mut flags = keep.into_iter();
         hits.retain(|_| flags.next().unwrap_or(false));
         hits
+    }
+}
+
+/// Whether a word character ends just before byte `at`; ASCII, most of any
+/// tender, is decided without decoding.
+fn word_char_before(text: &str, at: usize) -> bool {
+    match at.checked_sub(1).and_then(|i| text.as_bytes().get(i)) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text
+            .get(..at)
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(is_word_char),
+    }
+}
+
+/// Whether a word character starts at byte `at`.
+fn word_char_at(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text
+            .get(at..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(is_word_char),
     }
 }
 
@@ -898,6 +921,17 @@ mod sharing_tests {
                 .count(),
             2
         );
+    }
+
+    #[test]
+    fn word_boundary_tests_agree_with_decoding_every_character() {
+        let text = "Æ-ø 3x_é\u{1F}ß.«kjernejournal» 12ö";
+        for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let before = text[..at].chars().next_back().is_some_and(is_word_char);
+            let after = text[at..].chars().next().is_some_and(is_word_char);
+            assert_eq!(word_char_before(text, at), before, "before {at}");
+            assert_eq!(word_char_at(text, at), after, "at {at}");
+        }
     }
 
     #[test]
