@@ -15,7 +15,7 @@ use super::super::{
 };
 use super::numbering::Numbering;
 use super::styles::Styles;
-use super::xml::{Ev, Ns, Xml, attr, on_off};
+use super::xml::{Ev, Ns, Xml, attr, local_name, on_off};
 use quick_xml::events::BytesStart;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -200,8 +200,7 @@ impl Walker<'_, '_> {
         offset: u64,
         empty: bool,
     ) -> Result<(), ReadError> {
-        let local = e.local_name();
-        let name = local.as_ref();
+        let name = local_name(e);
         let skip = match ns {
             Ns::Mc => name == "Fallback",
             Ns::W => {
@@ -900,8 +899,7 @@ fn walk_properties(
             Ev::Text(_) => continue,
             Ev::Eof => return Err(xml.error("unexpected end of the part")),
         };
-        let local = e.local_name();
-        let name = local.as_ref().to_string();
+        let name = local_name(&e).to_string();
         if ns != Ns::W || name.ends_with("Change") || skip.contains(&name.as_str()) {
             if !empty {
                 xml.skip()?;

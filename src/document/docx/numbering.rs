@@ -2,7 +2,7 @@
 //! `numId`/`ilvl` into the label Word shows (`1.`, `3.2`, `a)`, `•`).
 
 use super::super::ReadError;
-use super::xml::{Ev, Ns, Xml, attr};
+use super::xml::{Ev, Ns, Xml, attr, local_name};
 use std::collections::{HashMap, HashSet};
 
 const LEVELS: usize = 9;
@@ -132,8 +132,7 @@ impl Numbering {
                 Ev::Text(_) => continue,
                 Ev::Eof => break,
             };
-            let local = e.local_name();
-            let name = local.as_ref();
+            let name = local_name(&e);
             if ns != Ns::W || name.ends_with("Change") || name == "pPr" || name == "rPr" {
                 if !empty {
                     xml.skip()?;
