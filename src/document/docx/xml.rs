@@ -190,6 +190,8 @@ impl Scopes {
             .level
             .checked_add(1)
             .ok_or(NamespaceError::TooDeeplyNested(usize::from(u16::MAX)))?;
+        // Only the exact scan below decides; this skips it for the many elements
+        // that cannot declare anything.
         if e.attributes_raw().contains("xmlns") {
             self.declare(e)?;
         }
@@ -248,6 +250,15 @@ impl Scopes {
     }
 
     fn resolve(&mut self, name: &str) -> Ns {
+        // `last_hit` only ever names a binding found for a non-empty prefix, which
+        // came from splitting at the first colon: `prefix:` opening the name is the
+        // name's whole prefix.
+        if let Some(binding) = self.last_hit.and_then(|hit| self.bindings.get(hit))
+            && let Some(rest) = name.as_bytes().strip_prefix(binding.prefix.as_bytes())
+            && rest.first() == Some(&b':')
+        {
+            return binding.ns;
+        }
         let prefix = match split_name(name).0 {
             // An unprefixed element is in the default namespace, if one is declared.
             None => "",
@@ -255,15 +266,11 @@ impl Scopes {
             Some("") => return Ns::Other,
             Some(prefix) => prefix,
         };
-        if let Some(hit) = self.last_hit
-            && let Some(binding) = self.bindings.get(hit)
-            && *binding.prefix == *prefix
-        {
-            return binding.ns;
-        }
         match self.bindings.iter().rposition(|b| *b.prefix == *prefix) {
             Some(hit) => {
-                self.last_hit = Some(hit);
+                if !prefix.is_empty() {
+                    self.last_hit = Some(hit);
+                }
                 self.bindings[hit].ns
             }
             None => Ns::Other,
@@ -428,6 +435,19 @@ mod tests {
                  <w:p xmlns:="{W}"><t>empty prefix</t></w:p>
                  <mc:AlternateContent><mc:Choice Requires="wps"><w:t>choice</w:t></mc:Choice><mc:Fallback><w:t>fallback</w:t></mc:Fallback></mc:AlternateContent>
                </w:document>"#
+        ));
+    }
+
+    #[test]
+    fn declarations_found_anywhere_in_the_part() {
+        // `xmlns` in text and attribute values, declarations late in the part, a
+        // prefix with a colon in it (quick-xml splits names at the first colon).
+        same_as_ns_reader(&format!(
+            r#"<w:document xmlns:w="{W}"><w:t>xmlns xmlns:w="urn:x"</w:t><w:p a="xmlns:w"><w:t>1</w:t></w:p>
+                 <w:p><w:r><w:t>2</w:t></w:r></w:p><x:y xmlns:x="{W}"><x:t>3</x:t></x:y>
+                 <a:b:c xmlns:a:b="{W}" xmlns:a="{MC}"><a:b:c/><a:b/></a:b:c><a:b:c xmlns:a:b="{W}"/>
+                 <w:p xmlns:w="urn:other"><w:t>4</w:t></w:p><w:t>5</w:t>
+                 <q:t xmlns:q="{W}"/><q:t/>xmlns</w:document>"#
         ));
     }
 
