@@ -304,6 +304,78 @@ fn classify(uri: &str) -> Ns {
 /// The value of the attribute with local name `local` (any prefix), unescaped;
 /// unknown entities become empty rather than failing the file.
 pub(super) fn attr(e: &BytesStart, local: &str) -> Option<String> {
+    match plain_attr(e.attributes_raw(), local) {
+        Plain::Found(value) => Some(value.to_string()),
+        Plain::Absent => None,
+        Plain::Unsure => attr_by_quick_xml(e, local),
+    }
+}
+
+/// What [`plain_attr`] could tell.
+#[derive(Debug, PartialEq, Eq)]
+enum Plain<'v> {
+    Found(&'v str),
+    Absent,
+    /// Written in a way only quick-xml's attribute parser should interpret.
+    Unsure,
+}
+
+/// Looks an attribute up in attributes written the plain way Word writes them:
+/// whitespace, a name of ASCII name characters, `=`, a quoted value holding no
+/// reference and nothing attribute normalisation would replace. There the value is
+/// the raw text, as quick-xml would give it, without quick-xml's general attribute
+/// iterator; anything else is [`Plain::Unsure`].
+fn plain_attr<'v>(attributes: &'v str, local: &str) -> Plain<'v> {
+    let bytes = attributes.as_bytes();
+    let mut i = 0;
+    loop {
+        let gap = i;
+        while bytes
+            .get(i)
+            .is_some_and(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+        {
+            i += 1;
+        }
+        if i == bytes.len() {
+            return Plain::Absent;
+        }
+        if i == gap {
+            return Plain::Unsure;
+        }
+        let key_start = i;
+        while bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b':' | b'_' | b'-' | b'.'))
+        {
+            i += 1;
+        }
+        if i == key_start || bytes.get(i) != Some(&b'=') {
+            return Plain::Unsure;
+        }
+        let key = &attributes[key_start..i];
+        let quote = match bytes.get(i + 1) {
+            Some(&quote @ (b'"' | b'\'')) => quote,
+            _ => return Plain::Unsure,
+        };
+        i += 2;
+        let value_start = i;
+        loop {
+            match bytes.get(i) {
+                None | Some(b'&' | b'<' | b'\t' | b'\r' | b'\n') => return Plain::Unsure,
+                Some(&b) if b == quote => break,
+                Some(_) => i += 1,
+            }
+        }
+        let value = &attributes[value_start..i];
+        i += 1;
+        if split_name(key).1 == local {
+            return Plain::Found(value);
+        }
+    }
+}
+
+/// [`attr`] for any attributes quick-xml accepts.
+fn attr_by_quick_xml(e: &BytesStart, local: &str) -> Option<String> {
     let mut attrs = e.attributes();
     attrs.with_checks(false);
     for a in attrs.flatten() {
@@ -421,6 +493,74 @@ mod tests {
 
     fn same_as_ns_reader(text: &str) {
         assert_eq!(fast(text), reference(text), "{text}");
+    }
+
+    /// Every attribute list built from up to three of these pieces (and a few
+    /// written out), looked up by several names: the plain reading, where it is
+    /// sure, must agree with quick-xml's.
+    #[test]
+    fn plain_attribute_reading_agrees_with_quick_xml() {
+        let pieces = [
+            r#" w:val="Heading1""#,
+            r#" val='x'"#,
+            r#" w:val="""#,
+            r#" w:id="7""#,
+            "\tw:val=\"tab before\"",
+            r#" w:val="a &amp; b""#,
+            r#" w:val="&unknown;""#,
+            "  w:val=\"line\nbreak\"",
+            r#" w:val = "spaced""#,
+            r#" w:val="unterminated"#,
+            r#" w:val=unquoted"#,
+            r#" broken"#,
+            r#" x:y:val="colons""#,
+            r#" wérd="é""#,
+            r#"w:val="no gap""#,
+            r#" w:val="<lt""#,
+            " ",
+        ];
+        let mut lists: Vec<String> = vec![String::new()];
+        for a in pieces {
+            lists.push(a.to_string());
+            for b in pieces {
+                lists.push(format!("{a}{b}"));
+                for c in pieces {
+                    lists.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        lists.push(r#" a="1"b="2""#.to_string());
+        lists.push(r#" xml:space="preserve""#.to_string());
+        for list in &lists {
+            let text = format!("<e{list}>");
+            let mut reader = Reader::from_str(&text);
+            let Ok(Event::Start(e)) = reader.read_event() else {
+                continue;
+            };
+            for local in ["val", "id", "space", "y:val", "wérd", "b"] {
+                let plain = plain_attr(e.attributes_raw(), local);
+                let slow = attr_by_quick_xml(&e, local);
+                match plain {
+                    Plain::Found(v) => assert_eq!(Some(v.to_string()), slow, "{list:?} {local}"),
+                    Plain::Absent => assert_eq!(None, slow, "{list:?} {local}"),
+                    Plain::Unsure => {}
+                }
+            }
+        }
+        // Attributes as Word writes them take the plain reading, or it saves nothing.
+        for (list, local, want) in [
+            (r#" w:val="Heading1""#, "val", Plain::Found("Heading1")),
+            (r#" w:w="1500" w:type="dxa""#, "type", Plain::Found("dxa")),
+            (r#" w:w="1500" w:type="dxa""#, "val", Plain::Absent),
+            (
+                r#" xml:space="preserve""#,
+                "space",
+                Plain::Found("preserve"),
+            ),
+            ("", "val", Plain::Absent),
+        ] {
+            assert_eq!(plain_attr(list, local), want, "{list:?}");
+        }
     }
 
     #[test]
