@@ -410,3 +410,42 @@ fn content_controls_at_block_inline_row_and_cell_level_are_read() {
         ]
     );
 }
+
+#[test]
+fn numbered_paragraphs_in_cells_keep_their_labels_and_cells_join_paragraphs() {
+    let numbering = format!(
+        r#"<w:numbering xmlns:w="{}">
+             <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="K-%1"/></w:lvl></w:abstractNum>
+             <w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="-"/></w:lvl></w:abstractNum>
+             <w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
+             <w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>
+           </w:numbering>"#,
+        support::W_NS
+    );
+    let numbered = |num: u32, text: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#
+        )
+    };
+    let plain =
+        |text: &str| format!(r#"<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#);
+    let cells = [
+        numbered(1, ""),
+        numbered(1, " Med tekst "),
+        numbered(2, "Punkt"),
+        format!("{}{}{}", plain("Første"), plain("  "), numbered(1, "andre")),
+        plain("a\u{1F}b"),
+    ];
+    let row: String = cells.iter().map(|c| format!("<w:tc>{c}</w:tc>")).collect();
+    let body = format!("<w:tbl><w:tr>{row}</w:tr></w:tbl>");
+    let doc = read_bytes(&docx(
+        &document_xml(&body),
+        &[("word/numbering.xml", &numbering)],
+    ));
+    let row = &doc.blocks[0];
+    let texts: Vec<_> = (0..cells.len()).map(|i| row.cell(i).unwrap()).collect();
+    assert_eq!(
+        texts,
+        ["K-1", "K-2 Med tekst", "Punkt", "Første\nK-3 andre", "a b"]
+    );
+}

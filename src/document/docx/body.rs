@@ -15,7 +15,7 @@ use super::super::{
 };
 use super::numbering::Numbering;
 use super::styles::Styles;
-use super::xml::{Ev, Ns, Xml, attr, on_off};
+use super::xml::{Ev, Ns, Xml, attr, local_name, on_off};
 use quick_xml::events::BytesStart;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -139,6 +139,11 @@ struct Walker<'w, 's> {
     /// Comment anchors waiting for the next block.
     pending: Vec<usize>,
     note_section: usize,
+    /// The header a row has until its table ends; shared, so a row costs no allocation for it.
+    no_header: Arc<[String]>,
+    /// Text buffers of ended paragraphs, cleared, for the next ones to fill without
+    /// growing from nothing.
+    spare_texts: Vec<String>,
 }
 
 const MAX_FIELDS: usize = 64;
@@ -169,6 +174,8 @@ pub(super) fn walk(
         deferred: Vec::new(),
         pending: Vec::new(),
         note_section: 0,
+        no_header: Arc::from(Vec::<String>::new()),
+        spare_texts: Vec::new(),
     };
     loop {
         match xml.next()? {
@@ -200,8 +207,7 @@ impl Walker<'_, '_> {
         offset: u64,
         empty: bool,
     ) -> Result<(), ReadError> {
-        let local = e.local_name();
-        let name = local.as_ref();
+        let name = local_name(e);
         let skip = match ns {
             Ns::Mc => name == "Fallback",
             Ns::W => {
@@ -245,7 +251,7 @@ impl Walker<'_, '_> {
                     outline: None,
                     num_id: None,
                     ilvl: None,
-                    text: String::new(),
+                    text: self.spare_texts.pop().unwrap_or_default(),
                     container: self.containers.last().copied(),
                     anchors: Vec::new(),
                 });
@@ -522,7 +528,9 @@ impl Walker<'_, '_> {
 
     fn paragraph_properties(&mut self, xml: &mut Xml) -> Result<(), ReadError> {
         walk_properties(xml, &["rPr"], |name, e, depth, parent| {
-            if let ("headerReference" | "footerReference", Some(id)) = (name, attr(e, "id")) {
+            if matches!(name, "headerReference" | "footerReference")
+                && let Some(id) = attr(e, "id")
+            {
                 self.side.header_refs.push(id);
                 return;
             }
@@ -592,7 +600,17 @@ impl Walker<'_, '_> {
     }
 
     fn end_paragraph(&mut self) {
-        let Some(para) = self.paras.pop() else { return };
+        let Some(mut para) = self.paras.pop() else {
+            return;
+        };
+        let mut text = std::mem::take(&mut para.text);
+        self.paragraph_block(para, text.trim());
+        text.clear();
+        self.spare_texts.push(text);
+    }
+
+    /// What an ended paragraph adds: a block, or a piece of its cell's text.
+    fn paragraph_block(&mut self, para: Para, text: &str) {
         let styles = self.ctx.styles;
         let info = styles.info(para.style.as_deref());
         let heading = match para.outline {
@@ -617,21 +635,26 @@ impl Walker<'_, '_> {
                 .min(8);
             self.ctx.numbering.next_label(id, ilvl).map(|l| (l, ilvl))
         });
-        let text = para.text.trim();
 
         if para.container == Some(Container::Cell) {
             if let Some(cell) = self.tables.last_mut().and_then(|t| t.cells.last_mut()) {
-                let piece = match &label {
-                    // An auto-numbered id column («K-1») is only a label: keep it.
-                    Some((l, _)) if !l.bullet && text.is_empty() => l.text.clone(),
-                    Some((l, _)) if !l.bullet => format!("{} {text}", l.text),
-                    _ => text.to_string(),
+                // An auto-numbered id column («K-1») is only a label: keep it, before
+                // the text if there is any.
+                let number = match &label {
+                    Some((l, _)) if !l.bullet => Some(l.text.as_str()),
+                    _ => None,
                 };
-                if !piece.is_empty() {
+                if !text.is_empty() || number.is_some_and(|n| !n.is_empty()) {
                     if !cell.text.is_empty() {
                         cell.text.push('\n');
                     }
-                    cell.text.push_str(&piece);
+                    if let Some(number) = number {
+                        cell.text.push_str(number);
+                        if !text.is_empty() {
+                            cell.text.push(' ');
+                        }
+                    }
+                    cell.text.push_str(text);
                 }
             }
             // Anchors inside a cell already point at the row.
@@ -725,7 +748,7 @@ impl Walker<'_, '_> {
                 table: number,
                 row: row_number,
                 is_header: false,
-                header: Arc::from(Vec::<String>::new()),
+                header: self.no_header.clone(),
                 cells: Vec::new(),
                 parent_row,
             })),
@@ -775,8 +798,10 @@ impl Walker<'_, '_> {
         }
         let text = if cell.continuation {
             String::new()
-        } else {
+        } else if cell.text.contains(CELL_SEPARATOR) {
             cell.text.replace(CELL_SEPARATOR, " ")
+        } else {
+            cell.text
         };
         row.cells.push(text);
         for _ in 1..cell.span {
@@ -801,7 +826,9 @@ impl Walker<'_, '_> {
         } else {
             table.in_leading_headers = false;
         }
-        let mut text = String::new();
+        let separators = row.cells.len().saturating_sub(1) * CELL_SEPARATOR.len_utf8();
+        let mut text =
+            String::with_capacity(row.cells.iter().map(String::len).sum::<usize>() + separators);
         let mut ranges = Vec::with_capacity(row.cells.len());
         for (i, cell) in row.cells.iter().enumerate() {
             if i > 0 {
@@ -886,31 +913,36 @@ fn walk_properties(
     skip: &[&str],
     mut visit: impl FnMut(&str, &BytesStart<'_>, usize, Option<&str>),
 ) -> Result<(), ReadError> {
-    let mut open: Vec<String> = Vec::new();
+    // The names of the open children, end to end, and where each starts: most
+    // properties are empty elements, so this rarely allocates at all.
+    let mut open_names = String::new();
+    let mut open_starts: Vec<usize> = Vec::new();
     loop {
         let (ns, e, empty) = match xml.next()? {
             Ev::Start(ns, e, _) => (ns, e, false),
             Ev::Empty(ns, e, _) => (ns, e, true),
             Ev::End => {
-                if open.pop().is_none() {
-                    return Ok(());
+                match open_starts.pop() {
+                    Some(start) => open_names.truncate(start),
+                    None => return Ok(()),
                 }
                 continue;
             }
             Ev::Text(_) => continue,
             Ev::Eof => return Err(xml.error("unexpected end of the part")),
         };
-        let local = e.local_name();
-        let name = local.as_ref().to_string();
-        if ns != Ns::W || name.ends_with("Change") || skip.contains(&name.as_str()) {
+        let name = local_name(&e);
+        if ns != Ns::W || name.ends_with("Change") || skip.contains(&name) {
             if !empty {
                 xml.skip()?;
             }
             continue;
         }
-        visit(&name, &e, open.len() + 1, open.last().map(String::as_str));
+        let parent = open_starts.last().map(|&start| &open_names[start..]);
+        visit(name, &e, open_starts.len() + 1, parent);
         if !empty {
-            open.push(name);
+            open_starts.push(open_names.len());
+            open_names.push_str(name);
         }
     }
 }

@@ -37,7 +37,7 @@ use package::{Package, PartError, Relationship};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use styles::Styles;
-use xml::{Ev, Ns, Xml, attr};
+use xml::{Ev, Ns, Xml, attr, local_name};
 
 /// Resource caps for one file. The defaults suit real tenders with a wide margin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -272,13 +272,13 @@ fn read_comments(text: &str, part: &str, depth: usize) -> Result<Vec<DirectiveCo
     let mut paragraphs = 0u32;
     loop {
         match xml.next()? {
-            Ev::Start(ns, e, _) if not_comment_text(ns, e.local_name().as_ref()) => xml.skip()?,
+            Ev::Start(ns, e, _) if not_comment_text(ns, local_name(&e)) => xml.skip()?,
             Ev::Start(ns, e, offset) => {
                 level += 1;
                 if ns != Ns::W {
                     continue;
                 }
-                match e.local_name().as_ref() {
+                match local_name(&e) {
                     "comment" if current.is_none() => {
                         let location = Location::Docx {
                             part: part.to_string(),
@@ -304,7 +304,7 @@ fn read_comments(text: &str, part: &str, depth: usize) -> Result<Vec<DirectiveCo
             }
             Ev::Empty(ns, e, _) => {
                 if ns == Ns::W {
-                    match e.local_name().as_ref() {
+                    match local_name(&e) {
                         "p" => paragraphs += 1,
                         "tab" | "br" => {
                             if let Some((_, t, _)) = current.as_mut() {

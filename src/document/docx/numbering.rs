@@ -2,7 +2,7 @@
 //! `numId`/`ilvl` into the label Word shows (`1.`, `3.2`, `a)`, `•`).
 
 use super::super::ReadError;
-use super::xml::{Ev, Ns, Xml, attr};
+use super::xml::{Ev, Ns, Xml, attr, local_name};
 use std::collections::{HashMap, HashSet};
 
 const LEVELS: usize = 9;
@@ -79,6 +79,16 @@ pub(super) struct Label {
     pub bullet: bool,
 }
 
+/// An element open while `numbering.xml` is read, as far as its end matters.
+#[derive(Debug, Clone, Copy)]
+enum Open {
+    Lvl,
+    LvlOverride,
+    AbstractNum,
+    Num,
+    Other,
+}
+
 #[derive(Debug, Default)]
 pub(super) struct Numbering {
     abstracts: HashMap<u32, Abstract>,
@@ -93,8 +103,8 @@ impl Numbering {
     pub(super) fn parse(text: &str, part: &str, max_depth: usize) -> Result<Numbering, ReadError> {
         let mut xml = Xml::new(text, part, max_depth);
         let mut numbering = Numbering::default();
-        // Element stack of local names inside the numbering root.
-        let mut stack: Vec<String> = Vec::new();
+        // The elements open inside the numbering root, as far as their ends matter.
+        let mut stack: Vec<Open> = Vec::new();
         let mut abs: Option<(u32, Abstract)> = None;
         let mut num: Option<(u32, Num)> = None;
         let mut level: Option<(usize, Level)> = None;
@@ -104,8 +114,8 @@ impl Numbering {
                 Ev::Start(ns, e, _) => (ns, e, false),
                 Ev::Empty(ns, e, _) => (ns, e, true),
                 Ev::End => {
-                    match stack.pop().as_deref() {
-                        Some("lvl") => {
+                    match stack.pop() {
+                        Some(Open::Lvl) => {
                             if let Some((i, l)) = level.take() {
                                 if let Some((_, a)) = abs.as_mut() {
                                     a.levels[i] = Some(l);
@@ -114,13 +124,13 @@ impl Numbering {
                                 }
                             }
                         }
-                        Some("lvlOverride") => override_level = None,
-                        Some("abstractNum") => {
+                        Some(Open::LvlOverride) => override_level = None,
+                        Some(Open::AbstractNum) => {
                             if let Some((id, a)) = abs.take() {
                                 numbering.abstracts.entry(id).or_insert(a);
                             }
                         }
-                        Some("num") => {
+                        Some(Open::Num) => {
                             if let Some((id, n)) = num.take() {
                                 numbering.nums.entry(id).or_insert(n);
                             }
@@ -132,8 +142,7 @@ impl Numbering {
                 Ev::Text(_) => continue,
                 Ev::Eof => break,
             };
-            let local = e.local_name();
-            let name = local.as_ref();
+            let name = local_name(&e);
             if ns != Ns::W || name.ends_with("Change") || name == "pPr" || name == "rPr" {
                 if !empty {
                     xml.skip()?;
@@ -196,27 +205,22 @@ impl Numbering {
                 }
             }
             if !empty {
-                stack.push(name.to_string());
+                stack.push(match name {
+                    "lvl" => Open::Lvl,
+                    "lvlOverride" => Open::LvlOverride,
+                    "abstractNum" => Open::AbstractNum,
+                    "num" => Open::Num,
+                    _ => Open::Other,
+                });
             }
         }
         Ok(numbering)
     }
 
-    /// The levels of a numbering instance, following `numStyleLink` once.
-    fn level(&self, num: &Num, ilvl: usize) -> Option<Level> {
-        if let Some(l) = &num.level_overrides[ilvl] {
-            return Some(l.clone());
-        }
-        let mut abs = self.abstracts.get(&num.abstract_id)?;
-        if let Some(link) = &abs.num_style_link
-            && let Some(target) = self
-                .abstracts
-                .values()
-                .find(|a| a.style_link.as_ref() == Some(link))
-        {
-            abs = target;
-        }
-        abs.levels[ilvl].clone()
+    /// The level of a numbering instance: its override, else its abstract
+    /// definition's, following `numStyleLink` once.
+    fn level<'n>(&'n self, num: &'n Num, ilvl: usize) -> Option<&'n Level> {
+        level_of(num, definition(&self.abstracts, num), ilvl)
     }
 
     /// The level whose `w:pStyle` names this paragraph style (numbering via a style
@@ -235,9 +239,12 @@ impl Numbering {
     /// its label. `None` when the list does not exist or shows nothing.
     pub(super) fn next_label(&mut self, num_id: u32, ilvl: u8) -> Option<Label> {
         let ilvl = usize::from(ilvl).min(LEVELS - 1);
-        let num = self.nums.get(&num_id)?.clone();
-        let levels: Vec<Option<Level>> = (0..LEVELS).map(|i| self.level(&num, i)).collect();
-        let this = levels[ilvl].clone()?;
+        // Borrowed field by field: the definitions are read while the counters change.
+        let num = self.nums.get(&num_id)?;
+        let definition = definition(&self.abstracts, num);
+        let levels: [Option<&Level>; LEVELS] =
+            std::array::from_fn(|i| level_of(num, definition, i));
+        let this = levels[ilvl]?;
         let counters = self
             .counters
             .entry(num.abstract_id)
@@ -251,7 +258,7 @@ impl Numbering {
         }
         let start_of = |i: usize| {
             num.start_overrides[i]
-                .or_else(|| levels[i].as_ref().map(|l| l.start))
+                .or_else(|| levels[i].map(|l| l.start))
                 .unwrap_or(1)
         };
         counters[ilvl] = Some(match counters[ilvl] {
@@ -267,9 +274,13 @@ impl Numbering {
                 bullet: true,
             });
         }
+        let default_pattern;
         let pattern = match &this.text {
-            Some(t) => t.clone(),
-            None => format!("%{}.", ilvl + 1),
+            Some(t) => t.as_str(),
+            None => {
+                default_pattern = format!("%{}.", ilvl + 1);
+                default_pattern.as_str()
+            }
         };
         let counters = *counters;
         let mut out = String::new();
@@ -284,7 +295,7 @@ impl Numbering {
                 chars.next();
                 let i = d as usize - 1;
                 let value = counters[i].unwrap_or_else(|| start_of(i));
-                let format = match &levels[i] {
+                let format = match levels[i] {
                     Some(_) if this.legal => Format::Decimal,
                     Some(l) => l.format,
                     None => Format::Decimal,
@@ -300,6 +311,25 @@ impl Numbering {
             bullet: false,
         })
     }
+}
+
+/// The abstract definition a numbering instance uses, following `numStyleLink` once.
+fn definition<'n>(abstracts: &'n HashMap<u32, Abstract>, num: &Num) -> Option<&'n Abstract> {
+    let abs = abstracts.get(&num.abstract_id)?;
+    if let Some(link) = &abs.num_style_link
+        && let Some(target) = abstracts
+            .values()
+            .find(|a| a.style_link.as_ref() == Some(link))
+    {
+        return Some(target);
+    }
+    Some(abs)
+}
+
+fn level_of<'n>(num: &'n Num, definition: Option<&'n Abstract>, ilvl: usize) -> Option<&'n Level> {
+    num.level_overrides[ilvl]
+        .as_ref()
+        .or_else(|| definition.and_then(|a| a.levels[ilvl].as_ref()))
 }
 
 /// Symbol-font bullets are private-use code points; show them as the bullet they draw.

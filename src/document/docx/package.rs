@@ -3,7 +3,7 @@
 
 use super::super::ReadError;
 use super::Limits;
-use super::xml::{Ev, Xml, attr};
+use super::xml::{Ev, Xml, attr, local_name};
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 use zip::ZipArchive;
@@ -163,9 +163,7 @@ impl<'a> Package<'a> {
         let mut rels = Vec::new();
         loop {
             match xml.next()? {
-                Ev::Start(_, e, _) | Ev::Empty(_, e, _)
-                    if e.local_name().as_ref() == "Relationship" =>
-                {
+                Ev::Start(_, e, _) | Ev::Empty(_, e, _) if local_name(&e) == "Relationship" => {
                     if attr(&e, "TargetMode").is_some_and(|m| m.eq_ignore_ascii_case("external")) {
                         continue;
                     }
@@ -204,7 +202,7 @@ impl<'a> Package<'a> {
         loop {
             match xml.next()? {
                 Ev::Start(_, e, _) | Ev::Empty(_, e, _)
-                    if e.local_name().as_ref() == "Override"
+                    if local_name(&e) == "Override"
                         && attr(&e, "PartName")
                             .is_some_and(|p| p.to_ascii_lowercase() == wanted) =>
                 {

@@ -2,7 +2,7 @@
 //! the `basedOn` chain, or a built-in heading name) and which carry numbering.
 
 use super::super::ReadError;
-use super::xml::{Ev, Ns, Xml, attr};
+use super::xml::{Ev, Ns, Xml, attr, local_name};
 use std::collections::HashMap;
 
 /// What a paragraph style contributes once its `basedOn` chain is followed.
@@ -71,8 +71,7 @@ impl Styles {
                 }
                 continue;
             }
-            let local = e.local_name();
-            let name = local.as_ref();
+            let name = local_name(&e);
             if current.is_none() {
                 if name == "style" && !empty {
                     let is_paragraph = attr(&e, "type").is_none_or(|t| t == "paragraph");
