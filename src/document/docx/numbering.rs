@@ -3,7 +3,7 @@
 
 use super::super::ReadError;
 use super::xml::{Ev, Ns, Xml, attr, local_name};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 const LEVELS: usize = 9;
 
@@ -91,7 +91,9 @@ enum Open {
 
 #[derive(Debug, Default)]
 pub(super) struct Numbering {
-    abstracts: HashMap<u32, Abstract>,
+    /// Ordered by id, so that a `numStyleLink` two definitions claim resolves the
+    /// same way on every run (to the lowest id).
+    abstracts: BTreeMap<u32, Abstract>,
     nums: HashMap<u32, Num>,
     /// Counters are shared by every `w:num` of one abstract definition, as in Word;
     /// a `startOverride` restarts them when its `w:num` is first used.
@@ -314,7 +316,7 @@ impl Numbering {
 }
 
 /// The abstract definition a numbering instance uses, following `numStyleLink` once.
-fn definition<'n>(abstracts: &'n HashMap<u32, Abstract>, num: &Num) -> Option<&'n Abstract> {
+fn definition<'n>(abstracts: &'n BTreeMap<u32, Abstract>, num: &Num) -> Option<&'n Abstract> {
     let abs = abstracts.get(&num.abstract_id)?;
     if let Some(link) = &abs.num_style_link
         && let Some(target) = abstracts
@@ -527,6 +529,21 @@ mod tests {
             lvl(0, 1, "decimal", "K-%1")
         ));
         assert_eq!(labels(&mut n, &[(4, 0), (4, 0)]), ["K-1", "K-2"]);
+    }
+
+    #[test]
+    fn a_style_link_two_definitions_claim_resolves_to_the_lowest_id() {
+        for _ in 0..20 {
+            let mut n = numbering(&format!(
+                r#"<w:abstractNum w:abstractNumId="7"><w:styleLink w:val="KravListe"/>{}</w:abstractNum>
+                   <w:abstractNum w:abstractNumId="2"><w:styleLink w:val="KravListe"/>{}</w:abstractNum>
+                   <w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="KravListe"/></w:abstractNum>
+                   <w:num w:numId="4"><w:abstractNumId w:val="1"/></w:num>"#,
+                lvl(0, 1, "decimal", "Sju-%1"),
+                lvl(0, 1, "decimal", "To-%1")
+            ));
+            assert_eq!(labels(&mut n, &[(4, 0)]), ["To-1"]);
+        }
     }
 
     #[test]
