@@ -707,25 +707,20 @@ fn excerpt(
     let mut total = 0usize;
     let mut space = false;
     for c in text.chars() {
-        if c == crate::document::CELL_SEPARATOR {
-            if space {
-                collapsed.push(' ');
-                total += 1;
-                space = false;
-            }
-            collapsed.push('|');
-            total += 1;
-        } else if c.is_whitespace() {
+        if c.is_whitespace() {
             space = !collapsed.is_empty();
-        } else {
-            if space {
-                collapsed.push(' ');
-                total += 1;
-                space = false;
-            }
-            collapsed.push(c);
+            continue;
+        }
+        if std::mem::take(&mut space) {
+            collapsed.push(' ');
             total += 1;
         }
+        collapsed.push(if c == crate::document::CELL_SEPARATOR {
+            '|'
+        } else {
+            c
+        });
+        total += 1;
     }
     let text = collapsed;
     if total <= WIDTH {

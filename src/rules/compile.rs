@@ -303,28 +303,26 @@ impl TermMatcher {
     }
 }
 
-/// Whether a word character ends just before byte `at`; ASCII, most of any
-/// tender, is decided without decoding.
+/// Whether a word character ends just before byte `at`.
 fn word_char_before(text: &str, at: usize) -> bool {
-    match at.checked_sub(1).and_then(|i| text.as_bytes().get(i)) {
-        None => false,
-        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => text
-            .get(..at)
-            .and_then(|t| t.chars().next_back())
-            .is_some_and(is_word_char),
-    }
+    let byte = at.checked_sub(1).and_then(|i| text.as_bytes().get(i));
+    word_char(byte, || text.get(..at).and_then(|t| t.chars().next_back()))
 }
 
 /// Whether a word character starts at byte `at`.
 fn word_char_at(text: &str, at: usize) -> bool {
-    match text.as_bytes().get(at) {
+    word_char(text.as_bytes().get(at), || {
+        text.get(at..).and_then(|t| t.chars().next())
+    })
+}
+
+/// [`is_word_char`] of the character a byte belongs to; ASCII, most of any tender,
+/// is decided by the byte without decoding.
+fn word_char(byte: Option<&u8>, decode: impl FnOnce() -> Option<char>) -> bool {
+    match byte {
         None => false,
         Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => text
-            .get(at..)
-            .and_then(|t| t.chars().next())
-            .is_some_and(is_word_char),
+        Some(_) => decode().is_some_and(is_word_char),
     }
 }
 
