@@ -120,6 +120,13 @@ pub enum Coverage {
 }
 
 impl Coverage {
+    /// How many kinds of coverage there are (for tables indexed by [`Coverage::index`]).
+    pub const COUNT: usize = 6;
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Coverage::Binding => "binding",

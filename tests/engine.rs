@@ -405,3 +405,40 @@ fn statements_inherit_the_words_of_their_headings_but_need_words_of_their_own() 
         Status::Missing
     );
 }
+
+/// Evidence is counted in full but kept only for the first mentions, in document
+/// order, even when the mentions span many of the stretches the engine observes in
+/// parallel and two files.
+#[test]
+fn evidence_is_the_first_mentions_in_order_and_the_total_counts_all() {
+    let mut first = String::new();
+    for i in 0..1500 {
+        first.push_str(&format!("Avsnitt {i} nevner kjernejournal.\n\n"));
+    }
+    let mut second = String::new();
+    for i in 0..700 {
+        if i % 10 == 3 {
+            second.push_str(&format!("Løsningen skal støtte kjernejournal ({i}).\n\n"));
+        } else {
+            second.push_str(&format!("Avsnitt {i} handler om noe annet.\n\n"));
+        }
+    }
+    let missing = check(&[&first]);
+    let kj = result(&missing, "KJ");
+    assert_eq!(kj.status, Status::Missing);
+    assert_eq!(kj.evidence_total, 1500);
+    let lines: Vec<u32> = kj.evidence.iter().filter_map(|e| e.line).collect();
+    assert_eq!(lines, (0..25).map(|i| 1 + 2 * i).collect::<Vec<_>>());
+
+    let met = check(&[&first, &second]);
+    let kj = result(&met, "KJ");
+    assert_eq!(kj.status, Status::Met);
+    assert_eq!(kj.evidence_total, 70);
+    assert!(kj.evidence.iter().all(|e| e.file == "f1.md"));
+    assert!(kj.evidence.iter().all(|e| e.coverage == Coverage::Binding));
+    let lines: Vec<u32> = kj.evidence.iter().filter_map(|e| e.line).collect();
+    assert_eq!(
+        lines,
+        (0..25).map(|i| 1 + 2 * (3 + 10 * i)).collect::<Vec<_>>()
+    );
+}

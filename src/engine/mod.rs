@@ -85,8 +85,6 @@ pub fn evaluate(
         .iter()
         .map(|d| nonnormative_sections(d.doc, set))
         .collect();
-    // Indexed by rule.
-    let mut observations: Vec<Vec<Observation>> = vec![Vec::new(); set.rules.len()];
     let mut detected: BTreeSet<String> = BTreeSet::new();
 
     // Which rules each term can trigger.
@@ -117,37 +115,26 @@ pub fn evaluate(
                 .map(move |i| (di, i * BLOCKS_PER_TASK..((i + 1) * BLOCKS_PER_TASK).min(n)))
         })
         .collect();
-    let per_document: Vec<DocumentObservations> = stretches
+    let per_stretch: Vec<StretchObservations> = stretches
         .into_par_iter()
         .map(|(di, blocks)| {
             observe_blocks(set, &docs[di], di, blocks, &nonnormative[di], &triggers)
         })
         .collect();
-    // Each rule's list is filled once at its final size: growing them by doubling
-    // copied every observation several times over with many rules.
-    let mut counts = vec![0usize; set.rules.len()];
-    for (found, _) in &per_document {
-        for (ri, _) in found {
-            if let Some(c) = counts.get_mut(*ri) {
-                *c += 1;
-            }
-        }
-    }
-    for (list, count) in observations.iter_mut().zip(counts) {
-        list.reserve_exact(count);
-    }
-    for (found, services) in per_document {
-        for (ri, observation) in found {
-            observations[ri].push(observation);
+    // Indexed by rule; stretches merged in document order.
+    let mut tallies: Vec<Tally> = Vec::new();
+    tallies.resize_with(set.rules.len(), Tally::default);
+    for (found, services) in per_stretch {
+        for (tally, more) in tallies.iter_mut().zip(found) {
+            tally.append(more);
         }
         detected.extend(services);
     }
 
     // Structural checks look at table rows, not terms.
-    for (ri, rule) in set.rules.iter().enumerate() {
+    for (rule, tally) in set.rules.iter().zip(&mut tallies) {
         if let Some(check) = rule.check {
-            let found = run_check(check, docs, &nonnormative);
-            observations[ri].extend(found);
+            run_check(check, docs, &nonnormative, tally);
         }
     }
 
@@ -165,15 +152,69 @@ pub fn evaluate(
     let results = set
         .rules
         .iter()
-        .zip(observations)
-        .map(|(rule, obs)| conclude(set, rule, obs, docs, scope.effective()))
+        .zip(tallies)
+        .map(|(rule, tally)| conclude(set, rule, tally, docs, scope.effective()))
         .collect();
     (results, scope)
 }
 
-/// A document's observations as (rule index, observation), and the services its
-/// normative text mentions.
-type DocumentObservations = (Vec<(usize, Observation)>, BTreeSet<String>);
+/// A stretch's observations as one tally per rule, and the services its normative
+/// text mentions.
+type StretchObservations = (Vec<Tally>, BTreeSet<String>);
+
+/// What a rule's observations come to: how many there are of each coverage, and the
+/// first [`MAX_EVIDENCE`] of each in document order. That is all a conclusion reads,
+/// so the engine's memory is bounded by the rules, not by the length of the tender
+/// (a long tender with many rules had hundreds of thousands of observations).
+#[derive(Debug, Default)]
+struct Tally {
+    counts: [usize; Coverage::COUNT],
+    /// In document order; at most [`MAX_EVIDENCE`] of each coverage.
+    kept: Vec<Observation>,
+}
+
+impl Tally {
+    fn add(&mut self, observation: Observation) {
+        let count = &mut self.counts[observation.coverage.index()];
+        if *count < MAX_EVIDENCE {
+            self.kept.push(observation);
+        }
+        *count += 1;
+    }
+
+    /// Adds the tally of the stretch that follows this one.
+    fn append(&mut self, later: Tally) {
+        let mut not_kept = later.counts;
+        for observation in later.kept {
+            not_kept[observation.coverage.index()] -= 1;
+            self.add(observation);
+        }
+        for (count, more) in self.counts.iter_mut().zip(not_kept) {
+            *count += more;
+        }
+    }
+
+    fn count(&self, coverages: &[Coverage]) -> usize {
+        coverages.iter().map(|c| self.counts[c.index()]).sum()
+    }
+
+    fn total(&self) -> usize {
+        self.counts.iter().sum()
+    }
+
+    /// The first [`MAX_EVIDENCE`] observations with one of `coverages`, and how many
+    /// there are in all.
+    fn evidence_of(&self, coverages: &[Coverage]) -> (Vec<Observation>, usize) {
+        let chosen = self
+            .kept
+            .iter()
+            .filter(|o| coverages.contains(&o.coverage))
+            .take(MAX_EVIDENCE)
+            .copied()
+            .collect();
+        (chosen, self.count(coverages))
+    }
+}
 
 /// Which rules a term can trigger, and the rules evaluated on every statement.
 struct Triggers {
@@ -196,8 +237,9 @@ fn observe_blocks(
     range: std::ops::Range<usize>,
     nonnormative: &[bool],
     triggers: &Triggers,
-) -> DocumentObservations {
-    let mut found = Vec::new();
+) -> StretchObservations {
+    let mut found: Vec<Tally> = Vec::new();
+    found.resize_with(set.rules.len(), Tally::default);
     let mut detected = BTreeSet::new();
     let mut heading_hits = HeadingHits::default();
     let mut lead_in_cache: Option<(usize, Vec<Hit>)> = None;
@@ -207,7 +249,9 @@ fn observe_blocks(
     let mut memo: Vec<(u32, Option<Option<Hit>>)> = vec![(0, None); set.distinct_patterns];
     let mut stamp = 0u32;
     // Rules to evaluate on the current statement; reused, it stops reallocating.
+    // A rule is a candidate of the current statement when its stamp is `stamp`.
     let mut candidates: Vec<usize> = Vec::new();
+    let mut candidate_stamps: Vec<u32> = vec![0; set.rules.len()];
     let blocks = pdoc.doc.blocks[range.clone()]
         .iter()
         .zip(&pdoc.blocks[range.clone()]);
@@ -258,17 +302,23 @@ fn observe_blocks(
                     }
                 }
             }
+            stamp += 1;
+            // Each rule once, in any order: a rule's observations follow the
+            // statements, not the order rules are evaluated in one statement.
             candidates.clear();
-            candidates.extend_from_slice(always);
-            for h in &in_statement {
-                if let Some(rules) = triggers.by_term.get(h.term) {
-                    candidates.extend(rules);
+            let triggered = in_statement
+                .iter()
+                .filter_map(|h| triggers.by_term.get(h.term))
+                .flatten();
+            for &ri in always.iter().chain(triggered) {
+                if let Some(seen) = candidate_stamps.get_mut(ri)
+                    && *seen != stamp
+                {
+                    *seen = stamp;
+                    candidates.push(ri);
                 }
             }
-            candidates.sort_unstable();
-            candidates.dedup();
             let text = &prepared.norm.text[statement.range.clone()];
-            stamp += 1;
             for &ri in &candidates {
                 let rule = &set.rules[ri];
                 let Some(pattern) = &rule.pattern else {
@@ -287,7 +337,8 @@ fn observe_blocks(
                 let Some(primary) = primary else {
                     continue;
                 };
-                for (hit, coverage) in observe(
+                let tally = &mut found[ri];
+                observe(
                     rule,
                     pattern,
                     statement,
@@ -295,18 +346,16 @@ fn observe_blocks(
                     text,
                     normative,
                     primary,
-                ) {
-                    found.push((
-                        ri,
-                        Observation {
+                    |hit, coverage| {
+                        tally.add(Observation {
                             doc: di,
                             block: bi,
                             statement: si,
                             hit,
                             coverage,
-                        },
-                    ));
-                }
+                        })
+                    },
+                );
             }
         }
     }
@@ -379,7 +428,8 @@ fn lead_in_hits(set: &RuleSet, pdoc: &PreparedDocument<'_>, lead: usize) -> Vec<
 }
 
 /// What a statement whose text matched the rule's pattern (pointing at `primary`)
-/// means for the rule: zero, one or several observations.
+/// means for the rule: zero, one or several observations, each passed to `record`.
+#[allow(clippy::too_many_arguments)]
 fn observe(
     rule: &CompiledRule,
     pattern: &crate::rules::CompiledMatch,
@@ -388,7 +438,8 @@ fn observe(
     text: &str,
     normative: bool,
     primary: Option<Hit>,
-) -> Vec<(Option<Hit>, Coverage)> {
+    mut record: impl FnMut(Option<Hit>, Coverage),
+) {
     match rule.kind {
         RuleKind::Require => {
             let coverage = if !normative {
@@ -402,35 +453,30 @@ fn observe(
             } else {
                 Coverage::Descriptive
             };
-            vec![(primary, coverage)]
+            record(primary, coverage);
         }
         RuleKind::Forbid => {
             if normative && !statement.negated {
-                vec![(primary, Coverage::Violation)]
-            } else {
-                Vec::new()
+                record(primary, Coverage::Violation);
             }
         }
         RuleKind::Prefer => {
             if normative {
-                vec![(primary, Coverage::Violation)]
-            } else {
-                Vec::new()
+                record(primary, Coverage::Violation);
             }
         }
         RuleKind::RequireWith => {
             let is_requirement =
                 statement.modality != Modality::None || statement.requirement_id.is_some();
             if !normative || statement.negated || !is_requirement {
-                return Vec::new();
+                return;
             }
             let Some(with) = &rule.with else {
-                return Vec::new();
+                return;
             };
             let anchors = pattern
                 .anchors(hits)
                 .unwrap_or_else(|| primary.into_iter().collect());
-            let mut out = Vec::new();
             for anchor in anchors {
                 let window: Vec<Hit> = hits
                     .iter()
@@ -438,12 +484,11 @@ fn observe(
                     .filter(|h| h.start >= anchor.start && h.word <= anchor.word + rule.within)
                     .collect();
                 if with.eval(&window, text).is_none() {
-                    out.push((Some(anchor), Coverage::Violation));
+                    record(Some(anchor), Coverage::Violation);
                 }
             }
-            out
         }
-        RuleKind::Check => Vec::new(),
+        RuleKind::Check => {}
     }
 }
 
@@ -451,8 +496,8 @@ fn run_check(
     check: BuiltinCheck,
     docs: &[PreparedDocument<'_>],
     nonnormative: &[Vec<bool>],
-) -> Vec<Observation> {
-    let mut found = Vec::new();
+    found: &mut Tally,
+) {
     for (di, pdoc) in docs.iter().enumerate() {
         for (bi, (block, prepared)) in pdoc.doc.blocks.iter().zip(&pdoc.blocks).enumerate() {
             let Some(row) = &prepared.table else { continue };
@@ -476,7 +521,7 @@ fn run_check(
                 ),
             };
             if violation {
-                found.push(Observation {
+                found.add(Observation {
                     doc: di,
                     block: bi,
                     statement: 0,
@@ -486,7 +531,6 @@ fn run_check(
             }
         }
     }
-    found
 }
 
 /// Sections whose heading (or an ancestor's) starts with a non-normative heading term.
@@ -548,52 +592,42 @@ pub fn scoped(rule: &CompiledRule, services: &[String]) -> (Severity, Strength, 
 fn conclude(
     set: &RuleSet,
     rule: &Arc<CompiledRule>,
-    mut obs: Vec<Observation>,
+    tally: Tally,
     docs: &[PreparedDocument<'_>],
     services: &[String],
 ) -> RuleResult {
+    use Coverage::*;
+    const ALL: [Coverage; Coverage::COUNT] =
+        [Binding, Weak, Negated, NonNormative, Descriptive, Violation];
     let (severity, strength, applies) = scoped(rule, services);
-    let (status, ok, chosen): (Status, bool, Vec<Observation>) = if !applies {
-        (Status::NotApplicable, true, Vec::new())
+    // Procedural facts are stated, not demanded: a statement without a modal verb
+    // counts, but «bør» and options stay weak, since a wish is not a stated fact.
+    let binding: &[Coverage] = if strength == Strength::Mention {
+        &[Binding, Descriptive]
+    } else {
+        &[Binding]
+    };
+    let (status, ok, (chosen, evidence_total)) = if !applies {
+        (Status::NotApplicable, true, (Vec::new(), 0))
     } else if rule.kind == RuleKind::Require {
-        let of = |c: Coverage| {
-            obs.iter()
-                .filter(|o| o.coverage == c)
-                .copied()
-                .collect::<Vec<_>>()
-        };
-        let binding = of(Coverage::Binding);
-        let weak = of(Coverage::Weak);
-        let binding = if strength == Strength::Mention {
-            // Procedural facts are stated, not demanded: a statement without a modal verb
-            // counts, but «bør» and options stay weak, since a wish is not a stated fact.
-            obs.iter()
-                .filter(|o| matches!(o.coverage, Coverage::Binding | Coverage::Descriptive))
-                .copied()
-                .collect()
-        } else {
-            binding
-        };
-        if !binding.is_empty() {
-            (Status::Met, true, binding)
-        } else if !weak.is_empty() {
-            (Status::Weak, strength != Strength::Binding, weak)
+        if tally.count(binding) > 0 {
+            (Status::Met, true, tally.evidence_of(binding))
+        } else if tally.count(&[Weak]) > 0 {
+            (
+                Status::Weak,
+                strength != Strength::Binding,
+                tally.evidence_of(&[Weak]),
+            )
         } else {
             // Near misses show why the topic does not count.
-            obs.sort_by_key(|o| (o.doc, o.block, o.statement));
-            (Status::Missing, false, obs)
+            (Status::Missing, false, tally.evidence_of(&ALL))
         }
-    } else if obs.is_empty() {
-        (Status::Passed, true, Vec::new())
+    } else if tally.total() == 0 {
+        (Status::Passed, true, (Vec::new(), 0))
     } else {
-        (Status::Violation, false, obs)
+        (Status::Violation, false, tally.evidence_of(&ALL))
     };
-    let evidence_total = chosen.len();
-    let evidence = chosen
-        .iter()
-        .take(MAX_EVIDENCE)
-        .map(|o| evidence(o, docs))
-        .collect();
+    let evidence = chosen.iter().map(|o| evidence(o, docs)).collect();
     RuleResult {
         ruleset: set.id.clone(),
         ruleset_version: set.version.to_string(),
@@ -743,4 +777,71 @@ fn excerpt(
     let prefix = if start > 0 { "…" } else { "" };
     let suffix = if start + WIDTH < total { "…" } else { "" };
     format!("{prefix}{}{suffix}", cut.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn observation(block: usize, coverage: Coverage) -> Observation {
+        Observation {
+            doc: 0,
+            block,
+            statement: 0,
+            hit: None,
+            coverage,
+        }
+    }
+
+    /// Tallies of stretches appended in order keep what one tally of the whole
+    /// sequence keeps, whatever the stretch boundaries.
+    #[test]
+    fn appended_tallies_equal_one_tally_of_everything() {
+        use Coverage::*;
+        let kinds = [Binding, Weak, Descriptive, Binding, Negated, Weak, Weak];
+        let all: Vec<Observation> = (0..400)
+            .map(|i| observation(i, kinds[(i * 7 + i / 3) % kinds.len()]))
+            .collect();
+        let mut whole = Tally::default();
+        all.iter().for_each(|o| whole.add(*o));
+        for cuts in [
+            vec![0, 400],
+            vec![0, 1, 30, 31, 399, 400],
+            vec![0, 100, 250, 400],
+        ] {
+            let mut merged = Tally::default();
+            for pair in cuts.windows(2) {
+                let mut stretch = Tally::default();
+                all[pair[0]..pair[1]].iter().for_each(|o| stretch.add(*o));
+                merged.append(stretch);
+            }
+            assert_eq!(merged.counts, whole.counts);
+            for coverages in [
+                &[Binding][..],
+                &[Weak],
+                &[Binding, Descriptive],
+                &[Negated, Weak],
+            ] {
+                let (kept, total) = merged.evidence_of(coverages);
+                let expected: Vec<usize> = all
+                    .iter()
+                    .filter(|o| coverages.contains(&o.coverage))
+                    .take(MAX_EVIDENCE)
+                    .map(|o| o.block)
+                    .collect();
+                assert_eq!(kept.iter().map(|o| o.block).collect::<Vec<_>>(), expected);
+                assert_eq!(
+                    total,
+                    all.iter()
+                        .filter(|o| coverages.contains(&o.coverage))
+                        .count()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn coverage_count_covers_every_kind() {
+        assert_eq!(Coverage::Violation.index() + 1, Coverage::COUNT);
+    }
 }
