@@ -2,7 +2,7 @@
 
 use crate::Lang;
 use crate::document::{self, Document, ReadError};
-use crate::engine::{self, EngineOptions, PreparedDocument};
+use crate::engine::{self, EngineOptions};
 use crate::findings::{
     CheckReport, FileEntry, Notice, RuleResult, RuleSetInfo, Services, Summary, Tool,
 };
@@ -101,15 +101,9 @@ fn refusal(path: &std::path::Path) -> ReadError {
 
 /// Checks documents already read as one tender.
 pub fn check_documents(docs: &[Document], sets: &[RuleSet], options: &CheckOptions) -> CheckReport {
-    let prepared: Vec<PreparedDocument<'_>> = docs.par_iter().map(PreparedDocument::new).collect();
     let mut results: Vec<RuleResult> = Vec::new();
     let mut services = Services::default();
-    // Rule sets are independent, so they are evaluated in parallel: matching is most
-    // of the work and would otherwise run on one core. Results keep the sets' order.
-    let evaluated: Vec<_> = sets
-        .par_iter()
-        .map(|set| engine::evaluate(&prepared, set, &options.engine))
-        .collect();
+    let evaluated = engine::evaluate(docs, sets, &options.engine);
     for (set_results, scope) in evaluated {
         results.extend(set_results);
         merge(&mut services.declared, scope.declared.clone());

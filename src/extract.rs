@@ -2,7 +2,7 @@
 //! a rule did or did not fire (`tenderlint extract`).
 
 use crate::document::{BlockKind, Document, Origin};
-use crate::engine::{PreparedDocument, nonnormative_sections};
+use crate::engine::{nonnormative_sections, prepare};
 use crate::rules::RuleSet;
 use crate::text::Modality;
 use serde::Serialize;
@@ -32,13 +32,13 @@ pub struct ExtractedStatement {
 /// Every block of a document with its statements; normative sections are judged
 /// with `set`'s heading list.
 pub fn extract(doc: &Document, set: Option<&RuleSet>) -> Vec<ExtractedBlock> {
-    let prepared = PreparedDocument::new(doc);
+    let prepared = prepare(doc);
     let nonnormative = set
         .map(|s| nonnormative_sections(doc, s))
         .unwrap_or_default();
     doc.blocks
         .iter()
-        .zip(&prepared.blocks)
+        .zip(&prepared)
         .map(|(block, p)| {
             let kind = match &block.kind {
                 BlockKind::Heading { level } => format!("heading{level}"),

@@ -1,13 +1,19 @@
-//! The engine: compiled rule sets over a prepared tender → one result per rule.
+//! The engine: compiled rule sets over a tender → one result per rule.
 //!
-//! One pass per block and rule set: the set's automaton finds every term, the
-//! hits are grouped by statement, and only the rules those terms trigger are
-//! evaluated there.
+//! The tender is taken in stretches of blocks: each stretch is prepared
+//! (normalised, cut into statements), observed by every rule set and dropped, and
+//! what the rules observed is kept as a tally. Within a stretch, one pass per block
+//! and rule set: the set's automaton finds every term, the hits are grouped by
+//! statement, and only the rules those terms trigger are evaluated there.
 
 mod statements;
 
-pub use statements::{Columns, PreparedBlock, RowInfo, Statement, prepare};
+pub use statements::{
+    Columns, PreparedBlock, PreparedStretch, RowInfo, Statement, prepare, prepare_one,
+    prepare_stretch,
+};
 
+use crate::document::markdown::LineIndexRef;
 use crate::document::{Document, Location};
 use crate::findings::{Coverage, Evidence, RuleResult, Status};
 use crate::rules::schema::{BuiltinCheck, RuleKind, Severity, Strength};
@@ -19,27 +25,6 @@ use std::sync::Arc;
 
 /// How many pieces of evidence a result keeps (the total is reported too).
 pub const MAX_EVIDENCE: usize = 25;
-
-/// A document with its blocks prepared for matching.
-pub struct PreparedDocument<'a> {
-    pub doc: &'a Document,
-    pub blocks: Vec<PreparedBlock>,
-    lines: Option<crate::document::markdown::LineIndexRef>,
-}
-
-impl<'a> PreparedDocument<'a> {
-    pub fn new(doc: &'a Document) -> PreparedDocument<'a> {
-        let lines = doc
-            .source
-            .as_ref()
-            .map(|s| crate::document::markdown::LineIndexRef::new(s.clone()));
-        PreparedDocument {
-            doc,
-            blocks: prepare(doc),
-            lines,
-        }
-    }
-}
 
 /// Settings that change what the engine concludes.
 #[derive(Debug, Clone, Default)]
@@ -75,87 +60,192 @@ struct Observation {
     coverage: Coverage,
 }
 
-/// Evaluates one rule set over a tender.
+/// Evaluates rule sets over a tender: for each set, in order, one result per rule
+/// and the services in scope.
 pub fn evaluate(
-    docs: &[PreparedDocument<'_>],
-    set: &RuleSet,
+    docs: &[Document],
+    sets: &[RuleSet],
     options: &EngineOptions,
-) -> (Vec<RuleResult>, ScopeInfo) {
-    let nonnormative: Vec<Vec<bool>> = docs
-        .iter()
-        .map(|d| nonnormative_sections(d.doc, set))
-        .collect();
-    let mut detected: BTreeSet<String> = BTreeSet::new();
-
-    // Which rules each term can trigger.
-    let mut by_term: Vec<Vec<usize>> = vec![Vec::new(); set.matcher.term_count()];
-    let mut always = Vec::new();
-    for (ri, rule) in set.rules.iter().enumerate() {
-        if rule.always {
-            always.push(ri);
-        }
-        for &t in &rule.triggers {
-            if let Some(rules) = by_term.get_mut(t) {
-                rules.push(ri);
-            }
-        }
-    }
+) -> Vec<(Vec<RuleResult>, ScopeInfo)> {
+    let plans: Vec<SetPlan> = sets.iter().map(|set| SetPlan::new(set, docs)).collect();
 
     // Blocks are independent until the conclusions (what they inherit from headings
-    // and lead-ins is looked up, not carried along): observe stretches of blocks in
-    // parallel, so one long document uses every core too, and merge them in order so
-    // results do not depend on scheduling.
-    let triggers = Triggers { by_term, always };
+    // and lead-ins is looked up, not carried along): stretches of blocks are prepared
+    // and observed in parallel, so one long document uses every core too, and merged
+    // in order, so results do not depend on scheduling. A stretch is dropped once
+    // observed: only the tallies outlive it.
     let stretches: Vec<(usize, std::ops::Range<usize>)> = docs
         .iter()
         .enumerate()
-        .flat_map(|(di, pdoc)| {
-            let n = pdoc.blocks.len();
+        .flat_map(|(di, doc)| {
+            let n = doc.blocks.len();
             (0..n.div_ceil(BLOCKS_PER_TASK))
                 .map(move |i| (di, i * BLOCKS_PER_TASK..((i + 1) * BLOCKS_PER_TASK).min(n)))
         })
         .collect();
-    let per_stretch: Vec<StretchObservations> = stretches
+    let no_observations = || -> Vec<StretchObservations> {
+        sets.iter()
+            .map(|set| (Tally::for_rules(set), BTreeSet::new()))
+            .collect()
+    };
+    // rayon's reduce keeps the order of an indexed iterator, and merging as stretches
+    // finish keeps only a few stretches' tallies alive at once.
+    let observed: Vec<StretchObservations> = stretches
         .into_par_iter()
-        .map(|(di, blocks)| {
-            observe_blocks(set, &docs[di], di, blocks, &nonnormative[di], &triggers)
+        .map(|(di, range)| {
+            let doc = &docs[di];
+            let stretch = prepare_stretch(doc, range);
+            sets.iter()
+                .zip(&plans)
+                .map(|(set, plan)| observe_stretch(set, plan, doc, di, &stretch))
+                .collect::<Vec<_>>()
         })
-        .collect();
-    // Indexed by rule; stretches merged in document order.
-    let mut tallies: Vec<Tally> = Vec::new();
-    tallies.resize_with(set.rules.len(), Tally::default);
-    for (found, services) in per_stretch {
-        for (tally, more) in tallies.iter_mut().zip(found) {
-            tally.append(more);
-        }
-        detected.extend(services);
-    }
-
-    // Structural checks look at table rows, not terms.
-    for (rule, tally) in set.rules.iter().zip(&mut tallies) {
-        if let Some(check) = rule.check {
-            run_check(check, docs, &nonnormative, tally);
-        }
-    }
+        .reduce(no_observations, |mut earlier, later| {
+            for ((tallies, services), (more, more_services)) in earlier.iter_mut().zip(later) {
+                for (tally, more) in tallies.iter_mut().zip(more) {
+                    tally.append(more);
+                }
+                services.extend(more_services);
+            }
+            earlier
+        });
 
     let mut declared: Vec<String> = options.services.clone();
-    for pdoc in docs {
-        declared.extend(front_matter_services(pdoc.doc));
+    for doc in docs {
+        declared.extend(front_matter_services(doc));
     }
     declared.sort();
     declared.dedup();
-    let scope = ScopeInfo {
-        declared,
-        detected: detected.into_iter().collect(),
-    };
-
-    let results = set
-        .rules
+    let concluded: Vec<SetConclusion> = sets
         .iter()
-        .zip(tallies)
-        .map(|(rule, tally)| conclude(set, rule, tally, docs, scope.effective()))
+        .zip(observed)
+        .map(|(set, (tallies, detected))| {
+            let scope = ScopeInfo {
+                declared: declared.clone(),
+                detected: detected.into_iter().collect(),
+            };
+            let results = set
+                .rules
+                .iter()
+                .zip(tallies)
+                .map(|(rule, tally)| conclude(set, rule, tally, scope.effective()))
+                .collect();
+            (results, scope)
+        })
         .collect();
-    (results, scope)
+
+    // The blocks evidence points at are prepared again: a few per rule, where
+    // keeping every prepared block for them would hold the whole tender.
+    let wanted: BTreeSet<(usize, usize)> = concluded
+        .iter()
+        .flat_map(|(results, _)| results.iter().flat_map(|(_, chosen)| chosen))
+        .map(|o| (o.doc, o.block))
+        .collect();
+    let blocks: HashMap<(usize, usize), PreparedBlock> = wanted
+        .par_iter()
+        .filter_map(|&(di, bi)| Some(((di, bi), prepare_one(docs.get(di)?, bi)?)))
+        .collect();
+    let lines: Vec<Option<LineIndexRef>> = docs
+        .iter()
+        .enumerate()
+        .map(|(di, doc)| {
+            let cited = wanted.range((di, 0)..(di + 1, 0)).next().is_some();
+            doc.source
+                .as_ref()
+                .filter(|_| cited)
+                .map(|s| LineIndexRef::new(s.clone()))
+        })
+        .collect();
+    let sources = Sources {
+        docs,
+        blocks: &blocks,
+        lines: &lines,
+    };
+    concluded
+        .into_iter()
+        .map(|(results, scope)| {
+            let results = results
+                .into_iter()
+                .map(|(mut result, chosen)| {
+                    result.evidence = chosen
+                        .iter()
+                        .filter_map(|o| evidence(o, &sources))
+                        .collect();
+                    result
+                })
+                .collect();
+            (results, scope)
+        })
+        .collect()
+}
+
+/// A set's results before their evidence is built, each with the observations it
+/// will cite, and the set's scope.
+type SetConclusion = (Vec<(RuleResult, Vec<Observation>)>, ScopeInfo);
+
+/// What a rule set needs at hand while observing: which rules each term triggers,
+/// and each document's non-normative sections by its headings.
+struct SetPlan {
+    triggers: Triggers,
+    /// Indexed by document, then section.
+    nonnormative: Vec<Vec<bool>>,
+}
+
+impl SetPlan {
+    fn new(set: &RuleSet, docs: &[Document]) -> SetPlan {
+        let mut by_term: Vec<Vec<usize>> = vec![Vec::new(); set.matcher.term_count()];
+        let mut always = Vec::new();
+        for (ri, rule) in set.rules.iter().enumerate() {
+            if rule.always {
+                always.push(ri);
+            }
+            for &t in &rule.triggers {
+                if let Some(rules) = by_term.get_mut(t) {
+                    rules.push(ri);
+                }
+            }
+        }
+        SetPlan {
+            triggers: Triggers { by_term, always },
+            nonnormative: docs
+                .iter()
+                .map(|doc| nonnormative_sections(doc, set))
+                .collect(),
+        }
+    }
+}
+
+/// One rule set's observations in one prepared stretch: the terms' and the
+/// structural checks'.
+fn observe_stretch(
+    set: &RuleSet,
+    plan: &SetPlan,
+    doc: &Document,
+    di: usize,
+    stretch: &PreparedStretch,
+) -> StretchObservations {
+    let nonnormative = plan
+        .nonnormative
+        .get(di)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let (mut tallies, services) =
+        observe_blocks(set, doc, stretch, di, nonnormative, &plan.triggers);
+    // Structural checks look at table rows, not terms.
+    for (rule, tally) in set.rules.iter().zip(&mut tallies) {
+        if let Some(check) = rule.check {
+            run_check(check, doc, stretch, di, nonnormative, tally);
+        }
+    }
+    (tallies, services)
+}
+
+/// What evidence is built from: the documents, the prepared blocks it cites, and
+/// the line index of each cited Markdown file.
+struct Sources<'a> {
+    docs: &'a [Document],
+    blocks: &'a HashMap<(usize, usize), PreparedBlock>,
+    lines: &'a [Option<LineIndexRef>],
 }
 
 /// A stretch's observations as one tally per rule, and the services its normative
@@ -174,6 +264,13 @@ struct Tally {
 }
 
 impl Tally {
+    /// One empty tally per rule of a set.
+    fn for_rules(set: &RuleSet) -> Vec<Tally> {
+        let mut tallies = Vec::new();
+        tallies.resize_with(set.rules.len(), Tally::default);
+        tallies
+    }
+
     fn add(&mut self, observation: Observation) {
         let count = &mut self.counts[observation.coverage.index()];
         if *count < MAX_EVIDENCE {
@@ -228,18 +325,17 @@ struct Triggers {
 /// between cores.
 const BLOCKS_PER_TASK: usize = 512;
 
-/// Every observation in a stretch of one document's blocks, as (rule index,
-/// observation), and the services its normative text mentions.
+/// Every observation in a prepared stretch of one document, tallied by rule, and
+/// the services its normative text mentions.
 fn observe_blocks(
     set: &RuleSet,
-    pdoc: &PreparedDocument<'_>,
+    doc: &Document,
+    stretch: &PreparedStretch,
     di: usize,
-    range: std::ops::Range<usize>,
     nonnormative: &[bool],
     triggers: &Triggers,
 ) -> StretchObservations {
-    let mut found: Vec<Tally> = Vec::new();
-    found.resize_with(set.rules.len(), Tally::default);
+    let mut found = Tally::for_rules(set);
     let mut detected = BTreeSet::new();
     let mut heading_hits = HeadingHits::default();
     let mut lead_in_cache: Option<(usize, Vec<Hit>)> = None;
@@ -252,10 +348,11 @@ fn observe_blocks(
     // A rule is a candidate of the current statement when its stamp is `stamp`.
     let mut candidates: Vec<usize> = Vec::new();
     let mut candidate_stamps: Vec<u32> = vec![0; set.rules.len()];
-    let blocks = pdoc.doc.blocks[range.clone()]
-        .iter()
-        .zip(&pdoc.blocks[range.clone()]);
-    for (bi, (block, prepared)) in (range.start..).zip(blocks) {
+    let range = stretch.range.clone();
+    for (bi, block) in range.clone().zip(&doc.blocks[range]) {
+        let Some(prepared) = stretch.get(bi) else {
+            continue;
+        };
         if prepared.statements.is_empty() {
             continue;
         }
@@ -269,7 +366,7 @@ fn observe_blocks(
             Some(lead) => {
                 // A list's items share one lead-in: find its hits once.
                 if lead_in_cache.as_ref().is_none_or(|(b, _)| *b != lead) {
-                    lead_in_cache = Some((lead, lead_in_hits(set, pdoc, lead)));
+                    lead_in_cache = Some((lead, lead_in_hits(set, doc, stretch, lead)));
                 }
                 lead_in_cache
                     .as_ref()
@@ -278,7 +375,7 @@ fn observe_blocks(
             }
             None => Vec::new(),
         };
-        inherited.extend(heading_hits.of(set, pdoc, block.section));
+        inherited.extend(heading_hits.of(set, doc, stretch, block.section));
         for (si, statement) in prepared.statements.iter().enumerate() {
             let mut in_statement: Vec<Hit> = hits
                 .iter()
@@ -375,7 +472,13 @@ struct HeadingHits {
 }
 
 impl HeadingHits {
-    fn of(&mut self, set: &RuleSet, pdoc: &PreparedDocument<'_>, section: usize) -> &[Hit] {
+    fn of(
+        &mut self,
+        set: &RuleSet,
+        doc: &Document,
+        stretch: &PreparedStretch,
+        section: usize,
+    ) -> &[Hit] {
         if self.cache.contains_key(&section) {
             return self
                 .cache
@@ -386,12 +489,12 @@ impl HeadingHits {
         let mut hits = Vec::new();
         let mut current = Some(section);
         while let Some(index) = current {
-            let Some(s) = pdoc.doc.sections.get(index) else {
+            let Some(s) = doc.sections.get(index) else {
                 break;
             };
             if let Some(heading) = s.block
                 && let (Some(block), Some(prepared)) =
-                    (pdoc.doc.blocks.get(heading), pdoc.blocks.get(heading))
+                    (doc.blocks.get(heading), stretch.get(heading))
             {
                 let found = set.matcher.find(&prepared.norm, &block.text);
                 hits.extend(found.into_iter().map(|h| Hit {
@@ -408,8 +511,8 @@ impl HeadingHits {
 
 /// The hits of a lead-in paragraph's last statement, as inherited hits for its list items:
 /// «Løsningen skal ha følgende integrasjoner:» + «- velferdsteknologisk knutepunkt».
-fn lead_in_hits(set: &RuleSet, pdoc: &PreparedDocument<'_>, lead: usize) -> Vec<Hit> {
-    let (Some(block), Some(prepared)) = (pdoc.doc.blocks.get(lead), pdoc.blocks.get(lead)) else {
+fn lead_in_hits(set: &RuleSet, doc: &Document, stretch: &PreparedStretch, lead: usize) -> Vec<Hit> {
+    let (Some(block), Some(prepared)) = (doc.blocks.get(lead), stretch.get(lead)) else {
         return Vec::new();
     };
     let Some(statement) = prepared.statements.last() else {
@@ -494,41 +597,42 @@ fn observe(
 
 fn run_check(
     check: BuiltinCheck,
-    docs: &[PreparedDocument<'_>],
-    nonnormative: &[Vec<bool>],
+    doc: &Document,
+    stretch: &PreparedStretch,
+    di: usize,
+    nonnormative: &[bool],
     found: &mut Tally,
 ) {
-    for (di, pdoc) in docs.iter().enumerate() {
-        for (bi, (block, prepared)) in pdoc.doc.blocks.iter().zip(&pdoc.blocks).enumerate() {
-            let Some(row) = &prepared.table else { continue };
-            if row.is_header || !row.columns.requirement || prepared.statements.is_empty() {
-                continue;
-            }
-            if nonnormative[di]
-                .get(block.section)
-                .copied()
-                .unwrap_or(false)
-                || statements::block_is_furniture(block)
-            {
-                continue;
-            }
-            let violation = match check {
-                BuiltinCheck::UntypedRequirement => row.untyped,
-                BuiltinCheck::TypeModalityMismatch => matches!(
-                    (row.row_type, row.text_modality),
-                    (Some(Modality::Binding), Modality::Should)
-                        | (Some(Modality::Should), Modality::Binding)
-                ),
-            };
-            if violation {
-                found.add(Observation {
-                    doc: di,
-                    block: bi,
-                    statement: 0,
-                    hit: None,
-                    coverage: Coverage::Violation,
-                });
-            }
+    let range = stretch.range.clone();
+    for (bi, block) in range.clone().zip(&doc.blocks[range]) {
+        let Some(prepared) = stretch.get(bi) else {
+            continue;
+        };
+        let Some(row) = &prepared.table else { continue };
+        if row.is_header || !row.columns.requirement || prepared.statements.is_empty() {
+            continue;
+        }
+        if nonnormative.get(block.section).copied().unwrap_or(false)
+            || statements::block_is_furniture(block)
+        {
+            continue;
+        }
+        let violation = match check {
+            BuiltinCheck::UntypedRequirement => row.untyped,
+            BuiltinCheck::TypeModalityMismatch => matches!(
+                (row.row_type, row.text_modality),
+                (Some(Modality::Binding), Modality::Should)
+                    | (Some(Modality::Should), Modality::Binding)
+            ),
+        };
+        if violation {
+            found.add(Observation {
+                doc: di,
+                block: bi,
+                statement: 0,
+                hit: None,
+                coverage: Coverage::Violation,
+            });
         }
     }
 }
@@ -593,9 +697,8 @@ fn conclude(
     set: &RuleSet,
     rule: &Arc<CompiledRule>,
     tally: Tally,
-    docs: &[PreparedDocument<'_>],
     services: &[String],
-) -> RuleResult {
+) -> (RuleResult, Vec<Observation>) {
     use Coverage::*;
     const ALL: [Coverage; Coverage::COUNT] =
         [Binding, Weak, Negated, NonNormative, Descriptive, Violation];
@@ -627,8 +730,7 @@ fn conclude(
     } else {
         (Status::Violation, false, tally.evidence_of(&ALL))
     };
-    let evidence = chosen.iter().map(|o| evidence(o, docs)).collect();
-    RuleResult {
+    let result = RuleResult {
         ruleset: set.id.clone(),
         ruleset_version: set.version.to_string(),
         rule: rule.id.clone(),
@@ -638,22 +740,25 @@ fn conclude(
         severity,
         strength: (rule.kind == RuleKind::Require).then_some(strength),
         category: rule.category.clone(),
-        evidence,
+        // Filled in once the cited blocks are prepared again.
+        evidence: Vec::new(),
         evidence_total,
         waiver: None,
         rule_info: rule.clone(),
-    }
+    };
+    (result, chosen)
 }
 
-fn evidence(o: &Observation, docs: &[PreparedDocument<'_>]) -> Evidence {
+fn evidence(o: &Observation, sources: &Sources<'_>) -> Option<Evidence> {
     // A hit inherited from a lead-in lies in another block: locate the item instead.
     let own_hit = o.hit.filter(|h| !h.inherited);
-    let pdoc = &docs[o.doc];
-    let block = &pdoc.doc.blocks[o.block];
-    let prepared = &pdoc.blocks[o.block];
+    let doc = sources.docs.get(o.doc)?;
+    let block = doc.blocks.get(o.block)?;
+    let prepared = sources.blocks.get(&(o.doc, o.block))?;
+    let lines = sources.lines.get(o.doc).and_then(Option::as_ref);
     let statement = prepared.statements.get(o.statement);
-    let file = pdoc.doc.path.display().to_string();
-    let section = pdoc.doc.section_display(block.section);
+    let file = doc.path.display().to_string();
+    let section = doc.section_display(block.section);
     let (line, column, location, byte_offset, byte_length) = match &block.location {
         Location::Text {
             bytes,
@@ -672,7 +777,7 @@ fn evidence(o: &Observation, docs: &[PreparedDocument<'_>]) -> Evidence {
                     .map(|e| e + 1)?;
                 Some((start, end.max(start)))
             });
-            match (source, &pdoc.lines) {
+            match (source, lines) {
                 (Some((start, end)), Some(lines)) => {
                     let (l, c) = lines.line_column(start);
                     (
@@ -709,7 +814,7 @@ fn evidence(o: &Observation, docs: &[PreparedDocument<'_>]) -> Evidence {
             None,
         ),
     };
-    Evidence {
+    Some(Evidence {
         file,
         line,
         column,
@@ -722,7 +827,7 @@ fn evidence(o: &Observation, docs: &[PreparedDocument<'_>]) -> Evidence {
         coverage: o.coverage,
         modality: statement.map(|s| s.modality).unwrap_or(Modality::None),
         matched: own_hit.and_then(|h| prepared.norm.text.get(h.start..h.end).map(str::to_string)),
-    }
+    })
 }
 
 /// The statement's original text, cut to about 200 characters around the hit.

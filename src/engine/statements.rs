@@ -10,7 +10,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 /// A block, normalised and cut into statements.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PreparedBlock {
     pub norm: Normalized,
     pub statements: Vec<Statement>,
@@ -234,6 +234,183 @@ pub fn prepare(doc: &Document) -> Vec<PreparedBlock> {
         }
     }
     prepared
+}
+
+/// The blocks of one stretch of a document, prepared exactly as [`prepare`] prepares
+/// them, with the earlier blocks they look up: the headings above them and the
+/// lead-in of a list that runs into the stretch. The engine prepares a stretch,
+/// observes it and drops it, so a long tender is never held normalised in full.
+pub struct PreparedStretch {
+    pub range: Range<usize>,
+    blocks: Vec<PreparedBlock>,
+    /// Blocks before the stretch, by index.
+    earlier: Vec<(usize, PreparedBlock)>,
+}
+
+impl PreparedStretch {
+    /// The prepared block at a document index: one of the stretch's, or an earlier
+    /// heading or lead-in of them.
+    pub fn get(&self, index: usize) -> Option<&PreparedBlock> {
+        if self.range.contains(&index) {
+            return self.blocks.get(index - self.range.start);
+        }
+        self.earlier
+            .binary_search_by_key(&index, |(i, _)| *i)
+            .ok()
+            .map(|k| &self.earlier[k].1)
+    }
+}
+
+/// Prepares the blocks `range` of a document, and the earlier blocks they look up.
+pub fn prepare_stretch(doc: &Document, range: Range<usize>) -> PreparedStretch {
+    let mut stretch = prepare_range(doc, range);
+    let mut wanted: Vec<usize> = stretch.earlier.iter().map(|(i, _)| *i).collect();
+    let start = stretch.range.start;
+    let mut last_section = None;
+    for block in &doc.blocks[stretch.range.clone()] {
+        if last_section == Some(block.section) {
+            continue;
+        }
+        last_section = Some(block.section);
+        // The same walk as the engine's heading look-up.
+        let mut current = Some(block.section);
+        while let Some(index) = current {
+            let Some(section) = doc.sections.get(index) else {
+                break;
+            };
+            if let Some(heading) = section.block.filter(|&h| h < start) {
+                wanted.push(heading);
+            }
+            current = section.parent.filter(|p| *p < index);
+        }
+    }
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut earlier = std::mem::take(&mut stretch.earlier);
+    for index in wanted {
+        if earlier.binary_search_by_key(&index, |(i, _)| *i).is_err()
+            && let Some(prepared) = prepare_range(doc, index..index + 1).blocks.pop()
+        {
+            earlier.push((index, prepared));
+        }
+    }
+    earlier.sort_unstable_by_key(|(i, _)| *i);
+    stretch.earlier = earlier;
+    stretch
+}
+
+/// Prepares one block exactly as [`prepare`] would.
+pub fn prepare_one(doc: &Document, index: usize) -> Option<PreparedBlock> {
+    prepare_range(doc, index..index.saturating_add(1))
+        .blocks
+        .pop()
+}
+
+/// Prepares `range` exactly as [`prepare`] would, looking back past its start for
+/// what its blocks inherit; `earlier` holds the lead-in paragraph, if one was read.
+fn prepare_range(doc: &Document, range: Range<usize>) -> PreparedStretch {
+    let range = range.start.min(doc.blocks.len())..range.end.min(doc.blocks.len());
+    let start = range.start;
+    let mut columns = ColumnsCache::default();
+    let mut blocks: Vec<PreparedBlock> = doc.blocks[range.clone()]
+        .iter()
+        .map(|block| prepare_block(block, None, &mut columns))
+        .collect();
+    for (index, block) in (start..).zip(&doc.blocks[range.clone()]) {
+        if let BlockKind::TableRow(row) = &block.kind
+            && let Some(parent) = row.parent_row.filter(|&p| p < index)
+            && blocks[index - start]
+                .table
+                .as_ref()
+                .is_some_and(|t| t.untyped)
+        {
+            let parent_type = if parent >= start {
+                blocks[parent - start]
+                    .table
+                    .as_ref()
+                    .and_then(|t| t.row_type)
+            } else {
+                row_type(doc, parent, &mut columns)
+            };
+            if let Some(parent_type) = parent_type {
+                blocks[index - start] = prepare_block(block, Some(parent_type), &mut columns);
+            }
+        }
+    }
+    // A list running into the range continues the lead-in of the last block before
+    // it that is not a list item.
+    let mut earlier = Vec::new();
+    let mut lead_in: Option<(usize, Modality)> = None;
+    if let Some(before) = doc.blocks[..start]
+        .iter()
+        .rposition(|b| !matches!(b.kind, BlockKind::ListItem { .. }))
+        && is_lead_in(&doc.blocks[before])
+    {
+        let prepared = prepare_block(&doc.blocks[before], None, &mut columns);
+        lead_in = lead_in_of(before, &prepared);
+        earlier.push((before, prepared));
+    }
+    for (index, (block, p)) in (start..).zip(doc.blocks[range.clone()].iter().zip(&mut blocks)) {
+        match &block.kind {
+            BlockKind::ListItem { .. } => {
+                if let Some((lead_block, inherited)) = lead_in {
+                    p.lead_in = Some(lead_block);
+                    for s in &mut p.statements {
+                        if s.modality == Modality::None {
+                            s.modality = inherited;
+                        }
+                    }
+                }
+            }
+            _ if is_lead_in(block) => lead_in = lead_in_of(index, p),
+            _ => lead_in = None,
+        }
+    }
+    PreparedStretch {
+        range,
+        blocks,
+        earlier,
+    }
+}
+
+/// A paragraph ending in «:», which may introduce the list after it.
+fn is_lead_in(block: &Block) -> bool {
+    matches!(block.kind, BlockKind::Paragraph) && block.text.trim_end().ends_with(':')
+}
+
+/// What a lead-in paragraph hands its list: its index and the modality of its last
+/// statement, when it has one.
+fn lead_in_of(index: usize, prepared: &PreparedBlock) -> Option<(usize, Modality)> {
+    prepared
+        .statements
+        .last()
+        .map(|s| (index, s.modality))
+        .filter(|(_, m)| *m != Modality::None)
+}
+
+/// The type a table row ends up with: its own, or for an untyped row of a nested
+/// table, that of the row holding the table (which may be nested in turn).
+fn row_type(doc: &Document, index: usize, columns: &mut ColumnsCache) -> Option<Modality> {
+    // The rows holding one another, innermost first; walked without recursion, since
+    // the nesting depth comes from the document.
+    let mut chain = vec![index];
+    while let Some(&inner) = chain.last()
+        && let Some(BlockKind::TableRow(row)) = doc.blocks.get(inner).map(|b| &b.kind)
+        && let Some(parent) = row.parent_row.filter(|&p| p < inner)
+    {
+        chain.push(parent);
+    }
+    let mut inherited = None;
+    for &i in chain.iter().rev() {
+        let own = prepare_block(&doc.blocks[i], None, columns).table;
+        inherited = match own {
+            // An untyped row takes the type of the row holding its table.
+            Some(t) if t.untyped => inherited,
+            Some(t) => t.row_type,
+            None => None,
+        };
+    }
+    inherited
 }
 
 /// How many blocks one parallel task prepares.
@@ -500,5 +677,120 @@ mod tests {
         assert_eq!(c.id, Some(0));
         assert_eq!(c.other, vec![2, 3]);
         assert_eq!(c.content, vec![1]);
+    }
+}
+
+#[cfg(test)]
+mod stretch_tests {
+    use super::*;
+    use crate::document::{markdown, read_file};
+    use std::path::{Path, PathBuf};
+
+    fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "md" || e == "docx") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Every way of cutting a document into stretches prepares each block as the
+    /// whole-document pass does, and the earlier blocks a stretch carries (headings,
+    /// lead-ins) are prepared the same way too.
+    /// Returns how many blocks took a type from the row holding their table, and how
+    /// many a lead-in's modality, so the test can show it exercised both.
+    fn assert_stretches_agree(doc: &Document) -> (usize, usize) {
+        let whole = prepare(doc);
+        let mut columns = ColumnsCache::default();
+        let typed_by_parent = doc
+            .blocks
+            .iter()
+            .zip(&whole)
+            .filter(|(b, p)| {
+                prepare_block(b, None, &mut columns)
+                    .table
+                    .is_some_and(|t| t.untyped)
+                    && p.table.as_ref().is_some_and(|t| !t.untyped)
+            })
+            .count();
+        let led = whole.iter().filter(|p| p.lead_in.is_some()).count();
+        let n = doc.blocks.len();
+        for size in [1, 2, 3, 7, 64] {
+            let mut start = 0;
+            while start < n {
+                let end = (start + size).min(n);
+                let stretch = prepare_stretch(doc, start..end);
+                for (index, expected) in whole.iter().enumerate().take(end).skip(start) {
+                    assert_eq!(
+                        stretch.get(index),
+                        Some(expected),
+                        "{}: block {index}, stretch {start}..{end}",
+                        doc.path.display()
+                    );
+                }
+                for (index, prepared) in &stretch.earlier {
+                    assert!(*index < start);
+                    assert_eq!(
+                        prepared,
+                        &whole[*index],
+                        "{}: earlier {index}",
+                        doc.path.display()
+                    );
+                }
+                start = end;
+            }
+        }
+        for (index, prepared) in whole.iter().enumerate() {
+            assert_eq!(prepare_one(doc, index).as_ref(), Some(prepared));
+        }
+        (typed_by_parent, led)
+    }
+
+    #[test]
+    fn stretches_prepare_blocks_as_the_whole_document_does() {
+        let md = "# Krav\n\nLøsningen skal støtte følgende:\n\n- kjernejournal\n- e-resept\n- pasientens legemiddelliste\n\nTeksten her er bakgrunn:\n\n- ingen krav\n\n## Tabell\n\n| ID | Krav | Type |\n|---|---|---|\n| K1 | Løsningen skal logge | O |\n| K2 | Se tabell | |\n";
+        assert_stretches_agree(&markdown::read(PathBuf::from("t.md"), md));
+        // Markdown has no nested tables: make the second and third tables nested
+        // in a row of the one before, as the DOCX reader would.
+        let nested = "| ID | Krav | Type |\n|---|---|---|\n| K1 | Løsningen skal logge alt | Absolutt |\n| K2 | Se tabell | Evaluert |\n\n| ID | Krav | Type |\n|---|---|---|\n| A | Løsningen logger innlogging | |\n| B | Løsningen logger oppslag | |\n\n| ID | Krav | Type |\n|---|---|---|\n| C | Løsningen logger utskrift | |\n";
+        let mut doc = markdown::read(PathBuf::from("n.md"), nested);
+        let rows: Vec<usize> = (0..doc.blocks.len())
+            .filter(|&i| matches!(doc.blocks[i].kind, BlockKind::TableRow(_)))
+            .collect();
+        assert_eq!(rows.len(), 8);
+        for (inner, parent) in [
+            (rows[3], rows[2]),
+            (rows[4], rows[2]),
+            (rows[5], rows[2]),
+            (rows[6], rows[5]),
+            (rows[7], rows[5]),
+        ] {
+            if let BlockKind::TableRow(row) = &mut doc.blocks[inner].kind {
+                row.parent_row = Some(parent);
+            }
+        }
+        let (typed_by_parent, _) = assert_stretches_agree(&doc);
+        assert!(typed_by_parent >= 3, "{typed_by_parent}");
+        let mut paths = Vec::new();
+        files(Path::new("fixtures"), &mut paths);
+        files(Path::new("../shared/corpora/docx-generated"), &mut paths);
+        assert!(paths.len() > 20, "fixtures not found");
+        let mut led = 0;
+        for path in paths {
+            // The 800-page document adds nothing the others lack but a minute unoptimised.
+            if let Ok(doc) = read_file(&path)
+                && doc.blocks.len() < 2000
+            {
+                let (_, l) = assert_stretches_agree(&doc);
+                led += l;
+            }
+        }
+        assert!(led > 0, "no list took a lead-in's modality");
     }
 }
