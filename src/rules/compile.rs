@@ -126,7 +126,7 @@ impl LazyRegex {
 }
 
 /// A term found in a statement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Hit {
     pub term: TermId,
     /// Byte range in the normalised text of the block.
