@@ -102,7 +102,7 @@ impl Status {
 }
 
 /// How a piece of evidence relates to the rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Coverage {
     /// A binding requirement mentions the topic.

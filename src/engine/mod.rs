@@ -9,7 +9,7 @@
 mod statements;
 
 pub use statements::{
-    Columns, PreparedBlock, PreparedStretch, RowInfo, Statement, prepare, prepare_one,
+    Columns, PreparedBlock, PreparedStretch, RowInfo, Statement, prepare, prepare_each,
     prepare_stretch,
 };
 
@@ -20,7 +20,7 @@ use crate::rules::schema::{BuiltinCheck, RuleKind, Severity, Strength};
 use crate::rules::{CompiledRule, Hit, RuleSet};
 use crate::text::Modality;
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 /// How many pieces of evidence a result keeps (the total is reported too).
@@ -50,8 +50,9 @@ impl ScopeInfo {
     }
 }
 
-/// A place where a rule's pattern matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A place where a rule's pattern matched. Ordered by place, so that equal
+/// observations of different rules sort together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Observation {
     doc: usize,
     block: usize,
@@ -134,54 +135,54 @@ pub fn evaluate(
         })
         .collect();
 
-    // The blocks evidence points at are prepared again: a few per rule, where
-    // keeping every prepared block for them would hold the whole tender.
-    let wanted: BTreeSet<(usize, usize)> = concluded
-        .iter()
-        .flat_map(|(results, _)| results.iter().flat_map(|(_, chosen)| chosen))
-        .map(|o| (o.doc, o.block))
-        .collect();
-    let blocks: HashMap<(usize, usize), PreparedBlock> = wanted
-        .par_iter()
-        .filter_map(|&(di, bi)| Some(((di, bi), prepare_one(docs.get(di)?, bi)?)))
-        .collect();
-    let lines: Vec<Option<LineIndexRef>> = docs
-        .iter()
-        .enumerate()
-        .map(|(di, doc)| {
-            let cited = wanted.range((di, 0)..(di + 1, 0)).next().is_some();
-            doc.source
-                .as_ref()
-                .filter(|_| cited)
-                .map(|s| LineIndexRef::new(s.clone()))
-        })
-        .collect();
-    let sources = Sources {
-        docs,
-        blocks: &blocks,
-        lines: &lines,
-    };
     // Rules citing the same statement for the same hit cite the same evidence:
-    // build each piece once, in parallel, and copy it to the results citing it.
-    let cited: HashSet<Observation> = concluded
+    // each piece is built once and copied to the results citing it.
+    let mut cited: Vec<Observation> = concluded
         .iter()
         .flat_map(|(results, _)| results.iter().flat_map(|(_, chosen)| chosen))
         .copied()
         .collect();
-    let built: HashMap<Observation, Evidence> = cited
+    cited.sort_unstable();
+    cited.dedup();
+    // The blocks evidence points at are prepared again, a few per rule, where keeping
+    // every prepared block for them would hold the whole tender.
+    let mut wanted: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
+    for o in &cited {
+        if let Some(blocks) = wanted.get_mut(o.doc)
+            && blocks.last() != Some(&o.block)
+        {
+            blocks.push(o.block);
+        }
+    }
+    let cited_blocks: Vec<(Vec<usize>, Vec<PreparedBlock>, Option<LineIndexRef>)> = wanted
         .into_par_iter()
-        .filter_map(|o| Some((o, evidence(&o, &sources)?)))
+        .zip(docs)
+        .map(|(indices, doc)| {
+            let prepared = prepare_each(doc, &indices);
+            let lines = doc
+                .source
+                .as_ref()
+                .filter(|_| !indices.is_empty())
+                .map(|s| LineIndexRef::new(s.clone()));
+            (indices, prepared, lines)
+        })
         .collect();
+    let sources = Sources {
+        docs,
+        cited: &cited_blocks,
+    };
+    let built: Vec<Option<Evidence>> = cited.par_iter().map(|o| evidence(o, &sources)).collect();
+    let evidence_of = |o: &Observation| {
+        let at = cited.binary_search(o).ok()?;
+        built.get(at)?.clone()
+    };
     concluded
         .into_iter()
         .map(|(results, scope)| {
             let results = results
                 .into_iter()
                 .map(|(mut result, chosen)| {
-                    result.evidence = chosen
-                        .iter()
-                        .filter_map(|o| built.get(o).cloned())
-                        .collect();
+                    result.evidence = chosen.iter().filter_map(evidence_of).collect();
                     result
                 })
                 .collect();
@@ -251,12 +252,23 @@ fn observe_stretch(
     (tallies, services)
 }
 
-/// What evidence is built from: the documents, the prepared blocks it cites, and
-/// the line index of each cited Markdown file.
+/// What evidence is built from: the documents and, for each, the blocks it cites
+/// (indices in increasing order, their preparation) and its line index if it is
+/// Markdown.
 struct Sources<'a> {
     docs: &'a [Document],
-    blocks: &'a HashMap<(usize, usize), PreparedBlock>,
-    lines: &'a [Option<LineIndexRef>],
+    cited: &'a [(Vec<usize>, Vec<PreparedBlock>, Option<LineIndexRef>)],
+}
+
+impl Sources<'_> {
+    fn block(&self, doc: usize, block: usize) -> Option<&PreparedBlock> {
+        let (indices, prepared, _) = self.cited.get(doc)?;
+        prepared.get(indices.binary_search(&block).ok()?)
+    }
+
+    fn lines(&self, doc: usize) -> Option<&LineIndexRef> {
+        self.cited.get(doc)?.2.as_ref()
+    }
 }
 
 /// A stretch's observations as one tally per rule, and the services its normative
@@ -766,8 +778,8 @@ fn evidence(o: &Observation, sources: &Sources<'_>) -> Option<Evidence> {
     let own_hit = o.hit.filter(|h| !h.inherited);
     let doc = sources.docs.get(o.doc)?;
     let block = doc.blocks.get(o.block)?;
-    let prepared = sources.blocks.get(&(o.doc, o.block))?;
-    let lines = sources.lines.get(o.doc).and_then(Option::as_ref);
+    let prepared = sources.block(o.doc, o.block)?;
+    let lines = sources.lines(o.doc);
     let statement = prepared.statements.get(o.statement);
     let file = doc.path.display().to_string();
     let section = doc.section_display(block.section);

@@ -181,7 +181,21 @@ fn is_answer_or_weight_header(h: &str) -> bool {
         "compliance",
     ]
     .iter()
-    .any(|p| h.starts_with(p) || h.contains(&format!(" {p}")) || h.contains(&format!("({p}")))
+    .any(|p| starts_a_word_in(h, p))
+}
+
+/// Whether `p` occurs in `h` at its start or after a space or «(»: «vekt», «(vekt)»,
+/// «leverandørens svar».
+fn starts_a_word_in(h: &str, p: &str) -> bool {
+    let mut from = 0;
+    while let Some(found) = h.get(from..).and_then(|rest| rest.find(p)) {
+        let at = from + found;
+        if at == 0 || matches!(h.as_bytes()[at - 1], b' ' | b'(') {
+            return true;
+        }
+        from = at + h[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
 }
 
 /// Prepares every block of a document.
@@ -263,7 +277,8 @@ impl PreparedStretch {
 
 /// Prepares the blocks `range` of a document, and the earlier blocks they look up.
 pub fn prepare_stretch(doc: &Document, range: Range<usize>) -> PreparedStretch {
-    let mut stretch = prepare_range(doc, range);
+    let mut columns = ColumnsCache::default();
+    let mut stretch = prepare_range(doc, range, &mut columns);
     let mut wanted: Vec<usize> = stretch.earlier.iter().map(|(i, _)| *i).collect();
     let start = stretch.range.start;
     let mut last_section = None;
@@ -289,7 +304,9 @@ pub fn prepare_stretch(doc: &Document, range: Range<usize>) -> PreparedStretch {
     let mut earlier = std::mem::take(&mut stretch.earlier);
     for index in wanted {
         if earlier.binary_search_by_key(&index, |(i, _)| *i).is_err()
-            && let Some(prepared) = prepare_range(doc, index..index + 1).blocks.pop()
+            && let Some(prepared) = prepare_range(doc, index..index + 1, &mut columns)
+                .blocks
+                .pop()
         {
             earlier.push((index, prepared));
         }
@@ -299,22 +316,32 @@ pub fn prepare_stretch(doc: &Document, range: Range<usize>) -> PreparedStretch {
     stretch
 }
 
-/// Prepares one block exactly as [`prepare`] would.
-pub fn prepare_one(doc: &Document, index: usize) -> Option<PreparedBlock> {
-    prepare_range(doc, index..index.saturating_add(1))
-        .blocks
-        .pop()
+/// Prepares the blocks at `indices` (in increasing order), each exactly as [`prepare`]
+/// would; rows of one table read its header once.
+pub fn prepare_each(doc: &Document, indices: &[usize]) -> Vec<PreparedBlock> {
+    let mut columns = ColumnsCache::default();
+    indices
+        .iter()
+        .filter_map(|&i| {
+            prepare_range(doc, i..i.saturating_add(1), &mut columns)
+                .blocks
+                .pop()
+        })
+        .collect()
 }
 
 /// Prepares `range` exactly as [`prepare`] would, looking back past its start for
 /// what its blocks inherit; `earlier` holds the lead-in paragraph, if one was read.
-fn prepare_range(doc: &Document, range: Range<usize>) -> PreparedStretch {
+fn prepare_range(
+    doc: &Document,
+    range: Range<usize>,
+    columns: &mut ColumnsCache,
+) -> PreparedStretch {
     let range = range.start.min(doc.blocks.len())..range.end.min(doc.blocks.len());
     let start = range.start;
-    let mut columns = ColumnsCache::default();
     let mut blocks: Vec<PreparedBlock> = doc.blocks[range.clone()]
         .iter()
-        .map(|block| prepare_block(block, None, &mut columns))
+        .map(|block| prepare_block(block, None, columns))
         .collect();
     for (index, block) in (start..).zip(&doc.blocks[range.clone()]) {
         if let BlockKind::TableRow(row) = &block.kind
@@ -330,10 +357,10 @@ fn prepare_range(doc: &Document, range: Range<usize>) -> PreparedStretch {
                     .as_ref()
                     .and_then(|t| t.row_type)
             } else {
-                row_type(doc, parent, &mut columns)
+                row_type(doc, parent, columns)
             };
             if let Some(parent_type) = parent_type {
-                blocks[index - start] = prepare_block(block, Some(parent_type), &mut columns);
+                blocks[index - start] = prepare_block(block, Some(parent_type), columns);
             }
         }
     }
@@ -346,7 +373,7 @@ fn prepare_range(doc: &Document, range: Range<usize>) -> PreparedStretch {
         .rposition(|b| !matches!(b.kind, BlockKind::ListItem { .. }))
         && is_lead_in(&doc.blocks[before])
     {
-        let prepared = prepare_block(&doc.blocks[before], None, &mut columns);
+        let prepared = prepare_block(&doc.blocks[before], None, columns);
         lead_in = lead_in_of(before, &prepared);
         earlier.push((before, prepared));
     }
@@ -746,10 +773,42 @@ mod stretch_tests {
                 start = end;
             }
         }
-        for (index, prepared) in whole.iter().enumerate() {
-            assert_eq!(prepare_one(doc, index).as_ref(), Some(prepared));
-        }
+        let every: Vec<usize> = (0..n).collect();
+        assert_eq!(prepare_each(doc, &every), whole);
+        let odd: Vec<usize> = (1..n).step_by(2).collect();
+        let expected: Vec<PreparedBlock> = odd.iter().map(|&i| whole[i].clone()).collect();
+        assert_eq!(prepare_each(doc, &odd), expected);
         (typed_by_parent, led)
+    }
+
+    #[test]
+    fn a_header_word_is_found_where_the_old_search_found_it() {
+        let headers = [
+            "vekt",
+            "(vekt)",
+            "kravets vekt",
+            "ekvekt",
+            "leverandørens svar",
+            "svar fra leverandøren sitt",
+            "aa aab",
+            "øvekt vekt",
+            "",
+        ];
+        for h in headers {
+            for p in [
+                "vekt",
+                "svar",
+                "leverandøren sitt",
+                "aab",
+                "ab",
+                "vekt vekt",
+            ] {
+                let old = h.starts_with(p)
+                    || h.contains(&format!(" {p}"))
+                    || h.contains(&format!("({p}"));
+                assert_eq!(starts_a_word_in(h, p), old, "{h:?} {p:?}");
+            }
+        }
     }
 
     #[test]

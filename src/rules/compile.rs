@@ -126,7 +126,7 @@ impl LazyRegex {
 }
 
 /// A term found in a statement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Hit {
     pub term: TermId,
     /// Byte range in the normalised text of the block.
