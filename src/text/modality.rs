@@ -185,10 +185,36 @@ const NEGATION_PHRASES: &[&str] = &[
     "er unnteke",
 ];
 
-/// Words of a normalised text: runs of letters and digits.
+/// Words of a normalised text: runs of letters and digits. Every sentence of a
+/// tender passes through here, so ASCII is classified by the byte and only other
+/// characters are decoded.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (is_word, len) = char_at(text, at)?;
+            if is_word {
+                break at;
+            }
+            at += len;
+        };
+        while let Some((true, len)) = char_at(text, at) {
+            at += len;
+        }
+        text.get(start..at)
+    })
+}
+
+/// Whether the character at byte `at` is a letter or digit, and its length.
+fn char_at(text: &str, at: usize) -> Option<(bool, usize)> {
+    match *text.as_bytes().get(at)? {
+        b if b.is_ascii() => Some((b.is_ascii_alphanumeric(), 1)),
+        _ => text
+            .get(at..)?
+            .chars()
+            .next()
+            .map(|c| (c.is_alphanumeric(), c.len_utf8())),
+    }
 }
 
 /// Which phrase list a phrase comes from.
@@ -366,6 +392,27 @@ pub fn classify_type_cell(cell: &str) -> Option<Modality> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_the_runs_of_letters_and_digits() {
+        let texts = [
+            "",
+            "   ",
+            "løsningen skal støtte e-resept (pll) §15-1, 99,5 %!",
+            "ÆØÅ æøå ümlaut naïve café ½ ² ٣ 三 x\u{301}y",
+            "a",
+            ".a.",
+            "leverandøren",
+            "\u{1F}celle\u{1F}to\u{1F}",
+        ];
+        for text in texts {
+            let expected: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(words(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
     use crate::text::normalize::normalize;
 
     fn modality(s: &str) -> Modality {

@@ -69,13 +69,26 @@ pub fn normalize(input: &str) -> Normalized {
         // only needs lower-casing; its offsets advance together, so it is one map run.
         // The run's last character stays out when a non-ASCII byte follows it, since
         // that may be a combining mark composing with it.
+        // A single space between two such characters maps one to one as well, so
+        // the run goes on over it (most of a tender's spaces).
         let pos = segments.pos;
         let mut end = pos;
-        while end < bytes.len() && is_plain_ascii(bytes[end]) {
+        while let Some(&b) = bytes.get(end) {
+            let single_space = b == b' '
+                && end > pos
+                && bytes.get(end + 1).is_some_and(|&next| is_plain_ascii(next));
+            if !is_plain_ascii(b) && !single_space {
+                break;
+            }
             end += 1;
         }
         if end < bytes.len() && !bytes[end].is_ascii() {
             end = end.saturating_sub(1).max(pos);
+        }
+        // A run never ends in a space: when the character after it had to stay out,
+        // the space goes with it, as it always did.
+        if end > pos && bytes[end - 1] == b' ' {
+            end -= 1;
         }
         if end > pos {
             out.push_ascii_run(&input[pos..end], pos as u32);
