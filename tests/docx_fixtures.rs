@@ -256,7 +256,7 @@ fn table_rows_carry_header_cells_merged_cells_and_nested_tables() {
             ..
         } => {
             assert_eq!((c.table, c.row), (r4.table, 4));
-            assert_eq!(part, "word/document.xml");
+            assert_eq!(&**part, "word/document.xml");
         }
         other => panic!("{other:?}"),
     }
@@ -322,7 +322,7 @@ fn paragraph_locations_count_every_paragraph_and_point_at_the_start_tag() {
             paragraph,
             ..
         } = &b.location
-            && part == "word/document.xml"
+            && &**part == "word/document.xml"
         {
             let at = &xml[*xml_offset as usize..];
             assert!(

@@ -235,7 +235,8 @@ pub enum Location {
     /// A Word file: the part, the paragraph number in that part (from 1), the table
     /// cell if any, and the byte offset of the paragraph in the part's XML.
     Docx {
-        part: String,
+        /// Shared by the part's blocks: one allocation per part, not per paragraph.
+        part: Arc<str>,
         paragraph: u32,
         cell: Option<CellRef>,
         xml_offset: u64,
@@ -269,7 +270,7 @@ impl Location {
                 cell,
                 ..
             } => {
-                let mut s = if part == "word/document.xml" {
+                let mut s = if &**part == "word/document.xml" {
                     format!("¶ {paragraph}")
                 } else {
                     format!("{part} ¶ {paragraph}")

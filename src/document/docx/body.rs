@@ -120,7 +120,8 @@ struct Table {
 }
 
 struct Walker<'w, 's> {
-    part: &'w str,
+    /// The part's name, shared by the locations of its blocks.
+    part: Arc<str>,
     kind: PartKind,
     doc: &'w mut Document,
     ctx: &'w mut Context<'s>,
@@ -158,7 +159,7 @@ pub(super) fn walk(
 ) -> Result<(), ReadError> {
     let mut xml = Xml::new(text, part, ctx.max_depth);
     let mut w = Walker {
-        part,
+        part: Arc::from(part),
         kind,
         doc,
         ctx,
@@ -484,7 +485,7 @@ impl Walker<'_, '_> {
         }
         let paragraph = self.paras.last().map_or(self.paragraphs, |p| p.number);
         let location = Location::Docx {
-            part: self.part.to_string(),
+            part: self.part.clone(),
             paragraph,
             cell: self.cell_ref(),
             xml_offset: offset,
@@ -670,7 +671,7 @@ impl Walker<'_, '_> {
         }
         let in_text_box = para.container == Some(Container::TextBox);
         let location = Location::Docx {
-            part: self.part.to_string(),
+            part: self.part.clone(),
             paragraph: para.number,
             cell: self.cell_ref(),
             xml_offset: para.offset,
@@ -754,7 +755,7 @@ impl Walker<'_, '_> {
             })),
             text: String::new(),
             location: Location::Docx {
-                part: self.part.to_string(),
+                part: self.part.clone(),
                 paragraph,
                 cell: Some(CellRef {
                     table: number,

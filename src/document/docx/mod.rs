@@ -281,7 +281,7 @@ fn read_comments(text: &str, part: &str, depth: usize) -> Result<Vec<DirectiveCo
                 match local_name(&e) {
                     "comment" if current.is_none() => {
                         let location = Location::Docx {
-                            part: part.to_string(),
+                            part: std::sync::Arc::from(part),
                             paragraph: paragraphs + 1,
                             cell: None,
                             xml_offset: offset,
