@@ -86,7 +86,7 @@ pub fn evaluate(
         .collect();
     let no_observations = || -> Vec<StretchObservations> {
         sets.iter()
-            .map(|set| (Tally::for_rules(set), BTreeSet::new()))
+            .map(|set| (SetTally::new(set.rules.len()), BTreeSet::new()))
             .collect()
     };
     // rayon's reduce keeps the order of an indexed iterator, and merging as stretches
@@ -102,10 +102,8 @@ pub fn evaluate(
                 .collect::<Vec<_>>()
         })
         .reduce(no_observations, |mut earlier, later| {
-            for ((tallies, services), (more, more_services)) in earlier.iter_mut().zip(later) {
-                for (tally, more) in tallies.iter_mut().zip(more) {
-                    tally.append(more);
-                }
+            for ((tally, services), (more, more_services)) in earlier.iter_mut().zip(later) {
+                tally.append(more);
                 services.extend(more_services);
             }
             earlier
@@ -120,7 +118,7 @@ pub fn evaluate(
     let concluded: Vec<SetConclusion> = sets
         .iter()
         .zip(observed)
-        .map(|(set, (tallies, detected))| {
+        .map(|(set, (tally, detected))| {
             let scope = ScopeInfo {
                 declared: declared.clone(),
                 detected: detected.into_iter().collect(),
@@ -128,7 +126,7 @@ pub fn evaluate(
             let results = set
                 .rules
                 .iter()
-                .zip(tallies)
+                .zip(tally.into_rules())
                 .map(|(rule, tally)| conclude(set, rule, tally, scope.effective()))
                 .collect();
             (results, scope)
@@ -241,15 +239,14 @@ fn observe_stretch(
         .get(di)
         .map(Vec::as_slice)
         .unwrap_or_default();
-    let (mut tallies, services) =
-        observe_blocks(set, doc, stretch, di, nonnormative, &plan.triggers);
+    let (mut tally, services) = observe_blocks(set, doc, stretch, di, nonnormative, &plan.triggers);
     // Structural checks look at table rows, not terms.
-    for (rule, tally) in set.rules.iter().zip(&mut tallies) {
+    for (ri, rule) in set.rules.iter().enumerate() {
         if let Some(check) = rule.check {
-            run_check(check, doc, stretch, di, nonnormative, tally);
+            run_check(check, doc, stretch, di, nonnormative, ri, &mut tally);
         }
     }
-    (tallies, services)
+    (tally, services)
 }
 
 /// What evidence is built from: the documents and, for each, the blocks it cites
@@ -271,14 +268,80 @@ impl Sources<'_> {
     }
 }
 
-/// A stretch's observations as one tally per rule, and the services its normative
-/// text mentions.
-type StretchObservations = (Vec<Tally>, BTreeSet<String>);
+/// A stretch's observations, tallied for one rule set, and the services its
+/// normative text mentions.
+type StretchObservations = (SetTally, BTreeSet<String>);
 
-/// What a rule's observations come to: how many there are of each coverage, and the
-/// first [`MAX_EVIDENCE`] of each in document order. That is all a conclusion reads,
-/// so the engine's memory is bounded by the rules, not by the length of the tender
-/// (a long tender with many rules had hundreds of thousands of observations).
+/// What a rule set's observations come to: for each rule, how many there are of each
+/// coverage, and the first [`MAX_EVIDENCE`] of each in document order. That is all a
+/// conclusion reads, so the engine's memory is bounded by the rules, not by the
+/// length of the tender (a long tender with many rules had hundreds of thousands of
+/// observations). The kept observations of all rules share one list: a list per
+/// rule made every stretch allocate and grow as many small vectors as there are rules.
+#[derive(Debug)]
+struct SetTally {
+    /// Indexed by rule, then [`Coverage::index`].
+    counts: Vec<[usize; Coverage::COUNT]>,
+    /// (rule index, observation) in document order; for each rule at most
+    /// [`MAX_EVIDENCE`] of each coverage.
+    kept: Vec<(usize, Observation)>,
+}
+
+impl SetTally {
+    fn new(rules: usize) -> SetTally {
+        SetTally {
+            counts: vec![[0; Coverage::COUNT]; rules],
+            kept: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, rule: usize, observation: Observation) {
+        let Some(counts) = self.counts.get_mut(rule) else {
+            return;
+        };
+        let count = &mut counts[observation.coverage.index()];
+        if *count < MAX_EVIDENCE {
+            self.kept.push((rule, observation));
+        }
+        *count += 1;
+    }
+
+    /// Adds the tally of the stretch that follows this one.
+    fn append(&mut self, later: SetTally) {
+        let mut not_kept = later.counts;
+        for (rule, observation) in later.kept {
+            if let Some(counts) = not_kept.get_mut(rule) {
+                counts[observation.coverage.index()] -= 1;
+            }
+            self.add(rule, observation);
+        }
+        for (counts, more) in self.counts.iter_mut().zip(not_kept) {
+            for (count, more) in counts.iter_mut().zip(more) {
+                *count += more;
+            }
+        }
+    }
+
+    /// The tally of each rule, in rule order.
+    fn into_rules(self) -> Vec<Tally> {
+        let mut tallies: Vec<Tally> = self
+            .counts
+            .into_iter()
+            .map(|counts| Tally {
+                counts,
+                kept: Vec::new(),
+            })
+            .collect();
+        for (rule, observation) in self.kept {
+            if let Some(tally) = tallies.get_mut(rule) {
+                tally.kept.push(observation);
+            }
+        }
+        tallies
+    }
+}
+
+/// One rule's part of a [`SetTally`].
 #[derive(Debug, Default)]
 struct Tally {
     counts: [usize; Coverage::COUNT],
@@ -287,33 +350,6 @@ struct Tally {
 }
 
 impl Tally {
-    /// One empty tally per rule of a set.
-    fn for_rules(set: &RuleSet) -> Vec<Tally> {
-        let mut tallies = Vec::new();
-        tallies.resize_with(set.rules.len(), Tally::default);
-        tallies
-    }
-
-    fn add(&mut self, observation: Observation) {
-        let count = &mut self.counts[observation.coverage.index()];
-        if *count < MAX_EVIDENCE {
-            self.kept.push(observation);
-        }
-        *count += 1;
-    }
-
-    /// Adds the tally of the stretch that follows this one.
-    fn append(&mut self, later: Tally) {
-        let mut not_kept = later.counts;
-        for observation in later.kept {
-            not_kept[observation.coverage.index()] -= 1;
-            self.add(observation);
-        }
-        for (count, more) in self.counts.iter_mut().zip(not_kept) {
-            *count += more;
-        }
-    }
-
     fn count(&self, coverages: &[Coverage]) -> usize {
         coverages.iter().map(|c| self.counts[c.index()]).sum()
     }
@@ -359,7 +395,7 @@ fn observe_blocks(
     nonnormative: &[bool],
     triggers: &Triggers,
 ) -> StretchObservations {
-    let mut found = Tally::for_rules(set);
+    let mut found = SetTally::new(set.rules.len());
     let mut detected = BTreeSet::new();
     let mut heading_hits = HeadingHits::default();
     let mut lead_in_cache: Option<(usize, Vec<Hit>)> = None;
@@ -458,7 +494,6 @@ fn observe_blocks(
                 let Some(primary) = primary else {
                     continue;
                 };
-                let tally = &mut found[ri];
                 observe(
                     rule,
                     pattern,
@@ -468,13 +503,16 @@ fn observe_blocks(
                     normative,
                     primary,
                     |hit, coverage| {
-                        tally.add(Observation {
-                            doc: di,
-                            block: bi,
-                            statement: si,
-                            hit,
-                            coverage,
-                        })
+                        found.add(
+                            ri,
+                            Observation {
+                                doc: di,
+                                block: bi,
+                                statement: si,
+                                hit,
+                                coverage,
+                            },
+                        )
                     },
                 );
             }
@@ -625,7 +663,8 @@ fn run_check(
     stretch: &PreparedStretch,
     di: usize,
     nonnormative: &[bool],
-    found: &mut Tally,
+    rule: usize,
+    found: &mut SetTally,
 ) {
     let range = stretch.range.clone();
     for (bi, block) in range.clone().zip(&doc.blocks[range]) {
@@ -650,13 +689,16 @@ fn run_check(
             ),
         };
         if violation {
-            found.add(Observation {
-                doc: di,
-                block: bi,
-                statement: 0,
-                hit: None,
-                coverage: Coverage::Violation,
-            });
+            found.add(
+                rule,
+                Observation {
+                    doc: di,
+                    block: bi,
+                    statement: 0,
+                    hit: None,
+                    coverage: Coverage::Violation,
+                },
+            );
         }
     }
 }
@@ -923,48 +965,57 @@ mod tests {
     }
 
     /// Tallies of stretches appended in order keep what one tally of the whole
-    /// sequence keeps, whatever the stretch boundaries.
+    /// sequence keeps, whatever the stretch boundaries, for each of the rules whose
+    /// observations interleave.
     #[test]
     fn appended_tallies_equal_one_tally_of_everything() {
         use Coverage::*;
         let kinds = [Binding, Weak, Descriptive, Binding, Negated, Weak, Weak];
-        let all: Vec<Observation> = (0..400)
-            .map(|i| observation(i, kinds[(i * 7 + i / 3) % kinds.len()]))
+        // (rule, observation): rule 1 observes every third block, rule 0 the others.
+        let all: Vec<(usize, Observation)> = (0..400)
+            .map(|i| {
+                (
+                    usize::from(i % 3 == 0),
+                    observation(i, kinds[(i * 7 + i / 3) % kinds.len()]),
+                )
+            })
             .collect();
-        let mut whole = Tally::default();
-        all.iter().for_each(|o| whole.add(*o));
         for cuts in [
             vec![0, 400],
             vec![0, 1, 30, 31, 399, 400],
             vec![0, 100, 250, 400],
         ] {
-            let mut merged = Tally::default();
+            let mut merged = SetTally::new(2);
             for pair in cuts.windows(2) {
-                let mut stretch = Tally::default();
-                all[pair[0]..pair[1]].iter().for_each(|o| stretch.add(*o));
+                let mut stretch = SetTally::new(2);
+                all[pair[0]..pair[1]]
+                    .iter()
+                    .for_each(|(r, o)| stretch.add(*r, *o));
                 merged.append(stretch);
             }
-            assert_eq!(merged.counts, whole.counts);
-            for coverages in [
-                &[Binding][..],
-                &[Weak],
-                &[Binding, Descriptive],
-                &[Negated, Weak],
-            ] {
-                let (kept, total) = merged.evidence_of(coverages);
-                let expected: Vec<usize> = all
+            for (rule, tally) in merged.into_rules().into_iter().enumerate() {
+                let of_rule: Vec<&Observation> = all
                     .iter()
-                    .filter(|o| coverages.contains(&o.coverage))
-                    .take(MAX_EVIDENCE)
-                    .map(|o| o.block)
+                    .filter(|(r, _)| *r == rule)
+                    .map(|(_, o)| o)
                     .collect();
-                assert_eq!(kept.iter().map(|o| o.block).collect::<Vec<_>>(), expected);
-                assert_eq!(
-                    total,
-                    all.iter()
-                        .filter(|o| coverages.contains(&o.coverage))
-                        .count()
-                );
+                assert_eq!(tally.total(), of_rule.len());
+                for coverages in [
+                    &[Binding][..],
+                    &[Weak],
+                    &[Binding, Descriptive],
+                    &[Negated, Weak],
+                ] {
+                    let (kept, total) = tally.evidence_of(coverages);
+                    let matching = of_rule.iter().filter(|o| coverages.contains(&o.coverage));
+                    let expected: Vec<usize> = matching
+                        .clone()
+                        .take(MAX_EVIDENCE)
+                        .map(|o| o.block)
+                        .collect();
+                    assert_eq!(kept.iter().map(|o| o.block).collect::<Vec<_>>(), expected);
+                    assert_eq!(total, matching.count());
+                }
             }
         }
     }
