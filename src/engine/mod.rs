@@ -17,7 +17,7 @@ use crate::document::markdown::LineIndexRef;
 use crate::document::{Document, Location};
 use crate::findings::{Coverage, Evidence, RuleResult, Status};
 use crate::rules::schema::{BuiltinCheck, RuleKind, Severity, Strength};
-use crate::rules::{CompiledRule, Hit, RuleSet};
+use crate::rules::{CompiledRule, Hit, RuleSet, StatementHits};
 use crate::text::Modality;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
@@ -475,7 +475,11 @@ fn observe_blocks(
                     candidates.push(ri);
                 }
             }
+            if candidates.is_empty() {
+                continue;
+            }
             let text = &prepared.norm.text[statement.range.clone()];
+            let statement_hits = StatementHits::new(&in_statement);
             for &ri in &candidates {
                 let rule = &set.rules[ri];
                 let Some(pattern) = &rule.pattern else {
@@ -485,11 +489,11 @@ fn observe_blocks(
                 let primary = match memo.get_mut(rule.pattern_key as usize) {
                     Some(slot) => {
                         if slot.0 != stamp {
-                            *slot = (stamp, pattern.eval(&in_statement, text));
+                            *slot = (stamp, pattern.eval(&statement_hits, text));
                         }
                         slot.1
                     }
-                    None => pattern.eval(&in_statement, text),
+                    None => pattern.eval(&statement_hits, text),
                 };
                 let Some(primary) = primary else {
                     continue;
@@ -648,7 +652,7 @@ fn observe(
                     .copied()
                     .filter(|h| h.start >= anchor.start && h.word <= anchor.word + rule.within)
                     .collect();
-                if with.eval(&window, text).is_none() {
+                if with.eval(&StatementHits::new(&window), text).is_none() {
                     record(Some(anchor), Coverage::Violation);
                 }
             }

@@ -454,8 +454,8 @@ impl CompiledMatch {
 
     /// Does the statement match? `hits` are the statement's (context-checked) hits,
     /// `text` its normalised text. Returns the hit to point at, if any.
-    pub fn eval(&self, hits: &[Hit], text: &str) -> Option<Option<Hit>> {
-        if hits.iter().any(|h| self.not.binary_search(&h.term).is_ok()) {
+    pub fn eval(&self, hits: &StatementHits<'_>, text: &str) -> Option<Option<Hit>> {
+        if hits.has_any(&self.not) {
             return None;
         }
         let mut primary: Option<Hit> = None;
@@ -465,21 +465,13 @@ impl CompiledMatch {
             }
         };
         if !self.any.is_empty() {
-            let hit = hits
-                .iter()
-                .filter(|h| self.any.binary_search(&h.term).is_ok())
-                .min_by_key(|h| h.rank())?;
-            note(*hit);
+            note(hits.first_of(&self.any)?);
         }
         for group in &self.all {
-            let hit = hits
-                .iter()
-                .filter(|h| group.binary_search(&h.term).is_ok())
-                .min_by_key(|h| h.rank())?;
-            note(*hit);
+            note(hits.first_of(group)?);
         }
         if let Some((within, groups)) = &self.near {
-            let found = near(hits, groups, *within)?;
+            let found = near(hits.hits, groups, *within)?;
             note(found);
         }
         if let Some(regex) = &self.regex
@@ -599,6 +591,48 @@ fn sorted(mut terms: Vec<TermId>) -> Vec<TermId> {
     terms.sort_unstable();
     terms.dedup();
     terms
+}
+
+/// A statement's hits, with each term's first hit of lowest rank at hand: a
+/// statement is asked «which hit of these terms comes first» once per candidate
+/// rule, and looking up a rule's few terms here costs less than testing every hit
+/// of the statement against them.
+pub struct StatementHits<'a> {
+    pub hits: &'a [Hit],
+    /// (term, index in `hits` of its first hit of lowest rank), by term.
+    by_term: Vec<(TermId, usize)>,
+}
+
+impl<'a> StatementHits<'a> {
+    pub fn new(hits: &'a [Hit]) -> StatementHits<'a> {
+        let mut by_term: Vec<(TermId, usize)> =
+            hits.iter().enumerate().map(|(i, h)| (h.term, i)).collect();
+        by_term.sort_unstable_by_key(|&(term, i)| (term, hits[i].rank(), i));
+        by_term.dedup_by_key(|(term, _)| *term);
+        StatementHits { hits, by_term }
+    }
+
+    fn position(&self, term: TermId) -> Option<usize> {
+        self.by_term
+            .binary_search_by_key(&term, |&(t, _)| t)
+            .ok()
+            .map(|k| self.by_term[k].1)
+    }
+
+    /// Whether a hit has one of `terms` (sorted).
+    fn has_any(&self, terms: &[TermId]) -> bool {
+        terms.iter().any(|&t| self.position(t).is_some())
+    }
+
+    /// The hit of lowest rank among those with one of `terms` (sorted), the first
+    /// in `hits` of equals, as a scan of `hits` would find it.
+    fn first_of(&self, terms: &[TermId]) -> Option<Hit> {
+        terms
+            .iter()
+            .filter_map(|&t| self.position(t))
+            .min_by_key(|&i| (self.hits[i].rank(), i))
+            .map(|i| self.hits[i])
+    }
 }
 
 /// A hit of every group, all within `within` words of the first group's hit.
@@ -893,7 +927,42 @@ mod sharing_tests {
             "{hits:?}"
         );
         let pattern = r.pattern.as_ref().unwrap();
-        assert!(pattern.eval(&hits, &n.text).is_some());
+        assert!(pattern.eval(&StatementHits::new(&hits), &n.text).is_some());
+    }
+
+    /// The term index finds the hit a scan of the statement's hits finds: lowest
+    /// rank, and the first of equals (hits at one place, own before inherited).
+    #[test]
+    fn statement_hits_pick_what_a_scan_picks() {
+        let hits: Vec<Hit> = (0..40usize)
+            .map(|i| Hit {
+                term: (i * 7) % 9,
+                start: (i * 5) % 7,
+                end: (i * 5) % 7 + 3,
+                word: 0,
+                inherited: i % 2 == 0,
+            })
+            .collect();
+        let index = StatementHits::new(&hits);
+        for terms in [
+            vec![],
+            vec![0],
+            vec![3, 5],
+            vec![1, 2, 4, 8],
+            vec![9, 10],
+            (0..9).collect(),
+        ] {
+            let scanned = hits
+                .iter()
+                .filter(|h| terms.binary_search(&h.term).is_ok())
+                .min_by_key(|h| h.rank())
+                .copied();
+            assert_eq!(index.first_of(&terms), scanned, "{terms:?}");
+            assert_eq!(
+                index.has_any(&terms),
+                hits.iter().any(|h| terms.binary_search(&h.term).is_ok())
+            );
+        }
     }
 
     #[test]
