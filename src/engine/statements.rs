@@ -200,54 +200,18 @@ fn starts_a_word_in(h: &str, p: &str) -> bool {
 
 /// Prepares every block of a document.
 pub fn prepare(doc: &Document) -> Vec<PreparedBlock> {
-    // Blocks are normalised and cut in parallel; what a block takes from an earlier
-    // one (a nested table's type, a lead-in's «skal») is settled after, in order.
-    // An indexed parallel map collects into a vector of exactly the right size.
-    let mut prepared: Vec<PreparedBlock> = doc
-        .blocks
-        .par_iter()
-        .with_min_len(BLOCKS_PER_TASK)
-        .map_init(ColumnsCache::default, |columns, block| {
-            prepare_block(block, None, columns)
+    // Stretches are prepared in parallel; each looks back past its start for what
+    // its blocks inherit (a nested table's type, a lead-in's «skal»), exactly as the
+    // engine's stretches do.
+    let n = doc.blocks.len();
+    let stretches: Vec<Vec<PreparedBlock>> = (0..n.div_ceil(BLOCKS_PER_TASK))
+        .into_par_iter()
+        .map_init(ColumnsCache::default, |columns, i| {
+            let range = i * BLOCKS_PER_TASK..((i + 1) * BLOCKS_PER_TASK).min(n);
+            prepare_range(doc, range, columns).blocks
         })
         .collect();
-    let mut columns = ColumnsCache::default();
-    for index in 0..prepared.len() {
-        let block = &doc.blocks[index];
-        if let BlockKind::TableRow(row) = &block.kind
-            && let Some(parent) = row.parent_row.filter(|&p| p < index)
-            && prepared[index].table.as_ref().is_some_and(|t| t.untyped)
-            && let Some(parent_type) = prepared[parent].table.as_ref().and_then(|t| t.row_type)
-        {
-            // A nested table («se tabell») takes the type of the row that holds it.
-            prepared[index] = prepare_block(block, Some(parent_type), &mut columns);
-        }
-    }
-    // The modality of the paragraph ending in «:» that introduces the list now running.
-    let mut lead_in: Option<(usize, Modality)> = None;
-    for (index, (block, p)) in doc.blocks.iter().zip(prepared.iter_mut()).enumerate() {
-        match &block.kind {
-            BlockKind::ListItem { .. } => {
-                if let Some((lead_block, inherited)) = lead_in {
-                    p.lead_in = Some(lead_block);
-                    for s in &mut p.statements {
-                        if s.modality == Modality::None {
-                            s.modality = inherited;
-                        }
-                    }
-                }
-            }
-            BlockKind::Paragraph if block.text.trim_end().ends_with(':') => {
-                lead_in = p
-                    .statements
-                    .last()
-                    .map(|s| (index, s.modality))
-                    .filter(|(_, m)| *m != Modality::None);
-            }
-            _ => lead_in = None,
-        }
-    }
-    prepared
+    stretches.into_iter().flatten().collect()
 }
 
 /// The blocks of one stretch of a document, prepared exactly as [`prepare`] prepares
@@ -330,8 +294,10 @@ pub fn prepare_each(doc: &Document, indices: &[usize]) -> Vec<PreparedBlock> {
         .collect()
 }
 
-/// Prepares `range` exactly as [`prepare`] would, looking back past its start for
-/// what its blocks inherit; `earlier` holds the lead-in paragraph, if one was read.
+/// Prepares the blocks `range`, looking back past its start for what they inherit
+/// (the type of the row holding a nested table, the modality of a list's lead-in),
+/// so that a block comes out the same wherever a stretch is cut; `earlier` holds
+/// the lead-in paragraph, if one before the range was read.
 fn prepare_range(
     doc: &Document,
     range: Range<usize>,
@@ -727,9 +693,9 @@ mod stretch_tests {
         }
     }
 
-    /// Every way of cutting a document into stretches prepares each block as the
-    /// whole-document pass does, and the earlier blocks a stretch carries (headings,
-    /// lead-ins) are prepared the same way too.
+    /// Every way of cutting a document into stretches prepares each block the same
+    /// (here against [`prepare`]'s cut), and the earlier blocks a stretch carries
+    /// (headings, lead-ins) are prepared the same way too.
     /// Returns how many blocks took a type from the row holding their table, and how
     /// many a lead-in's modality, so the test can show it exercised both.
     fn assert_stretches_agree(doc: &Document) -> (usize, usize) {
