@@ -10,7 +10,7 @@ mod statements;
 
 pub use statements::{
     Columns, PreparedBlock, PreparedStretch, RowInfo, Statement, prepare, prepare_each,
-    prepare_stretch,
+    prepare_stretch, stretches,
 };
 
 use crate::document::markdown::LineIndexRef;
@@ -78,11 +78,7 @@ pub fn evaluate(
     let stretches: Vec<(usize, std::ops::Range<usize>)> = docs
         .iter()
         .enumerate()
-        .flat_map(|(di, doc)| {
-            let n = doc.blocks.len();
-            (0..n.div_ceil(BLOCKS_PER_TASK))
-                .map(move |i| (di, i * BLOCKS_PER_TASK..((i + 1) * BLOCKS_PER_TASK).min(n)))
-        })
+        .flat_map(|(di, doc)| stretches(doc.blocks.len()).map(move |range| (di, range)))
         .collect();
     let no_observations = || -> Vec<StretchObservations> {
         sets.iter()
@@ -378,12 +374,6 @@ struct Triggers {
     by_term: Vec<Vec<usize>>,
     always: Vec<usize>,
 }
-
-/// How many blocks one parallel task prepares and observes: enough to make the
-/// task's overhead and its look-ups of earlier headings negligible, few enough to
-/// share a long document evenly between cores (256 rather than 512: 164 → 152 ms on
-/// the 1,000-page Markdown benchmark, no change on the 800-page DOCX).
-const BLOCKS_PER_TASK: usize = 256;
 
 /// Every observation in a prepared stretch of one document, tallied by rule, and
 /// the services its normative text mentions.
