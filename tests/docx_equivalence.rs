@@ -2,11 +2,11 @@
 //! `fixtures/tenders-docx/nb-legevakt/*.docx` were made from the Markdown files in
 //! `fixtures/tenders/nb-legevakt/` with pandoc 2.17 (`pandoc -o X.docx X.md`).
 //!
-//! And back: `fixtures/tenders-md-grid/` and `fixtures/tenders-md-html/` are those
-//! Word files converted to Markdown by pandoc 2.17, once with grid tables
-//! (`pandoc -f docx -t markdown-simple_tables-multiline_tables-pipe_tables`) and
-//! once with raw HTML tables (`…-pipe_tables-grid_tables`), as tenders converted
-//! from Word arrive.
+//! And back: `fixtures/tenders-md-{multiline,grid,html}/` are those Word files
+//! converted to Markdown by pandoc 2.17, as tenders converted from Word arrive:
+//! with pandoc's default multiline tables (`pandoc -f docx -t markdown`), with grid
+//! tables (`-t markdown-simple_tables-multiline_tables-pipe_tables`) and with raw
+//! HTML tables (`…-pipe_tables-grid_tables`).
 
 use std::path::PathBuf;
 use tenderlint::findings::CheckReport;
@@ -77,6 +77,13 @@ fn markdown_tender_and_its_docx_rendering_get_the_same_statuses() {
         "the fixture should meet several rules: {:?}",
         md.summary
     );
+}
+
+#[test]
+fn pandoc_multiline_table_rendering_gets_the_statuses_of_its_docx() {
+    let docx = check("fixtures/tenders-docx/nb-legevakt");
+    let multiline = check("fixtures/tenders-md-multiline/nb-legevakt");
+    assert_same(&multiline, &docx, "multiline-table markdown vs docx");
 }
 
 #[test]

@@ -2,11 +2,12 @@
 //!
 //! Code blocks and HTML are not tender text; HTML comments that start with
 //! `tenderlint-` become directives (inline waivers). Tables pulldown-cmark does not
-//! know — pandoc's grid tables and raw HTML `<table>` blocks — are read from the
-//! source into the same table rows as pipe tables.
+//! know — pandoc's grid, simple and multiline tables and raw HTML `<table>` blocks —
+//! are read from the source into the same table rows as pipe tables.
 
 mod grid;
 mod html_table;
+mod pandoc_table;
 mod tables;
 
 use super::{
@@ -167,16 +168,18 @@ impl Reader<'_> {
             if !runs_on {
                 return;
             }
-        } else if let Event::Start(tag @ (Tag::Paragraph | Tag::HtmlBlock)) = &event
-            && self.lists.is_empty()
+        } else if matches!(
+            event,
+            Event::Start(Tag::Paragraph | Tag::HtmlBlock) | Event::Rule
+        ) && self.lists.is_empty()
             && self.quote_depth == 0
             && self.table.is_none()
-            && let Some(table) = self.source_table(tag, &range)
+            && let Some(table) = self.source_table(&event, &range)
         {
             let end = table.end;
             self.emit_table(table);
             self.skip_until = end.max(range.start + 1);
-            if matches!(tag, Tag::Paragraph) && range.end > end {
+            if matches!(event, Event::Start(Tag::Paragraph)) && range.end > end {
                 self.open(BlockKind::Paragraph, end);
             }
             return;
@@ -364,18 +367,22 @@ impl Reader<'_> {
         }
     }
 
-    /// The grid or HTML table a paragraph or HTML block starts, if it is one.
-    fn source_table(&self, tag: &Tag<'_>, range: &Range<usize>) -> Option<SourceTable> {
+    /// The table a paragraph, thematic break or HTML block starts, if it is one.
+    fn source_table(&self, event: &Event<'_>, range: &Range<usize>) -> Option<SourceTable> {
         let text = self.text;
-        match tag {
-            Tag::Paragraph => {
-                let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
-                if !text[line_start..].trim_start_matches(' ').starts_with('+') {
-                    return None;
+        let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+        match event {
+            Event::Start(Tag::Paragraph) => {
+                if text[line_start..].trim_start_matches(' ').starts_with('+') {
+                    grid::parse(text, line_start)
+                } else {
+                    pandoc_table::parse(text, line_start)
                 }
-                grid::parse(text, line_start)
             }
-            Tag::HtmlBlock => html_table::parse(text, range.start, text.get(range.clone())?),
+            Event::Rule => pandoc_table::parse(text, line_start),
+            Event::Start(Tag::HtmlBlock) => {
+                html_table::parse(text, range.start, text.get(range.clone())?)
+            }
             _ => None,
         }
     }
@@ -875,6 +882,39 @@ mod tests {
     }
 
     #[test]
+    fn pandoc_multiline_tables_become_table_rows_at_their_lines() {
+        let src = "# Krav\n\n  ------------------------------------\n  Krav-ID    Kravtekst           Type\n  ---------- ------------------- -----\n  K-1        Løsningen skal      M\n             bruke HelseID.\n\n  K-2        Løsningen bør       E\n             støtte SSO.\n  ------------------------------------\n\nEtter.\n";
+        let d = doc(src);
+        assert_eq!(
+            rows(&d),
+            vec![
+                (
+                    4,
+                    true,
+                    vec!["Krav-ID".into(), "Kravtekst".into(), "Type".into()]
+                ),
+                (
+                    6,
+                    false,
+                    vec![
+                        "K-1".into(),
+                        "Løsningen skal bruke HelseID.".into(),
+                        "M".into()
+                    ]
+                ),
+                (
+                    9,
+                    false,
+                    vec!["K-2".into(), "Løsningen bør støtte SSO.".into(), "E".into()]
+                ),
+            ]
+        );
+        // No heading or section came of the header line and the dashes under it.
+        assert!(d.blocks.iter().all(|b| b.section == 1));
+        assert_eq!(d.blocks.last().unwrap().text, "Etter.");
+    }
+
+    #[test]
     fn malformed_tables_are_read_as_before() {
         let grid = "+---+---+\n| a | b |\n+---+\n| c\n";
         let d = doc(grid);
@@ -931,6 +971,18 @@ mod tests {
                 s
             };
             grid.push_str(&border('-'));
+            // pandoc's multiline tables: two columns at least, and a header.
+            let total: usize = widths.iter().sum::<usize>() + widths.len() - 1;
+            let mut multiline = format!("Før.\n\n  {}\n", "-".repeat(total));
+            let column_line = format!(
+                "  {}\n",
+                widths
+                    .iter()
+                    .map(|w| "-".repeat(*w))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            );
+            let mut multiline_rows = 0;
             for r in 0..body_rows + usize::from(header) {
                 let lines = 1 + rng.next(3);
                 let cells: Vec<Vec<&str>> = (0..columns)
@@ -949,6 +1001,20 @@ mod tests {
                     grid.push('\n');
                 }
                 grid.push_str(&border(if header && r == 0 { '=' } else { '-' }));
+                for line in 0..lines {
+                    let cells_of_line: Vec<String> = cells
+                        .iter()
+                        .zip(&widths)
+                        .map(|(c, w)| format!("{:<w$}", c[line], w = *w))
+                        .collect();
+                    multiline.push_str(&format!("  {}\n", cells_of_line.join(" ").trim_end()));
+                }
+                multiline_rows += 1;
+                if r == 0 {
+                    multiline.push_str(&column_line);
+                } else {
+                    multiline.push('\n');
+                }
                 let tag = if header && r == 0 { "th" } else { "td" };
                 html.push_str("<tr>\n");
                 for c in &cells {
@@ -961,14 +1027,16 @@ mod tests {
                 html.push_str("</tr>\n");
             }
             html.push_str("</table>\n");
-            for src in [&grid, &html] {
+            multiline.push_str(&format!("  {}\n\nEtter.\n", "-".repeat(total)));
+            let all_rows = body_rows + usize::from(header);
+            let mut sources = vec![(&grid, header, all_rows), (&html, header, all_rows)];
+            if columns >= 2 && multiline_rows >= 2 {
+                sources.push((&multiline, true, multiline_rows));
+            }
+            for (src, header, expected_rows) in sources {
                 let d = doc(src);
                 let got = rows(&d);
-                assert_eq!(
-                    got.len(),
-                    body_rows + usize::from(header),
-                    "case {case}: {src}"
-                );
+                assert_eq!(got.len(), expected_rows, "case {case}: {src}");
                 assert_eq!(got[0].1, header, "case {case}: {src}");
                 let text: String = d
                     .blocks
@@ -1003,6 +1071,10 @@ mod tests {
             "\n\n",
             "+---+",
             "+===+",
+            "  ------",
+            "--- ---",
+            "----  ---\n",
+            "\n  -------\n",
             "| ",
             " |",
             "<table>",
