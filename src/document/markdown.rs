@@ -46,7 +46,7 @@ pub(crate) fn read_shared(path: PathBuf, source: Arc<str>) -> Document {
         in_heading: None,
         table: None,
         table_count: 0,
-        skip_until: 0,
+        skip: 0..0,
     };
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -146,8 +146,9 @@ struct Reader<'a> {
     in_heading: Option<u8>,
     table: Option<TableState>,
     table_count: u32,
-    /// Events before this offset belong to a table read from the source.
-    skip_until: usize,
+    /// Events starting here belong to a table read from the source (the ends of
+    /// containers opened before it do not).
+    skip: Range<usize>,
 }
 
 struct TableState {
@@ -160,11 +161,11 @@ struct TableState {
 
 impl Reader<'_> {
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
-        if range.start < self.skip_until {
+        if self.skip.contains(&range.start) {
             // A paragraph that runs on past a grid table's last border was reopened
             // there; its end closes it.
             let runs_on =
-                matches!(event, Event::End(TagEnd::Paragraph)) && range.end > self.skip_until;
+                matches!(event, Event::End(TagEnd::Paragraph)) && range.end > self.skip.end;
             if !runs_on {
                 return;
             }
@@ -178,7 +179,7 @@ impl Reader<'_> {
         {
             let end = table.end;
             self.emit_table(table);
-            self.skip_until = end.max(range.start + 1);
+            self.skip = range.start..end.max(range.start + 1);
             if matches!(event, Event::Start(Tag::Paragraph)) && range.end > end {
                 self.open(BlockKind::Paragraph, end);
             }
@@ -912,6 +913,20 @@ mod tests {
         // No heading or section came of the header line and the dashes under it.
         assert!(d.blocks.iter().all(|b| b.section == 1));
         assert_eq!(d.blocks.last().unwrap().text, "Etter.");
+    }
+
+    #[test]
+    fn a_table_in_a_footnote_ends_with_its_footnote() {
+        let d = doc(
+            "Tekst[^1].\n\n[^1]: Fotnote.\n\n    <table><tr><td>K-1</td><td>skal</td></tr></table>\n\nEtter.\n",
+        );
+        let row = d
+            .blocks
+            .iter()
+            .find(|b| matches!(b.kind, BlockKind::TableRow(_)));
+        assert_eq!(row.map(|b| b.origin), Some(Origin::Footnote));
+        let last = d.blocks.last().unwrap();
+        assert_eq!((last.text.as_str(), last.origin), ("Etter.", Origin::Body));
     }
 
     #[test]
