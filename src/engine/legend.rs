@@ -100,7 +100,9 @@ impl TypeLegend {
                     }
                 }
                 BlockKind::Paragraph | BlockKind::ListItem { .. } => {
-                    if let Some((code, definition)) = split_list_definition(&block.text) {
+                    if let Some((code, definition)) = split_list_definition(&block.text)
+                        && names_a_requirement(definition)
+                    {
                         self.define(code, definition, block, &file, true);
                     }
                 }
@@ -239,6 +241,13 @@ fn split_list_definition(text: &str) -> Option<(&str, &str)> {
     (ok && !definition.is_empty()).then_some((&text[..code_len], definition))
 }
 
+/// Whether a line's definition is about requirements («absolutt krav»,
+/// «vurderingskrav»), as a legend's are; «NB: …» and «A: …» answers are not.
+fn names_a_requirement(definition: &str) -> bool {
+    let d = definition.to_lowercase();
+    d.contains("krav") || d.contains("requirement")
+}
+
 /// What a definition says a code means: binding when the requirement must be met
 /// (AV, «both a minimum requirement and evaluated», binds), an option, or weak when
 /// it is only evaluated or wished for; `None` when it says neither.
@@ -356,12 +365,14 @@ mod tests {
     #[test]
     fn a_legend_list_defines_codes() {
         let l = legend(
-            "Kravene er merket slik:\n\n- A – absolutt krav\n- B: bør-krav som evalueres\n- O = opsjon\n- E-resept skal støttes\n",
+            "Kravene er merket slik:\n\n- A – absolutt krav\n- B: bør-krav som evalueres\n- O = opsjonskrav\n- E-resept skal støttes\n\nV: Ja, det vurderes.\n",
         );
         assert_eq!(modality_of(&l, "a"), Some(Modality::Binding));
         assert_eq!(modality_of(&l, "b"), Some(Modality::Should));
         assert_eq!(modality_of(&l, "o"), Some(Modality::Option));
         assert_eq!(modality_of(&l, "e"), None);
+        // An answer line names no requirement type.
+        assert_eq!(modality_of(&l, "v"), None);
     }
 
     #[test]

@@ -16,12 +16,12 @@ use html5ever::tokenizer::{
 use std::cell::RefCell;
 
 /// Reads the HTML block `html`, which starts at byte `start` of `text`, as a table,
-/// when it is one (`<table` first) and has at least one row with text.
+/// when it holds one (also inside a `<div>` or `<figure>`) with a row of text.
 pub(crate) fn parse(text: &str, start: usize, html: &str) -> Option<SourceTable> {
-    let lead = html.trim_start();
-    if !lead
-        .get(..6)
-        .is_some_and(|t| t.eq_ignore_ascii_case("<table"))
+    if !html
+        .as_bytes()
+        .windows(6)
+        .any(|w| w.eq_ignore_ascii_case(b"<table"))
     {
         return None;
     }
@@ -405,6 +405,12 @@ mod tests {
         let t =
             table("<table><tr><td>a<td>b<table><tr><td>inner</td></tr></table>c<tr><td>d</table>");
         assert_eq!(texts(&t), [vec!["a", "b inner c"], vec!["d"]]);
+    }
+
+    #[test]
+    fn a_table_wrapped_in_a_figure() {
+        let t = table("<figure>\n<TABLE><TR><TD>K-1</TD><TD>skal</TD></TR></TABLE>\n</figure>");
+        assert_eq!(texts(&t), [vec!["K-1", "skal"]]);
     }
 
     #[test]
