@@ -2,7 +2,7 @@
 //! a rule did or did not fire (`tenderlint extract`).
 
 use crate::document::{BlockKind, Document, Origin};
-use crate::engine::{nonnormative_sections, prepare};
+use crate::engine::{TypeLegend, nonnormative_sections, prepare_with};
 use crate::rules::RuleSet;
 use crate::text::Modality;
 use serde::Serialize;
@@ -30,9 +30,21 @@ pub struct ExtractedStatement {
 }
 
 /// Every block of a document with its statements; normative sections are judged
-/// with `set`'s heading list.
+/// with `set`'s heading list. Type codes are read by the document's own legend.
 pub fn extract(doc: &Document, set: Option<&RuleSet>) -> Vec<ExtractedBlock> {
-    let prepared = prepare(doc);
+    extract_with(doc, set, &TypeLegend::gather(std::slice::from_ref(doc)))
+}
+
+/// [`extract`] for every document of a tender, whose type legend they share.
+pub fn extract_tender(docs: &[Document], set: Option<&RuleSet>) -> Vec<ExtractedBlock> {
+    let legend = TypeLegend::gather(docs);
+    docs.iter()
+        .flat_map(|doc| extract_with(doc, set, &legend))
+        .collect()
+}
+
+fn extract_with(doc: &Document, set: Option<&RuleSet>, legend: &TypeLegend) -> Vec<ExtractedBlock> {
+    let prepared = prepare_with(doc, legend);
     let nonnormative = set
         .map(|s| nonnormative_sections(doc, s))
         .unwrap_or_default();

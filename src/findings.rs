@@ -198,6 +198,9 @@ pub struct Evidence {
     /// The text that matched (normalised), when a term matched.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matched: Option<String>,
+    /// The tender's own legend entry that typed the row, when one did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub type_legend: Option<String>,
 }
 
 /// Why a result is waived.

@@ -524,16 +524,18 @@ fn extract(args: ExtractArgs) -> u8 {
         }
     };
     let mut status = OK;
-    let mut all = Vec::new();
+    // The files form one tender: a type legend in one applies to all.
+    let mut docs = Vec::new();
     for file in &args.files {
         match tenderlint::document::read_file(file) {
-            Ok(doc) => all.extend(tenderlint::extract::extract(&doc, sets.first())),
+            Ok(doc) => docs.push(doc),
             Err(e) => {
                 eprintln!("error: {}: {e}", file.display());
                 status = ERROR;
             }
         }
     }
+    let all = tenderlint::extract::extract_tender(&docs, sets.first());
     match args.format.as_str() {
         "json" => println!("{}", serde_json::to_string_pretty(&all).unwrap_or_default()),
         "text" => {

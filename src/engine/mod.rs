@@ -6,11 +6,13 @@
 //! and rule set: the set's automaton finds every term, the hits are grouped by
 //! statement, and only the rules those terms trigger are evaluated there.
 
+mod legend;
 mod statements;
 
+pub use legend::{LegendEntry, TypeLegend};
 pub use statements::{
     Columns, PreparedBlock, PreparedStretch, RowInfo, Statement, prepare, prepare_each,
-    prepare_stretch, stretches,
+    prepare_stretch, prepare_with, stretches,
 };
 
 use crate::document::markdown::LineIndexRef;
@@ -69,6 +71,8 @@ pub fn evaluate(
     options: &EngineOptions,
 ) -> Vec<(Vec<RuleResult>, ScopeInfo)> {
     let plans: Vec<SetPlan> = sets.iter().map(|set| SetPlan::new(set, docs)).collect();
+    // What the tender's own type codes mean, from wherever in the tender it says so.
+    let legend = TypeLegend::gather(docs);
 
     // Blocks are independent until the conclusions (what they inherit from headings
     // and lead-ins is looked up, not carried along): stretches of blocks are prepared
@@ -91,7 +95,7 @@ pub fn evaluate(
         .into_par_iter()
         .map(|(di, range)| {
             let doc = &docs[di];
-            let stretch = prepare_stretch(doc, range);
+            let stretch = prepare_stretch(doc, range, &legend);
             sets.iter()
                 .zip(&plans)
                 .map(|(set, plan)| observe_stretch(set, plan, doc, di, &stretch))
@@ -152,7 +156,7 @@ pub fn evaluate(
         .into_par_iter()
         .zip(docs)
         .map(|(indices, doc)| {
-            let prepared = prepare_each(doc, &indices);
+            let prepared = prepare_each(doc, &indices, &legend);
             let lines = doc
                 .source
                 .as_ref()
@@ -887,6 +891,11 @@ fn evidence(o: &Observation, sources: &Sources<'_>) -> Option<Evidence> {
         coverage: o.coverage,
         modality: statement.map(|s| s.modality).unwrap_or(Modality::None),
         matched: own_hit.and_then(|h| prepared.norm.text.get(h.start..h.end).map(str::to_string)),
+        type_legend: prepared
+            .table
+            .as_ref()
+            .and_then(|t| t.legend.as_ref())
+            .map(|entry| entry.describe()),
     })
 }
 

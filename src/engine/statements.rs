@@ -2,6 +2,7 @@
 //! paragraphs and list items, whole rows of requirement tables (typed by their
 //! type column), and list items that inherit the «skal» of their lead-in.
 
+use super::legend::{self, LegendEntry, TypeLegend};
 use crate::document::{Block, BlockKind, CELL_SEPARATOR, Document, Origin};
 use crate::text::modality::{self, Modality};
 use crate::text::{Normalized, normalize, sentences};
@@ -40,6 +41,8 @@ pub struct RowInfo {
     pub columns: Arc<Columns>,
     /// The modality the type cell gives, if the row has a type.
     pub row_type: Option<Modality>,
+    /// The tender's legend entry that gave the type, when its legend defines the code.
+    pub legend: Option<Arc<LegendEntry>>,
     /// The type column holds something that is not a type (empty, «se tabell»).
     pub untyped: bool,
     /// The row's text modality (what the words say), for type/wording mismatches.
@@ -103,6 +106,10 @@ impl Columns {
         c.requirement =
             c.kind.is_some() || (c.id.is_some() && !c.content.is_empty()) || requirement_header;
         c.glossary = glossary_header && c.kind.is_none() && c.id.is_none();
+        // The tender's type legend defines codes; its rows are no requirements.
+        if legend::legend_columns(header).is_some() {
+            c.glossary = true;
+        }
         if c.glossary {
             c.requirement = false;
         }
@@ -198,17 +205,23 @@ fn starts_a_word_in(h: &str, p: &str) -> bool {
     false
 }
 
-/// Prepares every block of a document.
+/// Prepares every block of a document, with the type legend the document defines.
 pub fn prepare(doc: &Document) -> Vec<PreparedBlock> {
+    prepare_with(doc, &TypeLegend::gather(std::slice::from_ref(doc)))
+}
+
+/// Prepares every block of a document of a tender whose type legend is `legend`.
+pub fn prepare_with(doc: &Document, legend: &TypeLegend) -> Vec<PreparedBlock> {
     // Stretches are prepared in parallel; each looks back past its start for what
     // its blocks inherit (a nested table's type, a lead-in's «skal»), exactly as the
     // engine's stretches do.
     let ranges: Vec<Range<usize>> = stretches(doc.blocks.len()).collect();
     let stretches: Vec<Vec<PreparedBlock>> = ranges
         .into_par_iter()
-        .map_init(ColumnsCache::default, |columns, range| {
-            prepare_range(doc, range, columns).blocks
-        })
+        .map_init(
+            || ColumnsCache::new(legend),
+            |columns, range| prepare_range(doc, range, columns).blocks,
+        )
         .collect();
     stretches.into_iter().flatten().collect()
 }
@@ -239,8 +252,12 @@ impl PreparedStretch {
 }
 
 /// Prepares the blocks `range` of a document, and the earlier blocks they look up.
-pub fn prepare_stretch(doc: &Document, range: Range<usize>) -> PreparedStretch {
-    let mut columns = ColumnsCache::default();
+pub fn prepare_stretch(
+    doc: &Document,
+    range: Range<usize>,
+    legend: &TypeLegend,
+) -> PreparedStretch {
+    let mut columns = ColumnsCache::new(legend);
     let mut stretch = prepare_range(doc, range, &mut columns);
     let mut wanted: Vec<usize> = stretch.earlier.iter().map(|(i, _)| *i).collect();
     let start = stretch.range.start;
@@ -281,8 +298,8 @@ pub fn prepare_stretch(doc: &Document, range: Range<usize>) -> PreparedStretch {
 
 /// Prepares the blocks at `indices` (in increasing order), each exactly as [`prepare`]
 /// would; rows of one table read its header once.
-pub fn prepare_each(doc: &Document, indices: &[usize]) -> Vec<PreparedBlock> {
-    let mut columns = ColumnsCache::default();
+pub fn prepare_each(doc: &Document, indices: &[usize], legend: &TypeLegend) -> Vec<PreparedBlock> {
+    let mut columns = ColumnsCache::new(legend);
     indices
         .iter()
         .filter_map(|&i| {
@@ -300,7 +317,7 @@ pub fn prepare_each(doc: &Document, indices: &[usize]) -> Vec<PreparedBlock> {
 fn prepare_range(
     doc: &Document,
     range: Range<usize>,
-    columns: &mut ColumnsCache,
+    columns: &mut ColumnsCache<'_>,
 ) -> PreparedStretch {
     let range = range.start.min(doc.blocks.len())..range.end.min(doc.blocks.len());
     let start = range.start;
@@ -382,7 +399,7 @@ fn lead_in_of(index: usize, prepared: &PreparedBlock) -> Option<(usize, Modality
 
 /// The type a table row ends up with: its own, or for an untyped row of a nested
 /// table, that of the row holding the table (which may be nested in turn).
-fn row_type(doc: &Document, index: usize, columns: &mut ColumnsCache) -> Option<Modality> {
+fn row_type(doc: &Document, index: usize, columns: &mut ColumnsCache<'_>) -> Option<Modality> {
     // The rows holding one another, innermost first; walked without recursion, since
     // the nesting depth comes from the document.
     let mut chain = vec![index];
@@ -418,13 +435,22 @@ pub fn stretches(blocks: usize) -> impl Iterator<Item = Range<usize>> {
 }
 
 /// The columns of the table being read: its rows share one header, so read it once.
-#[derive(Default)]
-struct ColumnsCache {
+/// With the tender's type legend, which its type cells are read by.
+struct ColumnsCache<'a> {
     header: Option<Arc<[String]>>,
     columns: Arc<Columns>,
+    legend: &'a TypeLegend,
 }
 
-impl ColumnsCache {
+impl<'a> ColumnsCache<'a> {
+    fn new(legend: &'a TypeLegend) -> ColumnsCache<'a> {
+        ColumnsCache {
+            header: None,
+            columns: Arc::default(),
+            legend,
+        }
+    }
+
     fn of(&mut self, header: &Arc<[String]>) -> Arc<Columns> {
         if !self.header.as_ref().is_some_and(|h| Arc::ptr_eq(h, header)) {
             self.columns = Arc::new(Columns::from_header(header));
@@ -439,7 +465,7 @@ impl ColumnsCache {
 fn prepare_block(
     block: &Block,
     parent_type: Option<Modality>,
-    columns_cache: &mut ColumnsCache,
+    columns_cache: &mut ColumnsCache<'_>,
 ) -> PreparedBlock {
     let norm = normalize(&block.text);
     let mut statements = Vec::new();
@@ -461,7 +487,14 @@ fn prepare_block(
                 .map(|r| row_modality(&norm.text[r.clone()]))
                 .unwrap_or(Modality::None);
             let type_cell = columns.kind.map(cell_text);
-            let mut row_type = type_cell.and_then(modality::classify_type_cell);
+            // The tender's own legend first, then the codes tenders commonly use.
+            let legend = type_cell
+                .and_then(|cell| columns_cache.legend.lookup(cell))
+                .cloned();
+            let mut row_type = match &legend {
+                Some(entry) => Some(entry.modality),
+                None => type_cell.and_then(modality::classify_type_cell),
+            };
             let mut untyped = columns.requirement && row_type.is_none();
             if untyped && let Some(parent_type) = parent_type {
                 row_type = Some(parent_type);
@@ -512,6 +545,7 @@ fn prepare_block(
             table = Some(RowInfo {
                 columns,
                 row_type,
+                legend,
                 untyped,
                 text_modality,
                 is_header: row.is_header,
@@ -708,7 +742,8 @@ mod stretch_tests {
     /// many a lead-in's modality, so the test can show it exercised both.
     fn assert_stretches_agree(doc: &Document) -> (usize, usize) {
         let whole = prepare(doc);
-        let mut columns = ColumnsCache::default();
+        let legend = TypeLegend::gather(std::slice::from_ref(doc));
+        let mut columns = ColumnsCache::new(&legend);
         let typed_by_parent = doc
             .blocks
             .iter()
@@ -726,7 +761,7 @@ mod stretch_tests {
             let mut start = 0;
             while start < n {
                 let end = (start + size).min(n);
-                let stretch = prepare_stretch(doc, start..end);
+                let stretch = prepare_stretch(doc, start..end, &legend);
                 for (index, expected) in whole.iter().enumerate().take(end).skip(start) {
                     assert_eq!(
                         stretch.get(index),
@@ -748,10 +783,10 @@ mod stretch_tests {
             }
         }
         let every: Vec<usize> = (0..n).collect();
-        assert_eq!(prepare_each(doc, &every), whole);
+        assert_eq!(prepare_each(doc, &every, &legend), whole);
         let odd: Vec<usize> = (1..n).step_by(2).collect();
         let expected: Vec<PreparedBlock> = odd.iter().map(|&i| whole[i].clone()).collect();
-        assert_eq!(prepare_each(doc, &odd), expected);
+        assert_eq!(prepare_each(doc, &odd, &legend), expected);
         (typed_by_parent, led)
     }
 
