@@ -1146,7 +1146,7 @@ impl Walker<'_, '_> {
 /// Which leading rows of a table (deleted rows left out) are captions, and how many
 /// rows after them form its header: rows Word marks as repeating headers
 /// (`w:tblHeader`); else one row that reads as column titles, or that bold or shading
-/// sets apart from the row below. Otherwise the table has no header, and its first
+/// sets apart from the rows below. Otherwise the table has no header, and its first
 /// row is an ordinary row. A caption is a single merged cell over a row of several
 /// cells («Tabell 3 Integrasjonskrav» above «Krav-ID | Krav | Type»).
 fn header_of(rows: &[RowFacts]) -> (usize, usize) {
@@ -1164,10 +1164,13 @@ fn header_of(rows: &[RowFacts]) -> (usize, usize) {
     if marked > 0 {
         return (captions, marked);
     }
-    // Set apart from the first row below it that has text.
-    let below = rows[captions + 1..].iter().find(|r| r.filled > 0);
-    let header =
-        first.reads_as_titles() || (first.set_apart() && below.is_some_and(|b| !b.set_apart()));
+    // Set apart from the body: some row with text below it is not (a bold group
+    // row such as «Kriterium – Kvalitet» may follow the header).
+    let header = first.reads_as_titles()
+        || (first.set_apart()
+            && rows[captions + 1..]
+                .iter()
+                .any(|r| r.filled > 0 && !r.set_apart()));
     if header { (captions, 1) } else { (0, 0) }
 }
 
