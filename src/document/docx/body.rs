@@ -1232,7 +1232,43 @@ fn walk_properties(
 
 #[cfg(test)]
 mod tests {
-    use super::split_typed_number;
+    use super::{RowFacts, header_of, split_typed_number};
+
+    fn row(cells: u32, filled: u32, titles: u32, bold: u32) -> RowFacts {
+        RowFacts {
+            block: Some(0),
+            cells,
+            filled,
+            titles,
+            bold,
+            ..RowFacts::default()
+        }
+    }
+
+    #[test]
+    fn a_header_needs_evidence_and_a_caption_is_not_one() {
+        let plain = row(3, 3, 0, 0);
+        let titles = row(3, 3, 3, 0);
+        let bold = row(3, 3, 0, 3);
+        let caption = row(1, 1, 0, 0);
+        let marked = RowFacts {
+            marked: true,
+            ..plain
+        };
+        // By position alone: no header.
+        assert_eq!(header_of(&[plain, plain]), (0, 0));
+        assert_eq!(header_of(&[titles, plain]), (0, 1));
+        assert_eq!(header_of(&[caption, titles, plain]), (1, 1));
+        assert_eq!(header_of(&[marked, marked, plain]), (0, 2));
+        assert_eq!(header_of(&[caption, marked, plain]), (1, 1));
+        // Bold over a bold group row and a plain body; bold over bold only is not.
+        assert_eq!(header_of(&[bold, bold, plain]), (0, 1));
+        assert_eq!(header_of(&[bold, bold]), (0, 0));
+        assert_eq!(header_of(&[bold]), (0, 0));
+        // A single merged row with nothing below it is just a row.
+        assert_eq!(header_of(&[caption]), (0, 0));
+        assert_eq!(header_of(&[]), (0, 0));
+    }
 
     #[test]
     fn typed_heading_numbers_are_split_from_the_title() {

@@ -330,6 +330,36 @@ mod tests {
     }
 
     #[test]
+    fn hidden_and_bold_come_from_defaults_character_and_paragraph_styles() {
+        let s = styles(
+            r#"<w:docDefaults><w:rPrDefault><w:rPr><w:b w:val="0"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr></w:pPrDefault></w:docDefaults>
+               <w:style w:type="character" w:styleId="Skjult"><w:rPr><w:vanish/></w:rPr></w:style>
+               <w:style w:type="character" w:styleId="SkjultFet"><w:basedOn w:val="Skjult"/><w:rPr><w:b/></w:rPr></w:style>
+               <w:style w:type="paragraph" w:styleId="Merknad"><w:pPr><w:rPr><w:b/></w:rPr></w:pPr><w:rPr><w:specVanish/></w:rPr></w:style>
+               <w:style w:type="paragraph" w:styleId="Synlig"><w:basedOn w:val="Merknad"/><w:rPr><w:vanish w:val="0"/></w:rPr></w:style>"#,
+        );
+        // The paragraph mark's properties (pPr/rPr, pPrDefault) are not the text's.
+        assert_eq!(
+            s.defaults(),
+            RunFormat {
+                hidden: None,
+                bold: Some(false)
+            }
+        );
+        assert_eq!(
+            s.character("SkjultFet"),
+            RunFormat {
+                hidden: Some(true),
+                bold: Some(true)
+            }
+        );
+        assert_eq!(s.info(Some("Merknad")).unwrap().run.hidden, Some(true));
+        assert_eq!(s.info(Some("Merknad")).unwrap().run.bold, None);
+        assert_eq!(s.info(Some("Synlig")).unwrap().run.hidden, Some(false));
+        assert_eq!(s.character("Ukjent"), RunFormat::default());
+    }
+
+    #[test]
     fn based_on_cycle_terminates() {
         let s = styles(
             r#"<w:style w:type="paragraph" w:styleId="A"><w:basedOn w:val="B"/></w:style>
