@@ -41,44 +41,59 @@ pub fn is_glossary_title(h: &str) -> bool {
 }
 
 /// Titles of descriptive columns that name no role of their own: «Beskrivelse»,
-/// «Merknad», «Tema».
+/// «Merknad», «Tema», and one-word compounds ending in such a title
+/// («Endringsnr», «Ikraftsettelsesdato», «Arkivreferanse»).
 fn is_descriptive_title(h: &str) -> bool {
-    matches!(
-        h,
-        "beskrivelse"
-            | "skildring"
-            | "description"
-            | "tekst"
-            | "text"
-            | "merknad"
-            | "merknader"
-            | "note"
-            | "notes"
-            | "tema"
-            | "emne"
-            | "topic"
-            | "område"
-            | "kategori"
-            | "category"
-            | "funksjon"
-            | "function"
-            | "navn"
-            | "name"
-            | "spørsmål"
-            | "question"
-            | "kapittel"
-            | "punkt"
-            | "forklaring"
-            | "innhold"
-            | "kilde"
-            | "status"
-            | "dato"
-            | "date"
-            | "versjon"
-            | "version"
-            | "ansvar"
-            | "ansvarlig"
-    )
+    let compound = !h.contains(' ')
+        && [
+            "nr",
+            "nummer",
+            "dato",
+            "referanse",
+            "beskrivelse",
+            "tekst",
+            "navn",
+            "type",
+        ]
+        .iter()
+        .any(|tail| h.len() > tail.len() + 2 && h.ends_with(tail));
+    compound
+        || matches!(
+            h,
+            "beskrivelse"
+                | "skildring"
+                | "description"
+                | "tekst"
+                | "text"
+                | "merknad"
+                | "merknader"
+                | "note"
+                | "notes"
+                | "tema"
+                | "emne"
+                | "topic"
+                | "område"
+                | "kategori"
+                | "category"
+                | "funksjon"
+                | "function"
+                | "navn"
+                | "name"
+                | "spørsmål"
+                | "question"
+                | "kapittel"
+                | "punkt"
+                | "forklaring"
+                | "innhold"
+                | "kilde"
+                | "status"
+                | "dato"
+                | "date"
+                | "versjon"
+                | "version"
+                | "ansvar"
+                | "ansvarlig"
+        )
 }
 
 /// Whether a cell reads as a column title of some table (a role the engine knows,
@@ -233,6 +248,8 @@ mod tests {
             "Description",
             "Skildring",
             "Nr.",
+            "Endringsnr.",
+            "Ikraftsettelsesdato",
         ] {
             assert!(is_column_title(&title_key(title)), "{title}");
         }
