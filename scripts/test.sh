@@ -15,6 +15,18 @@ if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt
     echo "note: chromium could not be installed; the HTML browser test will report that it did not run"
 fi
 
+# The DOCX fidelity test reads every corpus file a second time with Python and
+# lxml; a venv keeps lxml out of the system Python.
+if [ ! -x target/fidelity-venv/bin/python ] && command -v python3 >/dev/null 2>&1; then
+  echo "installing lxml for the DOCX fidelity test …"
+  if ! python3 -m venv target/fidelity-venv >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null) &&
+      python3 -m venv target/fidelity-venv >/dev/null 2>&1
+  fi
+  (target/fidelity-venv/bin/pip install -q lxml >/dev/null 2>&1) ||
+    echo "note: lxml could not be installed; the DOCX fidelity test will report that it did not run"
+fi
+
 cargo test --locked
 cargo run --locked --quiet -- rules test --strict
 

@@ -1,7 +1,7 @@
 //! What tenderlint reads from a document, block by block, so a user can see why
 //! a rule did or did not fire (`tenderlint extract`).
 
-use crate::document::{BlockKind, Document, Origin};
+use crate::document::{BlockKind, Document, DropReason, Dropped, Origin};
 use crate::engine::{TypeLegend, nonnormative_sections, prepare_with};
 use crate::rules::RuleSet;
 use crate::text::Modality;
@@ -18,6 +18,10 @@ pub struct ExtractedBlock {
     pub normative: bool,
     pub text: String,
     pub statements: Vec<ExtractedStatement>,
+    /// Set for text the file holds but the vendor never sees (`kind` is `dropped`):
+    /// why it is not tender text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dropped: Option<DropReason>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -29,8 +33,9 @@ pub struct ExtractedStatement {
     pub requirement_id: Option<String>,
 }
 
-/// Every block of a document with its statements; normative sections are judged
-/// with `set`'s heading list. Type codes are read by the document's own legend.
+/// Every block of a document with its statements, and in reading order among them
+/// the text that was dropped; normative sections are judged with `set`'s heading list.
+/// Type codes are read by the document's own legend.
 pub fn extract(doc: &Document, set: Option<&RuleSet>) -> Vec<ExtractedBlock> {
     extract_with(doc, set, &TypeLegend::gather(std::slice::from_ref(doc)))
 }
@@ -48,10 +53,14 @@ fn extract_with(doc: &Document, set: Option<&RuleSet>, legend: &TypeLegend) -> V
     let nonnormative = set
         .map(|s| nonnormative_sections(doc, s))
         .unwrap_or_default();
-    doc.blocks
+    let mut dropped = doc.dropped.iter().peekable();
+    let mut out = Vec::with_capacity(doc.blocks.len() + doc.dropped.len());
+    let blocks = doc
+        .blocks
         .iter()
         .zip(&prepared)
-        .map(|(block, p)| {
+        .enumerate()
+        .map(|(index, (block, p))| {
             let kind = match &block.kind {
                 BlockKind::Heading { level } => format!("heading{level}"),
                 BlockKind::Paragraph => "paragraph".into(),
@@ -75,7 +84,7 @@ fn extract_with(doc: &Document, set: Option<&RuleSet>, legend: &TypeLegend) -> V
             let normative = block.origin != Origin::HeaderFooter
                 && !nonnormative.get(block.section).copied().unwrap_or(false)
                 && !glossary;
-            ExtractedBlock {
+            let extracted = ExtractedBlock {
                 file: doc.path.display().to_string(),
                 location: block.location.display(),
                 section: doc.section_display(block.section),
@@ -94,7 +103,30 @@ fn extract_with(doc: &Document, set: Option<&RuleSet>, legend: &TypeLegend) -> V
                         requirement_id: s.requirement_id.clone(),
                     })
                     .collect(),
-            }
-        })
-        .collect()
+                dropped: None,
+            };
+            (index, extracted)
+        });
+    for (index, block) in blocks {
+        while let Some(d) = dropped.next_if(|d| d.before <= index) {
+            out.push(dropped_block(doc, d));
+        }
+        out.push(block);
+    }
+    out.extend(dropped.map(|d| dropped_block(doc, d)));
+    out
+}
+
+fn dropped_block(doc: &Document, d: &Dropped) -> ExtractedBlock {
+    ExtractedBlock {
+        file: doc.path.display().to_string(),
+        location: d.location.display(),
+        section: doc.section_display(d.section),
+        kind: "dropped".into(),
+        origin: d.origin,
+        normative: false,
+        text: d.text.clone(),
+        statements: Vec::new(),
+        dropped: Some(d.reason),
+    }
 }

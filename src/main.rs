@@ -540,6 +540,17 @@ fn extract(args: ExtractArgs) -> u8 {
         "json" => println!("{}", serde_json::to_string_pretty(&all).unwrap_or_default()),
         "text" => {
             for b in &all {
+                if let Some(reason) = b.dropped {
+                    println!(
+                        "✗ {}:{} [dropped: {}] {}",
+                        b.file,
+                        b.location,
+                        reason.as_str(),
+                        b.section
+                    );
+                    println!("    {}", b.text);
+                    continue;
+                }
                 let flag = if b.normative { " " } else { "·" };
                 println!(
                     "{flag} {}:{} [{}] {}",

@@ -47,6 +47,9 @@ pub struct Document {
     pub front_matter: Option<FrontMatter>,
     /// `tenderlint-…` directives found in comments (HTML comments, Word comments).
     pub directives: Vec<Directive>,
+    /// Text the file holds but the vendor never sees (hidden, deleted rows and
+    /// cells): not tender text, kept so `extract` can show what was left out and why.
+    pub dropped: Vec<Dropped>,
 }
 
 impl Document {
@@ -60,6 +63,7 @@ impl Document {
             sections: vec![Section::root()],
             front_matter: None,
             directives: Vec::new(),
+            dropped: Vec::new(),
         }
     }
 
@@ -162,6 +166,40 @@ pub struct Block {
     pub offsets: OffsetMap,
 }
 
+/// Text that is in the file but not in what the vendor reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dropped {
+    pub text: String,
+    pub reason: DropReason,
+    pub location: Location,
+    pub section: usize,
+    pub origin: Origin,
+    /// The index of the first block read after it, so it can be shown in reading order.
+    pub before: usize,
+}
+
+/// Why text is not tender text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DropReason {
+    /// Formatted hidden (`w:vanish`, `w:specVanish`), directly or by its style.
+    Hidden,
+    /// In a table row deleted with tracked changes.
+    DeletedRow,
+    /// In a table cell deleted with tracked changes.
+    DeletedCell,
+}
+
+impl DropReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DropReason::Hidden => "hidden text",
+            DropReason::DeletedRow => "deleted table row",
+            DropReason::DeletedCell => "deleted table cell",
+        }
+    }
+}
+
 /// What separates cells in a table row's [`Block::text`]; never occurs in cell text.
 pub const CELL_SEPARATOR: char = '\u{1F}';
 
@@ -191,7 +229,10 @@ pub struct TableRow {
     pub table: u32,
     /// Row number within the table, from 1; header rows included.
     pub row: u32,
-    /// True for header rows (the first row in Markdown; `w:tblHeader` rows in DOCX).
+    /// True for header rows: the first row in Markdown (a pipe table always has one);
+    /// in DOCX a row Word marks (`w:tblHeader`), or a first row that reads as column
+    /// titles or is set apart by bold or shading. A header's text is still tender
+    /// text; its cells name the columns of the rows below.
     pub is_header: bool,
     /// The header cells of the table this row belongs to (empty when there is none).
     pub header: Arc<[String]>,

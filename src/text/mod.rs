@@ -1,6 +1,7 @@
 //! Reading tender text the way a procurement lawyer does: normalisation,
 //! sentences, modality and negation.
 
+pub mod column_titles;
 pub mod modality;
 pub mod normalize;
 pub mod sentences;

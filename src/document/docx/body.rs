@@ -10,12 +10,13 @@
 //! come right after the paragraph that anchors the text box.
 
 use super::super::{
-    Block, BlockKind, CELL_SEPARATOR, CellRef, Document, Location, OffsetMap, Origin, ReadError,
-    TableRow,
+    Block, BlockKind, CELL_SEPARATOR, CellRef, Document, DropReason, Dropped, Location, OffsetMap,
+    Origin, ReadError, TableRow,
 };
 use super::numbering::Numbering;
-use super::styles::Styles;
+use super::styles::{RunFormat, Styles};
 use super::xml::{Ev, Ns, Xml, attr, local_name, on_off};
+use crate::text::column_titles::{is_column_title, title_key};
 use quick_xml::events::BytesStart;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -60,6 +61,7 @@ pub(super) struct Side {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tag {
     P,
+    R,
     T,
     Tbl,
     Tr,
@@ -86,17 +88,65 @@ struct Para {
     text: String,
     container: Option<Container>,
     anchors: Vec<usize>,
+    /// The run formatting of the paragraph's style and the defaults, once a run asks.
+    style_format: Option<RunFormat>,
+    /// Text of hidden runs, kept to show as dropped.
+    hidden: String,
+    /// Visible letters in bold and not, counted in table cells only.
+    bold_chars: u32,
+    plain_chars: u32,
+}
+
+/// The run being read: what its properties say, and what they come to.
+#[derive(Debug, Default)]
+struct Run {
+    format: RunFormat,
+    style: Option<String>,
+    /// `format` with the character style, paragraph style and defaults applied.
+    effective: Option<RunFormat>,
 }
 
 #[derive(Debug)]
 struct Row {
-    block: usize,
+    /// Reserved when the first cell starts (after `w:trPr` says whether the row is
+    /// deleted); `None` before that and for deleted rows.
+    block: Option<usize>,
+    offset: u64,
+    paragraph: u32,
     number: u32,
+    deleted: bool,
     header_marked: bool,
     grid_after: u32,
     /// Cell texts by grid column.
     cells: Vec<String>,
     grid_col: u32,
+    facts: RowFacts,
+}
+
+/// What a row shows of being a header or a caption, gathered as it is read.
+#[derive(Debug, Clone, Copy, Default)]
+struct RowFacts {
+    block: Option<usize>,
+    marked: bool,
+    /// `w:tc` elements, merged or not.
+    cells: u32,
+    filled: u32,
+    /// Cells with text, all of it bold.
+    bold: u32,
+    shaded: u32,
+    /// Cells with text that reads as a column title.
+    titles: u32,
+}
+
+impl RowFacts {
+    fn reads_as_titles(&self) -> bool {
+        self.filled > 0 && self.titles * 2 > self.filled
+    }
+
+    /// All its text bold, or all its cells shaded.
+    fn set_apart(&self) -> bool {
+        self.filled > 0 && (self.bold == self.filled || self.shaded == self.cells)
+    }
 }
 
 #[derive(Debug)]
@@ -104,6 +154,10 @@ struct Cell {
     text: String,
     span: u32,
     continuation: bool,
+    deleted: bool,
+    shaded: bool,
+    bold_chars: u32,
+    plain_chars: u32,
 }
 
 #[derive(Debug)]
@@ -111,13 +165,15 @@ struct Table {
     number: u32,
     rows: u32,
     parent_row: Option<usize>,
-    row_blocks: Vec<usize>,
-    /// Leading rows marked `w:tblHeader`; a header row after a body row does not count.
-    header_rows: Vec<usize>,
-    in_leading_headers: bool,
+    /// Inside a deleted row or cell: every row of it is deleted too.
+    deleted: bool,
+    rows_read: Vec<RowFacts>,
     row: Option<Row>,
     cells: Vec<Cell>,
 }
+
+/// Rows looked at for titles: a header is at the top.
+const HEADER_CANDIDATES: usize = 3;
 
 struct Walker<'w, 's> {
     /// The part's name, shared by the locations of its blocks.
@@ -130,6 +186,7 @@ struct Walker<'w, 's> {
     containers: Vec<Container>,
     paragraphs: u32,
     paras: Vec<Para>,
+    runs: Vec<Run>,
     tables: Vec<Table>,
     /// Complex fields: `true` once past `separate` (showing the result).
     fields: Vec<bool>,
@@ -168,6 +225,7 @@ pub(super) fn walk(
         containers: Vec::new(),
         paragraphs: 0,
         paras: Vec::new(),
+        runs: Vec::new(),
         tables: Vec::new(),
         fields: Vec::new(),
         fields_overflow: 0,
@@ -209,6 +267,9 @@ impl Walker<'_, '_> {
         empty: bool,
     ) -> Result<(), ReadError> {
         let name = local_name(e);
+        if ns == Ns::W && name == "rPr" && !empty && self.tags.last() == Some(&Tag::R) {
+            return self.run_properties(xml);
+        }
         let skip = match ns {
             Ns::Mc => name == "Fallback",
             Ns::W => {
@@ -255,6 +316,10 @@ impl Walker<'_, '_> {
                     text: self.spare_texts.pop().unwrap_or_default(),
                     container: self.containers.last().copied(),
                     anchors: Vec::new(),
+                    style_format: None,
+                    hidden: String::new(),
+                    bold_chars: 0,
+                    plain_chars: 0,
                 });
                 if empty {
                     self.end_paragraph();
@@ -265,6 +330,14 @@ impl Walker<'_, '_> {
             "pPr" if !empty && self.tags.last() == Some(&Tag::P) => {
                 self.paragraph_properties(xml)?;
                 return Ok(());
+            }
+            "r" => {
+                self.runs.push(Run::default());
+                if empty {
+                    self.runs.pop();
+                    return Ok(());
+                }
+                Tag::R
             }
             "t" => Tag::T,
             "tab" | "ptab" => {
@@ -308,18 +381,18 @@ impl Walker<'_, '_> {
             }
             "tbl" => {
                 self.side.tables += 1;
-                let parent_row = self
-                    .tables
-                    .last()
-                    .and_then(|t| t.row.as_ref())
-                    .map(|r| r.block);
+                let parent_row = self.row_block();
+                let deleted = self.tables.last().is_some_and(|t| {
+                    t.deleted
+                        || t.row.as_ref().is_some_and(|r| r.deleted)
+                        || t.cells.last().is_some_and(|c| c.deleted)
+                });
                 self.tables.push(Table {
                     number: self.side.tables,
                     rows: 0,
                     parent_row,
-                    row_blocks: Vec::new(),
-                    header_rows: Vec::new(),
-                    in_leading_headers: true,
+                    deleted,
+                    rows_read: Vec::new(),
                     row: None,
                     cells: Vec::new(),
                 });
@@ -334,11 +407,16 @@ impl Walker<'_, '_> {
                 return Ok(());
             }
             "tc" if !empty && self.tables.last().is_some_and(|t| t.row.is_some()) => {
+                self.row_block();
                 if let Some(t) = self.tables.last_mut() {
                     t.cells.push(Cell {
                         text: String::new(),
                         span: 1,
                         continuation: false,
+                        deleted: false,
+                        shaded: false,
+                        bold_chars: 0,
+                        plain_chars: 0,
                     });
                 }
                 self.containers.push(Container::Cell);
@@ -418,6 +496,9 @@ impl Walker<'_, '_> {
     fn end(&mut self) {
         match self.tags.pop() {
             Some(Tag::P) => self.end_paragraph(),
+            Some(Tag::R) => {
+                self.runs.pop();
+            }
             Some(Tag::Tc) => {
                 self.containers.pop();
                 self.end_cell();
@@ -445,9 +526,51 @@ impl Walker<'_, '_> {
         if self.fields.iter().any(|shown| !shown) {
             return;
         }
-        if let Some(p) = self.paras.last_mut() {
-            p.text.push_str(text);
+        let format = self.run_format();
+        let Some(p) = self.paras.last_mut() else {
+            return;
+        };
+        if format.hidden == Some(true) {
+            p.hidden.push_str(text);
+            return;
         }
+        p.text.push_str(text);
+        if p.container == Some(Container::Cell) {
+            let letters = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            if format.bold == Some(true) {
+                p.bold_chars += letters;
+            } else {
+                p.plain_chars += letters;
+            }
+        }
+    }
+
+    /// The formatting of the text being read: the run's own, then its character
+    /// style's, its paragraph style's and the document defaults.
+    fn run_format(&mut self) -> RunFormat {
+        let styles = self.ctx.styles;
+        let Some(p) = self.paras.last_mut() else {
+            return RunFormat::default();
+        };
+        let paragraph = *p.style_format.get_or_insert_with(|| {
+            styles
+                .info(p.style.as_deref())
+                .map(|i| i.run)
+                .unwrap_or_default()
+                .or(styles.defaults())
+        });
+        // Text outside any run (a tab directly in a paragraph) has the paragraph's.
+        let Some(run) = self.runs.last_mut() else {
+            return paragraph;
+        };
+        *run.effective.get_or_insert_with(|| {
+            let character = run
+                .style
+                .as_deref()
+                .map(|s| styles.character(s))
+                .unwrap_or_default();
+            run.format.or(character).or(paragraph)
+        })
     }
 
     fn current_section(&self) -> usize {
@@ -491,11 +614,7 @@ impl Walker<'_, '_> {
             xml_offset: offset,
         };
         let index = self.side.anchors.len();
-        let row_block = self
-            .tables
-            .last()
-            .and_then(|t| t.row.as_ref())
-            .map(|r| r.block);
+        let row_block = self.row_block();
         let block = match (self.paras.last_mut(), row_block) {
             // In a table the row is the block, whatever paragraph holds the anchor.
             (_, Some(row)) => Some(row),
@@ -554,11 +673,30 @@ impl Walker<'_, '_> {
         })
     }
 
+    fn run_properties(&mut self, xml: &mut Xml) -> Result<(), ReadError> {
+        walk_properties(xml, &[], |name, e, depth, _| {
+            let Some(run) = self.runs.last_mut() else {
+                return;
+            };
+            if depth != 1 {
+                return;
+            }
+            if name == "rStyle" {
+                run.style = attr(e, "val");
+            } else {
+                run.format.set(name, e);
+            }
+        })
+    }
+
     fn row_properties(&mut self, xml: &mut Xml) -> Result<(), ReadError> {
-        walk_properties(xml, &[], |name, e, _, _| {
+        walk_properties(xml, &[], |name, e, depth, _| {
             let Some(row) = self.tables.last_mut().and_then(|t| t.row.as_mut()) else {
                 return;
             };
+            if depth != 1 {
+                return;
+            }
             let number = || {
                 attr(e, "val")
                     .and_then(|v| v.trim().parse::<u32>().ok())
@@ -567,6 +705,7 @@ impl Walker<'_, '_> {
             };
             match name {
                 "tblHeader" => row.header_marked = on_off(e),
+                "del" => row.deleted = true,
                 "gridBefore" => {
                     row.grid_col += number();
                     row.cells.resize(row.grid_col as usize, String::new());
@@ -595,6 +734,13 @@ impl Walker<'_, '_> {
                 "vMerge" | "hMerge" => {
                     cell.continuation = attr(e, "val").is_none_or(|v| v == "continue")
                 }
+                "cellDel" | "del" => cell.deleted = true,
+                "shd" => {
+                    let fill = attr(e, "fill").unwrap_or_default().to_ascii_lowercase();
+                    let pattern = attr(e, "val").unwrap_or_default();
+                    cell.shaded = !matches!(fill.as_str(), "" | "auto" | "ffffff")
+                        || !matches!(pattern.as_str(), "" | "clear" | "nil");
+                }
                 _ => {}
             }
         })
@@ -604,6 +750,17 @@ impl Walker<'_, '_> {
         let Some(mut para) = self.paras.pop() else {
             return;
         };
+        let hidden = std::mem::take(&mut para.hidden);
+        if !hidden.trim().is_empty() {
+            let location = Location::Docx {
+                part: self.part.clone(),
+                paragraph: para.number,
+                cell: self.cell_ref(),
+                xml_offset: para.offset,
+            };
+            let in_text_box = para.container == Some(Container::TextBox);
+            self.drop_text(hidden.trim(), DropReason::Hidden, location, in_text_box);
+        }
         let mut text = std::mem::take(&mut para.text);
         self.paragraph_block(para, text.trim());
         text.clear();
@@ -639,6 +796,8 @@ impl Walker<'_, '_> {
 
         if para.container == Some(Container::Cell) {
             if let Some(cell) = self.tables.last_mut().and_then(|t| t.cells.last_mut()) {
+                cell.bold_chars += para.bold_chars;
+                cell.plain_chars += para.plain_chars;
                 // An auto-numbered id column («K-1») is only a label: keep it, before
                 // the text if there is any.
                 let number = match &label {
@@ -734,16 +893,53 @@ impl Walker<'_, '_> {
         }
     }
 
+    /// Records text the vendor does not see.
+    fn drop_text(&mut self, text: &str, reason: DropReason, location: Location, in_text_box: bool) {
+        self.doc.dropped.push(Dropped {
+            text: text.to_string(),
+            reason,
+            location,
+            section: self.current_section(),
+            origin: self.origin(in_text_box),
+            before: self.doc.blocks.len(),
+        });
+    }
+
     fn start_row(&mut self, offset: u64) {
-        let section = self.current_section();
-        let in_text_box = self.containers.contains(&Container::TextBox);
-        let origin = self.origin(in_text_box);
         let paragraph = self.paragraphs + 1;
         let Some(table) = self.tables.last_mut() else {
             return;
         };
         table.rows += 1;
-        let (number, row_number, parent_row) = (table.number, table.rows, table.parent_row);
+        table.cells.clear();
+        table.row = Some(Row {
+            block: None,
+            offset,
+            paragraph,
+            number: table.rows,
+            deleted: table.deleted,
+            header_marked: false,
+            grid_after: 0,
+            cells: Vec::new(),
+            grid_col: 0,
+            facts: RowFacts::default(),
+        });
+    }
+
+    /// The block of the row being read, reserved when first needed — after `w:trPr`,
+    /// before anything in its cells, so a row comes before the rows of tables nested
+    /// in it. `None` for a deleted row, which has no block.
+    fn row_block(&mut self) -> Option<usize> {
+        let table = self.tables.last()?;
+        let row = table.row.as_ref()?;
+        if row.block.is_some() || row.deleted {
+            return row.block;
+        }
+        let (number, row_number, parent_row) = (table.number, row.number, table.parent_row);
+        let (paragraph, offset) = (row.paragraph, row.offset);
+        let section = self.current_section();
+        let in_text_box = self.containers.contains(&Container::TextBox);
+        let origin = self.origin(in_text_box);
         let placeholder = Block {
             kind: BlockKind::TableRow(Box::new(TableRow {
                 table: number,
@@ -769,27 +965,30 @@ impl Walker<'_, '_> {
             offsets: OffsetMap::default(),
         };
         let block = self.emit(placeholder, Vec::new());
-        if let Some(table) = self.tables.last_mut() {
-            table.row_blocks.push(block);
-            table.cells.clear();
-            table.row = Some(Row {
-                block,
-                number: row_number,
-                header_marked: false,
-                grid_after: 0,
-                cells: Vec::new(),
-                grid_col: 0,
-            });
+        if let Some(row) = self.tables.last_mut().and_then(|t| t.row.as_mut()) {
+            row.block = Some(block);
         }
+        Some(block)
     }
 
     fn end_cell(&mut self) {
+        let location = self.cell_ref().map(|cell| Location::Docx {
+            part: self.part.clone(),
+            paragraph: self.paragraphs,
+            cell: Some(cell),
+            xml_offset: self
+                .tables
+                .last()
+                .and_then(|t| t.row.as_ref())
+                .map_or(0, |r| r.offset),
+        });
         let Some(table) = self.tables.last_mut() else {
             return;
         };
         let Some(cell) = table.cells.pop() else {
             return;
         };
+        let candidate = table.rows_read.len() < HEADER_CANDIDATES;
         let Some(row) = table.row.as_mut() else {
             return;
         };
@@ -797,21 +996,42 @@ impl Walker<'_, '_> {
         if row.cells.len() < col {
             row.cells.resize(col, String::new());
         }
-        let text = if cell.continuation {
+        let dropped = (cell.deleted && !row.deleted && !cell.text.trim().is_empty())
+            .then(|| cell.text.clone());
+        let text = if cell.continuation || cell.deleted {
             String::new()
         } else if cell.text.contains(CELL_SEPARATOR) {
             cell.text.replace(CELL_SEPARATOR, " ")
         } else {
             cell.text
         };
+        let facts = &mut row.facts;
+        facts.cells += 1;
+        if cell.shaded {
+            facts.shaded += 1;
+        }
+        if !text.trim().is_empty() {
+            facts.filled += 1;
+            if cell.bold_chars > 0 && cell.plain_chars == 0 {
+                facts.bold += 1;
+            }
+            if candidate && is_column_title(&title_key(&text)) {
+                facts.titles += 1;
+            }
+        }
         row.cells.push(text);
         for _ in 1..cell.span {
             row.cells.push(String::new());
         }
         row.grid_col += cell.span;
+        if let (Some(text), Some(location)) = (dropped, location) {
+            self.drop_text(text.trim(), DropReason::DeletedCell, location, false);
+        }
     }
 
     fn end_row(&mut self) {
+        // A row without cells still has its (empty) block.
+        self.row_block();
         let Some(table) = self.tables.last_mut() else {
             return;
         };
@@ -821,12 +1041,10 @@ impl Walker<'_, '_> {
         for _ in 0..row.grid_after {
             row.cells.push(String::new());
         }
-        let is_header = row.header_marked && table.in_leading_headers;
-        if is_header {
-            table.header_rows.push(row.block);
-        } else {
-            table.in_leading_headers = false;
-        }
+        row.facts.block = row.block;
+        row.facts.marked = row.header_marked;
+        table.rows_read.push(row.facts);
+        let table_number = table.number;
         let separators = row.cells.len().saturating_sub(1) * CELL_SEPARATOR.len_utf8();
         let mut text =
             String::with_capacity(row.cells.iter().map(String::len).sum::<usize>() + separators);
@@ -839,10 +1057,37 @@ impl Walker<'_, '_> {
             text.push_str(cell);
             ranges.push(start..text.len());
         }
-        if let Some(block) = self.doc.blocks.get_mut(row.block) {
+        let Some(block) = row.block else {
+            let shown: Vec<&str> = row
+                .cells
+                .iter()
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+                .collect();
+            if !shown.is_empty() {
+                let location = Location::Docx {
+                    part: self.part.clone(),
+                    paragraph: row.paragraph,
+                    cell: Some(CellRef {
+                        table: table_number,
+                        row: row.number,
+                        column: 1,
+                    }),
+                    xml_offset: row.offset,
+                };
+                let in_text_box = self.containers.contains(&Container::TextBox);
+                self.drop_text(
+                    &shown.join(" | "),
+                    DropReason::DeletedRow,
+                    location,
+                    in_text_box,
+                );
+            }
+            return;
+        };
+        if let Some(block) = self.doc.blocks.get_mut(block) {
             block.text = text;
             if let BlockKind::TableRow(r) = &mut block.kind {
-                r.is_header = is_header;
                 r.cells = ranges;
             }
         }
@@ -852,15 +1097,17 @@ impl Walker<'_, '_> {
         let Some(table) = self.tables.pop() else {
             return;
         };
-        let header_rows = if table.header_rows.is_empty() {
-            table.row_blocks.first().copied().into_iter().collect()
-        } else {
-            table.header_rows
-        };
+        let rows: Vec<RowFacts> = table
+            .rows_read
+            .iter()
+            .filter(|r| r.block.is_some())
+            .copied()
+            .collect();
+        let (captions, header_rows) = header_of(&rows);
         // Several header rows are read column by column («Krav» over «ID»).
         let mut header: Vec<String> = Vec::new();
-        for &b in &header_rows {
-            let Some(block) = self.doc.blocks.get_mut(b) else {
+        for facts in &rows[captions..captions + header_rows] {
+            let Some(block) = facts.block.and_then(|b| self.doc.blocks.get_mut(b)) else {
                 continue;
             };
             if let BlockKind::TableRow(r) = &mut block.kind {
@@ -879,17 +1126,52 @@ impl Walker<'_, '_> {
                 }
             }
         }
+        if header.is_empty() {
+            return;
+        }
+        // Caption rows above the header are not under it.
         let header: Arc<[String]> = Arc::from(header);
-        for &b in &table.row_blocks {
+        for facts in &rows[captions..] {
             if let Some(Block {
                 kind: BlockKind::TableRow(r),
                 ..
-            }) = self.doc.blocks.get_mut(b)
+            }) = facts.block.and_then(|b| self.doc.blocks.get_mut(b))
             {
                 r.header = header.clone();
             }
         }
     }
+}
+
+/// Which leading rows of a table (deleted rows left out) are captions, and how many
+/// rows after them form its header: rows Word marks as repeating headers
+/// (`w:tblHeader`); else one row that reads as column titles, or that bold or shading
+/// sets apart from the rows below. Otherwise the table has no header, and its first
+/// row is an ordinary row. A caption is a single merged cell over a row of several
+/// cells («Tabell 3 Integrasjonskrav» above «Krav-ID | Krav | Type»).
+fn header_of(rows: &[RowFacts]) -> (usize, usize) {
+    let mut captions = 0;
+    while captions + 1 < rows.len().min(HEADER_CANDIDATES)
+        && rows[captions].cells == 1
+        && rows[captions + 1].cells > 1
+    {
+        captions += 1;
+    }
+    let Some(first) = rows.get(captions) else {
+        return (0, 0);
+    };
+    let marked = rows[captions..].iter().take_while(|r| r.marked).count();
+    if marked > 0 {
+        return (captions, marked);
+    }
+    // Set apart from the body: some row with text below it is not (a bold group
+    // row such as «Kriterium – Kvalitet» may follow the header).
+    let header = first.reads_as_titles()
+        || (first.set_apart()
+            && rows[captions + 1..]
+                .iter()
+                .any(|r| r.filled > 0 && !r.set_apart()));
+    if header { (captions, 1) } else { (0, 0) }
 }
 
 /// `3.2 Integrasjoner` → (`3.2`, `Integrasjoner`): groups of at most three digits
@@ -950,7 +1232,43 @@ fn walk_properties(
 
 #[cfg(test)]
 mod tests {
-    use super::split_typed_number;
+    use super::{RowFacts, header_of, split_typed_number};
+
+    fn row(cells: u32, filled: u32, titles: u32, bold: u32) -> RowFacts {
+        RowFacts {
+            block: Some(0),
+            cells,
+            filled,
+            titles,
+            bold,
+            ..RowFacts::default()
+        }
+    }
+
+    #[test]
+    fn a_header_needs_evidence_and_a_caption_is_not_one() {
+        let plain = row(3, 3, 0, 0);
+        let titles = row(3, 3, 3, 0);
+        let bold = row(3, 3, 0, 3);
+        let caption = row(1, 1, 0, 0);
+        let marked = RowFacts {
+            marked: true,
+            ..plain
+        };
+        // By position alone: no header.
+        assert_eq!(header_of(&[plain, plain]), (0, 0));
+        assert_eq!(header_of(&[titles, plain]), (0, 1));
+        assert_eq!(header_of(&[caption, titles, plain]), (1, 1));
+        assert_eq!(header_of(&[marked, marked, plain]), (0, 2));
+        assert_eq!(header_of(&[caption, marked, plain]), (1, 1));
+        // Bold over a bold group row and a plain body; bold over bold only is not.
+        assert_eq!(header_of(&[bold, bold, plain]), (0, 1));
+        assert_eq!(header_of(&[bold, bold]), (0, 0));
+        assert_eq!(header_of(&[bold]), (0, 0));
+        // A single merged row with nothing below it is just a row.
+        assert_eq!(header_of(&[caption]), (0, 0));
+        assert_eq!(header_of(&[]), (0, 0));
+    }
 
     #[test]
     fn typed_heading_numbers_are_split_from_the_title() {

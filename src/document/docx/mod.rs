@@ -23,6 +23,16 @@
 //! - `Location::Docx.xml_offset` is a byte offset in the part's text as decoded (equal
 //!   to the file offset for UTF-8 parts).
 //! - Empty paragraphs produce no block but are counted in `paragraph`.
+//! - A table's header is found by evidence, never by position: rows Word marks
+//!   `w:tblHeader`, else a first row that mostly reads as column titles
+//!   ([`crate::text::column_titles`]) or whose text is all bold or cells all shaded
+//!   while some row with text below it is not. A single merged cell above a row of several
+//!   is a caption: an ordinary row, not under the header. Without evidence the table
+//!   has no header and every row is read as text.
+//! - Text the vendor never sees is not read: runs hidden by `w:vanish`/`w:specVanish`
+//!   (directly, by character or paragraph style, or by the document defaults), and
+//!   rows (`w:del` in `w:trPr`) and cells (`w:cellDel`) deleted with tracked changes.
+//!   It is kept in [`Document::dropped`](super::Document::dropped) with the reason.
 
 mod body;
 mod numbering;

@@ -43,6 +43,9 @@ pub(super) struct Level {
     pub p_style: Option<String>,
     /// «Legal» numbering shows every level's number in decimal.
     pub legal: bool,
+    /// `w:lvlRestart`: the level restarts only after a use of this (1-based) level
+    /// or one above it; 0 never. `None`: after any level above it.
+    pub restart: Option<u32>,
 }
 
 impl Default for Level {
@@ -53,6 +56,7 @@ impl Default for Level {
             text: None,
             p_style: None,
             legal: false,
+            restart: None,
         }
     }
 }
@@ -201,6 +205,7 @@ impl Numbering {
                             "lvlText" => l.text = attr(&e, "val"),
                             "pStyle" => l.p_style = attr(&e, "val"),
                             "isLgl" => l.legal = super::xml::on_off(&e),
+                            "lvlRestart" => l.restart = number("val"),
                             _ => {}
                         }
                     }
@@ -267,8 +272,16 @@ impl Numbering {
             Some(n) => n.saturating_add(1),
             None => start_of(ilvl),
         });
-        for c in counters.iter_mut().skip(ilvl + 1) {
-            *c = None;
+        for (deeper, c) in counters.iter_mut().enumerate().skip(ilvl + 1) {
+            let restarts = match levels[deeper].and_then(|l| l.restart) {
+                Some(0) => false,
+                // A restart level at or below the level itself is ignored, as in Word.
+                Some(level) if (level as usize) <= deeper => ilvl < level as usize,
+                _ => true,
+            };
+            if restarts {
+                *c = None;
+            }
         }
         if this.format == Format::Bullet {
             return Some(Label {
@@ -459,6 +472,40 @@ mod tests {
                 ]
             ),
             ["1.", "1.1", "1.2", "a)", "b)", "2.", "2.1", "a)"]
+        );
+    }
+
+    #[test]
+    fn lvl_restart_keeps_a_level_counting_across_the_levels_it_names() {
+        let restart = |i: u8, text: &str, after: u32| {
+            lvl(i, 1, "decimal", text).replace(
+                "<w:pPr>",
+                &format!(r#"<w:lvlRestart w:val="{after}"/><w:pPr>"#),
+            )
+        };
+        // Level 2 restarts only after level 1 (ilvl 0), not after ilvl 1; level 1
+        // never restarts.
+        let mut n = numbering(&format!(
+            r#"<w:abstractNum w:abstractNumId="0">{}{}{}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#,
+            lvl(0, 1, "decimal", "%1."),
+            restart(1, "%1.%2", 0),
+            restart(2, "(%3)", 1)
+        ));
+        assert_eq!(
+            labels(
+                &mut n,
+                &[
+                    (1, 0),
+                    (1, 1),
+                    (1, 2),
+                    (1, 1),
+                    (1, 2),
+                    (1, 0),
+                    (1, 1),
+                    (1, 2)
+                ]
+            ),
+            ["1.", "1.1", "(1)", "1.2", "(2)", "2.", "2.3", "(1)"]
         );
     }
 

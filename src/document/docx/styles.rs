@@ -1,5 +1,7 @@
 //! `word/styles.xml`: which paragraph styles are headings (outline level through
-//! the `basedOn` chain, or a built-in heading name) and which carry numbering.
+//! the `basedOn` chain, or a built-in heading name) and which carry numbering; and
+//! which paragraph and character styles (and the document defaults) make text
+//! hidden or bold.
 
 use super::super::ReadError;
 use super::xml::{Ev, Ns, Xml, attr, local_name};
@@ -14,6 +16,38 @@ pub(super) struct StyleInfo {
     pub num: Option<(u32, Option<u8>)>,
     /// A quotation style (`Quote`, `Block Text`, `Sitat` …) somewhere in the chain.
     pub quote: bool,
+    /// The run formatting the style gives its text.
+    pub run: RunFormat,
+}
+
+/// Run formatting that matters to the reader; `None` where nothing says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct RunFormat {
+    /// `w:vanish` or `w:specVanish`: the vendor never sees the text.
+    pub hidden: Option<bool>,
+    /// `w:b`: evidence that a table row is a header.
+    pub bold: Option<bool>,
+}
+
+impl RunFormat {
+    /// This format where it says something, else `fallback`'s.
+    pub(super) fn or(self, fallback: RunFormat) -> RunFormat {
+        RunFormat {
+            hidden: self.hidden.or(fallback.hidden),
+            bold: self.bold.or(fallback.bold),
+        }
+    }
+
+    /// Reads one run property element into the format.
+    pub(super) fn set(&mut self, name: &str, e: &quick_xml::events::BytesStart<'_>) {
+        match name {
+            "vanish" | "specVanish" => {
+                self.hidden = Some(self.hidden == Some(true) || super::xml::on_off(e))
+            }
+            "b" => self.bold = Some(super::xml::on_off(e)),
+            _ => {}
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -24,12 +58,17 @@ struct RawStyle {
     outline: Option<u8>,
     num_id: Option<u32>,
     ilvl: Option<u8>,
+    run: RunFormat,
 }
 
 #[derive(Debug, Default)]
 pub(super) struct Styles {
     resolved: HashMap<String, StyleInfo>,
+    /// Character styles, their `basedOn` chains followed.
+    characters: HashMap<String, RunFormat>,
     default_paragraph: Option<String>,
+    /// `w:docDefaults/w:rPrDefault`.
+    defaults: RunFormat,
 }
 
 /// Longest `basedOn` chain followed; real chains are a handful long, and a cycle
@@ -40,12 +79,15 @@ impl Styles {
     pub(super) fn parse(text: &str, part: &str, max_depth: usize) -> Result<Styles, ReadError> {
         let mut xml = Xml::new(text, part, max_depth);
         let mut raw: HashMap<String, RawStyle> = HashMap::new();
+        let mut raw_characters: HashMap<String, RawStyle> = HashMap::new();
+        let mut defaults = RunFormat::default();
         let mut default_paragraph = None;
         // The style being read and the depth of its element; `pPr` depth likewise,
         // so a `numPr` inside `rPr` or a `*PrChange` never counts.
-        let mut current: Option<(String, RawStyle)> = None;
+        let mut current: Option<(String, RawStyle, bool)> = None;
         let mut depth = 0usize;
         let mut in_ppr = false;
+        let mut in_rpr = false;
         loop {
             let (ns, e, empty) = match xml.next()? {
                 Ev::Start(ns, e, _) => (ns, e, false),
@@ -54,11 +96,17 @@ impl Styles {
                     depth = depth.saturating_sub(1);
                     if depth == 1 {
                         in_ppr = false;
+                        in_rpr = false;
                     }
                     if depth == 0
-                        && let Some((id, style)) = current.take()
+                        && let Some((id, style, character)) = current.take()
                     {
-                        raw.entry(id).or_insert(style);
+                        let map = if character {
+                            &mut raw_characters
+                        } else {
+                            &mut raw
+                        };
+                        map.entry(id).or_insert(style);
                     }
                     continue;
                 }
@@ -74,21 +122,31 @@ impl Styles {
             let name = local_name(&e);
             if current.is_none() {
                 if name == "style" && !empty {
-                    let is_paragraph = attr(&e, "type").is_none_or(|t| t == "paragraph");
+                    let kind = attr(&e, "type");
+                    let is_paragraph = kind.as_deref().is_none_or(|t| t == "paragraph");
+                    let is_character = kind.as_deref() == Some("character");
                     match attr(&e, "styleId") {
-                        Some(id) if is_paragraph => {
-                            if attr(&e, "default").is_some_and(|d| d == "1" || d == "true") {
+                        Some(id) if is_paragraph || is_character => {
+                            if is_paragraph
+                                && attr(&e, "default").is_some_and(|d| d == "1" || d == "true")
+                            {
                                 default_paragraph.get_or_insert_with(|| id.clone());
                             }
-                            current = Some((id, RawStyle::default()));
+                            current = Some((id, RawStyle::default(), is_character));
                             depth = 1;
                         }
                         _ => xml.skip()?,
                     }
+                } else if name == "pPrDefault" && !empty {
+                    // Paragraph-mark formatting only.
+                    xml.skip()?;
+                } else {
+                    // Outside any style the only run properties are the defaults.
+                    defaults.set(name, &e);
                 }
                 continue;
             }
-            let Some((_, style)) = current.as_mut() else {
+            let Some((_, style, _)) = current.as_mut() else {
                 continue;
             };
             if name.ends_with("Change") {
@@ -101,6 +159,8 @@ impl Styles {
                 (1, "name") => style.name = attr(&e, "val").unwrap_or_default(),
                 (1, "basedOn") => style.based_on = attr(&e, "val"),
                 (1, "pPr") if !empty => in_ppr = true,
+                (1, "rPr") if !empty => in_rpr = true,
+                (2, _) if in_rpr => style.run.set(name, &e),
                 _ if in_ppr => match name {
                     "outlineLvl" => style.outline = attr(&e, "val").and_then(|v| v.parse().ok()),
                     "numId" => style.num_id = attr(&e, "val").and_then(|v| v.parse().ok()),
@@ -117,9 +177,15 @@ impl Styles {
             .keys()
             .map(|id| (id.clone(), resolve(&raw, id)))
             .collect();
+        let characters = raw_characters
+            .keys()
+            .map(|id| (id.clone(), resolve(&raw_characters, id).run))
+            .collect();
         Ok(Styles {
             resolved,
+            characters,
             default_paragraph,
+            defaults,
         })
     }
 
@@ -127,6 +193,16 @@ impl Styles {
     pub(super) fn info(&self, style: Option<&str>) -> Option<&StyleInfo> {
         let id = style.or(self.default_paragraph.as_deref())?;
         self.resolved.get(id)
+    }
+
+    /// The formatting a character style gives its runs.
+    pub(super) fn character(&self, id: &str) -> RunFormat {
+        self.characters.get(id).copied().unwrap_or_default()
+    }
+
+    /// The document's default run formatting.
+    pub(super) fn defaults(&self) -> RunFormat {
+        self.defaults
     }
 }
 
@@ -155,6 +231,7 @@ fn resolve(raw: &HashMap<String, RawStyle>, id: &str) -> StyleInfo {
         if !info.quote {
             info.quote = is_quote_name(&style.name) || is_quote_name(sid);
         }
+        info.run = info.run.or(style.run);
         if ilvl.is_none() {
             ilvl = style.ilvl;
         }
@@ -250,6 +327,36 @@ mod tests {
                <w:style w:type="paragraph" w:styleId="Sitat2"><w:name w:val="Mitt sitat"/><w:basedOn w:val="BlockText"/></w:style>"#,
         );
         assert!(s.info(Some("Sitat2")).unwrap().quote);
+    }
+
+    #[test]
+    fn hidden_and_bold_come_from_defaults_character_and_paragraph_styles() {
+        let s = styles(
+            r#"<w:docDefaults><w:rPrDefault><w:rPr><w:b w:val="0"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr></w:pPrDefault></w:docDefaults>
+               <w:style w:type="character" w:styleId="Skjult"><w:rPr><w:vanish/></w:rPr></w:style>
+               <w:style w:type="character" w:styleId="SkjultFet"><w:basedOn w:val="Skjult"/><w:rPr><w:b/></w:rPr></w:style>
+               <w:style w:type="paragraph" w:styleId="Merknad"><w:pPr><w:rPr><w:b/></w:rPr></w:pPr><w:rPr><w:specVanish/></w:rPr></w:style>
+               <w:style w:type="paragraph" w:styleId="Synlig"><w:basedOn w:val="Merknad"/><w:rPr><w:vanish w:val="0"/></w:rPr></w:style>"#,
+        );
+        // The paragraph mark's properties (pPr/rPr, pPrDefault) are not the text's.
+        assert_eq!(
+            s.defaults(),
+            RunFormat {
+                hidden: None,
+                bold: Some(false)
+            }
+        );
+        assert_eq!(
+            s.character("SkjultFet"),
+            RunFormat {
+                hidden: Some(true),
+                bold: Some(true)
+            }
+        );
+        assert_eq!(s.info(Some("Merknad")).unwrap().run.hidden, Some(true));
+        assert_eq!(s.info(Some("Merknad")).unwrap().run.bold, None);
+        assert_eq!(s.info(Some("Synlig")).unwrap().run.hidden, Some(false));
+        assert_eq!(s.character("Ukjent"), RunFormat::default());
     }
 
     #[test]
