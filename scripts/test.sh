@@ -17,7 +17,7 @@ fi
 
 # The DOCX fidelity test reads every corpus file a second time with Python and
 # lxml; a venv keeps lxml out of the system Python.
-if [ ! -x target/fidelity-venv/bin/python ] && command -v python3 >/dev/null 2>&1; then
+if ! target/fidelity-venv/bin/python -c "import lxml" >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then
   echo "installing lxml for the DOCX fidelity test …"
   if ! python3 -m venv target/fidelity-venv >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null) &&

@@ -452,7 +452,8 @@ fn prepare_block(
                         negated,
                         range,
                         requirement_id: None,
-                        glossary: false,
+                        // The titles of a glossary or legend table define, they do not require.
+                        glossary: columns.glossary,
                     });
                 }
             }
