@@ -153,7 +153,63 @@ struct TermInfo {
     written: String,
     context: Vec<TermId>,
     window: Option<u32>,
+    /// Senses that do not count (`except:`); empty for almost every term, and then
+    /// a hit costs nothing more.
+    except: Vec<Exception>,
 }
+
+/// One `except:` entry: its spellings, normalised like the text, and how it must
+/// sit at word boundaries.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Exception {
+    mode: TermMode,
+    spellings: Vec<String>,
+}
+
+impl Exception {
+    fn parse(raw: &str) -> Exception {
+        let (mode, text) = parse_short(raw);
+        Exception {
+            mode,
+            spellings: spelling_variants(&normalize_term(text)),
+        }
+    }
+
+    /// Whether an occurrence of this exception holds the byte range `start..end` of `text`.
+    fn covers(&self, text: &str, start: usize, end: usize) -> bool {
+        self.spellings.iter().any(|spelling| {
+            let len = spelling.len();
+            if len < end - start || len == 0 {
+                return false;
+            }
+            let mut lo = (end).saturating_sub(len);
+            while !text.is_char_boundary(lo) {
+                lo -= 1;
+            }
+            let mut hi = (start + len).min(text.len());
+            while !text.is_char_boundary(hi) {
+                hi += 1;
+            }
+            text[lo..hi]
+                .match_indices(spelling.as_str())
+                .any(|(at, _)| {
+                    let (s, e) = (lo + at, lo + at + len);
+                    s <= start
+                        && e >= end
+                        && match self.mode {
+                            TermMode::Word | TermMode::Exact => {
+                                !word_char_before(text, s) && !word_char_at(text, e)
+                            }
+                            TermMode::Prefix => !word_char_before(text, s),
+                            TermMode::Suffix => !word_char_at(text, e),
+                            TermMode::Substring => true,
+                        }
+                })
+        })
+    }
+}
+
+type TermKey = (String, TermMode, Vec<TermId>, Option<u32>, Vec<Exception>);
 
 /// All terms of a rule set in one automaton.
 #[derive(Debug, Clone, Default)]
@@ -162,8 +218,8 @@ pub struct TermMatcher {
     /// Pattern index → term.
     pattern_terms: Vec<TermId>,
     terms: Vec<TermInfo>,
-    /// (normalised text, mode, context, window) → id, to share identical terms.
-    index: HashMap<(String, TermMode, Vec<TermId>, Option<u32>), TermId>,
+    /// (normalised text, mode, context, window, exceptions) → id, to share identical terms.
+    index: HashMap<TermKey, TermId>,
     patterns: Vec<String>,
     /// Rule regexes by pattern, so that identical ones compile once.
     regexes: HashMap<String, Arc<LazyRegex>>,
@@ -172,7 +228,7 @@ pub struct TermMatcher {
 impl TermMatcher {
     fn add_short(&mut self, raw: &str) -> TermId {
         let (mode, text) = parse_short(raw);
-        self.add(text, mode, Vec::new(), None)
+        self.add(text, mode, Vec::new(), None, Vec::new())
     }
 
     fn add_term(&mut self, term: &Term) -> TermId {
@@ -181,7 +237,8 @@ impl TermMatcher {
             Term::Long(spec) => {
                 let context: Vec<TermId> = spec.context.iter().map(|c| self.add_short(c)).collect();
                 let mode = spec.mode.unwrap_or(TermMode::Word);
-                self.add(&spec.term, mode, context, spec.window)
+                let except = spec.except.iter().map(|e| Exception::parse(e)).collect();
+                self.add(&spec.term, mode, context, spec.window, except)
             }
         }
     }
@@ -192,9 +249,16 @@ impl TermMatcher {
         mode: TermMode,
         context: Vec<TermId>,
         window: Option<u32>,
+        except: Vec<Exception>,
     ) -> TermId {
         let normalized = normalize_term(text);
-        let key = (normalized.clone(), mode, context.clone(), window);
+        let key = (
+            normalized.clone(),
+            mode,
+            context.clone(),
+            window,
+            except.clone(),
+        );
         if let Some(&id) = self.index.get(&key) {
             return id;
         }
@@ -206,6 +270,7 @@ impl TermMatcher {
             written,
             context,
             window,
+            except,
         });
         self.index.insert(key, id);
         for variant in spelling_variants(&normalized) {
@@ -262,7 +327,8 @@ impl TermMatcher {
                             })
                 }
             };
-            if ok {
+            let excepted = || info.except.iter().any(|e| e.covers(text, start, end));
+            if ok && (info.except.is_empty() || !excepted()) {
                 hits.push(Hit {
                     term,
                     start,
@@ -420,7 +486,7 @@ impl CompiledMatch {
                 sorted(
                     literals
                         .iter()
-                        .map(|(l, mode)| matcher.add(l, *mode, Vec::new(), None))
+                        .map(|(l, mode)| matcher.add(l, *mode, Vec::new(), None, Vec::new()))
                         .collect(),
                 )
             })
@@ -851,11 +917,46 @@ mod tests {
             mode: Some(TermMode::Exact),
             context: vec![],
             window: None,
+            except: vec![],
         });
         let (m, _) = matcher(&[spec]);
         assert_eq!(found(&m, "oppslag i KJ").len(), 1);
         assert!(found(&m, "kj og kJ").is_empty());
         assert!(found(&m, "KJERNE").is_empty());
+    }
+
+    #[test]
+    fn exceptions_drop_the_compounds_and_senses_they_cover() {
+        let spec = Term::Long(schema::TermSpec {
+            term: "logg".into(),
+            mode: Some(TermMode::Substring),
+            context: vec![],
+            window: None,
+            except: vec![
+                "*kjørelogg*".into(),
+                "vaktlogg*".into(),
+                "logget på som gjest".into(),
+            ],
+        });
+        let (m, _) = matcher(&[spec]);
+        for kept in [
+            "tilgangslogg",
+            "logging av oppslag",
+            "loggen viser kjøring",
+            "logget på av legen",
+        ] {
+            assert_eq!(found(&m, kept).len(), 1, "{kept}");
+        }
+        for dropped in [
+            "kjørelogg",
+            "elektronisk kjørelogg-app",
+            "vaktloggen",
+            "brukaren er logget på som gjest",
+        ] {
+            assert!(found(&m, dropped).is_empty(), "{dropped}");
+        }
+        // An exception must hold the hit, not merely sit nearby.
+        assert_eq!(found(&m, "vaktlogg og tilgangslogg").len(), 1);
     }
 
     #[test]
@@ -873,6 +974,7 @@ mod tests {
             mode: Some(TermMode::Exact),
             context: vec!["her-id".into(), "adresse*".into()],
             window: Some(5),
+            except: vec![],
         });
         let (m, _) = matcher(&[spec]);
         let with = |text: &str| {

@@ -520,12 +520,29 @@ fn check_term(
         Term::Short(s) => s.trim_matches('*').to_string(),
         Term::Long(spec) => spec.term.clone(),
     };
-    if crate::text::normalize(&text).text.is_empty() {
+    let normalized = crate::text::normalize(&text).text;
+    if normalized.is_empty() {
         out.push(Problem {
             message: format!("rule `{rid}`: empty term in `{field}`"),
-            span,
+            span: span.clone(),
             help: None,
         });
+    }
+    // An exception that does not contain the term can never cover one of its hits:
+    // it would be a silent no-op.
+    if let Term::Long(spec) = term {
+        for exception in &spec.except {
+            let written = crate::text::normalize(exception.trim_matches('*')).text;
+            if !normalized.is_empty() && !written.contains(normalized.as_str()) {
+                out.push(Problem {
+                    message: format!(
+                        "rule `{rid}`: exception `{exception}` of term `{text}` in `{field}` does not contain the term"
+                    ),
+                    span: span.clone(),
+                    help: Some("an `except:` entry names a longer word or phrase the term's hit lies in".into()),
+                });
+            }
+        }
     }
 }
 

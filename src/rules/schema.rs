@@ -277,6 +277,13 @@ pub struct TermSpec {
     pub context: Vec<String>,
     #[serde(default)]
     pub window: Option<u32>,
+    /// Compounds and senses that do not count: a hit of the term is dropped where one
+    /// of these covers it. Each is written like a short-form term (`vaktlogg*`,
+    /// `*kjørelogg`, `logget på som gjest`) and must hold the term's hit inside it:
+    /// `{term: logg, mode: prefix, except: [logget på*]}` drops «logget på som gjest»
+    /// but keeps «logging av oppslag».
+    #[serde(default)]
+    pub except: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq, Hash)]
