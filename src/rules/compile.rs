@@ -4,6 +4,7 @@
 //! `\b` over big alternations is two orders of magnitude slower.
 
 use super::load::{self, RuleSetError, RuleSetSource};
+use super::products;
 use super::schema::{
     self, BuiltinCheck, ChangelogEntry, Localized, Match, RuleKind, RuleSource, ScopeOverride,
     Severity, SourceDocument, Strength, Term, TermMode,
@@ -14,6 +15,10 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 pub type TermId = usize;
+
+/// How a `products` term is written in its [`TermInfo`]: no rule text can be
+/// empty-prefixed like this, so it never equals a written term.
+const PRODUCT_TERM: &str = "\u{0}named product";
 
 /// A rule set ready to run.
 #[derive(Debug, Clone)]
@@ -156,6 +161,9 @@ struct TermInfo {
     /// Senses that do not count (`except:`); empty for almost every term, and then
     /// a hit costs nothing more.
     except: Vec<Exception>,
+    /// For the patterns of a `products` term: what a hit is, and the term whose hit
+    /// the product becomes.
+    role: Option<(products::Anchor, TermId)>,
 }
 
 /// One `except:` entry: its spellings, normalised like the text, and how it must
@@ -240,6 +248,65 @@ impl TermMatcher {
                 let except = spec.except.iter().map(|e| Exception::parse(e)).collect();
                 self.add(&spec.term, mode, context, spec.window, except)
             }
+            Term::Products(spec) => self.add_products(&spec.products),
+        }
+    }
+
+    /// A `products` term: one term whose hits are products, fed by two hidden
+    /// terms whose patterns (gazetteer names, words that introduce a product) go
+    /// into the automaton like any other.
+    fn add_products(&mut self, spec: &schema::ProductSpec) -> TermId {
+        let mut gazetteers = spec.gazetteers.clone();
+        gazetteers.sort_by_key(|g| *g as u8);
+        gazetteers.dedup();
+        let key_text = format!("\u{0}products {gazetteers:?} {:?}", spec.after);
+        let key = (key_text, TermMode::Word, Vec::new(), None, Vec::new());
+        if let Some(&id) = self.index.get(&key) {
+            return id;
+        }
+        let owner = self.push_info(PRODUCT_TERM, TermMode::Word, None);
+        self.index.insert(key, owner);
+        let names = self.push_info("", TermMode::Word, Some((products::Anchor::Name, owner)));
+        for gazetteer in &gazetteers {
+            let list: Vec<&str> = match gazetteer {
+                schema::Gazetteer::Vendors => products::vendors().collect(),
+                schema::Gazetteer::Products => products::products().collect(),
+            };
+            for name in list {
+                self.push_patterns(&normalize_term(name), names);
+            }
+        }
+        let after = self.push_info("", TermMode::Word, Some((products::Anchor::After, owner)));
+        for word in &spec.after {
+            self.push_patterns(&normalize_term(word), after);
+        }
+        owner
+    }
+
+    fn push_info(
+        &mut self,
+        written: &str,
+        mode: TermMode,
+        role: Option<(products::Anchor, TermId)>,
+    ) -> TermId {
+        self.terms.push(TermInfo {
+            mode,
+            written: written.to_string(),
+            context: Vec::new(),
+            window: None,
+            except: Vec::new(),
+            role,
+        });
+        self.terms.len() - 1
+    }
+
+    fn push_patterns(&mut self, normalized: &str, term: TermId) {
+        if normalized.is_empty() {
+            return;
+        }
+        for variant in spelling_variants(normalized) {
+            self.patterns.push(variant);
+            self.pattern_terms.push(term);
         }
     }
 
@@ -271,6 +338,7 @@ impl TermMatcher {
             context,
             window,
             except,
+            role: None,
         });
         self.index.insert(key, id);
         for variant in spelling_variants(&normalized) {
@@ -304,6 +372,7 @@ impl TermMatcher {
         };
         let text = normalized.text.as_str();
         let mut hits = Vec::new();
+        let mut products_found = false;
         for m in automaton.find_overlapping_iter(text) {
             let term = self.pattern_terms[m.pattern().as_usize()];
             let info = &self.terms[term];
@@ -327,6 +396,22 @@ impl TermMatcher {
                             })
                 }
             };
+            if let Some((anchor, owner)) = info.role {
+                if ok
+                    && let Some((start, end)) =
+                        products::product_at(anchor, normalized, original, start, end)
+                {
+                    products_found = true;
+                    hits.push(Hit {
+                        term: owner,
+                        start,
+                        end,
+                        word: 0,
+                        inherited: false,
+                    });
+                }
+                continue;
+            }
             let excepted = || info.except.iter().any(|e| e.covers(text, start, end));
             if ok && (info.except.is_empty() || !excepted()) {
                 hits.push(Hit {
@@ -338,8 +423,18 @@ impl TermMatcher {
                 });
             }
         }
-        hits.sort_by_key(|h| (h.start, h.term));
+        hits.sort_by_key(|h| (h.start, h.term, std::cmp::Reverse(h.end)));
         hits.dedup_by_key(|h| (h.start, h.term));
+        if products_found {
+            // One product, one hit: «SharePoint» inside «Microsoft SharePoint» is the same one.
+            let all = hits.clone();
+            hits.retain(|h| {
+                self.terms[h.term].written != PRODUCT_TERM
+                    || !all
+                        .iter()
+                        .any(|o| o.term == h.term && o.start <= h.start && o.end >= h.end && o != h)
+            });
+        }
         number_words(text, &mut hits);
         hits
     }

@@ -519,6 +519,18 @@ fn check_term(
     let text = match term {
         Term::Short(s) => s.trim_matches('*').to_string(),
         Term::Long(spec) => spec.term.clone(),
+        Term::Products(p) => {
+            if p.products.gazetteers.is_empty() && p.products.after.is_empty() {
+                out.push(Problem {
+                    message: format!(
+                        "rule `{rid}`: a `products` term in `{field}` names no gazetteer and no `after` word"
+                    ),
+                    span,
+                    help: Some("e.g. `{ products: { gazetteers: [vendors, products], after: [\"basert på\"] } }`".into()),
+                });
+            }
+            return;
+        }
     };
     let normalized = crate::text::normalize(&text).text;
     if normalized.is_empty() {

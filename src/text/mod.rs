@@ -4,6 +4,7 @@
 pub mod modality;
 pub mod normalize;
 pub mod sentences;
+pub mod wordlist;
 
 pub use modality::Modality;
 pub use normalize::{Normalized, normalize};
