@@ -79,3 +79,30 @@ fn a_pin_to_1_0_0_gives_the_results_of_1_0_0() {
     }
     insta::assert_snapshot!("pinned_1_0_0_statuses", out);
 }
+
+#[test]
+fn rules_diff_shows_what_1_1_0_changed() {
+    let from = rules::resolve("ks-felles-journalloft@1.0.0").expect("1.0.0");
+    let to = rules::resolve("ks-felles-journalloft@1.1.0").expect("1.1.0");
+    let d = rules::versions::diff(&from, &to).expect("diff");
+    let added: Vec<&str> = d.added.iter().map(|r| r.rule.as_str()).collect();
+    assert_eq!(added, vec!["INF-009", "INF-010"], "KS 2026 rules");
+    assert!(d.removed.is_empty(), "ids are never dropped");
+    for rule in ["SEC-005", "INT-017", "ARC-003"] {
+        assert!(
+            d.changed
+                .iter()
+                .any(|c| c.rule == rule && c.fields.iter().any(|f| f.field == "match")),
+            "{rule}: {}",
+            d.render()
+        );
+    }
+    let from = rules::resolve("anskaffelse-hygiene@1.0.0").expect("1.0.0");
+    let to = rules::resolve("anskaffelse-hygiene@1.1.0").expect("1.1.0");
+    let d = rules::versions::diff(&from, &to).expect("diff");
+    assert!(
+        d.changed.iter().any(|c| c.rule == "HYG-001"),
+        "{}",
+        d.render()
+    );
+}
