@@ -241,6 +241,8 @@ mod tests {
                 "benytte",
             ),
             ("Data skal leveres via Maskinporten.", "via"),
+            ("Meldinger skal sendes med Helsenett SSA-D.", "med"),
+            ("Searching shall work using Norwegian characters.", "using"),
             ("Signering skal skje via Digdirs signeringstjeneste.", "via"),
         ] {
             assert_eq!(after(text, trigger), None, "{text}");
