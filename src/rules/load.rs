@@ -543,9 +543,12 @@ fn check_term(
     // An exception that does not contain the term can never cover one of its hits:
     // it would be a silent no-op.
     if let Term::Long(spec) = term {
+        // Hyphen, space and nothing are one spelling (`her-id` is also «her id»).
+        let joined = |s: &str| s.replace(['-', ' '], "");
+        let term = joined(&normalized);
         for exception in &spec.except {
-            let written = crate::text::normalize(exception.trim_matches('*')).text;
-            if !normalized.is_empty() && !written.contains(normalized.as_str()) {
+            let written = joined(&crate::text::normalize(exception.trim_matches('*')).text);
+            if !term.is_empty() && !written.contains(term.as_str()) {
                 out.push(Problem {
                     message: format!(
                         "rule `{rid}`: exception `{exception}` of term `{text}` in `{field}` does not contain the term"
@@ -598,6 +601,24 @@ mod tests {
         assert!(p.message.contains("severty"), "{}", p.message);
         let (line, _) = err.line_column(p.span.clone().unwrap().start);
         assert_eq!(line, 9);
+    }
+
+    #[test]
+    fn an_exception_that_cannot_hold_its_term_is_reported() {
+        let bad = RULE.replace(
+            "match: {any: [helseid]}",
+            "match: {any: [{term: logg, mode: prefix, except: [login, \"logg inn*\"]}]}",
+        );
+        let err = parse(&source(&format!("{HEADER}{bad}"))).unwrap_err();
+        let messages: Vec<_> = err.problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(messages[0].contains("`login`"), "{messages:?}");
+        // Hyphen and space are one spelling: `her id card` holds `her-id`.
+        let fine = RULE.replace(
+            "match: {any: [helseid]}",
+            "match: {any: [{term: her-id, mode: prefix, except: [\"her id card*\"]}]}",
+        );
+        parse(&source(&format!("{HEADER}{fine}"))).unwrap();
     }
 
     #[test]
