@@ -50,7 +50,10 @@ fn the_defaults_are_1_1_0() {
 }
 
 /// Every rule status of the 1.0.0 sets over the held-out and fixture tenders, as
-/// recorded while 1.0.0 was the newest version.
+/// recorded while 1.0.0 was the newest version. What it guards is that rule changes
+/// stay in 1.1.0; a change of the readers or the engine (tables read better, a new
+/// reading rule every set gets) may legitimately change a 1.0.0 status too: then
+/// review the diff and update the snapshot, saying so in the commit.
 #[test]
 fn a_pin_to_1_0_0_gives_the_results_of_1_0_0() {
     let sets: Vec<_> = SETS
