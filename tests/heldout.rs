@@ -16,13 +16,19 @@ const DOCX_SOURCES: &str = "fixtures/heldout-src";
 
 /// Floor for tenderlint's share of correct statuses, in percent. Measured 2026-11-25 on the
 /// first 4 held-out tenders (316 rule results): tenderlint 89.9% (284/316), Ctrl-F 60.8%.
+/// Re-measured 2026-12-02 with rule sets 1.1.0 (324 rule results: two new KS rules), after
+/// issue 15 fixed the causes of the misses (vocabulary: English names, bare national
+/// abbreviations, «eies»; senses: «dokumentdeling i kjernejournal», «best mulig oppetid», a
+/// placeholder under «Kvalifikasjonskrav»): tenderlint 95.7% (310/324), Ctrl-F 59.3%.
 /// Floor = measurement minus about 3 points (roughly 9 results).
-const FLOOR_ACCURACY: f64 = 87.0;
-/// tenderlint must beat Ctrl-F by at least this many percentage points (measured lead: 29.1).
-const MIN_LEAD_OVER_CTRL_F: f64 = 20.0;
-/// At most this many false `met` (measured: 5). A false `met` tells a buyer a topic is covered
-/// bindingly when it is not — the costliest error — so the cap sits just above the measurement.
-const MAX_FALSE_MET: usize = 6;
+const FLOOR_ACCURACY: f64 = 93.0;
+/// tenderlint must beat Ctrl-F by at least this many percentage points (measured lead: 36.4).
+const MIN_LEAD_OVER_CTRL_F: f64 = 25.0;
+/// At most this many false `met` (measured 2026-12-02: 2, both requirements under a condition
+/// «Dersom kommunen …», which is issue 15 point 4's reading rule; 5 with 1.0.0). A false `met`
+/// tells a buyer a topic is covered bindingly when it is not — the costliest error — so the cap
+/// is the measurement.
+const MAX_FALSE_MET: usize = 2;
 
 #[test]
 fn tenderlint_on_the_held_out_corpus_beats_ctrl_f_and_the_floor() {

@@ -4,6 +4,7 @@
 //! `\b` over big alternations is two orders of magnitude slower.
 
 use super::load::{self, RuleSetError, RuleSetSource};
+use super::products;
 use super::schema::{
     self, BuiltinCheck, ChangelogEntry, Localized, Match, RuleKind, RuleSource, ScopeOverride,
     Severity, SourceDocument, Strength, Term, TermMode,
@@ -14,6 +15,10 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 pub type TermId = usize;
+
+/// How a `products` term is written in its [`TermInfo`]: no rule text can be
+/// empty-prefixed like this, so it never equals a written term.
+const PRODUCT_TERM: &str = "\u{0}named product";
 
 /// A rule set ready to run.
 #[derive(Debug, Clone)]
@@ -153,7 +158,66 @@ struct TermInfo {
     written: String,
     context: Vec<TermId>,
     window: Option<u32>,
+    /// Senses that do not count (`except:`); empty for almost every term, and then
+    /// a hit costs nothing more.
+    except: Vec<Exception>,
+    /// For the patterns of a `products` term: what a hit is, and the term whose hit
+    /// the product becomes.
+    role: Option<(products::Anchor, TermId)>,
 }
+
+/// One `except:` entry: its spellings, normalised like the text, and how it must
+/// sit at word boundaries.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Exception {
+    mode: TermMode,
+    spellings: Vec<String>,
+}
+
+impl Exception {
+    fn parse(raw: &str) -> Exception {
+        let (mode, text) = parse_short(raw);
+        Exception {
+            mode,
+            spellings: spelling_variants(&normalize_term(text)),
+        }
+    }
+
+    /// Whether an occurrence of this exception holds the byte range `start..end` of `text`.
+    fn covers(&self, text: &str, start: usize, end: usize) -> bool {
+        self.spellings.iter().any(|spelling| {
+            let len = spelling.len();
+            if len < end - start || len == 0 {
+                return false;
+            }
+            let mut lo = (end).saturating_sub(len);
+            while !text.is_char_boundary(lo) {
+                lo -= 1;
+            }
+            let mut hi = (start + len).min(text.len());
+            while !text.is_char_boundary(hi) {
+                hi += 1;
+            }
+            text[lo..hi]
+                .match_indices(spelling.as_str())
+                .any(|(at, _)| {
+                    let (s, e) = (lo + at, lo + at + len);
+                    s <= start
+                        && e >= end
+                        && match self.mode {
+                            TermMode::Word | TermMode::Exact => {
+                                !word_char_before(text, s) && !word_char_at(text, e)
+                            }
+                            TermMode::Prefix => !word_char_before(text, s),
+                            TermMode::Suffix => !word_char_at(text, e),
+                            TermMode::Substring => true,
+                        }
+                })
+        })
+    }
+}
+
+type TermKey = (String, TermMode, Vec<TermId>, Option<u32>, Vec<Exception>);
 
 /// All terms of a rule set in one automaton.
 #[derive(Debug, Clone, Default)]
@@ -162,8 +226,8 @@ pub struct TermMatcher {
     /// Pattern index → term.
     pattern_terms: Vec<TermId>,
     terms: Vec<TermInfo>,
-    /// (normalised text, mode, context, window) → id, to share identical terms.
-    index: HashMap<(String, TermMode, Vec<TermId>, Option<u32>), TermId>,
+    /// (normalised text, mode, context, window, exceptions) → id, to share identical terms.
+    index: HashMap<TermKey, TermId>,
     patterns: Vec<String>,
     /// Rule regexes by pattern, so that identical ones compile once.
     regexes: HashMap<String, Arc<LazyRegex>>,
@@ -172,7 +236,7 @@ pub struct TermMatcher {
 impl TermMatcher {
     fn add_short(&mut self, raw: &str) -> TermId {
         let (mode, text) = parse_short(raw);
-        self.add(text, mode, Vec::new(), None)
+        self.add(text, mode, Vec::new(), None, Vec::new())
     }
 
     fn add_term(&mut self, term: &Term) -> TermId {
@@ -181,8 +245,68 @@ impl TermMatcher {
             Term::Long(spec) => {
                 let context: Vec<TermId> = spec.context.iter().map(|c| self.add_short(c)).collect();
                 let mode = spec.mode.unwrap_or(TermMode::Word);
-                self.add(&spec.term, mode, context, spec.window)
+                let except = spec.except.iter().map(|e| Exception::parse(e)).collect();
+                self.add(&spec.term, mode, context, spec.window, except)
             }
+            Term::Products(spec) => self.add_products(&spec.products),
+        }
+    }
+
+    /// A `products` term: one term whose hits are products, fed by two hidden
+    /// terms whose patterns (gazetteer names, words that introduce a product) go
+    /// into the automaton like any other.
+    fn add_products(&mut self, spec: &schema::ProductSpec) -> TermId {
+        let mut gazetteers = spec.gazetteers.clone();
+        gazetteers.sort_by_key(|g| *g as u8);
+        gazetteers.dedup();
+        let key_text = format!("\u{0}products {gazetteers:?} {:?}", spec.after);
+        let key = (key_text, TermMode::Word, Vec::new(), None, Vec::new());
+        if let Some(&id) = self.index.get(&key) {
+            return id;
+        }
+        let owner = self.push_info(PRODUCT_TERM, TermMode::Word, None);
+        self.index.insert(key, owner);
+        let names = self.push_info("", TermMode::Word, Some((products::Anchor::Name, owner)));
+        for gazetteer in &gazetteers {
+            let list: Vec<&str> = match gazetteer {
+                schema::Gazetteer::Vendors => products::vendors().collect(),
+                schema::Gazetteer::Products => products::products().collect(),
+            };
+            for name in list {
+                self.push_patterns(&normalize_term(name), names);
+            }
+        }
+        let after = self.push_info("", TermMode::Word, Some((products::Anchor::After, owner)));
+        for word in &spec.after {
+            self.push_patterns(&normalize_term(word), after);
+        }
+        owner
+    }
+
+    fn push_info(
+        &mut self,
+        written: &str,
+        mode: TermMode,
+        role: Option<(products::Anchor, TermId)>,
+    ) -> TermId {
+        self.terms.push(TermInfo {
+            mode,
+            written: written.to_string(),
+            context: Vec::new(),
+            window: None,
+            except: Vec::new(),
+            role,
+        });
+        self.terms.len() - 1
+    }
+
+    fn push_patterns(&mut self, normalized: &str, term: TermId) {
+        if normalized.is_empty() {
+            return;
+        }
+        for variant in spelling_variants(normalized) {
+            self.patterns.push(variant);
+            self.pattern_terms.push(term);
         }
     }
 
@@ -192,9 +316,16 @@ impl TermMatcher {
         mode: TermMode,
         context: Vec<TermId>,
         window: Option<u32>,
+        except: Vec<Exception>,
     ) -> TermId {
         let normalized = normalize_term(text);
-        let key = (normalized.clone(), mode, context.clone(), window);
+        let key = (
+            normalized.clone(),
+            mode,
+            context.clone(),
+            window,
+            except.clone(),
+        );
         if let Some(&id) = self.index.get(&key) {
             return id;
         }
@@ -206,6 +337,8 @@ impl TermMatcher {
             written,
             context,
             window,
+            except,
+            role: None,
         });
         self.index.insert(key, id);
         for variant in spelling_variants(&normalized) {
@@ -239,6 +372,7 @@ impl TermMatcher {
         };
         let text = normalized.text.as_str();
         let mut hits = Vec::new();
+        let mut products_found = false;
         for m in automaton.find_overlapping_iter(text) {
             let term = self.pattern_terms[m.pattern().as_usize()];
             let info = &self.terms[term];
@@ -262,7 +396,24 @@ impl TermMatcher {
                             })
                 }
             };
-            if ok {
+            if let Some((anchor, owner)) = info.role {
+                if ok
+                    && let Some((start, end)) =
+                        products::product_at(anchor, normalized, original, start, end)
+                {
+                    products_found = true;
+                    hits.push(Hit {
+                        term: owner,
+                        start,
+                        end,
+                        word: 0,
+                        inherited: false,
+                    });
+                }
+                continue;
+            }
+            let excepted = || info.except.iter().any(|e| e.covers(text, start, end));
+            if ok && (info.except.is_empty() || !excepted()) {
                 hits.push(Hit {
                     term,
                     start,
@@ -272,8 +423,18 @@ impl TermMatcher {
                 });
             }
         }
-        hits.sort_by_key(|h| (h.start, h.term));
+        hits.sort_by_key(|h| (h.start, h.term, std::cmp::Reverse(h.end)));
         hits.dedup_by_key(|h| (h.start, h.term));
+        if products_found {
+            // One product, one hit: «SharePoint» inside «Microsoft SharePoint» is the same one.
+            let all = hits.clone();
+            hits.retain(|h| {
+                self.terms[h.term].written != PRODUCT_TERM
+                    || !all
+                        .iter()
+                        .any(|o| o.term == h.term && o.start <= h.start && o.end >= h.end && o != h)
+            });
+        }
         number_words(text, &mut hits);
         hits
     }
@@ -420,7 +581,7 @@ impl CompiledMatch {
                 sorted(
                     literals
                         .iter()
-                        .map(|(l, mode)| matcher.add(l, *mode, Vec::new(), None))
+                        .map(|(l, mode)| matcher.add(l, *mode, Vec::new(), None, Vec::new()))
                         .collect(),
                 )
             })
@@ -851,11 +1012,46 @@ mod tests {
             mode: Some(TermMode::Exact),
             context: vec![],
             window: None,
+            except: vec![],
         });
         let (m, _) = matcher(&[spec]);
         assert_eq!(found(&m, "oppslag i KJ").len(), 1);
         assert!(found(&m, "kj og kJ").is_empty());
         assert!(found(&m, "KJERNE").is_empty());
+    }
+
+    #[test]
+    fn exceptions_drop_the_compounds_and_senses_they_cover() {
+        let spec = Term::Long(schema::TermSpec {
+            term: "logg".into(),
+            mode: Some(TermMode::Substring),
+            context: vec![],
+            window: None,
+            except: vec![
+                "*kjørelogg*".into(),
+                "vaktlogg*".into(),
+                "logget på som gjest".into(),
+            ],
+        });
+        let (m, _) = matcher(&[spec]);
+        for kept in [
+            "tilgangslogg",
+            "logging av oppslag",
+            "loggen viser kjøring",
+            "logget på av legen",
+        ] {
+            assert_eq!(found(&m, kept).len(), 1, "{kept}");
+        }
+        for dropped in [
+            "kjørelogg",
+            "elektronisk kjørelogg-app",
+            "vaktloggen",
+            "brukaren er logget på som gjest",
+        ] {
+            assert!(found(&m, dropped).is_empty(), "{dropped}");
+        }
+        // An exception must hold the hit, not merely sit nearby.
+        assert_eq!(found(&m, "vaktlogg og tilgangslogg").len(), 1);
     }
 
     #[test]
@@ -873,6 +1069,7 @@ mod tests {
             mode: Some(TermMode::Exact),
             context: vec!["her-id".into(), "adresse*".into()],
             window: Some(5),
+            except: vec![],
         });
         let (m, _) = matcher(&[spec]);
         let with = |text: &str| {

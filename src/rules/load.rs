@@ -519,13 +519,45 @@ fn check_term(
     let text = match term {
         Term::Short(s) => s.trim_matches('*').to_string(),
         Term::Long(spec) => spec.term.clone(),
+        Term::Products(p) => {
+            if p.products.gazetteers.is_empty() && p.products.after.is_empty() {
+                out.push(Problem {
+                    message: format!(
+                        "rule `{rid}`: a `products` term in `{field}` names no gazetteer and no `after` word"
+                    ),
+                    span,
+                    help: Some("e.g. `{ products: { gazetteers: [vendors, products], after: [\"basert på\"] } }`".into()),
+                });
+            }
+            return;
+        }
     };
-    if crate::text::normalize(&text).text.is_empty() {
+    let normalized = crate::text::normalize(&text).text;
+    if normalized.is_empty() {
         out.push(Problem {
             message: format!("rule `{rid}`: empty term in `{field}`"),
-            span,
+            span: span.clone(),
             help: None,
         });
+    }
+    // An exception that does not contain the term can never cover one of its hits:
+    // it would be a silent no-op.
+    if let Term::Long(spec) = term {
+        // Hyphen, space and nothing are one spelling (`her-id` is also «her id»).
+        let joined = |s: &str| s.replace(['-', ' '], "");
+        let term = joined(&normalized);
+        for exception in &spec.except {
+            let written = joined(&crate::text::normalize(exception.trim_matches('*')).text);
+            if !term.is_empty() && !written.contains(term.as_str()) {
+                out.push(Problem {
+                    message: format!(
+                        "rule `{rid}`: exception `{exception}` of term `{text}` in `{field}` does not contain the term"
+                    ),
+                    span: span.clone(),
+                    help: Some("an `except:` entry names a longer word or phrase the term's hit lies in".into()),
+                });
+            }
+        }
     }
 }
 
@@ -569,6 +601,24 @@ mod tests {
         assert!(p.message.contains("severty"), "{}", p.message);
         let (line, _) = err.line_column(p.span.clone().unwrap().start);
         assert_eq!(line, 9);
+    }
+
+    #[test]
+    fn an_exception_that_cannot_hold_its_term_is_reported() {
+        let bad = RULE.replace(
+            "match: {any: [helseid]}",
+            "match: {any: [{term: logg, mode: prefix, except: [login, \"logg inn*\"]}]}",
+        );
+        let err = parse(&source(&format!("{HEADER}{bad}"))).unwrap_err();
+        let messages: Vec<_> = err.problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(messages[0].contains("`login`"), "{messages:?}");
+        // Hyphen and space are one spelling: `her id card` holds `her-id`.
+        let fine = RULE.replace(
+            "match: {any: [helseid]}",
+            "match: {any: [{term: her-id, mode: prefix, except: [\"her id card*\"]}]}",
+        );
+        parse(&source(&format!("{HEADER}{fine}"))).unwrap();
     }
 
     #[test]

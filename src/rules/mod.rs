@@ -4,6 +4,7 @@ pub mod compile;
 pub mod embedded;
 pub mod examples;
 pub mod load;
+pub mod products;
 pub mod schema;
 pub mod versions;
 

@@ -263,6 +263,38 @@ pub struct Near {
 pub enum Term {
     Short(String),
     Long(TermSpec),
+    Products(ProductTerm),
+}
+
+/// Named products, beyond any list: `{ products: { gazetteers: [vendors, products],
+/// after: ["basert på", via, …] } }`. A hit covers the product's name with the
+/// capitalised words after it («Microsoft SharePoint Online»).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProductTerm {
+    pub products: ProductSpec,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProductSpec {
+    /// Built-in name lists (`rules/gazetteers/`): a vendor («Microsoft», «IBM») with the
+    /// capitalised words after it, or a product named alone («PostgreSQL», «Gerica»).
+    /// Either must be written with a capital letter.
+    #[serde(default)]
+    pub gazetteers: Vec<Gazetteer>,
+    /// Words after which an unknown capitalised name is a product, unless it is a
+    /// Norwegian word, a name that is never a brand (national services, registers,
+    /// public bodies, standards), a place or organisation, or written in quotes.
+    #[serde(default)]
+    pub after: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Gazetteer {
+    Vendors,
+    Products,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -277,6 +309,13 @@ pub struct TermSpec {
     pub context: Vec<String>,
     #[serde(default)]
     pub window: Option<u32>,
+    /// Compounds and senses that do not count: a hit of the term is dropped where one
+    /// of these covers it. Each is written like a short-form term (`vaktlogg*`,
+    /// `*kjørelogg`, `logget på som gjest`) and must hold the term's hit inside it:
+    /// `{term: logg, mode: prefix, except: [logget på*]}` drops «logget på som gjest»
+    /// but keeps «logging av oppslag».
+    #[serde(default)]
+    pub except: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq, Hash)]

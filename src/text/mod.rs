@@ -5,6 +5,7 @@ pub mod column_titles;
 pub mod modality;
 pub mod normalize;
 pub mod sentences;
+pub mod wordlist;
 
 pub use modality::Modality;
 pub use normalize::{Normalized, normalize};

@@ -54,6 +54,8 @@ fn terms(m: &Match, out: &mut Vec<String>) {
         let text = match t {
             Term::Short(s) => s.as_str(),
             Term::Long(spec) => spec.term.as_str(),
+            // No literal to search for: Ctrl-F cannot find an unlisted product.
+            Term::Products(_) => return,
         };
         let text = text.replace('*', "").trim().to_lowercase();
         if !text.is_empty() {

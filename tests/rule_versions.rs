@@ -1,0 +1,111 @@
+//! Released rule-set versions stay what they were: a tender pinned to
+//! `ks-felles-journalloft@1.0.0` / `anskaffelse-hygiene@1.0.0` gets the results it
+//! got when 1.0.0 was the newest version, while the defaults move to 1.1.0.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use tenderlint::rules::{self, embedded};
+use tenderlint::{CheckOptions, check_paths};
+
+const SETS: &[&str] = &["ks-felles-journalloft", "anskaffelse-hygiene"];
+
+/// SHA-256 of the 1.0.0 files as released (2026-11-25). A change here means a
+/// released version was edited: every rule change belongs in a newer version.
+const RELEASED_1_0_0: &[(&str, &str)] = &[
+    (
+        "ks-felles-journalloft",
+        "18bebe274ddf450ca51de3a1c86c1ffcb7ba93a0f3f3c03ccb536edbe2bc1c40",
+    ),
+    (
+        "anskaffelse-hygiene",
+        "b9080398e1a2159f7c32eca20070bc056cb450593f7e2f02f3a8ed878340b00e",
+    ),
+];
+
+#[test]
+fn released_1_0_0_sets_are_embedded_byte_for_byte() {
+    for (id, sha) in RELEASED_1_0_0 {
+        let set = rules::resolve(&format!("{id}@1.0.0")).expect("1.0.0 is embedded");
+        assert_eq!(set.version, semver::Version::new(1, 0, 0));
+        assert_eq!(&set.sha256, sha, "{id}@1.0.0 was edited after release");
+    }
+}
+
+#[test]
+fn the_defaults_are_1_1_0() {
+    for id in SETS {
+        assert_eq!(
+            embedded::newest(id),
+            Some(semver::Version::new(1, 1, 0)),
+            "{id}"
+        );
+    }
+    let defaults = embedded::load_defaults().expect("defaults load");
+    assert!(
+        defaults
+            .iter()
+            .all(|s| s.version == semver::Version::new(1, 1, 0))
+    );
+}
+
+/// Every rule status of the 1.0.0 sets over the held-out and fixture tenders, as
+/// recorded while 1.0.0 was the newest version. What it guards is that rule changes
+/// stay in 1.1.0; a change of the readers or the engine (tables read better, a new
+/// reading rule every set gets) may legitimately change a 1.0.0 status too: then
+/// review the diff and update the snapshot, saying so in the commit.
+#[test]
+fn a_pin_to_1_0_0_gives_the_results_of_1_0_0() {
+    let sets: Vec<_> = SETS
+        .iter()
+        .map(|id| rules::resolve(&format!("{id}@1.0.0")).expect("1.0.0 is embedded"))
+        .collect();
+    let mut tenders: Vec<PathBuf> = Vec::new();
+    for corpus in ["fixtures/heldout", "fixtures/tenders", "fixtures/accuracy"] {
+        let mut dirs: Vec<PathBuf> = std::fs::read_dir(corpus)
+            .unwrap_or_else(|e| panic!("{corpus}: {e}"))
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect();
+        dirs.sort();
+        tenders.extend(dirs);
+    }
+    let mut out = String::new();
+    for dir in &tenders {
+        let report = check_paths(std::slice::from_ref(dir), &sets, &CheckOptions::default());
+        let _ = writeln!(out, "## {}", dir.display());
+        for r in &report.results {
+            assert_eq!(r.ruleset_version, "1.0.0");
+            let _ = writeln!(out, "{} {}", r.rule, r.status.as_str());
+        }
+    }
+    insta::assert_snapshot!("pinned_1_0_0_statuses", out);
+}
+
+#[test]
+fn rules_diff_shows_what_1_1_0_changed() {
+    let from = rules::resolve("ks-felles-journalloft@1.0.0").expect("1.0.0");
+    let to = rules::resolve("ks-felles-journalloft@1.1.0").expect("1.1.0");
+    let d = rules::versions::diff(&from, &to).expect("diff");
+    let added: Vec<&str> = d.added.iter().map(|r| r.rule.as_str()).collect();
+    assert_eq!(added, vec!["INF-009", "INF-010"], "KS 2026 rules");
+    assert!(d.removed.is_empty(), "ids are never dropped");
+    for rule in ["SEC-005", "INT-017", "ARC-003"] {
+        assert!(
+            d.changed
+                .iter()
+                .any(|c| c.rule == rule && c.fields.iter().any(|f| f.field == "match")),
+            "{rule}: {}",
+            d.render()
+        );
+    }
+    let from = rules::resolve("anskaffelse-hygiene@1.0.0").expect("1.0.0");
+    let to = rules::resolve("anskaffelse-hygiene@1.1.0").expect("1.1.0");
+    let d = rules::versions::diff(&from, &to).expect("diff");
+    assert!(
+        d.changed.iter().any(|c| c.rule == "HYG-001"),
+        "{}",
+        d.render()
+    );
+}
