@@ -5,7 +5,9 @@
 mod cli;
 
 use clap::Parser;
-use cli::{CheckArgs, Cli, Command, ExplainArgs, ExtractArgs, FailOn, RuleSetArgs, RulesCommand};
+use cli::{
+    CheckArgs, Cli, Command, ExplainArgs, ExtractArgs, FailOn, RuleSetArgs, RulesCommand, ServeArgs,
+};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -13,6 +15,7 @@ use tenderlint::Lang;
 use tenderlint::config::{self, Config};
 use tenderlint::report::{self, Format, RenderOptions};
 use tenderlint::rules::{self, RuleSet, RuleSetError};
+use tenderlint::settings::{self, ConfigSource, Settings, SettingsError};
 use tenderlint::waivers::Date;
 
 const OK: u8 = 0;
@@ -33,6 +36,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain(args),
         Command::Extract(args) => extract(args),
         Command::Init => init(),
+        Command::Serve(args) => serve(args),
     };
     ExitCode::from(code)
 }
@@ -96,54 +100,29 @@ fn diagnostic_has_span(d: &dyn miette::Diagnostic) -> bool {
 
 /// The rule sets named on the command line, or the embedded defaults.
 fn load_rulesets(args: &RuleSetArgs) -> Result<Vec<RuleSet>, ()> {
-    let loaded: Vec<Result<RuleSet, RuleSetError>> = if args.rulesets.is_empty() {
-        match rules::embedded::load_defaults() {
-            Ok(sets) => sets.into_iter().map(Ok).collect(),
-            Err(e) => vec![Err(e)],
-        }
-    } else {
-        use rayon::prelude::*;
-        args.rulesets
-            .par_iter()
-            .map(|r| rules::resolve(r))
-            .collect()
-    };
-    let mut sets = Vec::new();
-    let mut failed = false;
-    for result in loaded {
-        match result {
-            Ok(set) => sets.push(set),
-            Err(e) => {
-                print_rule_set_error(&e);
-                failed = true;
-            }
+    settings::load_rulesets(&args.rulesets).map_err(|errors| print_settings_errors(&errors))
+}
+
+fn print_settings_errors(errors: &[SettingsError]) {
+    for e in errors {
+        if e.in_config {
+            print_config_error(&e.error);
+        } else {
+            print_rule_set_error(&e.error);
         }
     }
-    if sets.is_empty() && !failed {
-        eprintln!("error: no rule sets to check with");
-        failed = true;
-    }
-    if failed { Err(()) } else { Ok(sets) }
 }
 
 /// The configuration for a check: `--config FILE`, else `tenderlint.yaml` found
 /// upward from the first path, else none (`--isolated` or nothing found).
 fn find_config(args: &CheckArgs) -> Result<Option<Config>, ()> {
-    if args.isolated {
-        return Ok(None);
-    }
-    let path = match &args.config {
-        Some(p) => Some(p.clone()),
-        None => args.paths.first().and_then(|p| config::discover(p)),
+    let source = match (&args.config, args.paths.first()) {
+        _ if args.isolated => ConfigSource::Isolated,
+        (Some(file), _) => ConfigSource::File(file),
+        (None, Some(first)) => ConfigSource::FoundFrom(first),
+        (None, None) => ConfigSource::Isolated,
     };
-    match path.map(|p| config::load(&p)) {
-        None => Ok(None),
-        Some(Ok(c)) => Ok(Some(c)),
-        Some(Err(e)) => {
-            print_config_error(&e);
-            Err(())
-        }
-    }
+    settings::find_config(source).map_err(|e| print_settings_errors(&[e]))
 }
 
 /// `TENDERLINT_TODAY=YYYY-MM-DD` fixes the day waiver expiry is judged on (tests, reruns).
@@ -199,43 +178,22 @@ fn check(args: CheckArgs) -> u8 {
         };
         outputs.push((f, PathBuf::from(path)));
     }
-    // Flags win over the configuration; the configuration over the defaults.
-    let sets = match &config {
-        Some(c) if args.rulesets.rulesets.is_empty() && !c.rulesets.is_empty() => {
-            match c.load_rulesets() {
-                Ok(sets) => sets,
-                Err(errors) => {
-                    for e in &errors {
-                        if e.source.name == c.source.name {
-                            print_config_error(e);
-                        } else {
-                            print_rule_set_error(e);
-                        }
-                    }
-                    return ERROR;
-                }
-            }
-        }
-        _ => match load_rulesets(&args.rulesets) {
-            Ok(sets) => sets,
-            Err(()) => return ERROR,
-        },
+    let flags = settings::Flags {
+        rulesets: &args.rulesets.rulesets,
+        services: &args.services,
     };
-    let mut options = tenderlint::CheckOptions::default();
-    options.engine.services = args.services.clone();
-    options.today = today;
-    if let Some(c) = &config {
-        if let Err(e) = c.check_rule_ids(&sets) {
-            print_config_error(&e);
+    let Settings {
+        config,
+        rulesets: sets,
+        mut options,
+    } = match settings::resolve(config, &flags) {
+        Ok(s) => s,
+        Err(errors) => {
+            print_settings_errors(&errors);
             return ERROR;
         }
-        if options.engine.services.is_empty() {
-            options.engine.services = c.services.clone();
-        }
-        options.files = c.files.clone();
-        options.rule_levels = c.rule_levels();
-        options.waivers = c.waivers.clone();
-    }
+    };
+    options.today = today;
     let mut report = tenderlint::check_paths(&args.paths, &sets, &options);
     report
         .notices
@@ -662,4 +620,110 @@ fn init() -> u8 {
     println!("pre-commit — add to .pre-commit-config.yaml:\n\n{PRE_COMMIT_SNIPPET}");
     println!("GitHub Actions:\n\n{CI_SNIPPET}");
     OK
+}
+
+fn serve(args: ServeArgs) -> u8 {
+    let source = match &args.config {
+        _ if args.isolated => ConfigSource::Isolated,
+        Some(file) => ConfigSource::File(file),
+        None => ConfigSource::FoundFrom(Path::new(".")),
+    };
+    let config = match settings::find_config(source) {
+        Ok(c) => c,
+        Err(e) => {
+            print_settings_errors(&[e]);
+            return ERROR;
+        }
+    };
+    let lang = match (args.lang.as_deref(), config.as_ref().and_then(|c| c.lang)) {
+        (None, configured) => configured,
+        (Some(flag), _) => match Lang::parse(flag) {
+            Some(l) => Some(l),
+            None => {
+                eprintln!("error: unknown language `{flag}` (use nb, nn or en)");
+                return ERROR;
+            }
+        },
+    };
+    let today = match today() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ERROR;
+        }
+    };
+    let flags = settings::Flags {
+        rulesets: &args.rulesets.rulesets,
+        services: &args.services,
+    };
+    let mut settings = match settings::resolve(config, &flags) {
+        Ok(s) => s,
+        Err(errors) => {
+            print_settings_errors(&errors);
+            return ERROR;
+        }
+    };
+    settings.options.today = today;
+    let address = std::net::SocketAddr::new(args.addr, args.port);
+    let listener = match std::net::TcpListener::bind(address) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: cannot listen on {address}: {e}");
+            return ERROR;
+        }
+    };
+    let url = match listener.local_addr() {
+        Ok(a) if a.ip().is_unspecified() => format!("http://localhost:{}/", a.port()),
+        Ok(a) => format!("http://{a}/"),
+        Err(e) => {
+            eprintln!("error: cannot listen on {address}: {e}");
+            return ERROR;
+        }
+    };
+    if !args.addr.is_loopback() {
+        eprintln!(
+            "warning: listening on {address}: the page has no login, so everyone who can reach \
+             this machine can check files with it and read the results"
+        );
+    }
+    if let Some(c) = &settings.config {
+        eprintln!("using {}", c.path.display());
+    }
+    println!("tenderlint serve: {url}  (Ctrl-C stops it)");
+    let _ = std::io::stdout().flush();
+    if args.open {
+        open_browser(&url);
+    }
+    let mut options = tenderlint::serve::ServeOptions::new(settings);
+    options.lang = lang;
+    options.max_upload = args.max_upload.saturating_mul(1024 * 1024);
+    options.time_limit = std::time::Duration::from_secs(args.time_limit.max(1));
+    match tenderlint::serve::run(listener, options) {
+        Ok(()) => OK,
+        Err(e) => {
+            eprintln!("error: the server stopped: {e}");
+            ERROR
+        }
+    }
+}
+
+/// Opens `url` in the default browser; when that fails the URL printed above still works.
+fn open_browser(url: &str) {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(windows) {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    let opened = command
+        .arg(url)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    if let Err(e) = opened {
+        eprintln!("note: cannot open a browser ({e}); open {url} yourself");
+    }
 }
