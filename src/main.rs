@@ -664,6 +664,7 @@ fn serve(args: ServeArgs) -> u8 {
         }
     };
     settings.options.today = today;
+    let config_path = settings.config.as_ref().map(|c| c.path.clone());
     let address = std::net::SocketAddr::new(args.addr, args.port);
     let listener = match std::net::TcpListener::bind(address) {
         Ok(l) => l,
@@ -680,25 +681,32 @@ fn serve(args: ServeArgs) -> u8 {
             return ERROR;
         }
     };
+    let mut options = tenderlint::serve::ServeOptions::new(settings);
+    options.lang = lang;
+    options.max_upload = args.max_upload.saturating_mul(1024 * 1024);
+    options.time_limit = std::time::Duration::from_secs(args.time_limit.max(1));
+    let server = match tenderlint::serve::Server::new(listener, options) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: cannot start the server: {e}");
+            return ERROR;
+        }
+    };
     if !args.addr.is_loopback() {
         eprintln!(
             "warning: listening on {address}: the page has no login, so everyone who can reach \
              this machine can check files with it and read the results"
         );
     }
-    if let Some(c) = &settings.config {
-        eprintln!("using {}", c.path.display());
+    if let Some(path) = &config_path {
+        eprintln!("using {}", path.display());
     }
     println!("tenderlint serve: {url}  (Ctrl-C stops it)");
     let _ = std::io::stdout().flush();
     if args.open {
         open_browser(&url);
     }
-    let mut options = tenderlint::serve::ServeOptions::new(settings);
-    options.lang = lang;
-    options.max_upload = args.max_upload.saturating_mul(1024 * 1024);
-    options.time_limit = std::time::Duration::from_secs(args.time_limit.max(1));
-    match tenderlint::serve::run(listener, options) {
+    match server.run() {
         Ok(()) => OK,
         Err(e) => {
             eprintln!("error: the server stopped: {e}");

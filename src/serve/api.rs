@@ -9,8 +9,9 @@ use crate::report::{self, Format, RenderOptions};
 use crate::rules::{self, RuleSet};
 use crate::settings::{self, Settings};
 use axum::extract::multipart::{Multipart, MultipartRejection};
+use axum::extract::{FromRequest, Request};
 use axum::extract::{Query, rejection::QueryRejection};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -192,25 +193,57 @@ struct Upload {
     rulesets: Vec<String>,
 }
 
-async fn read_upload(
-    headers: &HeaderMap,
-    multipart: Result<Multipart, MultipartRejection>,
-    max_upload: usize,
-) -> Result<Upload, ApiError> {
-    // Refuse a declared oversize body before reading any of it.
-    let declared = headers
+/// How much of an oversize upload is still read (and thrown away) before the
+/// 413 goes out: a client that is cut off mid-upload sees a reset connection
+/// instead of the answer, so on loopback it is kinder to let it finish.
+const DRAIN_BEYOND_LIMIT: u64 = 256 * 1024 * 1024;
+
+/// The request body, whole, if it is within `max_upload` bytes.
+async fn read_body(request: Request, max_upload: usize) -> Result<Request, ApiError> {
+    use http_body_util::BodyExt;
+    let limit = max_upload as u64;
+    let declared = request
+        .headers()
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > max_upload as u64) {
+    if declared.is_some_and(|n| n > limit.saturating_add(DRAIN_BEYOND_LIMIT)) {
         return Err(too_large(max_upload));
     }
-    let mut multipart = multipart.map_err(|e| {
-        ApiError::bad_request(format!(
-            "{} (send multipart/form-data with one `files` part per file)",
-            e.body_text()
-        ))
-    })?;
+    let (parts, mut body) = request.into_parts();
+    let mut kept = Vec::new();
+    let mut seen: u64 = 0;
+    while let Some(frame) = body.frame().await {
+        let frame =
+            frame.map_err(|e| ApiError::bad_request(format!("cannot read the upload: {e}")))?;
+        let Ok(data) = frame.into_data() else {
+            continue;
+        };
+        seen = seen.saturating_add(data.len() as u64);
+        if seen > limit.saturating_add(DRAIN_BEYOND_LIMIT) {
+            break;
+        }
+        if seen <= limit {
+            kept.extend_from_slice(&data);
+        }
+    }
+    if seen > limit {
+        return Err(too_large(max_upload));
+    }
+    Ok(Request::from_parts(parts, axum::body::Body::from(kept)))
+}
+
+async fn read_upload(request: Request, max_upload: usize) -> Result<Upload, ApiError> {
+    let request = read_body(request, max_upload).await?;
+    let mut multipart =
+        Multipart::from_request(request, &())
+            .await
+            .map_err(|e: MultipartRejection| {
+                ApiError::bad_request(format!(
+                    "{} (send multipart/form-data with one `files` part per file)",
+                    e.body_text()
+                ))
+            })?;
     let mut upload = Upload {
         files: Vec::new(),
         services: Vec::new(),
@@ -412,14 +445,10 @@ async fn run_check(state: &Arc<State>, upload: Upload) -> Result<(CheckReport, L
     Ok((report, lang))
 }
 
-pub(super) async fn check(
-    state: AppState,
-    headers: HeaderMap,
-    multipart: Result<Multipart, MultipartRejection>,
-) -> Response {
+pub(super) async fn check(state: AppState, request: Request) -> Response {
     let state = state.0;
     let result = async {
-        let upload = read_upload(&headers, multipart, state.options.max_upload).await?;
+        let upload = read_upload(request, state.options.max_upload).await?;
         run_check(&state, upload).await
     }
     .await;
@@ -454,14 +483,13 @@ fn download_format(name: &str) -> Option<(Format, &'static str, &'static str)> {
     })
 }
 
-pub(super) async fn report(
-    state: AppState,
-    query: Result<Query<ReportQuery>, QueryRejection>,
-    headers: HeaderMap,
-    multipart: Result<Multipart, MultipartRejection>,
-) -> Response {
+pub(super) async fn report(state: AppState, request: Request) -> Response {
     let state = state.0;
     let result = async {
+        let query = Query::<ReportQuery>::try_from_uri(request.uri());
+        // The upload is read before a bad query is answered: a client cut off
+        // mid-upload sees a reset connection, not the answer.
+        let upload = read_upload(request, state.options.max_upload).await?;
         let Query(query) = query.map_err(|e| ApiError::bad_request(e.body_text()))?;
         let name = query.format.unwrap_or_else(|| "docx".into());
         let (format, content_type, extension) = download_format(&name).ok_or_else(|| {
@@ -469,7 +497,6 @@ pub(super) async fn report(
                 "unknown report format `{name}` (use docx, html, sarif, markdown or json)"
             ))
         })?;
-        let upload = read_upload(&headers, multipart, state.options.max_upload).await?;
         let (report, lang) = run_check(&state, upload).await?;
         let options = RenderOptions {
             lang,

@@ -63,7 +63,6 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
 
 /// The application: the page, its assets and the API.
 pub fn router(options: ServeOptions) -> Router {
-    let max_upload = options.max_upload;
     let state = Arc::new(api::State::new(options));
     Router::new()
         .route("/", get(|| asset("text/html; charset=utf-8", INDEX_HTML)))
@@ -82,7 +81,8 @@ pub fn router(options: ServeOptions) -> Router {
         .route("/api/report", post(api::report))
         .fallback(api::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)
-        .layer(DefaultBodyLimit::max(max_upload))
+        // The API counts upload bytes itself (see api::read_body).
+        .layer(DefaultBodyLimit::disable())
         .layer(axum::middleware::map_response(secure_headers))
         .with_state(state)
 }
@@ -111,44 +111,75 @@ async fn secure_headers(mut response: Response) -> Response {
     response
 }
 
-/// Serves on `listener` until Ctrl-C (or SIGTERM), then finishes the requests in
-/// flight and returns.
-pub fn run(listener: std::net::TcpListener, options: ServeOptions) -> std::io::Result<()> {
-    listener.set_nonblocking(true)?;
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        // Requests only parse uploads and wait; checks run on the blocking pool
-        // and the engine's own threads.
-        .worker_threads(2)
-        .enable_all()
-        .build()?;
-    runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::from_std(listener)?;
-        axum::serve(listener, router(options))
-            .with_graceful_shutdown(shutdown_signal())
-            .await
-    })
+/// A server bound and ready: its runtime is built and it already listens for
+/// Ctrl-C, so a signal that comes the moment its URL is printed stops it cleanly.
+pub struct Server {
+    runtime: tokio::runtime::Runtime,
+    listener: tokio::net::TcpListener,
+    shutdown: std::pin::Pin<Box<dyn Future<Output = ()> + Send>>,
+    options: ServeOptions,
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
+impl Server {
+    pub fn new(listener: std::net::TcpListener, options: ServeOptions) -> std::io::Result<Server> {
+        listener.set_nonblocking(true)?;
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            // Requests only parse uploads and wait; checks run on the blocking pool
+            // and the engine's own threads.
+            .worker_threads(2)
+            .enable_all()
+            .build()?;
+        let (listener, shutdown) = {
+            let _context = runtime.enter();
+            (
+                tokio::net::TcpListener::from_std(listener)?,
+                shutdown_signal()?,
+            )
+        };
+        Ok(Server {
+            runtime,
+            listener,
+            shutdown,
+            options,
+        })
+    }
+
+    /// Serves until Ctrl-C (or SIGTERM), then finishes the requests in flight and returns.
+    pub fn run(self) -> std::io::Result<()> {
+        let Server {
+            runtime,
+            listener,
+            shutdown,
+            options,
+        } = self;
+        runtime.block_on(async move {
+            axum::serve(listener, router(options))
+                .with_graceful_shutdown(shutdown)
+                .await
+        })
+    }
+}
+
+/// Resolves on the first SIGINT or SIGTERM; the handlers are installed at once.
+#[cfg(unix)]
+fn shutdown_signal() -> std::io::Result<std::pin::Pin<Box<dyn Future<Output = ()> + Send>>> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
+    Ok(Box::pin(async move {
+        tokio::select! {
+            _ = interrupt.recv() => {},
+            _ = terminate.recv() => {},
+        }
+    }))
+}
+
+#[cfg(not(unix))]
+fn shutdown_signal() -> std::io::Result<std::pin::Pin<Box<dyn Future<Output = ()> + Send>>> {
+    Ok(Box::pin(async {
         // Without a handler there is no clean shutdown to wait for: run until killed.
         if tokio::signal::ctrl_c().await.is_err() {
             std::future::pending::<()>().await;
         }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = terminate => {},
-    }
+    }))
 }
