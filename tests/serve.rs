@@ -474,3 +474,155 @@ fn ctrl_c_stops_the_server_cleanly_and_other_addresses_are_warned_about() {
     assert!(status.success());
     assert!(!stderr.contains("no login"), "{stderr}");
 }
+
+fn chromium() -> Option<PathBuf> {
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
+}
+
+/// What keeps the browser test from running, if anything.
+fn browser_test_missing() -> Option<String> {
+    if chromium().is_none() {
+        return Some("chromium is not installed (apt-get install -y chromium)".into());
+    }
+    let node = Command::new("node").arg("--version").output();
+    if !node.is_ok_and(|o| o.status.success()) {
+        return Some("node is not installed (apt-get install -y nodejs npm)".into());
+    }
+    if !Path::new("tests/browser/node_modules/chrome-remote-interface").is_dir()
+        || !Path::new("tests/browser/node_modules/axe-core").is_dir()
+    {
+        return Some(
+            "the driver's npm packages are missing (npm ci --prefix tests/browser)".into(),
+        );
+    }
+    None
+}
+
+/// The page in a real browser: files set on the file input, the check started
+/// with the keyboard, the result read from the DOM, a requirement text copied,
+/// a screenshot taken (docs/serve.png, for the README), and axe-core's WCAG 2.1
+/// A/AA rules with no serious or critical violation.
+#[test]
+fn the_page_works_in_headless_chromium_and_passes_axe() {
+    if let Some(missing) = browser_test_missing() {
+        // scripts/test.sh installs all three; there the test must run.
+        assert!(
+            std::env::var_os("TENDERLINT_REQUIRE_BROWSER").is_none(),
+            "the browser test cannot run: {missing}"
+        );
+        eprintln!("NOTE: the browser test of `tenderlint serve` DID NOT RUN: {missing}");
+        return;
+    }
+    let server = Server::isolated();
+    let (status, expected) = post_check(&server, form(&read_tender()));
+    assert_eq!(status, 200);
+
+    let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/serve.png");
+    let output = Command::new("node")
+        .arg("tests/browser/serve-page.mjs")
+        .args(["--url", &server.at("/")])
+        .arg("--chromium")
+        .arg(chromium().unwrap())
+        .arg("--screenshot")
+        .arg(&shot)
+        .args(tender_files())
+        .output()
+        .expect("run the browser driver");
+    assert!(
+        output.status.success(),
+        "the driver failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let seen: Value = serde_json::from_slice(&output.stdout).expect("driver JSON");
+    let summary = &expected["summary"];
+    let count = |key: &str| summary[key].as_u64().unwrap();
+
+    // The summary the page shows is the server's.
+    let totals = seen["dom"]["totals"].as_str().unwrap();
+    let missing = count("missing") + count("violation");
+    assert!(
+        totals.starts_with(&format!(
+            "{} regler: {} oppfylt, {} svake, {missing} mangler",
+            count("rules"),
+            count("met"),
+            count("weak")
+        )),
+        "{totals}"
+    );
+    assert_eq!(seen["lang"], "nb");
+    assert_eq!(
+        seen["focusVisible"], true,
+        "the focused button shows its focus"
+    );
+    assert!(seen["dom"]["chart"].as_array().unwrap().len() >= 3);
+
+    // Missing first.
+    let order: Vec<&str> = seen["dom"]["order"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(order.len() as u64, count("rules"));
+    let first_fine = order.iter().position(|r| r.ends_with(":met")).unwrap();
+    assert!(order[..first_fine].iter().any(|r| r.ends_with(":missing")));
+    assert!(!order[first_fine..].iter().any(|r| r.ends_with(":missing")));
+
+    // One rule's evidence, as the server found it.
+    let evidence = &seen["dom"]["evidence"];
+    let rule = evidence["rule"].as_str().unwrap();
+    let result = expected["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rule"] == rule)
+        .unwrap();
+    let first = &result["evidence"][0];
+    let where_ = evidence["where"].as_str().unwrap();
+    assert!(where_.contains(first["file"].as_str().unwrap()), "{where_}");
+    assert!(
+        where_.contains(first["location"].as_str().unwrap()),
+        "{where_}"
+    );
+    assert_eq!(evidence["excerpt"], first["excerpt"]);
+
+    // The copy button put the requirement text on the clipboard and said so.
+    let copy = &seen["copy"];
+    assert_eq!(copy["copied"], "yes", "{copy}");
+    assert_eq!(copy["clipboard"], copy["text"], "{copy}");
+    assert_eq!(copy["announced"], "Kravteksten er kopiert.");
+    let copied_rule = expected["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rule"] == copy["rule"])
+        .unwrap();
+    assert_eq!(copy["text"], copied_rule["suggestion"]);
+
+    let filtered = &seen["filtered"];
+    assert_eq!(filtered["onlyMissing"], true, "{filtered}");
+
+    // Accessibility: no serious or critical WCAG 2.1 A/AA violation.
+    let serious: Vec<&Value> = seen["axe"]["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+        .collect();
+    assert!(serious.is_empty(), "axe-core: {serious:#?}");
+    assert!(seen["axe"]["passes"].as_u64().unwrap() > 10);
+
+    // No script error, no CSP refusal, no failed load.
+    for key in ["console", "exceptions", "log"] {
+        assert!(
+            seen["seen"][key].as_array().unwrap().is_empty(),
+            "{key}: {}",
+            seen["seen"][key]
+        );
+    }
+    let png = std::fs::read(&shot).expect("screenshot");
+    assert!(png.starts_with(b"\x89PNG"));
+}
