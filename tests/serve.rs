@@ -126,8 +126,11 @@ fn post_check(server: &Server, form: multipart::Form) -> (u16, Value) {
     (status, body)
 }
 
-/// `(rule, status, [(evidence file name, location, requirement id)])` per result.
-fn statuses(report: &Value) -> Vec<(String, String, Vec<(String, String, String)>)> {
+/// A piece of evidence as `(file name, location, requirement id)`.
+type Place = (String, String, String);
+
+/// `(rule, status, evidence places)` per result.
+fn statuses(report: &Value) -> Vec<(String, String, Vec<Place>)> {
     report["results"]
         .as_array()
         .expect("results")
