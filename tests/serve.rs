@@ -618,6 +618,18 @@ fn the_page_works_in_headless_chromium_and_passes_axe() {
     assert!(serious.is_empty(), "axe-core: {serious:#?}");
     assert!(seen["axe"]["passes"].as_u64().unwrap() > 10);
 
+    let nynorsk = &seen["nynorsk"];
+    assert_eq!(nynorsk["lang"], "nn");
+    assert_eq!(nynorsk["run"], "Sjekk filene");
+    assert_eq!(nynorsk["badge"], "Manglar", "{nynorsk}");
+    assert!(
+        nynorsk["totals"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("{} reglar:", count("rules"))),
+        "{nynorsk}"
+    );
+
     // No script error, no CSP refusal, no failed load.
     for key in ["console", "exceptions", "log"] {
         assert!(

@@ -196,7 +196,21 @@ async function main() {
         violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })),
       }))`);
 
-    process.stdout.write(JSON.stringify({ lang, focusVisible, dom, copy, filtered, axe, seen }) + "\n");
+    // Another language: the page's words change and the result is fetched again in it.
+    await evaluate(`(() => {
+      const select = document.querySelector('#lang');
+      select.value = 'nn';
+      select.dispatchEvent(new Event('change'));
+    })()`);
+    await waitFor("/reglar:/.test(document.querySelector('#totals').textContent)", "the result in nynorsk");
+    const nynorsk = await evaluate(`({
+      lang: document.documentElement.lang,
+      run: document.querySelector('#run').textContent,
+      totals: document.querySelector('#totals').textContent,
+      badge: document.querySelector('#rules .badge').textContent,
+    })`);
+
+    process.stdout.write(JSON.stringify({ lang, focusVisible, dom, copy, filtered, axe, nynorsk, seen }) + "\n");
   } finally {
     const exited = new Promise((r) => { child.once("exit", r); setTimeout(r, 5000); });
     if (client) {
