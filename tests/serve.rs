@@ -268,7 +268,7 @@ fn concurrent_requests_are_all_answered_alike() {
 }
 
 #[test]
-fn unknown_routes_and_wrong_methods_answer_json_errors() {
+fn unknown_routes_wrong_methods_and_bad_fields_answer_json_errors() {
     let server = Server::isolated();
     let client = client();
     let response = client.get(server.at("/nope")).send().unwrap();
@@ -295,6 +295,21 @@ fn unknown_routes_and_wrong_methods_answer_json_errors() {
         form(&read_tender()).text("ruleset", "../../etc/passwd"),
     );
     assert_eq!(status, 400, "{body}");
+
+    let (status, body) = post_check(&server, form(&read_tender()).text("services", "sykehus"));
+    assert_eq!(status, 400, "{body}");
+    assert!(body["error"].as_str().unwrap().contains("sykehus"));
+
+    // A service given in the request is declared for the check.
+    let (status, body) = post_check(
+        &server,
+        form(&read_tender()).text("services", "sykehjem,legevakt"),
+    );
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        body["services"]["declared"],
+        serde_json::json!(["legevakt", "sykehjem"])
+    );
 }
 
 #[test]
@@ -427,6 +442,21 @@ fn the_server_reads_the_tender_repositorys_configuration_like_check() {
     )
     .unwrap();
     let server = Server::start(dir.path(), &[]);
+    // The page starts from the configuration's language and services.
+    let rules: Value = serde_json::from_str(
+        &client()
+            .get(server.at("/api/rules"))
+            .send()
+            .unwrap()
+            .text()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(rules["defaults"]["lang"], "en");
+    assert_eq!(
+        rules["defaults"]["services"],
+        serde_json::json!(["sykehjem"])
+    );
     let (status, body) = post_check(&server, form(&read_tender()));
     assert_eq!(status, 200, "{body}");
     let sets: Vec<&str> = body["ruleset"]

@@ -388,6 +388,23 @@ async fn run_check(state: &Arc<State>, upload: Upload) -> Result<(CheckReport, L
     } else {
         Some(request_rulesets(&upload.rulesets)?)
     };
+    let sets = custom_sets
+        .as_deref()
+        .unwrap_or(&state.options.settings.rulesets);
+    let known: Vec<&str> = sets
+        .iter()
+        .flat_map(|s| s.services.iter().map(|service| service.id.as_str()))
+        .collect();
+    if let Some(unknown) = upload
+        .services
+        .iter()
+        .find(|s| !known.contains(&s.as_str()))
+    {
+        return Err(ApiError::bad_request(format!(
+            "unknown service `{unknown}` (the rule sets know: {})",
+            known.join(", ")
+        )));
+    }
     let limit = state.options.time_limit;
     let state_for_check = Arc::clone(state);
     let work = async move {
