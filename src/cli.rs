@@ -43,7 +43,7 @@ pub struct ServeArgs {
     /// Address to listen on. The page has no login: anything but loopback lets
     /// everyone who can reach this machine use it.
     #[arg(long, default_value = "127.0.0.1", value_name = "IP")]
-    pub addr: std::net::IpAddr,
+    pub addr: core::net::IpAddr,
     /// Open the page in the default browser.
     #[arg(long)]
     pub open: bool,

@@ -3,11 +3,10 @@
 //! errors, unreadable inputs or invalid rule sets.
 
 mod cli;
+mod serve_command;
 
 use clap::Parser;
-use cli::{
-    CheckArgs, Cli, Command, ExplainArgs, ExtractArgs, FailOn, RuleSetArgs, RulesCommand, ServeArgs,
-};
+use cli::{CheckArgs, Cli, Command, ExplainArgs, ExtractArgs, FailOn, RuleSetArgs, RulesCommand};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,7 +35,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain(args),
         Command::Extract(args) => extract(args),
         Command::Init => init(),
-        Command::Serve(args) => serve(args),
+        Command::Serve(args) => serve_command::serve(args),
     };
     ExitCode::from(code)
 }
@@ -620,118 +619,4 @@ fn init() -> u8 {
     println!("pre-commit — add to .pre-commit-config.yaml:\n\n{PRE_COMMIT_SNIPPET}");
     println!("GitHub Actions:\n\n{CI_SNIPPET}");
     OK
-}
-
-fn serve(args: ServeArgs) -> u8 {
-    let source = match &args.config {
-        _ if args.isolated => ConfigSource::Isolated,
-        Some(file) => ConfigSource::File(file),
-        None => ConfigSource::FoundFrom(Path::new(".")),
-    };
-    let config = match settings::find_config(source) {
-        Ok(c) => c,
-        Err(e) => {
-            print_settings_errors(&[e]);
-            return ERROR;
-        }
-    };
-    let lang = match (args.lang.as_deref(), config.as_ref().and_then(|c| c.lang)) {
-        (None, configured) => configured,
-        (Some(flag), _) => match Lang::parse(flag) {
-            Some(l) => Some(l),
-            None => {
-                eprintln!("error: unknown language `{flag}` (use nb, nn or en)");
-                return ERROR;
-            }
-        },
-    };
-    let today = match today() {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ERROR;
-        }
-    };
-    let flags = settings::Flags {
-        rulesets: &args.rulesets.rulesets,
-        services: &args.services,
-    };
-    let mut settings = match settings::resolve(config, &flags) {
-        Ok(s) => s,
-        Err(errors) => {
-            print_settings_errors(&errors);
-            return ERROR;
-        }
-    };
-    settings.options.today = today;
-    let config_path = settings.config.as_ref().map(|c| c.path.clone());
-    let address = std::net::SocketAddr::new(args.addr, args.port);
-    let listener = match std::net::TcpListener::bind(address) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("error: cannot listen on {address}: {e}");
-            return ERROR;
-        }
-    };
-    let url = match listener.local_addr() {
-        Ok(a) if a.ip().is_unspecified() => format!("http://localhost:{}/", a.port()),
-        Ok(a) => format!("http://{a}/"),
-        Err(e) => {
-            eprintln!("error: cannot listen on {address}: {e}");
-            return ERROR;
-        }
-    };
-    let mut options = tenderlint::serve::ServeOptions::new(settings);
-    options.lang = lang;
-    options.max_upload = args.max_upload.saturating_mul(1024 * 1024);
-    options.time_limit = std::time::Duration::from_secs(args.time_limit.max(1));
-    let server = match tenderlint::serve::Server::new(listener, options) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("error: cannot start the server: {e}");
-            return ERROR;
-        }
-    };
-    if !args.addr.is_loopback() {
-        eprintln!(
-            "warning: listening on {address}: the page has no login, so everyone who can reach \
-             this machine can check files with it and read the results"
-        );
-    }
-    if let Some(path) = &config_path {
-        eprintln!("using {}", path.display());
-    }
-    println!("tenderlint serve: {url}  (Ctrl-C stops it)");
-    let _ = std::io::stdout().flush();
-    if args.open {
-        open_browser(&url);
-    }
-    match server.run() {
-        Ok(()) => OK,
-        Err(e) => {
-            eprintln!("error: the server stopped: {e}");
-            ERROR
-        }
-    }
-}
-
-/// Opens `url` in the default browser; when that fails the URL printed above still works.
-fn open_browser(url: &str) {
-    let mut command = if cfg!(target_os = "macos") {
-        std::process::Command::new("open")
-    } else if cfg!(windows) {
-        let mut c = std::process::Command::new("cmd");
-        c.args(["/C", "start", ""]);
-        c
-    } else {
-        std::process::Command::new("xdg-open")
-    };
-    let opened = command
-        .arg(url)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn();
-    if let Err(e) = opened {
-        eprintln!("note: cannot open a browser ({e}); open {url} yourself");
-    }
 }

@@ -251,6 +251,29 @@ fn an_upload_over_the_limit_gets_413_with_a_json_error() {
 }
 
 #[test]
+fn a_check_over_the_time_limit_is_answered_with_503_and_the_server_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &["--isolated", "--time-limit", "1"]);
+    // About 9 MB of requirements: several seconds of checking in a test build
+    // even on idle cores (the check goes on after the answer; the server is
+    // killed when the test ends).
+    let mut text = String::from("# Kravspesifikasjon\n\n");
+    for i in 0..60_000 {
+        text.push_str(&format!(
+            "Leverandøren skal levere integrasjon nummer {i} med kjernejournal og e-resept, \
+             og løsningen bør ha god brukervennlighet.\n\n"
+        ));
+    }
+    let started = std::time::Instant::now();
+    let (status, body) = post_check(&server, form(&[("stor.md".into(), text.into_bytes())]));
+    assert_eq!(status, 503, "{body}");
+    assert!(body["error"].as_str().unwrap().contains("longer than 1 s"));
+    assert!(started.elapsed() < Duration::from_secs(10));
+    let health = client().get(server.at("/healthz")).send().unwrap();
+    assert_eq!(health.status().as_u16(), 200);
+}
+
+#[test]
 fn concurrent_requests_are_all_answered_alike() {
     let server = Server::isolated();
     let files = read_tender();
