@@ -573,7 +573,13 @@ fn the_page_works_in_headless_chromium_and_passes_axe() {
         return;
     }
     let server = Server::isolated();
-    let (status, expected) = post_check(&server, form(&read_tender()));
+    // The tender's files and, beside them, one that is not Word at all.
+    let scratch = tempfile::tempdir().unwrap();
+    let corrupt = scratch.path().join("skadet.docx");
+    std::fs::write(&corrupt, b"not a zip archive").unwrap();
+    let mut files = read_tender();
+    files.push(("skadet.docx".into(), b"not a zip archive".to_vec()));
+    let (status, expected) = post_check(&server, form(&files));
     assert_eq!(status, 200);
 
     let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/serve.png");
@@ -585,6 +591,7 @@ fn the_page_works_in_headless_chromium_and_passes_axe() {
         .arg("--screenshot")
         .arg(&shot)
         .args(tender_files())
+        .arg(&corrupt)
         .output()
         .expect("run the browser driver");
     assert!(
@@ -609,6 +616,25 @@ fn the_page_works_in_headless_chromium_and_passes_axe() {
         "{totals}"
     );
     assert_eq!(seen["lang"], "nb");
+    let listed: Vec<&str> = seen["dom"]["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    assert_eq!(listed.len(), 3, "{listed:?}");
+    assert!(
+        listed
+            .iter()
+            .any(|f| f.starts_with("skadet.docx – kunne ikke leses: not a DOCX file")),
+        "{listed:?}"
+    );
+
+    // The Word report downloads from the page.
+    let word = &seen["word"];
+    assert_eq!(word["state"], "completed", "{word}");
+    assert_eq!(word["name"], "tenderlint-rapport.docx");
+    assert_eq!(word["zip"], true);
     assert_eq!(
         seen["focusVisible"], true,
         "the focused button shows its focus"

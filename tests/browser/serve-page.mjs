@@ -182,6 +182,28 @@ async function main() {
       return result;
     })()`);
 
+    // The Word download, as the page does it: the report arrives as a file.
+    const downloads = mkdtempSync(join(tmpdir(), "tenderlint-downloads-"));
+    await Browser.setDownloadBehavior({ behavior: "allow", downloadPath: downloads, eventsEnabled: true });
+    const downloaded = new Promise((resolveDownload) => {
+      client.on("Browser.downloadProgress", (event) => {
+        if (event.state === "completed" || event.state === "canceled") resolveDownload(event);
+      });
+    });
+    const names = new Map();
+    client.on("Browser.downloadWillBegin", (event) => names.set(event.guid, event.suggestedFilename));
+    await evaluate("document.querySelector('button.download[data-format=docx]').click()", { userGesture: true });
+    const timeout = new Promise((r) => setTimeout(() => r({ state: "timeout" }), 60000).unref());
+    const progress = await Promise.race([downloaded, timeout]);
+    let word = { state: progress.state, name: names.get(progress.guid) || null };
+    if (progress.state === "completed") {
+      // "allow" keeps the name the server gave (Content-Disposition).
+      const bytes = readFileSync(join(downloads, word.name || "missing"));
+      word.size = bytes.length;
+      word.zip = bytes.subarray(0, 2).toString("latin1") === "PK";
+    }
+    rmSync(downloads, { recursive: true, force: true });
+
     await evaluate("window.scrollTo(0, 0)");
     await sleep(200);
     const shot = await Page.captureScreenshot({ format: "png", clip: { x: 0, y: 0, width: 1280, height: 2100, scale: 1 } });
@@ -210,9 +232,9 @@ async function main() {
       badge: document.querySelector('#rules .badge').textContent,
     })`);
 
-    process.stdout.write(JSON.stringify({ lang, focusVisible, dom, copy, filtered, axe, nynorsk, seen }) + "\n");
+    process.stdout.write(JSON.stringify({ lang, focusVisible, dom, copy, filtered, word, axe, nynorsk, seen }) + "\n");
   } finally {
-    const exited = new Promise((r) => { child.once("exit", r); setTimeout(r, 5000); });
+    const exited = new Promise((r) => { child.once("exit", r); setTimeout(r, 5000).unref(); });
     if (client) {
       // Closed through the protocol, Chromium takes its helper processes with it.
       await client.Browser.close().catch(() => {});
