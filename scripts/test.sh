@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "installing chromium for the HTML report test …"
+  echo "installing chromium for the HTML report and serve page tests …"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) ||
     echo "note: chromium could not be installed; the HTML browser test will report that it did not run"
 fi
@@ -25,6 +25,22 @@ if ! target/fidelity-venv/bin/python -c "import lxml" >/dev/null 2>&1 && command
   fi
   (target/fidelity-venv/bin/pip install -q lxml >/dev/null 2>&1) ||
     echo "note: lxml could not be installed; the DOCX fidelity test will report that it did not run"
+fi
+
+# The browser test of `tenderlint serve` drives that Chromium with a small Node
+# script (tests/browser): node and npm from apt, its two packages from npm.
+if ! command -v npm >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "installing node and npm for the browser test of tenderlint serve …"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null) ||
+    echo "note: node/npm could not be installed; the browser test of tenderlint serve will report that it did not run"
+fi
+if command -v npm >/dev/null 2>&1; then
+  if npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error >/dev/null; then
+    # Everything it needs is here: from now on a browser test that cannot run is a failure.
+    if command -v chromium >/dev/null 2>&1; then export TENDERLINT_REQUIRE_BROWSER=1; fi
+  else
+    echo "note: npm ci in tests/browser failed; the browser test of tenderlint serve will report that it did not run"
+  fi
 fi
 
 cargo test --locked

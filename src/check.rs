@@ -44,6 +44,45 @@ pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) 
             (f.path.clone(), result)
         })
         .collect();
+    let walk_errors = walk_errors
+        .into_iter()
+        .map(|e| FileEntry {
+            path: e.path.display().to_string(),
+            format: None,
+            blocks: 0,
+            error: Some(e.message),
+        })
+        .collect();
+    check_read(read, walk_errors, sets, options)
+}
+
+/// Checks files whose content is already in memory (uploads) as one tender. Each
+/// name is the file's path in evidence and its extension chooses the reader;
+/// files that cannot be read are listed with their error, as in [`check_paths`].
+pub fn check_contents(
+    files: &[(PathBuf, Vec<u8>)],
+    sets: &[RuleSet],
+    options: &CheckOptions,
+) -> CheckReport {
+    let read = files
+        .par_iter()
+        .map(|(path, bytes)| {
+            let result = match document::Format::from_path(path) {
+                Some(format) => document::read_bytes(path.clone(), format, bytes),
+                None => Err(refusal(path)),
+            };
+            (path.clone(), result)
+        })
+        .collect();
+    check_read(read, Vec::new(), sets, options)
+}
+
+fn check_read(
+    read: Vec<(PathBuf, Result<Document, ReadError>)>,
+    walk_errors: Vec<FileEntry>,
+    sets: &[RuleSet],
+    options: &CheckOptions,
+) -> CheckReport {
     let mut entries: Vec<FileEntry> = Vec::new();
     let mut docs = Vec::new();
     for (path, result) in read {
@@ -65,14 +104,7 @@ pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) 
             }),
         }
     }
-    for e in walk_errors {
-        entries.push(FileEntry {
-            path: e.path.display().to_string(),
-            format: None,
-            blocks: 0,
-            error: Some(e.message),
-        });
-    }
+    entries.extend(walk_errors);
     let mut report = check_documents(&docs, sets, options);
     report.summary.unreadable_files = entries.iter().filter(|f| f.error.is_some()).count();
     report.files = entries;

@@ -30,6 +30,44 @@ pub enum Command {
     /// Write a commented tenderlint.yaml for the tender in the current directory and
     /// print pre-commit and CI snippets.
     Init,
+    /// Start a local web page: drop the tender's Word or Markdown files, read the result,
+    /// copy requirement texts, download the report.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Port to listen on (0 picks a free one).
+    #[arg(long, default_value_t = 7878)]
+    pub port: u16,
+    /// Address to listen on. The page has no login: anything but loopback lets
+    /// everyone who can reach this machine use it.
+    #[arg(long, default_value = "127.0.0.1", value_name = "IP")]
+    pub addr: core::net::IpAddr,
+    /// Open the page in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Largest upload per request, in MiB.
+    #[arg(long, default_value_t = 100, value_name = "MIB")]
+    pub max_upload: usize,
+    /// Longest one check may run, in seconds.
+    #[arg(long, default_value_t = 300, value_name = "SECONDS")]
+    pub time_limit: u64,
+    #[command(flatten)]
+    pub rulesets: RuleSetArgs,
+    /// Configuration file to use instead of the tenderlint.yaml found from the working directory.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore any tenderlint.yaml.
+    #[arg(long)]
+    pub isolated: bool,
+    /// Language of messages when the page names none: nb, nn or en
+    /// (default: tenderlint.yaml's, else the browser's).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Services in scope when the page names none (default: tenderlint.yaml's, else detection).
+    #[arg(long, value_delimiter = ',', value_name = "ID,…")]
+    pub services: Vec<String>,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -12,6 +12,8 @@ pub mod extract;
 pub mod findings;
 pub mod report;
 pub mod rules;
+pub mod serve;
+pub mod settings;
 mod sha256;
 pub mod text;
 pub mod waivers;
@@ -53,4 +55,4 @@ impl Lang {
 pub mod check;
 pub mod tender;
 
-pub use check::{CheckOptions, check_documents, check_paths};
+pub use check::{CheckOptions, check_contents, check_documents, check_paths};

@@ -3,6 +3,7 @@
 //! errors, unreadable inputs or invalid rule sets.
 
 mod cli;
+mod serve_command;
 
 use clap::Parser;
 use cli::{CheckArgs, Cli, Command, ExplainArgs, ExtractArgs, FailOn, RuleSetArgs, RulesCommand};
@@ -13,6 +14,7 @@ use tenderlint::Lang;
 use tenderlint::config::{self, Config};
 use tenderlint::report::{self, Format, RenderOptions};
 use tenderlint::rules::{self, RuleSet, RuleSetError};
+use tenderlint::settings::{self, ConfigSource, Settings, SettingsError};
 use tenderlint::waivers::Date;
 
 const OK: u8 = 0;
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain(args),
         Command::Extract(args) => extract(args),
         Command::Init => init(),
+        Command::Serve(args) => serve_command::serve(args),
     };
     ExitCode::from(code)
 }
@@ -96,54 +99,29 @@ fn diagnostic_has_span(d: &dyn miette::Diagnostic) -> bool {
 
 /// The rule sets named on the command line, or the embedded defaults.
 fn load_rulesets(args: &RuleSetArgs) -> Result<Vec<RuleSet>, ()> {
-    let loaded: Vec<Result<RuleSet, RuleSetError>> = if args.rulesets.is_empty() {
-        match rules::embedded::load_defaults() {
-            Ok(sets) => sets.into_iter().map(Ok).collect(),
-            Err(e) => vec![Err(e)],
-        }
-    } else {
-        use rayon::prelude::*;
-        args.rulesets
-            .par_iter()
-            .map(|r| rules::resolve(r))
-            .collect()
-    };
-    let mut sets = Vec::new();
-    let mut failed = false;
-    for result in loaded {
-        match result {
-            Ok(set) => sets.push(set),
-            Err(e) => {
-                print_rule_set_error(&e);
-                failed = true;
-            }
+    settings::load_rulesets(&args.rulesets).map_err(|errors| print_settings_errors(&errors))
+}
+
+fn print_settings_errors(errors: &[SettingsError]) {
+    for e in errors {
+        if e.in_config {
+            print_config_error(&e.error);
+        } else {
+            print_rule_set_error(&e.error);
         }
     }
-    if sets.is_empty() && !failed {
-        eprintln!("error: no rule sets to check with");
-        failed = true;
-    }
-    if failed { Err(()) } else { Ok(sets) }
 }
 
 /// The configuration for a check: `--config FILE`, else `tenderlint.yaml` found
 /// upward from the first path, else none (`--isolated` or nothing found).
 fn find_config(args: &CheckArgs) -> Result<Option<Config>, ()> {
-    if args.isolated {
-        return Ok(None);
-    }
-    let path = match &args.config {
-        Some(p) => Some(p.clone()),
-        None => args.paths.first().and_then(|p| config::discover(p)),
+    let source = match (&args.config, args.paths.first()) {
+        _ if args.isolated => ConfigSource::Isolated,
+        (Some(file), _) => ConfigSource::File(file),
+        (None, Some(first)) => ConfigSource::FoundFrom(first),
+        (None, None) => ConfigSource::Isolated,
     };
-    match path.map(|p| config::load(&p)) {
-        None => Ok(None),
-        Some(Ok(c)) => Ok(Some(c)),
-        Some(Err(e)) => {
-            print_config_error(&e);
-            Err(())
-        }
-    }
+    settings::find_config(source).map_err(|e| print_settings_errors(&[e]))
 }
 
 /// `TENDERLINT_TODAY=YYYY-MM-DD` fixes the day waiver expiry is judged on (tests, reruns).
@@ -199,43 +177,22 @@ fn check(args: CheckArgs) -> u8 {
         };
         outputs.push((f, PathBuf::from(path)));
     }
-    // Flags win over the configuration; the configuration over the defaults.
-    let sets = match &config {
-        Some(c) if args.rulesets.rulesets.is_empty() && !c.rulesets.is_empty() => {
-            match c.load_rulesets() {
-                Ok(sets) => sets,
-                Err(errors) => {
-                    for e in &errors {
-                        if e.source.name == c.source.name {
-                            print_config_error(e);
-                        } else {
-                            print_rule_set_error(e);
-                        }
-                    }
-                    return ERROR;
-                }
-            }
-        }
-        _ => match load_rulesets(&args.rulesets) {
-            Ok(sets) => sets,
-            Err(()) => return ERROR,
-        },
+    let flags = settings::Flags {
+        rulesets: &args.rulesets.rulesets,
+        services: &args.services,
     };
-    let mut options = tenderlint::CheckOptions::default();
-    options.engine.services = args.services.clone();
-    options.today = today;
-    if let Some(c) = &config {
-        if let Err(e) = c.check_rule_ids(&sets) {
-            print_config_error(&e);
+    let Settings {
+        config,
+        rulesets: sets,
+        mut options,
+    } = match settings::resolve(config, &flags) {
+        Ok(s) => s,
+        Err(errors) => {
+            print_settings_errors(&errors);
             return ERROR;
         }
-        if options.engine.services.is_empty() {
-            options.engine.services = c.services.clone();
-        }
-        options.files = c.files.clone();
-        options.rule_levels = c.rule_levels();
-        options.waivers = c.waivers.clone();
-    }
+    };
+    options.today = today;
     let mut report = tenderlint::check_paths(&args.paths, &sets, &options);
     report
         .notices

@@ -1,0 +1,185 @@
+//! `tenderlint serve`: a page on the user's own machine for people who write
+//! tenders in Word and never open a terminal, and the small HTTP API it uses.
+//!
+//! The server adds no judgement of its own: uploads are read from memory by the
+//! same readers, checked with the same [`Settings`] as `check`, and answered by
+//! the same reporters (`POST /api/check` is `check --format json`). Everything
+//! the page needs is embedded in the binary, so it works offline, and its
+//! Content-Security-Policy forbids the network beyond this server.
+
+mod api;
+
+use crate::Lang;
+use crate::settings::Settings;
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Default for `--max-upload`: the whole request, all files together.
+pub const DEFAULT_MAX_UPLOAD: usize = 100 * 1024 * 1024;
+
+/// Default time one check may take before the request is answered with 503.
+pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(300);
+
+/// What the server checks with and how much it accepts.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The settings `check` would use in the directory the server started in.
+    pub settings: Settings,
+    /// The language of messages when a request names none; `None` lets the page
+    /// follow the browser's language.
+    pub lang: Option<Lang>,
+    /// Largest request body (bytes); larger uploads get 413.
+    pub max_upload: usize,
+    /// Longest a check may run before its request is answered with 503.
+    pub time_limit: Duration,
+}
+
+impl ServeOptions {
+    pub fn new(settings: Settings) -> ServeOptions {
+        ServeOptions {
+            settings,
+            lang: None,
+            max_upload: DEFAULT_MAX_UPLOAD,
+            time_limit: DEFAULT_TIME_LIMIT,
+        }
+    }
+}
+
+const INDEX_HTML: &str = include_str!("page/index.html");
+const APP_JS: &str = include_str!("page/app.js");
+const APP_CSS: &str = include_str!("page/app.css");
+const ICON_SVG: &str = include_str!("page/icon.svg");
+
+/// Scripts, styles and requests only from this server; no frames, plugins or
+/// form posts elsewhere. No inline script, so the JS and CSS are files of their own.
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; \
+                   connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
+                   frame-ancestors 'none'";
+
+/// The application: the page, its assets and the API.
+pub fn router(options: ServeOptions) -> Router {
+    let state = Arc::new(api::State::new(options));
+    Router::new()
+        .route("/", get(|| asset("text/html; charset=utf-8", INDEX_HTML)))
+        .route(
+            "/app.js",
+            get(|| asset("text/javascript; charset=utf-8", APP_JS)),
+        )
+        .route(
+            "/app.css",
+            get(|| asset("text/css; charset=utf-8", APP_CSS)),
+        )
+        .route("/favicon.svg", get(|| asset("image/svg+xml", ICON_SVG)))
+        .route("/healthz", get(api::health))
+        .route("/api/rules", get(api::rules))
+        .route("/api/check", post(api::check))
+        .route("/api/report", post(api::report))
+        .fallback(api::not_found)
+        .method_not_allowed_fallback(api::method_not_allowed)
+        // The API counts upload bytes itself (see api::read_body).
+        .layer(DefaultBodyLimit::disable())
+        .layer(axum::middleware::map_response(secure_headers))
+        .with_state(state)
+}
+
+async fn asset(content_type: &'static str, body: &'static str) -> Response {
+    ([(header::CONTENT_TYPE, content_type)], body).into_response()
+}
+
+/// Headers every answer carries: the CSP, no sniffing, no referrer, no caching
+/// (results are about a tender; nothing of them should linger in a cache).
+async fn secure_headers(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// A server bound and ready: its runtime is built and it already listens for
+/// Ctrl-C, so a signal that comes the moment its URL is printed stops it cleanly.
+pub struct Server {
+    runtime: tokio::runtime::Runtime,
+    listener: tokio::net::TcpListener,
+    shutdown: std::pin::Pin<Box<dyn Future<Output = ()> + Send>>,
+    options: ServeOptions,
+}
+
+impl Server {
+    pub fn new(listener: std::net::TcpListener, options: ServeOptions) -> std::io::Result<Server> {
+        listener.set_nonblocking(true)?;
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            // Requests only parse uploads and wait; checks run on the blocking pool
+            // and the engine's own threads.
+            .worker_threads(2)
+            .enable_all()
+            .build()?;
+        let (listener, shutdown) = {
+            let _context = runtime.enter();
+            (
+                tokio::net::TcpListener::from_std(listener)?,
+                shutdown_signal()?,
+            )
+        };
+        Ok(Server {
+            runtime,
+            listener,
+            shutdown,
+            options,
+        })
+    }
+
+    /// Serves until Ctrl-C (or SIGTERM), then finishes the requests in flight and returns.
+    pub fn run(self) -> std::io::Result<()> {
+        let Server {
+            runtime,
+            listener,
+            shutdown,
+            options,
+        } = self;
+        runtime.block_on(async move {
+            axum::serve(listener, router(options))
+                .with_graceful_shutdown(shutdown)
+                .await
+        })
+    }
+}
+
+/// Resolves on the first SIGINT or SIGTERM; the handlers are installed at once.
+#[cfg(unix)]
+fn shutdown_signal() -> std::io::Result<std::pin::Pin<Box<dyn Future<Output = ()> + Send>>> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
+    Ok(Box::pin(async move {
+        tokio::select! {
+            _ = interrupt.recv() => {},
+            _ = terminate.recv() => {},
+        }
+    }))
+}
+
+#[cfg(not(unix))]
+fn shutdown_signal() -> std::io::Result<std::pin::Pin<Box<dyn Future<Output = ()> + Send>>> {
+    Ok(Box::pin(async {
+        // Without a handler there is no clean shutdown to wait for: run until killed.
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    }))
+}

@@ -1,0 +1,125 @@
+//! `tenderlint serve`: the binary's side of the web page. It resolves the settings
+//! as `check` does, binds the address, prints the URL and, with `--open`, starts the
+//! browser; the server itself is the library's `tenderlint::serve`. The only place
+//! the binary listens on a socket or starts another program.
+
+use crate::cli::ServeArgs;
+use crate::{ERROR, OK, print_settings_errors, today};
+use std::io::Write;
+use std::path::Path;
+use tenderlint::Lang;
+use tenderlint::settings::{self, ConfigSource};
+
+pub(crate) fn serve(args: ServeArgs) -> u8 {
+    let source = match &args.config {
+        _ if args.isolated => ConfigSource::Isolated,
+        Some(file) => ConfigSource::File(file),
+        None => ConfigSource::FoundFrom(Path::new(".")),
+    };
+    let config = match settings::find_config(source) {
+        Ok(c) => c,
+        Err(e) => {
+            print_settings_errors(&[e]);
+            return ERROR;
+        }
+    };
+    let lang = match (args.lang.as_deref(), config.as_ref().and_then(|c| c.lang)) {
+        (None, configured) => configured,
+        (Some(flag), _) => match Lang::parse(flag) {
+            Some(l) => Some(l),
+            None => {
+                eprintln!("error: unknown language `{flag}` (use nb, nn or en)");
+                return ERROR;
+            }
+        },
+    };
+    let today = match today() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ERROR;
+        }
+    };
+    let flags = settings::Flags {
+        rulesets: &args.rulesets.rulesets,
+        services: &args.services,
+    };
+    let mut settings = match settings::resolve(config, &flags) {
+        Ok(s) => s,
+        Err(errors) => {
+            print_settings_errors(&errors);
+            return ERROR;
+        }
+    };
+    settings.options.today = today;
+    let config_path = settings.config.as_ref().map(|c| c.path.clone());
+    let address = std::net::SocketAddr::new(args.addr, args.port);
+    let listener = match std::net::TcpListener::bind(address) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: cannot listen on {address}: {e}");
+            return ERROR;
+        }
+    };
+    let url = match listener.local_addr() {
+        Ok(a) if a.ip().is_unspecified() => format!("http://localhost:{}/", a.port()),
+        Ok(a) => format!("http://{a}/"),
+        Err(e) => {
+            eprintln!("error: cannot listen on {address}: {e}");
+            return ERROR;
+        }
+    };
+    let mut options = tenderlint::serve::ServeOptions::new(settings);
+    options.lang = lang;
+    options.max_upload = args.max_upload.saturating_mul(1024 * 1024);
+    options.time_limit = std::time::Duration::from_secs(args.time_limit.max(1));
+    let server = match tenderlint::serve::Server::new(listener, options) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: cannot start the server: {e}");
+            return ERROR;
+        }
+    };
+    if !args.addr.is_loopback() {
+        eprintln!(
+            "warning: listening on {address}: the page has no login, so everyone who can reach \
+             this machine can check files with it and read the results"
+        );
+    }
+    if let Some(path) = &config_path {
+        eprintln!("using {}", path.display());
+    }
+    println!("tenderlint serve: {url}  (Ctrl-C stops it)");
+    let _ = std::io::stdout().flush();
+    if args.open {
+        open_browser(&url);
+    }
+    match server.run() {
+        Ok(()) => OK,
+        Err(e) => {
+            eprintln!("error: the server stopped: {e}");
+            ERROR
+        }
+    }
+}
+
+/// Opens `url` in the default browser; when that fails the URL printed above still works.
+fn open_browser(url: &str) {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(windows) {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    let opened = command
+        .arg(url)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    if let Err(e) = opened {
+        eprintln!("note: cannot open a browser ({e}); open {url} yourself");
+    }
+}

@@ -1,0 +1,139 @@
+//! Settings for a check: the configuration (`tenderlint.yaml`), the flags, and the
+//! defaults resolved into the rule sets and options a check runs with.
+//!
+//! One place, so that `check` and `serve` judge a tender by the same settings: a
+//! page served from inside a tender repository honours its pins, services and
+//! waivers exactly as the command line does. Flags win over the configuration,
+//! the configuration over the defaults.
+
+use crate::CheckOptions;
+use crate::config::{self, Config};
+use crate::rules::{self, RuleSet, RuleSetError};
+use std::path::Path;
+
+/// Where the configuration comes from.
+#[derive(Debug, Clone, Copy)]
+pub enum ConfigSource<'a> {
+    /// No configuration (`--isolated`).
+    Isolated,
+    /// This file (`--config FILE`).
+    File(&'a Path),
+    /// `tenderlint.yaml` found upward from this path, if there is one.
+    FoundFrom(&'a Path),
+}
+
+/// What the caller asks for beyond the configuration.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Flags<'a> {
+    /// Rule sets (`ID`, `ID@VERSION` or a path); replace the configuration's pins.
+    pub rulesets: &'a [String],
+    /// Services in scope; replace the configuration's.
+    pub services: &'a [String],
+}
+
+/// The resolved settings of a check.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub config: Option<Config>,
+    pub rulesets: Vec<RuleSet>,
+    pub options: CheckOptions,
+}
+
+/// A problem found while resolving settings, with where it lies.
+#[derive(Debug, Clone)]
+pub struct SettingsError {
+    pub error: RuleSetError,
+    /// The problem is in the configuration file (not in a rule set it names).
+    pub in_config: bool,
+}
+
+/// Loads the configuration that applies.
+pub fn find_config(source: ConfigSource) -> Result<Option<Config>, SettingsError> {
+    let path = match source {
+        ConfigSource::Isolated => None,
+        ConfigSource::File(path) => Some(path.to_path_buf()),
+        ConfigSource::FoundFrom(start) => config::discover(start),
+    };
+    match path.map(|p| config::load(&p)) {
+        None => Ok(None),
+        Some(Ok(c)) => Ok(Some(c)),
+        Some(Err(error)) => Err(SettingsError {
+            error,
+            in_config: true,
+        }),
+    }
+}
+
+/// Resolves the rule sets and check options from a configuration and flags.
+pub fn resolve(config: Option<Config>, flags: &Flags) -> Result<Settings, Vec<SettingsError>> {
+    let rulesets = match &config {
+        Some(c) if flags.rulesets.is_empty() && !c.rulesets.is_empty() => {
+            c.load_rulesets().map_err(|errors| {
+                errors
+                    .into_iter()
+                    .map(|error| SettingsError {
+                        in_config: error.source.name == c.source.name,
+                        error,
+                    })
+                    .collect::<Vec<_>>()
+            })?
+        }
+        _ => load_rulesets(flags.rulesets)?,
+    };
+    let mut options = CheckOptions::default();
+    options.engine.services = flags.services.to_vec();
+    if let Some(c) = &config {
+        c.check_rule_ids(&rulesets).map_err(|error| {
+            vec![SettingsError {
+                error,
+                in_config: true,
+            }]
+        })?;
+        if options.engine.services.is_empty() {
+            options.engine.services = c.services.clone();
+        }
+        options.files = c.files.clone();
+        options.rule_levels = c.rule_levels();
+        options.waivers = c.waivers.clone();
+    }
+    Ok(Settings {
+        config,
+        rulesets,
+        options,
+    })
+}
+
+/// The named rule sets, or the embedded defaults when none is named.
+pub fn load_rulesets(references: &[String]) -> Result<Vec<RuleSet>, Vec<SettingsError>> {
+    let loaded: Vec<Result<RuleSet, RuleSetError>> = if references.is_empty() {
+        match rules::embedded::load_defaults() {
+            Ok(sets) => sets.into_iter().map(Ok).collect(),
+            Err(e) => vec![Err(e)],
+        }
+    } else {
+        use rayon::prelude::*;
+        references.par_iter().map(|r| rules::resolve(r)).collect()
+    };
+    let mut sets = Vec::new();
+    let mut errors = Vec::new();
+    for result in loaded {
+        match result {
+            Ok(set) => sets.push(set),
+            Err(error) => errors.push(SettingsError {
+                error,
+                in_config: false,
+            }),
+        }
+    }
+    if sets.is_empty() && errors.is_empty() {
+        errors.push(SettingsError {
+            error: RuleSetError::about("tenderlint", "no rule sets to check with"),
+            in_config: false,
+        });
+    }
+    if errors.is_empty() {
+        Ok(sets)
+    } else {
+        Err(errors)
+    }
+}
