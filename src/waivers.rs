@@ -247,6 +247,7 @@ fn directive_evidence(doc: &Document, location: &Location, excerpt: String) -> E
         coverage: Coverage::Violation,
         modality: Modality::None,
         matched: None,
+        definition: None,
     }
 }
 
@@ -264,6 +265,7 @@ fn config_evidence(w: &ConfigWaiver, excerpt: String) -> Evidence {
         coverage: Coverage::Violation,
         modality: Modality::None,
         matched: None,
+        definition: None,
     }
 }
 

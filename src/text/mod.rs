@@ -1,6 +1,7 @@
 //! Reading tender text the way a procurement lawyer does: normalisation,
-//! sentences, modality and negation.
+//! sentences, modality and negation, conditions.
 
+pub mod conditions;
 pub mod modality;
 pub mod normalize;
 pub mod sentences;

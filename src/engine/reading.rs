@@ -1,0 +1,570 @@
+//! Reading a tender in its own terms, for the rule sets that opt in (`reading:`):
+//! the abbreviations it defines, and where its award criteria are.
+//!
+//! A tender writes «KJ» for its *Kommunale journalgruppe* or «AR» for *Avdeling for
+//! rehabilitering*; a rule that knows «KJ» as Kjernejournal would read «skal tas i
+//! bruk ved AR» as a requirement on Adresseregisteret. The definitions are read from
+//! every file of the tender before any rule looks at a statement, since a glossary in
+//! one file defines the words of all of them.
+
+use super::statements::Columns;
+use crate::document::{Block, BlockKind, CELL_SEPARATOR, Document};
+use crate::rules::{CompiledRule, RuleSet, TermId};
+use crate::text::normalize;
+use serde::Serialize;
+use std::sync::Arc;
+
+/// One abbreviation the tender defines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Definition {
+    /// As the tender writes it («AR»).
+    pub abbreviation: String,
+    /// What it stands for («Avdeling for rehabilitering»).
+    pub expansion: String,
+    /// Where: the document (index in the tender) and block.
+    #[serde(skip)]
+    pub doc: usize,
+    #[serde(skip)]
+    pub block: usize,
+}
+
+/// Headings of glossary sections, normalised: a section whose title starts with one
+/// of these (or one inside it) defines its abbreviations without further ado.
+const GLOSSARY_HEADINGS: &[&str] = &[
+    "ordliste",
+    "ordforklaring",
+    "forkortelse",
+    "forkorting",
+    "definisjon",
+    "begrep",
+    "omgrep",
+    "glossary",
+    "abbreviation",
+    "definition",
+    "terms and",
+    "terminolog",
+];
+
+/// The longest abbreviation read, in characters: longer capitals are names or shouting.
+const MAX_ABBREVIATION: usize = 8;
+/// The longest expansion kept, in characters.
+const MAX_EXPANSION: usize = 120;
+
+/// Every definition in a document, in block order.
+pub fn definitions_in(doc: &Document, di: usize) -> Vec<Definition> {
+    let glossary_sections: Vec<bool> = {
+        let mut flags = vec![false; doc.sections.len()];
+        for (i, section) in doc.sections.iter().enumerate() {
+            let inherited = section.parent.is_some_and(|p| p < i && flags[p]);
+            let title = normalize(&section.title).text;
+            flags[i] = inherited || GLOSSARY_HEADINGS.iter().any(|h| title.starts_with(h));
+        }
+        flags
+    };
+    let mut header: Option<(Arc<[String]>, bool)> = None;
+    let mut out = Vec::new();
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        // Capitals are rare: most blocks are passed over on this test alone.
+        if !block.text.bytes().any(|b| b.is_ascii_uppercase()) {
+            continue;
+        }
+        let glossary_table = match &block.kind {
+            BlockKind::TableRow(row) if !row.is_header => {
+                if header
+                    .as_ref()
+                    .is_none_or(|(h, _)| !Arc::ptr_eq(h, &row.header))
+                {
+                    let glossary = Columns::from_header(&row.header).glossary;
+                    header = Some((row.header.clone(), glossary));
+                }
+                header.as_ref().is_some_and(|(_, g)| *g)
+            }
+            BlockKind::TableRow(_) | BlockKind::Heading { .. } => continue,
+            _ => false,
+        };
+        let in_glossary = glossary_sections
+            .get(block.section)
+            .copied()
+            .unwrap_or(false);
+        for (abbreviation, expansion) in definitions_in_block(block, glossary_table, in_glossary) {
+            out.push(Definition {
+                abbreviation,
+                expansion,
+                doc: di,
+                block: bi,
+            });
+        }
+    }
+    out
+}
+
+/// The definitions a block makes: a glossary row «AR | Avdeling for rehabilitering»,
+/// «Avdeling for rehabilitering (AR)», «AR (Avdeling for rehabilitering)», «AR –
+/// Avdeling for rehabilitering», «AR = …», «AR: …». Outside glossaries the long form
+/// must spell the abbreviation (its letters in order, the first starting a word, as
+/// Schwartz and Hearst read biomedical abbreviations), so «KJ (se 3.2)» or «PLL –
+/// skal støttes» define nothing.
+fn definitions_in_block(block: &Block, table: bool, glossary: bool) -> Vec<(String, String)> {
+    let text = block.text.as_str();
+    let mut out = Vec::new();
+    if table {
+        let mut cells = text
+            .split(CELL_SEPARATOR)
+            .map(|c| c.trim().trim_matches(['*', '_', ':']).trim());
+        if let (Some(term), Some(meaning)) = (cells.next(), cells.find(|c| !c.is_empty()))
+            && is_abbreviation(term)
+        {
+            let meaning = first_clause(meaning, &['.', ';', '\n']);
+            if !meaning.is_empty() {
+                out.push((term.to_string(), meaning));
+            }
+        }
+        return out;
+    }
+    for (start, end) in capital_runs(text) {
+        let abbreviation = &text[start..end];
+        let before = text[..start].trim_end_matches(['*', '_']).trim_end();
+        // Markdown emphasis around the abbreviation («**AR** – …») is no text.
+        let after = text[end..].trim_start_matches(['*', '_']);
+        let after_trim = after.trim_start();
+        // «Avdeling for rehabilitering (AR)»
+        if before.ends_with('(') && after_trim.starts_with(')') {
+            let head = before[..before.len() - 1].trim_end();
+            if let Some(long) = long_form_before(head, abbreviation) {
+                out.push((abbreviation.to_string(), long));
+            }
+            continue;
+        }
+        // «AR (Avdeling for rehabilitering)»
+        if let Some(inside) = after_trim.strip_prefix('(') {
+            if let Some(close) = inside.find(')') {
+                let long = inside[..close].trim();
+                if long.split_whitespace().count() <= 8 && (glossary || spells(abbreviation, long))
+                {
+                    out.push((abbreviation.to_string(), long.to_string()));
+                }
+            }
+            continue;
+        }
+        // «AR – Avdeling for rehabilitering», «AR = …», «AR: …»: at the start of the
+        // block or of an item in a run-in list («Forkortelser: KJ = …, AR = …»).
+        let opens_item = before.is_empty()
+            || before.ends_with([',', ';', ':'])
+            || before.chars().all(|c| !c.is_alphanumeric());
+        let Some((sign, rest)) = ["=", "–", "—", " - ", ":"].iter().find_map(|s| {
+            let trimmed = if *s == " - " { after } else { after_trim };
+            trimmed.strip_prefix(s).map(|r| (*s, r))
+        }) else {
+            continue;
+        };
+        if !opens_item && sign != "=" {
+            continue;
+        }
+        let long = first_clause(rest, &[',', ';', '.', '(', '\n']);
+        if long.is_empty() || long.split_whitespace().count() > 8 {
+            continue;
+        }
+        if sign == "=" || glossary || spells(abbreviation, &long) {
+            out.push((abbreviation.to_string(), long));
+        }
+    }
+    out
+}
+
+/// Byte ranges of the words written in capitals (two or more, digits allowed after the
+/// first letter): «AR», «SSO», «PLO2».
+fn capital_runs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut push = |s: usize, e: usize| {
+        if is_abbreviation(&text[s..e]) {
+            out.push((s, e));
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            push(s, i);
+        }
+    }
+    if let Some(s) = start {
+        push(s, text.len());
+    }
+    out
+}
+
+/// A word of 2–8 letters and digits, starting with a capital, with no lower-case
+/// letter and at least two capitals.
+fn is_abbreviation(word: &str) -> bool {
+    let count = word.chars().count();
+    (2..=MAX_ABBREVIATION).contains(&count)
+        && word.chars().all(char::is_alphanumeric)
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && !word.chars().any(char::is_lowercase)
+        && word.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+/// The text up to the first of `stops`, trimmed, at most [`MAX_EXPANSION`] characters.
+fn first_clause(text: &str, stops: &[char]) -> String {
+    let end = text.find(stops).unwrap_or(text.len());
+    let clause = text[..end]
+        .trim()
+        .trim_matches(['*', '_', '«', '»', '"'])
+        .trim();
+    clause.chars().take(MAX_EXPANSION).collect()
+}
+
+/// Whether `long` spells `short`: its letters in order from the end, the first one
+/// starting a word of `long`.
+fn spells(short: &str, long: &str) -> bool {
+    spelled_from(short, long).is_some()
+}
+
+/// Where in `long` (byte offset of the word) the spelling of `short` starts.
+fn spelled_from(short: &str, long: &str) -> Option<usize> {
+    let short: Vec<char> = short
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let long_chars: Vec<(usize, char)> = long
+        .char_indices()
+        .flat_map(|(i, c)| c.to_lowercase().map(move |l| (i, l)))
+        .collect();
+    let mut li = long_chars.len();
+    for (si, &c) in short.iter().enumerate().rev() {
+        loop {
+            li = li.checked_sub(1)?;
+            let (_, l) = long_chars[li];
+            let starts_word = li == 0 || !long_chars[li - 1].1.is_alphanumeric();
+            if l == c && (si > 0 || starts_word) {
+                break;
+            }
+        }
+    }
+    long_chars.get(li).map(|(i, _)| *i)
+}
+
+/// The long form that a parenthesised abbreviation closes: the shortest run of the
+/// last words before it that spells the abbreviation, within its clause.
+fn long_form_before(head: &str, short: &str) -> Option<String> {
+    let clause_start = head
+        .rfind(['.', ';', ':', '(', ')', ',', CELL_SEPARATOR])
+        .map_or(0, |i| i + 1);
+    let clause = &head[clause_start..];
+    // At most as many words as Schwartz and Hearst allow: min(|A| + 5, 2|A|).
+    let n = short.chars().count();
+    let max_words = (n + 5).min(2 * n);
+    let words: Vec<usize> = clause
+        .char_indices()
+        .filter(|&(i, c)| {
+            c.is_alphanumeric()
+                && clause[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|p| !p.is_alphanumeric())
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let window_start = words.len().checked_sub(max_words).map_or(0, |k| words[k]);
+    let window = &clause[window_start..];
+    let from = spelled_from(short, window)?;
+    // Start at the word holding the first letter.
+    let word_start = window[..from]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let long = window[word_start..].trim();
+    (!long.is_empty()).then(|| long.chars().take(MAX_EXPANSION).collect())
+}
+
+/// For one rule set: the abbreviations each rule must not count in this tender,
+/// indexed by rule.
+pub type Redefinitions = Vec<Vec<Redefined>>;
+
+/// An abbreviation term of a rule that the tender defines as something else.
+#[derive(Debug, Clone)]
+pub struct Redefined {
+    pub term: TermId,
+    /// Lower case, as the tender's text normalised reads.
+    pub abbreviation: String,
+    /// Index of the (first) definition that disagrees.
+    pub definition: usize,
+}
+
+/// Words too common in rule titles and expansions to show that two meanings agree.
+const GENERIC_WORDS: &[&str] = &[
+    "løsning", "løysing", "system", "tjenest", "tenest", "kommun", "nasjon", "solution", "servic",
+    "suppor", "integr", "støtte", "avdeli", "senter", "sentra", "leveran",
+];
+
+/// Which of a set's rules lose which abbreviation in this tender: those whose
+/// abbreviation term («KJ», a whole word or exact term) the tender defines with an
+/// expansion that neither hits another term of the rule (nor a context term of the
+/// abbreviation) nor shares a word with the rule's title. A definition that agrees
+/// («KJ (kjernejournal)») keeps the term counting, even if another disagrees.
+pub fn redefinitions(set: &RuleSet, definitions: &[Definition]) -> Redefinitions {
+    if definitions.is_empty() || !set.reading.definitions {
+        return vec![Vec::new(); set.rules.len()];
+    }
+    let expansions: Vec<Vec<TermId>> = definitions
+        .iter()
+        .map(|d| {
+            let norm = normalize(&d.expansion);
+            let mut terms: Vec<TermId> = set
+                .matcher
+                .find(&norm, &d.expansion)
+                .into_iter()
+                .map(|h| h.term)
+                .collect();
+            terms.sort_unstable();
+            terms.dedup();
+            terms
+        })
+        .collect();
+    set.rules
+        .iter()
+        .map(|rule| rule_redefinitions(set, rule, definitions, &expansions))
+        .collect()
+}
+
+fn rule_redefinitions(
+    set: &RuleSet,
+    rule: &CompiledRule,
+    definitions: &[Definition],
+    expansions: &[Vec<TermId>],
+) -> Vec<Redefined> {
+    let Some(pattern) = &rule.pattern else {
+        return Vec::new();
+    };
+    let terms = pattern.terms();
+    let mut out: Vec<Redefined> = Vec::new();
+    let mut agreed: Vec<String> = Vec::new();
+    for (di, d) in definitions.iter().enumerate() {
+        let abbreviation = normalize(&d.abbreviation).text;
+        let own: Vec<TermId> = terms
+            .iter()
+            .copied()
+            .filter(|&t| set.matcher.is_abbreviation_term(t, &abbreviation))
+            .collect();
+        if own.is_empty() {
+            continue;
+        }
+        let meaning: Vec<TermId> = terms
+            .iter()
+            .copied()
+            .filter(|t| !own.contains(t))
+            .chain(
+                own.iter()
+                    .flat_map(|&t| set.matcher.context_of(t).iter().copied()),
+            )
+            .collect();
+        let agrees = expansions[di].iter().any(|t| meaning.contains(t))
+            || shares_title_word(rule, &d.expansion);
+        if agrees {
+            agreed.push(abbreviation);
+        } else {
+            for term in own {
+                if !out
+                    .iter()
+                    .any(|r| r.term == term && r.abbreviation == abbreviation)
+                {
+                    out.push(Redefined {
+                        term,
+                        abbreviation: abbreviation.clone(),
+                        definition: di,
+                    });
+                }
+            }
+        }
+    }
+    out.retain(|r| !agreed.contains(&r.abbreviation));
+    out
+}
+
+fn shares_title_word(rule: &CompiledRule, expansion: &str) -> bool {
+    let stems = |text: &str| -> Vec<String> {
+        normalize(text)
+            .text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 5)
+            .map(|w| w.chars().take(6).collect::<String>())
+            .filter(|s| !GENERIC_WORDS.contains(&s.as_str()))
+            .collect()
+    };
+    let expansion = stems(expansion);
+    let title = &rule.title;
+    [Some(&title.nb), title.nn.as_ref(), title.en.as_ref()]
+        .into_iter()
+        .flatten()
+        .flat_map(|t| stems(t))
+        .any(|s| expansion.contains(&s))
+}
+
+/// Headings of award-criteria sections, normalised: the section and those inside it
+/// are evaluation.
+const AWARD_HEADINGS: &[&str] = &[
+    "tildelingskriteri",
+    "tildelingskriterium",
+    "evalueringskriteri",
+    "kriterier for tildeling",
+    "kriterium for tildeling",
+    "vekting",
+    "award criteri",
+    "evaluation criteri",
+    "criteria for award",
+    "weighting",
+];
+
+/// Whether a normalised text names award criteria.
+pub fn names_award_criteria(text: &str) -> bool {
+    AWARD_HEADINGS.iter().any(|h| {
+        text.match_indices(h).any(|(at, _)| {
+            text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
+    })
+}
+
+/// The award-criteria sections of a document (a heading naming them, or inside one).
+pub fn award_sections(doc: &Document) -> Vec<bool> {
+    let mut flags = vec![false; doc.sections.len()];
+    for (i, section) in doc.sections.iter().enumerate() {
+        let inherited = section.parent.is_some_and(|p| p < i && flags[p]);
+        flags[i] = inherited || names_award_criteria(&normalize(&section.title).text);
+    }
+    flags
+}
+
+/// Whether a table header is that of an award-criteria table: a criterion column and
+/// a weight column («Tildelingskriterium | Vekt», «Kriterium | Vekting», "Award
+/// criterion | Weight").
+pub fn is_award_header(header: &[String]) -> bool {
+    let cells: Vec<String> = header.iter().map(|h| normalize(h).text).collect();
+    let criterion = cells.iter().any(|c| {
+        [
+            "tildelingskriteri",
+            "kriteri",
+            "award criteri",
+            "criteri",
+            "evalueringskriteri",
+        ]
+        .iter()
+        .any(|p| c.starts_with(p))
+    });
+    let weight = cells
+        .iter()
+        .any(|c| ["vekt", "weight"].iter().any(|p| c.starts_with(p)));
+    criterion && weight
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::markdown;
+    use std::path::PathBuf;
+
+    fn read(md: &str) -> Vec<(String, String)> {
+        let doc = markdown::read(PathBuf::from("t.md"), md);
+        definitions_in(&doc, 0)
+            .into_iter()
+            .map(|d| (d.abbreviation, d.expansion))
+            .collect()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn glossary_tables_and_lists_define_abbreviations() {
+        let md = "# 2 Ordliste\n\n| Forkortelse | Betydning |\n|---|---|\n| SSO | Sentralt sykehjemskontor. Ligg i rådhuset |\n| KJ | Kjernejournal |\n\n- **AR** – Avdeling for rehabilitering\n- PLO: Pleie- og omsorgsmeldinger\n";
+        assert_eq!(
+            read(md),
+            [
+                pair("SSO", "Sentralt sykehjemskontor"),
+                pair("KJ", "Kjernejournal"),
+                pair("AR", "Avdeling for rehabilitering"),
+                pair("PLO", "Pleie- og omsorgsmeldinger"),
+            ]
+        );
+        // nynorsk and English headings
+        let nn = "## Omgrep og forkortingar\n\n- KJ – Kommunal journalgruppe\n";
+        assert_eq!(read(nn), [pair("KJ", "Kommunal journalgruppe")]);
+        let en = "## Glossary\n\n| Term | Definition |\n|---|---|\n| AR | Assisted rehabilitation unit |\n";
+        assert_eq!(read(en), [pair("AR", "Assisted rehabilitation unit")]);
+    }
+
+    #[test]
+    fn first_use_in_parentheses_defines_either_way_round() {
+        assert_eq!(
+            read("Tjenesten skal tas i bruk ved Avdeling for rehabilitering (AR) fra 2027.\n"),
+            [pair("AR", "Avdeling for rehabilitering")]
+        );
+        assert_eq!(
+            read("Tenesta skal nyttast ved AR (Avdeling for rehabilitering).\n"),
+            [pair("AR", "Avdeling for rehabilitering")]
+        );
+        assert_eq!(
+            read("The service is run by the Staff Scheduling Office (SSO).\n"),
+            [pair("SSO", "Staff Scheduling Office")]
+        );
+        assert_eq!(
+            read("Forkortelser: KJ = kjernejournal, AR = Adresseregisteret.\n"),
+            [pair("KJ", "kjernejournal"), pair("AR", "Adresseregisteret")]
+        );
+        assert_eq!(
+            read("Prosjektet ledes av SSO – Sentralt sykehjemskontor.\n").len(),
+            0,
+            "«–» mid-sentence is no definition outside a glossary"
+        );
+        assert_eq!(
+            read("AR – Avdeling for rehabilitering har 40 senger.\n"),
+            [pair("AR", "Avdeling for rehabilitering har 40 senger")]
+        );
+    }
+
+    #[test]
+    fn capitals_that_define_nothing_are_not_definitions() {
+        for md in [
+            "Løsningen skal støtte KJ (se punkt 3.2).\n",
+            "Løsningen skal støtte PLL – det er et minstekrav.\n",
+            "Integrasjon med KJ skal være på plass ved oppstart.\n",
+            "Kommunen bruker NHN (Norsk helsenett) og HelseID.\n",
+            "| Krav-ID | Krav | Type |\n|---|---|---|\n| K1 | KJ skal støttes | M |\n",
+        ] {
+            let found = read(md);
+            assert!(found.iter().all(|(a, _)| a == "NHN"), "{md}: {found:?}");
+        }
+        assert_eq!(
+            read("Kommunen bruker NHN (Norsk helsenett).\n"),
+            [pair("NHN", "Norsk helsenett")]
+        );
+    }
+
+    #[test]
+    fn award_criteria_are_recognised_by_heading_and_table_header() {
+        assert!(names_award_criteria("6 tildelingskriterium"));
+        assert!(names_award_criteria("award criteria and weighting"));
+        assert!(names_award_criteria("kriterier for tildeling"));
+        assert!(!names_award_criteria("krav til løsningen"));
+        assert!(is_award_header(&[
+            "Tildelingskriterium".into(),
+            "Vekt".into(),
+            "Dokumentasjon".into()
+        ]));
+        assert!(is_award_header(&[
+            "Award criterion".into(),
+            "Weight".into()
+        ]));
+        assert!(!is_award_header(&[
+            "Kravnr".into(),
+            "Kravtekst".into(),
+            "Vekting".into()
+        ]));
+    }
+}
