@@ -18,6 +18,10 @@ pub struct ExtractedBlock {
     pub normative: bool,
     pub text: String,
     pub statements: Vec<ExtractedStatement>,
+    /// Abbreviations the block defines («AR – Avdeling for rehabilitering»); sets
+    /// with `reading: definitions` read them for the whole tender.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub definitions: Vec<crate::engine::reading::Definition>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -25,6 +29,10 @@ pub struct ExtractedStatement {
     pub text: String,
     pub modality: Modality,
     pub negated: bool,
+    /// Applies only under a condition («Dersom kommunen utløser opsjonen, skal …»):
+    /// weak for sets with `reading: conditions`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub conditional: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub requirement_id: Option<String>,
 }
@@ -33,13 +41,21 @@ pub struct ExtractedStatement {
 /// with `set`'s heading list.
 pub fn extract(doc: &Document, set: Option<&RuleSet>) -> Vec<ExtractedBlock> {
     let prepared = prepare(doc);
+    let mut definitions = crate::engine::reading::definitions_in(doc, 0)
+        .into_iter()
+        .peekable();
     let nonnormative = set
         .map(|s| nonnormative_sections(doc, s))
         .unwrap_or_default();
     doc.blocks
         .iter()
         .zip(&prepared)
-        .map(|(block, p)| {
+        .enumerate()
+        .map(|(bi, (block, p))| {
+            let mut defined = Vec::new();
+            while let Some(d) = definitions.next_if(|d| d.block == bi) {
+                defined.push(d);
+            }
             let kind = match &block.kind {
                 BlockKind::Heading { level } => format!("heading{level}"),
                 BlockKind::Paragraph => "paragraph".into(),
@@ -79,9 +95,13 @@ pub fn extract(doc: &Document, set: Option<&RuleSet>) -> Vec<ExtractedBlock> {
                             .replace(crate::document::CELL_SEPARATOR, " | "),
                         modality: s.modality,
                         negated: s.negated,
+                        conditional: crate::text::conditions::is_conditional(
+                            &p.norm.text[s.range.clone()],
+                        ),
                         requirement_id: s.requirement_id.clone(),
                     })
                     .collect(),
+                definitions: defined,
             }
         })
         .collect()

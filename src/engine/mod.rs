@@ -553,8 +553,8 @@ fn observe_blocks(
                 } else {
                     in_statement
                         .iter()
-                        .filter_map(|h| redefinition(h).map(|r| (*h, r.definition)))
-                        .min_by_key(|(h, _)| h.inherited)
+                        .filter_map(|h| redefinition(h).map(|r| (*h, r.definition, r.at)))
+                        .min_by_key(|(h, _, _)| h.inherited)
                 };
                 let kept: Vec<Hit>;
                 let mut own_hits = &in_statement;
@@ -572,8 +572,11 @@ fn observe_blocks(
                     match pattern.eval(&kept_hits, text) {
                         Some(p) => Some(p),
                         None => {
+                            // The definition itself is no evidence for the rule.
+                            let defines = dropped.is_some_and(|(_, _, at)| at == (di, bi));
                             if rule.kind == RuleKind::Require
                                 && normative
+                                && !defines
                                 && pattern.eval(&statement_hits, text).is_some()
                             {
                                 found.add(
@@ -582,9 +585,9 @@ fn observe_blocks(
                                         doc: di,
                                         block: bi,
                                         statement: si,
-                                        hit: dropped.map(|(h, _)| h),
+                                        hit: dropped.map(|(h, _, _)| h),
                                         coverage: Coverage::Redefined,
-                                        definition: dropped.map(|(_, d)| d as u32),
+                                        definition: dropped.map(|(_, d, _)| d as u32),
                                     },
                                 );
                             }
@@ -751,9 +754,12 @@ fn observe(
             } else {
                 Coverage::Descriptive
             };
-            // Award criteria are evaluated, not demanded; a requirement under a
-            // condition the buyer may never meet is not demanded either.
-            if reading.evaluated && matches!(coverage, Coverage::Binding | Coverage::Descriptive) {
+            // What the award criteria state without a modal verb is evaluated, not a
+            // description («Kvalitet 40 %: integrasjon med kjernejournal»); their «skal»
+            // binds the tenderer or the evaluation («Prisskjemaet skal fylles ut») and
+            // stays binding. A requirement under a condition the buyer may never meet
+            // is not demanded.
+            if reading.evaluated && coverage == Coverage::Descriptive {
                 coverage = Coverage::Evaluated;
             } else if coverage == Coverage::Binding && reading.is_conditional(text) {
                 coverage = Coverage::Conditional;

@@ -269,7 +269,23 @@ fn long_form_before(head: &str, short: &str) -> Option<String> {
         .collect();
     let window_start = words.len().checked_sub(max_words).map_or(0, |k| words[k]);
     let window = &clause[window_start..];
-    let from = spelled_from(short, window)?;
+    let mut from = spelled_from(short, window)?;
+    // The shortest spelling can start inside the name: «Sentralt sykehjemskontor (SSO)»
+    // is spelled by «sykehjemskontor» alone. Words before it that start with the same
+    // letter belong to the name.
+    let first = short.chars().next()?.to_lowercase().next()?;
+    while let Some(&previous) = words
+        .iter()
+        .rev()
+        .find(|&&w| w >= window_start && w - window_start < from)
+        && window[previous - window_start..]
+            .chars()
+            .next()
+            .and_then(|c| c.to_lowercase().next())
+            == Some(first)
+    {
+        from = previous - window_start;
+    }
     // Start at the word holding the first letter.
     let word_start = window[..from]
         .char_indices()
@@ -292,6 +308,9 @@ pub struct Redefined {
     pub abbreviation: String,
     /// Index of the (first) definition that disagrees.
     pub definition: usize,
+    /// Where that definition is (document, block): the definition itself is no
+    /// evidence of the rule.
+    pub at: (usize, usize),
 }
 
 /// Words too common in rule titles and expansions to show that two meanings agree.
@@ -375,6 +394,7 @@ fn rule_redefinitions(
                         term,
                         abbreviation: abbreviation.clone(),
                         definition: di,
+                        at: (d.doc, d.block),
                     });
                 }
             }
@@ -504,6 +524,10 @@ mod tests {
         assert_eq!(
             read("Tjenesten skal tas i bruk ved Avdeling for rehabilitering (AR) fra 2027.\n"),
             [pair("AR", "Avdeling for rehabilitering")]
+        );
+        assert_eq!(
+            read("Løsningen skal tas i bruk ved Sentralt sykehjemskontor (SSO).\n"),
+            [pair("SSO", "Sentralt sykehjemskontor")]
         );
         assert_eq!(
             read("Tenesta skal nyttast ved AR (Avdeling for rehabilitering).\n"),
