@@ -24,9 +24,12 @@ const OPENERS: &[&str] = &["dersom", "hvis", "viss", "if", "såfremt", "safremt"
 /// «Der kommunen nyttar …», "Where the municipality uses …" (elsewhere they mean
 /// «about», «there», «where» in a relative clause).
 const SENTENCE_OPENERS: &[&str] = &["om", "der", "where", "in case", "i tilfelle"];
+/// Phrases that are a condition by themselves only when they open the sentence:
+/// «Ved bruk av mobile enheter skal …» (when using), where «… skal gjennomføres ved
+/// bruk av leverandørens metoder» is the means.
+const OPENING_CONDITION_PHRASES: &[&str] = &["ved bruk av", "when using"];
 /// Phrases that are a condition by themselves.
 const CONDITION_PHRASES: &[&str] = &[
-    "ved bruk av",
     "ved eventuell",
     "ved ei eventuell",
     "ved en eventuell",
@@ -107,8 +110,18 @@ const CIRCUMSTANCE_PHRASES: &[&str] = &[
     "slutter seg",
     "slutta seg",
 ];
-/// A condition that the buyer asks: the requirement binds whenever the buyer does.
-const REQUEST_PREFIXES: &[&str] = &["request", "anmod", "etterspør", "forespørsel", "forlang"];
+/// A condition that the buyer asks, or sets the solution up for: the requirement binds
+/// whenever the buyer does («dersom kommunen har konfigurert dette» is a setting the
+/// solution must offer).
+const REQUEST_PREFIXES: &[&str] = &[
+    "request",
+    "anmod",
+    "etterspør",
+    "forespørsel",
+    "forlang",
+    "konfigur",
+    "configur",
+];
 const REQUEST_PHRASES: &[&str] = &[
     "ber om",
     "bed om",
@@ -127,12 +140,41 @@ const REQUEST_PHRASES: &[&str] = &[
 /// Words that end a condition's clause (the main clause begins).
 const MAIN_CLAUSE_WORDS: &[&str] = &["skal", "må", "shall", "must", "will", "bør", "should"];
 
-/// Whether a normalised sentence (lower case) is a conditional requirement.
-pub fn is_conditional(sentence: &str) -> bool {
+/// Whether a normalised statement (lower case) is a conditional requirement. A
+/// statement of several sentences (a requirement-table row) is conditional when every
+/// sentence with a modal verb is, or, with no modal verb, when any sentence is: one
+/// conditional sentence in a row does not make the row's other demands conditional.
+pub fn is_conditional(statement: &str) -> bool {
+    let sentences: Vec<&str> = crate::text::sentences::split(statement)
+        .into_iter()
+        .filter_map(|r| statement.get(r))
+        .collect();
+    let modal: Vec<&str> = sentences
+        .iter()
+        .copied()
+        .filter(|s| {
+            words_with_offsets(s)
+                .iter()
+                .any(|(_, w)| MAIN_CLAUSE_WORDS.contains(w))
+        })
+        .collect();
+    if modal.is_empty() {
+        sentences.iter().any(|s| sentence_is_conditional(s))
+    } else {
+        modal.iter().all(|s| sentence_is_conditional(s))
+    }
+}
+
+fn sentence_is_conditional(sentence: &str) -> bool {
     let words = words_with_offsets(sentence);
     if CONDITION_PHRASES
         .iter()
         .any(|p| contains_phrase(sentence, p))
+        || OPENING_CONDITION_PHRASES.iter().any(|p| {
+            words
+                .first()
+                .is_some_and(|&(at, _)| sentence[at..].starts_with(p))
+        })
     {
         return true;
     }
@@ -258,6 +300,8 @@ mod tests {
             "If the municipality exercises the option, the supplier shall deliver the integration.",
             "Where applicable, the solution shall support document sharing.",
             "The supplier shall take part in national trials if the municipality joins them.",
+            // A row whose only demand is conditional.
+            "Ved bruk av mobile enheter skal pålogging skje med HelseID. Påloggingen testes ved levering.",
         ] {
             assert!(conditional(s), "{s}");
         }
@@ -280,6 +324,12 @@ mod tests {
             "Leverandøren skal, viss kommunen ber om det, levere loggane.",
             "The supplier shall, if the municipality so requests, deliver the logs.",
             "If requested by the municipality, the supplier shall deliver the logs.",
+            // «ved bruk av» inside a sentence is the means.
+            "Leveransen skal gjennomføres ved bruk av leverandørens prosjektmetoder.",
+            // A setting the buyer makes is one the solution must offer.
+            "Skjema skal kunne åpnes uten autentisering dersom kommunen har konfigurert dette.",
+            // One conditional sentence in a row leaves the row's other demands binding.
+            "Løsningen skal integreres med kjernejournal. Dersom kommunen tar i bruk PLL, skal også PLL støttes.",
             // «om» and «der» inside a sentence mean «about» and «there».
             "Løsningen skal gi informasjon om kommunens tjenester.",
             "Løsningen skal støtte kjernejournal.",
