@@ -56,29 +56,28 @@ const CONDITION_PHRASES: &[&str] = &[
 /// itself, an option, the use, adoption or joining of something, its relevance.
 /// Prefixes (a word starting with one of these).
 const CIRCUMSTANCE_PREFIXES: &[&str] = &[
-    "kommune",
-    "kommuna",
-    "oppdragsgiv",
-    "oppdragsgjev",
-    "kunden",
-    "oppdragsgjevar",
-    "municipalit",
-    "opsjon",
-    "option",
-    "benytt",
-    "utløs",
-    "utløys",
-    "innfør",
-    "velg",
-    "exercis",
-    "particip",
-    "delta",
-    "aktuel",
-    "relevan",
-    "applicab",
+    "opsjon", "option", "benytt", "utløs", "utløys", "innfør", "velg", "exercis", "particip",
 ];
-/// Whole words of the same kind.
+/// Whole words of the same kind. The buyer counts as the subject («kommunen», not
+/// «kommunens»: «dersom det er feil i kundens kravspesifikasjon» is a state of things).
 const CIRCUMSTANCE_WORDS: &[&str] = &[
+    "kommunen",
+    "kommunene",
+    "kommunane",
+    "kommuna",
+    "oppdragsgiver",
+    "oppdragsgiveren",
+    "oppdragsgjevar",
+    "oppdragsgjevaren",
+    "kunden",
+    "municipality",
+    "municipalities",
+    "delta",
+    "deltar",
+    "deltek",
+    "aktuelt",
+    "relevant",
+    "applicable",
     "brukes",
     "brukast",
     "nyttar",
@@ -330,6 +329,10 @@ mod tests {
             "Skjema skal kunne åpnes uten autentisering dersom kommunen har konfigurert dette.",
             // One conditional sentence in a row leaves the row's other demands binding.
             "Løsningen skal integreres med kjernejournal. Dersom kommunen tar i bruk PLL, skal også PLL støttes.",
+            // A state of things, not the buyer's decision.
+            "Dersom det er åpenbare feil i kundens kravspesifikasjon, skal leverandøren påpeke dette.",
+            "Dersom aktuelle data mangler, skal løsningen varsle brukeren.",
+            "Dersom det skjer endringer i deltakerstrukturen, skal nye deltakere tre inn i avtalen.",
             // «om» and «der» inside a sentence mean «about» and «there».
             "Løsningen skal gi informasjon om kommunens tjenester.",
             "Løsningen skal støtte kjernejournal.",
