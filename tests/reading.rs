@@ -147,6 +147,10 @@ fn award_criteria_are_evaluation_not_descriptions() {
         assert_eq!(status(&on, rule), Status::Weak, "{rule} on");
         assert_eq!(coverages(&on, rule), [Coverage::Evaluated], "{rule}");
     }
+    // «Kvalitet 40 %: …» weighs a criterion outside the award section too.
+    assert_eq!(status(&off, "R-VKP"), Status::Missing);
+    assert_eq!(status(&on, "R-VKP"), Status::Weak);
+    assert_eq!(coverages(&on, "R-VKP"), [Coverage::Evaluated]);
     // The award criteria themselves are stated: a `mention` rule is met.
     assert_eq!(status(&off, "R-AWARD"), Status::Met);
     assert_eq!(status(&on, "R-AWARD"), Status::Met);

@@ -529,8 +529,10 @@ fn observe_blocks(
             let statement_hits = StatementHits::new(&in_statement);
             let mut reading = StatementReading {
                 conditions: set.reading.conditions,
-                evaluated,
+                award_criteria: set.reading.award_criteria,
+                in_award_criteria: evaluated,
                 conditional: None,
+                weighs: None,
             };
             for &ri in &candidates {
                 let rule = &set.rules[ri];
@@ -713,12 +715,24 @@ fn lead_in_hits(set: &RuleSet, doc: &Document, stretch: &PreparedStretch, lead: 
 struct StatementReading {
     /// The set reads conditions.
     conditions: bool,
-    /// The statement is in the award criteria (and the set reads them).
-    evaluated: bool,
+    /// The set reads award criteria.
+    award_criteria: bool,
+    /// The statement is in an award-criteria section, table or list.
+    in_award_criteria: bool,
     conditional: Option<bool>,
+    /// The statement weighs a criterion («Kvalitet 40 %»).
+    weighs: Option<bool>,
 }
 
 impl StatementReading {
+    fn is_evaluation(&mut self, text: &str) -> bool {
+        self.award_criteria
+            && (self.in_award_criteria
+                || *self
+                    .weighs
+                    .get_or_insert_with(|| reading::weighs_a_criterion(text)))
+    }
+
     fn is_conditional(&mut self, text: &str) -> bool {
         self.conditions
             && *self
@@ -759,7 +773,7 @@ fn observe(
             // binds the tenderer or the evaluation («Prisskjemaet skal fylles ut») and
             // stays binding. A requirement under a condition the buyer may never meet
             // is not demanded.
-            if reading.evaluated && coverage == Coverage::Descriptive {
+            if coverage == Coverage::Descriptive && reading.is_evaluation(text) {
                 coverage = Coverage::Evaluated;
             } else if coverage == Coverage::Binding && reading.is_conditional(text) {
                 coverage = Coverage::Conditional;

@@ -470,6 +470,27 @@ pub fn names_award_criteria(text: &str) -> bool {
     })
 }
 
+/// Whether a normalised statement weighs an award criterion: «Kvalitet 40 %», «pris
+/// (vekt 30 %)», «miljø – 10 prosent», "quality (weight 50 %)". Such a statement is
+/// evaluation wherever it stands.
+pub fn weighs_a_criterion(statement: &str) -> bool {
+    static WEIGHT: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    // Only a statement with a per cent sign or word can weigh anything.
+    if !statement.contains('%') && !statement.contains("prosent") && !statement.contains("percent")
+    {
+        return false;
+    }
+    WEIGHT
+        .get_or_init(|| {
+            regex::Regex::new(
+                r"\b(kvalitet|pris|kostnad|miljø|klima|kompetanse|gjennomføringsevne|brukervennlighet|brukarvennlegheit|funksjonalitet|quality|price|cost|environment|climate|usability|functionality)\w*\s*[:(,-]?\s*\(?\s*(vekt|vekta|vekting|vektet|vektes|weight|weighted|weighting)?\s*:?\s*\d{1,3}\s*(%|prosent|percent)",
+            )
+            .ok()
+        })
+        .as_ref()
+        .is_some_and(|r| r.is_match(statement))
+}
+
 /// The award-criteria sections of a document (a heading naming them, or inside one).
 pub fn award_sections(doc: &Document) -> Vec<bool> {
     let mut flags = vec![false; doc.sections.len()];
@@ -611,6 +632,26 @@ mod tests {
                 a.is_uppercase() && b.is_uppercase() && (a.is_ascii() || b.is_ascii())
             });
             assert_eq!(has_capital_pair(text.as_bytes()), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_weighed_criterion_is_evaluation_wherever_it_stands() {
+        for s in [
+            "Kvalitet 40 %: integrasjon med kjernejournal og HelseID.",
+            "Tildeling skjer på grunnlag av pris (vekt 30 %) og kvalitet (vekt 70 %).",
+            "Miljø - 10 prosent.",
+            "Quality (weight 50 %): integration with the Summary Care Record.",
+        ] {
+            assert!(weighs_a_criterion(&normalize(s).text), "{s}");
+        }
+        for s in [
+            "Løsningen skal ha en oppetid på 99,5 %.",
+            "Prisen skal justeres med inntil 3 % årlig.",
+            "Kvaliteten på dataene skal være god.",
+            "The price is fixed for the first year.",
+        ] {
+            assert!(!weighs_a_criterion(&normalize(s).text), "{s}");
         }
     }
 
