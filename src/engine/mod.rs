@@ -555,7 +555,7 @@ fn observe_blocks(
                 } else {
                     in_statement
                         .iter()
-                        .filter_map(|h| redefinition(h).map(|r| (*h, r.definition, r.at)))
+                        .filter_map(|h| redefinition(h).map(|r| (*h, r.definition, &r.places)))
                         .min_by_key(|(h, _, _)| h.inherited)
                 };
                 let kept: Vec<Hit>;
@@ -575,7 +575,8 @@ fn observe_blocks(
                         Some(p) => Some(p),
                         None => {
                             // The definition itself is no evidence for the rule.
-                            let defines = dropped.is_some_and(|(_, _, at)| at == (di, bi));
+                            let defines =
+                                dropped.is_some_and(|(_, _, places)| places.contains(&(di, bi)));
                             if rule.kind == RuleKind::Require
                                 && normative
                                 && !defines

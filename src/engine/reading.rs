@@ -11,7 +11,9 @@ use super::statements::Columns;
 use crate::document::{Block, BlockKind, CELL_SEPARATOR, Document};
 use crate::rules::{CompiledRule, RuleSet, TermId};
 use crate::text::normalize;
+use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// One abbreviation the tender defines.
@@ -61,42 +63,59 @@ pub fn definitions_in(doc: &Document, di: usize) -> Vec<Definition> {
         }
         flags
     };
-    let mut header: Option<(Arc<[String]>, bool)> = None;
-    let mut out = Vec::new();
-    for (bi, block) in doc.blocks.iter().enumerate() {
-        // Two capitals in a row are rare: most blocks are passed over on this byte
-        // test alone, which keeps the pass to a small share of a check.
-        if !has_capital_pair(block.text.as_bytes()) {
-            continue;
-        }
-        let glossary_table = match &block.kind {
-            BlockKind::TableRow(row) if !row.is_header => {
-                if header
-                    .as_ref()
-                    .is_none_or(|(h, _)| !Arc::ptr_eq(h, &row.header))
+    // Stretches of blocks are read in parallel, as the engine reads them, so a long
+    // document does not wait for this pass on one core.
+    const CHUNK: usize = 512;
+    doc.blocks
+        .par_chunks(CHUNK)
+        .enumerate()
+        .flat_map_iter(|(chunk, blocks)| {
+            let mut header: Option<(Arc<[String]>, bool)> = None;
+            let mut out = Vec::new();
+            for (bi, block) in (chunk * CHUNK..).zip(blocks) {
+                // Two capitals in a row are rare: most blocks are passed over on this
+                // byte test alone, which keeps the pass to a small share of a check.
+                if matches!(block.kind, BlockKind::Heading { .. })
+                    || !has_capital_pair(block.text.as_bytes())
                 {
-                    let glossary = Columns::from_header(&row.header).glossary;
-                    header = Some((row.header.clone(), glossary));
+                    continue;
                 }
-                header.as_ref().is_some_and(|(_, g)| *g)
+                let glossary_table = match &block.kind {
+                    BlockKind::TableRow(row) if row.is_header => continue,
+                    BlockKind::TableRow(row) => {
+                        if header
+                            .as_ref()
+                            .is_none_or(|(h, _)| !Arc::ptr_eq(h, &row.header))
+                        {
+                            let glossary = Columns::from_header(&row.header).glossary;
+                            header = Some((row.header.clone(), glossary));
+                        }
+                        header.as_ref().is_some_and(|(_, g)| *g)
+                    }
+                    _ => false,
+                };
+                let in_glossary = glossary_sections
+                    .get(block.section)
+                    .copied()
+                    .unwrap_or(false);
+                // Elsewhere a definition needs its sign: «(», «=», «:», «–», «—» or « - ».
+                if !glossary_table && !in_glossary && !has_definition_sign(&block.text) {
+                    continue;
+                }
+                for (abbreviation, expansion) in
+                    definitions_in_block(block, glossary_table, in_glossary)
+                {
+                    out.push(Definition {
+                        abbreviation,
+                        expansion,
+                        doc: di,
+                        block: bi,
+                    });
+                }
             }
-            BlockKind::TableRow(_) | BlockKind::Heading { .. } => continue,
-            _ => false,
-        };
-        let in_glossary = glossary_sections
-            .get(block.section)
-            .copied()
-            .unwrap_or(false);
-        for (abbreviation, expansion) in definitions_in_block(block, glossary_table, in_glossary) {
-            out.push(Definition {
-                abbreviation,
-                expansion,
-                doc: di,
-                block: bi,
-            });
-        }
-    }
-    out
+            out
+        })
+        .collect()
 }
 
 /// The definitions a block makes: a glossary row «AR | Avdeling for rehabilitering»,
@@ -172,42 +191,76 @@ fn definitions_in_block(block: &Block, table: bool, glossary: bool) -> Vec<(Stri
     out
 }
 
-/// Whether two capitals stand side by side (ASCII, or Æ, Ø, Å next to an ASCII one).
-fn has_capital_pair(bytes: &[u8]) -> bool {
-    let capital_at = |i: usize| match bytes.get(i) {
+/// Whether a capital stands at byte `i`, and its length (ASCII, or Æ, Ø, Å).
+fn capital_at(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i) {
         Some(b) if b.is_ascii_uppercase() => Some(1),
         Some(0xC3) if matches!(bytes.get(i + 1), Some(0x85 | 0x86 | 0x98)) => Some(2),
         _ => None,
-    };
-    (0..bytes.len()).any(|i| {
-        bytes[i].is_ascii_uppercase() && capital_at(i + 1).is_some()
-            || bytes[i] == 0xC3
-                && capital_at(i)
-                    .is_some_and(|len| bytes.get(i + len).is_some_and(u8::is_ascii_uppercase))
+    }
+}
+
+/// The byte offsets where two capitals stand side by side, one of them ASCII.
+fn capital_pairs(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    (0..bytes.len()).filter(move |&i| match bytes[i] {
+        b if b.is_ascii_uppercase() => capital_at(bytes, i + 1).is_some(),
+        0xC3 => capital_at(bytes, i)
+            .is_some_and(|len| bytes.get(i + len).is_some_and(u8::is_ascii_uppercase)),
+        _ => false,
     })
 }
 
-/// Byte ranges of the words written in capitals (two or more, digits allowed after the
-/// first letter): «AR», «SSO», «PLO2».
-fn capital_runs(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut push = |s: usize, e: usize| {
-        if is_abbreviation(&text[s..e]) {
-            out.push((s, e));
+/// [`capital_pairs`] is not empty. Every block of a tender passes through here, so it
+/// is one plain loop over the bytes: a pair needs an ASCII capital, or the lead byte
+/// of Æ, Ø, Å.
+fn has_capital_pair(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        let b = bytes[i];
+        if (b.is_ascii_uppercase() || b == 0xC3)
+            && capital_pairs(&bytes[i..i + 4.min(bytes.len() - i)]).next() == Some(0)
+        {
+            return true;
         }
-    };
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            push(s, i);
-        }
+        i += 1;
     }
-    if let Some(s) = start {
-        push(s, text.len());
+    false
+}
+
+/// Byte ranges of the words written in capitals (two or more, digits allowed after the
+/// first letter): «AR», «SSO», «PLO2». Only the words around a pair of capitals are
+/// looked at.
+fn capital_runs(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for at in capital_pairs(bytes) {
+        if out.last().is_some_and(|&(_, end)| at < end) {
+            continue;
+        }
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphanumeric())
+            .last()
+            .map_or(at, |(i, _)| i);
+        let end = text[at..]
+            .char_indices()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(text.len(), |(i, _)| at + i);
+        if out.last().is_some_and(|&(s, _)| s == start) {
+            continue;
+        }
+        if is_abbreviation(&text[start..end]) {
+            out.push((start, end));
+        }
     }
     out
+}
+
+fn has_definition_sign(text: &str) -> bool {
+    text.bytes().any(|b| matches!(b, b'(' | b'=' | b':'))
+        || text.contains(['–', '—'])
+        || text.contains(" - ")
 }
 
 /// A word of 2–8 letters and digits, starting with a capital, with no lower-case
@@ -328,9 +381,9 @@ pub struct Redefined {
     pub abbreviation: String,
     /// Index of the (first) definition that disagrees.
     pub definition: usize,
-    /// Where that definition is (document, block): the definition itself is no
-    /// evidence of the rule.
-    pub at: (usize, usize),
+    /// Every place the tender defines the abbreviation (document, block): a
+    /// definition is no evidence for the rule.
+    pub places: Vec<(usize, usize)>,
 }
 
 /// Words too common in rule titles and expansions to show that two meanings agree.
@@ -345,82 +398,102 @@ const GENERIC_WORDS: &[&str] = &[
 /// abbreviation) nor shares a word with the rule's title. A definition that agrees
 /// («KJ (kjernejournal)») keeps the term counting, even if another disagrees.
 pub fn redefinitions(set: &RuleSet, definitions: &[Definition]) -> Redefinitions {
+    let mut out = vec![Vec::new(); set.rules.len()];
     if definitions.is_empty() || !set.reading.definitions {
-        return vec![Vec::new(); set.rules.len()];
+        return out;
     }
-    let expansions: Vec<Vec<TermId>> = definitions
-        .iter()
-        .map(|d| {
-            let norm = normalize(&d.expansion);
-            let mut terms: Vec<TermId> = set
-                .matcher
-                .find(&norm, &d.expansion)
-                .into_iter()
-                .map(|h| h.term)
-                .collect();
-            terms.sort_unstable();
-            terms.dedup();
-            terms
-        })
-        .collect();
-    set.rules
-        .iter()
-        .map(|rule| rule_redefinitions(set, rule, definitions, &expansions))
-        .collect()
-}
-
-fn rule_redefinitions(
-    set: &RuleSet,
-    rule: &CompiledRule,
-    definitions: &[Definition],
-    expansions: &[Vec<TermId>],
-) -> Vec<Redefined> {
-    let Some(pattern) = &rule.pattern else {
-        return Vec::new();
-    };
-    let terms = pattern.terms();
-    let mut out: Vec<Redefined> = Vec::new();
-    let mut agreed: Vec<String> = Vec::new();
+    // Each abbreviation once, with its distinct meanings (the first definition of each)
+    // and every place it is defined: a tender repeats its glossary in every file.
+    struct Abbreviation {
+        text: String,
+        meanings: Vec<usize>,
+        places: Vec<(usize, usize)>,
+    }
+    let mut abbreviations: Vec<Abbreviation> = Vec::new();
     for (di, d) in definitions.iter().enumerate() {
-        let abbreviation = normalize(&d.abbreviation).text;
-        let own: Vec<TermId> = terms
+        let text = normalize(&d.abbreviation).text;
+        let at = match abbreviations.iter().position(|a| a.text == text) {
+            Some(at) => at,
+            None => {
+                abbreviations.push(Abbreviation {
+                    text,
+                    meanings: Vec::new(),
+                    places: Vec::new(),
+                });
+                abbreviations.len() - 1
+            }
+        };
+        let a = &mut abbreviations[at];
+        a.places.push((d.doc, d.block));
+        if !a
+            .meanings
             .iter()
-            .copied()
-            .filter(|&t| set.matcher.is_abbreviation_term(t, &abbreviation))
-            .collect();
-        if own.is_empty() {
-            continue;
+            .any(|&m| definitions[m].expansion == d.expansion)
+        {
+            a.meanings.push(di);
         }
-        let meaning: Vec<TermId> = terms
-            .iter()
-            .copied()
-            .filter(|t| !own.contains(t))
-            .chain(
-                own.iter()
-                    .flat_map(|&t| set.matcher.context_of(t).iter().copied()),
-            )
-            .collect();
-        let agrees = expansions[di].iter().any(|t| meaning.contains(t))
-            || shares_title_word(rule, &d.expansion);
-        if agrees {
-            agreed.push(abbreviation);
-        } else {
-            for term in own {
-                if !out
-                    .iter()
-                    .any(|r| r.term == term && r.abbreviation == abbreviation)
-                {
-                    out.push(Redefined {
-                        term,
-                        abbreviation: abbreviation.clone(),
-                        definition: di,
-                        at: (d.doc, d.block),
-                    });
+    }
+    let mut expansions: HashMap<usize, Vec<TermId>> = HashMap::new();
+    for (ri, rule) in set.rules.iter().enumerate() {
+        let Some(pattern) = &rule.pattern else {
+            continue;
+        };
+        let terms = pattern.terms();
+        for a in &abbreviations {
+            let own: Vec<TermId> = terms
+                .iter()
+                .copied()
+                .filter(|&t| set.matcher.is_abbreviation_term(t, &a.text))
+                .collect();
+            if own.is_empty() {
+                continue;
+            }
+            let meaning: Vec<TermId> = terms
+                .iter()
+                .copied()
+                .filter(|t| !own.contains(t))
+                .chain(
+                    own.iter()
+                        .flat_map(|&t| set.matcher.context_of(t).iter().copied()),
+                )
+                .collect();
+            let mut agrees = |di: usize| {
+                let hits = expansions.entry(di).or_insert_with(|| {
+                    let d = &definitions[di];
+                    let norm = normalize(&d.expansion);
+                    let mut terms: Vec<TermId> = set
+                        .matcher
+                        .find(&norm, &d.expansion)
+                        .into_iter()
+                        .map(|h| h.term)
+                        .collect();
+                    terms.sort_unstable();
+                    terms.dedup();
+                    terms
+                });
+                hits.iter().any(|t| meaning.contains(t))
+                    || shares_title_word(rule, &definitions[di].expansion)
+            };
+            // One agreeing meaning keeps the abbreviation counting.
+            let mut disagreeing = None;
+            let mut agreed = false;
+            for &di in &a.meanings {
+                if agrees(di) {
+                    agreed = true;
+                    break;
                 }
+                disagreeing.get_or_insert(di);
+            }
+            if let (false, Some(definition)) = (agreed, disagreeing) {
+                out[ri].extend(own.into_iter().map(|term| Redefined {
+                    term,
+                    abbreviation: a.text.clone(),
+                    definition,
+                    places: a.places.clone(),
+                }));
             }
         }
     }
-    out.retain(|r| !agreed.contains(&r.abbreviation));
     out
 }
 
