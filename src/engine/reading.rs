@@ -285,9 +285,18 @@ fn first_clause(text: &str, stops: &[char]) -> String {
 }
 
 /// Whether `long` spells `short`: its letters in order from the end, the first one
-/// starting a word of `long`.
+/// starting a word of `long`; and is not a cross-reference («se punkt 3.2», "see
+/// section 3.2" spell SSO too).
 fn spells(short: &str, long: &str) -> bool {
-    spelled_from(short, long).is_some()
+    const REFERENCES: &[&str] = &[
+        "se", "sjå", "see", "jf", "cf", "vedlegg", "bilag", "annex", "appendix", "kapittel", "kap",
+        "punkt", "section", "chapter", "side", "page", "eg", "f",
+    ];
+    let first = long
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    !first.is_some_and(|w| REFERENCES.contains(&w.as_str())) && spelled_from(short, long).is_some()
 }
 
 /// Where in `long` (byte offset of the word) the spelling of `short` starts.
@@ -672,6 +681,10 @@ mod tests {
             "Løsningen skal støtte KJ (se punkt 3.2).\n",
             "Løsningen skal støtte PLL – det er et minstekrav.\n",
             "Integrasjon med KJ skal være på plass ved oppstart.\n",
+            "Løysinga skal støtte KJ (sjå punkt 3.2).\n",
+            "Løysinga skal støtte PLL – det er eit minstekrav.\n",
+            "The solution shall support SSO (see section 3.2).\n",
+            "The supplier shall use SSO: it is mandatory.\n",
             "Kommunen bruker NHN (Norsk helsenett) og HelseID.\n",
             "| Krav-ID | Krav | Type |\n|---|---|---|\n| K1 | KJ skal støttes | M |\n",
         ] {
