@@ -22,6 +22,10 @@ pub struct ExtractedBlock {
     /// why it is not tender text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dropped: Option<DropReason>,
+    /// Abbreviations the block defines («AR – Avdeling for rehabilitering»); sets
+    /// with `reading: definitions` read them for the whole tender.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub definitions: Vec<crate::engine::reading::Definition>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -29,6 +33,10 @@ pub struct ExtractedStatement {
     pub text: String,
     pub modality: Modality,
     pub negated: bool,
+    /// Applies only under a condition («Dersom kommunen utløser opsjonen, skal …»):
+    /// weak for sets with `reading: conditions`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub conditional: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub requirement_id: Option<String>,
 }
@@ -50,6 +58,9 @@ pub fn extract_tender(docs: &[Document], set: Option<&RuleSet>) -> Vec<Extracted
 
 fn extract_with(doc: &Document, set: Option<&RuleSet>, legend: &TypeLegend) -> Vec<ExtractedBlock> {
     let prepared = prepare_with(doc, legend);
+    let mut definitions = crate::engine::reading::definitions_in(doc, 0)
+        .into_iter()
+        .peekable();
     let nonnormative = set
         .map(|s| nonnormative_sections(doc, s))
         .unwrap_or_default();
@@ -61,6 +72,10 @@ fn extract_with(doc: &Document, set: Option<&RuleSet>, legend: &TypeLegend) -> V
         .zip(&prepared)
         .enumerate()
         .map(|(index, (block, p))| {
+            let mut defined = Vec::new();
+            while let Some(d) = definitions.next_if(|d| d.block == index) {
+                defined.push(d);
+            }
             let kind = match &block.kind {
                 BlockKind::Heading { level } => format!("heading{level}"),
                 BlockKind::Paragraph => "paragraph".into(),
@@ -100,10 +115,14 @@ fn extract_with(doc: &Document, set: Option<&RuleSet>, legend: &TypeLegend) -> V
                             .replace(crate::document::CELL_SEPARATOR, " | "),
                         modality: s.modality,
                         negated: s.negated,
+                        conditional: crate::text::conditions::is_conditional(
+                            &p.norm.text[s.range.clone()],
+                        ),
                         requirement_id: s.requirement_id.clone(),
                     })
                     .collect(),
                 dropped: None,
+                definitions: defined,
             };
             (index, extracted)
         });
@@ -128,5 +147,6 @@ fn dropped_block(doc: &Document, d: &Dropped) -> ExtractedBlock {
         text: d.text.clone(),
         statements: Vec::new(),
         dropped: Some(d.reason),
+        definitions: Vec::new(),
     }
 }

@@ -115,13 +115,22 @@ pub enum Coverage {
     NonNormative,
     /// Mentioned without a modal verb: a description, not a requirement.
     Descriptive,
+    /// A binding statement that applies only under a condition («Dersom kommunen
+    /// utløser opsjonen, skal …»): weak (with the set's `reading: conditions`).
+    Conditional,
+    /// Said in the award criteria: evaluated, not demanded; weak for a topic, a stated
+    /// fact for a `mention` rule (with the set's `reading: award_criteria`).
+    Evaluated,
+    /// The rule's abbreviation matched, but the tender defines it as something else
+    /// (with the set's `reading: definitions`): covers nothing; see `definition`.
+    Redefined,
     /// Something the rule objects to.
     Violation,
 }
 
 impl Coverage {
     /// How many kinds of coverage there are (for tables indexed by [`Coverage::index`]).
-    pub const COUNT: usize = 6;
+    pub const COUNT: usize = 9;
 
     pub fn index(self) -> usize {
         self as usize
@@ -134,6 +143,9 @@ impl Coverage {
             Coverage::Negated => "negated",
             Coverage::NonNormative => "non-normative",
             Coverage::Descriptive => "descriptive",
+            Coverage::Conditional => "conditional",
+            Coverage::Evaluated => "evaluated",
+            Coverage::Redefined => "redefined",
             Coverage::Violation => "violation",
         }
     }
@@ -201,6 +213,20 @@ pub struct Evidence {
     /// The tender's own legend entry that typed the row, when one did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub type_legend: Option<String>,
+    /// For `redefined` evidence: the tender's definition of the abbreviation that matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub definition: Option<DefinitionNote>,
+}
+
+/// Where a tender defines an abbreviation, as evidence shows it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct DefinitionNote {
+    /// As the tender writes it («SSO»).
+    pub abbreviation: String,
+    /// What the tender says it stands for («Sentralt sykehjemskontor»).
+    pub expansion: String,
+    pub file: String,
+    pub location: String,
 }
 
 /// Why a result is waived.

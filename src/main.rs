@@ -520,7 +520,11 @@ fn extract(args: ExtractArgs) -> u8 {
                         .map(|i| format!(" [{i}]"))
                         .unwrap_or_default();
                     let neg = if s.negated { " negated" } else { "" };
-                    println!("    {:<9}{neg}{id} {}", s.modality.as_str(), s.text);
+                    let cond = if s.conditional { " conditional" } else { "" };
+                    println!("    {:<9}{neg}{cond}{id} {}", s.modality.as_str(), s.text);
+                }
+                for d in &b.definitions {
+                    println!("    defines  {} = {}", d.abbreviation, d.expansion);
                 }
             }
         }

@@ -7,6 +7,7 @@
 //! statement, and only the rules those terms trigger are evaluated there.
 
 mod legend;
+pub mod reading;
 mod statements;
 
 pub use legend::{LegendEntry, TypeLegend};
@@ -17,7 +18,7 @@ pub use statements::{
 
 use crate::document::markdown::LineIndexRef;
 use crate::document::{Document, Location};
-use crate::findings::{Coverage, Evidence, RuleResult, Status};
+use crate::findings::{Coverage, DefinitionNote, Evidence, RuleResult, Status};
 use crate::rules::schema::{BuiltinCheck, RuleKind, Severity, Strength};
 use crate::rules::{CompiledRule, Hit, RuleSet, StatementHits};
 use crate::text::Modality;
@@ -61,6 +62,8 @@ struct Observation {
     statement: usize,
     hit: Option<Hit>,
     coverage: Coverage,
+    /// For `redefined`: the index of the tender's definition that redefines the hit.
+    definition: Option<u32>,
 }
 
 /// Evaluates rule sets over a tender: for each set, in order, one result per rule
@@ -70,7 +73,20 @@ pub fn evaluate(
     sets: &[RuleSet],
     options: &EngineOptions,
 ) -> Vec<(Vec<RuleResult>, ScopeInfo)> {
-    let plans: Vec<SetPlan> = sets.iter().map(|set| SetPlan::new(set, docs)).collect();
+    // A definition in one file of the tender holds for all: read them all first, and
+    // only for sets that read them (a cheap pass: most blocks have no capitals).
+    let definitions: Vec<reading::Definition> = if sets.iter().any(|s| s.reading.definitions) {
+        docs.par_iter()
+            .enumerate()
+            .flat_map_iter(|(di, doc)| reading::definitions_in(doc, di))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let plans: Vec<SetPlan> = sets
+        .iter()
+        .map(|set| SetPlan::new(set, docs, &definitions))
+        .collect();
     // What the tender's own type codes mean, from wherever in the tender it says so.
     let legend = TypeLegend::gather(docs);
 
@@ -168,6 +184,7 @@ pub fn evaluate(
     let sources = Sources {
         docs,
         cited: &cited_blocks,
+        definitions: &definitions,
     };
     let built: Vec<Option<Evidence>> = cited.par_iter().map(|o| evidence(o, &sources)).collect();
     let evidence_of = |o: &Observation| {
@@ -199,10 +216,16 @@ struct SetPlan {
     triggers: Triggers,
     /// Indexed by document, then section.
     nonnormative: Vec<Vec<bool>>,
+    /// Award-criteria sections, indexed by document, then section (`reading:
+    /// award_criteria`; empty otherwise).
+    award: Vec<Vec<bool>>,
+    /// The abbreviations each rule does not count in this tender (`reading:
+    /// definitions`), indexed by rule.
+    redefined: reading::Redefinitions,
 }
 
 impl SetPlan {
-    fn new(set: &RuleSet, docs: &[Document]) -> SetPlan {
+    fn new(set: &RuleSet, docs: &[Document], definitions: &[reading::Definition]) -> SetPlan {
         let mut by_term: Vec<Vec<usize>> = vec![Vec::new(); set.matcher.term_count()];
         let mut always = Vec::new();
         for (ri, rule) in set.rules.iter().enumerate() {
@@ -221,6 +244,12 @@ impl SetPlan {
                 .iter()
                 .map(|doc| nonnormative_sections(doc, set))
                 .collect(),
+            award: if set.reading.award_criteria {
+                docs.iter().map(reading::award_sections).collect()
+            } else {
+                Vec::new()
+            },
+            redefined: reading::redefinitions(set, definitions),
         }
     }
 }
@@ -239,7 +268,7 @@ fn observe_stretch(
         .get(di)
         .map(Vec::as_slice)
         .unwrap_or_default();
-    let (mut tally, services) = observe_blocks(set, doc, stretch, di, nonnormative, &plan.triggers);
+    let (mut tally, services) = observe_blocks(set, plan, doc, stretch, di, nonnormative);
     // Structural checks look at table rows, not terms.
     for (ri, rule) in set.rules.iter().enumerate() {
         if let Some(check) = rule.check {
@@ -255,6 +284,7 @@ fn observe_stretch(
 struct Sources<'a> {
     docs: &'a [Document],
     cited: &'a [(Vec<usize>, Vec<PreparedBlock>, Option<LineIndexRef>)],
+    definitions: &'a [reading::Definition],
 }
 
 impl Sources<'_> {
@@ -383,12 +413,15 @@ struct Triggers {
 /// the services its normative text mentions.
 fn observe_blocks(
     set: &RuleSet,
+    plan: &SetPlan,
     doc: &Document,
     stretch: &PreparedStretch,
     di: usize,
     nonnormative: &[bool],
-    triggers: &Triggers,
 ) -> StretchObservations {
+    let triggers = &plan.triggers;
+    let award_sections = plan.award.get(di).map(Vec::as_slice).unwrap_or_default();
+    let mut award_header: Option<(Arc<[String]>, bool)> = None;
     let mut found = SetTally::new(set.rules.len());
     let mut detected = BTreeSet::new();
     let mut heading_hits = HeadingHits::default();
@@ -430,6 +463,30 @@ fn observe_blocks(
             None => Vec::new(),
         };
         inherited.extend(heading_hits.of(set, doc, stretch, block.section));
+        // Award criteria: their section, their table, or a list they introduce.
+        let evaluated = set.reading.award_criteria
+            && (award_sections.get(block.section).copied().unwrap_or(false)
+                || match &block.kind {
+                    crate::document::BlockKind::TableRow(row) => {
+                        if award_header
+                            .as_ref()
+                            .is_none_or(|(h, _)| !Arc::ptr_eq(h, &row.header))
+                        {
+                            let award = reading::is_award_header(&row.header);
+                            award_header = Some((row.header.clone(), award));
+                        }
+                        award_header.as_ref().is_some_and(|(_, a)| *a)
+                    }
+                    _ => false,
+                }
+                || prepared
+                    .lead_in
+                    .and_then(|l| stretch.get(l))
+                    .is_some_and(|lead| {
+                        lead.statements.last().is_some_and(|s| {
+                            reading::names_award_criteria(&lead.norm.text[s.range.clone()])
+                        })
+                    }));
         for (si, statement) in prepared.statements.iter().enumerate() {
             let mut in_statement: Vec<Hit> = hits
                 .iter()
@@ -474,20 +531,86 @@ fn observe_blocks(
             }
             let text = &prepared.norm.text[statement.range.clone()];
             let statement_hits = StatementHits::new(&in_statement);
+            let mut reading = StatementReading {
+                conditions: set.reading.conditions,
+                award_criteria: set.reading.award_criteria,
+                in_award_criteria: evaluated,
+                conditional: None,
+                weighs: None,
+            };
             for &ri in &candidates {
                 let rule = &set.rules[ri];
                 let Some(pattern) = &rule.pattern else {
                     continue;
                 };
+                // Hits of abbreviations this tender defines as something else do not
+                // count for the rule; if the rule matched only through them, the
+                // evidence says so.
+                let redefined = plan
+                    .redefined
+                    .get(ri)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default();
+                // An abbreviation term is a whole word of the abbreviation's letters,
+                // so every hit of it is the abbreviation.
+                let redefinition = |h: &Hit| redefined.iter().find(|r| r.term == h.term);
+                let dropped = if redefined.is_empty() {
+                    None
+                } else {
+                    in_statement
+                        .iter()
+                        .filter_map(|h| redefinition(h).map(|r| (*h, r.definition, &r.places)))
+                        .min_by_key(|(h, _, _)| h.inherited)
+                };
+                let kept: Vec<Hit>;
+                let mut own_hits = &in_statement;
+                if dropped.is_some() {
+                    kept = in_statement
+                        .iter()
+                        .copied()
+                        .filter(|h| redefinition(h).is_none())
+                        .collect();
+                    own_hits = &kept;
+                }
                 // Rules with equal patterns get one evaluation per statement.
-                let primary = match memo.get_mut(rule.pattern_key as usize) {
-                    Some(slot) => {
-                        if slot.0 != stamp {
-                            *slot = (stamp, pattern.eval(&statement_hits, text));
+                let primary = if dropped.is_some() {
+                    let kept_hits = StatementHits::new(own_hits);
+                    match pattern.eval(&kept_hits, text) {
+                        Some(p) => Some(p),
+                        None => {
+                            // The definition itself is no evidence for the rule.
+                            let defines =
+                                dropped.is_some_and(|(_, _, places)| places.contains(&(di, bi)));
+                            if rule.kind == RuleKind::Require
+                                && normative
+                                && !defines
+                                && pattern.eval(&statement_hits, text).is_some()
+                            {
+                                found.add(
+                                    ri,
+                                    Observation {
+                                        doc: di,
+                                        block: bi,
+                                        statement: si,
+                                        hit: dropped.map(|(h, _, _)| h),
+                                        coverage: Coverage::Redefined,
+                                        definition: dropped.map(|(_, d, _)| d as u32),
+                                    },
+                                );
+                            }
+                            None
                         }
-                        slot.1
                     }
-                    None => pattern.eval(&statement_hits, text),
+                } else {
+                    match memo.get_mut(rule.pattern_key as usize) {
+                        Some(slot) => {
+                            if slot.0 != stamp {
+                                *slot = (stamp, pattern.eval(&statement_hits, text));
+                            }
+                            slot.1
+                        }
+                        None => pattern.eval(&statement_hits, text),
+                    }
                 };
                 let Some(primary) = primary else {
                     continue;
@@ -496,10 +619,11 @@ fn observe_blocks(
                     rule,
                     pattern,
                     statement,
-                    &in_statement,
+                    own_hits,
                     text,
                     normative,
                     primary,
+                    &mut reading,
                     |hit, coverage| {
                         found.add(
                             ri,
@@ -509,6 +633,7 @@ fn observe_blocks(
                                 statement: si,
                                 hit,
                                 coverage,
+                                definition: None,
                             },
                         )
                     },
@@ -590,6 +715,37 @@ fn lead_in_hits(set: &RuleSet, doc: &Document, stretch: &PreparedStretch, lead: 
         .collect()
 }
 
+/// What the opt-in reading behaviours (`reading:`) say about one statement; whether
+/// it is conditional is read once, when a rule first needs to know.
+struct StatementReading {
+    /// The set reads conditions.
+    conditions: bool,
+    /// The set reads award criteria.
+    award_criteria: bool,
+    /// The statement is in an award-criteria section, table or list.
+    in_award_criteria: bool,
+    conditional: Option<bool>,
+    /// The statement weighs a criterion («Kvalitet 40 %»).
+    weighs: Option<bool>,
+}
+
+impl StatementReading {
+    fn is_evaluation(&mut self, text: &str) -> bool {
+        self.award_criteria
+            && (self.in_award_criteria
+                || *self
+                    .weighs
+                    .get_or_insert_with(|| reading::weighs_a_criterion(text)))
+    }
+
+    fn is_conditional(&mut self, text: &str) -> bool {
+        self.conditions
+            && *self
+                .conditional
+                .get_or_insert_with(|| crate::text::conditions::is_conditional(text))
+    }
+}
+
 /// What a statement whose text matched the rule's pattern (pointing at `primary`)
 /// means for the rule: zero, one or several observations, each passed to `record`.
 #[allow(clippy::too_many_arguments)]
@@ -601,11 +757,12 @@ fn observe(
     text: &str,
     normative: bool,
     primary: Option<Hit>,
+    reading: &mut StatementReading,
     mut record: impl FnMut(Option<Hit>, Coverage),
 ) {
     match rule.kind {
         RuleKind::Require => {
-            let coverage = if !normative {
+            let mut coverage = if !normative {
                 Coverage::NonNormative
             } else if statement.negated {
                 Coverage::Negated
@@ -616,6 +773,16 @@ fn observe(
             } else {
                 Coverage::Descriptive
             };
+            // What the award criteria state without a modal verb is evaluated, not a
+            // description («Kvalitet 40 %: integrasjon med kjernejournal»); their «skal»
+            // binds the tenderer or the evaluation («Prisskjemaet skal fylles ut») and
+            // stays binding. A requirement under a condition the buyer may never meet
+            // is not demanded.
+            if coverage == Coverage::Descriptive && reading.is_evaluation(text) {
+                coverage = Coverage::Evaluated;
+            } else if coverage == Coverage::Binding && reading.is_conditional(text) {
+                coverage = Coverage::Conditional;
+            }
             record(primary, coverage);
         }
         RuleKind::Forbid => {
@@ -695,6 +862,7 @@ fn run_check(
                     statement: 0,
                     hit: None,
                     coverage: Coverage::Violation,
+                    definition: None,
                 },
             );
         }
@@ -764,26 +932,36 @@ fn conclude(
     services: &[String],
 ) -> (RuleResult, Vec<Observation>) {
     use Coverage::*;
-    const ALL: [Coverage; Coverage::COUNT] =
-        [Binding, Weak, Negated, NonNormative, Descriptive, Violation];
+    const ALL: [Coverage; Coverage::COUNT] = [
+        Binding,
+        Weak,
+        Negated,
+        NonNormative,
+        Descriptive,
+        Conditional,
+        Evaluated,
+        Redefined,
+        Violation,
+    ];
     let (severity, strength, applies) = scoped(rule, services);
     // Procedural facts are stated, not demanded: a statement without a modal verb
-    // counts, but «bør» and options stay weak, since a wish is not a stated fact.
-    let binding: &[Coverage] = if strength == Strength::Mention {
-        &[Binding, Descriptive]
+    // counts, and so do the award criteria (they state how tenders are evaluated),
+    // but «bør» and options stay weak, since a wish is not a stated fact.
+    let (binding, weak): (&[Coverage], &[Coverage]) = if strength == Strength::Mention {
+        (&[Binding, Descriptive, Evaluated], &[Weak, Conditional])
     } else {
-        &[Binding]
+        (&[Binding], &[Weak, Conditional, Evaluated])
     };
     let (status, ok, (chosen, evidence_total)) = if !applies {
         (Status::NotApplicable, true, (Vec::new(), 0))
     } else if rule.kind == RuleKind::Require {
         if tally.count(binding) > 0 {
             (Status::Met, true, tally.evidence_of(binding))
-        } else if tally.count(&[Weak]) > 0 {
+        } else if tally.count(weak) > 0 {
             (
                 Status::Weak,
                 strength != Strength::Binding,
-                tally.evidence_of(&[Weak]),
+                tally.evidence_of(weak),
             )
         } else {
             // Near misses show why the topic does not count.
@@ -896,6 +1074,21 @@ fn evidence(o: &Observation, sources: &Sources<'_>) -> Option<Evidence> {
             .as_ref()
             .and_then(|t| t.legend.as_ref())
             .map(|entry| entry.describe()),
+        definition: o
+            .definition
+            .and_then(|d| definition_note(d as usize, sources)),
+    })
+}
+
+/// The tender's definition of the abbreviation a `redefined` observation points at.
+fn definition_note(definition: usize, sources: &Sources<'_>) -> Option<DefinitionNote> {
+    let d = sources.definitions.get(definition)?;
+    let doc = sources.docs.get(d.doc)?;
+    Some(DefinitionNote {
+        abbreviation: d.abbreviation.clone(),
+        expansion: d.expansion.clone(),
+        file: doc.path.display().to_string(),
+        location: doc.blocks.get(d.block)?.location.display(),
     })
 }
 
@@ -964,6 +1157,7 @@ mod tests {
             statement: 0,
             hit: None,
             coverage,
+            definition: None,
         }
     }
 

@@ -76,6 +76,17 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("binding", "binding", "bindende"),
     ("weak-coverage", "weak", "svakt"),
     ("negated", "put out of scope", "holdt utenfor"),
+    ("conditional", "conditional", "betinget"),
+    (
+        "evaluated",
+        "evaluated, not required",
+        "evalueres, kreves ikke",
+    ),
+    (
+        "redefined",
+        "defined otherwise by the tender",
+        "definert annerledes i konkurransegrunnlaget",
+    ),
     (
         "non-normative",
         "background text, not a requirement",
@@ -147,6 +158,9 @@ pub(crate) fn coverage_word(lang: Lang, c: Coverage) -> &'static str {
         Coverage::Negated => "negated",
         Coverage::NonNormative => "non-normative",
         Coverage::Descriptive => "descriptive",
+        Coverage::Conditional => "conditional",
+        Coverage::Evaluated => "evaluated",
+        Coverage::Redefined => "redefined",
         Coverage::Violation => "here",
     };
     word(lang, key)
@@ -393,7 +407,22 @@ fn evidence_line(e: &Evidence, lang: Lang, with_coverage: bool) -> String {
     if with_coverage {
         line.push_str(&format!(" ({})", coverage_word(lang, e.coverage)));
     }
+    if let Some(d) = &e.definition {
+        line.push_str(&format!(" — {}", definition_sentence(lang, d)));
+    }
     line
+}
+
+/// «SSO er i dette dokumentet definert som «Sentralt sykehjemskontor» (fil 12:1)».
+pub(crate) fn definition_sentence(lang: Lang, d: &crate::findings::DefinitionNote) -> String {
+    let says = match lang {
+        Lang::En => "is defined in this tender as",
+        Lang::Nb | Lang::Nn => "er i dette dokumentet definert som",
+    };
+    format!(
+        "{} {says} «{}» ({}:{})",
+        d.abbreviation, d.expansion, d.file, d.location
+    )
 }
 
 /// A miette snippet for evidence in a Markdown file.

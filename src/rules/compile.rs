@@ -32,6 +32,8 @@ pub struct RuleSet {
     /// Normalised heading prefixes of non-normative sections.
     pub non_normative_headings: Vec<String>,
     pub services: Vec<CompiledService>,
+    /// The reading behaviours the set opts into.
+    pub reading: schema::Reading,
     pub rules: Vec<Arc<CompiledRule>>,
     /// How many distinct patterns the rules have (see [`CompiledRule::pattern_key`]).
     pub distinct_patterns: usize,
@@ -439,6 +441,23 @@ impl TermMatcher {
         hits
     }
 
+    /// Whether a term is the abbreviation `abbreviation` (lower case) as a whole word:
+    /// a `word` or `exact` term of that text, which a tender's definition can redefine.
+    pub fn is_abbreviation_term(&self, term: TermId, abbreviation: &str) -> bool {
+        self.terms.get(term).is_some_and(|info| {
+            matches!(info.mode, TermMode::Word | TermMode::Exact)
+                && normalize_term(&info.written) == abbreviation
+        })
+    }
+
+    /// The context terms a term demands («KJ» near «kjernejournal*»).
+    pub fn context_of(&self, term: TermId) -> &[TermId] {
+        self.terms
+            .get(term)
+            .map(|info| info.context.as_slice())
+            .unwrap_or_default()
+    }
+
     /// Keeps only hits whose context demand is met within the statement's hits.
     pub fn with_context(&self, mut hits: Vec<Hit>) -> Vec<Hit> {
         // Most terms demand no context: then there is nothing to filter.
@@ -647,6 +666,19 @@ impl CompiledMatch {
             }
         }
         Some(primary)
+    }
+
+    /// Every term the match looks for (not its `not` terms), sorted.
+    pub fn terms(&self) -> Vec<TermId> {
+        let mut out: Vec<TermId> = self.any.clone();
+        out.extend(self.all.iter().flatten());
+        if let Some((_, groups)) = &self.near {
+            out.extend(groups.iter().flatten());
+        }
+        for alt in &self.one_of {
+            out.extend(alt.terms());
+        }
+        sorted(out)
     }
 
     /// The hits of the top-level `any` terms (each is checked on its own by
@@ -918,6 +950,7 @@ impl RuleSet {
                 .map(|h| normalize_term(h))
                 .collect(),
             services,
+            reading: file.reading,
             distinct_patterns: pattern_keys.len(),
             rules,
             matcher,

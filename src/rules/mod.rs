@@ -8,7 +8,7 @@ pub mod products;
 pub mod schema;
 pub mod versions;
 
-pub use compile::{CompiledMatch, CompiledRule, Hit, RuleSet, StatementHits, TermMatcher};
+pub use compile::{CompiledMatch, CompiledRule, Hit, RuleSet, StatementHits, TermId, TermMatcher};
 pub use load::{Problem, RuleSetError, RuleSetSource};
 pub use schema::{BuiltinCheck, Localized, RuleKind, Severity, Strength};
 

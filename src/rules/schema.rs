@@ -34,7 +34,31 @@ pub struct RuleSetFile {
     /// or declared by the tender, that scope-aware rules refer to.
     #[serde(default)]
     pub services: Vec<Service>,
+    /// Reading behaviours this set opts into (each changes statuses, so a set
+    /// version keeps the results it was released with). All off by default.
+    #[serde(default)]
+    pub reading: Reading,
     pub rules: Vec<Rule>,
+}
+
+/// How the engine reads a tender for this set, beyond the reading every set gets
+/// (see `docs/rule-language.md`, «Reading behaviours»).
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Reading {
+    /// The tender's own definitions of abbreviations (glossaries, «Avdeling for
+    /// rehabilitering (AR)», «AR – …») decide what an abbreviation means in that tender:
+    /// a rule's abbreviation the tender defines as something else does not count.
+    #[serde(default)]
+    pub definitions: bool,
+    /// A requirement that applies only under a condition («Dersom kommunen utløser
+    /// opsjonen, skal …», «Ved bruk av X skal …», "If …, the supplier shall …") is weak.
+    #[serde(default)]
+    pub conditions: bool,
+    /// Award criteria (their sections and tables: «Tildelingskriterier», «Kvalitet 40 %»)
+    /// are evaluation: weak for a topic, a stated fact for `strength: mention` rules.
+    #[serde(default)]
+    pub award_criteria: bool,
 }
 
 /// Text in Norwegian bokmål, nynorsk and English. Bokmål is required; the others

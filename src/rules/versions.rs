@@ -95,6 +95,10 @@ pub struct RuleSetDiff {
     pub added: Vec<RuleSummary>,
     pub removed: Vec<RuleSummary>,
     pub changed: Vec<RuleChange>,
+    /// Reading behaviours (`reading:`) switched on or off: they change statuses
+    /// without any rule changing.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reading: Vec<FieldChange>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -221,12 +225,27 @@ pub fn diff(from: &RuleSet, to: &RuleSet) -> Result<RuleSetDiff, String> {
             });
         }
     }
+    let (old, new) = (from.reading, to.reading);
+    let reading = [
+        ("definitions", old.definitions, new.definitions),
+        ("conditions", old.conditions, new.conditions),
+        ("award_criteria", old.award_criteria, new.award_criteria),
+    ]
+    .into_iter()
+    .filter(|(_, a, b)| a != b)
+    .map(|(field, a, b)| FieldChange {
+        field: field.to_string(),
+        from: Some(a.to_string()),
+        to: Some(b.to_string()),
+    })
+    .collect();
     Ok(RuleSetDiff {
         from: from.key(),
         to: to.key(),
         added,
         removed,
         changed,
+        reading,
     })
 }
 
@@ -259,6 +278,17 @@ impl RuleSetDiff {
     pub fn render(&self) -> String {
         use std::fmt::Write as _;
         let mut out = format!("{} → {}\n", self.from, self.to);
+        if !self.reading.is_empty() {
+            let fields: Vec<String> = self
+                .reading
+                .iter()
+                .map(|f| {
+                    let value = |v: &Option<String>| v.clone().unwrap_or_default();
+                    format!("{}: {} → {}", f.field, value(&f.from), value(&f.to))
+                })
+                .collect();
+            let _ = writeln!(out, "~ reading    {}", fields.join("; "));
+        }
         if self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty() {
             out.push_str("no rule changed\n");
             return out;
@@ -309,6 +339,29 @@ mod tests {
             env!("CARGO_MANIFEST_DIR")
         );
         crate::rules::resolve(&path).expect("fixture loads")
+    }
+
+    #[test]
+    fn diff_names_the_reading_behaviours_switched_on() {
+        let path = |v: &str| {
+            format!(
+                "{}/fixtures/rulesets/reading/{v}.yaml",
+                env!("CARGO_MANIFEST_DIR")
+            )
+        };
+        let off = crate::rules::resolve(&path("off")).expect("fixture loads");
+        let on = crate::rules::resolve(&path("on")).expect("fixture loads");
+        let d = diff(&off, &on).unwrap();
+        let fields: Vec<&str> = d.reading.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, ["definitions", "conditions", "award_criteria"]);
+        assert!(d.changed.is_empty());
+        assert!(
+            d.render()
+                .contains("~ reading    definitions: false → true; conditions: false → true"),
+            "{}",
+            d.render()
+        );
+        assert!(diff(&off, &off).unwrap().reading.is_empty());
     }
 
     #[test]

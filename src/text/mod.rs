@@ -1,7 +1,8 @@
 //! Reading tender text the way a procurement lawyer does: normalisation,
-//! sentences, modality and negation.
+//! sentences, modality and negation, conditions.
 
 pub mod column_titles;
+pub mod conditions;
 pub mod modality;
 pub mod normalize;
 pub mod sentences;
