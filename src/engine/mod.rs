@@ -426,11 +426,16 @@ fn observe_blocks(
             None => Vec::new(),
         };
         inherited.extend(heading_hits.of(set, doc, stretch, block.section));
+        // Hits are sorted by start and statements follow each other: each statement's
+        // hits are a slice found by binary search, not a scan of the block's hits
+        // (which made one long paragraph cost the square of its length).
         for (si, statement) in prepared.statements.iter().enumerate() {
-            let mut in_statement: Vec<Hit> = hits
+            let first = hits.partition_point(|h| h.start < statement.range.start);
+            let mut in_statement: Vec<Hit> = hits[first..]
                 .iter()
+                .take_while(|h| h.start < statement.range.end)
+                .filter(|h| h.end <= statement.range.end)
                 .copied()
-                .filter(|h| h.start >= statement.range.start && h.end <= statement.range.end)
                 .collect();
             // Inherited words only complete a statement that has words of its own.
             if in_statement.is_empty() && always.is_empty() {
