@@ -27,37 +27,108 @@ pub struct CheckOptions {
     pub today: Option<crate::waivers::Date>,
 }
 
+/// What reading one file of the tender gave.
+enum Read {
+    Document(Box<Document>, Option<crate::document::docx::Properties>),
+    /// A report tenderlint wrote (its marker): never tender text.
+    OwnReport,
+    Failed(ReadError),
+}
+
+fn read_one(path: &std::path::Path, format: Option<document::Format>) -> Read {
+    match format {
+        Some(document::Format::Docx) => {
+            // The properties say whether tenderlint wrote the file before the body
+            // is read; the bytes are read once for both.
+            let small = std::fs::metadata(path)
+                .is_ok_and(|m| m.is_file() && m.len() <= document::MAX_FILE_BYTES);
+            let bytes = if small {
+                std::fs::read(path).ok()
+            } else {
+                None
+            };
+            let Some(bytes) = bytes else {
+                return match document::read_file(path) {
+                    Ok(doc) => Read::Document(Box::new(doc), None),
+                    Err(e) => Read::Failed(e),
+                };
+            };
+            let properties = document::docx::properties(&bytes).ok();
+            if properties
+                .as_ref()
+                .is_some_and(|p| p.custom(crate::report::REPORT_MARKER).is_some())
+            {
+                return Read::OwnReport;
+            }
+            match document::read_bytes(path.to_path_buf(), document::Format::Docx, &bytes) {
+                Ok(doc) => Read::Document(Box::new(doc), properties),
+                Err(e) => Read::Failed(e),
+            }
+        }
+        Some(_) => match document::read_file(path) {
+            Ok(doc)
+                if doc
+                    .source
+                    .as_deref()
+                    .is_some_and(crate::report::is_marked_text) =>
+            {
+                Read::OwnReport
+            }
+            Ok(doc) => Read::Document(Box::new(doc), None),
+            Err(e) => Read::Failed(e),
+        },
+        None => Read::Failed(refusal(path)),
+    }
+}
+
 /// Walks `paths`, reads every file (in parallel), and checks them as one tender.
 /// Files that cannot be read are listed with their error; the rest are still checked.
+/// Reports tenderlint wrote (marked, or found by walking under a report's usual
+/// name) and files the configuration excludes are left out; a notice names each
+/// report left out.
 pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) -> CheckReport {
     let (mut files, walk_errors) = tender::collect(paths);
     if let Some(filter) = &options.files {
         files.retain(|f| paths.contains(&f.path) || filter.allows(&f.path));
     }
-    let read: Vec<(PathBuf, Result<Document, ReadError>)> = files
+    let mut notices = Vec::new();
+    files.retain(|f| {
+        let named = paths.contains(&f.path);
+        let skip = !named && tender::is_report_name(&f.path);
+        if skip {
+            notices.push(skipped_report(
+                &f.path,
+                "named like a tenderlint report (name it on the command line to read it anyway)",
+            ));
+        }
+        !skip
+    });
+    let read: Vec<(PathBuf, Read)> = files
         .par_iter()
-        .map(|f| {
-            let result = match f.format {
-                Some(_) => document::read_file(&f.path),
-                None => Err(refusal(&f.path)),
-            };
-            (f.path.clone(), result)
-        })
+        .map(|f| (f.path.clone(), read_one(&f.path, f.format)))
         .collect();
     let mut entries: Vec<FileEntry> = Vec::new();
     let mut docs = Vec::new();
+    let mut properties = Vec::new();
     for (path, result) in read {
         match result {
-            Ok(doc) => {
+            Read::Document(doc, props) => {
                 entries.push(FileEntry {
                     path: path.display().to_string(),
                     format: Some(doc.format),
                     blocks: doc.blocks.len(),
                     error: None,
                 });
-                docs.push(doc);
+                properties.push(props);
+                docs.push(*doc);
             }
-            Err(e) => entries.push(FileEntry {
+            Read::OwnReport => {
+                notices.push(skipped_report(
+                    &path,
+                    "a report tenderlint wrote (it carries tenderlint's marker)",
+                ));
+            }
+            Read::Failed(e) => entries.push(FileEntry {
                 path: path.display().to_string(),
                 format: document::Format::from_path(&path),
                 blocks: 0,
@@ -76,7 +147,16 @@ pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) 
     let mut report = check_documents(&docs, sets, options);
     report.summary.unreadable_files = entries.iter().filter(|f| f.error.is_some()).count();
     report.files = entries;
+    notices.append(&mut report.notices);
+    report.notices = notices;
     report
+}
+
+fn skipped_report(path: &std::path::Path, why: &str) -> Notice {
+    Notice {
+        level: crate::rules::Severity::Info,
+        message: format!("skipped {}: {why}; not read as tender text", path.display()),
+    }
 }
 
 fn refusal(path: &std::path::Path) -> ReadError {

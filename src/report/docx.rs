@@ -144,6 +144,7 @@ fn build(report: &CheckReport, options: &RenderOptions) -> Docx {
     let w = |k| common::word(lang, k);
     let date = options.date.unwrap_or_else(Date::today_utc);
     let mut doc = Docx::new()
+        .custom_property(super::REPORT_MARKER, report.tool.version.clone())
         .page_size(PAGE_W, PAGE_H)
         .page_orient(PageOrientationType::Landscape)
         .add_style(
