@@ -68,6 +68,11 @@ pub struct Services {
     pub detected: Vec<String>,
     /// What scope-aware rules used: the declared services, else the detected ones.
     pub effective: Vec<String>,
+    /// Where each effective service came from (flag, configuration, front matter,
+    /// document properties, or the file and heading it was detected under).
+    pub origins: Vec<crate::engine::ServiceOrigin>,
+    /// The rules whose severity, strength or applicability depends on the services.
+    pub scoped_rules: Vec<String>,
 }
 
 /// The status of one rule for the tender.

@@ -222,15 +222,21 @@ fn check(args: CheckArgs) -> u8 {
         },
     };
     let mut options = tenderlint::CheckOptions::default();
-    options.engine.services = args.services.clone();
+    match tenderlint::check::resolve_services(&args.services, config.as_ref(), &sets) {
+        Ok((services, origin)) => {
+            options.engine.services = services;
+            options.engine.services_origin = origin;
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ERROR;
+        }
+    }
     options.today = today;
     if let Some(c) = &config {
         if let Err(e) = c.check_rule_ids(&sets) {
             print_config_error(&e);
             return ERROR;
-        }
-        if options.engine.services.is_empty() {
-            options.engine.services = c.services.clone();
         }
         options.files = c.files.clone();
         options.rule_levels = c.rule_levels();
@@ -293,6 +299,15 @@ fn check(args: CheckArgs) -> u8 {
     // Unreadable files make the run an error even though the rest was checked.
     for f in report.files.iter().filter(|f| f.error.is_some()) {
         eprintln!("error: {}: {}", f.path, f.error.as_deref().unwrap_or(""));
+        status = ERROR;
+    }
+    // So does an unknown service named in a document.
+    for n in report
+        .notices
+        .iter()
+        .filter(|n| n.level == tenderlint::rules::Severity::Error)
+    {
+        eprintln!("error: {}", n.message);
         status = ERROR;
     }
     if status != OK {

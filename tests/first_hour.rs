@@ -1,6 +1,8 @@
 //! Issue 14: what a new user hits in the first hour, run through the binary as
 //! they would run it. Each test names the point of the issue it guards.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -148,4 +150,189 @@ fn usual_report_names_and_excluded_files_are_left_out_of_a_walk() {
     assert_eq!(statuses(&before), statuses(&after));
     assert_eq!(files(&before), files(&after));
     assert!(notices(&after).contains("tenderlint-report.md"));
+}
+
+fn write_tender(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join(".git")).expect(".git");
+    for (name, bytes) in files {
+        std::fs::write(dir.path().join(name), bytes).expect("write");
+    }
+    dir
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+const LEGEVAKT_BODY: &str = "## Krav\n\nLøsningen bør støtte oppslag i kjernejournal.\n\nLøsningen skal logge all tilgang.\n";
+
+/// 14.2: a misspelt service, wherever it is named, is an error with a suggestion.
+#[test]
+fn an_unknown_service_is_an_error_with_a_suggestion() {
+    let repo = write_tender(&[("anbud.md", LEGEVAKT_BODY.as_bytes())]);
+    let dir = repo.path();
+    let flag = run(dir, &["check", "--isolated", "--services", "legevak", "."]);
+    assert_eq!(flag.status.code(), Some(2));
+    assert!(
+        stderr(&flag)
+            .contains("unknown service `legevak` in --services (did you mean `legevakt`?)"),
+        "{}",
+        stderr(&flag)
+    );
+    std::fs::write(dir.join("tenderlint.yaml"), "services: [sykehjemm]\n").expect("config");
+    let config = run(dir, &["check", "."]);
+    assert_eq!(config.status.code(), Some(2));
+    assert!(
+        stderr(&config).contains("did you mean `sykehjem`?"),
+        "{}",
+        stderr(&config)
+    );
+    std::fs::remove_file(dir.join("tenderlint.yaml")).expect("rm");
+    let front = format!("---\nservices: [legevakt, fastlegen]\n---\n{LEGEVAKT_BODY}");
+    std::fs::write(dir.join("anbud.md"), front).expect("write");
+    let fm = run(dir, &["check", "--isolated", "."]);
+    assert_eq!(fm.status.code(), Some(2));
+    assert!(
+        stderr(&fm)
+            .contains("`fastlegen` in the front matter of anbud.md (did you mean `fastlege`?)"),
+        "{}",
+        stderr(&fm)
+    );
+}
+
+fn int001(report: &serde_json::Value) -> (String, String) {
+    let r = report["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|r| r["rule"] == "INT-001")
+        .expect("INT-001");
+    (
+        r["status"].as_str().unwrap_or("").into(),
+        r["severity"].as_str().unwrap_or("").into(),
+    )
+}
+
+/// 14.2: the title heading and a scope section name the service; the report
+/// says where it was found, and the scope-aware rule becomes binding.
+#[test]
+fn services_are_detected_in_the_title_and_the_scope_section() {
+    let title =
+        format!("# Anskaffelse av journalløsning for interkommunal legevakt\n\n{LEGEVAKT_BODY}");
+    let repo = write_tender(&[("anbud.md", title.as_bytes())]);
+    let report = json(repo.path(), &["."]);
+    assert_eq!(
+        report["services"]["effective"],
+        serde_json::json!(["legevakt"])
+    );
+    let origin = &report["services"]["origins"][0];
+    assert_eq!(origin["kind"], "text");
+    assert_eq!(origin["file"], "anbud.md");
+    // «bør» does not meet a rule that is binding for legevakt.
+    assert_eq!(int001(&report), ("weak".into(), "error".into()));
+
+    let scope = format!(
+        "# Konkurransegrunnlag\n\n## 1 Innledning og omfang\n\nAnskaffelsen gjelder kommunal legevakt i regionen.\n\n{LEGEVAKT_BODY}"
+    );
+    let repo = write_tender(&[("anbud.md", scope.as_bytes())]);
+    let report = json(repo.path(), &["."]);
+    assert_eq!(
+        report["services"]["effective"],
+        serde_json::json!(["legevakt"])
+    );
+    assert_eq!(
+        report["services"]["origins"][0]["section"],
+        "Konkurransegrunnlag › 1 Innledning og omfang"
+    );
+}
+
+/// 14.2: Word document properties declare services (custom property
+/// `services`) and name them (title, subject, keywords).
+#[test]
+fn word_document_properties_declare_and_name_services() {
+    let body = support::document_xml(
+        "<w:p><w:r><w:t>Løsningen bør støtte oppslag i kjernejournal.</w:t></w:r></w:p>",
+    );
+    let custom = r#"<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="services"><vt:lpwstr>legevakt, sykehjem</vt:lpwstr></property></Properties>"#;
+    let core = r#"<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Journalløsning for interkommunal legevakt</dc:title></cp:coreProperties>"#;
+    let declared = support::docx(&body, &[("docProps/custom.xml", custom)]);
+    let repo = write_tender(&[("anbud.docx", &declared)]);
+    let report = json(repo.path(), &["."]);
+    assert_eq!(
+        report["services"]["declared"],
+        serde_json::json!(["legevakt", "sykehjem"])
+    );
+    assert_eq!(
+        report["services"]["origins"][0]["kind"],
+        "document-properties"
+    );
+    assert_eq!(int001(&report).1, "error");
+
+    let titled = support::docx(&body, &[("docProps/core.xml", core)]);
+    let repo = write_tender(&[("anbud.docx", &titled)]);
+    let report = json(repo.path(), &["."]);
+    assert_eq!(
+        report["services"]["effective"],
+        serde_json::json!(["legevakt"])
+    );
+    assert_eq!(
+        report["services"]["origins"][0]["kind"],
+        "document-properties-title"
+    );
+}
+
+/// 14.2: with no services, every format says so and names the rules it changes.
+#[test]
+fn every_format_says_when_no_services_were_found() {
+    let repo = write_tender(&[("anbud.md", LEGEVAKT_BODY.as_bytes())]);
+    let dir = repo.path();
+    for format in [
+        "human", "json", "sarif", "junit", "gitlab", "github", "compact", "markdown", "html",
+    ] {
+        let out = run(
+            dir,
+            &[
+                "check",
+                "--isolated",
+                "--format",
+                format,
+                "--lang",
+                "en",
+                ".",
+            ],
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        let said = if format == "json" {
+            text.contains("\"effective\": []") && text.contains("\"scoped_rules\"")
+        } else {
+            text.contains("none declared or detected") && text.contains("INT-001")
+        };
+        assert!(said, "{format}:\n{text}");
+    }
+    let out = run(
+        dir,
+        &[
+            "check",
+            "--isolated",
+            "--lang",
+            "en",
+            "--output",
+            "docx=x.docx",
+            ".",
+        ],
+    );
+    assert!(matches!(out.status.code(), Some(0 | 1)));
+    let bytes = std::fs::read(dir.join("x.docx")).expect("docx");
+    let text = tenderlint::document::read_bytes(
+        "x.docx".into(),
+        tenderlint::document::Format::Docx,
+        &bytes,
+    )
+    .expect("reads");
+    assert!(
+        text.blocks
+            .iter()
+            .any(|b| b.text.contains("none declared or detected"))
+    );
 }

@@ -173,6 +173,7 @@ fn build(report: &CheckReport, options: &RenderOptions) -> Docx {
     for s in &report.rulesets {
         doc = doc.add_paragraph(para(&format!("{}@{} – {}", s.id, s.version, s.title)));
     }
+    doc = doc.add_paragraph(para(&common::services_statement(report, lang)));
     doc = doc.add_paragraph(heading(w("files"), 2));
     for f in &report.files {
         let line = match &f.error {

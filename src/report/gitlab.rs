@@ -45,6 +45,19 @@ pub fn to_value(report: &CheckReport, lang: Lang) -> Value {
             })
         })
         .collect();
+    let mut items = items;
+    // Code Quality holds issues only: no services in scope is said as one.
+    if report.services.effective.is_empty() {
+        let file = common::main_file(report).unwrap_or_else(|| ".".into());
+        items.push(json!({
+            "description": common::services_statement(report, lang),
+            "check_name": "tenderlint/services",
+            "fingerprint": common::hash(&["tenderlint", "services", &file]),
+            "severity": "info",
+            "categories": ["Scope"],
+            "location": { "path": file, "lines": { "begin": 1 } },
+        }));
+    }
     Value::Array(items)
 }
 

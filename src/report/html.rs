@@ -288,6 +288,11 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
         esc(&report.tool.name),
         esc(&report.tool.version)
     );
+    let _ = writeln!(
+        out,
+        "<p class=\"cat services\">{}</p>",
+        esc(&common::services_statement(report, lang))
+    );
     for n in &report.notices {
         let _ = writeln!(out, "<p class=\"cat\">{}</p>", esc(&n.message));
     }

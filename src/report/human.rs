@@ -177,19 +177,7 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
             word(lang, "files")
         }
     );
-    if !report.services.effective.is_empty() {
-        let how = if report.services.declared.is_empty() {
-            word(lang, "detected")
-        } else {
-            word(lang, "declared")
-        };
-        let _ = writeln!(
-            out,
-            "{}: {} ({how})",
-            word(lang, "services"),
-            report.services.effective.join(", ")
-        );
-    }
+    let _ = writeln!(out, "{}", super::common::services_statement(report, lang));
     for file in report.files.iter().filter(|f| f.error.is_some()) {
         let _ = writeln!(
             out,

@@ -124,10 +124,11 @@ pub fn render(report: &CheckReport, lang: Lang) -> String {
         skipped += s;
         let _ = write!(
             suites,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{f}\" errors=\"0\" skipped=\"{s}\" time=\"0\">\n    <properties>\n      <property name=\"version\" value=\"{}\"/>\n    </properties>\n{cases}  </testsuite>\n",
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{f}\" errors=\"0\" skipped=\"{s}\" time=\"0\">\n    <properties>\n      <property name=\"version\" value=\"{}\"/>\n      <property name=\"services\" value=\"{}\"/>\n    </properties>\n{cases}  </testsuite>\n",
             escape_xml(id),
             results.len(),
-            escape_xml(version)
+            escape_xml(version),
+            escape_xml(&common::services_statement(report, lang))
         );
     }
     format!(

@@ -128,6 +128,11 @@ pub fn render(report: &CheckReport, lang: Lang) -> String {
             inline(f.error.as_deref().unwrap_or(""))
         );
     }
+    let _ = writeln!(
+        out,
+        "{}\n",
+        inline(&common::services_statement(report, lang))
+    );
     for n in &report.notices {
         let _ = writeln!(out, "> [!NOTE]\n> {}\n", inline(&n.message));
     }

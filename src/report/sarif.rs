@@ -378,6 +378,9 @@ pub fn to_value(report: &CheckReport, lang: Lang) -> Value {
             "properties": {
                 "rulesets": rulesets,
                 "tenderLanguage": report.tender_language.as_str(),
+                "services": report.services.effective,
+                "serviceOrigins": report.services.origins,
+                "servicesStatement": common::services_statement(report, lang),
                 "summary": report.summary,
             },
         }],
