@@ -234,6 +234,8 @@ pub fn check_documents(docs: &[Document], sets: &[RuleSet], options: &CheckOptio
         })
         .collect();
     crate::config::apply_rule_levels(&mut results, &options.rule_levels);
+    let tender_language = detect_language(docs);
+    crate::fixes::attach(&mut results, tender_language);
     let summary = Summary::of(&results, &files);
     let mut report = CheckReport {
         tool: Tool::default(),
@@ -249,7 +251,7 @@ pub fn check_documents(docs: &[Document], sets: &[RuleSet], options: &CheckOptio
             .collect(),
         files,
         services,
-        tender_language: detect_language(docs),
+        tender_language,
         results,
         notices,
         summary,

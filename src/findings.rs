@@ -203,6 +203,10 @@ pub struct Evidence {
     /// The text that matched (normalised), when a term matched.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matched: Option<String>,
+    /// The excerpt corrected, for a violation the finding itself can fix
+    /// («… Microsoft SQL Server eller tilsvarende …»); see [`crate::fixes`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
 }
 
 /// Why a result is waived.

@@ -247,6 +247,7 @@ fn directive_evidence(doc: &Document, location: &Location, excerpt: String) -> E
         coverage: Coverage::Violation,
         modality: Modality::None,
         matched: None,
+        fix: None,
     }
 }
 
@@ -264,6 +265,7 @@ fn config_evidence(w: &ConfigWaiver, excerpt: String) -> Evidence {
         coverage: Coverage::Violation,
         modality: Modality::None,
         matched: None,
+        fix: None,
     }
 }
 
@@ -553,6 +555,7 @@ fn diagnostic_result(code: &'static str, evidence: Vec<Evidence>) -> RuleResult 
         always: false,
         pattern_key: u32::MAX,
         line: 0,
+        fix_adds_equivalent: false,
     };
     RuleResult {
         ruleset: RULESET.into(),

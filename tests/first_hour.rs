@@ -336,3 +336,145 @@ fn every_format_says_when_no_services_were_found() {
             .any(|b| b.text.contains("none declared or detected"))
     );
 }
+
+const PLACEHOLDER_SET: &str = r#"id: placeholder-fixture
+version: 0.1.0
+title: {nb: Plassholdere, en: Placeholders}
+sources:
+  - {title: Test, publisher: Test, url: "https://example.org/kilde"}
+rules:
+  - id: SLA-001
+    title: {nb: Oppetid, en: Availability}
+    message: {nb: Oppetid er ikke krevd., en: Availability is not required.}
+    category: contract
+    severity: error
+    kind: require
+    match: {any: [oppetid*]}
+    rationale: {nb: Avtalen trenger et tall., en: The contract needs a number.}
+    sources: [{url: "https://example.org/sla", verified: V}]
+    suggestion: {nb: "Løsningen skal ha en oppetid på minst [[99,5]] % etter [[bilag X]]."}
+"#;
+
+/// 14.3: a brand violation is offered its own sentence with «eller tilsvarende»
+/// after the product it names, in HTML, SARIF, JSON and Word — not a canned text
+/// about another product.
+#[test]
+fn a_brand_violation_is_fixed_in_its_own_sentence() {
+    let tender = "# Krav\n\n## Drift\n\nDatabasen skal være Microsoft SQL Server 2019.\n";
+    let repo = write_tender(&[("anbud.md", tender.as_bytes())]);
+    let dir = repo.path();
+    let fixed = "Databasen skal være Microsoft SQL Server 2019 eller tilsvarende.";
+    let canned = "skyplattform";
+    for format in ["html", "sarif", "json", "junit", "markdown", "human"] {
+        let out = run(
+            dir,
+            &[
+                "check",
+                "--isolated",
+                "-r",
+                "anskaffelse-hygiene",
+                "--format",
+                format,
+                "anbud.md",
+            ],
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains(fixed), "{format} lacks the fix:\n{text}");
+        assert!(!text.contains(canned), "{format} offers the canned text");
+    }
+    let out = run(
+        dir,
+        &[
+            "check",
+            "--isolated",
+            "-r",
+            "anskaffelse-hygiene",
+            "--output",
+            "docx=r.docx",
+            "anbud.md",
+        ],
+    );
+    assert!(matches!(out.status.code(), Some(0 | 1)));
+    let bytes = std::fs::read(dir.join("r.docx")).expect("docx");
+    let doc = tenderlint::document::read_bytes(
+        "r.docx".into(),
+        tenderlint::document::Format::Docx,
+        &bytes,
+    )
+    .expect("reads");
+    let all: String = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert!(all.contains(fixed));
+    assert!(!all.contains(canned));
+}
+
+/// 14.3: example values in a suggestion are marked to fill in, in every format.
+#[test]
+fn placeholders_in_suggestions_are_marked_in_every_format() {
+    let tender = "# Krav\n\nLøsningen skal være rask.\n";
+    let repo = write_tender(&[
+        ("anbud.md", tender.as_bytes()),
+        ("set.yaml", PLACEHOLDER_SET.as_bytes()),
+    ]);
+    let dir = repo.path();
+    for format in ["human", "sarif", "junit", "github", "markdown"] {
+        let out = run(
+            dir,
+            &[
+                "check",
+                "--isolated",
+                "-r",
+                "set.yaml",
+                "--format",
+                format,
+                "anbud.md",
+            ],
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("minst ⟨99,5⟩ %") || text.contains("minst ⟨99,5⟩ %25"),
+            "{format}:\n{text}"
+        );
+        assert!(text.contains("etter ⟨bilag X⟩"), "{format}:\n{text}");
+        assert!(!text.contains("[["), "{format} shows the raw notation");
+    }
+    let html = run(
+        dir,
+        &[
+            "check",
+            "--isolated",
+            "-r",
+            "set.yaml",
+            "--format",
+            "html",
+            "anbud.md",
+        ],
+    );
+    assert!(String::from_utf8_lossy(&html.stdout).contains(">bilag X</mark>"));
+    let json = json(dir, &["-r", "set.yaml", "anbud.md"]);
+    assert_eq!(
+        json["results"][0]["suggestion"],
+        "Løsningen skal ha en oppetid på minst [[99,5]] % etter [[bilag X]]."
+    );
+    let out = run(
+        dir,
+        &[
+            "check",
+            "--isolated",
+            "-r",
+            "set.yaml",
+            "--output",
+            "docx=r.docx",
+            "anbud.md",
+        ],
+    );
+    assert!(matches!(out.status.code(), Some(0 | 1)));
+    let bytes = std::fs::read(dir.join("r.docx")).expect("docx");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").expect("part"),
+        &mut document,
+    )
+    .expect("read");
+    assert!(document.contains("w:highlight w:val=\"yellow\""));
+}

@@ -48,6 +48,7 @@ pub fn fixture_report() -> CheckReport {
                 coverage: Coverage::Violation,
                 modality: tenderlint::text::Modality::Binding,
                 matched: Some("acme".into()),
+                fix: None,
             });
             r.evidence_total = r.evidence.len();
         }

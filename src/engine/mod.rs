@@ -1123,6 +1123,7 @@ fn evidence(o: &Observation, sources: &Sources<'_>) -> Option<Evidence> {
         coverage: o.coverage,
         modality: statement.map(|s| s.modality).unwrap_or(Modality::None),
         matched: own_hit.and_then(|h| prepared.norm.text.get(h.start..h.end).map(str::to_string)),
+        fix: None,
     })
 }
 

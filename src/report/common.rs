@@ -40,13 +40,32 @@ pub fn suggestion_lang(report: &CheckReport, lang: Lang) -> Lang {
     }
 }
 
-/// The suggested requirement text of a result, trimmed, in the right language.
-pub fn suggestion<'a>(report: &CheckReport, r: &'a RuleResult, lang: Lang) -> Option<&'a str> {
+/// The text to paste for a result, with its `[[…]]` placeholders: for a violation
+/// the fix built from its first finding (none when the finding gives none — a
+/// canned example would not fit it); otherwise the rule's suggested requirement
+/// text in the right language.
+pub fn suggestion_raw<'a>(report: &CheckReport, r: &'a RuleResult, lang: Lang) -> Option<&'a str> {
+    if r.status == Status::Violation {
+        return r.evidence.iter().find_map(|e| e.fix.as_deref());
+    }
     r.rule_info
         .suggestion
         .as_ref()
         .map(|s| s.get(suggestion_lang(report, lang)).trim())
         .filter(|s| !s.is_empty())
+}
+
+/// [`suggestion_raw`] for text formats: placeholders shown as `⟨…⟩`.
+pub fn suggestion(report: &CheckReport, r: &RuleResult, lang: Lang) -> Option<String> {
+    suggestion_raw(report, r, lang).map(crate::fixes::plain)
+}
+
+/// The text to paste for one issue: a violation's own fix, else the result's suggestion.
+pub fn issue_suggestion(report: &CheckReport, issue: &Issue<'_>, lang: Lang) -> Option<String> {
+    if issue.result.status == Status::Violation {
+        return issue.evidence.and_then(|e| e.fix.clone());
+    }
+    suggestion(report, issue.result, lang)
 }
 
 pub fn severity_str(s: Severity) -> &'static str {

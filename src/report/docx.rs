@@ -110,8 +110,20 @@ fn matrix_row(report: &CheckReport, r: &RuleResult, lang: Lang) -> TableRow {
             w.reason
         )));
     }
-    let suggestion = match common::suggestion(report, r, lang) {
-        Some(s) if !r.ok || r.waiver.is_some() => vec![small(s)],
+    let suggestion = match common::suggestion_raw(report, r, lang) {
+        Some(s) if !r.ok || r.waiver.is_some() => {
+            // Placeholders are highlighted, as Word users mark what is still to fill in.
+            let mut p = Paragraph::new();
+            for (t, placeholder) in crate::fixes::placeholder_parts(s) {
+                let run = Run::new().add_text(text(t)).size(18);
+                p = p.add_run(if placeholder {
+                    run.highlight("yellow")
+                } else {
+                    run
+                });
+            }
+            vec![p]
+        }
         _ => Vec::new(),
     };
     TableRow::new(vec![

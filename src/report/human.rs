@@ -333,6 +333,13 @@ fn render_result(
                         let _ = writeln!(out, "{indent}{}", evidence_line(e, lang, false));
                     }
                 }
+                if let Some(fix) = &e.fix {
+                    let _ = writeln!(
+                        out,
+                        "{indent}  {}: {fix}",
+                        style.cyan(word(lang, "suggestion"))
+                    );
+                }
             }
             if r.evidence_total > 5 {
                 let _ = writeln!(
@@ -354,18 +361,8 @@ fn suggestion(
     lang: Lang,
     indent: &str,
 ) {
-    let suggestion_lang = if lang == Lang::Nb && report.tender_language == Lang::Nn {
-        Lang::Nn
-    } else {
-        lang
-    };
-    if let Some(s) = &r.rule_info.suggestion {
-        let _ = writeln!(
-            out,
-            "{indent}{}: {}",
-            style.cyan(word(lang, "suggestion")),
-            s.get(suggestion_lang).trim()
-        );
+    if let Some(s) = super::common::suggestion(report, r, lang) {
+        let _ = writeln!(out, "{indent}{}: {s}", style.cyan(word(lang, "suggestion")),);
     }
 }
 

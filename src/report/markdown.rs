@@ -182,7 +182,7 @@ pub fn render(report: &CheckReport, lang: Lang) -> String {
                     "<details><summary>{} — {}</summary>\n\n{}\n</details>\n",
                     inline(&r.rule),
                     w("suggestion"),
-                    fenced(sug)
+                    fenced(&sug)
                 );
             }
         }
