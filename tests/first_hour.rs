@@ -478,3 +478,31 @@ fn placeholders_in_suggestions_are_marked_in_every_format() {
     .expect("read");
     assert!(document.contains("w:highlight w:val=\"yellow\""));
 }
+
+/// 14.3: the embedded suggestions' placeholders are well formed, and the
+/// obvious example values of 1.0.0 are marked.
+#[test]
+fn embedded_suggestion_placeholders_are_balanced() {
+    let sets = tenderlint::rules::embedded::load_defaults().expect("embedded sets");
+    let mut marked = 0;
+    for set in &sets {
+        for rule in &set.rules {
+            let Some(s) = &rule.suggestion else { continue };
+            for text in [Some(&s.nb), s.nn.as_ref(), s.en.as_ref()]
+                .into_iter()
+                .flatten()
+            {
+                assert_eq!(
+                    text.matches("[[").count(),
+                    text.matches("]]").count(),
+                    "{} {}: {text}",
+                    set.id,
+                    rule.id
+                );
+                assert!(!tenderlint::fixes::plain(text).contains("[["), "{text}");
+                marked += text.matches("[[").count();
+            }
+        }
+    }
+    assert!(marked > 0);
+}
