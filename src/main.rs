@@ -199,6 +199,16 @@ fn check(args: CheckArgs) -> u8 {
         };
         outputs.push((f, PathBuf::from(path)));
     }
+    // A Word file is binary: on a terminal it is noise and can upset the terminal.
+    if format == Format::Docx
+        && !outputs.iter().any(|(f, _)| *f == Format::Docx)
+        && std::io::stdout().is_terminal()
+    {
+        eprintln!(
+            "error: --format docx writes a binary Word file, not for a terminal\n  help: use --output docx=FILE (e.g. --output docx=rapport.docx), or redirect standard output to a file"
+        );
+        return ERROR;
+    }
     // Flags win over the configuration; the configuration over the defaults.
     let sets = match &config {
         Some(c) if args.rulesets.rulesets.is_empty() && !c.rulesets.is_empty() => {
@@ -261,17 +271,38 @@ fn check(args: CheckArgs) -> u8 {
         }
         return ERROR;
     }
+    let fail_on = match args.fail_on {
+        Some(FailOn::Error) => config::FailOn::Error,
+        Some(FailOn::Warning) => config::FailOn::Warning,
+        Some(FailOn::Info) => config::FailOn::Info,
+        Some(FailOn::Never) => config::FailOn::Never,
+        None => config
+            .as_ref()
+            .and_then(|c| c.fail_on)
+            .unwrap_or(config::FailOn::Error),
+    };
+    let threshold = fail_on.threshold();
     let render_options = RenderOptions {
         lang,
         color: color_stdout(),
         width: terminal_width(),
         quiet: args.quiet,
         date: None,
+        fail_on: threshold,
+    };
+    // CI systems resolve paths from the repository root, whatever path was given.
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let root = report::repository_root(&cwd);
+    let ci_report = (format.is_ci() || outputs.iter().any(|(f, _)| f.is_ci()))
+        .then(|| report::relative_to(&report, &root, &cwd));
+    let for_format = |f: Format| match &ci_report {
+        Some(r) if f.is_ci() => r,
+        _ => &report,
     };
     let mut status = OK;
     for (f, path) in &outputs {
         let bytes = report::render(
-            &report,
+            for_format(*f),
             *f,
             &RenderOptions {
                 color: false,
@@ -286,7 +317,7 @@ fn check(args: CheckArgs) -> u8 {
     // Standard output gets `--format`, unless that format already went to a file:
     // `--output sarif=x.sarif` still shows people the human report in the CI log.
     if !outputs.iter().any(|(f, _)| *f == format) {
-        let bytes = report::render(&report, format, &render_options);
+        let bytes = report::render(for_format(format), format, &render_options);
         let mut stdout = std::io::stdout().lock();
         if stdout
             .write_all(&bytes)
@@ -313,17 +344,6 @@ fn check(args: CheckArgs) -> u8 {
     if status != OK {
         return status;
     }
-    let fail_on = match args.fail_on {
-        Some(FailOn::Error) => config::FailOn::Error,
-        Some(FailOn::Warning) => config::FailOn::Warning,
-        Some(FailOn::Info) => config::FailOn::Info,
-        Some(FailOn::Never) => config::FailOn::Never,
-        None => config
-            .as_ref()
-            .and_then(|c| c.fail_on)
-            .unwrap_or(config::FailOn::Error),
-    };
-    let threshold = fail_on.threshold();
     let fails =
         threshold.is_some_and(|t| report.results.iter().any(|r| r.fails() && r.severity >= t));
     if fails { FAILED } else { OK }

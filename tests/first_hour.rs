@@ -506,3 +506,162 @@ fn embedded_suggestion_placeholders_are_balanced() {
     }
     assert!(marked > 0);
 }
+
+fn junit_cases(xml: &str) -> Vec<(String, bool)> {
+    // (test case name, has a <failure>) from the rule-set suites.
+    let mut out = Vec::new();
+    for chunk in xml.split("<testcase ").skip(1) {
+        let name = chunk
+            .split(" name=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or("")
+            .to_string();
+        let body = chunk.split("</testcase>").next().unwrap_or("");
+        let head_closed = chunk.split('>').next().unwrap_or("").ends_with('/');
+        out.push((name, !head_closed && body.contains("<failure")));
+    }
+    out
+}
+
+/// 14.7: JUnit counts as failures only what fails the run; the rest passes
+/// with its message. Unreadable files are failures of their own (JUnit, GitLab).
+#[test]
+fn junit_failures_follow_fail_on_and_unreadable_files_fail() {
+    let repo = repo_with("nb-legevakt");
+    let dir = repo.path();
+    std::fs::write(dir.join("ødelagt.docx"), b"not a zip").expect("write");
+    let report = json(dir, &["."]);
+    let failing: Vec<(String, String)> = report["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter(|r| r["ok"] == false && r["waiver"].is_null())
+        .map(|r| {
+            (
+                r["rule"].as_str().unwrap_or("").to_string(),
+                r["severity"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        failing.iter().any(|(_, s)| s == "warning"),
+        "fixture needs a failing warning"
+    );
+    for (fail_on, counted) in [
+        ("error", vec!["error"]),
+        ("warning", vec!["error", "warning"]),
+    ] {
+        let out = run(
+            dir,
+            &[
+                "check",
+                "--isolated",
+                "--format",
+                "junit",
+                "--fail-on",
+                fail_on,
+                ".",
+            ],
+        );
+        let xml = String::from_utf8_lossy(&out.stdout);
+        let cases = junit_cases(&xml);
+        for (rule, severity) in &failing {
+            let (_, failed) = cases
+                .iter()
+                .find(|(name, _)| name.starts_with(&format!("{rule} ")))
+                .unwrap_or_else(|| panic!("{rule} not in JUnit"));
+            assert_eq!(
+                *failed,
+                counted.contains(&severity.as_str()),
+                "{rule} {severity} --fail-on {fail_on}"
+            );
+        }
+        let expected = failing
+            .iter()
+            .filter(|(_, s)| counted.contains(&s.as_str()))
+            .count()
+            + 1;
+        assert!(
+            xml.contains(&format!("<testsuites name=\"tenderlint\" tests=\""))
+                && xml.contains(&format!("failures=\"{expected}\"")),
+            "{xml}"
+        );
+        assert!(xml.contains("name=\"ødelagt.docx\"") && xml.contains("type=\"unreadable\""));
+        assert!(xml.contains("<system-out>") || fail_on == "info");
+    }
+    let out = run(dir, &["check", "--isolated", "--format", "gitlab", "."]);
+    let gitlab: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let unreadable: Vec<_> = gitlab
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|i| i["check_name"] == "tenderlint/unreadable-file")
+        .collect();
+    assert_eq!(unreadable.len(), 1);
+    assert_eq!(unreadable[0]["location"]["path"], "ødelagt.docx");
+}
+
+/// 14.7: an absolute path on the command line, run from a subdirectory, still
+/// gives paths relative to the repository root in every CI format.
+#[test]
+fn ci_paths_are_relative_to_the_repository_root() {
+    let repo = repo_with("nb-legevakt");
+    let root = repo.path().canonicalize().expect("canonical");
+    std::fs::create_dir(root.join("sub")).expect("dir");
+    let absolute = root.join("konkurransegrunnlag.md");
+    let absolute = absolute.to_str().expect("utf-8");
+    let root_str = root.to_str().expect("utf-8");
+    for format in ["sarif", "junit", "gitlab", "github", "compact"] {
+        let out = run(
+            &root.join("sub"),
+            &["check", "--isolated", "--format", format, absolute],
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("konkurransegrunnlag.md"), "{format}: {text}");
+        assert!(
+            !text.contains(root_str),
+            "{format} has an absolute path:\n{text}"
+        );
+    }
+}
+
+/// 14.7: `--format docx` does not pour a zip archive onto a terminal.
+#[test]
+fn docx_to_a_terminal_is_refused() {
+    let repo = repo_with("nb-legevakt");
+    let (mut leader, mut follower) = (0, 0);
+    // SAFETY: openpty fills two file descriptors; null pointers are allowed for the rest.
+    let rc = unsafe {
+        libc::openpty(
+            &mut leader,
+            &mut follower,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    };
+    assert_eq!(rc, 0, "openpty");
+    // SAFETY: `follower` is a fresh descriptor owned by nothing else.
+    let tty = unsafe { <std::fs::File as std::os::fd::FromRawFd>::from_raw_fd(follower) };
+    let out = Command::new(env!("CARGO_BIN_EXE_tenderlint"))
+        .args(["check", "--isolated", "--format", "docx", "."])
+        .current_dir(repo.path())
+        .stdout(tty)
+        .output()
+        .expect("runs");
+    // SAFETY: closing the descriptor openpty gave us.
+    unsafe { libc::close(leader) };
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--output docx=FILE"),
+        "{}",
+        stderr(&out)
+    );
+    // Redirected to a file (not a terminal), the Word file is written.
+    let piped = run(
+        repo.path(),
+        &["check", "--isolated", "--format", "docx", "."],
+    );
+    assert!(piped.stdout.starts_with(b"PK"));
+}

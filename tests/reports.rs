@@ -273,7 +273,40 @@ fn sarif_fingerprints_ignore_line_numbers() {
 #[test]
 fn junit_parses_with_a_junit_reader() {
     let report = fixture_report();
-    let xml = render(&report, Format::Junit, Lang::Nb);
+    // With the default --fail-on error, only SEC-002 (an error) is a failure; the
+    // warnings and the info pass with their message.
+    let default = render(&report, Format::Junit, Lang::Nb);
+    let parsed =
+        junit_parser::from_reader(std::io::Cursor::new(default.as_bytes())).expect("JUnit");
+    let failed: Vec<&str> = parsed.suites[0]
+        .cases
+        .iter()
+        .filter(|c| c.status.is_failure())
+        .map(|c| c.original_name.as_str())
+        .collect();
+    assert_eq!(failed.len(), 1, "{failed:?}");
+    assert!(failed[0].starts_with("SEC-002 "));
+    let passed_with_message = parsed.suites[0]
+        .cases
+        .iter()
+        .find(|c| c.original_name.starts_with("USE-004 "))
+        .expect("USE-004");
+    assert!(passed_with_message.status.is_success());
+    assert!(
+        passed_with_message
+            .system_out
+            .as_deref()
+            .is_some_and(|o| o.contains("warning"))
+    );
+    let xml = String::from_utf8(tenderlint::report::render(
+        &report,
+        Format::Junit,
+        &RenderOptions {
+            fail_on: Some(tenderlint::rules::Severity::Info),
+            ..options(Lang::Nb)
+        },
+    ))
+    .expect("UTF-8");
     let parsed = junit_parser::from_reader(std::io::Cursor::new(xml.as_bytes())).expect("JUnit");
     assert_eq!(parsed.suites.len(), 1);
     let suite = &parsed.suites[0];
