@@ -25,6 +25,23 @@ pub struct CheckOptions {
     pub waivers: Vec<crate::waivers::ConfigWaiver>,
     /// The day expiry dates are compared with; the system clock when `None`.
     pub today: Option<crate::waivers::Date>,
+    /// The language the user asked for (`--lang`, `lang:` in the configuration).
+    /// Suggested requirement texts come in it; without it, in the tender's own
+    /// language. See [`suggestion_language`].
+    pub lang: Option<Lang>,
+}
+
+/// The language suggested requirement texts come in: the one the user asked
+/// for, else the language the tender is written in (an English tender gets
+/// English suggestions, a nynorsk one nynorsk). Asking for bokmål keeps a
+/// nynorsk tender's texts in nynorsk: messages have no nynorsk of their own, so
+/// `nb` says «Norwegian», and the text pasted must match the tender's written form.
+pub fn suggestion_language(asked: Option<Lang>, tender: Lang) -> Lang {
+    match (asked, tender) {
+        (Some(Lang::Nb), Lang::Nn) => Lang::Nn,
+        (Some(asked), _) => asked,
+        (None, tender) => tender,
+    }
 }
 
 /// What reading one file of the tender gave.
@@ -252,6 +269,7 @@ pub fn check_documents(docs: &[Document], sets: &[RuleSet], options: &CheckOptio
         files,
         services,
         tender_language,
+        suggestion_language: suggestion_language(options.lang, tender_language),
         results,
         notices,
         summary,

@@ -15,6 +15,9 @@ pub struct CheckReport {
     pub services: Services,
     /// The language the tender is written in, as far as tenderlint can tell (`nb`, `nn`, `en`).
     pub tender_language: crate::Lang,
+    /// The language suggested requirement texts are shown in: `--lang`/`lang:` if
+    /// given, else the tender's language.
+    pub suggestion_language: crate::Lang,
     pub results: Vec<RuleResult>,
     /// Notes about the run itself (a newer rule-set version exists, a waiver expired …).
     pub notices: Vec<Notice>,

@@ -243,6 +243,12 @@ fn check(args: CheckArgs) -> u8 {
         }
     }
     options.today = today;
+    // Only a language the user names decides the suggestions; LANG is the
+    // terminal's, not the tender's.
+    options.lang = match args.lang.as_deref() {
+        Some(_) => Some(lang),
+        None => config.as_ref().and_then(|c| c.lang),
+    };
     if let Some(c) = &config {
         if let Err(e) = c.check_rule_ids(&sets) {
             print_config_error(&e);

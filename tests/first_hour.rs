@@ -665,3 +665,77 @@ fn docx_to_a_terminal_is_refused() {
     );
     assert!(piped.stdout.starts_with(b"PK"));
 }
+
+fn suggestions(report: &serde_json::Value) -> Vec<String> {
+    report["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter_map(|r| r["suggestion"].as_str().map(str::to_string))
+        .collect()
+}
+
+/// 14.4: an English tender gets English suggestions without `--lang en`; the
+/// user's `--lang` or `lang:` still decides.
+#[test]
+fn the_tenders_language_picks_the_suggestion_language() {
+    let repo = repo_with("en-summary");
+    let dir = repo.path();
+    let report = json(dir, &["."]);
+    assert_eq!(report["tender_language"], "en");
+    assert_eq!(report["suggestion_language"], "en");
+    let texts = suggestions(&report);
+    assert!(!texts.is_empty());
+    assert!(
+        texts.iter().all(|s| !s.starts_with("Løsningen")),
+        "{texts:?}"
+    );
+    assert!(texts.iter().any(|s| s.starts_with("The ")), "{texts:?}");
+    let asked = json(dir, &["--lang", "nb", "."]);
+    assert!(
+        suggestions(&asked)
+            .iter()
+            .any(|s| s.starts_with("Løsningen"))
+    );
+    std::fs::write(dir.join("tenderlint.yaml"), "lang: nb\n").expect("config");
+    let out = run(dir, &["check", "--format", "json", "."]);
+    let configured: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(configured["suggestion_language"], "nb");
+}
+
+/// 14.4: `explain` prints words, not the enum names of the rule schema.
+#[test]
+fn explain_shows_words_not_enum_names() {
+    let out = run(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["explain", "INT-001", "--lang", "en"],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    for name in [
+        "Require",
+        "Binding",
+        "Warning",
+        "Error",
+        "Any",
+        "RequireWith",
+    ] {
+        assert!(
+            !text
+                .lines()
+                .take(3)
+                .any(|l| l.split([' ', ',']).any(|w| w == name)),
+            "{name} in:\n{text}"
+        );
+    }
+    assert!(text.contains("severity: warning"), "{text}");
+    let nb = run(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["explain", "INT-001", "--lang", "nb"],
+    );
+    let nb = String::from_utf8_lossy(&nb.stdout);
+    assert!(nb.contains("alvorlighet: advarsel"), "{nb}");
+    assert!(
+        nb.contains("legevakt, fastlege: feil, bindende krav"),
+        "{nb}"
+    );
+}

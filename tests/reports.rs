@@ -116,6 +116,9 @@ fn snapshots() {
     ] {
         insta::assert_snapshot!(name, render(&report, format, Lang::Nb));
     }
+    // As `--lang en` resolves it: English messages and suggestions.
+    let mut report = report;
+    report.suggestion_language = Lang::En;
     insta::assert_snapshot!("markdown_en", render(&report, Format::Markdown, Lang::En));
     insta::assert_snapshot!("compact_en", render(&report, Format::Compact, Lang::En));
 }
@@ -161,6 +164,7 @@ fn sarif_is_valid_against_the_oasis_schema() {
     assert!(!validator.is_valid(&broken));
     // Nynorsk suggestions for a nynorsk tender, still valid.
     report.tender_language = Lang::Nn;
+    report.suggestion_language = Lang::Nn;
     let value: serde_json::Value =
         serde_json::from_str(&render(&report, Format::Sarif, Lang::Nb)).expect("SARIF is JSON");
     assert!(validator.is_valid(&value));

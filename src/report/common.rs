@@ -31,13 +31,10 @@ pub struct Issue<'a> {
     pub index: usize,
 }
 
-/// The language suggestions come in: nynorsk for a nynorsk tender read in bokmål.
-pub fn suggestion_lang(report: &CheckReport, lang: Lang) -> Lang {
-    if lang == Lang::Nb && report.tender_language == Lang::Nn {
-        Lang::Nn
-    } else {
-        lang
-    }
+/// The language suggestions come in, as the check resolved it
+/// ([`crate::check::suggestion_language`]); messages stay in `_lang`.
+pub fn suggestion_lang(report: &CheckReport, _lang: Lang) -> Lang {
+    report.suggestion_language
 }
 
 /// The text to paste for a result, with its `[[…]]` placeholders: for a violation
