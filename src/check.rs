@@ -253,6 +253,11 @@ pub fn check_documents(docs: &[Document], sets: &[RuleSet], options: &CheckOptio
     crate::config::apply_rule_levels(&mut results, &options.rule_levels);
     let tender_language = detect_language(docs);
     crate::fixes::attach(&mut results, tender_language);
+    if tender_language == Lang::En {
+        for e in results.iter_mut().flat_map(|r| r.evidence.iter_mut()) {
+            e.relocate(Lang::En);
+        }
+    }
     let summary = Summary::of(&results, &files);
     let mut report = CheckReport {
         tool: Tool::default(),

@@ -190,8 +190,12 @@ pub struct Evidence {
     pub line: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<u32>,
-    /// The location in the terms of its format: `12:5`, or `¶ 41, table 2 row 3 column 2`.
+    /// The location in the terms of its format: `12:5`, or for Word the nearest
+    /// heading and the position under it (`3.2 Integrasjoner, tabell 1, rad 3, kolonne 2`).
     pub location: String,
+    /// A Word location, structured (heading, paragraph, table, row, column).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<crate::document::FindablePlace>,
     /// Byte range in the source file (Markdown) or byte offset in the part's XML (DOCX).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub byte_offset: Option<usize>,
@@ -210,6 +214,15 @@ pub struct Evidence {
     /// («… Microsoft SQL Server eller tilsvarende …»); see [`crate::fixes`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<String>,
+}
+
+impl Evidence {
+    /// Words the location in `lang` (Word places name «avsnitt» or «paragraph»).
+    pub fn relocate(&mut self, lang: crate::Lang) {
+        if let Some(place) = &self.place {
+            self.location = place.display(lang);
+        }
+    }
 }
 
 /// Why a result is waived.

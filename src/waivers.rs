@@ -248,6 +248,7 @@ fn directive_evidence(doc: &Document, location: &Location, excerpt: String) -> E
         modality: Modality::None,
         matched: None,
         fix: None,
+        place: None,
     }
 }
 
@@ -266,6 +267,7 @@ fn config_evidence(w: &ConfigWaiver, excerpt: String) -> Evidence {
         modality: Modality::None,
         matched: None,
         fix: None,
+        place: None,
     }
 }
 

@@ -739,3 +739,88 @@ fn explain_shows_words_not_enum_names() {
         "{nb}"
     );
 }
+
+/// 14.6: a Word finding is placed under its numbered heading, by paragraph or by
+/// table, row and the column of the cell it is in — in every format.
+#[test]
+fn word_locations_name_the_heading_and_the_position_under_it() {
+    let repo = tempfile::tempdir().expect("dir");
+    std::fs::create_dir(repo.path().join(".git")).expect(".git");
+    let docx = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/tenders-docx/nb-legevakt/bilag-1-kravspesifikasjon.docx");
+    std::fs::copy(&docx, repo.path().join("bilag-1.docx")).expect("copy");
+    let report = json(repo.path(), &["bilag-1.docx"]);
+    let evidence: Vec<&serde_json::Value> = report["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .flat_map(|r| r["evidence"].as_array().into_iter().flatten())
+        .collect();
+    let row = evidence
+        .iter()
+        .find(|e| e["requirement_id"] == "K-3.3")
+        .expect("K-3.3 cited");
+    // The requirement text is in the second column: «¶ 15 … column 1» it was.
+    assert_eq!(
+        row["location"],
+        "3 Krav til integrasjoner, tabell 1, rad 4, kolonne 2"
+    );
+    assert_eq!(row["place"]["table"], 1);
+    assert_eq!(row["place"]["column"], 2);
+    let item = evidence
+        .iter()
+        .find(|e| {
+            e["excerpt"]
+                .as_str()
+                .is_some_and(|x| x.starts_with("e-resept gjennom SFM"))
+        })
+        .expect("list item cited");
+    assert_eq!(item["location"], "3 Krav til integrasjoner, avsnitt 3");
+    assert!(
+        evidence
+            .iter()
+            .all(|e| !e["location"].as_str().unwrap_or("").contains('¶'))
+    );
+    for format in ["human", "html"] {
+        let out = run(
+            repo.path(),
+            &["check", "--isolated", "--format", format, "bilag-1.docx"],
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("3 Krav til integrasjoner, tabell 1, rad"),
+            "{format}:\n{text}"
+        );
+        assert!(
+            !text.contains("¶"),
+            "{format} still counts paragraphs:\n{text}"
+        );
+    }
+    // A violation in Word, in the CI formats: the second paragraph with text
+    // (an empty paragraph between is not counted).
+    let body = support::document_xml(
+        "<w:p><w:r><w:t>Kommunen anskaffer en journalløsning.</w:t></w:r></w:p><w:p/>\
+         <w:p><w:r><w:t>Databasen skal være Microsoft SQL Server.</w:t></w:r></w:p>",
+    );
+    std::fs::write(repo.path().join("drift.docx"), support::docx(&body, &[])).expect("write");
+    for format in ["sarif", "gitlab", "github", "compact", "junit", "markdown"] {
+        let out = run(
+            repo.path(),
+            &[
+                "check",
+                "--isolated",
+                "-r",
+                "anskaffelse-hygiene",
+                "--format",
+                format,
+                "drift.docx",
+            ],
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("avsnitt 2"), "{format}:\n{text}");
+        assert!(
+            !text.contains("¶"),
+            "{format} still counts paragraphs:\n{text}"
+        );
+    }
+}

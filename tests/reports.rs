@@ -49,6 +49,7 @@ pub fn fixture_report() -> CheckReport {
                 modality: tenderlint::text::Modality::Binding,
                 matched: Some("acme".into()),
                 fix: None,
+                place: None,
             });
             r.evidence_total = r.evidence.len();
         }

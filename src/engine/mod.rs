@@ -243,7 +243,7 @@ pub fn evaluate(
             blocks.push(o.block);
         }
     }
-    let cited_blocks: Vec<(Vec<usize>, Vec<PreparedBlock>, Option<LineIndexRef>)> = wanted
+    let cited_blocks: Vec<CitedBlocks> = wanted
         .into_par_iter()
         .zip(docs)
         .map(|(indices, doc)| {
@@ -253,7 +253,13 @@ pub fn evaluate(
                 .as_ref()
                 .filter(|_| !indices.is_empty())
                 .map(|s| LineIndexRef::new(s.clone()));
-            (indices, prepared, lines)
+            // Word evidence is placed under its heading; one pass per cited document.
+            let positions = if doc.format == crate::document::Format::Docx && !indices.is_empty() {
+                doc.positions_under_headings()
+            } else {
+                Vec::new()
+            };
+            (indices, prepared, lines, positions)
         })
         .collect();
     let sources = Sources {
@@ -351,17 +357,33 @@ fn observe_stretch(
 /// Markdown.
 struct Sources<'a> {
     docs: &'a [Document],
-    cited: &'a [(Vec<usize>, Vec<PreparedBlock>, Option<LineIndexRef>)],
+    cited: &'a [CitedBlocks],
 }
+
+/// One document's cited blocks (indices in increasing order), their preparation,
+/// its line index (Markdown) and its blocks' positions under headings (Word).
+type CitedBlocks = (
+    Vec<usize>,
+    Vec<PreparedBlock>,
+    Option<LineIndexRef>,
+    Vec<u32>,
+);
 
 impl Sources<'_> {
     fn block(&self, doc: usize, block: usize) -> Option<&PreparedBlock> {
-        let (indices, prepared, _) = self.cited.get(doc)?;
+        let (indices, prepared, _, _) = self.cited.get(doc)?;
         prepared.get(indices.binary_search(&block).ok()?)
     }
 
     fn lines(&self, doc: usize) -> Option<&LineIndexRef> {
         self.cited.get(doc)?.2.as_ref()
+    }
+
+    fn positions(&self, doc: usize) -> &[u32] {
+        self.cited
+            .get(doc)
+            .map(|c| c.3.as_slice())
+            .unwrap_or_default()
     }
 }
 
@@ -1101,6 +1123,23 @@ fn evidence(o: &Observation, sources: &Sources<'_>) -> Option<Evidence> {
             None,
         ),
     };
+    // In the main part, a Word user finds the block by its heading, not by «¶ 863».
+    let place = match &block.location {
+        Location::Docx { part, .. }
+            if &**part == "word/document.xml"
+                && block.origin != crate::document::Origin::HeaderFooter =>
+        {
+            let at = own_hit
+                .map(|h| prepared.norm.to_original(h.start))
+                .or_else(|| statement.map(|s| prepared.norm.to_original(s.range.start)));
+            doc.findable_place(o.block, sources.positions(o.doc), at)
+        }
+        _ => None,
+    };
+    let location = place
+        .as_ref()
+        .map(|p| p.display(crate::Lang::Nb))
+        .unwrap_or(location);
     let excerpt = match statement {
         Some(s) => excerpt(&block.text, &prepared.norm, s.range.clone(), own_hit),
         None => excerpt(
@@ -1124,6 +1163,7 @@ fn evidence(o: &Observation, sources: &Sources<'_>) -> Option<Evidence> {
         modality: statement.map(|s| s.modality).unwrap_or(Modality::None),
         matched: own_hit.and_then(|h| prepared.norm.text.get(h.start..h.end).map(str::to_string)),
         fix: None,
+        place,
     })
 }
 
