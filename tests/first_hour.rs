@@ -583,7 +583,7 @@ fn junit_failures_follow_fail_on_and_unreadable_files_fail() {
             .count()
             + 1;
         assert!(
-            xml.contains(&format!("<testsuites name=\"tenderlint\" tests=\""))
+            xml.contains("<testsuites name=\"tenderlint\" tests=\"")
                 && xml.contains(&format!("failures=\"{expected}\"")),
             "{xml}"
         );

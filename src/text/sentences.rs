@@ -70,6 +70,30 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     sentences
 }
 
+/// A range of `text` cut into pieces of at most [`MAX_SENTENCE_BYTES`] (at a space,
+/// or without one at twice that on a character boundary), for statements that are
+/// not split into sentences (a requirement row's text): the same bound on the work
+/// per statement.
+pub fn bounded(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    if range.len() <= MAX_SENTENCE_BYTES {
+        return vec![range];
+    }
+    let bytes = text.as_bytes();
+    let mut pieces = Vec::new();
+    let mut start = range.start;
+    for i in range.clone() {
+        let long = i - start;
+        if long >= MAX_SENTENCE_BYTES
+            && (bytes[i] == b' ' || (long >= 2 * MAX_SENTENCE_BYTES && text.is_char_boundary(i)))
+        {
+            push_trimmed(text, start..i, &mut pieces);
+            start = i;
+        }
+    }
+    push_trimmed(text, start..range.end, &mut pieces);
+    pieces
+}
+
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let slice = &text[range.clone()];
     let lead = slice.len() - slice.trim_start().len();
@@ -172,6 +196,16 @@ mod tests {
         assert!(pieces.iter().all(|r| r.len() <= 2 * MAX_SENTENCE_BYTES));
         let covered: usize = pieces.iter().map(|r| r.len()).sum();
         assert!(covered + pieces.len() >= text.trim().len());
+    }
+
+    #[test]
+    fn bounded_cuts_only_long_ranges() {
+        let text = "kort tekst";
+        assert_eq!(bounded(text, 0..text.len()), vec![0..text.len()]);
+        let long = "ord ".repeat(5_000);
+        let pieces = bounded(&long, 0..long.len());
+        assert!(pieces.len() >= 4);
+        assert!(pieces.iter().all(|r| r.len() <= MAX_SENTENCE_BYTES + 4));
     }
 
     #[test]
