@@ -271,6 +271,10 @@ fn check(args: CheckArgs) -> u8 {
                 "error: no Markdown or DOCX files found in {}",
                 display_paths(&args.paths)
             );
+            // Say which files were left out (tenderlint's own reports), if any.
+            for n in &report.notices {
+                eprintln!("note: {}", n.message);
+            }
         }
         for f in &report.files {
             eprintln!("error: {}: {}", f.path, f.error.as_deref().unwrap_or(""));
