@@ -188,7 +188,11 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
         );
     }
     for notice in &report.notices {
-        let _ = writeln!(out, "{} {}", style.cyan("note:"), notice.message);
+        let label = match notice.level {
+            crate::rules::Severity::Error => style.red("error:"),
+            _ => style.cyan("note:"),
+        };
+        let _ = writeln!(out, "{label} {}", notice.message);
     }
 
     let mut categories: Vec<&str> = Vec::new();
