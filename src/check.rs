@@ -25,24 +25,121 @@ pub struct CheckOptions {
     pub waivers: Vec<crate::waivers::ConfigWaiver>,
     /// The day expiry dates are compared with; the system clock when `None`.
     pub today: Option<crate::waivers::Date>,
+    /// The language the user asked for (`--lang`, `lang:` in the configuration).
+    /// Suggested requirement texts come in it; without it, in the tender's own
+    /// language. See [`suggestion_language`].
+    pub lang: Option<Lang>,
+}
+
+/// The language suggested requirement texts come in: the one the user asked
+/// for, else the language the tender is written in (an English tender gets
+/// English suggestions, a nynorsk one nynorsk). Asking for bokmål keeps a
+/// nynorsk tender's texts in nynorsk: messages have no nynorsk of their own, so
+/// `nb` says «Norwegian», and the text pasted must match the tender's written form.
+pub fn suggestion_language(asked: Option<Lang>, tender: Lang) -> Lang {
+    match (asked, tender) {
+        (Some(Lang::Nb), Lang::Nn) => Lang::Nn,
+        (Some(asked), _) => asked,
+        (None, tender) => tender,
+    }
+}
+
+/// What reading one file of the tender gave.
+enum Read {
+    Document(Box<Document>, Option<crate::document::docx::Properties>),
+    /// A report tenderlint wrote (its marker): never tender text.
+    OwnReport,
+    Failed(ReadError),
+}
+
+fn read_one(path: &std::path::Path, format: Option<document::Format>) -> Read {
+    match format {
+        Some(document::Format::Docx) => {
+            // The properties say whether tenderlint wrote the file before the body
+            // is read; the bytes are read once for both.
+            let small = std::fs::metadata(path)
+                .is_ok_and(|m| m.is_file() && m.len() <= document::MAX_FILE_BYTES);
+            let bytes = if small {
+                std::fs::read(path).ok()
+            } else {
+                None
+            };
+            let Some(bytes) = bytes else {
+                return match document::read_file(path) {
+                    Ok(doc) => Read::Document(Box::new(doc), None),
+                    Err(e) => Read::Failed(e),
+                };
+            };
+            read_bytes_one(path, document::Format::Docx, &bytes)
+        }
+        Some(_) => match document::read_file(path) {
+            Ok(doc)
+                if doc
+                    .source
+                    .as_deref()
+                    .is_some_and(crate::report::is_marked_text) =>
+            {
+                Read::OwnReport
+            }
+            Ok(doc) => Read::Document(Box::new(doc), None),
+            Err(e) => Read::Failed(e),
+        },
+        None => Read::Failed(refusal(path)),
+    }
+}
+
+/// Reads a file whose bytes are at hand (an upload, or a DOCX read for its
+/// properties first), leaving out what tenderlint wrote itself.
+fn read_bytes_one(path: &std::path::Path, format: document::Format, bytes: &[u8]) -> Read {
+    let properties = match format {
+        document::Format::Docx => document::docx::properties(bytes).ok(),
+        _ => None,
+    };
+    if properties
+        .as_ref()
+        .is_some_and(|p| p.custom(crate::report::REPORT_MARKER).is_some())
+    {
+        return Read::OwnReport;
+    }
+    match document::read_bytes(path.to_path_buf(), format, bytes) {
+        Ok(doc)
+            if doc
+                .source
+                .as_deref()
+                .is_some_and(crate::report::is_marked_text) =>
+        {
+            Read::OwnReport
+        }
+        Ok(doc) => Read::Document(Box::new(doc), properties),
+        Err(e) => Read::Failed(e),
+    }
 }
 
 /// Walks `paths`, reads every file (in parallel), and checks them as one tender.
 /// Files that cannot be read are listed with their error; the rest are still checked.
+/// Reports tenderlint wrote (marked, or found by walking under a report's usual
+/// name) and files the configuration excludes are left out; a notice names each
+/// report left out.
 pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) -> CheckReport {
     let (mut files, walk_errors) = tender::collect(paths);
     if let Some(filter) = &options.files {
         files.retain(|f| paths.contains(&f.path) || filter.allows(&f.path));
     }
-    let read: Vec<(PathBuf, Result<Document, ReadError>)> = files
+    let mut notices = Vec::new();
+    files.retain(|f| {
+        let named = paths.contains(&f.path);
+        let skip = !named && tender::is_report_name(&f.path);
+        if skip {
+            notices.push(skipped_report(
+                &f.path,
+                "named like a tenderlint report (name it on the command line to read it anyway)",
+            ));
+        }
+        !skip
+    });
+    let read: Vec<(PathBuf, Read)> = files
         .par_iter()
-        .map(|f| {
-            let result = match f.format {
-                Some(_) => document::read_file(&f.path),
-                None => Err(refusal(&f.path)),
-            };
-            (f.path.clone(), result)
-        })
+        .map(|f| (f.path.clone(), read_one(&f.path, f.format)))
         .collect();
     let walk_errors = walk_errors
         .into_iter()
@@ -53,7 +150,7 @@ pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) 
             error: Some(e.message),
         })
         .collect();
-    check_read(read, walk_errors, sets, options)
+    check_read(read, walk_errors, notices, sets, options)
 }
 
 /// Checks files whose content is already in memory (uploads) as one tender. Each
@@ -67,36 +164,45 @@ pub fn check_contents(
     let read = files
         .par_iter()
         .map(|(path, bytes)| {
-            let result = match document::Format::from_path(path) {
-                Some(format) => document::read_bytes(path.clone(), format, bytes),
-                None => Err(refusal(path)),
+            let read = match document::Format::from_path(path) {
+                Some(format) => read_bytes_one(path, format, bytes),
+                None => Read::Failed(refusal(path)),
             };
-            (path.clone(), result)
+            (path.clone(), read)
         })
         .collect();
-    check_read(read, Vec::new(), sets, options)
+    check_read(read, Vec::new(), Vec::new(), sets, options)
 }
 
 fn check_read(
-    read: Vec<(PathBuf, Result<Document, ReadError>)>,
+    read: Vec<(PathBuf, Read)>,
     walk_errors: Vec<FileEntry>,
+    mut notices: Vec<Notice>,
     sets: &[RuleSet],
     options: &CheckOptions,
 ) -> CheckReport {
     let mut entries: Vec<FileEntry> = Vec::new();
     let mut docs = Vec::new();
+    let mut properties = Vec::new();
     for (path, result) in read {
         match result {
-            Ok(doc) => {
+            Read::Document(doc, props) => {
                 entries.push(FileEntry {
                     path: path.display().to_string(),
                     format: Some(doc.format),
                     blocks: doc.blocks.len(),
                     error: None,
                 });
-                docs.push(doc);
+                properties.push(props);
+                docs.push(*doc);
             }
-            Err(e) => entries.push(FileEntry {
+            Read::OwnReport => {
+                notices.push(skipped_report(
+                    &path,
+                    "a report tenderlint wrote (it carries tenderlint's marker)",
+                ));
+            }
+            Read::Failed(e) => entries.push(FileEntry {
                 path: path.display().to_string(),
                 format: document::Format::from_path(&path),
                 blocks: 0,
@@ -105,10 +211,26 @@ fn check_read(
         }
     }
     entries.extend(walk_errors);
-    let mut report = check_documents(&docs, sets, options);
+    let mut options = options.clone();
+    options.engine.document_facts.extend(
+        properties
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.as_ref().map(|p| document_facts(i, p))),
+    );
+    let mut report = check_documents(&docs, sets, &options);
     report.summary.unreadable_files = entries.iter().filter(|f| f.error.is_some()).count();
     report.files = entries;
+    notices.append(&mut report.notices);
+    report.notices = notices;
     report
+}
+
+fn skipped_report(path: &std::path::Path, why: &str) -> Notice {
+    Notice {
+        level: crate::rules::Severity::Info,
+        message: format!("skipped {}: {why}; not read as tender text", path.display()),
+    }
 }
 
 fn refusal(path: &std::path::Path) -> ReadError {
@@ -141,6 +263,33 @@ pub fn check_documents(docs: &[Document], sets: &[RuleSet], options: &CheckOptio
         merge(&mut services.declared, scope.declared.clone());
         merge(&mut services.detected, scope.detected.clone());
         merge(&mut services.effective, scope.effective().to_vec());
+        services.origins.extend(scope.origins.iter().cloned());
+    }
+    services.origins.sort();
+    services.origins.dedup();
+    services.scoped_rules = sets
+        .iter()
+        .flat_map(|s| &s.rules)
+        .filter(|r| !r.scopes.is_empty())
+        .map(|r| r.id.clone())
+        .collect();
+    let mut notices: Vec<Notice> = Vec::new();
+    // Services a document declares must be ones the rule sets know: a typo would
+    // silently leave the scope-aware rules at their defaults.
+    for doc in docs {
+        let declared = engine::front_matter(doc).services;
+        let origin = format!("the front matter of {}", doc.path.display());
+        if let Err(e) = check_service_names(&declared, &origin, sets) {
+            notices.push(service_notice(e));
+        }
+    }
+    for facts in &options.engine.document_facts {
+        if let Some(doc) = docs.get(facts.doc) {
+            let origin = format!("the Word document properties of {}", doc.path.display());
+            if let Err(e) = check_service_names(&facts.declared, &origin, sets) {
+                notices.push(service_notice(e));
+            }
+        }
     }
     let files: Vec<FileEntry> = docs
         .iter()
@@ -152,6 +301,13 @@ pub fn check_documents(docs: &[Document], sets: &[RuleSet], options: &CheckOptio
         })
         .collect();
     crate::config::apply_rule_levels(&mut results, &options.rule_levels);
+    let tender_language = detect_language(docs);
+    crate::fixes::attach(&mut results, tender_language);
+    if tender_language == Lang::En {
+        for e in results.iter_mut().flat_map(|r| r.evidence.iter_mut()) {
+            e.relocate(Lang::En);
+        }
+    }
     let summary = Summary::of(&results, &files);
     let mut report = CheckReport {
         tool: Tool::default(),
@@ -167,9 +323,10 @@ pub fn check_documents(docs: &[Document], sets: &[RuleSet], options: &CheckOptio
             .collect(),
         files,
         services,
-        tender_language: detect_language(docs),
+        tender_language,
+        suggestion_language: suggestion_language(options.lang, tender_language),
         results,
-        notices: Vec::<Notice>::new(),
+        notices,
         summary,
         sources: docs
             .iter()
@@ -189,6 +346,134 @@ pub fn check_documents(docs: &[Document], sets: &[RuleSet], options: &CheckOptio
         .unwrap_or_else(crate::waivers::Date::today_utc);
     crate::waivers::apply(&mut report, docs, &options.waivers, &known, today);
     report
+}
+
+/// A document's service the rule sets do not know. A tender is written for any
+/// rule set, so a name other sets know (`sykehjem` checked with a set that
+/// defines only `legevakt`) is a warning; a near miss of a known name is a typo,
+/// and an error, since it silently leaves scope-aware rules at their defaults.
+fn service_notice(e: UnknownService) -> Notice {
+    let level = if e.suggestion.is_some() {
+        crate::rules::Severity::Error
+    } else {
+        crate::rules::Severity::Warning
+    };
+    Notice {
+        level,
+        message: e.to_string(),
+    }
+}
+
+/// A service name no rule set knows, with the nearest known one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownService {
+    pub name: String,
+    /// Where it was named: «--services», «tenderlint.yaml», «the front matter of x.md».
+    pub origin: String,
+    pub suggestion: Option<String>,
+    pub known: Vec<String>,
+}
+
+impl std::fmt::Display for UnknownService {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown service `{}` in {}", self.name, self.origin)?;
+        if let Some(s) = &self.suggestion {
+            write!(f, " (did you mean `{s}`?)")?;
+        }
+        if self.known.is_empty() {
+            write!(f, "; the rule sets define no services")
+        } else {
+            write!(f, "; known services: {}", self.known.join(", "))
+        }
+    }
+}
+
+/// The service ids the rule sets know: those they define and those their rules' scopes name.
+pub fn known_services(sets: &[RuleSet]) -> Vec<String> {
+    let mut known: Vec<String> = sets
+        .iter()
+        .flat_map(|s| {
+            s.services.iter().map(|v| v.id.clone()).chain(
+                s.rules
+                    .iter()
+                    .flat_map(|r| r.scopes.iter().flat_map(|sc| sc.services.iter().cloned())),
+            )
+        })
+        .collect();
+    known.sort();
+    known.dedup();
+    known
+}
+
+/// Every name must be a known service; the first that is not is the error.
+pub fn check_service_names(
+    names: &[String],
+    origin: &str,
+    sets: &[RuleSet],
+) -> Result<(), UnknownService> {
+    let known = known_services(sets);
+    for name in names {
+        if known.iter().any(|k| k == name) {
+            continue;
+        }
+        let suggestion = known
+            .iter()
+            .map(|k| (strsim::jaro_winkler(name, k), k))
+            .filter(|(score, _)| *score >= 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, k)| k.clone());
+        return Err(UnknownService {
+            name: name.clone(),
+            origin: origin.to_string(),
+            suggestion,
+            known,
+        });
+    }
+    Ok(())
+}
+
+/// The services declared for a check and where they came from: the flag's, else
+/// the configuration's. Unknown names are an error. The binary and `serve` both
+/// resolve them here.
+pub fn resolve_services(
+    flag: &[String],
+    config: Option<&crate::config::Config>,
+    sets: &[RuleSet],
+) -> Result<(Vec<String>, String), UnknownService> {
+    let (names, origin) = match config {
+        Some(c) if flag.is_empty() => (c.services.clone(), c.source.name.clone()),
+        _ => (flag.to_vec(), "--services".to_string()),
+    };
+    let names: Vec<String> = names
+        .iter()
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    check_service_names(&names, &origin, sets)?;
+    Ok((names, origin))
+}
+
+/// What Word document properties say for the engine: services declared in a
+/// custom property `services` (or `tjenester`), and the title, subject and
+/// keywords that service detection reads.
+fn document_facts(doc: usize, props: &crate::document::docx::Properties) -> engine::DocumentFacts {
+    let declared = ["services", "tjenester", "tenester"]
+        .iter()
+        .filter_map(|name| props.custom(name))
+        .flat_map(|v| v.split([',', ';']))
+        .map(|s| s.trim().trim_matches(['[', ']']).trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let titles = [&props.title, &props.subject, &props.keywords]
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .cloned()
+        .collect();
+    engine::DocumentFacts {
+        doc,
+        declared,
+        titles,
+    }
 }
 
 fn merge(into: &mut Vec<String>, more: Vec<String>) {

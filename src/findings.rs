@@ -15,6 +15,9 @@ pub struct CheckReport {
     pub services: Services,
     /// The language the tender is written in, as far as tenderlint can tell (`nb`, `nn`, `en`).
     pub tender_language: crate::Lang,
+    /// The language suggested requirement texts are shown in: `--lang`/`lang:` if
+    /// given, else the tender's language.
+    pub suggestion_language: crate::Lang,
     pub results: Vec<RuleResult>,
     /// Notes about the run itself (a newer rule-set version exists, a waiver expired …).
     pub notices: Vec<Notice>,
@@ -68,6 +71,11 @@ pub struct Services {
     pub detected: Vec<String>,
     /// What scope-aware rules used: the declared services, else the detected ones.
     pub effective: Vec<String>,
+    /// Where each effective service came from (flag, configuration, front matter,
+    /// document properties, or the file and heading it was detected under).
+    pub origins: Vec<crate::engine::ServiceOrigin>,
+    /// The rules whose severity, strength or applicability depends on the services.
+    pub scoped_rules: Vec<String>,
 }
 
 /// The status of one rule for the tender.
@@ -194,8 +202,12 @@ pub struct Evidence {
     pub line: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<u32>,
-    /// The location in the terms of its format: `12:5`, or `¶ 41, table 2 row 3 column 2`.
+    /// The location in the terms of its format: `12:5`, or for Word the nearest
+    /// heading and the position under it (`3.2 Integrasjoner, tabell 1, rad 3, kolonne 2`).
     pub location: String,
+    /// A Word location, structured (heading, paragraph, table, row, column).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<crate::document::FindablePlace>,
     /// Byte range in the source file (Markdown) or byte offset in the part's XML (DOCX).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub byte_offset: Option<usize>,
@@ -216,6 +228,19 @@ pub struct Evidence {
     /// For `redefined` evidence: the tender's definition of the abbreviation that matched.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub definition: Option<DefinitionNote>,
+    /// The excerpt corrected, for a violation the finding itself can fix
+    /// («… Microsoft SQL Server eller tilsvarende …»); see [`crate::fixes`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+}
+
+impl Evidence {
+    /// Words the location in `lang` (Word places name «avsnitt» or «paragraph»).
+    pub fn relocate(&mut self, lang: crate::Lang) {
+        if let Some(place) = &self.place {
+            self.location = place.display(lang);
+        }
+    }
 }
 
 /// Where a tender defines an abbreviation, as evidence shows it.

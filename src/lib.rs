@@ -10,6 +10,7 @@ pub mod document;
 pub mod engine;
 pub mod extract;
 pub mod findings;
+pub mod fixes;
 pub mod report;
 pub mod rules;
 pub mod serve;

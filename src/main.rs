@@ -177,6 +177,16 @@ fn check(args: CheckArgs) -> u8 {
         };
         outputs.push((f, PathBuf::from(path)));
     }
+    // A Word file is binary: on a terminal it is noise and can upset the terminal.
+    if format == Format::Docx
+        && !outputs.iter().any(|(f, _)| *f == Format::Docx)
+        && std::io::stdout().is_terminal()
+    {
+        eprintln!(
+            "error: --format docx writes a binary Word file, not for a terminal\n  help: use --output docx=FILE (e.g. --output docx=rapport.docx), or redirect standard output to a file"
+        );
+        return ERROR;
+    }
     let flags = settings::Flags {
         rulesets: &args.rulesets.rulesets,
         services: &args.services,
@@ -193,6 +203,12 @@ fn check(args: CheckArgs) -> u8 {
         }
     };
     options.today = today;
+    // Only a language the user names decides the suggestions; LANG is the
+    // terminal's, not the tender's.
+    options.lang = match args.lang.as_deref() {
+        Some(_) => Some(lang),
+        None => config.as_ref().and_then(|c| c.lang),
+    };
     let mut report = tenderlint::check_paths(&args.paths, &sets, &options);
     report
         .notices
@@ -206,23 +222,48 @@ fn check(args: CheckArgs) -> u8 {
                 "error: no Markdown or DOCX files found in {}",
                 display_paths(&args.paths)
             );
+            // Say which files were left out (tenderlint's own reports), if any.
+            for n in &report.notices {
+                eprintln!("note: {}", n.message);
+            }
         }
         for f in &report.files {
             eprintln!("error: {}: {}", f.path, f.error.as_deref().unwrap_or(""));
         }
         return ERROR;
     }
+    let fail_on = match args.fail_on {
+        Some(FailOn::Error) => config::FailOn::Error,
+        Some(FailOn::Warning) => config::FailOn::Warning,
+        Some(FailOn::Info) => config::FailOn::Info,
+        Some(FailOn::Never) => config::FailOn::Never,
+        None => config
+            .as_ref()
+            .and_then(|c| c.fail_on)
+            .unwrap_or(config::FailOn::Error),
+    };
+    let threshold = fail_on.threshold();
     let render_options = RenderOptions {
         lang,
         color: color_stdout(),
         width: terminal_width(),
         quiet: args.quiet,
         date: None,
+        fail_on: threshold,
+    };
+    // CI systems resolve paths from the repository root, whatever path was given.
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let root = report::repository_root(&cwd);
+    let ci_report = (format.is_ci() || outputs.iter().any(|(f, _)| f.is_ci()))
+        .then(|| report::relative_to(&report, &root, &cwd));
+    let for_format = |f: Format| match &ci_report {
+        Some(r) if f.is_ci() => r,
+        _ => &report,
     };
     let mut status = OK;
     for (f, path) in &outputs {
         let bytes = report::render(
-            &report,
+            for_format(*f),
             *f,
             &RenderOptions {
                 color: false,
@@ -237,7 +278,7 @@ fn check(args: CheckArgs) -> u8 {
     // Standard output gets `--format`, unless that format already went to a file:
     // `--output sarif=x.sarif` still shows people the human report in the CI log.
     if !outputs.iter().any(|(f, _)| *f == format) {
-        let bytes = report::render(&report, format, &render_options);
+        let bytes = report::render(for_format(format), format, &render_options);
         let mut stdout = std::io::stdout().lock();
         if stdout
             .write_all(&bytes)
@@ -252,20 +293,18 @@ fn check(args: CheckArgs) -> u8 {
         eprintln!("error: {}: {}", f.path, f.error.as_deref().unwrap_or(""));
         status = ERROR;
     }
+    // So does an unknown service named in a document.
+    for n in report
+        .notices
+        .iter()
+        .filter(|n| n.level == tenderlint::rules::Severity::Error)
+    {
+        eprintln!("error: {}", n.message);
+        status = ERROR;
+    }
     if status != OK {
         return status;
     }
-    let fail_on = match args.fail_on {
-        Some(FailOn::Error) => config::FailOn::Error,
-        Some(FailOn::Warning) => config::FailOn::Warning,
-        Some(FailOn::Info) => config::FailOn::Info,
-        Some(FailOn::Never) => config::FailOn::Never,
-        None => config
-            .as_ref()
-            .and_then(|c| c.fail_on)
-            .unwrap_or(config::FailOn::Error),
-    };
-    let threshold = fail_on.threshold();
     let fails =
         threshold.is_some_and(|t| report.results.iter().any(|r| r.fails() && r.severity >= t));
     if fails { FAILED } else { OK }

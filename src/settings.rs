@@ -81,7 +81,18 @@ pub fn resolve(config: Option<Config>, flags: &Flags) -> Result<Settings, Vec<Se
         _ => load_rulesets(flags.rulesets)?,
     };
     let mut options = CheckOptions::default();
-    options.engine.services = flags.services.to_vec();
+    // An unknown service name would silently leave its rules at their defaults.
+    let (services, origin) =
+        crate::check::resolve_services(flags.services, config.as_ref(), &rulesets).map_err(
+            |e| {
+                vec![SettingsError {
+                    error: RuleSetError::about("services", e.to_string()),
+                    in_config: false,
+                }]
+            },
+        )?;
+    options.engine.services = services;
+    options.engine.services_origin = origin;
     if let Some(c) = &config {
         c.check_rule_ids(&rulesets).map_err(|error| {
             vec![SettingsError {
@@ -89,9 +100,6 @@ pub fn resolve(config: Option<Config>, flags: &Flags) -> Result<Settings, Vec<Se
                 in_config: true,
             }]
         })?;
-        if options.engine.services.is_empty() {
-            options.engine.services = c.services.clone();
-        }
         options.files = c.files.clone();
         options.rule_levels = c.rule_levels();
         options.waivers = c.waivers.clone();

@@ -75,6 +75,22 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<TenderFile>, Vec<WalkError>) {
     (files, errors)
 }
 
+/// Names tenderlint's reports usually get (`tenderlint-report.md`, `rapport.docx`,
+/// `samsvarsrapport.md`): skipped when a directory is walked, so a report written
+/// beside the tender without its marker (an older version, a copy) is not read as
+/// tender text either. A file named on the command line is read whatever its name.
+pub fn is_report_name(path: &Path) -> bool {
+    let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+        return false;
+    };
+    let stem = stem.to_lowercase();
+    stem.starts_with("tenderlint")
+        || matches!(
+            stem.as_str(),
+            "report" | "rapport" | "samsvarsrapport" | "compliance-report" | "samsvarsmatrise"
+        )
+}
+
 fn has_refused_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -120,6 +136,21 @@ mod tests {
             vec!["bilag-1.docx", "gammel.doc", "konkurransegrunnlag.md"]
         );
         assert_eq!(files[1].format, None);
+    }
+
+    #[test]
+    fn usual_report_names_are_recognised() {
+        for name in [
+            "tenderlint-report.md",
+            "rapport.docx",
+            "Samsvarsrapport.md",
+            "tenderlint.docx",
+        ] {
+            assert!(is_report_name(Path::new(name)), "{name}");
+        }
+        for name in ["konkurransegrunnlag.md", "bilag-2-rapportering.docx"] {
+            assert!(!is_report_name(Path::new(name)), "{name}");
+        }
     }
 
     #[test]

@@ -249,6 +249,8 @@ fn directive_evidence(doc: &Document, location: &Location, excerpt: String) -> E
         matched: None,
         type_legend: None,
         definition: None,
+        fix: None,
+        place: None,
     }
 }
 
@@ -268,6 +270,8 @@ fn config_evidence(w: &ConfigWaiver, excerpt: String) -> Evidence {
         matched: None,
         type_legend: None,
         definition: None,
+        fix: None,
+        place: None,
     }
 }
 
@@ -557,6 +561,7 @@ fn diagnostic_result(code: &'static str, evidence: Vec<Evidence>) -> RuleResult 
         always: false,
         pattern_key: u32::MAX,
         line: 0,
+        fix_adds_equivalent: false,
     };
     RuleResult {
         ruleset: RULESET.into(),

@@ -372,6 +372,50 @@ fn wide_and_long_markdown_table() {
     assert_good_checked(&run);
 }
 
+/// Issue 14 point 5: one paragraph of a megabyte (a pasted table, an export gone
+/// wrong) is checked like any other text; it used to cost the square of its length.
+#[test]
+fn one_megabyte_paragraph_is_checked() {
+    let (_tmp, dir) = tender();
+    let sentence = "Leverandøren skal støtte HelseID og e-resept | 99,5 % oppetid; jf. pkt. 3.2 ";
+    let text = format!(
+        "# Krav\n\n{}\n",
+        sentence.repeat(1024 * 1024 / sentence.len())
+    );
+    std::fs::write(dir.join("lang.md"), text).unwrap();
+    let run = check(&dir, &[dir.to_str().unwrap()]);
+    assert!(
+        matches!(run.code, Some(0 | 1)),
+        "{:?} {}",
+        run.code,
+        run.stderr
+    );
+    assert_good_checked(&run);
+    assert!(run.report_file.contains("lang.md"));
+}
+
+/// Issue 14 point 5: a requirement-table cell of a megabyte is one row, but not
+/// one unbounded statement (512 KB took 68 s in a debug build before).
+#[test]
+fn one_megabyte_requirement_cell_is_checked() {
+    let (_tmp, dir) = tender();
+    let sentence = "Leverandøren skal støtte HelseID og e-resept, 99,5 % oppetid; jf. pkt. 3.2 ";
+    let cell = sentence.repeat(1024 * 1024 / sentence.len());
+    let text =
+        format!("# Krav\n\n| Krav-ID | Kravtekst | Type |\n|---|---|---|\n| K-1 | {cell} | M |\n");
+    std::fs::write(dir.join("celle.md"), text).unwrap();
+    let run = check(&dir, &[dir.to_str().unwrap()]);
+    assert!(
+        matches!(run.code, Some(0 | 1)),
+        "{:?} {}",
+        run.code,
+        run.stderr
+    );
+    assert_good_checked(&run);
+    // Its pieces keep the row's id.
+    assert!(run.report_file.contains("\"requirement_id\": \"K-1\""));
+}
+
 #[test]
 fn markdown_over_256_mib_is_refused_without_reading() {
     let (_tmp, dir) = tender();

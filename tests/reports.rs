@@ -50,6 +50,8 @@ pub fn fixture_report() -> CheckReport {
                 matched: Some("acme".into()),
                 type_legend: None,
                 definition: None,
+                fix: None,
+                place: None,
             });
             r.evidence_total = r.evidence.len();
         }
@@ -117,6 +119,9 @@ fn snapshots() {
     ] {
         insta::assert_snapshot!(name, render(&report, format, Lang::Nb));
     }
+    // As `--lang en` resolves it: English messages and suggestions.
+    let mut report = report;
+    report.suggestion_language = Lang::En;
     insta::assert_snapshot!("markdown_en", render(&report, Format::Markdown, Lang::En));
     insta::assert_snapshot!("compact_en", render(&report, Format::Compact, Lang::En));
 }
@@ -162,6 +167,7 @@ fn sarif_is_valid_against_the_oasis_schema() {
     assert!(!validator.is_valid(&broken));
     // Nynorsk suggestions for a nynorsk tender, still valid.
     report.tender_language = Lang::Nn;
+    report.suggestion_language = Lang::Nn;
     let value: serde_json::Value =
         serde_json::from_str(&render(&report, Format::Sarif, Lang::Nb)).expect("SARIF is JSON");
     assert!(validator.is_valid(&value));
@@ -274,7 +280,40 @@ fn sarif_fingerprints_ignore_line_numbers() {
 #[test]
 fn junit_parses_with_a_junit_reader() {
     let report = fixture_report();
-    let xml = render(&report, Format::Junit, Lang::Nb);
+    // With the default --fail-on error, only SEC-002 (an error) is a failure; the
+    // warnings and the info pass with their message.
+    let default = render(&report, Format::Junit, Lang::Nb);
+    let parsed =
+        junit_parser::from_reader(std::io::Cursor::new(default.as_bytes())).expect("JUnit");
+    let failed: Vec<&str> = parsed.suites[0]
+        .cases
+        .iter()
+        .filter(|c| c.status.is_failure())
+        .map(|c| c.original_name.as_str())
+        .collect();
+    assert_eq!(failed.len(), 1, "{failed:?}");
+    assert!(failed[0].starts_with("SEC-002 "));
+    let passed_with_message = parsed.suites[0]
+        .cases
+        .iter()
+        .find(|c| c.original_name.starts_with("USE-004 "))
+        .expect("USE-004");
+    assert!(passed_with_message.status.is_success());
+    assert!(
+        passed_with_message
+            .system_out
+            .as_deref()
+            .is_some_and(|o| o.contains("warning"))
+    );
+    let xml = String::from_utf8(tenderlint::report::render(
+        &report,
+        Format::Junit,
+        &RenderOptions {
+            fail_on: Some(tenderlint::rules::Severity::Info),
+            ..options(Lang::Nb)
+        },
+    ))
+    .expect("UTF-8");
     let parsed = junit_parser::from_reader(std::io::Cursor::new(xml.as_bytes())).expect("JUnit");
     assert_eq!(parsed.suites.len(), 1);
     let suite = &parsed.suites[0];

@@ -117,6 +117,139 @@ impl Document {
     }
 }
 
+/// Where a Word block is, as a reader of the document finds it without page
+/// numbers: the nearest heading above (with its number) and the block's position
+/// under it. Paragraph numbers of the file («¶ 863») count paragraphs inside
+/// tables and empty ones, and Word cannot jump to them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FindablePlace {
+    /// «3.2 Integrasjoner»; `None` before the first heading.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    /// The paragraph's position under the heading (from 1): paragraphs, list
+    /// items and quotes with text, not table rows or headings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<u32>,
+    /// The table's position under the heading (from 1), the row in it and the
+    /// column of the cell the finding is in (all from 1, header rows counted).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
+    /// The block is the heading itself.
+    pub is_heading: bool,
+}
+
+impl FindablePlace {
+    /// «3.2 Integrasjoner, avsnitt 4» or «3.2 Integrasjoner, tabell 2, rad 5, kolonne 2».
+    pub fn display(&self, lang: crate::Lang) -> String {
+        let en = lang == crate::Lang::En;
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(h) = &self.heading {
+            parts.push(h.clone());
+        }
+        if self.is_heading {
+            parts.push((if en { "heading" } else { "overskrift" }).to_string());
+        }
+        if let Some(p) = self.paragraph {
+            parts.push(format!("{} {p}", if en { "paragraph" } else { "avsnitt" }));
+        }
+        if let (Some(t), Some(r)) = (self.table, self.row) {
+            parts.push(format!("{} {t}", if en { "table" } else { "tabell" }));
+            parts.push(format!("{} {r}", if en { "row" } else { "rad" }));
+            if let Some(c) = self.column {
+                parts.push(format!("{} {c}", if en { "column" } else { "kolonne" }));
+            }
+        }
+        parts.join(", ")
+    }
+}
+
+impl Document {
+    /// For each block, its position under its heading: the paragraph number for
+    /// text blocks, the table number for table rows (tables counted as they
+    /// start, nested ones too), 0 for headings. One pass over the document.
+    pub fn positions_under_headings(&self) -> Vec<u32> {
+        let mut positions = Vec::with_capacity(self.blocks.len());
+        let mut section = usize::MAX;
+        let (mut paragraphs, mut tables) = (0u32, 0u32);
+        // Tables under the current heading: document table number → position.
+        let mut seen: Vec<(u32, u32)> = Vec::new();
+        for block in &self.blocks {
+            if block.section != section {
+                section = block.section;
+                paragraphs = 0;
+                tables = 0;
+                seen.clear();
+            }
+            let position = match &block.kind {
+                BlockKind::Heading { .. } => 0,
+                // A table seen before under this heading (an outer table resuming
+                // after a nested one) keeps its number.
+                BlockKind::TableRow(row) => match seen.iter().find(|(t, _)| *t == row.table) {
+                    Some((_, position)) => *position,
+                    None => {
+                        tables += 1;
+                        seen.push((row.table, tables));
+                        tables
+                    }
+                },
+                _ if block.origin == Origin::Body || block.origin == Origin::ContentControl => {
+                    paragraphs += 1;
+                    paragraphs
+                }
+                _ => 0,
+            };
+            positions.push(position);
+        }
+        positions
+    }
+
+    /// The findable place of a block, given [`Document::positions_under_headings`]
+    /// and the byte offset in the block's text the finding is at (for its column).
+    pub fn findable_place(
+        &self,
+        block: usize,
+        positions: &[u32],
+        offset: Option<usize>,
+    ) -> Option<FindablePlace> {
+        let b = self.blocks.get(block)?;
+        let heading = self
+            .sections
+            .get(b.section)
+            .filter(|_| b.section != 0)
+            .map(Section::display)
+            .filter(|h| !h.trim().is_empty());
+        let position = positions.get(block).copied().unwrap_or(0);
+        let mut place = FindablePlace {
+            heading,
+            paragraph: None,
+            table: None,
+            row: None,
+            column: None,
+            is_heading: false,
+        };
+        match &b.kind {
+            BlockKind::Heading { .. } => place.is_heading = true,
+            BlockKind::TableRow(row) => {
+                place.table = Some(position.max(1));
+                place.row = Some(row.row);
+                let at = offset.unwrap_or(0);
+                place.column = row
+                    .cells
+                    .iter()
+                    .position(|c| c.start <= at && at <= c.end)
+                    .map(|i| i as u32 + 1)
+                    .or(Some(1));
+            }
+            _ => place.paragraph = (position > 0).then_some(position),
+        }
+        Some(place)
+    }
+}
+
 /// A heading and everything under it until the next heading of the same or a higher level.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {

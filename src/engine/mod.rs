@@ -23,7 +23,7 @@ use crate::rules::schema::{BuiltinCheck, RuleKind, Severity, Strength};
 use crate::rules::{CompiledRule, Hit, RuleSet, StatementHits};
 use crate::text::Modality;
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// How many pieces of evidence a result keeps (the total is reported too).
@@ -32,8 +32,50 @@ pub const MAX_EVIDENCE: usize = 25;
 /// Settings that change what the engine concludes.
 #[derive(Debug, Clone, Default)]
 pub struct EngineOptions {
-    /// Services declared for the tender (configuration); front matter adds to these.
+    /// Services declared for the tender (flag or configuration); front matter adds to these.
     pub services: Vec<String>,
+    /// Where [`EngineOptions::services`] came from: `--services`, or the
+    /// configuration file's path.
+    pub services_origin: String,
+    /// What files say about themselves outside their text (Word document
+    /// properties), by document index.
+    pub document_facts: Vec<DocumentFacts>,
+}
+
+/// What a document says about itself outside its body: services it declares and
+/// title-like texts (title, subject, keywords) that service detection reads.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentFacts {
+    pub doc: usize,
+    pub declared: Vec<String>,
+    pub titles: Vec<String>,
+}
+
+/// Where a service in scope came from: the flag, the configuration, a file's front
+/// matter or Word properties, or the file and heading it was detected under.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct ServiceOrigin {
+    pub service: String,
+    /// `flag`, `config`, `front-matter`, `document-properties` (declared), or
+    /// `title`, `document-properties-title`, `text` (detected).
+    pub kind: String,
+    /// The file it stands in (the configuration file for `config`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The section path it was detected under (`text`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+}
+
+impl ServiceOrigin {
+    fn new(service: &str, kind: &str, file: Option<String>) -> ServiceOrigin {
+        ServiceOrigin {
+            service: service.to_string(),
+            kind: kind.to_string(),
+            file,
+            section: None,
+        }
+    }
 }
 
 /// Services in scope for one rule set.
@@ -41,6 +83,7 @@ pub struct EngineOptions {
 pub struct ScopeInfo {
     pub declared: Vec<String>,
     pub detected: Vec<String>,
+    pub origins: Vec<ServiceOrigin>,
 }
 
 impl ScopeInfo {
@@ -102,7 +145,7 @@ pub fn evaluate(
         .collect();
     let no_observations = || -> Vec<StretchObservations> {
         sets.iter()
-            .map(|set| (SetTally::new(set.rules.len()), BTreeSet::new()))
+            .map(|set| (SetTally::new(set.rules.len()), BTreeMap::new()))
             .collect()
     };
     // rayon's reduce keeps the order of an indexed iterator, and merging as stretches
@@ -120,24 +163,76 @@ pub fn evaluate(
         .reduce(no_observations, |mut earlier, later| {
             for ((tally, services), (more, more_services)) in earlier.iter_mut().zip(later) {
                 tally.append(more);
-                services.extend(more_services);
+                // The first place a service is mentioned is the one reported.
+                for (service, at) in more_services {
+                    services.entry(service).or_insert(at);
+                }
             }
             earlier
         });
 
     let mut declared: Vec<String> = options.services.clone();
+    let mut declared_origins: Vec<ServiceOrigin> = options
+        .services
+        .iter()
+        .map(|s| {
+            if options.services_origin == "--services" || options.services_origin.is_empty() {
+                ServiceOrigin::new(s, "flag", None)
+            } else {
+                ServiceOrigin::new(s, "config", Some(options.services_origin.clone()))
+            }
+        })
+        .collect();
     for doc in docs {
-        declared.extend(front_matter_services(doc));
+        let front = front_matter(doc);
+        for s in &front.services {
+            declared_origins.push(ServiceOrigin::new(
+                s,
+                "front-matter",
+                Some(doc.path.display().to_string()),
+            ));
+        }
+        declared.extend(front.services);
+    }
+    for facts in &options.document_facts {
+        let Some(doc) = docs.get(facts.doc) else {
+            continue;
+        };
+        for s in &facts.declared {
+            declared_origins.push(ServiceOrigin::new(
+                s,
+                "document-properties",
+                Some(doc.path.display().to_string()),
+            ));
+        }
+        declared.extend(facts.declared.iter().cloned());
     }
     declared.sort();
     declared.dedup();
+    declared_origins.sort();
+    declared_origins.dedup();
     let concluded: Vec<SetConclusion> = sets
         .iter()
         .zip(observed)
-        .map(|(set, (tally, detected))| {
+        .map(|(set, (tally, mut detected_at))| {
+            let titled = title_services(set, docs, &options.document_facts);
+            for (service, kind, doc) in titled {
+                detected_at
+                    .entry(service)
+                    .or_insert(Place::Named(kind, doc));
+            }
+            let origins = if declared.is_empty() {
+                detected_at
+                    .iter()
+                    .map(|(service, place)| place.origin(service, docs))
+                    .collect()
+            } else {
+                declared_origins.clone()
+            };
             let scope = ScopeInfo {
                 declared: declared.clone(),
-                detected: detected.into_iter().collect(),
+                detected: detected_at.into_keys().collect(),
+                origins,
             };
             let results = set
                 .rules
@@ -168,7 +263,7 @@ pub fn evaluate(
             blocks.push(o.block);
         }
     }
-    let cited_blocks: Vec<(Vec<usize>, Vec<PreparedBlock>, Option<LineIndexRef>)> = wanted
+    let cited_blocks: Vec<CitedBlocks> = wanted
         .into_par_iter()
         .zip(docs)
         .map(|(indices, doc)| {
@@ -178,7 +273,13 @@ pub fn evaluate(
                 .as_ref()
                 .filter(|_| !indices.is_empty())
                 .map(|s| LineIndexRef::new(s.clone()));
-            (indices, prepared, lines)
+            // Word evidence is placed under its heading; one pass per cited document.
+            let positions = if doc.format == crate::document::Format::Docx && !indices.is_empty() {
+                doc.positions_under_headings()
+            } else {
+                Vec::new()
+            };
+            (indices, prepared, lines, positions)
         })
         .collect();
     let sources = Sources {
@@ -222,6 +323,9 @@ struct SetPlan {
     /// The abbreviations each rule does not count in this tender (`reading:
     /// definitions`), indexed by rule.
     redefined: reading::Redefinitions,
+    /// Sections about the tender's scope, where service detection reads even
+    /// background text («1 Innledning og omfang»). Indexed like `nonnormative`.
+    scope: Vec<Vec<bool>>,
 }
 
 impl SetPlan {
@@ -250,6 +354,7 @@ impl SetPlan {
                 Vec::new()
             },
             redefined: reading::redefinitions(set, definitions),
+            scope: docs.iter().map(scope_sections).collect(),
         }
     }
 }
@@ -268,7 +373,9 @@ fn observe_stretch(
         .get(di)
         .map(Vec::as_slice)
         .unwrap_or_default();
-    let (mut tally, services) = observe_blocks(set, plan, doc, stretch, di, nonnormative);
+    let scope = plan.scope.get(di).map(Vec::as_slice).unwrap_or_default();
+    let (mut tally, services) =
+        observe_blocks(set, plan, doc, stretch, di, (nonnormative, scope));
     // Structural checks look at table rows, not terms.
     for (ri, rule) in set.rules.iter().enumerate() {
         if let Some(check) = rule.check {
@@ -283,24 +390,69 @@ fn observe_stretch(
 /// Markdown.
 struct Sources<'a> {
     docs: &'a [Document],
-    cited: &'a [(Vec<usize>, Vec<PreparedBlock>, Option<LineIndexRef>)],
+    cited: &'a [CitedBlocks],
     definitions: &'a [reading::Definition],
 }
 
+/// One document's cited blocks (indices in increasing order), their preparation,
+/// its line index (Markdown) and its blocks' positions under headings (Word).
+type CitedBlocks = (
+    Vec<usize>,
+    Vec<PreparedBlock>,
+    Option<LineIndexRef>,
+    Vec<u32>,
+);
+
 impl Sources<'_> {
     fn block(&self, doc: usize, block: usize) -> Option<&PreparedBlock> {
-        let (indices, prepared, _) = self.cited.get(doc)?;
+        let (indices, prepared, _, _) = self.cited.get(doc)?;
         prepared.get(indices.binary_search(&block).ok()?)
     }
 
     fn lines(&self, doc: usize) -> Option<&LineIndexRef> {
         self.cited.get(doc)?.2.as_ref()
     }
+
+    fn positions(&self, doc: usize) -> &[u32] {
+        self.cited
+            .get(doc)
+            .map(|c| c.3.as_slice())
+            .unwrap_or_default()
+    }
 }
 
 /// A stretch's observations, tallied for one rule set, and the services its
-/// normative text mentions.
-type StretchObservations = (SetTally, BTreeSet<String>);
+/// normative text mentions, each with the first place it is mentioned.
+type StretchObservations = (SetTally, BTreeMap<String, Place>);
+
+/// Where a service was detected.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Place {
+    /// A block: document and block index.
+    Block(usize, usize),
+    /// Outside the body text: the origin kind and the document.
+    Named(&'static str, usize),
+}
+
+impl Place {
+    fn origin(&self, service: &str, docs: &[Document]) -> ServiceOrigin {
+        let (kind, d) = match self {
+            Place::Named(kind, d) => (*kind, *d),
+            Place::Block(d, _) => ("text", *d),
+        };
+        let doc = docs.get(d);
+        let mut origin =
+            ServiceOrigin::new(service, kind, doc.map(|d| d.path.display().to_string()));
+        if let (Place::Block(_, b), Some(doc)) = (self, doc) {
+            origin.section = doc
+                .blocks
+                .get(*b)
+                .map(|block| doc.section_display(block.section))
+                .filter(|s| !s.is_empty());
+        }
+        origin
+    }
+}
 
 /// What a rule set's observations come to: for each rule, how many there are of each
 /// coverage, and the first [`MAX_EVIDENCE`] of each in document order. That is all a
@@ -417,13 +569,13 @@ fn observe_blocks(
     doc: &Document,
     stretch: &PreparedStretch,
     di: usize,
-    nonnormative: &[bool],
+    (nonnormative, scope): (&[bool], &[bool]),
 ) -> StretchObservations {
     let triggers = &plan.triggers;
     let award_sections = plan.award.get(di).map(Vec::as_slice).unwrap_or_default();
     let mut award_header: Option<(Arc<[String]>, bool)> = None;
     let mut found = SetTally::new(set.rules.len());
-    let mut detected = BTreeSet::new();
+    let mut detected: BTreeMap<String, Place> = BTreeMap::new();
     let mut heading_hits = HeadingHits::default();
     let mut lead_in_cache: Option<(usize, Vec<Hit>)> = None;
     let always = &triggers.always;
@@ -440,6 +592,15 @@ fn observe_blocks(
         let Some(prepared) = stretch.get(bi) else {
             continue;
         };
+        let in_scope_section = scope.get(block.section).copied().unwrap_or(false);
+        if matches!(block.kind, crate::document::BlockKind::Heading { .. })
+            && !statements::block_is_furniture(block)
+            && (in_scope_section || !nonnormative.get(block.section).copied().unwrap_or(false))
+        {
+            // A heading names what the tender is about («3 Krav til legevaktjournal»).
+            let hits = set.matcher.find(&prepared.norm, &block.text);
+            detect_services(set, &hits, &mut detected, Place::Block(di, bi));
+        }
         if prepared.statements.is_empty() {
             continue;
         }
@@ -487,11 +648,16 @@ fn observe_blocks(
                             reading::names_award_criteria(&lead.norm.text[s.range.clone()])
                         })
                     }));
+        // Hits are sorted by start and statements follow each other: each statement's
+        // hits are a slice found by binary search, not a scan of the block's hits
+        // (which made one long paragraph cost the square of its length).
         for (si, statement) in prepared.statements.iter().enumerate() {
-            let mut in_statement: Vec<Hit> = hits
+            let first = hits.partition_point(|h| h.start < statement.range.start);
+            let mut in_statement: Vec<Hit> = hits[first..]
                 .iter()
+                .take_while(|h| h.start < statement.range.end)
+                .filter(|h| h.end <= statement.range.end)
                 .copied()
-                .filter(|h| h.start >= statement.range.start && h.end <= statement.range.end)
                 .collect();
             // Inherited words only complete a statement that has words of its own.
             if in_statement.is_empty() && always.is_empty() {
@@ -500,15 +666,12 @@ fn observe_blocks(
             in_statement.extend(&inherited);
             let in_statement = set.matcher.with_context(in_statement);
             let normative = !furniture && !statement.glossary;
-            if normative && !statement.negated {
-                for service in &set.services {
-                    if in_statement
-                        .iter()
-                        .any(|h| service.detect.contains(&h.term))
-                    {
-                        detected.insert(service.id.clone());
-                    }
-                }
+            // A scope section's background text says what is bought, even where it
+            // requires nothing («Anskaffelsen gjelder interkommunal legevakt»).
+            let scope_text =
+                in_scope_section && !statements::block_is_furniture(block) && !statement.glossary;
+            if (normative || scope_text) && !statement.negated {
+                detect_services(set, &in_statement, &mut detected, Place::Block(di, bi));
             }
             stamp += 1;
             // Each rule once, in any order: a rule's observations follow the
@@ -642,6 +805,92 @@ fn observe_blocks(
         }
     }
     (found, detected)
+}
+
+fn detect_services(set: &RuleSet, hits: &[Hit], detected: &mut BTreeMap<String, Place>, at: Place) {
+    for service in &set.services {
+        if !detected.contains_key(&service.id)
+            && hits.iter().any(|h| service.detect.contains(&h.term))
+        {
+            detected.insert(service.id.clone(), at.clone());
+        }
+    }
+}
+
+/// Services named in what documents say of themselves: the front matter's
+/// `title:` and the Word title, subject and keywords.
+fn title_services(
+    set: &RuleSet,
+    docs: &[Document],
+    facts: &[DocumentFacts],
+) -> Vec<(String, &'static str, usize)> {
+    let mut texts: Vec<(&'static str, usize, String)> = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        if let Some(title) = front_matter(doc).title {
+            texts.push(("title", d, title));
+        }
+    }
+    for f in facts {
+        for t in &f.titles {
+            texts.push(("document-properties-title", f.doc, t.clone()));
+        }
+    }
+    let mut found: BTreeMap<String, (&'static str, usize)> = BTreeMap::new();
+    for (kind, d, text) in texts {
+        let norm = crate::text::normalize(&text);
+        let hits = set.matcher.find(&norm, &text);
+        for service in &set.services {
+            if hits.iter().any(|h| service.detect.contains(&h.term)) {
+                found.entry(service.id.clone()).or_insert((kind, d));
+            }
+        }
+    }
+    found.into_iter().map(|(s, (k, d))| (s, k, d)).collect()
+}
+
+/// Heading words that open a section about what is bought. Detection reads these
+/// sections' background text too; the words are generic procurement vocabulary,
+/// not a rule set's.
+const SCOPE_HEADINGS: &[&str] = &[
+    "omfang",
+    "anskaffelsens omfang",
+    "oppdragets omfang",
+    "leveransens omfang",
+    "om anskaffelsen",
+    "om oppdraget",
+    "formål",
+    "formålet med anskaffelsen",
+    "anskaffelsens formål",
+    "kort om anskaffelsen",
+    "beskrivelse av anskaffelsen",
+    "scope",
+    "scope of the procurement",
+    "about the procurement",
+];
+
+/// Sections whose heading (or an ancestor's) is about the scope; a heading such
+/// as «Innledning og omfang» counts by any of its words.
+fn scope_sections(doc: &Document) -> Vec<bool> {
+    let mut flags = vec![false; doc.sections.len()];
+    for (i, section) in doc.sections.iter().enumerate() {
+        let inherited = section.parent.is_some_and(|p| p < i && flags[p]);
+        let title = crate::text::normalize(&section.title).text;
+        let own = SCOPE_HEADINGS.iter().any(|h| {
+            title.match_indices(h).any(|(at, _)| {
+                let before_ok = !title[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+                let after_ok = !title[at + h.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                before_ok && after_ok
+            })
+        });
+        flags[i] = inherited || own;
+    }
+    flags
 }
 
 /// Word index given to hits inherited from a lead-in, so that they never count as
@@ -890,25 +1139,34 @@ pub fn nonnormative_sections(doc: &Document, set: &RuleSet) -> Vec<bool> {
     flags
 }
 
-/// `services: [legevakt, sykehjem]` in a Markdown file's front matter.
-fn front_matter_services(doc: &Document) -> Vec<String> {
-    #[derive(serde::Deserialize)]
-    struct Front {
-        #[serde(default)]
-        services: Vec<String>,
-    }
+/// What the engine reads in a Markdown file's front matter.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct FrontMatterKeys {
+    /// `services: [legevakt, sykehjem]`.
+    #[serde(default)]
+    pub services: Vec<String>,
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+/// The front matter keys the engine reads; none when there is no front matter.
+pub fn front_matter(doc: &Document) -> FrontMatterKeys {
     let Some(fm) = &doc.front_matter else {
-        return Vec::new();
+        return FrontMatterKeys::default();
     };
-    // Front matter holds other keys too; only `services` matters here, and a broken
+    // Front matter holds other keys too; only these matter here, and a broken
     // front matter is the document's business, not a reason to stop checking.
     let value: Result<serde_json::Value, _> = serde_saphyr::from_str(&fm.yaml);
-    match value {
-        Ok(v) => serde_json::from_value::<Front>(v)
-            .map(|f| f.services)
-            .unwrap_or_default(),
-        Err(_) => Vec::new(),
+    let Ok(mut value) = value else {
+        return FrontMatterKeys::default();
+    };
+    // A title that is not text (a number) is not a reason to drop the services.
+    if let Some(map) = value.as_object_mut()
+        && map.get("title").is_some_and(|t| !t.is_string())
+    {
+        map.remove("title");
     }
+    serde_json::from_value(value).unwrap_or_default()
 }
 
 /// The effective severity, strength and applicability of a rule for the services in scope.
@@ -1047,6 +1305,23 @@ fn evidence(o: &Observation, sources: &Sources<'_>) -> Option<Evidence> {
             None,
         ),
     };
+    // In the main part, a Word user finds the block by its heading, not by «¶ 863».
+    let place = match &block.location {
+        Location::Docx { part, .. }
+            if &**part == "word/document.xml"
+                && block.origin != crate::document::Origin::HeaderFooter =>
+        {
+            let at = own_hit
+                .map(|h| prepared.norm.to_original(h.start))
+                .or_else(|| statement.map(|s| prepared.norm.to_original(s.range.start)));
+            doc.findable_place(o.block, sources.positions(o.doc), at)
+        }
+        _ => None,
+    };
+    let location = place
+        .as_ref()
+        .map(|p| p.display(crate::Lang::Nb))
+        .unwrap_or(location);
     let excerpt = match statement {
         Some(s) => excerpt(&block.text, &prepared.norm, s.range.clone(), own_hit),
         None => excerpt(
@@ -1077,6 +1352,8 @@ fn evidence(o: &Observation, sources: &Sources<'_>) -> Option<Evidence> {
         definition: o
             .definition
             .and_then(|d| definition_note(d as usize, sources)),
+        fix: None,
+        place,
     })
 }
 

@@ -422,13 +422,18 @@ fn prepare_block(
                             .id
                             .map(|i| block.cell(i).unwrap_or("").trim().to_string())
                             .filter(|s| !s.is_empty());
-                        statements.push(Statement {
-                            negated: modality::is_negated(statement_text),
-                            range,
-                            modality,
-                            requirement_id,
-                            glossary: false,
-                        });
+                        let negated = modality::is_negated(statement_text);
+                        // A row's text is one statement, but a cell of megabytes (a
+                        // pasted export) is cut into bounded pieces of the same row.
+                        for range in sentences::bounded(&norm.text, range) {
+                            statements.push(Statement {
+                                negated,
+                                range,
+                                modality,
+                                requirement_id: requirement_id.clone(),
+                                glossary: false,
+                            });
+                        }
                     }
                 } else {
                     for range in sentences::split(&norm.text) {

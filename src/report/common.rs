@@ -31,22 +31,38 @@ pub struct Issue<'a> {
     pub index: usize,
 }
 
-/// The language suggestions come in: nynorsk for a nynorsk tender read in bokmål.
-pub fn suggestion_lang(report: &CheckReport, lang: Lang) -> Lang {
-    if lang == Lang::Nb && report.tender_language == Lang::Nn {
-        Lang::Nn
-    } else {
-        lang
-    }
+/// The language suggestions come in, as the check resolved it
+/// ([`crate::check::suggestion_language`]); messages stay in `_lang`.
+pub fn suggestion_lang(report: &CheckReport, _lang: Lang) -> Lang {
+    report.suggestion_language
 }
 
-/// The suggested requirement text of a result, trimmed, in the right language.
-pub fn suggestion<'a>(report: &CheckReport, r: &'a RuleResult, lang: Lang) -> Option<&'a str> {
+/// The text to paste for a result, with its `[[…]]` placeholders: for a violation
+/// the fix built from its first finding (none when the finding gives none — a
+/// canned example would not fit it); otherwise the rule's suggested requirement
+/// text in the right language.
+pub fn suggestion_raw<'a>(report: &CheckReport, r: &'a RuleResult, lang: Lang) -> Option<&'a str> {
+    if r.status == Status::Violation {
+        return r.evidence.iter().find_map(|e| e.fix.as_deref());
+    }
     r.rule_info
         .suggestion
         .as_ref()
         .map(|s| s.get(suggestion_lang(report, lang)).trim())
         .filter(|s| !s.is_empty())
+}
+
+/// [`suggestion_raw`] for text formats: placeholders shown as `⟨…⟩`.
+pub fn suggestion(report: &CheckReport, r: &RuleResult, lang: Lang) -> Option<String> {
+    suggestion_raw(report, r, lang).map(crate::fixes::plain)
+}
+
+/// The text to paste for one issue: a violation's own fix, else the result's suggestion.
+pub fn issue_suggestion(report: &CheckReport, issue: &Issue<'_>, lang: Lang) -> Option<String> {
+    if issue.result.status == Status::Violation {
+        return issue.evidence.and_then(|e| e.fix.clone());
+    }
+    suggestion(report, issue.result, lang)
 }
 
 pub fn severity_str(s: Severity) -> &'static str {
@@ -305,6 +321,88 @@ pub fn escape_xml(text: &str) -> String {
         }
     }
     out
+}
+
+/// One sentence on the services scope-aware rules used and where each came from,
+/// or, when there are none, that none were found and what that changes. Every
+/// format states it: a wrong scope changes verdicts without any other sign.
+pub fn services_statement(report: &CheckReport, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    let services = &report.services;
+    if services.effective.is_empty() {
+        let rules = services.scoped_rules.join(", ");
+        return match (en, rules.is_empty()) {
+            (true, true) => "Services: none declared or detected; no rule depends on them.".into(),
+            (false, true) => {
+                "Tjenester: ingen oppgitt eller funnet; ingen regel avhenger av dem.".into()
+            }
+            (true, false) => format!(
+                "Services: none declared or detected, so the rules that depend on them ({rules}) keep their default severity and strength — a rule that is a legal requirement for some services (legevakt, fastlege) is then only as strict as its default. Declare them with `services:` in front matter or tenderlint.yaml, or --services."
+            ),
+            (false, false) => format!(
+                "Tjenester: ingen oppgitt eller funnet, så reglene som avhenger av tjenestene ({rules}) beholder sin standard alvorlighet og styrke — en regel som er lovkrav for noen tjenester (legevakt, fastlege), er da bare så streng som standarden. Oppgi tjenestene med `services:` i front matter eller tenderlint.yaml, eller --services."
+            ),
+        };
+    }
+    // Services from the same place are listed together: «a, b (front matter of x.md)».
+    let mut groups: Vec<(Vec<&str>, String)> = Vec::new();
+    for service in &services.effective {
+        let from: Vec<String> = services
+            .origins
+            .iter()
+            .filter(|o| &o.service == service)
+            .map(|o| origin_words(o, lang))
+            .collect();
+        let from = from.join("; ");
+        match groups.iter_mut().find(|(_, f)| *f == from) {
+            Some((names, _)) => names.push(service),
+            None => groups.push((vec![service], from)),
+        }
+    }
+    let parts: Vec<String> = groups
+        .into_iter()
+        .map(|(names, from)| {
+            if from.is_empty() {
+                names.join(", ")
+            } else {
+                format!("{} ({from})", names.join(", "))
+            }
+        })
+        .collect();
+    format!(
+        "{}: {}",
+        if en { "Services" } else { "Tjenester" },
+        parts.join(", ")
+    )
+}
+
+fn origin_words(o: &crate::engine::ServiceOrigin, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    let file = o.file.as_deref().map(display_path).unwrap_or_default();
+    match (o.kind.as_str(), en) {
+        ("flag", _) => "--services".to_string(),
+        ("config", _) => file,
+        ("front-matter", false) => format!("front matter i {file}"),
+        ("front-matter", true) => format!("front matter of {file}"),
+        ("document-properties", false) => format!("dokumentegenskapene i {file}"),
+        ("document-properties", true) => format!("document properties of {file}"),
+        ("title", false) => format!("funnet i tittelen i {file}"),
+        ("title", true) => format!("detected in the title of {file}"),
+        ("document-properties-title", false) => {
+            format!("funnet i tittel/emne/nøkkelord i {file}")
+        }
+        ("document-properties-title", true) => {
+            format!("detected in the title/subject/keywords of {file}")
+        }
+        (_, false) => match &o.section {
+            Some(s) => format!("funnet i {file} › {s}"),
+            None => format!("funnet i {file}"),
+        },
+        (_, true) => match &o.section {
+            Some(s) => format!("detected in {file} › {s}"),
+            None => format!("detected in {file}"),
+        },
+    }
 }
 
 /// Words the reporters share, bokmål (also for nynorsk) or English.

@@ -27,5 +27,13 @@ pub fn render(report: &CheckReport, lang: Lang) -> String {
             message
         );
     }
+    if report.services.effective.is_empty() {
+        let file = common::main_file(report).unwrap_or_else(|| ".".into());
+        let _ = writeln!(
+            out,
+            "{file}:1:1: info [services] {}",
+            common::services_statement(report, lang)
+        );
+    }
     out
 }

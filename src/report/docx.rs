@@ -110,8 +110,20 @@ fn matrix_row(report: &CheckReport, r: &RuleResult, lang: Lang) -> TableRow {
             w.reason
         )));
     }
-    let suggestion = match common::suggestion(report, r, lang) {
-        Some(s) if !r.ok || r.waiver.is_some() => vec![small(s)],
+    let suggestion = match common::suggestion_raw(report, r, lang) {
+        Some(s) if !r.ok || r.waiver.is_some() => {
+            // Placeholders are highlighted, as Word users mark what is still to fill in.
+            let mut p = Paragraph::new();
+            for (t, placeholder) in crate::fixes::placeholder_parts(s) {
+                let run = Run::new().add_text(text(t)).size(18);
+                p = p.add_run(if placeholder {
+                    run.highlight("yellow")
+                } else {
+                    run
+                });
+            }
+            vec![p]
+        }
         _ => Vec::new(),
     };
     TableRow::new(vec![
@@ -144,6 +156,7 @@ fn build(report: &CheckReport, options: &RenderOptions) -> Docx {
     let w = |k| common::word(lang, k);
     let date = options.date.unwrap_or_else(Date::today_utc);
     let mut doc = Docx::new()
+        .custom_property(super::REPORT_MARKER, report.tool.version.clone())
         .page_size(PAGE_W, PAGE_H)
         .page_orient(PageOrientationType::Landscape)
         .add_style(
@@ -172,6 +185,7 @@ fn build(report: &CheckReport, options: &RenderOptions) -> Docx {
     for s in &report.rulesets {
         doc = doc.add_paragraph(para(&format!("{}@{} – {}", s.id, s.version, s.title)));
     }
+    doc = doc.add_paragraph(para(&common::services_statement(report, lang)));
     doc = doc.add_paragraph(heading(w("files"), 2));
     for f in &report.files {
         let line = match &f.error {

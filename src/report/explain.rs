@@ -1,8 +1,43 @@
 //! `tenderlint explain RULE`: everything the rule's YAML says, for a terminal.
 
 use crate::Lang;
-use crate::rules::{CompiledRule, RuleSet};
+use crate::rules::{CompiledRule, RuleKind, RuleSet, Severity, Strength};
 use std::fmt::Write as _;
+
+/// Words for a severity, as the reports print them.
+fn severity_word(s: Severity, lang: Lang) -> &'static str {
+    super::common::word(lang, super::common::severity_str(s))
+}
+
+fn kind_word(k: RuleKind, en: bool) -> &'static str {
+    match (k, en) {
+        (RuleKind::Require, false) => "krav som må stå i konkurransegrunnlaget",
+        (RuleKind::Require, true) => "must be required by the tender",
+        (RuleKind::Forbid, false) => "formulering som ikke skal stå i et krav",
+        (RuleKind::Forbid, true) => "wording a requirement must not use",
+        (RuleKind::RequireWith, false) => "må følges av en bestemt formulering",
+        (RuleKind::RequireWith, true) => "must be followed by a given wording",
+        (RuleKind::Prefer, false) => "utdatert begrep med erstatning",
+        (RuleKind::Prefer, true) => "outdated term with a replacement",
+        (RuleKind::Check, false) => "strukturell kontroll",
+        (RuleKind::Check, true) => "structural check",
+    }
+}
+
+fn strength_word(s: Strength, en: bool) -> &'static str {
+    match (s, en) {
+        (Strength::Binding, false) => "bindende krav («skal», «må», minstekrav)",
+        (Strength::Binding, true) => "a binding requirement (shall, must, minimum requirement)",
+        (Strength::Any, false) => {
+            "bindende krav, eller svakt («bør», evalueringsspørsmål, opsjon) som godtas"
+        }
+        (Strength::Any, true) => {
+            "a binding requirement, or a weak one (should, evaluation question, option), accepted"
+        }
+        (Strength::Mention, false) => "at konkurransegrunnlaget sier det, også uten modalverb",
+        (Strength::Mention, true) => "that the tender states it, even without a modal verb",
+    }
+}
 
 pub fn render(set: &RuleSet, rule: &CompiledRule, lang: Lang, color: bool) -> String {
     let bold = |t: &str| {
@@ -17,27 +52,27 @@ pub fn render(set: &RuleSet, rule: &CompiledRule, lang: Lang, color: bool) -> St
     let _ = writeln!(out, "{} — {}", bold(&rule.id), bold(rule.title.get(lang)));
     let _ = writeln!(
         out,
-        "{}: {}@{} · {}: {} · {}: {:?} · {}: {:?}",
+        "{}: {}@{} · {}: {} · {}: {} · {}: {}",
         if en { "Rule set" } else { "Regelsett" },
         set.id,
         set.version,
         if en { "category" } else { "kategori" },
-        rule.category,
+        super::common::category_title(&rule.category, lang),
         if en { "severity" } else { "alvorlighet" },
-        rule.severity,
+        severity_word(rule.severity, lang),
         if en { "kind" } else { "type" },
-        rule.kind
+        kind_word(rule.kind, en)
     );
     if rule.kind == crate::rules::RuleKind::Require {
         let _ = writeln!(
             out,
-            "{}: {:?}",
+            "{}: {}",
             if en {
                 "Strength wanted"
             } else {
                 "Styrke som kreves"
             },
-            rule.strength
+            strength_word(rule.strength, en)
         );
     }
     let _ = writeln!(out, "\n{}", rule.message.get(lang).trim());
@@ -58,7 +93,7 @@ pub fn render(set: &RuleSet, rule: &CompiledRule, lang: Lang, color: bool) -> St
             })
         );
         for (l, label) in [(Lang::Nb, "nb"), (Lang::Nn, "nn"), (Lang::En, "en")] {
-            let _ = writeln!(out, "  [{label}] {}", s.get(l).trim());
+            let _ = writeln!(out, "  [{label}] {}", crate::fixes::plain(s.get(l).trim()));
         }
     }
     if let Some(r) = &rule.replacement {
@@ -75,11 +110,14 @@ pub fn render(set: &RuleSet, rule: &CompiledRule, lang: Lang, color: bool) -> St
             let what = if !s.applies {
                 (if en { "not applicable" } else { "gjelder ikke" }).to_string()
             } else {
-                format!(
-                    "{}{}",
-                    s.severity.map(|v| format!("{v:?} ")).unwrap_or_default(),
-                    s.strength.map(|v| format!("{v:?}")).unwrap_or_default()
-                )
+                [
+                    s.severity.map(|v| severity_word(v, lang).to_string()),
+                    s.strength.map(|v| strength_word(v, en).to_string()),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ")
             };
             let _ = writeln!(out, "  {}: {what}", s.services.join(", "));
         }

@@ -23,6 +23,11 @@ pub fn escape_property(s: &str) -> String {
 
 pub fn render(report: &CheckReport, lang: Lang) -> String {
     let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "::notice title=tenderlint services::{}",
+        escape_data(&common::services_statement(report, lang))
+    );
     for issue in common::all_issues(report) {
         let r = issue.result;
         if r.waiver.is_some() {

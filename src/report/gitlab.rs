@@ -45,6 +45,33 @@ pub fn to_value(report: &CheckReport, lang: Lang) -> Value {
             })
         })
         .collect();
+    let mut items = items;
+    // A file that could not be read is a problem of its own: the tender was not
+    // checked whole.
+    for f in report.files.iter().filter(|f| f.error.is_some()) {
+        let path = common::display_path(&f.path);
+        let error = f.error.as_deref().unwrap_or("");
+        items.push(json!({
+            "description": format!("{path}: {error}"),
+            "check_name": "tenderlint/unreadable-file",
+            "fingerprint": common::hash(&["tenderlint", "unreadable", &path]),
+            "severity": "critical",
+            "categories": ["Bug Risk"],
+            "location": { "path": path, "lines": { "begin": 1 } },
+        }));
+    }
+    // Code Quality holds issues only: no services in scope is said as one.
+    if report.services.effective.is_empty() {
+        let file = common::main_file(report).unwrap_or_else(|| ".".into());
+        items.push(json!({
+            "description": common::services_statement(report, lang),
+            "check_name": "tenderlint/services",
+            "fingerprint": common::hash(&["tenderlint", "services", &file]),
+            "severity": "info",
+            "categories": ["Scope"],
+            "location": { "path": file, "lines": { "begin": 1 } },
+        }));
+    }
     Value::Array(items)
 }
 

@@ -49,6 +49,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 .ev{margin:0 0 .4rem}.ev .loc{display:block;color:var(--muted);font-size:.82rem;font-family:ui-monospace,Menlo,Consolas,monospace;overflow-wrap:anywhere}
 .ev q{quotes:"«" "»"}
 .msg{margin:0 0 .3rem}
+.sugg mark{background:#fff3a3;padding:0 .15em;border-radius:2px}
 .sugg{display:flex;gap:.5rem;align-items:flex-start}
 .sugg p{margin:0;flex:1;background:#f6f8fa;border-left:3px solid #7a9cc6;padding:.35rem .5rem;white-space:pre-wrap}
 button.copy{font:inherit;font-size:.82rem;border:1px solid var(--line);background:#fff;border-radius:4px;padding:.2rem .5rem;cursor:pointer}
@@ -227,6 +228,20 @@ fn evidence_html(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
     out
 }
 
+/// A suggestion with its placeholders highlighted: values to fill in before pasting.
+fn placeholders_html(text: &str) -> String {
+    crate::fixes::placeholder_parts(text)
+        .into_iter()
+        .map(|(t, placeholder)| {
+            if placeholder {
+                format!("<mark title=\"fyll inn / fill in\">{}</mark>", esc(t))
+            } else {
+                esc(t)
+            }
+        })
+        .collect()
+}
+
 pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
     let lang = options.lang;
     let w = |k| common::word(lang, k);
@@ -234,10 +249,11 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n{}\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n\
 <meta name=\"generator\" content=\"{} {}\">\n<title>{} – {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        super::marker_comment(),
         if lang == Lang::En { "en" } else { "nb" },
         esc(&report.tool.name),
         esc(&report.tool.version),
@@ -286,6 +302,11 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
         esc(w("tool")),
         esc(&report.tool.name),
         esc(&report.tool.version)
+    );
+    let _ = writeln!(
+        out,
+        "<p class=\"cat services\">{}</p>",
+        esc(&common::services_statement(report, lang))
     );
     for n in &report.notices {
         let _ = writeln!(out, "<p class=\"cat\">{}</p>", esc(&n.message));
@@ -383,10 +404,10 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
     for (i, r) in order.iter().enumerate() {
         let class = status_class(r);
         let sev = common::severity_str(r.severity);
-        let suggestion = match common::suggestion(report, r, lang) {
+        let suggestion = match common::suggestion_raw(report, r, lang) {
             Some(text) if !r.ok || r.waiver.is_some() => format!(
                 "<div class=\"sugg\"><p id=\"sugg-{i}\">{}</p><button type=\"button\" class=\"copy\" data-target=\"sugg-{i}\" data-copied=\"{}\">{}</button></div>",
-                esc(text),
+                placeholders_html(text),
                 esc(w("copied")),
                 esc(w("copy"))
             ),

@@ -191,19 +191,7 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
             word(lang, "files")
         }
     );
-    if !report.services.effective.is_empty() {
-        let how = if report.services.declared.is_empty() {
-            word(lang, "detected")
-        } else {
-            word(lang, "declared")
-        };
-        let _ = writeln!(
-            out,
-            "{}: {} ({how})",
-            word(lang, "services"),
-            report.services.effective.join(", ")
-        );
-    }
+    let _ = writeln!(out, "{}", super::common::services_statement(report, lang));
     for file in report.files.iter().filter(|f| f.error.is_some()) {
         let _ = writeln!(
             out,
@@ -214,7 +202,11 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
         );
     }
     for notice in &report.notices {
-        let _ = writeln!(out, "{} {}", style.cyan("note:"), notice.message);
+        let label = match notice.level {
+            crate::rules::Severity::Error => style.red("error:"),
+            _ => style.cyan("note:"),
+        };
+        let _ = writeln!(out, "{label} {}", notice.message);
     }
 
     let mut categories: Vec<&str> = Vec::new();
@@ -359,6 +351,13 @@ fn render_result(
                         let _ = writeln!(out, "{indent}{}", evidence_line(e, lang, false));
                     }
                 }
+                if let Some(fix) = &e.fix {
+                    let _ = writeln!(
+                        out,
+                        "{indent}  {}: {fix}",
+                        style.cyan(word(lang, "suggestion"))
+                    );
+                }
             }
             if r.evidence_total > 5 {
                 let _ = writeln!(
@@ -380,18 +379,8 @@ fn suggestion(
     lang: Lang,
     indent: &str,
 ) {
-    let suggestion_lang = if lang == Lang::Nb && report.tender_language == Lang::Nn {
-        Lang::Nn
-    } else {
-        lang
-    };
-    if let Some(s) = &r.rule_info.suggestion {
-        let _ = writeln!(
-            out,
-            "{indent}{}: {}",
-            style.cyan(word(lang, "suggestion")),
-            s.get(suggestion_lang).trim()
-        );
+    if let Some(s) = super::common::suggestion(report, r, lang) {
+        let _ = writeln!(out, "{indent}{}: {s}", style.cyan(word(lang, "suggestion")),);
     }
 }
 

@@ -19,6 +19,7 @@ struct Document<'a> {
     files: &'a [FileEntry],
     services: &'a Services,
     tender_language: Lang,
+    suggestion_language: Lang,
     lang: Lang,
     results: Vec<Result<'a>>,
     notices: &'a [Notice],
@@ -54,11 +55,6 @@ struct Result<'a> {
 /// The JSON document for a report, with texts in `lang` (suggestions in nynorsk
 /// when the tender is written in nynorsk and `lang` is bokmål).
 fn document(report: &CheckReport, lang: Lang) -> Document<'_> {
-    let suggestion_lang = if lang == Lang::Nb && report.tender_language == Lang::Nn {
-        Lang::Nn
-    } else {
-        lang
-    };
     let results = report
         .results
         .iter()
@@ -78,7 +74,8 @@ fn document(report: &CheckReport, lang: Lang) -> Document<'_> {
                 message: info.message.get(lang),
                 evidence: &r.evidence,
                 evidence_total: r.evidence_total,
-                suggestion: info.suggestion.as_ref().map(|s| s.get(suggestion_lang)),
+                // `[[…]]` marks placeholders; a violation gets its own fix or none.
+                suggestion: super::common::suggestion_raw(report, r, lang),
                 replacement: info.replacement.as_ref().map(|s| s.get(lang)),
                 waiver: r.waiver.as_ref(),
                 help_uri: info.help_uri.as_deref(),
@@ -92,6 +89,7 @@ fn document(report: &CheckReport, lang: Lang) -> Document<'_> {
         files: &report.files,
         services: &report.services,
         tender_language: report.tender_language,
+        suggestion_language: report.suggestion_language,
         lang,
         results,
         notices: &report.notices,

@@ -1,26 +1,40 @@
 //! JUnit XML, the lowest common denominator of CI test dashboards: one test
 //! suite per rule set and one test case per rule, so a dashboard shows every
 //! requirement as passed, failed or skipped (the shape Checkov uses).
+//!
+//! A failing rule below `--fail-on` does not fail the job, so it is no JUnit
+//! failure either: the test case passes with the finding in `<system-out>`
+//! (the convention for a passing test with a message). Files that could not be
+//! read are failures of their own, in a `files` suite.
 
 use super::common::{self, escape_xml};
 use crate::Lang;
 use crate::findings::{CheckReport, RuleResult, Status};
+use crate::rules::Severity;
 use std::fmt::Write as _;
 
 enum Outcome {
     Pass,
+    /// Failing, but below `--fail-on`: passed, with the finding as output.
+    PassWithMessage,
     Fail,
     Skip(String),
 }
 
-fn outcome(r: &RuleResult, lang: Lang) -> Outcome {
+fn outcome(r: &RuleResult, lang: Lang, fail_on: Option<Severity>) -> Outcome {
     if let Some(w) = &r.waiver {
         return Outcome::Skip(format!("{}: {}", common::word(lang, "waived"), w.reason));
     }
     if r.status == Status::NotApplicable {
         return Outcome::Skip(common::word(lang, "not-applicable").to_string());
     }
-    if r.ok { Outcome::Pass } else { Outcome::Fail }
+    if r.ok {
+        Outcome::Pass
+    } else if fail_on.is_some_and(|t| r.severity >= t) {
+        Outcome::Fail
+    } else {
+        Outcome::PassWithMessage
+    }
 }
 
 /// The failure text: message, evidence (where the topic was found or objected
@@ -63,6 +77,14 @@ fn failure_body(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
     body
 }
 
+fn below_threshold(lang: Lang) -> &'static str {
+    if lang == Lang::En {
+        "below --fail-on: does not fail the run"
+    } else {
+        "under --fail-on: stopper ikke kjøringen"
+    }
+}
+
 /// The failure body as CDATA: readers keep it verbatim (some JUnit readers drop
 /// text around entity references), and `]]>` is split so it cannot end the
 /// section early.
@@ -71,7 +93,7 @@ fn cdata(text: &str) -> String {
     format!("<![CDATA[{}]]>", clean.replace("]]>", "]]]]><![CDATA[>"))
 }
 
-pub fn render(report: &CheckReport, lang: Lang) -> String {
+pub fn render(report: &CheckReport, lang: Lang, fail_on: Option<Severity>) -> String {
     let mut suites = String::new();
     let (mut tests, mut failures, mut skipped) = (0usize, 0usize, 0usize);
     let mut ids: Vec<(&str, &str)> = report
@@ -97,8 +119,20 @@ pub fn render(report: &CheckReport, lang: Lang) -> String {
                 escape_xml(id),
                 escape_xml(&name)
             );
-            match outcome(r, lang) {
+            match outcome(r, lang, fail_on) {
                 Outcome::Pass => cases.push_str("/>\n"),
+                Outcome::PassWithMessage => {
+                    let _ = write!(
+                        cases,
+                        ">\n      <system-out>{}</system-out>\n    </testcase>\n",
+                        cdata(&format!(
+                            "{} ({})\n{}",
+                            common::severity_str(r.severity),
+                            below_threshold(lang),
+                            failure_body(report, r, lang)
+                        ))
+                    );
+                }
                 Outcome::Skip(message) => {
                     s += 1;
                     let _ = write!(
@@ -124,10 +158,35 @@ pub fn render(report: &CheckReport, lang: Lang) -> String {
         skipped += s;
         let _ = write!(
             suites,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{f}\" errors=\"0\" skipped=\"{s}\" time=\"0\">\n    <properties>\n      <property name=\"version\" value=\"{}\"/>\n    </properties>\n{cases}  </testsuite>\n",
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{f}\" errors=\"0\" skipped=\"{s}\" time=\"0\">\n    <properties>\n      <property name=\"version\" value=\"{}\"/>\n      <property name=\"services\" value=\"{}\"/>\n    </properties>\n{cases}  </testsuite>\n",
             escape_xml(id),
             results.len(),
-            escape_xml(version)
+            escape_xml(version),
+            escape_xml(&common::services_statement(report, lang))
+        );
+    }
+    // Unreadable files: the check of them failed, whatever `--fail-on` says.
+    let unreadable: Vec<_> = report.files.iter().filter(|f| f.error.is_some()).collect();
+    if !unreadable.is_empty() {
+        let mut cases = String::new();
+        for f in &unreadable {
+            let path = common::display_path(&f.path);
+            let error = f.error.as_deref().unwrap_or("");
+            let _ = write!(
+                cases,
+                "    <testcase classname=\"files\" name=\"{}\" file=\"{}\" time=\"0\">\n      <failure message=\"{}\" type=\"unreadable\">{}</failure>\n    </testcase>\n",
+                escape_xml(&path),
+                escape_xml(&path),
+                escape_xml(error),
+                cdata(&format!("{path}: {error}"))
+            );
+        }
+        let n = unreadable.len();
+        tests += n;
+        failures += n;
+        let _ = write!(
+            suites,
+            "  <testsuite name=\"files\" tests=\"{n}\" failures=\"{n}\" errors=\"0\" skipped=\"0\" time=\"0\">\n{cases}  </testsuite>\n"
         );
     }
     format!(

@@ -84,6 +84,7 @@ fn evidence_cell(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
 pub fn render(report: &CheckReport, lang: Lang) -> String {
     let mut out = String::new();
     let w = |k| common::word(lang, k);
+    let _ = writeln!(out, "{}\n", super::marker_comment());
     let _ = writeln!(out, "## {}\n", w("report-title"));
     let sets: Vec<String> = report
         .rulesets
@@ -126,6 +127,14 @@ pub fn render(report: &CheckReport, lang: Lang) -> String {
             code_cell(&f.path),
             inline(f.error.as_deref().unwrap_or(""))
         );
+    }
+    let _ = writeln!(
+        out,
+        "{}\n",
+        inline(&common::services_statement(report, lang))
+    );
+    for n in &report.notices {
+        let _ = writeln!(out, "> [!NOTE]\n> {}\n", inline(&n.message));
     }
     let failing: Vec<&RuleResult> = report.results.iter().filter(|r| r.fails()).collect();
     if failing.is_empty() {
@@ -173,7 +182,7 @@ pub fn render(report: &CheckReport, lang: Lang) -> String {
                     "<details><summary>{} — {}</summary>\n\n{}\n</details>\n",
                     inline(&r.rule),
                     w("suggestion"),
-                    fenced(sug)
+                    fenced(&sug)
                 );
             }
         }

@@ -17,6 +17,32 @@ pub mod sarif;
 use crate::Lang;
 use crate::findings::CheckReport;
 
+/// The name of the DOCX custom property, and the word in the Markdown and HTML
+/// comment, that mark a file as a report tenderlint wrote. A report beside the
+/// tender must never be read as tender text: its suggested requirement texts
+/// would make missing topics «met».
+pub const REPORT_MARKER: &str = "tenderlint-report";
+
+/// The comment Markdown and HTML reports start with.
+pub fn marker_comment() -> String {
+    format!(
+        "<!-- {REPORT_MARKER}: written by tenderlint {}; not read as tender text -->",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+/// Whether a Markdown or HTML text is a report tenderlint wrote: the marker
+/// comment is in its first lines (after a byte-order mark, a doctype).
+pub fn is_marked_text(text: &str) -> bool {
+    let mut head_end = text.len().min(1024);
+    while !text.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    text[..head_end]
+        .match_indices("<!--")
+        .any(|(i, _)| text[i + 4..].trim_start().starts_with(REPORT_MARKER))
+}
+
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
@@ -74,6 +100,9 @@ pub struct RenderOptions {
     /// The date HTML and Word reports show; `None` is today. Tests fix it so
     /// that output is reproducible.
     pub date: Option<common::Date>,
+    /// The lowest severity that fails the run (`--fail-on`); `None` for never.
+    /// JUnit reports a failing rule below it as passed with its message.
+    pub fail_on: Option<crate::rules::Severity>,
 }
 
 impl Default for RenderOptions {
@@ -84,8 +113,76 @@ impl Default for RenderOptions {
             width: 100,
             quiet: false,
             date: None,
+            fail_on: Some(crate::rules::Severity::Error),
         }
     }
+}
+
+impl Format {
+    /// Formats CI systems read: their paths are relative to the repository root.
+    pub fn is_ci(self) -> bool {
+        matches!(
+            self,
+            Format::Sarif | Format::Junit | Format::Gitlab | Format::Github | Format::Compact
+        )
+    }
+}
+
+/// The repository a path lies in: the nearest directory upward from `start`
+/// that holds `.git`, else `start` itself. CI systems resolve report paths from there.
+pub fn repository_root(start: &std::path::Path) -> std::path::PathBuf {
+    let start = start.canonicalize().unwrap_or_else(|_| start.to_path_buf());
+    start
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(&start)
+        .to_path_buf()
+}
+
+/// The report with every file path relative to `root` (paths given relative are
+/// taken from `cwd`); a path outside `root` is kept as it was.
+pub fn relative_to(
+    report: &CheckReport,
+    root: &std::path::Path,
+    cwd: &std::path::Path,
+) -> CheckReport {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    // Many evidence items share a file: resolve each path once.
+    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut rel = |p: &str| -> String {
+        if let Some(done) = seen.get(p) {
+            return done.clone();
+        }
+        let path = std::path::Path::new(p);
+        let absolute = if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            cwd.join(path)
+        };
+        let absolute = absolute.canonicalize().unwrap_or(absolute);
+        let done = match absolute.strip_prefix(&root) {
+            Ok(r) if !r.as_os_str().is_empty() => r.to_string_lossy().replace('\\', "/"),
+            _ => p.to_string(),
+        };
+        seen.insert(p.to_string(), done.clone());
+        done
+    };
+    let mut out = report.clone();
+    for f in &mut out.files {
+        f.path = rel(&f.path);
+    }
+    for r in &mut out.results {
+        for e in &mut r.evidence {
+            e.file = rel(&e.file);
+        }
+    }
+    for o in &mut out.services.origins {
+        if let Some(f) = &mut o.file {
+            *f = rel(f);
+        }
+    }
+    out.sources = out.sources.into_iter().map(|(k, v)| (rel(&k), v)).collect();
+    out
 }
 
 /// Renders a report in a format.
@@ -94,7 +191,7 @@ pub fn render(report: &CheckReport, format: Format, options: &RenderOptions) -> 
         Format::Human => human::render(report, options).into_bytes(),
         Format::Json => json::render(report, options.lang).into_bytes(),
         Format::Sarif => sarif::render(report, options.lang).into_bytes(),
-        Format::Junit => junit::render(report, options.lang).into_bytes(),
+        Format::Junit => junit::render(report, options.lang, options.fail_on).into_bytes(),
         Format::Gitlab => gitlab::render(report, options.lang).into_bytes(),
         Format::Github => github::render(report, options.lang).into_bytes(),
         Format::Compact => compact::render(report, options.lang).into_bytes(),

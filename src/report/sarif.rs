@@ -134,7 +134,7 @@ fn rule_descriptor(report: &CheckReport, r: &RuleResult, id: &str, lang: Lang) -
         markdown.push_str(&format!(
             "**{}**\n\n> {}\n",
             common::word(lang, "suggestion"),
-            md_escape(s).replace('\n', "\n> ")
+            md_escape(&s).replace('\n', "\n> ")
         ));
     }
     let rationale = info.rationale.get(lang).trim();
@@ -265,7 +265,7 @@ fn result(
         }
         props.insert("coverage".into(), json!(e.coverage.as_str()));
     }
-    if let Some(s) = common::suggestion(report, r, lang) {
+    if let Some(s) = common::issue_suggestion(report, issue, lang) {
         props.insert("suggestion".into(), json!(s));
     }
     let mut res = Map::new();
@@ -378,6 +378,9 @@ pub fn to_value(report: &CheckReport, lang: Lang) -> Value {
             "properties": {
                 "rulesets": rulesets,
                 "tenderLanguage": report.tender_language.as_str(),
+                "services": report.services.effective,
+                "serviceOrigins": report.services.origins,
+                "servicesStatement": common::services_statement(report, lang),
                 "summary": report.summary,
             },
         }],

@@ -82,6 +82,9 @@ pub struct CompiledRule {
     pub pattern_key: u32,
     /// 1-based line of the rule in its file.
     pub line: usize,
+    /// A `require-with` rule whose `with` terms are «eller tilsvarende» / «or
+    /// equivalent»: its violation is fixed by adding that phrase after the name found.
+    pub fix_adds_equivalent: bool,
 }
 
 /// A `match` with its terms resolved to ids. Equal matches in a set (a rule copied
@@ -911,6 +914,21 @@ impl RuleSet {
                 always,
                 pattern_key,
                 line,
+                fix_adds_equivalent: rule.kind == RuleKind::RequireWith
+                    && rule.with.as_ref().is_some_and(|w| {
+                        w.value.any.iter().any(|t| {
+                            let text = match t {
+                                schema::Term::Short(s) => s.as_str(),
+                                schema::Term::Long(spec) => spec.term.as_str(),
+                                // Product names are what a fix qualifies, never the qualifier.
+                                schema::Term::Products(_) => "",
+                            };
+                            let text = text.to_lowercase();
+                            ["tilsvar", "equivalent"]
+                                .iter()
+                                .any(|p| text.starts_with(p))
+                        })
+                    }),
             }));
         }
         let services = file

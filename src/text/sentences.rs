@@ -13,7 +13,15 @@ const ABBREVIATIONS: &[&str] = &[
     "f.o.m", "fr.o.m", "t.d", "m.a", "mfl", "m.fl", "bla", "eks", "hhv",
 ];
 
+/// Longest sentence (bytes) before it is cut at the next space. Requirement
+/// sentences are a few hundred bytes; a run of megabytes without a sentence end
+/// (a pasted table, a broken export) would otherwise be one statement, and the
+/// work per statement (term context, near-hit windows) grows with its square.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
 /// Byte ranges of the sentences of a normalised text (no leading/trailing space).
+/// A sentence longer than [`MAX_SENTENCE_BYTES`] is cut at the next space (or,
+/// without one, at twice the length on a character boundary).
 pub fn split(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut sentences = Vec::new();
@@ -21,6 +29,13 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        let long = i - start;
+        if long >= MAX_SENTENCE_BYTES
+            && (b == b' ' || (long >= 2 * MAX_SENTENCE_BYTES && text.is_char_boundary(i)))
+        {
+            push_trimmed(text, start..i, &mut sentences);
+            start = i;
+        }
         let ends = match b {
             b'!' | b'?' => true,
             b'.' => !is_non_final_dot(text, start, i),
@@ -53,6 +68,30 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     }
     push_trimmed(text, start..bytes.len(), &mut sentences);
     sentences
+}
+
+/// A range of `text` cut into pieces of at most [`MAX_SENTENCE_BYTES`] (at a space,
+/// or without one at twice that on a character boundary), for statements that are
+/// not split into sentences (a requirement row's text): the same bound on the work
+/// per statement.
+pub fn bounded(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    if range.len() <= MAX_SENTENCE_BYTES {
+        return vec![range];
+    }
+    let bytes = text.as_bytes();
+    let mut pieces = Vec::new();
+    let mut start = range.start;
+    for i in range.clone() {
+        let long = i - start;
+        if long >= MAX_SENTENCE_BYTES
+            && (bytes[i] == b' ' || (long >= 2 * MAX_SENTENCE_BYTES && text.is_char_boundary(i)))
+        {
+            push_trimmed(text, start..i, &mut pieces);
+            start = i;
+        }
+    }
+    push_trimmed(text, start..range.end, &mut pieces);
+    pieces
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -147,6 +186,26 @@ mod tests {
             sentences("k-1\u{1F}løsningen skal støtte sso\u{1F}m"),
             vec!["k-1", "løsningen skal støtte sso", "m"]
         );
+    }
+
+    #[test]
+    fn a_sentence_without_end_is_cut_into_bounded_pieces() {
+        let text = "ord ".repeat(10_000) + &"x".repeat(3 * MAX_SENTENCE_BYTES);
+        let pieces = split(&text);
+        assert!(pieces.len() > 10);
+        assert!(pieces.iter().all(|r| r.len() <= 2 * MAX_SENTENCE_BYTES));
+        let covered: usize = pieces.iter().map(|r| r.len()).sum();
+        assert!(covered + pieces.len() >= text.trim().len());
+    }
+
+    #[test]
+    fn bounded_cuts_only_long_ranges() {
+        let text = "kort tekst";
+        assert_eq!(bounded(text, 0..text.len()), vec![0..text.len()]);
+        let long = "ord ".repeat(5_000);
+        let pieces = bounded(&long, 0..long.len());
+        assert!(pieces.len() >= 4);
+        assert!(pieces.iter().all(|r| r.len() <= MAX_SENTENCE_BYTES + 4));
     }
 
     #[test]

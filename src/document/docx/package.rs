@@ -217,6 +217,104 @@ impl<'a> Package<'a> {
 
 /// An OLE compound file is either a Word 97–2003 document or, holding an
 /// `EncryptedPackage` stream, a password-protected OOXML file.
+/// Word's document properties (File › Info): the title, subject and keywords of
+/// `docProps/core.xml` and the named values of `docProps/custom.xml`. Read apart
+/// from the body, for what a file says about itself (services it covers, whether
+/// tenderlint wrote it).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Properties {
+    pub title: String,
+    pub subject: String,
+    pub keywords: String,
+    /// Custom properties, name and value as text.
+    pub custom: Vec<(String, String)>,
+}
+
+impl Properties {
+    /// The value of a custom property, names compared without case.
+    pub fn custom(&self, name: &str) -> Option<&str> {
+        self.custom
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The document properties of a DOCX file's bytes; empty ones when the package has
+/// no `docProps` parts. Only those two small parts are inflated.
+pub fn properties(bytes: &[u8]) -> Result<Properties, ReadError> {
+    let limits = Limits::default();
+    let mut package = Package::open(bytes, limits)?;
+    let mut props = Properties::default();
+    if let Some(core) = package
+        .read_part("docProps/core.xml")
+        .map_err(PartError::into_error)?
+    {
+        let mut xml = Xml::new(&core, "docProps/core.xml", limits.max_depth);
+        let mut field: Option<&'static str> = None;
+        loop {
+            match xml.next()? {
+                Ev::Start(_, e, _) => {
+                    field = match local_name(&e) {
+                        "title" => Some("title"),
+                        "subject" => Some("subject"),
+                        "keywords" => Some("keywords"),
+                        _ => None,
+                    }
+                }
+                Ev::Text(t) => {
+                    let slot = match field {
+                        Some("title") => &mut props.title,
+                        Some("subject") => &mut props.subject,
+                        Some("keywords") => &mut props.keywords,
+                        _ => continue,
+                    };
+                    slot.push_str(&t);
+                }
+                Ev::End => field = None,
+                Ev::Empty(..) => {}
+                Ev::Eof => break,
+            }
+        }
+    }
+    if let Some(custom) = package
+        .read_part("docProps/custom.xml")
+        .map_err(PartError::into_error)?
+    {
+        let mut xml = Xml::new(&custom, "docProps/custom.xml", limits.max_depth);
+        // The value sits one element down: <property name="…"><vt:lpwstr>value</vt:lpwstr>.
+        let mut current: Option<usize> = None;
+        loop {
+            match xml.next()? {
+                Ev::Start(_, e, _) if local_name(&e) == "property" => {
+                    props
+                        .custom
+                        .push((attr(&e, "name").unwrap_or_default(), String::new()));
+                    current = Some(props.custom.len() - 1);
+                }
+                Ev::Empty(_, e, _) if local_name(&e) == "property" => {
+                    props
+                        .custom
+                        .push((attr(&e, "name").unwrap_or_default(), String::new()));
+                }
+                Ev::Text(t) => {
+                    if let Some(i) = current
+                        && let Some((_, value)) = props.custom.get_mut(i)
+                    {
+                        value.push_str(&t);
+                    }
+                }
+                Ev::End | Ev::Start(..) | Ev::Empty(..) => {}
+                Ev::Eof => break,
+            }
+        }
+    }
+    for text in [&mut props.title, &mut props.subject, &mut props.keywords] {
+        *text = text.trim().to_string();
+    }
+    Ok(props)
+}
+
 fn ole_error(bytes: &[u8]) -> ReadError {
     let head = &bytes[..bytes.len().min(64 * 1024)];
     let needle: Vec<u8> = "EncryptedPackage"
