@@ -156,6 +156,8 @@ mod tests {
             modality: Modality::Binding,
             matched: Some(matched.into()),
             fix: None,
+            type_legend: None,
+            definition: None,
             place: None,
         }
     }
