@@ -264,13 +264,14 @@ fn check(args: CheckArgs) -> u8 {
     };
     let mut status = OK;
     for (f, path) in &outputs {
-        let bytes = report::render(
+        let bytes = render(
             &report,
             *f,
             &RenderOptions {
                 color: false,
                 ..render_options
             },
+            &args,
         );
         if let Err(e) = write_atomically(path, &bytes) {
             eprintln!("error: cannot write {}: {e}", path.display());
@@ -280,7 +281,7 @@ fn check(args: CheckArgs) -> u8 {
     // Standard output gets `--format`, unless that format already went to a file:
     // `--output sarif=x.sarif` still shows people the human report in the CI log.
     if !outputs.iter().any(|(f, _)| *f == format) {
-        let bytes = report::render(&report, format, &render_options);
+        let bytes = render(&report, format, &render_options, &args);
         let mut stdout = std::io::stdout().lock();
         if stdout
             .write_all(&bytes)
@@ -312,6 +313,17 @@ fn check(args: CheckArgs) -> u8 {
     let fails =
         threshold.is_some_and(|t| report.results.iter().any(|r| r.fails() && r.severity >= t));
     if fails { FAILED } else { OK }
+}
+
+/// A report in a format, with what only some formats take from the flags.
+fn render(
+    report: &tenderlint::findings::CheckReport,
+    format: Format,
+    options: &RenderOptions,
+    args: &CheckArgs,
+) -> Vec<u8> {
+    report::render_requirements(report, format, &args.id_prefix)
+        .unwrap_or_else(|| report::render(report, format, options))
 }
 
 fn display_paths(paths: &[PathBuf]) -> String {

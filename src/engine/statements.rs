@@ -156,32 +156,54 @@ fn is_type_header(h: &str) -> bool {
 }
 
 fn is_answer_or_weight_header(h: &str) -> bool {
-    [
-        "vekt",
-        "weight",
-        "poeng",
-        "score",
-        "svar",
-        "response",
-        "besvarelse",
-        "leverandørens",
-        "leverandøren sitt",
-        "leverandøren si",
-        "tilbyders",
-        "tilbydars",
-        "referanse til",
-        "kommentar",
-        "comment",
-        "oppfylt",
-        "ja/nei",
-        "yes/no",
-        "pris",
-        "price",
-        "dokumentasjon",
-        "compliance",
-    ]
-    .iter()
-    .any(|p| starts_a_word_in(h, p))
+    is_explanation_header(h)
+        || [
+            "vekt",
+            "weight",
+            "poeng",
+            "score",
+            "svar",
+            "response",
+            "besvarelse",
+            "leverandørens",
+            "leverandøren sitt",
+            "leverandøren si",
+            "tilbyders",
+            "tilbydars",
+            "referanse til",
+            "kommentar",
+            "comment",
+            "oppfylt",
+            "ja/nei",
+            "yes/no",
+            "pris",
+            "price",
+            "dokumentasjon",
+            "compliance",
+        ]
+        .iter()
+        .any(|p| starts_a_word_in(h, p))
+}
+
+/// A column that says why a requirement is there or where it comes from
+/// («Begrunnelse», «Kilde»): explanation, which mentions other topics in passing
+/// and must not become part of the requirement. Whole headers only, so that
+/// «Kildesystem» stays content.
+fn is_explanation_header(h: &str) -> bool {
+    matches!(
+        h,
+        "begrunnelse"
+            | "grunngjeving"
+            | "grunngiving"
+            | "rationale"
+            | "justification"
+            | "kilde"
+            | "kilder"
+            | "kjelde"
+            | "kjelder"
+            | "source"
+            | "sources"
+    )
 }
 
 /// Whether `p` occurs in `h` at its start or after a space or «(»: «vekt», «(vekt)»,
@@ -678,6 +700,21 @@ mod tests {
         assert_eq!(c.id, Some(0));
         assert_eq!(c.other, vec![2, 3]);
         assert_eq!(c.content, vec![1]);
+    }
+
+    #[test]
+    fn rationale_and_source_columns_are_not_the_requirement() {
+        let c = Columns::from_header(&[
+            "Krav-ID".into(),
+            "Kravtekst".into(),
+            "Type".into(),
+            "Kilde".into(),
+            "Begrunnelse".into(),
+        ]);
+        assert_eq!(c.content, vec![1]);
+        assert_eq!(c.other, vec![3, 4]);
+        let c = Columns::from_header(&["Kildesystem".into(), "Krav".into()]);
+        assert_eq!(c.content, vec![0, 1]);
     }
 }
 

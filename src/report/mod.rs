@@ -12,6 +12,7 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod requirements;
 pub mod sarif;
 
 use crate::Lang;
@@ -30,6 +31,10 @@ pub enum Format {
     Markdown,
     Html,
     Docx,
+    /// The missing and weak rules as a requirement table to paste (Markdown).
+    RequirementsMd,
+    /// The same table as a Word document.
+    RequirementsDocx,
 }
 
 impl Format {
@@ -44,6 +49,8 @@ impl Format {
         ("markdown", Format::Markdown),
         ("html", Format::Html),
         ("docx", Format::Docx),
+        ("requirements-md", Format::RequirementsMd),
+        ("requirements-docx", Format::RequirementsDocx),
     ];
 
     pub fn parse(name: &str) -> Option<Format> {
@@ -101,5 +108,24 @@ pub fn render(report: &CheckReport, format: Format, options: &RenderOptions) -> 
         Format::Markdown => markdown::render(report, options.lang).into_bytes(),
         Format::Html => html::render(report, options).into_bytes(),
         Format::Docx => docx::render(report, options),
+        Format::RequirementsMd | Format::RequirementsDocx => {
+            render_requirements(report, format, requirements::DEFAULT_ID_PREFIX).unwrap_or_default()
+        }
+    }
+}
+
+/// The requirement-table formats with ids after `id_prefix` (`K-9.` gives
+/// K-9.1, K-9.2 …); `None` for the other formats.
+pub fn render_requirements(
+    report: &CheckReport,
+    format: Format,
+    id_prefix: &str,
+) -> Option<Vec<u8>> {
+    match format {
+        Format::RequirementsMd => {
+            Some(requirements::render_markdown(report, id_prefix).into_bytes())
+        }
+        Format::RequirementsDocx => Some(requirements::render_docx(report, id_prefix)),
+        _ => None,
     }
 }
