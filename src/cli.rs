@@ -84,6 +84,13 @@ pub struct CheckArgs {
     /// (`K-9.` gives K-9.1, K-9.2 …).
     #[arg(long, value_name = "PREFIX", default_value = "TL-")]
     pub id_prefix: String,
+    /// Compare with the JSON report of an earlier run and fail only on what got worse
+    /// (a rule met before and now weak or missing, a new violation, an expired waiver).
+    #[arg(long, value_name = "REPORT.json")]
+    pub baseline: Option<PathBuf>,
+    /// Write this run's JSON report as the baseline for later runs (atomically).
+    #[arg(long, value_name = "REPORT.json")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,6 +5,7 @@
 //! The library never prints; the binary decides what to show and the exit status.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod config;
 pub mod document;
 pub mod engine;

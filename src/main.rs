@@ -236,10 +236,27 @@ fn check(args: CheckArgs) -> u8 {
         options.rule_levels = c.rule_levels();
         options.waivers = c.waivers.clone();
     }
+    // Read before the check, so that a bad baseline costs no checking time.
+    let baseline = match &args.baseline {
+        None => None,
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| tenderlint::baseline::Baseline::parse(&text))
+        {
+            Ok(b) => Some(b),
+            Err(e) => {
+                eprintln!("error: baseline {}: {e}", path.display());
+                return ERROR;
+            }
+        },
+    };
     let mut report = tenderlint::check_paths(&args.paths, &sets, &options);
     report
         .notices
         .extend(rules::versions::newer_versions_notice(&sets));
+    if let Some(b) = &baseline {
+        tenderlint::baseline::compare(&mut report, b);
+    }
 
     let nothing_read = report.files.iter().all(|f| f.error.is_some());
     if nothing_read {
@@ -263,17 +280,21 @@ fn check(args: CheckArgs) -> u8 {
         date: None,
     };
     let mut status = OK;
-    for (f, path) in &outputs {
+    let baseline_output = args
+        .write_baseline
+        .iter()
+        .map(|p| (Format::Json, p.clone()));
+    for (f, path) in outputs.iter().cloned().chain(baseline_output) {
         let bytes = render(
             &report,
-            *f,
+            f,
             &RenderOptions {
                 color: false,
                 ..render_options
             },
             &args,
         );
-        if let Err(e) = write_atomically(path, &bytes) {
+        if let Err(e) = write_atomically(&path, &bytes) {
             eprintln!("error: cannot write {}: {e}", path.display());
             status = ERROR;
         }
@@ -310,8 +331,16 @@ fn check(args: CheckArgs) -> u8 {
             .unwrap_or(config::FailOn::Error),
     };
     let threshold = fail_on.threshold();
+    // With a baseline, only what is new or worse counts.
+    let counts = |r: &tenderlint::findings::RuleResult| {
+        if baseline.is_some() {
+            tenderlint::baseline::regressed(r)
+        } else {
+            r.fails()
+        }
+    };
     let fails =
-        threshold.is_some_and(|t| report.results.iter().any(|r| r.fails() && r.severity >= t));
+        threshold.is_some_and(|t| report.results.iter().any(|r| counts(r) && r.severity >= t));
     if fails { FAILED } else { OK }
 }
 

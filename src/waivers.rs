@@ -567,6 +567,7 @@ fn diagnostic_result(code: &'static str, evidence: Vec<Evidence>) -> RuleResult 
         evidence_total: evidence.len(),
         evidence,
         waiver: None,
+        baseline: None,
         rule_info: Arc::new(rule),
     }
 }

@@ -1,6 +1,7 @@
 //! Reporters: one findings model, one renderer per format. A reporter knows
 //! nothing of DOCX or YAML; it renders a [`CheckReport`] into bytes.
 
+pub mod baseline;
 pub mod common;
 pub mod compact;
 pub mod docx;
