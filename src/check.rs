@@ -25,15 +25,43 @@ pub struct CheckOptions {
     pub waivers: Vec<crate::waivers::ConfigWaiver>,
     /// The day expiry dates are compared with; the system clock when `None`.
     pub today: Option<crate::waivers::Date>,
+    /// The file a path `-` stands for: read from standard input by the caller.
+    pub stdin: Option<StdinFile>,
 }
+
+/// A tender file that arrived on standard input: its name decides the reader
+/// (`.md`, `.docx`) and is what evidence shows.
+#[derive(Debug, Clone, Default)]
+pub struct StdinFile {
+    pub name: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+/// The path that stands for standard input.
+pub const STDIN_PATH: &str = "-";
 
 /// Walks `paths`, reads every file (in parallel), and checks them as one tender.
 /// Files that cannot be read are listed with their error; the rest are still checked.
 pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) -> CheckReport {
-    let (mut files, walk_errors) = tender::collect(paths);
+    let is_stdin = |p: &PathBuf| p.as_os_str() == STDIN_PATH;
+    let walked: Vec<PathBuf> = paths.iter().filter(|p| !is_stdin(p)).cloned().collect();
+    let (mut files, walk_errors) = tender::collect(&walked);
     if let Some(filter) = &options.files {
         files.retain(|f| paths.contains(&f.path) || filter.allows(&f.path));
     }
+    let from_stdin = paths.iter().any(is_stdin).then(|| match &options.stdin {
+        Some(s) => (
+            s.name.clone(),
+            match document::Format::from_path(&s.name) {
+                Some(format) => document::read_bytes(s.name.clone(), format, &s.bytes),
+                None => Err(refusal(&s.name)),
+            },
+        ),
+        None => (
+            PathBuf::from(STDIN_PATH),
+            Err(ReadError::new("standard input was not read")),
+        ),
+    });
     let read: Vec<(PathBuf, Result<Document, ReadError>)> = files
         .par_iter()
         .map(|f| {
@@ -43,6 +71,7 @@ pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) 
             };
             (f.path.clone(), result)
         })
+        .chain(from_stdin)
         .collect();
     let mut entries: Vec<FileEntry> = Vec::new();
     let mut docs = Vec::new();

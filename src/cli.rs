@@ -30,6 +30,17 @@ pub enum Command {
     /// Write a commented tenderlint.yaml for the tender in the current directory and
     /// print pre-commit and CI snippets.
     Init,
+    /// Print a shell completion script: `tenderlint completions bash > ~/.local/share/bash-completion/completions/tenderlint`.
+    Completions {
+        /// bash, zsh, fish, powershell or elvish
+        shell: clap_complete::Shell,
+    },
+    /// Print a manual page (roff): `tenderlint man > tenderlint.1`,
+    /// `tenderlint man check > tenderlint-check.1`.
+    Man {
+        /// The subcommand whose page to print (check, rules, explain …).
+        command: Option<String>,
+    },
 }
 
 #[derive(Debug, Args, Clone)]
@@ -50,9 +61,13 @@ pub enum FailOn {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files or directories forming the tender.
+    /// Files or directories forming the tender; `-` reads one file from standard input.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
+    /// The name of the file read from standard input (`-`): its extension decides the
+    /// reader, and evidence shows it [default: stdin.md].
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
     #[command(flatten)]
     pub rulesets: RuleSetArgs,
     /// Output format.

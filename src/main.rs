@@ -33,8 +33,57 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain(args),
         Command::Extract(args) => extract(args),
         Command::Init => init(),
+        Command::Completions { shell } => completions(shell),
+        Command::Man { command } => man(command.as_deref()),
     };
     ExitCode::from(code)
+}
+
+fn completions(shell: clap_complete::Shell) -> u8 {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    // Into memory first: clap_complete panics when its writer fails (a closed pipe).
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command, "tenderlint", &mut out);
+    let mut stdout = std::io::stdout().lock();
+    if stdout.write_all(&out).and_then(|_| stdout.flush()).is_err() {
+        return ERROR;
+    }
+    OK
+}
+
+fn man(subcommand: Option<&str>) -> u8 {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    command.build();
+    let page = match subcommand {
+        None => command,
+        Some(name) => match command.find_subcommand(name) {
+            // Named as clap_mangen's SEE ALSO names it: tenderlint-check(1); the name is
+            // leaked once, for the one page this process prints.
+            Some(sub) => sub
+                .clone()
+                .name(String::leak(format!("tenderlint-{name}")) as &str),
+            None => {
+                eprintln!("error: no subcommand `{name}`");
+                return ERROR;
+            }
+        },
+    };
+    let mut out = Vec::new();
+    match clap_mangen::Man::new(page).render(&mut out) {
+        Ok(()) => {
+            let mut stdout = std::io::stdout().lock();
+            if stdout.write_all(&out).and_then(|_| stdout.flush()).is_err() {
+                return ERROR;
+            }
+            OK
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ERROR
+        }
+    }
 }
 
 fn color_stdout() -> bool {
@@ -126,6 +175,41 @@ fn load_rulesets(args: &RuleSetArgs) -> Result<Vec<RuleSet>, ()> {
     if failed { Err(()) } else { Ok(sets) }
 }
 
+/// The rule sets a command uses. Flags win over the configuration; the
+/// configuration (pins, local sets) over the embedded defaults. `check`,
+/// `rules list`, `explain` and `extract` all resolve them here.
+fn resolve_rulesets(args: &RuleSetArgs, config: Option<&Config>) -> Result<Vec<RuleSet>, ()> {
+    match config {
+        Some(c) if args.rulesets.is_empty() && !c.rulesets.is_empty() => match c.load_rulesets() {
+            Ok(sets) => Ok(sets),
+            Err(errors) => {
+                for e in &errors {
+                    if e.source.name == c.source.name {
+                        print_config_error(e);
+                    } else {
+                        print_rule_set_error(e);
+                    }
+                }
+                Err(())
+            }
+        },
+        _ => load_rulesets(args),
+    }
+}
+
+/// The tenderlint.yaml that applies from `start` upward, for the commands that
+/// have no `--config`: `rules list`, `explain`, `extract`.
+fn config_from(start: &Path) -> Result<Option<Config>, ()> {
+    match config::discover(start).map(|p| config::load(&p)) {
+        None => Ok(None),
+        Some(Ok(c)) => Ok(Some(c)),
+        Some(Err(e)) => {
+            print_config_error(&e);
+            Err(())
+        }
+    }
+}
+
 /// The configuration for a check: `--config FILE`, else `tenderlint.yaml` found
 /// upward from the first path, else none (`--isolated` or nothing found).
 fn find_config(args: &CheckArgs) -> Result<Option<Config>, ()> {
@@ -134,7 +218,16 @@ fn find_config(args: &CheckArgs) -> Result<Option<Config>, ()> {
     }
     let path = match &args.config {
         Some(p) => Some(p.clone()),
-        None => args.paths.first().and_then(|p| config::discover(p)),
+        None => args.paths.first().and_then(|p| {
+            // Standard input has no place: the configuration is found from where
+            // its name says it belongs, else the current directory.
+            if p.as_os_str() == tenderlint::check::STDIN_PATH {
+                let named = args.stdin_filename.as_deref().and_then(Path::parent);
+                config::discover(named.filter(|d| d.is_dir()).unwrap_or(Path::new(".")))
+            } else {
+                config::discover(p)
+            }
+        }),
     };
     match path.map(|p| config::load(&p)) {
         None => Ok(None),
@@ -199,31 +292,28 @@ fn check(args: CheckArgs) -> u8 {
         };
         outputs.push((f, PathBuf::from(path)));
     }
-    // Flags win over the configuration; the configuration over the defaults.
-    let sets = match &config {
-        Some(c) if args.rulesets.rulesets.is_empty() && !c.rulesets.is_empty() => {
-            match c.load_rulesets() {
-                Ok(sets) => sets,
-                Err(errors) => {
-                    for e in &errors {
-                        if e.source.name == c.source.name {
-                            print_config_error(e);
-                        } else {
-                            print_rule_set_error(e);
-                        }
-                    }
-                    return ERROR;
-                }
-            }
-        }
-        _ => match load_rulesets(&args.rulesets) {
-            Ok(sets) => sets,
-            Err(()) => return ERROR,
-        },
+    let Ok(sets) = resolve_rulesets(&args.rulesets, config.as_ref()) else {
+        return ERROR;
     };
     let mut options = tenderlint::CheckOptions::default();
     options.engine.services = args.services.clone();
     options.today = today;
+    if args
+        .paths
+        .iter()
+        .any(|p| p.as_os_str() == tenderlint::check::STDIN_PATH)
+    {
+        match read_stdin(args.stdin_filename.clone()) {
+            Ok(file) => options.stdin = Some(file),
+            Err(e) => {
+                eprintln!("error: standard input: {e}");
+                return ERROR;
+            }
+        }
+    } else if args.stdin_filename.is_some() {
+        eprintln!("error: --stdin-filename names the file `-` reads; no path is `-`");
+        return ERROR;
+    }
     if let Some(c) = &config {
         if let Err(e) = c.check_rule_ids(&sets) {
             print_config_error(&e);
@@ -355,6 +445,27 @@ fn render(
         .unwrap_or_else(|| report::render(report, format, options))
 }
 
+/// Reads the tender file given as `-`, up to the size tenderlint reads from a file.
+fn read_stdin(name: Option<PathBuf>) -> std::io::Result<tenderlint::StdinFile> {
+    use std::io::Read;
+    const LIMIT: u64 = tenderlint::document::MAX_FILE_BYTES;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(LIMIT + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > LIMIT {
+        return Err(std::io::Error::other(format!(
+            "more than the {} MiB tenderlint reads",
+            LIMIT / (1024 * 1024)
+        )));
+    }
+    Ok(tenderlint::StdinFile {
+        name: name.unwrap_or_else(|| PathBuf::from("stdin.md")),
+        bytes,
+    })
+}
+
 fn display_paths(paths: &[PathBuf]) -> String {
     paths
         .iter()
@@ -403,7 +514,10 @@ fn rules_command(cmd: RulesCommand) -> u8 {
                 }
                 return OK;
             }
-            let Ok(sets) = load_rulesets(&rulesets) else {
+            let Ok(config) = config_from(Path::new(".")) else {
+                return ERROR;
+            };
+            let Ok(sets) = resolve_rulesets(&rulesets, config.as_ref()) else {
                 return ERROR;
             };
             for set in &sets {
@@ -533,8 +647,14 @@ fn rules_test(files: &[PathBuf], rule: Option<&str>, strict: bool) -> u8 {
 }
 
 fn explain(args: ExplainArgs) -> u8 {
-    let lang = language(args.lang.as_deref()).unwrap_or(Lang::Nb);
-    let Ok(sets) = load_rulesets(&args.rulesets) else {
+    let Ok(config) = config_from(Path::new(".")) else {
+        return ERROR;
+    };
+    let lang = match (args.lang.as_deref(), config.as_ref().and_then(|c| c.lang)) {
+        (None, Some(lang)) => lang,
+        (flag, _) => language(flag).unwrap_or(Lang::Nb),
+    };
+    let Ok(sets) = resolve_rulesets(&args.rulesets, config.as_ref()) else {
         return ERROR;
     };
     let wanted = args.rule.to_uppercase();
@@ -556,13 +676,12 @@ fn explain(args: ExplainArgs) -> u8 {
 }
 
 fn extract(args: ExtractArgs) -> u8 {
-    let sets = if args.rulesets.rulesets.is_empty() {
-        rules::embedded::load_defaults().unwrap_or_default()
-    } else {
-        match load_rulesets(&args.rulesets) {
-            Ok(s) => s,
-            Err(()) => return ERROR,
-        }
+    let start = args.files.first().map_or(Path::new("."), PathBuf::as_path);
+    let Ok(config) = config_from(start) else {
+        return ERROR;
+    };
+    let Ok(sets) = resolve_rulesets(&args.rulesets, config.as_ref()) else {
+        return ERROR;
     };
     let mut status = OK;
     let mut all = Vec::new();
