@@ -95,6 +95,9 @@ pub struct CheckArgs {
     /// Show only failing rules and the summary.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// The full human report: every rule with its evidence and requirement text.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
     /// Requirement ids of `requirements-md`/`requirements-docx` continue this prefix
     /// (`K-9.` gives K-9.1, K-9.2 …).
     #[arg(long, value_name = "PREFIX", default_value = "TL-")]

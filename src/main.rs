@@ -6,7 +6,7 @@ mod cli;
 
 use clap::Parser;
 use cli::{CheckArgs, Cli, Command, ExplainArgs, ExtractArgs, FailOn, RuleSetArgs, RulesCommand};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tenderlint::Lang;
@@ -86,12 +86,14 @@ fn man(subcommand: Option<&str>) -> u8 {
     }
 }
 
+/// Colours as anstream decides them: NO_COLOR, CLICOLOR(_FORCE), TERM=dumb, and
+/// whether the stream is a terminal.
 fn color_stdout() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+    anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
 }
 
 fn color_stderr() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+    anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never
 }
 
 fn language(flag: Option<&str>) -> Result<Lang, String> {
@@ -367,6 +369,7 @@ fn check(args: CheckArgs) -> u8 {
         color: color_stdout(),
         width: terminal_width(),
         quiet: args.quiet,
+        verbose: args.verbose,
         date: None,
     };
     let mut status = OK;
@@ -474,10 +477,12 @@ fn display_paths(paths: &[PathBuf]) -> String {
         .join(", ")
 }
 
+/// `COLUMNS` when set (tests, scripts), else the terminal's width, else 100.
 fn terminal_width() -> usize {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
+        .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
         .unwrap_or(100)
 }
 

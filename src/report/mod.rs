@@ -2,6 +2,7 @@
 //! nothing of DOCX or YAML; it renders a [`CheckReport`] into bytes.
 
 pub mod baseline;
+pub mod brief;
 pub mod common;
 pub mod compact;
 pub mod docx;
@@ -79,6 +80,8 @@ pub struct RenderOptions {
     pub width: usize,
     /// Human output: only what fails (and the summary).
     pub quiet: bool,
+    /// Human output: every rule in full instead of the brief report.
+    pub verbose: bool,
     /// The date HTML and Word reports show; `None` is today. Tests fix it so
     /// that output is reproducible.
     pub date: Option<common::Date>,
@@ -91,6 +94,7 @@ impl Default for RenderOptions {
             color: false,
             width: 100,
             quiet: false,
+            verbose: false,
             date: None,
         }
     }
@@ -99,7 +103,8 @@ impl Default for RenderOptions {
 /// Renders a report in a format.
 pub fn render(report: &CheckReport, format: Format, options: &RenderOptions) -> Vec<u8> {
     match format {
-        Format::Human => human::render(report, options).into_bytes(),
+        Format::Human if options.verbose => human::render(report, options).into_bytes(),
+        Format::Human => brief::render(report, options).into_bytes(),
         Format::Json => json::render(report, options.lang).into_bytes(),
         Format::Sarif => sarif::render(report, options.lang).into_bytes(),
         Format::Junit => junit::render(report, options.lang).into_bytes(),

@@ -113,13 +113,19 @@ const WORDS: &[(&str, &str, &str, &str)] = &[
         "hygiene",
         "Anskaffelsesfaglig kvalitet",
         "Anskaffingsfagleg kvalitet",
-        "Procurement quality",
+        "Procurement hygiene",
     ),
     (
         "contract",
         "Kontrakt og opsjoner",
         "Kontrakt og opsjonar",
         "Contract and options",
+    ),
+    (
+        "tenderlint",
+        "tenderlints egne funn",
+        "tenderlint sine eigne funn",
+        "tenderlint's own findings",
     ),
 ];
 
