@@ -27,6 +27,29 @@ pub struct CheckOptions {
     pub today: Option<crate::waivers::Date>,
     /// The file a path `-` stands for: read from standard input by the caller.
     pub stdin: Option<StdinFile>,
+    /// Told how far [`check_paths`] has come, for a progress display.
+    pub progress: Option<ProgressSink>,
+}
+
+/// How far a check has come (the library never prints; the binary may draw it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// About to read `files` files of `bytes` bytes on disk.
+    Start { files: usize, bytes: u64 },
+    /// Read `done` of `total` files.
+    Reading { done: usize, total: usize },
+    /// Every file is read; the rule sets are being evaluated.
+    Evaluating { files: usize },
+}
+
+/// Where [`Progress`] goes.
+#[derive(Clone)]
+pub struct ProgressSink(pub std::sync::Arc<dyn Fn(Progress) + Send + Sync>);
+
+impl std::fmt::Debug for ProgressSink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ProgressSink")
+    }
 }
 
 /// A tender file that arrived on standard input: its name decides the reader
@@ -49,6 +72,25 @@ pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) 
     if let Some(filter) = &options.files {
         files.retain(|f| paths.contains(&f.path) || filter.allows(&f.path));
     }
+    let progress = |p: Progress| {
+        if let Some(sink) = &options.progress {
+            (sink.0)(p);
+        }
+    };
+    let total = files.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    if options.progress.is_some() {
+        // Sizes only for a display that asked: one stat per file.
+        let bytes = files
+            .iter()
+            .filter_map(|f| std::fs::metadata(&f.path).ok())
+            .map(|m| m.len())
+            .sum();
+        progress(Progress::Start {
+            files: total,
+            bytes,
+        });
+    }
     let from_stdin = paths.iter().any(is_stdin).then(|| match &options.stdin {
         Some(s) => (
             s.name.clone(),
@@ -69,6 +111,10 @@ pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) 
                 Some(_) => document::read_file(&f.path),
                 None => Err(refusal(&f.path)),
             };
+            if options.progress.is_some() {
+                let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                progress(Progress::Reading { done, total });
+            }
             (f.path.clone(), result)
         })
         .chain(from_stdin)
@@ -102,6 +148,7 @@ pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) 
             error: Some(e.message),
         });
     }
+    progress(Progress::Evaluating { files: docs.len() });
     let mut report = check_documents(&docs, sets, options);
     report.summary.unreadable_files = entries.iter().filter(|f| f.error.is_some()).count();
     report.files = entries;

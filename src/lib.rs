@@ -54,4 +54,4 @@ impl Lang {
 pub mod check;
 pub mod tender;
 
-pub use check::{CheckOptions, StdinFile, check_documents, check_paths};
+pub use check::{CheckOptions, Progress, ProgressSink, StdinFile, check_documents, check_paths};

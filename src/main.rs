@@ -342,7 +342,12 @@ fn check(args: CheckArgs) -> u8 {
             }
         },
     };
+    let bar = progress_display(args.quiet, lang);
+    options.progress = bar.as_ref().map(|b| b.sink());
     let mut report = tenderlint::check_paths(&args.paths, &sets, &options);
+    if let Some(b) = bar {
+        b.finish();
+    }
     report
         .notices
         .extend(rules::versions::newer_versions_notice(&sets));
@@ -446,6 +451,85 @@ fn render(
 ) -> Vec<u8> {
     report::render_requirements(report, format, &args.id_prefix)
         .unwrap_or_else(|| report::render(report, format, options))
+}
+
+/// A progress bar on standard error for large tenders: files read, then rules
+/// evaluated. Only when stderr is a terminal, not in CI, not with `--quiet`.
+struct ProgressDisplay {
+    bar: std::sync::Arc<std::sync::Mutex<Option<indicatif::ProgressBar>>>,
+    lang: Lang,
+}
+
+/// «Large»: about a second of work or more in a release build.
+const PROGRESS_FILES: usize = 50;
+const PROGRESS_BYTES: u64 = 8 * 1024 * 1024;
+
+fn progress_display(quiet: bool, lang: Lang) -> Option<ProgressDisplay> {
+    use std::io::IsTerminal;
+    let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    if quiet || ci || dumb || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    Some(ProgressDisplay {
+        bar: Default::default(),
+        lang,
+    })
+}
+
+impl ProgressDisplay {
+    fn sink(&self) -> tenderlint::ProgressSink {
+        use tenderlint::Progress;
+        let bar = self.bar.clone();
+        let (reading, evaluating) = match self.lang {
+            Lang::Nb => ("leser filer", "vurderer regler"),
+            Lang::Nn => ("les filer", "vurderer reglar"),
+            Lang::En => ("reading files", "evaluating rules"),
+        };
+        tenderlint::ProgressSink(std::sync::Arc::new(move |p| {
+            let Ok(mut slot) = bar.lock() else {
+                return;
+            };
+            match p {
+                Progress::Start { files, bytes } => {
+                    if files >= PROGRESS_FILES || bytes >= PROGRESS_BYTES {
+                        let b = indicatif::ProgressBar::new(files as u64);
+                        if let Ok(style) = indicatif::ProgressStyle::with_template(
+                            "{spinner} {msg} {bar:30} {pos}/{len}",
+                        ) {
+                            b.set_style(style);
+                        }
+                        b.set_message(reading);
+                        *slot = Some(b);
+                    }
+                }
+                Progress::Reading { done, .. } => {
+                    if let Some(b) = slot.as_ref() {
+                        b.set_position(done as u64);
+                    }
+                }
+                Progress::Evaluating { .. } => {
+                    if let Some(b) = slot.as_ref() {
+                        if let Ok(style) =
+                            indicatif::ProgressStyle::with_template("{spinner} {msg} {elapsed}")
+                        {
+                            b.set_style(style);
+                        }
+                        b.set_message(evaluating);
+                        b.enable_steady_tick(std::time::Duration::from_millis(120));
+                    }
+                }
+            }
+        }))
+    }
+
+    fn finish(self) {
+        if let Ok(mut slot) = self.bar.lock()
+            && let Some(b) = slot.take()
+        {
+            b.finish_and_clear();
+        }
+    }
 }
 
 /// Reads the tender file given as `-`, up to the size tenderlint reads from a file.

@@ -192,3 +192,64 @@ fn stdin_flags_that_do_not_fit_are_usage_errors() {
     ]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A tender large enough for a progress bar: 60 files.
+fn large_tender() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let md = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/tenders/nb-legevakt/bilag-1-kravspesifikasjon.md"
+    );
+    for i in 0..60 {
+        std::fs::copy(md, dir.path().join(format!("bilag-{i}.md"))).expect("copy");
+    }
+    dir
+}
+
+#[test]
+fn no_progress_bar_in_pipes_or_ci() {
+    let dir = large_tender();
+    let path = dir.path().to_str().expect("UTF-8 path");
+    let out = tenderlint(&["check", "--isolated", "-f", "compact", path]);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// With a terminal (`script` gives one), a large tender gets a bar on stderr;
+/// `--quiet` and `CI` switch it off. Skipped where `script` is missing.
+#[test]
+fn a_progress_bar_on_a_terminal_for_large_tenders() {
+    let dir = large_tender();
+    let bin = env!("CARGO_BIN_EXE_tenderlint");
+    let run = |extra: &str, env: &[(&str, &str)]| -> Option<String> {
+        let command = format!(
+            "{bin} check --isolated --lang en -f compact {extra} {} > /dev/null",
+            dir.path().display()
+        );
+        let mut c = Command::new("script");
+        c.args(["-qec", &command, "/dev/null"]).env_remove("CI");
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        let out = c.output().ok()?;
+        Some(String::from_utf8_lossy(&out.stdout).to_string())
+    };
+    let Some(shown) = run("", &[]) else {
+        eprintln!("note: `script` is not available; the terminal case did not run");
+        return;
+    };
+    assert!(shown.contains("reading files"), "{shown:?}");
+    assert!(
+        !run("--quiet", &[])
+            .unwrap_or_default()
+            .contains("reading files")
+    );
+    assert!(
+        !run("", &[("CI", "true")])
+            .unwrap_or_default()
+            .contains("reading files")
+    );
+}
