@@ -203,7 +203,7 @@ fn waivers_show_in_json_and_human_output() {
     assert_eq!(expired["evidence"][0]["line"], 8);
     assert_eq!(report["summary"]["waived"], 2);
 
-    let o = run(dir.path(), &["check", "--lang", "en"]);
+    let o = run(dir.path(), &["check", "--lang", "en", "--verbose"]);
     let out = stdout(&o);
     assert!(out.contains("waived: HelseID kommer i fase 2"), "{out}");
     assert!(out.contains("TL-WAIVER-EXPIRED"), "{out}");

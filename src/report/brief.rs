@@ -466,7 +466,7 @@ mod tests {
     fn text_is_cut_and_wrapped_to_the_width() {
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(fit("abc", 4), "abc");
-        assert_eq!(fit_start("bilag.md:12:5", 8), "…d:12:5");
+        assert_eq!(fit_start("bilag.md:12:5", 8), "…md:12:5");
         let lines = wrap("en to tre fire fem seks", 9);
         assert!(lines.iter().all(|l| l.chars().count() <= 9), "{lines:?}");
         assert_eq!(lines.join(" "), "en to tre fire fem seks");
