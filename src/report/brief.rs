@@ -100,7 +100,7 @@ struct Paint {
 
 impl Paint {
     fn with(&self, style: Style, text: &str) -> String {
-        if self.color {
+        if self.color && !text.is_empty() {
             format!("{style}{text}{style:#}")
         } else {
             text.to_string()
