@@ -70,7 +70,7 @@ impl Columns {
                 c.id = Some(i);
             } else if c.kind.is_none() && is_type_header(h) {
                 c.kind = Some(i);
-            } else if is_answer_or_weight_header(h) {
+            } else if is_answer_or_weight_header(h) || is_explanation_header(h) {
                 c.other.push(i);
                 if h.contains("leverandør") || h.contains("tilbyder") || h.contains("supplier") {
                     requirement_header = true;
@@ -156,33 +156,32 @@ fn is_type_header(h: &str) -> bool {
 }
 
 fn is_answer_or_weight_header(h: &str) -> bool {
-    is_explanation_header(h)
-        || [
-            "vekt",
-            "weight",
-            "poeng",
-            "score",
-            "svar",
-            "response",
-            "besvarelse",
-            "leverandørens",
-            "leverandøren sitt",
-            "leverandøren si",
-            "tilbyders",
-            "tilbydars",
-            "referanse til",
-            "kommentar",
-            "comment",
-            "oppfylt",
-            "ja/nei",
-            "yes/no",
-            "pris",
-            "price",
-            "dokumentasjon",
-            "compliance",
-        ]
-        .iter()
-        .any(|p| starts_a_word_in(h, p))
+    [
+        "vekt",
+        "weight",
+        "poeng",
+        "score",
+        "svar",
+        "response",
+        "besvarelse",
+        "leverandørens",
+        "leverandøren sitt",
+        "leverandøren si",
+        "tilbyders",
+        "tilbydars",
+        "referanse til",
+        "kommentar",
+        "comment",
+        "oppfylt",
+        "ja/nei",
+        "yes/no",
+        "pris",
+        "price",
+        "dokumentasjon",
+        "compliance",
+    ]
+    .iter()
+    .any(|p| starts_a_word_in(h, p))
 }
 
 /// A column that says why a requirement is there or where it comes from
