@@ -29,6 +29,10 @@ pub struct CheckOptions {
     /// Suggested requirement texts come in it; without it, in the tender's own
     /// language. See [`suggestion_language`].
     pub lang: Option<Lang>,
+    /// The file a path `-` stands for: read from standard input by the caller.
+    pub stdin: Option<StdinFile>,
+    /// Told how far [`check_paths`] has come, for a progress display.
+    pub progress: Option<ProgressSink>,
 }
 
 /// The language suggested requirement texts come in: the one the user asked
@@ -115,13 +119,47 @@ fn read_bytes_one(path: &std::path::Path, format: document::Format, bytes: &[u8]
     }
 }
 
+/// How far a check has come (the library never prints; the binary may draw it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// About to read `files` files of `bytes` bytes on disk.
+    Start { files: usize, bytes: u64 },
+    /// Read `done` of `total` files.
+    Reading { done: usize, total: usize },
+    /// Every file is read; the rule sets are being evaluated.
+    Evaluating { files: usize },
+}
+
+/// Where [`Progress`] goes.
+#[derive(Clone)]
+pub struct ProgressSink(pub std::sync::Arc<dyn Fn(Progress) + Send + Sync>);
+
+impl std::fmt::Debug for ProgressSink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ProgressSink")
+    }
+}
+
+/// A tender file that arrived on standard input: its name decides the reader
+/// (`.md`, `.docx`) and is what evidence shows.
+#[derive(Debug, Clone, Default)]
+pub struct StdinFile {
+    pub name: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+/// The path that stands for standard input.
+pub const STDIN_PATH: &str = "-";
+
 /// Walks `paths`, reads every file (in parallel), and checks them as one tender.
 /// Files that cannot be read are listed with their error; the rest are still checked.
 /// Reports tenderlint wrote (marked, or found by walking under a report's usual
 /// name) and files the configuration excludes are left out; a notice names each
 /// report left out.
 pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) -> CheckReport {
-    let (mut files, walk_errors) = tender::collect(paths);
+    let is_stdin = |p: &PathBuf| p.as_os_str() == STDIN_PATH;
+    let walked: Vec<PathBuf> = paths.iter().filter(|p| !is_stdin(p)).cloned().collect();
+    let (mut files, walk_errors) = tender::collect(&walked);
     if let Some(filter) = &options.files {
         files.retain(|f| paths.contains(&f.path) || filter.allows(&f.path));
     }
@@ -137,9 +175,49 @@ pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) 
         }
         !skip
     });
+    let progress = |p: Progress| {
+        if let Some(sink) = &options.progress {
+            (sink.0)(p);
+        }
+    };
+    let total = files.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    if options.progress.is_some() {
+        // Sizes only for a display that asked: one stat per file.
+        let bytes = files
+            .iter()
+            .filter_map(|f| std::fs::metadata(&f.path).ok())
+            .map(|m| m.len())
+            .sum();
+        progress(Progress::Start {
+            files: total,
+            bytes,
+        });
+    }
+    let from_stdin = paths.iter().any(is_stdin).then(|| match &options.stdin {
+        Some(s) => (
+            s.name.clone(),
+            match document::Format::from_path(&s.name) {
+                Some(format) => read_bytes_one(&s.name, format, &s.bytes),
+                None => Read::Failed(refusal(&s.name)),
+            },
+        ),
+        None => (
+            PathBuf::from(STDIN_PATH),
+            Read::Failed(ReadError::new("standard input was not read")),
+        ),
+    });
     let read: Vec<(PathBuf, Read)> = files
         .par_iter()
-        .map(|f| (f.path.clone(), read_one(&f.path, f.format)))
+        .map(|f| {
+            let read = read_one(&f.path, f.format);
+            if options.progress.is_some() {
+                let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                progress(Progress::Reading { done, total });
+            }
+            (f.path.clone(), read)
+        })
+        .chain(from_stdin)
         .collect();
     let walk_errors = walk_errors
         .into_iter()
@@ -218,6 +296,9 @@ fn check_read(
             .enumerate()
             .filter_map(|(i, p)| p.as_ref().map(|p| document_facts(i, p))),
     );
+    if let Some(sink) = &options.progress {
+        (sink.0)(Progress::Evaluating { files: docs.len() });
+    }
     let mut report = check_documents(&docs, sets, &options);
     report.summary.unreadable_files = entries.iter().filter(|f| f.error.is_some()).count();
     report.files = entries;

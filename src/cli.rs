@@ -33,6 +33,17 @@ pub enum Command {
     /// Start a local web page: drop the tender's Word or Markdown files, read the result,
     /// copy requirement texts, download the report.
     Serve(ServeArgs),
+    /// Print a shell completion script: `tenderlint completions bash > ~/.local/share/bash-completion/completions/tenderlint`.
+    Completions {
+        /// bash, zsh, fish, powershell or elvish
+        shell: clap_complete::Shell,
+    },
+    /// Print a manual page (roff): `tenderlint man > tenderlint.1`,
+    /// `tenderlint man check > tenderlint-check.1`.
+    Man {
+        /// The subcommand whose page to print (check, rules, explain …).
+        command: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -88,9 +99,13 @@ pub enum FailOn {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files or directories forming the tender.
+    /// Files or directories forming the tender; `-` reads one file from standard input.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
+    /// The name of the file read from standard input (`-`): its extension decides the
+    /// reader, and evidence shows it [default: stdin.md].
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
     #[command(flatten)]
     pub rulesets: RuleSetArgs,
     /// Output format.
@@ -118,6 +133,20 @@ pub struct CheckArgs {
     /// Show only failing rules and the summary.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// The full human report: every rule with its evidence and requirement text.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+    /// Requirement ids of `requirements-md`/`requirements-docx` continue this prefix
+    /// (`K-9.` gives K-9.1, K-9.2 …).
+    #[arg(long, value_name = "PREFIX", default_value = "TL-")]
+    pub id_prefix: String,
+    /// Compare with the JSON report of an earlier run and fail only on what got worse
+    /// (a rule met before and now weak or missing, a new violation, an expired waiver).
+    #[arg(long, value_name = "REPORT.json")]
+    pub baseline: Option<PathBuf>,
+    /// Write this run's JSON report as the baseline for later runs (atomically).
+    #[arg(long, value_name = "REPORT.json")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -181,6 +181,9 @@ pub struct RuleResult {
     pub evidence_total: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waiver: Option<Waiver>,
+    /// The comparison with a baseline report (`check --baseline`), if there is one.
+    #[serde(skip)]
+    pub baseline: Option<crate::baseline::Comparison>,
     /// The rule as compiled: titles, messages, suggestion, sources (for reporters).
     #[serde(skip)]
     pub rule_info: Arc<CompiledRule>,

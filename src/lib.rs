@@ -5,6 +5,7 @@
 //! The library never prints; the binary decides what to show and the exit status.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod config;
 pub mod document;
 pub mod engine;
@@ -56,4 +57,6 @@ impl Lang {
 pub mod check;
 pub mod tender;
 
-pub use check::{CheckOptions, check_contents, check_documents, check_paths};
+pub use check::{
+    CheckOptions, Progress, ProgressSink, StdinFile, check_contents, check_documents, check_paths,
+};

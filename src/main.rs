@@ -36,16 +36,67 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract(args),
         Command::Init => init(),
         Command::Serve(args) => serve_command::serve(args),
+        Command::Completions { shell } => completions(shell),
+        Command::Man { command } => man(command.as_deref()),
     };
     ExitCode::from(code)
 }
 
+fn completions(shell: clap_complete::Shell) -> u8 {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    // Into memory first: clap_complete panics when its writer fails (a closed pipe).
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command, "tenderlint", &mut out);
+    let mut stdout = std::io::stdout().lock();
+    if stdout.write_all(&out).and_then(|_| stdout.flush()).is_err() {
+        return ERROR;
+    }
+    OK
+}
+
+fn man(subcommand: Option<&str>) -> u8 {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    command.build();
+    let page = match subcommand {
+        None => command,
+        Some(name) => match command.find_subcommand(name) {
+            // Named as clap_mangen's SEE ALSO names it: tenderlint-check(1); the name is
+            // leaked once, for the one page this process prints.
+            Some(sub) => sub
+                .clone()
+                .name(String::leak(format!("tenderlint-{name}")) as &str),
+            None => {
+                eprintln!("error: no subcommand `{name}`");
+                return ERROR;
+            }
+        },
+    };
+    let mut out = Vec::new();
+    match clap_mangen::Man::new(page).render(&mut out) {
+        Ok(()) => {
+            let mut stdout = std::io::stdout().lock();
+            if stdout.write_all(&out).and_then(|_| stdout.flush()).is_err() {
+                return ERROR;
+            }
+            OK
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ERROR
+        }
+    }
+}
+
+/// Colours as anstream decides them: NO_COLOR, CLICOLOR(_FORCE), TERM=dumb, and
+/// whether the stream is a terminal.
 fn color_stdout() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+    anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
 }
 
 fn color_stderr() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+    anstream::AutoStream::choice(&std::io::stderr()) != anstream::ColorChoice::Never
 }
 
 fn language(flag: Option<&str>) -> Result<Lang, String> {
@@ -97,11 +148,6 @@ fn diagnostic_has_span(d: &dyn miette::Diagnostic) -> bool {
     d.labels().is_some_and(|mut l| l.next().is_some())
 }
 
-/// The rule sets named on the command line, or the embedded defaults.
-fn load_rulesets(args: &RuleSetArgs) -> Result<Vec<RuleSet>, ()> {
-    settings::load_rulesets(&args.rulesets).map_err(|errors| print_settings_errors(&errors))
-}
-
 fn print_settings_errors(errors: &[SettingsError]) {
     for e in errors {
         if e.in_config {
@@ -112,12 +158,31 @@ fn print_settings_errors(errors: &[SettingsError]) {
     }
 }
 
+/// The rule sets a command uses. Flags win over the configuration; the
+/// configuration (pins, local sets) over the embedded defaults. `check`,
+/// `rules list`, `explain` and `extract` all resolve them here.
+fn resolve_rulesets(args: &RuleSetArgs, config: Option<&Config>) -> Result<Vec<RuleSet>, ()> {
+    settings::rulesets(&args.rulesets, config).map_err(|errors| print_settings_errors(&errors))
+}
+
+/// The tenderlint.yaml that applies from `start` upward, for the commands that
+/// have no `--config`: `rules list`, `explain`, `extract`.
+fn config_from(start: &Path) -> Result<Option<Config>, ()> {
+    settings::find_config(ConfigSource::FoundFrom(start)).map_err(|e| print_settings_errors(&[e]))
+}
+
 /// The configuration for a check: `--config FILE`, else `tenderlint.yaml` found
 /// upward from the first path, else none (`--isolated` or nothing found).
 fn find_config(args: &CheckArgs) -> Result<Option<Config>, ()> {
     let source = match (&args.config, args.paths.first()) {
         _ if args.isolated => ConfigSource::Isolated,
         (Some(file), _) => ConfigSource::File(file),
+        // Standard input has no place: the configuration is found from where its
+        // name says it belongs, else the current directory.
+        (None, Some(first)) if first.as_os_str() == tenderlint::check::STDIN_PATH => {
+            let named = args.stdin_filename.as_deref().and_then(Path::parent);
+            ConfigSource::FoundFrom(named.filter(|d| d.is_dir()).unwrap_or(Path::new(".")))
+        }
         (None, Some(first)) => ConfigSource::FoundFrom(first),
         (None, None) => ConfigSource::Isolated,
     };
@@ -209,10 +274,48 @@ fn check(args: CheckArgs) -> u8 {
         Some(_) => Some(lang),
         None => config.as_ref().and_then(|c| c.lang),
     };
+    if args
+        .paths
+        .iter()
+        .any(|p| p.as_os_str() == tenderlint::check::STDIN_PATH)
+    {
+        match read_stdin(args.stdin_filename.clone()) {
+            Ok(file) => options.stdin = Some(file),
+            Err(e) => {
+                eprintln!("error: standard input: {e}");
+                return ERROR;
+            }
+        }
+    } else if args.stdin_filename.is_some() {
+        eprintln!("error: --stdin-filename names the file `-` reads; no path is `-`");
+        return ERROR;
+    }
+    // Read before the check, so that a bad baseline costs no checking time.
+    let baseline = match &args.baseline {
+        None => None,
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| tenderlint::baseline::Baseline::parse(&text))
+        {
+            Ok(b) => Some(b),
+            Err(e) => {
+                eprintln!("error: baseline {}: {e}", path.display());
+                return ERROR;
+            }
+        },
+    };
+    let bar = progress_display(args.quiet, lang);
+    options.progress = bar.as_ref().map(|b| b.sink());
     let mut report = tenderlint::check_paths(&args.paths, &sets, &options);
+    if let Some(b) = bar {
+        b.finish();
+    }
     report
         .notices
         .extend(rules::versions::newer_versions_notice(&sets));
+    if let Some(b) = &baseline {
+        tenderlint::baseline::compare(&mut report, b);
+    }
 
     let nothing_read = report.files.iter().all(|f| f.error.is_some());
     if nothing_read {
@@ -248,6 +351,7 @@ fn check(args: CheckArgs) -> u8 {
         color: color_stdout(),
         width: terminal_width(),
         quiet: args.quiet,
+        verbose: args.verbose,
         date: None,
         fail_on: threshold,
     };
@@ -261,16 +365,21 @@ fn check(args: CheckArgs) -> u8 {
         _ => &report,
     };
     let mut status = OK;
-    for (f, path) in &outputs {
-        let bytes = report::render(
-            for_format(*f),
-            *f,
+    let baseline_output = args
+        .write_baseline
+        .iter()
+        .map(|p| (Format::Json, p.clone()));
+    for (f, path) in outputs.iter().cloned().chain(baseline_output) {
+        let bytes = render(
+            for_format(f),
+            f,
             &RenderOptions {
                 color: false,
                 ..render_options
             },
+            &args,
         );
-        if let Err(e) = write_atomically(path, &bytes) {
+        if let Err(e) = write_atomically(&path, &bytes) {
             eprintln!("error: cannot write {}: {e}", path.display());
             status = ERROR;
         }
@@ -278,7 +387,7 @@ fn check(args: CheckArgs) -> u8 {
     // Standard output gets `--format`, unless that format already went to a file:
     // `--output sarif=x.sarif` still shows people the human report in the CI log.
     if !outputs.iter().any(|(f, _)| *f == format) {
-        let bytes = report::render(for_format(format), format, &render_options);
+        let bytes = render(for_format(format), format, &render_options, &args);
         let mut stdout = std::io::stdout().lock();
         if stdout
             .write_all(&bytes)
@@ -305,9 +414,127 @@ fn check(args: CheckArgs) -> u8 {
     if status != OK {
         return status;
     }
+    // With a baseline, only what is new or worse counts.
+    let counts = |r: &tenderlint::findings::RuleResult| {
+        if baseline.is_some() {
+            tenderlint::baseline::regressed(r)
+        } else {
+            r.fails()
+        }
+    };
     let fails =
-        threshold.is_some_and(|t| report.results.iter().any(|r| r.fails() && r.severity >= t));
+        threshold.is_some_and(|t| report.results.iter().any(|r| counts(r) && r.severity >= t));
     if fails { FAILED } else { OK }
+}
+
+/// A report in a format, with what only some formats take from the flags.
+fn render(
+    report: &tenderlint::findings::CheckReport,
+    format: Format,
+    options: &RenderOptions,
+    args: &CheckArgs,
+) -> Vec<u8> {
+    report::render_requirements(report, format, &args.id_prefix)
+        .unwrap_or_else(|| report::render(report, format, options))
+}
+
+/// A progress bar on standard error for large tenders: files read, then rules
+/// evaluated. Only when stderr is a terminal, not in CI, not with `--quiet`.
+struct ProgressDisplay {
+    bar: std::sync::Arc<std::sync::Mutex<Option<indicatif::ProgressBar>>>,
+    lang: Lang,
+}
+
+/// «Large»: about a second of work or more in a release build.
+const PROGRESS_FILES: usize = 50;
+const PROGRESS_BYTES: u64 = 8 * 1024 * 1024;
+
+fn progress_display(quiet: bool, lang: Lang) -> Option<ProgressDisplay> {
+    let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    if quiet || ci || dumb || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    Some(ProgressDisplay {
+        bar: Default::default(),
+        lang,
+    })
+}
+
+impl ProgressDisplay {
+    fn sink(&self) -> tenderlint::ProgressSink {
+        use tenderlint::Progress;
+        let bar = self.bar.clone();
+        let (reading, evaluating) = match self.lang {
+            Lang::Nb => ("leser filer", "vurderer regler"),
+            Lang::Nn => ("les filer", "vurderer reglar"),
+            Lang::En => ("reading files", "evaluating rules"),
+        };
+        tenderlint::ProgressSink(std::sync::Arc::new(move |p| {
+            let Ok(mut slot) = bar.lock() else {
+                return;
+            };
+            match p {
+                Progress::Start { files, bytes } => {
+                    if files >= PROGRESS_FILES || bytes >= PROGRESS_BYTES {
+                        let b = indicatif::ProgressBar::new(files as u64);
+                        if let Ok(style) = indicatif::ProgressStyle::with_template(
+                            "{spinner} {msg} {bar:30} {pos}/{len}",
+                        ) {
+                            b.set_style(style);
+                        }
+                        b.set_message(reading);
+                        *slot = Some(b);
+                    }
+                }
+                Progress::Reading { done, .. } => {
+                    if let Some(b) = slot.as_ref() {
+                        b.set_position(done as u64);
+                    }
+                }
+                Progress::Evaluating { .. } => {
+                    if let Some(b) = slot.as_ref() {
+                        if let Ok(style) =
+                            indicatif::ProgressStyle::with_template("{spinner} {msg} {elapsed}")
+                        {
+                            b.set_style(style);
+                        }
+                        b.set_message(evaluating);
+                        b.enable_steady_tick(std::time::Duration::from_millis(120));
+                    }
+                }
+            }
+        }))
+    }
+
+    fn finish(self) {
+        if let Ok(mut slot) = self.bar.lock()
+            && let Some(b) = slot.take()
+        {
+            b.finish_and_clear();
+        }
+    }
+}
+
+/// Reads the tender file given as `-`, up to the size tenderlint reads from a file.
+fn read_stdin(name: Option<PathBuf>) -> std::io::Result<tenderlint::StdinFile> {
+    use std::io::Read;
+    const LIMIT: u64 = tenderlint::document::MAX_FILE_BYTES;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(LIMIT + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > LIMIT {
+        return Err(std::io::Error::other(format!(
+            "more than the {} MiB tenderlint reads",
+            LIMIT / (1024 * 1024)
+        )));
+    }
+    Ok(tenderlint::StdinFile {
+        name: name.unwrap_or_else(|| PathBuf::from("stdin.md")),
+        bytes,
+    })
 }
 
 fn display_paths(paths: &[PathBuf]) -> String {
@@ -318,10 +545,12 @@ fn display_paths(paths: &[PathBuf]) -> String {
         .join(", ")
 }
 
+/// `COLUMNS` when set (tests, scripts), else the terminal's width, else 100.
 fn terminal_width() -> usize {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
+        .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
         .unwrap_or(100)
 }
 
@@ -358,7 +587,10 @@ fn rules_command(cmd: RulesCommand) -> u8 {
                 }
                 return OK;
             }
-            let Ok(sets) = load_rulesets(&rulesets) else {
+            let Ok(config) = config_from(Path::new(".")) else {
+                return ERROR;
+            };
+            let Ok(sets) = resolve_rulesets(&rulesets, config.as_ref()) else {
                 return ERROR;
             };
             for set in &sets {
@@ -488,8 +720,14 @@ fn rules_test(files: &[PathBuf], rule: Option<&str>, strict: bool) -> u8 {
 }
 
 fn explain(args: ExplainArgs) -> u8 {
-    let lang = language(args.lang.as_deref()).unwrap_or(Lang::Nb);
-    let Ok(sets) = load_rulesets(&args.rulesets) else {
+    let Ok(config) = config_from(Path::new(".")) else {
+        return ERROR;
+    };
+    let lang = match (args.lang.as_deref(), config.as_ref().and_then(|c| c.lang)) {
+        (None, Some(lang)) => lang,
+        (flag, _) => language(flag).unwrap_or(Lang::Nb),
+    };
+    let Ok(sets) = resolve_rulesets(&args.rulesets, config.as_ref()) else {
         return ERROR;
     };
     let wanted = args.rule.to_uppercase();
@@ -511,13 +749,12 @@ fn explain(args: ExplainArgs) -> u8 {
 }
 
 fn extract(args: ExtractArgs) -> u8 {
-    let sets = if args.rulesets.rulesets.is_empty() {
-        rules::embedded::load_defaults().unwrap_or_default()
-    } else {
-        match load_rulesets(&args.rulesets) {
-            Ok(s) => s,
-            Err(()) => return ERROR,
-        }
+    let start = args.files.first().map_or(Path::new("."), PathBuf::as_path);
+    let Ok(config) = config_from(start) else {
+        return ERROR;
+    };
+    let Ok(sets) = resolve_rulesets(&args.rulesets, config.as_ref()) else {
+        return ERROR;
     };
     let mut status = OK;
     // The files form one tender: a type legend in one applies to all.

@@ -66,20 +66,7 @@ pub fn find_config(source: ConfigSource) -> Result<Option<Config>, SettingsError
 
 /// Resolves the rule sets and check options from a configuration and flags.
 pub fn resolve(config: Option<Config>, flags: &Flags) -> Result<Settings, Vec<SettingsError>> {
-    let rulesets = match &config {
-        Some(c) if flags.rulesets.is_empty() && !c.rulesets.is_empty() => {
-            c.load_rulesets().map_err(|errors| {
-                errors
-                    .into_iter()
-                    .map(|error| SettingsError {
-                        in_config: error.source.name == c.source.name,
-                        error,
-                    })
-                    .collect::<Vec<_>>()
-            })?
-        }
-        _ => load_rulesets(flags.rulesets)?,
-    };
+    let rulesets = rulesets(flags.rulesets, config.as_ref())?;
     let mut options = CheckOptions::default();
     // An unknown service name would silently leave its rules at their defaults.
     let (services, origin) =
@@ -109,6 +96,29 @@ pub fn resolve(config: Option<Config>, flags: &Flags) -> Result<Settings, Vec<Se
         rulesets,
         options,
     })
+}
+
+/// The rule sets a command uses: the named ones, else the configuration's pins and
+/// local sets, else the embedded defaults. `check`, `serve`, `rules list`,
+/// `explain` and `extract` all resolve them here.
+pub fn rulesets(
+    references: &[String],
+    config: Option<&Config>,
+) -> Result<Vec<RuleSet>, Vec<SettingsError>> {
+    match config {
+        Some(c) if references.is_empty() && !c.rulesets.is_empty() => {
+            c.load_rulesets().map_err(|errors| {
+                errors
+                    .into_iter()
+                    .map(|error| SettingsError {
+                        in_config: error.source.name == c.source.name,
+                        error,
+                    })
+                    .collect()
+            })
+        }
+        _ => load_rulesets(references),
+    }
 }
 
 /// The named rule sets, or the embedded defaults when none is named.

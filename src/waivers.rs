@@ -1,7 +1,8 @@
 //! Waivers: a decision, written down with its reason, that a rule does not apply
 //! to this tender. They come from `tenderlint.yaml` (the whole rule) or from
 //! comments in the tender (`<!-- tenderlint-disable INT-014: reason -->` in Markdown,
-//! a Word comment `tenderlint-disable INT-014: reason` in DOCX).
+//! a Word comment `tenderlint-disable INT-014: reason` in DOCX), either with an
+//! expiry: `tenderlint-disable INT-014 until 2027-01-31: reason`.
 //!
 //! Applied after the engine and before reporting: a waived result keeps its status
 //! and evidence and gains [`Waiver`], so every format shows what was waived and why.
@@ -28,6 +29,8 @@ pub const UNUSED: &str = "TL-WAIVER-UNUSED";
 pub const NO_REASON: &str = "TL-WAIVER-NO-REASON";
 /// A `tenderlint-…` comment tenderlint does not understand.
 pub const UNKNOWN_DIRECTIVE: &str = "TL-DIRECTIVE-UNKNOWN";
+/// An inline waiver whose `until` is not a date; it is not applied.
+pub const BAD_DATE: &str = "TL-WAIVER-BAD-DATE";
 
 /// The pseudo rule set the `TL-*` results belong to.
 pub const RULESET: &str = "tenderlint";
@@ -122,6 +125,8 @@ enum Region {
 struct InlineWaiver {
     rules: Vec<String>,
     reason: String,
+    /// The last day it holds (`until YYYY-MM-DD`).
+    expires: Option<Date>,
     file: String,
     location: Location,
     region: Region,
@@ -144,7 +149,7 @@ impl InlineWaiver {
         Waiver {
             reason: self.reason.clone(),
             origin: "inline".into(),
-            expires: None,
+            expires: self.expires.map(|d| d.to_string()),
             approved_by: None,
             location: Some(format!("{}:{}", self.file, self.location.display())),
         }
@@ -299,12 +304,31 @@ fn inline_waivers(docs: &[Document], diagnostics: &mut Vec<Diagnostic>) -> Vec<I
                 Some((ids, reason)) => (ids, reason.trim()),
                 None => (rest, ""),
             };
-            let rules: Vec<String> = ids
+            let mut words: Vec<&str> = ids
                 .split([',', ' '])
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
-                .map(str::to_string)
                 .collect();
+            // `INT-014 until 2027-01-31`: the last day the waiver holds.
+            let mut expires = None;
+            if let Some(at) = words.iter().position(|w| w.eq_ignore_ascii_case("until")) {
+                match words.get(at + 1).and_then(|d| Date::parse(d)) {
+                    Some(date) if words.len() == at + 2 => expires = Some(date),
+                    _ => {
+                        diagnostics.push(Diagnostic {
+                            code: BAD_DATE,
+                            evidence: directive_evidence(
+                                doc,
+                                &d.location,
+                                format!("tenderlint-{text}"),
+                            ),
+                        });
+                        continue;
+                    }
+                }
+                words.truncate(at);
+            }
+            let rules: Vec<String> = words.into_iter().map(str::to_string).collect();
             if rules.is_empty() || reason.is_empty() {
                 diagnostics.push(Diagnostic {
                     code: NO_REASON,
@@ -316,6 +340,7 @@ fn inline_waivers(docs: &[Document], diagnostics: &mut Vec<Diagnostic>) -> Vec<I
             out.push(InlineWaiver {
                 rules,
                 reason: reason.to_string(),
+                expires,
                 file: doc.path.display().to_string(),
                 location: d.location.clone(),
                 region: region(doc, &blocks),
@@ -366,6 +391,20 @@ pub fn apply(
         }
     }
     for (i, w) in inline.iter().enumerate() {
+        if let Some(expires) = w.expires.filter(|e| *e < today) {
+            inline_used[i] = true;
+            if let Some(doc) = docs.iter().find(|d| d.path.display().to_string() == w.file) {
+                diagnostics.push(Diagnostic {
+                    code: EXPIRED,
+                    evidence: directive_evidence(
+                        doc,
+                        &w.location,
+                        format!("{} (expired {expires}): {}", w.rules.join(", "), w.reason),
+                    ),
+                });
+            }
+            continue;
+        }
         let unknown: Vec<&String> = w.rules.iter().filter(|r| !is_known(r)).collect();
         if !unknown.is_empty() {
             if unknown.len() == w.rules.len() {
@@ -406,7 +445,7 @@ pub fn apply(
             continue;
         }
         let naming: Vec<usize> = (0..inline.len())
-            .filter(|&i| inline[i].names(&r.rule))
+            .filter(|&i| inline[i].names(&r.rule) && inline[i].expires.is_none_or(|e| e >= today))
             .collect();
         if naming.is_empty() {
             continue;
@@ -463,7 +502,14 @@ pub fn apply(
         }
     }
 
-    for code in [NO_REASON, UNKNOWN_DIRECTIVE, EXPIRED, UNKNOWN_RULE, UNUSED] {
+    for code in [
+        NO_REASON,
+        BAD_DATE,
+        UNKNOWN_DIRECTIVE,
+        EXPIRED,
+        UNKNOWN_RULE,
+        UNUSED,
+    ] {
         let evidence: Vec<Evidence> = diagnostics
             .iter()
             .filter(|d| d.code == code)
@@ -492,6 +538,14 @@ fn describe(code: &str) -> (Localized, Localized, Severity) {
             localized(
                 "Et unntak i teksten mangler begrunnelse og er ikke brukt. Skriv `tenderlint-disable REGEL: begrunnelse`.",
                 "An inline waiver has no reason and is not applied. Write `tenderlint-disable RULE: reason`.",
+            ),
+            Severity::Error,
+        ),
+        BAD_DATE => (
+            localized("Unntak med ugyldig dato", "Waiver with an invalid date"),
+            localized(
+                "Et unntak i teksten har `until` uten en gyldig dato etter og er ikke brukt. Skriv `tenderlint-disable REGEL until ÅÅÅÅ-MM-DD: begrunnelse`.",
+                "An inline waiver has `until` without a valid date after it and is not applied. Write `tenderlint-disable RULE until YYYY-MM-DD: reason`.",
             ),
             Severity::Error,
         ),
@@ -576,6 +630,7 @@ fn diagnostic_result(code: &'static str, evidence: Vec<Evidence>) -> RuleResult 
         evidence_total: evidence.len(),
         evidence,
         waiver: None,
+        baseline: None,
         rule_info: Arc::new(rule),
     }
 }
@@ -747,5 +802,43 @@ mod tests {
         let r = result(&report, UNUSED).unwrap();
         assert_eq!(r.evidence[0].file, "anbud.md");
         assert_eq!(r.evidence[0].line, Some(7));
+    }
+
+    #[test]
+    fn an_inline_waiver_holds_until_its_date() {
+        let md = "# Krav\n\nLøsningen skal bruke HelseID og logge.\n\n<!-- tenderlint-disable DEMO-002 until 2026-11-25: avklares i bilag 3 -->\n";
+        let report = run(md, vec![]);
+        let w = result(&report, "DEMO-002")
+            .unwrap()
+            .waiver
+            .clone()
+            .expect("waived");
+        assert_eq!(w.reason, "avklares i bilag 3");
+        assert_eq!(w.expires.as_deref(), Some("2026-11-25"));
+        assert!(result(&report, EXPIRED).is_none());
+    }
+
+    #[test]
+    fn an_expired_inline_waiver_is_not_applied_and_says_so() {
+        let md = "# Krav\n\nLøsningen skal bruke HelseID og logge.\n\n<!-- tenderlint-disable DEMO-002 until 2026-11-24: avklares i bilag 3 -->\n";
+        let report = run(md, vec![]);
+        assert!(result(&report, "DEMO-002").unwrap().fails());
+        let r = result(&report, EXPIRED).expect("an expiry finding");
+        assert_eq!(r.evidence[0].line, Some(5));
+        assert!(r.evidence[0].excerpt.contains("expired 2026-11-24"));
+        assert!(result(&report, UNUSED).is_none());
+    }
+
+    #[test]
+    fn an_inline_waiver_with_a_bad_date_is_not_applied() {
+        for bad in ["until 2026-13-01", "until", "until 2026-11-24 DEMO-001"] {
+            let md = format!(
+                "# Krav\n\nLøsningen skal bruke HelseID og logge.\n\n<!-- tenderlint-disable DEMO-002 {bad}: grunn -->\n"
+            );
+            let report = run(&md, vec![]);
+            assert!(result(&report, "DEMO-002").unwrap().fails(), "{bad}");
+            let r = result(&report, BAD_DATE).expect("a bad-date finding");
+            assert_eq!(r.severity, Severity::Error);
+        }
     }
 }

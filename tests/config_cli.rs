@@ -203,7 +203,7 @@ fn waivers_show_in_json_and_human_output() {
     assert_eq!(expired["evidence"][0]["line"], 8);
     assert_eq!(report["summary"]["waived"], 2);
 
-    let o = run(dir.path(), &["check", "--lang", "en"]);
+    let o = run(dir.path(), &["check", "--lang", "en", "--verbose"]);
     let out = stdout(&o);
     assert!(out.contains("waived: HelseID kommer i fase 2"), "{out}");
     assert!(out.contains("TL-WAIVER-EXPIRED"), "{out}");
@@ -307,4 +307,43 @@ fn init_writes_a_configuration_once_and_prints_snippets() {
         std::fs::read_to_string(dir.path().join("tenderlint.yaml")).unwrap(),
         "# mine\n"
     );
+}
+
+#[test]
+fn rules_list_explain_and_extract_use_the_configured_sets() {
+    let dir = repo(
+        INCOMPLETE,
+        "rulesets:\n  - {path: rules/demo/1.1.0.yaml}\nlang: en\n",
+    );
+    std::fs::create_dir(dir.path().join("sub")).expect("subdir");
+    let sub = dir.path().join("sub");
+    // The local set, not the embedded defaults.
+    let list = run(&sub, &["rules", "list"]);
+    assert_eq!(list.status.code(), Some(0), "{}", stderr(&list));
+    let text = stdout(&list);
+    assert!(
+        text.contains("demo@1.1.0") && text.contains("DEMO-004"),
+        "{text}"
+    );
+    assert!(!text.contains("ks-felles-journalloft"), "{text}");
+    // explain finds a rule only the local set has, in the configured language.
+    let explain = run(&sub, &["explain", "DEMO-004"]);
+    assert_eq!(explain.status.code(), Some(0), "{}", stderr(&explain));
+    assert!(run(&sub, &["explain", "INT-001"]).status.code() == Some(2));
+    // extract marks requirement ids and modality with the configured set.
+    let extract = run(dir.path(), &["extract", "anbud.md", "--format", "json"]);
+    assert_eq!(extract.status.code(), Some(0), "{}", stderr(&extract));
+    // Flags still win over the configuration.
+    let flagged = run(
+        &sub,
+        &["rules", "list", "--ruleset", "ks-felles-journalloft"],
+    );
+    assert!(stdout(&flagged).contains("ks-felles-journalloft"));
+    // A broken configuration is an error for these commands too.
+    std::fs::write(
+        dir.path().join("tenderlint.yaml"),
+        "rulesets: [{pathh: x}]\n",
+    )
+    .expect("write");
+    assert_eq!(run(&sub, &["rules", "list"]).status.code(), Some(2));
 }

@@ -53,7 +53,7 @@ fn check(dir: &Path, args: &[&str]) -> Run {
     let child = cmd
         .arg("check")
         .args(args)
-        .args(["--format", "human", "--output", &output])
+        .args(["--format", "human", "--verbose", "--output", &output])
         .stdin(Stdio::null())
         .stdout(std::fs::File::create(&out_path).unwrap())
         .stderr(std::fs::File::create(&err_path).unwrap())

@@ -1244,6 +1244,7 @@ fn conclude(
         evidence: Vec::new(),
         evidence_total,
         waiver: None,
+        baseline: None,
         rule_info: rule.clone(),
     };
     (result, chosen)

@@ -5,7 +5,7 @@
 use super::legend::{self, LegendEntry, TypeLegend};
 use crate::document::{Block, BlockKind, CELL_SEPARATOR, Document, Origin};
 use crate::text::column_titles::{
-    is_answer_or_weight_header, is_glossary_title, is_id_header, is_requirement_text_title,
+    is_answer_or_weight_header, is_explanation_header, is_glossary_title, is_id_header, is_requirement_text_title,
     is_type_header,
 };
 use crate::text::modality::{self, Modality};
@@ -77,7 +77,7 @@ impl Columns {
                 c.id = Some(i);
             } else if c.kind.is_none() && is_type_header(h) {
                 c.kind = Some(i);
-            } else if is_answer_or_weight_header(h) {
+            } else if is_answer_or_weight_header(h) || is_explanation_header(h) {
                 c.other.push(i);
                 if h.contains("leverandør") || h.contains("tilbyder") || h.contains("supplier") {
                     requirement_header = true;
@@ -636,6 +636,21 @@ mod tests {
         assert_eq!(c.id, Some(0));
         assert_eq!(c.other, vec![2, 3]);
         assert_eq!(c.content, vec![1]);
+    }
+
+    #[test]
+    fn rationale_and_source_columns_are_not_the_requirement() {
+        let c = Columns::from_header(&[
+            "Krav-ID".into(),
+            "Kravtekst".into(),
+            "Type".into(),
+            "Kilde".into(),
+            "Begrunnelse".into(),
+        ]);
+        assert_eq!(c.content, vec![1]);
+        assert_eq!(c.other, vec![3, 4]);
+        let c = Columns::from_header(&["Kildesystem".into(), "Krav".into()]);
+        assert_eq!(c.content, vec![0, 1]);
     }
 }
 

@@ -242,6 +242,9 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
             parts.push(format!("{n} {}", word(lang, key)));
         }
     }
+    if let Some(b) = super::baseline::summary(report, lang) {
+        parts.push(b);
+    }
     let line = parts.join(" · ");
     let _ = writeln!(
         out,
@@ -293,10 +296,11 @@ fn render_result(
     };
     let _ = writeln!(
         out,
-        "  {mark} {:<8} {} {} — {status_text}",
+        "  {mark} {:<8} {} {} — {status_text}{}",
         severity,
         style.bold(&r.rule),
-        info.title.get(lang)
+        info.title.get(lang),
+        super::baseline::tag(r, lang)
     );
     let indent = "             ";
     if let Some(w) = &r.waiver {

@@ -48,6 +48,9 @@ struct Result<'a> {
     replacement: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     waiver: Option<&'a Waiver>,
+    /// `new`, `same`, `fixed` or `worse` against `--baseline`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<crate::baseline::BaselineState>,
     #[serde(skip_serializing_if = "Option::is_none")]
     help_uri: Option<&'a str>,
 }
@@ -78,6 +81,7 @@ fn document(report: &CheckReport, lang: Lang) -> Document<'_> {
                 suggestion: super::common::suggestion_raw(report, r, lang),
                 replacement: info.replacement.as_ref().map(|s| s.get(lang)),
                 waiver: r.waiver.as_ref(),
+                baseline: r.baseline.as_ref().map(|c| c.state),
                 help_uri: info.help_uri.as_deref(),
             }
         })

@@ -48,6 +48,9 @@ fn failure_body(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
         common::word(lang, "status"),
         common::status_word(r, lang)
     );
+    if let Some(c) = &r.baseline {
+        let _ = writeln!(body, "baseline: {}", c.state.as_str());
+    }
     if r.evidence.is_empty()
         && let Some(main) = common::main_file(report)
     {

@@ -120,6 +120,9 @@ pub fn render(report: &CheckReport, lang: Lang) -> String {
         "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
         s.rules, s.met, s.weak, s.missing, s.violation, s.passed, s.not_applicable, s.waived
     );
+    if let Some(b) = super::baseline::summary(report, lang) {
+        let _ = writeln!(out, "{}\n", inline(&b));
+    }
     for f in report.files.iter().filter(|f| f.error.is_some()) {
         let _ = writeln!(
             out,
@@ -169,7 +172,11 @@ pub fn render(report: &CheckReport, lang: Lang) -> String {
                 "| {} | {} | {} | {} | {} |",
                 code_cell(&r.rule),
                 w(common::severity_str(r.severity)),
-                cell(&common::status_word(r, lang)),
+                cell(&format!(
+                    "{}{}",
+                    common::status_word(r, lang),
+                    super::baseline::tag(r, lang)
+                )),
                 cell(r.rule_info.title.get(lang).trim()),
                 evidence_cell(report, r, lang)
             );

@@ -1,6 +1,8 @@
 //! Reporters: one findings model, one renderer per format. A reporter knows
 //! nothing of DOCX or YAML; it renders a [`CheckReport`] into bytes.
 
+pub mod baseline;
+pub mod brief;
 pub mod common;
 pub mod compact;
 pub mod docx;
@@ -12,6 +14,7 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod requirements;
 pub mod sarif;
 
 use crate::Lang;
@@ -56,6 +59,10 @@ pub enum Format {
     Markdown,
     Html,
     Docx,
+    /// The missing and weak rules as a requirement table to paste (Markdown).
+    RequirementsMd,
+    /// The same table as a Word document.
+    RequirementsDocx,
 }
 
 impl Format {
@@ -70,6 +77,8 @@ impl Format {
         ("markdown", Format::Markdown),
         ("html", Format::Html),
         ("docx", Format::Docx),
+        ("requirements-md", Format::RequirementsMd),
+        ("requirements-docx", Format::RequirementsDocx),
     ];
 
     pub fn parse(name: &str) -> Option<Format> {
@@ -97,6 +106,8 @@ pub struct RenderOptions {
     pub width: usize,
     /// Human output: only what fails (and the summary).
     pub quiet: bool,
+    /// Human output: every rule in full instead of the brief report.
+    pub verbose: bool,
     /// The date HTML and Word reports show; `None` is today. Tests fix it so
     /// that output is reproducible.
     pub date: Option<common::Date>,
@@ -112,6 +123,7 @@ impl Default for RenderOptions {
             color: false,
             width: 100,
             quiet: false,
+            verbose: false,
             date: None,
             fail_on: Some(crate::rules::Severity::Error),
         }
@@ -188,7 +200,8 @@ pub fn relative_to(
 /// Renders a report in a format.
 pub fn render(report: &CheckReport, format: Format, options: &RenderOptions) -> Vec<u8> {
     match format {
-        Format::Human => human::render(report, options).into_bytes(),
+        Format::Human if options.verbose => human::render(report, options).into_bytes(),
+        Format::Human => brief::render(report, options).into_bytes(),
         Format::Json => json::render(report, options.lang).into_bytes(),
         Format::Sarif => sarif::render(report, options.lang).into_bytes(),
         Format::Junit => junit::render(report, options.lang, options.fail_on).into_bytes(),
@@ -198,5 +211,24 @@ pub fn render(report: &CheckReport, format: Format, options: &RenderOptions) -> 
         Format::Markdown => markdown::render(report, options.lang).into_bytes(),
         Format::Html => html::render(report, options).into_bytes(),
         Format::Docx => docx::render(report, options),
+        Format::RequirementsMd | Format::RequirementsDocx => {
+            render_requirements(report, format, requirements::DEFAULT_ID_PREFIX).unwrap_or_default()
+        }
+    }
+}
+
+/// The requirement-table formats with ids after `id_prefix` (`K-9.` gives
+/// K-9.1, K-9.2 …); `None` for the other formats.
+pub fn render_requirements(
+    report: &CheckReport,
+    format: Format,
+    id_prefix: &str,
+) -> Option<Vec<u8>> {
+    match format {
+        Format::RequirementsMd => {
+            Some(requirements::render_markdown(report, id_prefix).into_bytes())
+        }
+        Format::RequirementsDocx => Some(requirements::render_docx(report, id_prefix)),
+        _ => None,
     }
 }

@@ -9,7 +9,7 @@
 
 use super::common::{self, Issue};
 use crate::Lang;
-use crate::findings::{CheckReport, RuleResult};
+use crate::findings::{CheckReport, RuleResult, Status};
 use crate::rules::Severity;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
@@ -299,8 +299,64 @@ fn result(
             json!([{ "kind": kind, "status": "accepted", "justification": justification }]),
         );
     }
+    if let Some(state) = baseline_state(issue) {
+        res.insert("baselineState".into(), json!(state));
+    }
     res.insert("properties".into(), Value::Object(props));
     Value::Object(res)
+}
+
+/// SARIF's `baselineState` of an issue against `--baseline`: `new` when the
+/// baseline did not have it, `unchanged` when it had it with the same status
+/// (the same matched text, for a violation), `updated` when the status changed.
+fn baseline_state(issue: &Issue<'_>) -> Option<&'static str> {
+    let r = issue.result;
+    let comparison = r.baseline.as_ref()?;
+    let Some(previous) = comparison.previous.as_ref().filter(|p| p.issue) else {
+        return Some("new");
+    };
+    if r.status == Status::Violation {
+        let same = issue.evidence.is_some_and(|e| {
+            previous
+                .violations
+                .contains(&crate::baseline::violation_identity(
+                    e.matched.as_deref(),
+                    &e.excerpt,
+                ))
+        });
+        return Some(if same { "unchanged" } else { "new" });
+    }
+    Some(if previous.status == r.status {
+        "unchanged"
+    } else {
+        "updated"
+    })
+}
+
+/// A result the baseline had as an issue and this run does not: SARIF's
+/// `absent`, so a viewer can show what the change fixed.
+fn absent_result(
+    report: &CheckReport,
+    r: &RuleResult,
+    rule_id: &str,
+    rule_index: usize,
+    lang: Lang,
+) -> Value {
+    let file = common::main_file(report).unwrap_or_else(|| ".".into());
+    json!({
+        "ruleId": rule_id,
+        "ruleIndex": rule_index,
+        "kind": "pass",
+        "level": "none",
+        "baselineState": "absent",
+        "message": { "text": format!("{} ({})", r.rule_info.title.get(lang).trim(), r.status.as_str()) },
+        "locations": [{ "physicalLocation": {
+            "artifactLocation": { "uri": path_uri(&file) },
+            "region": { "startLine": 1 },
+        } }],
+        "partialFingerprints": { FINGERPRINT_KEY: common::hash(&[&r.ruleset, &r.rule, "absent"]) },
+        "properties": { "status": r.status.as_str(), "ruleset": r.ruleset, "category": r.category, "scope": "tender" },
+    })
 }
 
 /// The SARIF log as a JSON value.
@@ -321,7 +377,7 @@ pub fn to_value(report: &CheckReport, lang: Lang) -> Value {
     }
     let issues = common::all_issues(report);
     let fingerprints = common::unique_fingerprints(&issues);
-    let results: Vec<Value> = issues
+    let mut results: Vec<Value> = issues
         .iter()
         .zip(&fingerprints)
         .map(|(issue, fp)| {
@@ -334,6 +390,21 @@ pub fn to_value(report: &CheckReport, lang: Lang) -> Value {
             result(report, issue, &id, i, fp, lang)
         })
         .collect();
+    for r in &report.results {
+        let was_issue = r
+            .baseline
+            .as_ref()
+            .and_then(|c| c.previous.as_ref())
+            .is_some_and(|p| p.issue);
+        if was_issue && !common::is_issue(r) {
+            let id = ids
+                .get(&(r.ruleset.clone(), r.rule.clone()))
+                .cloned()
+                .unwrap_or_else(|| r.rule.clone());
+            let i = index.get(&id).copied().unwrap_or(0);
+            results.push(absent_result(report, r, &id, i, lang));
+        }
+    }
 
     let mut notifications: Vec<Value> = report
         .notices

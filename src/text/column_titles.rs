@@ -157,6 +157,27 @@ pub fn is_type_header(h: &str) -> bool {
         )
 }
 
+/// A column that says why a requirement is there or where it comes from
+/// («Begrunnelse», «Kilde»): explanation, which mentions other topics in passing
+/// and must not become part of the requirement. Whole headers only, so that
+/// «Kildesystem» stays content.
+pub fn is_explanation_header(h: &str) -> bool {
+    matches!(
+        h,
+        "begrunnelse"
+            | "grunngjeving"
+            | "grunngiving"
+            | "rationale"
+            | "justification"
+            | "kilde"
+            | "kilder"
+            | "kjelde"
+            | "kjelder"
+            | "source"
+            | "sources"
+    )
+}
+
 /// A column for the vendor's answer, a weight or a price: «Leverandørens svar», «Vekt».
 pub fn is_answer_or_weight_header(h: &str) -> bool {
     [
