@@ -15,14 +15,6 @@ use std::fmt::Write as _;
 const WORDS: &[(&str, &str, &str, &str)] = &[
     ("file", "fil", "fil", "file"),
     ("files", "filer", "filer", "files"),
-    ("services", "tjenester", "tenester", "services"),
-    ("declared", "oppgitt", "oppgjeve", "declared"),
-    (
-        "detected",
-        "funnet i teksten",
-        "funne i teksten",
-        "detected",
-    ),
     ("met", "oppfylt", "oppfylt", "met"),
     ("ok", "ok", "ok", "ok"),
     ("weak", "svakt", "svakt", "weak"),
@@ -193,19 +185,9 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
         sets.join(", "),
         word(lang, if files == 1 { "file" } else { "files" })
     );
-    if !report.services.effective.is_empty() {
-        let how = if report.services.declared.is_empty() {
-            word(lang, "detected")
-        } else {
-            word(lang, "declared")
-        };
-        let _ = writeln!(
-            out,
-            "{}: {} ({how})",
-            word(lang, "services"),
-            report.services.effective.join(", ")
-        );
-    }
+    // Which services the verdicts assume, and where that came from (or that none
+    // were found, which changes what the scope-dependent rules demand).
+    let _ = writeln!(out, "{}", common::services_statement(report, lang));
     for f in report.files.iter().filter(|f| f.error.is_some()) {
         let _ = writeln!(
             out,
@@ -401,6 +383,13 @@ fn error_in_full(
     }
     for e in r.evidence.iter().take(3) {
         say(&format!("{}: «{}»", place(e), common::one_line(&e.excerpt)));
+        if let Some(d) = &e.definition {
+            say(&super::human::definition_sentence(lang, d));
+        }
+        // A violation's fix is its own sentence corrected, never a canned example.
+        if let Some(fix) = &e.fix {
+            say(&format!("→ {fix}"));
+        }
     }
     if r.evidence_total > 3 {
         say(&format!(
@@ -408,11 +397,6 @@ fn error_in_full(
             r.evidence_total - 3,
             word(lang, "more")
         ));
-    }
-    if r.status == Status::Violation
-        && let Some(rep) = &info.replacement
-    {
-        say(&format!("→ {}", rep.get(lang).trim()));
     }
     if r.status != Status::Violation
         && let Some(s) = common::suggestion(report, r, lang)
