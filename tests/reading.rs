@@ -94,6 +94,8 @@ fn the_redefinition_shows_in_the_human_report() {
             lang: tenderlint::Lang::Nb,
             color: false,
             width: 200,
+            // The full report: the short one lists warnings one line each.
+            verbose: true,
             ..Default::default()
         },
     ))
