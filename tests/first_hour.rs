@@ -786,7 +786,14 @@ fn word_locations_name_the_heading_and_the_position_under_it() {
             repo.path(),
             // The short terminal report shows errors only; the met rules whose
             // evidence this looks at are listed with --verbose.
-            &["check", "--isolated", "--verbose", "--format", format, "bilag-1.docx"],
+            &[
+                "check",
+                "--isolated",
+                "--verbose",
+                "--format",
+                format,
+                "bilag-1.docx",
+            ],
         );
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(

@@ -36,7 +36,10 @@ fn tenderlint_on_the_fresh_corpus_holds_its_first_measurement() {
         out.false_met.len(),
         out.total
     );
-    assert!(out.measured >= 5, "the fresh corpus should hold at least 5 tenders");
+    assert!(
+        out.measured >= 5,
+        "the fresh corpus should hold at least 5 tenders"
+    );
     assert!(out.total > 0, "no rule results were compared");
     assert!(
         out.problems.is_empty(),
@@ -46,7 +49,11 @@ fn tenderlint_on_the_fresh_corpus_holds_its_first_measurement() {
     let unknown: Vec<&String> = out
         .unknown_labels
         .iter()
-        .filter(|l| !NOT_IMPLEMENTED.iter().any(|id| l.ends_with(&format!(":{id}"))))
+        .filter(|l| {
+            !NOT_IMPLEMENTED
+                .iter()
+                .any(|id| l.ends_with(&format!(":{id}")))
+        })
         .collect();
     assert!(
         unknown.is_empty(),

@@ -374,8 +374,7 @@ fn observe_stretch(
         .map(Vec::as_slice)
         .unwrap_or_default();
     let scope = plan.scope.get(di).map(Vec::as_slice).unwrap_or_default();
-    let (mut tally, services) =
-        observe_blocks(set, plan, doc, stretch, di, (nonnormative, scope));
+    let (mut tally, services) = observe_blocks(set, plan, doc, stretch, di, (nonnormative, scope));
     // Structural checks look at table rows, not terms.
     for (ri, rule) in set.rules.iter().enumerate() {
         if let Some(check) = rule.check {

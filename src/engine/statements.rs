@@ -5,8 +5,8 @@
 use super::legend::{self, LegendEntry, TypeLegend};
 use crate::document::{Block, BlockKind, CELL_SEPARATOR, Document, Origin};
 use crate::text::column_titles::{
-    is_answer_or_weight_header, is_explanation_header, is_glossary_title, is_id_header, is_requirement_text_title,
-    is_type_header,
+    is_answer_or_weight_header, is_explanation_header, is_glossary_title, is_id_header,
+    is_requirement_text_title, is_type_header,
 };
 use crate::text::modality::{self, Modality};
 use crate::text::{Normalized, normalize, sentences};
