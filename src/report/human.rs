@@ -40,113 +40,150 @@ impl Style {
     }
 }
 
-/// Words of the human report: (key, English, bokmål).
-const WORDS: &[(&str, &str, &str)] = &[
-    ("met", "met", "oppfylt"),
-    ("weak", "weak", "svakt"),
-    ("missing", "missing", "mangler"),
-    ("violation", "violation", "brudd"),
-    ("passed", "passed", "ok"),
-    ("not-applicable", "not applicable", "ikke relevant"),
-    ("waived", "waived", "unntatt"),
-    ("rules", "rules", "regler"),
-    ("files", "files", "filer"),
-    ("file", "file", "fil"),
+/// Words of the human report: (key, English, bokmål, nynorsk).
+const WORDS: &[(&str, &str, &str, &str)] = &[
+    ("met", "met", "oppfylt", "oppfylt"),
+    ("weak", "weak", "svakt", "svakt"),
+    ("missing", "missing", "mangler", "manglar"),
+    ("violation", "violation", "brudd", "brot"),
+    ("passed", "passed", "ok", "ok"),
+    (
+        "not-applicable",
+        "not applicable",
+        "ikke relevant",
+        "ikkje relevant",
+    ),
+    ("waived", "waived", "unntatt", "unnateke"),
+    ("rules", "rules", "regler", "reglar"),
+    ("files", "files", "filer", "filer"),
+    ("file", "file", "fil", "fil"),
     (
         "suggestion",
         "Suggested requirement",
         "Forslag til kravtekst",
+        "Forslag til kravtekst",
     ),
-    ("replacement", "Use instead", "Bruk heller"),
-    ("services", "services", "tjenester"),
-    ("declared", "declared", "oppgitt"),
-    ("detected", "detected", "funnet i teksten"),
-    ("unreadable", "could not be read", "kunne ikke leses"),
+    ("replacement", "Use instead", "Bruk heller", "Bruk heller"),
+    ("services", "services", "tjenester", "tenester"),
+    ("declared", "declared", "oppgitt", "oppgjeve"),
+    (
+        "detected",
+        "detected",
+        "funnet i teksten",
+        "funne i teksten",
+    ),
+    (
+        "unreadable",
+        "could not be read",
+        "kunne ikke leses",
+        "kunne ikkje lesast",
+    ),
     (
         "accepted",
         "accepted: the rule leaves the strength to the municipality",
         "godtatt: regelen overlater styrken til kommunen",
+        "godteke: regelen overlèt styrken til kommunen",
     ),
     (
         "not-accepted",
         "not enough: the rule wants a binding requirement",
         "ikke nok: regelen krever et bindende krav",
+        "ikkje nok: regelen krev eit bindande krav",
     ),
-    ("more", "more", "flere"),
-    ("binding", "binding", "bindende"),
-    ("weak-coverage", "weak", "svakt"),
-    ("negated", "put out of scope", "holdt utenfor"),
-    ("conditional", "conditional", "betinget"),
+    ("more", "more", "flere", "fleire"),
+    ("binding", "binding", "bindende", "bindande"),
+    ("weak-coverage", "weak", "svakt", "svakt"),
+    (
+        "negated",
+        "put out of scope",
+        "holdt utenfor",
+        "halde utanfor",
+    ),
+    ("conditional", "conditional", "betinget", "vilkårsbunde"),
     (
         "evaluated",
         "evaluated, not required",
         "evalueres, kreves ikke",
+        "blir evaluert, blir ikkje kravd",
     ),
     (
         "redefined",
         "defined otherwise by the tender",
         "definert annerledes i konkurransegrunnlaget",
+        "definert annleis i konkurransegrunnlaget",
     ),
     (
         "non-normative",
         "background text, not a requirement",
         "bakgrunnstekst, ikke et krav",
+        "bakgrunnstekst, ikkje eit krav",
     ),
     (
         "descriptive",
         "description without «skal»/«bør»",
         "beskrivelse uten «skal»/«bør»",
+        "skildring utan «skal»/«bør»",
     ),
-    ("here", "here", "her"),
+    ("here", "here", "her", "her"),
     (
         "interoperability",
         "Interoperability",
         "Samhandling og integrasjoner",
+        "Samhandling og integrasjonar",
     ),
     (
         "information-sharing",
         "Information sharing",
         "Informasjonsdeling",
+        "Informasjonsdeling",
     ),
-    ("architecture", "Architecture", "Arkitektur"),
+    ("architecture", "Architecture", "Arkitektur", "Arkitektur"),
     (
         "security",
         "Security and privacy",
         "Informasjonssikkerhet og personvern",
+        "Informasjonstryggleik og personvern",
     ),
     (
         "archiving",
         "Archiving and data lifecycle",
+        "Arkiv og livsløp for data",
         "Arkiv og livsløp for data",
     ),
     (
         "usability",
         "Usability and accessibility",
         "Brukervennlighet og universell utforming",
+        "Brukarvennlegheit og universell utforming",
     ),
     (
         "hygiene",
         "Procurement hygiene",
         "Anskaffelsesfaglig kvalitet",
+        "Anskaffingsfagleg kvalitet",
     ),
-    ("contract", "Contract and options", "Kontrakt og opsjoner"),
+    (
+        "contract",
+        "Contract and options",
+        "Kontrakt og opsjoner",
+        "Kontrakt og opsjonar",
+    ),
     (
         "tenderlint",
         "tenderlint's own findings",
         "tenderlints egne funn",
+        "tenderlint sine eigne funn",
     ),
 ];
 
-/// A word of the human report in bokmål (also for nynorsk) or English; the key itself if unknown.
+/// A word of the human report in the language asked for; the key itself if unknown.
 pub fn word(lang: Lang, key: &str) -> &str {
-    match WORDS.iter().find(|(k, _, _)| *k == key) {
-        Some((_, en, nb)) => {
-            if lang == Lang::En {
-                en
-            } else {
-                nb
-            }
-        }
+    match WORDS.iter().find(|(k, ..)| *k == key) {
+        Some((_, en, nb, nn)) => match lang {
+            Lang::En => en,
+            Lang::Nb => nb,
+            Lang::Nn => nn,
+        },
         None => key,
     }
 }
