@@ -144,6 +144,13 @@ const MAIN_CLAUSE_WORDS: &[&str] = &["skal", "mÃ¥", "shall", "must", "will", "bÃ
 /// sentence with a modal verb is, or, with no modal verb, when any sentence is: one
 /// conditional sentence in a row does not make the row's other demands conditional.
 pub fn is_conditional(statement: &str) -> bool {
+    // Most statements hold no word a condition can start with: say so after one scan
+    // of the words instead of cutting sentences and searching every phrase.
+    if statement.len() < crate::text::sentences::MAX_SENTENCE_BYTES
+        && !may_be_conditional(statement)
+    {
+        return false;
+    }
     let sentences: Vec<&str> = crate::text::sentences::split(statement)
         .into_iter()
         .filter_map(|r| statement.get(r))
@@ -162,6 +169,38 @@ pub fn is_conditional(statement: &str) -> bool {
     } else {
         modal.iter().all(|s| sentence_is_conditional(s))
     }
+}
+
+/// False only when no sentence of `statement` can be conditional: no opener
+/// anywhere, no word every condition phrase holds, and no sentence-initial opener.
+/// A superset of what [`sentence_is_conditional`] accepts, checked in one pass.
+fn may_be_conditional(statement: &str) -> bool {
+    words_with_offsets(statement).iter().any(|&(at, w)| {
+        OPENERS.contains(&w)
+            // Every CONDITION_PHRASES entry holds one of these words.
+            || w.starts_with("eventuel")
+            || w.starts_with("aktuel")
+            || w == "relevant"
+            || w == "applicable"
+            || w == "event"
+            // The first words of SENTENCE_OPENERS and OPENING_CONDITION_PHRASES.
+            || matches!(w, "om" | "der" | "where" | "in" | "i" | "ved" | "when")
+                && may_start_a_sentence(statement, at)
+    })
+}
+
+/// Whether the word at `at` can be the first word of a sentence the splitter cuts:
+/// nothing but punctuation and spaces between it and the text's start or a
+/// sentence end (`.`, `!`, `?`, a line break, a cell boundary).
+fn may_start_a_sentence(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(|c: char| {
+        !c.is_alphanumeric()
+            && !matches!(c, '.' | '!' | '?' | '\n' | crate::document::CELL_SEPARATOR)
+    });
+    before
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | crate::document::CELL_SEPARATOR))
 }
 
 fn sentence_is_conditional(sentence: &str) -> bool {
