@@ -183,7 +183,10 @@ pub(crate) fn legend_columns(header: &[String]) -> LegendColumns {
             "abbreviation",
         ]
         .iter()
-        .any(|p| t == p || t.starts_with(&format!("{p} ")))
+        .any(|p| {
+            t.strip_prefix(p)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
     })?;
     let definition = titles.iter().enumerate().position(|(i, t)| {
         i != code
