@@ -973,7 +973,10 @@ impl RuleSet {
             rules,
             matcher,
             origin: source.name.clone(),
-            sha256: crate::sha256::hex_digest(source.text.as_bytes()),
+            sha256: super::embedded::known_digest(&source.text).map_or_else(
+                || crate::sha256::hex_digest(source.text.as_bytes()),
+                str::to_string,
+            ),
             text: source.text.clone(),
         })
     }

@@ -12,7 +12,7 @@ pub const DEFAULT_SETS: &[&str] = &["ks-felles-journalloft", "anskaffelse-hygien
 pub fn available() -> Vec<(&'static str, semver::Version)> {
     let mut list: Vec<_> = EMBEDDED
         .iter()
-        .filter_map(|(id, version, _)| semver::Version::parse(version).ok().map(|v| (*id, v)))
+        .filter_map(|(id, version, ..)| semver::Version::parse(version).ok().map(|v| (*id, v)))
         .collect();
     list.sort();
     list
@@ -28,11 +28,20 @@ pub fn source(id: &str, version: Option<&semver::Version>) -> Option<RuleSetSour
     let wanted = version.unwrap_or(&newest);
     EMBEDDED
         .iter()
-        .find(|(i, v, _)| *i == id && semver::Version::parse(v).ok().as_ref() == Some(wanted))
-        .map(|(i, v, text)| RuleSetSource {
+        .find(|(i, v, ..)| *i == id && semver::Version::parse(v).ok().as_ref() == Some(wanted))
+        .map(|(i, v, text, _)| RuleSetSource {
             name: format!("embedded:{i}@{v}"),
             text: Arc::from(*text),
         })
+}
+
+/// The SHA-256 (hex) of `text` when it is the text of an embedded set, computed at
+/// build time: comparing the text costs a fraction of hashing it.
+pub(crate) fn known_digest(text: &str) -> Option<&'static str> {
+    EMBEDDED
+        .iter()
+        .find(|(_, _, t, _)| t.len() == text.len() && *t == text)
+        .map(|(.., digest)| *digest)
 }
 
 /// The newest embedded version of a set.
@@ -63,7 +72,7 @@ mod tests {
     /// use); this is the full validation that lets it skip compiling them up front.
     #[test]
     fn every_embedded_set_passes_full_validation() {
-        for (id, version, text) in EMBEDDED {
+        for (id, version, text, _) in EMBEDDED {
             let source = RuleSetSource {
                 name: format!("rules/{id}/{version}.yaml"),
                 text: Arc::from(*text),
@@ -72,5 +81,19 @@ mod tests {
                 panic!("{id}@{version}: {:?}", e.problems);
             }
         }
+    }
+
+    /// The digests computed by build.rs are the ones a pin is checked against.
+    #[test]
+    fn build_time_digests_are_the_texts_sha256() {
+        for (id, version, text, digest) in EMBEDDED {
+            assert_eq!(
+                *digest,
+                crate::sha256::hex_digest(text.as_bytes()),
+                "{id}@{version}"
+            );
+            assert_eq!(known_digest(text), Some(*digest));
+        }
+        assert_eq!(known_digest("id: not-embedded\n"), None);
     }
 }
