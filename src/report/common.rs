@@ -327,22 +327,33 @@ pub fn escape_xml(text: &str) -> String {
 /// or, when there are none, that none were found and what that changes. Every
 /// format states it: a wrong scope changes verdicts without any other sign.
 pub fn services_statement(report: &CheckReport, lang: Lang) -> String {
-    let en = lang == Lang::En;
     let services = &report.services;
+    let title = match lang {
+        Lang::En => "Services",
+        Lang::Nb => "Tjenester",
+        Lang::Nn => "Tenester",
+    };
     if services.effective.is_empty() {
         let rules = services.scoped_rules.join(", ");
-        return match (en, rules.is_empty()) {
-            (true, true) => "Services: none declared or detected; no rule depends on them.".into(),
-            (false, true) => {
-                "Tjenester: ingen oppgitt eller funnet; ingen regel avhenger av dem.".into()
+        let rest = match (lang, rules.is_empty()) {
+            (Lang::En, true) => "none declared or detected; no rule depends on them.".to_string(),
+            (Lang::Nb, true) => {
+                "ingen oppgitt eller funnet; ingen regel avhenger av dem.".to_string()
             }
-            (true, false) => format!(
-                "Services: none declared or detected, so the rules that depend on them ({rules}) keep their default severity and strength — a rule that is a legal requirement for some services (legevakt, fastlege) is then only as strict as its default. Declare them with `services:` in front matter or tenderlint.yaml, or --services."
+            (Lang::Nn, true) => {
+                "ingen oppgjevne eller funne; ingen regel avheng av dei.".to_string()
+            }
+            (Lang::En, false) => format!(
+                "none declared or detected, so the rules that depend on them ({rules}) keep their default severity and strength — a rule that is a legal requirement for some services (legevakt, fastlege) is then only as strict as its default. Declare them with `services:` in front matter or tenderlint.yaml, or --services."
             ),
-            (false, false) => format!(
-                "Tjenester: ingen oppgitt eller funnet, så reglene som avhenger av tjenestene ({rules}) beholder sin standard alvorlighet og styrke — en regel som er lovkrav for noen tjenester (legevakt, fastlege), er da bare så streng som standarden. Oppgi tjenestene med `services:` i front matter eller tenderlint.yaml, eller --services."
+            (Lang::Nb, false) => format!(
+                "ingen oppgitt eller funnet, så reglene som avhenger av tjenestene ({rules}) beholder sin standard alvorlighet og styrke — en regel som er lovkrav for noen tjenester (legevakt, fastlege), er da bare så streng som standarden. Oppgi tjenestene med `services:` i front matter eller tenderlint.yaml, eller --services."
+            ),
+            (Lang::Nn, false) => format!(
+                "ingen oppgjevne eller funne, så reglane som avheng av tenestene ({rules}) held på standard alvor og styrke — ein regel som er lovkrav for nokre tenester (legevakt, fastlege), er då berre så streng som standarden. Oppgje tenestene med `services:` i front matter eller tenderlint.yaml, eller --services."
             ),
         };
+        return format!("{title}: {rest}");
     }
     // Services from the same place are listed together: «a, b (front matter of x.md)».
     let mut groups: Vec<(Vec<&str>, String)> = Vec::new();
@@ -369,38 +380,44 @@ pub fn services_statement(report: &CheckReport, lang: Lang) -> String {
             }
         })
         .collect();
-    format!(
-        "{}: {}",
-        if en { "Services" } else { "Tjenester" },
-        parts.join(", ")
-    )
+    format!("{title}: {}", parts.join(", "))
 }
 
 fn origin_words(o: &crate::engine::ServiceOrigin, lang: Lang) -> String {
-    let en = lang == Lang::En;
     let file = o.file.as_deref().map(display_path).unwrap_or_default();
-    match (o.kind.as_str(), en) {
-        ("flag", _) => "--services".to_string(),
-        ("config", _) => file,
-        ("front-matter", false) => format!("front matter i {file}"),
-        ("front-matter", true) => format!("front matter of {file}"),
-        ("document-properties", false) => format!("dokumentegenskapene i {file}"),
-        ("document-properties", true) => format!("document properties of {file}"),
-        ("title", false) => format!("funnet i tittelen i {file}"),
-        ("title", true) => format!("detected in the title of {file}"),
-        ("document-properties-title", false) => {
-            format!("funnet i tittel/emne/nøkkelord i {file}")
-        }
-        ("document-properties-title", true) => {
-            format!("detected in the title/subject/keywords of {file}")
-        }
-        (_, false) => match &o.section {
-            Some(s) => format!("funnet i {file} › {s}"),
-            None => format!("funnet i {file}"),
-        },
-        (_, true) => match &o.section {
-            Some(s) => format!("detected in {file} › {s}"),
-            None => format!("detected in {file}"),
+    let (of, found_in, title_of, title_props_of, props_of) = match lang {
+        Lang::En => (
+            "front matter of",
+            "detected in",
+            "detected in the title of",
+            "detected in the title/subject/keywords of",
+            "document properties of",
+        ),
+        Lang::Nb => (
+            "front matter i",
+            "funnet i",
+            "funnet i tittelen i",
+            "funnet i tittel/emne/nøkkelord i",
+            "dokumentegenskapene i",
+        ),
+        Lang::Nn => (
+            "front matter i",
+            "funne i",
+            "funne i tittelen i",
+            "funne i tittel/emne/nøkkelord i",
+            "dokumenteigenskapane i",
+        ),
+    };
+    match o.kind.as_str() {
+        "flag" => "--services".to_string(),
+        "config" => file,
+        "front-matter" => format!("{of} {file}"),
+        "document-properties" => format!("{props_of} {file}"),
+        "title" => format!("{title_of} {file}"),
+        "document-properties-title" => format!("{title_props_of} {file}"),
+        _ => match &o.section {
+            Some(s) => format!("{found_in} {file} › {s}"),
+            None => format!("{found_in} {file}"),
         },
     }
 }
