@@ -334,7 +334,8 @@ impl DropReason {
 }
 
 /// What separates cells in a table row's [`Block::text`]; never occurs in cell text.
-pub const CELL_SEPARATOR: char = '\u{1F}';
+/// Defined with the text layer, which cuts sentences at it.
+pub use crate::text::CELL_SEPARATOR;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum BlockKind {

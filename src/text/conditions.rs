@@ -194,13 +194,12 @@ fn may_be_conditional(statement: &str) -> bool {
 /// sentence end (`.`, `!`, `?`, a line break, a cell boundary).
 fn may_start_a_sentence(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end_matches(|c: char| {
-        !c.is_alphanumeric()
-            && !matches!(c, '.' | '!' | '?' | '\n' | crate::document::CELL_SEPARATOR)
+        !c.is_alphanumeric() && !matches!(c, '.' | '!' | '?' | '\n' | crate::text::CELL_SEPARATOR)
     });
     before
         .chars()
         .next_back()
-        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | crate::document::CELL_SEPARATOR))
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | crate::text::CELL_SEPARATOR))
 }
 
 fn sentence_is_conditional(sentence: &str) -> bool {

@@ -9,4 +9,8 @@ pub mod sentences;
 pub mod wordlist;
 
 pub use modality::Modality;
+
+/// What separates the cells of a table row's text (the unit separator); never occurs
+/// in cell text. The readers join cells with it; sentences never run across it.
+pub const CELL_SEPARATOR: char = '\u{1F}';
 pub use normalize::{Normalized, normalize};

@@ -2,7 +2,7 @@
 //! (soft hyphen), «KJERNEJOURNAL», «kjernejournal» with NBSP around it and a
 //! decomposed «å» all compare equal — with a map back to the original offsets.
 
-use crate::document::CELL_SEPARATOR;
+use super::CELL_SEPARATOR;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
 
