@@ -11,43 +11,17 @@ use crate::rules::Severity;
 use anstyle::{AnsiColor, Style};
 use std::fmt::Write as _;
 
-/// Words of the brief report: (key, bokmål, nynorsk, English).
+/// Words of the brief report alone: (key, bokmål, nynorsk, English); the words it
+/// shares with the full report come from `human`'s table.
 const WORDS: &[(&str, &str, &str, &str)] = &[
-    ("file", "fil", "fil", "file"),
-    ("files", "filer", "filer", "files"),
-    ("met", "oppfylt", "oppfylt", "met"),
     ("ok", "ok", "ok", "ok"),
-    ("weak", "svakt", "svakt", "weak"),
-    ("missing", "mangler", "manglar", "missing"),
-    ("violation", "brudd", "brot", "violation"),
-    ("passed", "ok", "ok", "passed"),
-    (
-        "not-applicable",
-        "ikke relevant",
-        "ikkje relevant",
-        "not applicable",
-    ),
-    ("waived", "unntatt", "unnateke", "waived"),
-    ("rules", "regler", "reglar", "rules"),
     ("errors", "Feil", "Feil", "Errors"),
     ("warnings", "Advarsler", "Åtvaringar", "Warnings"),
-    (
-        "suggestion",
-        "Forslag til kravtekst",
-        "Forslag til kravtekst",
-        "Suggested requirement",
-    ),
     (
         "whole-tender",
         "hele konkurransegrunnlaget",
         "heile konkurransegrunnlaget",
         "the whole tender",
-    ),
-    (
-        "not-accepted",
-        "ikke nok: regelen krever et bindende krav",
-        "ikkje nok: regelen krev eit bindande krav",
-        "not enough: the rule wants a binding requirement",
     ),
     (
         "infos",
@@ -67,7 +41,6 @@ const WORDS: &[(&str, &str, &str, &str)] = &[
         "Kva ein regel sjekkar og kvifor: tenderlint explain {rule}",
         "What a rule checks and why: tenderlint explain {rule}",
     ),
-    ("more", "flere", "fleire", "more"),
 ];
 
 fn word(lang: Lang, key: &str) -> &'static str {
@@ -77,12 +50,12 @@ fn word(lang: Lang, key: &str) -> &'static str {
             Lang::Nn => nn,
             Lang::En => en,
         },
-        None => "",
+        None => super::human::known_word(lang, key).unwrap_or(""),
     }
 }
 
 fn category_title(category: &str, lang: Lang) -> String {
-    super::requirements::word(lang, category)
+    super::human::category_title(category, lang)
 }
 
 /// Paints text with a style when colours are on.

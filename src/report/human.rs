@@ -154,7 +154,7 @@ const WORDS: &[(&str, &str, &str, &str)] = &[
         "usability",
         "Usability and accessibility",
         "Brukervennlighet og universell utforming",
-        "Brukarvennlegheit og universell utforming",
+        "Brukarvenlegheit og universell utforming",
     ),
     (
         "hygiene",
@@ -178,14 +178,20 @@ const WORDS: &[(&str, &str, &str, &str)] = &[
 
 /// A word of the human report in the language asked for; the key itself if unknown.
 pub fn word(lang: Lang, key: &str) -> &str {
-    match WORDS.iter().find(|(k, ..)| *k == key) {
-        Some((_, en, nb, nn)) => match lang {
-            Lang::En => en,
-            Lang::Nb => nb,
-            Lang::Nn => nn,
-        },
-        None => key,
-    }
+    known_word(lang, key).unwrap_or(key)
+}
+
+/// A word of the reports' shared table (statuses, category titles …), which the
+/// brief report and the requirement table fall back on for what they share.
+pub(crate) fn known_word(lang: Lang, key: &str) -> Option<&'static str> {
+    WORDS
+        .iter()
+        .find(|(k, ..)| *k == key)
+        .map(|(_, en, nb, nn)| match lang {
+            Lang::En => *en,
+            Lang::Nb => *nb,
+            Lang::Nn => *nn,
+        })
 }
 
 pub(crate) fn coverage_word(lang: Lang, c: Coverage) -> &'static str {

@@ -78,58 +78,10 @@ const WORDS: &[(&str, &str, &str, &str)] = &[
     ("type", "Type", "Type", "Type"),
     ("source", "Kilde", "Kjelde", "Source"),
     ("rationale", "Begrunnelse", "Grunngjeving", "Rationale"),
-    (
-        "interoperability",
-        "Samhandling og integrasjoner",
-        "Samhandling og integrasjonar",
-        "Interoperability",
-    ),
-    (
-        "information-sharing",
-        "Informasjonsdeling",
-        "Informasjonsdeling",
-        "Information sharing",
-    ),
-    ("architecture", "Arkitektur", "Arkitektur", "Architecture"),
-    (
-        "security",
-        "Informasjonssikkerhet og personvern",
-        "Informasjonstryggleik og personvern",
-        "Security and privacy",
-    ),
-    (
-        "archiving",
-        "Arkiv og livsløp for data",
-        "Arkiv og livsløp for data",
-        "Archiving and data lifecycle",
-    ),
-    (
-        "usability",
-        "Brukervennlighet og universell utforming",
-        "Brukarvenlegheit og universell utforming",
-        "Usability and accessibility",
-    ),
-    (
-        "hygiene",
-        "Anskaffelsesfaglig kvalitet",
-        "Anskaffingsfagleg kvalitet",
-        "Procurement hygiene",
-    ),
-    (
-        "contract",
-        "Kontrakt og opsjoner",
-        "Kontrakt og opsjonar",
-        "Contract and options",
-    ),
-    (
-        "tenderlint",
-        "tenderlints egne funn",
-        "tenderlint sine eigne funn",
-        "tenderlint's own findings",
-    ),
 ];
 
-/// A word of the addendum; a category without a title keeps its key.
+/// A word of the addendum; category titles come from the reports' shared table,
+/// and a category without a title keeps its key.
 pub fn word(lang: Lang, key: &str) -> String {
     match WORDS.iter().find(|(k, ..)| *k == key) {
         Some((_, nb, nn, en)) => match lang {
@@ -138,7 +90,7 @@ pub fn word(lang: Lang, key: &str) -> String {
             Lang::En => en,
         }
         .to_string(),
-        None => key.to_string(),
+        None => super::human::word(lang, key).to_string(),
     }
 }
 
