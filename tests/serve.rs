@@ -720,3 +720,38 @@ fn the_page_works_in_headless_chromium_and_passes_axe() {
     let png = std::fs::read(&shot).expect("screenshot");
     assert!(png.starts_with(b"\x89PNG"));
 }
+
+/// Every kind of evidence the JSON can carry has its words on the page, in each of
+/// its languages: an unknown key would show the raw key to the user.
+#[test]
+fn the_page_has_words_for_every_coverage() {
+    use tenderlint::findings::Coverage::*;
+    let all = [
+        Binding,
+        Weak,
+        Negated,
+        NonNormative,
+        Descriptive,
+        Conditional,
+        Evaluated,
+        Redefined,
+        Violation,
+    ];
+    // A new variant breaks this match, so the list above stays complete.
+    for c in &all {
+        match c {
+            Binding | Weak | Negated | NonNormative | Descriptive | Conditional | Evaluated
+            | Redefined | Violation => {}
+        }
+    }
+    let page = include_str!("../src/serve/page/app.js");
+    for c in all {
+        let name = serde_json::to_value(c).expect("serialises");
+        let key = format!("\"coverage-{}\"", name.as_str().expect("a string"));
+        assert_eq!(
+            page.matches(&key).count(),
+            3,
+            "{key} should have nb, nn and en words in app.js"
+        );
+    }
+}
