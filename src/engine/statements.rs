@@ -361,6 +361,20 @@ impl<'a> ColumnsCache<'a> {
     }
 }
 
+/// The sentences of a normalised text as statements, each read for its own modality.
+fn push_sentences(text: &str, glossary: bool, statements: &mut Vec<Statement>) {
+    for range in sentences::split(text) {
+        let (modality, negated) = modality::analyze(&text[range.clone()]);
+        statements.push(Statement {
+            modality,
+            negated,
+            range,
+            requirement_id: None,
+            glossary,
+        });
+    }
+}
+
 /// Normalises a block and cuts it into statements. `parent_type` is the type of the
 /// row holding a nested table, which an untyped row of that table takes.
 fn prepare_block(
@@ -401,66 +415,45 @@ fn prepare_block(
                 row_type = Some(parent_type);
                 untyped = false;
             }
-            if !row.is_header {
-                if columns.requirement {
-                    if let Some(range) = content_range {
-                        let statement_text = &norm.text[range.clone()];
-                        let text_is_option = row_modality(statement_text) == Modality::Option;
-                        let modality = match row_type {
-                            // An option stays an option even in a minimum-requirement row.
-                            Some(_) if text_is_option => Modality::Option,
-                            Some(t) => {
-                                if t == Modality::Binding && text_modality == Modality::Question {
-                                    Modality::Question
-                                } else {
-                                    t
-                                }
+            if !row.is_header && columns.requirement {
+                if let Some(range) = content_range {
+                    let statement_text = &norm.text[range.clone()];
+                    let text_is_option = row_modality(statement_text) == Modality::Option;
+                    let modality = match row_type {
+                        // An option stays an option even in a minimum-requirement row.
+                        Some(_) if text_is_option => Modality::Option,
+                        Some(t) => {
+                            if t == Modality::Binding && text_modality == Modality::Question {
+                                Modality::Question
+                            } else {
+                                t
                             }
-                            None => text_modality,
-                        };
-                        let requirement_id = columns
-                            .id
-                            .map(|i| block.cell(i).unwrap_or("").trim().to_string())
-                            .filter(|s| !s.is_empty());
-                        let negated = modality::is_negated(statement_text);
-                        // A row's text is one statement, but a cell of megabytes (a
-                        // pasted export) is cut into bounded pieces of the same row.
-                        for range in sentences::bounded(&norm.text, range) {
-                            statements.push(Statement {
-                                negated,
-                                range,
-                                modality,
-                                requirement_id: requirement_id.clone(),
-                                glossary: false,
-                            });
                         }
-                    }
-                } else {
-                    for range in sentences::split(&norm.text) {
-                        let (modality, negated) = modality::analyze(&norm.text[range.clone()]);
+                        None => text_modality,
+                    };
+                    let requirement_id = columns
+                        .id
+                        .map(|i| block.cell(i).unwrap_or("").trim().to_string())
+                        .filter(|s| !s.is_empty());
+                    let negated = modality::is_negated(statement_text);
+                    // A row's text is one statement, but a cell of megabytes (a
+                    // pasted export) is cut into bounded pieces of the same row.
+                    for range in sentences::bounded(&norm.text, range) {
                         statements.push(Statement {
-                            modality,
                             negated,
                             range,
-                            requirement_id: None,
-                            glossary: columns.glossary,
+                            modality,
+                            requirement_id: requirement_id.clone(),
+                            glossary: false,
                         });
                     }
                 }
             } else {
-                // A header names columns, but what it says is still said to the
-                // vendor: a title that is a sentence with «skal» binds.
-                for range in sentences::split(&norm.text) {
-                    let (modality, negated) = modality::analyze(&norm.text[range.clone()]);
-                    statements.push(Statement {
-                        modality,
-                        negated,
-                        range,
-                        requirement_id: None,
-                        // The titles of a glossary or legend table define, they do not require.
-                        glossary: columns.glossary,
-                    });
-                }
+                // Rows of other tables, and header rows: what a header says is still
+                // said to the vendor (a title that is a sentence with «skal» binds);
+                // the rows and titles of a glossary or legend table define, they do
+                // not require.
+                push_sentences(&norm.text, columns.glossary, &mut statements);
             }
             table = Some(RowInfo {
                 columns,
@@ -471,18 +464,7 @@ fn prepare_block(
                 is_header: row.is_header,
             });
         }
-        _ => {
-            for range in sentences::split(&norm.text) {
-                let (modality, negated) = modality::analyze(&norm.text[range.clone()]);
-                statements.push(Statement {
-                    modality,
-                    negated,
-                    range,
-                    requirement_id: None,
-                    glossary: false,
-                });
-            }
-        }
+        _ => push_sentences(&norm.text, false, &mut statements),
     }
     // Most blocks are one or two sentences; the four slots a growing Vec starts
     // with would cost more than the text on a long tender.
