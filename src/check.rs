@@ -69,25 +69,11 @@ fn read_one(path: &std::path::Path, format: Option<document::Format>) -> Read {
                 None
             };
             let Some(bytes) = bytes else {
-                return match document::read_file(path) {
-                    Ok(doc) => Read::Document(Box::new(doc), None),
-                    Err(e) => Read::Failed(e),
-                };
+                return unless_marked(document::read_file(path), None);
             };
             read_bytes_one(path, document::Format::Docx, &bytes)
         }
-        Some(_) => match document::read_file(path) {
-            Ok(doc)
-                if doc
-                    .source
-                    .as_deref()
-                    .is_some_and(crate::report::is_marked_text) =>
-            {
-                Read::OwnReport
-            }
-            Ok(doc) => Read::Document(Box::new(doc), None),
-            Err(e) => Read::Failed(e),
-        },
+        Some(_) => unless_marked(document::read_file(path), None),
         None => Read::Failed(refusal(path)),
     }
 }
@@ -105,7 +91,19 @@ fn read_bytes_one(path: &std::path::Path, format: document::Format, bytes: &[u8]
     {
         return Read::OwnReport;
     }
-    match document::read_bytes(path.to_path_buf(), format, bytes) {
+    unless_marked(
+        document::read_bytes(path.to_path_buf(), format, bytes),
+        properties,
+    )
+}
+
+/// What reading gave, unless the text carries the marker of a report tenderlint
+/// wrote (Markdown and HTML reports; a Word report is told by its properties).
+fn unless_marked(
+    result: Result<Document, ReadError>,
+    properties: Option<crate::document::docx::Properties>,
+) -> Read {
+    match result {
         Ok(doc)
             if doc
                 .source
