@@ -228,16 +228,7 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
     }
 
     let s = &report.summary;
-    let mut parts = vec![format!("{} {}", s.rules, word(lang, "rules"))];
-    for (n, key) in s.counts() {
-        if n > 0 || matches!(key, "met" | "weak" | "missing") {
-            parts.push(format!("{n} {}", word(lang, key)));
-        }
-    }
-    if let Some(b) = super::baseline::summary(report, lang) {
-        parts.push(b);
-    }
-    let line = parts.join(" · ");
+    let line = super::human::summary_line(report, lang);
     let colour = if s.failed > 0 {
         AnsiColor::Red
     } else {

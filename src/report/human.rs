@@ -194,6 +194,21 @@ pub(crate) fn known_word(lang: Lang, key: &str) -> Option<&'static str> {
         })
 }
 
+/// The closing count of a terminal report: «81 regler · 40 oppfylt · 3 svakt …».
+pub(crate) fn summary_line(report: &CheckReport, lang: Lang) -> String {
+    let s = &report.summary;
+    let mut parts = vec![format!("{} {}", s.rules, word(lang, "rules"))];
+    for (n, key) in s.counts() {
+        if n > 0 || matches!(key, "met" | "weak" | "missing") {
+            parts.push(format!("{n} {}", word(lang, key)));
+        }
+    }
+    if let Some(b) = super::baseline::summary(report, lang) {
+        parts.push(b);
+    }
+    parts.join(" · ")
+}
+
 pub(crate) fn coverage_word(lang: Lang, c: Coverage) -> &'static str {
     let key = match c {
         Coverage::Binding => "binding",
@@ -279,16 +294,7 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
     }
 
     let s = &report.summary;
-    let mut parts = vec![format!("{} {}", s.rules, word(lang, "rules"))];
-    for (n, key) in s.counts() {
-        if n > 0 || matches!(key, "met" | "weak" | "missing") {
-            parts.push(format!("{n} {}", word(lang, key)));
-        }
-    }
-    if let Some(b) = super::baseline::summary(report, lang) {
-        parts.push(b);
-    }
-    let line = parts.join(" · ");
+    let line = summary_line(report, lang);
     let _ = writeln!(
         out,
         "\n{}",
