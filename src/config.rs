@@ -28,7 +28,7 @@ pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 pub type ConfigError = RuleSetError;
 
 /// Lowest severity that makes `check` exit with status 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum FailOn {
     Error,
