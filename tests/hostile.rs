@@ -657,7 +657,7 @@ fn yaml_tags_in_a_rule_set_execute_nothing() {
 }
 
 /// Nothing talks to another machine: no TLS or HTTP-client crate is linked, and
-/// only `tenderlint serve` listens on a socket (`src/serve/`, `src/serve_command.rs`)
+/// only `tenderlint serve` listens on a socket (`src/serve/`, `src/cli/serve.rs`)
 /// or starts another program (the browser, for `--open`). Addresses as values are
 /// `core::net` types, which do no I/O.
 #[test]
@@ -703,7 +703,7 @@ fn no_network_client_and_no_sockets_or_processes_outside_serve() {
             // the address and may start the browser. Nothing else does either.
             let forbidden: &[&str] = if relative.starts_with("serve") {
                 &["process::Command", "TcpStream", "libloading"]
-            } else if relative == std::path::Path::new("serve_command.rs") {
+            } else if relative == std::path::Path::new("cli/serve.rs") {
                 &["TcpStream", "libloading"]
             } else {
                 &[

@@ -1,7 +1,14 @@
-//! Command-line flags (raw, as clap parses them).
+//! Command-line flags, raw, as clap parses them. What they mean together with
+//! tenderlint.yaml and the environment is decided in `settings`.
+//!
+//! `--fail-on` is a `ValueEnum` (the library's `config::FailOn`). `--format` and
+//! `--lang` stay strings that `settings` parses: as `ValueEnum`s their `--help` would
+//! list possible values and clap would word their errors itself, where tenderlint
+//! says `unknown format `jsn` (use one of: …)` and accepts locales such as `nb_NO`.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
+use tenderlint::config::FailOn;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -11,13 +18,13 @@ use std::path::PathBuf;
     long_about = None,
     propagate_version = true
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Check a tender (Markdown and DOCX files; directories are walked) against rule sets.
     Check(CheckArgs),
     /// Work with rule sets: list, validate, test, schema.
@@ -47,110 +54,102 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     /// Port to listen on (0 picks a free one).
     #[arg(long, default_value_t = 7878)]
-    pub port: u16,
+    pub(crate) port: u16,
     /// Address to listen on. The page has no login: anything but loopback lets
     /// everyone who can reach this machine use it.
     #[arg(long, default_value = "127.0.0.1", value_name = "IP")]
-    pub addr: core::net::IpAddr,
+    pub(crate) addr: core::net::IpAddr,
     /// Open the page in the default browser.
     #[arg(long)]
-    pub open: bool,
+    pub(crate) open: bool,
     /// Largest upload per request, in MiB.
     #[arg(long, default_value_t = 100, value_name = "MIB")]
-    pub max_upload: usize,
+    pub(crate) max_upload: usize,
     /// Longest one check may run, in seconds.
     #[arg(long, default_value_t = 300, value_name = "SECONDS")]
-    pub time_limit: u64,
+    pub(crate) time_limit: u64,
     #[command(flatten)]
-    pub rulesets: RuleSetArgs,
+    pub(crate) rulesets: RuleSetArgs,
     /// Configuration file to use instead of the tenderlint.yaml found from the working directory.
     #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
     /// Ignore any tenderlint.yaml.
     #[arg(long)]
-    pub isolated: bool,
+    pub(crate) isolated: bool,
     /// Language of messages when the page names none: nb, nn or en
     /// (default: tenderlint.yaml's, else the browser's).
     #[arg(long, value_name = "LANG")]
-    pub lang: Option<String>,
+    pub(crate) lang: Option<String>,
     /// Services in scope when the page names none (default: tenderlint.yaml's, else detection).
     #[arg(long, value_delimiter = ',', value_name = "ID,…")]
-    pub services: Vec<String>,
+    pub(crate) services: Vec<String>,
 }
 
 #[derive(Debug, Args, Clone)]
-pub struct RuleSetArgs {
+pub(crate) struct RuleSetArgs {
     /// Rule set to use: an embedded `ID` or `ID@VERSION`, or a path to a YAML file.
     /// Repeat for several; replaces the default sets.
     #[arg(long = "ruleset", short = 'r', value_name = "ID[@VERSION]|PATH")]
-    pub rulesets: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FailOn {
-    Error,
-    Warning,
-    Info,
-    Never,
+    pub(crate) rulesets: Vec<String>,
 }
 
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// Files or directories forming the tender; `-` reads one file from standard input.
     #[arg(default_value = ".")]
-    pub paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
     /// The name of the file read from standard input (`-`): its extension decides the
     /// reader, and evidence shows it [default: stdin.md].
     #[arg(long, value_name = "NAME")]
-    pub stdin_filename: Option<PathBuf>,
+    pub(crate) stdin_filename: Option<PathBuf>,
     #[command(flatten)]
-    pub rulesets: RuleSetArgs,
+    pub(crate) rulesets: RuleSetArgs,
     /// Output format.
     #[arg(long, short = 'f', default_value = "human", value_name = "FORMAT")]
-    pub format: String,
+    pub(crate) format: String,
     /// Write a format to a file instead of standard output (`json=report.json`); repeatable.
     #[arg(long = "output", short = 'o', value_name = "FORMAT=PATH")]
-    pub outputs: Vec<String>,
+    pub(crate) outputs: Vec<String>,
     /// Lowest severity that makes the exit status 1 [default: error, or `fail-on` in tenderlint.yaml].
     #[arg(long, value_enum)]
-    pub fail_on: Option<FailOn>,
+    pub(crate) fail_on: Option<FailOn>,
     /// Configuration file to use instead of the tenderlint.yaml found upward from the first path.
     #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
     /// Ignore any tenderlint.yaml.
     #[arg(long)]
-    pub isolated: bool,
+    pub(crate) isolated: bool,
     /// Language of messages: nb or en (default: LANG, else nb).
     #[arg(long, value_name = "LANG")]
-    pub lang: Option<String>,
+    pub(crate) lang: Option<String>,
     /// Services the tender covers (comma-separated ids such as legevakt,sykehjem);
     /// overrides detection.
     #[arg(long, value_delimiter = ',', value_name = "ID,…")]
-    pub services: Vec<String>,
+    pub(crate) services: Vec<String>,
     /// Show only failing rules and the summary.
     #[arg(long, short = 'q')]
-    pub quiet: bool,
+    pub(crate) quiet: bool,
     /// The full human report: every rule with its evidence and requirement text.
     #[arg(long, short = 'v')]
-    pub verbose: bool,
+    pub(crate) verbose: bool,
     /// Requirement ids of `requirements-md`/`requirements-docx` continue this prefix
     /// (`K-9.` gives K-9.1, K-9.2 …).
     #[arg(long, value_name = "PREFIX", default_value = "TL-")]
-    pub id_prefix: String,
+    pub(crate) id_prefix: String,
     /// Compare with the JSON report of an earlier run and fail only on what got worse
     /// (a rule met before and now weak or missing, a new violation, an expired waiver).
     #[arg(long, value_name = "REPORT.json")]
-    pub baseline: Option<PathBuf>,
+    pub(crate) baseline: Option<PathBuf>,
     /// Write this run's JSON report as the baseline for later runs (atomically).
     #[arg(long, value_name = "REPORT.json")]
-    pub write_baseline: Option<PathBuf>,
+    pub(crate) write_baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum RulesCommand {
+pub(crate) enum RulesCommand {
     /// List rule sets and their rules.
     List {
         #[command(flatten)]
@@ -189,22 +188,22 @@ pub enum RulesCommand {
 }
 
 #[derive(Debug, Args)]
-pub struct ExplainArgs {
+pub(crate) struct ExplainArgs {
     /// Rule id, e.g. INT-001.
-    pub rule: String,
+    pub(crate) rule: String,
     #[command(flatten)]
-    pub rulesets: RuleSetArgs,
+    pub(crate) rulesets: RuleSetArgs,
     #[arg(long, value_name = "LANG")]
-    pub lang: Option<String>,
+    pub(crate) lang: Option<String>,
 }
 
 #[derive(Debug, Args)]
-pub struct ExtractArgs {
+pub(crate) struct ExtractArgs {
     #[arg(required = true)]
-    pub files: Vec<PathBuf>,
+    pub(crate) files: Vec<PathBuf>,
     /// text or json
     #[arg(long, short = 'f', default_value = "text")]
-    pub format: String,
+    pub(crate) format: String,
     #[command(flatten)]
-    pub rulesets: RuleSetArgs,
+    pub(crate) rulesets: RuleSetArgs,
 }

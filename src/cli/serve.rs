@@ -1,57 +1,24 @@
 //! `tenderlint serve`: the binary's side of the web page. It resolves the settings
-//! as `check` does, binds the address, prints the URL and, with `--open`, starts the
-//! browser; the server itself is the library's `tenderlint::serve`. The only place
+//! as `check` does (`settings::serve`), binds the address, prints the URL and, with
+//! `--open`, starts the browser; the server itself is the library's `tenderlint::serve`. The only place
 //! the binary listens on a socket or starts another program.
 
-use crate::cli::ServeArgs;
-use crate::{ERROR, OK, print_settings_errors, today};
+use super::args::ServeArgs;
+use super::settings::{self, Environment};
+use super::{ERROR, OK};
 use std::io::Write;
-use std::path::Path;
-use tenderlint::Lang;
-use tenderlint::settings::{self, ConfigSource};
 
-pub(crate) fn serve(args: ServeArgs) -> u8 {
-    let source = match &args.config {
-        _ if args.isolated => ConfigSource::Isolated,
-        Some(file) => ConfigSource::File(file),
-        None => ConfigSource::FoundFrom(Path::new(".")),
-    };
-    let config = match settings::find_config(source) {
-        Ok(c) => c,
-        Err(e) => {
-            print_settings_errors(&[e]);
-            return ERROR;
-        }
-    };
-    let lang = match (args.lang.as_deref(), config.as_ref().and_then(|c| c.lang)) {
-        (None, configured) => configured,
-        (Some(flag), _) => match Lang::parse(flag) {
-            Some(l) => Some(l),
-            None => {
-                eprintln!("error: unknown language `{flag}` (use nb, nn or en)");
-                return ERROR;
-            }
-        },
-    };
-    let today = match today() {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ERROR;
-        }
-    };
-    let flags = settings::Flags {
-        rulesets: &args.rulesets.rulesets,
-        services: &args.services,
-    };
-    let mut settings = match settings::resolve(config, &flags) {
+pub(crate) fn run(args: &ServeArgs) -> u8 {
+    let settings::ServeSettings {
+        resolved: settings,
+        lang,
+    } = match settings::serve(args, &Environment::read()) {
         Ok(s) => s,
-        Err(errors) => {
-            print_settings_errors(&errors);
+        Err(problem) => {
+            problem.print();
             return ERROR;
         }
     };
-    settings.options.today = today;
     let config_path = settings.config.as_ref().map(|c| c.path.clone());
     let address = std::net::SocketAddr::new(args.addr, args.port);
     let listener = match std::net::TcpListener::bind(address) {

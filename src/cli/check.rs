@@ -1,0 +1,194 @@
+//! `tenderlint check`: resolve the settings, read standard input and the baseline,
+//! check, write the reports, choose the exit status.
+
+use super::args::CheckArgs;
+use super::output::{write_atomically, write_stdout};
+use super::progress::ProgressDisplay;
+use super::settings::{self, Environment, Settings};
+use super::{ERROR, FAILED, OK};
+use std::path::PathBuf;
+use tenderlint::baseline::Baseline;
+use tenderlint::findings::{CheckReport, RuleResult};
+use tenderlint::report::{self, Format, RenderOptions};
+use tenderlint::rules::{self, Severity};
+
+pub(crate) fn run(args: &CheckArgs) -> u8 {
+    let mut settings = match settings::check(args, &Environment::read()) {
+        Ok(s) => s,
+        Err(problem) => {
+            problem.print();
+            return ERROR;
+        }
+    };
+    if settings::reads_stdin(args) {
+        match read_stdin(args.stdin_filename.clone()) {
+            Ok(file) => settings.options.stdin = Some(file),
+            Err(e) => {
+                eprintln!("error: standard input: {e}");
+                return ERROR;
+            }
+        }
+    }
+    // Read before the check, so that a bad baseline costs no checking time.
+    let baseline = match &args.baseline {
+        None => None,
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| Baseline::parse(&text))
+        {
+            Ok(b) => Some(b),
+            Err(e) => {
+                eprintln!("error: baseline {}: {e}", path.display());
+                return ERROR;
+            }
+        },
+    };
+    let bar = settings
+        .progress
+        .then(|| ProgressDisplay::new(settings.render.lang));
+    settings.options.progress = bar.as_ref().map(ProgressDisplay::sink);
+    let mut report = tenderlint::check_paths(&args.paths, &settings.rulesets, &settings.options);
+    if let Some(b) = bar {
+        b.finish();
+    }
+    report
+        .notices
+        .extend(rules::versions::newer_versions_notice(&settings.rulesets));
+    if let Some(b) = &baseline {
+        tenderlint::baseline::compare(&mut report, b);
+    }
+    if report.files.iter().all(|f| f.error.is_some()) {
+        explain_nothing_read(&report, &args.paths);
+        return ERROR;
+    }
+    let status = write_reports(&report, &settings, args);
+    if status != OK {
+        return status;
+    }
+    // With a baseline, only what is new or worse counts.
+    let counts = |r: &RuleResult| {
+        if baseline.is_some() {
+            tenderlint::baseline::regressed(r)
+        } else {
+            r.fails()
+        }
+    };
+    let fails = settings
+        .fail_on
+        .threshold()
+        .is_some_and(|t| report.results.iter().any(|r| counts(r) && r.severity >= t));
+    if fails { FAILED } else { OK }
+}
+
+/// Without a single readable file there is no tender to judge: say why, render nothing.
+fn explain_nothing_read(report: &CheckReport, paths: &[PathBuf]) {
+    if report.files.is_empty() {
+        eprintln!(
+            "error: no Markdown or DOCX files found in {}",
+            display_paths(paths)
+        );
+        // Say which files were left out (tenderlint's own reports), if any.
+        for n in &report.notices {
+            eprintln!("note: {}", n.message);
+        }
+    }
+    for f in &report.files {
+        eprintln!("error: {}: {}", f.path, f.error.as_deref().unwrap_or(""));
+    }
+}
+
+/// Writes `--output` files, `--write-baseline` and standard output; then says what
+/// makes the run an error although it was checked. `OK` when nothing does.
+fn write_reports(report: &CheckReport, settings: &Settings, args: &CheckArgs) -> u8 {
+    let outputs = &settings.outputs;
+    // CI systems resolve paths from the repository root, whatever path was given.
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let root = report::repository_root(&cwd);
+    let ci_report = (settings.format.is_ci() || outputs.iter().any(|(f, _)| f.is_ci()))
+        .then(|| report::relative_to(report, &root, &cwd));
+    let for_format = |f: Format| match &ci_report {
+        Some(r) if f.is_ci() => r,
+        _ => report,
+    };
+    let mut status = OK;
+    let baseline_output = args
+        .write_baseline
+        .iter()
+        .map(|p| (Format::Json, p.clone()));
+    let to_file = RenderOptions {
+        color: false,
+        ..settings.render
+    };
+    for (f, path) in outputs.iter().cloned().chain(baseline_output) {
+        let bytes = render(for_format(f), f, &to_file, &args.id_prefix);
+        if let Err(e) = write_atomically(&path, &bytes) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            status = ERROR;
+        }
+    }
+    // Standard output gets `--format`, unless that format already went to a file:
+    // `--output sarif=x.sarif` still shows people the human report in the CI log.
+    let format = settings.format;
+    if !outputs.iter().any(|(f, _)| *f == format) {
+        let bytes = render(
+            for_format(format),
+            format,
+            &settings.render,
+            &args.id_prefix,
+        );
+        if !write_stdout(&bytes) {
+            return ERROR;
+        }
+    }
+    // Unreadable files make the run an error even though the rest was checked.
+    for f in report.files.iter().filter(|f| f.error.is_some()) {
+        eprintln!("error: {}: {}", f.path, f.error.as_deref().unwrap_or(""));
+        status = ERROR;
+    }
+    // So does an unknown service named in a document.
+    for n in report.notices.iter().filter(|n| n.level == Severity::Error) {
+        eprintln!("error: {}", n.message);
+        status = ERROR;
+    }
+    status
+}
+
+/// A report in a format, with what only some formats take from the flags.
+fn render(
+    report: &CheckReport,
+    format: Format,
+    options: &RenderOptions,
+    id_prefix: &str,
+) -> Vec<u8> {
+    report::render_requirements(report, format, id_prefix)
+        .unwrap_or_else(|| report::render(report, format, options))
+}
+
+/// Reads the tender file given as `-`, up to the size tenderlint reads from a file.
+fn read_stdin(name: Option<PathBuf>) -> std::io::Result<tenderlint::StdinFile> {
+    use std::io::Read;
+    const LIMIT: u64 = tenderlint::document::MAX_FILE_BYTES;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(LIMIT + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > LIMIT {
+        return Err(std::io::Error::other(format!(
+            "more than the {} MiB tenderlint reads",
+            LIMIT / (1024 * 1024)
+        )));
+    }
+    Ok(tenderlint::StdinFile {
+        name: name.unwrap_or_else(|| PathBuf::from("stdin.md")),
+        bytes,
+    })
+}
+
+fn display_paths(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,195 @@
+//! `tenderlint rules list|validate|test|schema|diff`: the rule sets themselves.
+
+use super::args::{RuleSetArgs, RulesCommand};
+use super::output::print_rule_set_error;
+use super::settings::{self, TextOrJson};
+use super::{ERROR, FAILED, OK};
+use std::path::{Path, PathBuf};
+use tenderlint::rules::{self, RuleSet, RuleSetError};
+
+pub(crate) fn run(cmd: &RulesCommand) -> u8 {
+    match cmd {
+        RulesCommand::List { rulesets, versions } => list(rulesets, *versions),
+        RulesCommand::Validate { files } => validate(files),
+        RulesCommand::Test {
+            files,
+            rule,
+            strict,
+        } => test(files, rule.as_deref(), *strict),
+        RulesCommand::Diff { from, to, format } => diff(from, to, format),
+        RulesCommand::Schema => {
+            let schema = schemars::schema_for!(tenderlint::rules::schema::RuleSetFile);
+            match serde_json::to_string_pretty(&schema) {
+                Ok(text) => {
+                    println!("{text}");
+                    OK
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ERROR
+                }
+            }
+        }
+    }
+}
+
+fn list(rulesets: &RuleSetArgs, versions: bool) -> u8 {
+    if versions {
+        for (id, version) in rules::embedded::available() {
+            let newest = rules::embedded::newest(id).is_some_and(|n| n == version);
+            println!("{id}@{version}{}", if newest { "  (newest)" } else { "" });
+        }
+        return OK;
+    }
+    let sets = match settings::rule_sets(Path::new("."), rulesets) {
+        Ok((_, sets)) => sets,
+        Err(problem) => {
+            problem.print();
+            return ERROR;
+        }
+    };
+    for set in &sets {
+        println!(
+            "{}@{}  {}  ({} rules, {})",
+            set.id,
+            set.version,
+            set.title.nb,
+            set.rules.len(),
+            set.origin
+        );
+        for rule in &set.rules {
+            let severity = format!("{:?}", rule.severity).to_lowercase();
+            let kind = format!("{:?}", rule.kind).to_lowercase();
+            println!(
+                "  {:<9} {:<8} {:<12} {}",
+                rule.id, severity, kind, rule.title.nb
+            );
+        }
+    }
+    OK
+}
+
+fn validate(files: &[PathBuf]) -> u8 {
+    let mut status = OK;
+    for file in files {
+        match rules::read_source(file).and_then(|s| RuleSet::load(&s)) {
+            Ok(set) => println!(
+                "{}: ok ({}@{}, {} rules)",
+                file.display(),
+                set.id,
+                set.version,
+                set.rules.len()
+            ),
+            Err(e) => {
+                print_rule_set_error(&e);
+                status = ERROR;
+            }
+        }
+    }
+    status
+}
+
+fn test(files: &[PathBuf], rule: Option<&str>, strict: bool) -> u8 {
+    let sets: Vec<Result<RuleSet, RuleSetError>> = if files.is_empty() {
+        rules::embedded::available()
+            .into_iter()
+            .filter_map(|(id, v)| rules::embedded::source(id, Some(&v)))
+            .map(|s| RuleSet::load(&s))
+            .collect()
+    } else {
+        files
+            .iter()
+            .map(|f| rules::read_source(f).and_then(|s| RuleSet::load(&s)))
+            .collect()
+    };
+    let (mut passed, mut failed) = (0usize, 0usize);
+    let mut status = OK;
+    for set in sets {
+        let set = match set {
+            Ok(s) => s,
+            Err(e) => {
+                print_rule_set_error(&e);
+                status = ERROR;
+                continue;
+            }
+        };
+        for outcome in rules::examples::run(&set, rule) {
+            if outcome.ok {
+                passed += 1;
+            } else {
+                failed += 1;
+                let snippet: String = outcome
+                    .snippet
+                    .trim()
+                    .lines()
+                    .map(|l| format!("      {l}\n"))
+                    .collect();
+                println!(
+                    "FAIL {} {} {:?} example {}: got `{}`\n{snippet}",
+                    outcome.ruleset,
+                    outcome.rule,
+                    outcome.expectation,
+                    outcome.index,
+                    outcome.status.as_str()
+                );
+            }
+        }
+        if strict {
+            for thin in rules::examples::thin_rules(&set, 3) {
+                println!(
+                    "FAIL {} {thin}: fewer than three pass and three fail examples",
+                    set.key()
+                );
+                failed += 1;
+            }
+        }
+    }
+    println!("{passed} passed, {failed} failed");
+    if status != OK {
+        status
+    } else if failed > 0 {
+        FAILED
+    } else {
+        OK
+    }
+}
+
+fn diff(from: &str, to: &str, format: &str) -> u8 {
+    let (a, b) = match (rules::resolve(from), rules::resolve(to)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (a, b) => {
+            for e in [a.err(), b.err()].into_iter().flatten() {
+                print_rule_set_error(&e);
+            }
+            return ERROR;
+        }
+    };
+    if a.id != b.id {
+        eprintln!(
+            "warning: comparing two different rule sets ({} and {})",
+            a.id, b.id
+        );
+    }
+    let diff = match rules::versions::diff(&a, &b) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ERROR;
+        }
+    };
+    match TextOrJson::parse(format) {
+        Ok(TextOrJson::Text) => print!("{}", diff.render()),
+        Ok(TextOrJson::Json) => match serde_json::to_string_pretty(&diff) {
+            Ok(text) => println!("{text}"),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ERROR;
+            }
+        },
+        Err(problem) => {
+            problem.print();
+            return ERROR;
+        }
+    }
+    OK
+}
