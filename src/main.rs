@@ -354,6 +354,7 @@ fn check(args: CheckArgs) -> u8 {
         verbose: args.verbose,
         date: None,
         fail_on: threshold,
+        id_prefix: &args.id_prefix,
     };
     // CI systems resolve paths from the repository root, whatever path was given.
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));

@@ -7,7 +7,7 @@
 //! (GitLab has no notion of a suppressed issue). Fingerprints are unique per
 //! issue: GitLab shows only the first of equal fingerprints.
 
-use super::common;
+use super::{RenderOptions, common};
 use crate::Lang;
 use crate::findings::CheckReport;
 use crate::rules::Severity;
@@ -75,9 +75,9 @@ pub fn to_value(report: &CheckReport, lang: Lang) -> Value {
     Value::Array(items)
 }
 
-pub fn render(report: &CheckReport, lang: Lang) -> String {
-    let mut text =
-        serde_json::to_string_pretty(&to_value(report, lang)).unwrap_or_else(|_| "[]".into());
+pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u8> {
+    let mut text = serde_json::to_string_pretty(&to_value(report, options.lang))
+        .unwrap_or_else(|_| "[]".into());
     text.push('\n');
-    text
+    text.into_bytes()
 }
