@@ -191,44 +191,57 @@ fn render_result(
             }
             suggestion(out, report, r, style, lang, indent);
         }
-        Status::Violation => {
-            let _ = writeln!(out, "{indent}{}", info.message.get(lang));
-            if let Some(rep) = &info.replacement {
-                let _ = writeln!(
-                    out,
-                    "{indent}{}: {}",
-                    word(lang, "replacement"),
-                    rep.get(lang)
-                );
-            }
-            for e in r.evidence.iter().take(5) {
-                match snippet(report, r, e, lang, options) {
-                    Some(rendered) => {
-                        for line in rendered.lines() {
-                            let _ = writeln!(out, "{indent}{line}");
-                        }
-                    }
-                    None => {
-                        let _ = writeln!(out, "{indent}{}", evidence_line(e, lang, false));
-                    }
+        Status::Violation => violation(out, report, r, style, options, indent),
+    }
+}
+
+/// A violation: the message, the replacement, a snippet per place (five at most)
+/// with its fix.
+fn violation(
+    out: &mut String,
+    report: &CheckReport,
+    r: &RuleResult,
+    style: &Style,
+    options: &RenderOptions<'_>,
+    indent: &str,
+) {
+    let lang = options.lang;
+    let info = &r.rule_info;
+    let _ = writeln!(out, "{indent}{}", info.message.get(lang));
+    if let Some(rep) = &info.replacement {
+        let _ = writeln!(
+            out,
+            "{indent}{}: {}",
+            word(lang, "replacement"),
+            rep.get(lang)
+        );
+    }
+    for e in r.evidence.iter().take(5) {
+        match snippet(report, r, e, lang, options) {
+            Some(rendered) => {
+                for line in rendered.lines() {
+                    let _ = writeln!(out, "{indent}{line}");
                 }
-                if let Some(fix) = &e.fix {
-                    let _ = writeln!(
-                        out,
-                        "{indent}  {}: {fix}",
-                        style.cyan(word(lang, "suggestion"))
-                    );
-                }
             }
-            if r.evidence_total > 5 {
-                let _ = writeln!(
-                    out,
-                    "{indent}… {} {}",
-                    r.evidence_total - 5,
-                    word(lang, "more")
-                );
+            None => {
+                let _ = writeln!(out, "{indent}{}", evidence_line(e, lang, false));
             }
         }
+        if let Some(fix) = &e.fix {
+            let _ = writeln!(
+                out,
+                "{indent}  {}: {fix}",
+                style.cyan(word(lang, "suggestion"))
+            );
+        }
+    }
+    if r.evidence_total > 5 {
+        let _ = writeln!(
+            out,
+            "{indent}… {} {}",
+            r.evidence_total - 5,
+            word(lang, "more")
+        );
     }
 }
 
