@@ -61,6 +61,7 @@ pub fn issue_suggestion(report: &CheckReport, issue: &Issue<'_>) -> Option<Strin
     suggestion(report, issue.result)
 }
 
+/// A severity's name as the formats write it (`error`, `warning`, `info`).
 pub fn severity_str(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",

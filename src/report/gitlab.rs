@@ -13,6 +13,7 @@ use crate::findings::CheckReport;
 use crate::rules::Severity;
 use serde_json::{Value, json};
 
+/// GitLab's severity for a rule's.
 pub fn severity(s: Severity) -> &'static str {
     match s {
         Severity::Error => "critical",
@@ -21,6 +22,7 @@ pub fn severity(s: Severity) -> &'static str {
     }
 }
 
+/// The Code Quality report as JSON.
 pub fn to_value(report: &CheckReport, lang: Lang) -> Value {
     let issues: Vec<_> = common::all_issues(report)
         .into_iter()

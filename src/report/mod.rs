@@ -71,6 +71,7 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format with the name `--format` takes.
     pub const ALL: &[(&str, Format)] = &[
         ("human", Format::Human),
         ("json", Format::Json),
@@ -86,6 +87,7 @@ impl Format {
         ("requirements-docx", Format::RequirementsDocx),
     ];
 
+    /// The format of a `--format` name.
     pub fn parse(name: &str) -> Option<Format> {
         Format::ALL
             .iter()
@@ -93,6 +95,7 @@ impl Format {
             .map(|(_, f)| *f)
     }
 
+    /// The `--format` name of a format.
     pub fn name(self) -> &'static str {
         Format::ALL
             .iter()
