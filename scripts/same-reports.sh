@@ -16,7 +16,7 @@ set -uo pipefail
 bin=$(realpath "$1")
 out=$2
 root=$(cd "$(dirname "$0")/.." && pwd)
-shared=${TENDERLINT_SHARED:-$root/../shared}
+shared=$(realpath -m "${TENDERLINT_SHARED:-$root/../shared}")
 mkdir -p "$out"
 out=$(realpath "$out")
 export NO_COLOR=1 COLUMNS=100 TERM=dumb LANG=nb_NO.UTF-8 TZ=Europe/Oslo

@@ -398,6 +398,7 @@ pub fn check_documents(docs: &[Document], sets: &[RuleSet], options: &CheckOptio
                 title: s.title.nb.clone(),
                 origin: s.origin.clone(),
                 sha256: s.sha256.clone(),
+                categories: s.categories.clone(),
             })
             .collect(),
         files,

@@ -50,6 +50,10 @@ pub struct RuleSetInfo {
     /// A path, or `embedded:ID@VERSION`.
     pub origin: String,
     pub sha256: String,
+    /// The titles the set declares for its categories; reports fall back on the
+    /// standard titles (`report::i18n::category_title`).
+    #[serde(skip)]
+    pub categories: std::collections::BTreeMap<String, crate::rules::Localized>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -69,7 +69,7 @@ pub fn fixture_report() -> CheckReport {
     report
 }
 
-pub fn options(lang: Lang) -> RenderOptions {
+pub fn options(lang: Lang) -> RenderOptions<'static> {
     RenderOptions {
         lang,
         date: Some(Date {

@@ -157,7 +157,7 @@ fn write_reports(report: &CheckReport, settings: &Settings, args: &CheckArgs) ->
 fn render(
     report: &CheckReport,
     format: Format,
-    options: &RenderOptions,
+    options: &RenderOptions<'_>,
     id_prefix: &str,
 ) -> Vec<u8> {
     report::render_requirements(report, format, id_prefix)

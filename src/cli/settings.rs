@@ -143,7 +143,7 @@ pub(crate) struct Settings {
     pub(crate) outputs: Vec<(Format, PathBuf)>,
     pub(crate) fail_on: FailOn,
     /// How standard output is rendered: language of messages, colour, width.
-    pub(crate) render: RenderOptions,
+    pub(crate) render: RenderOptions<'static>,
     pub(crate) progress: bool,
 }
 
@@ -293,6 +293,8 @@ fn resolve_check(
         verbose: args.verbose,
         date: None,
         fail_on: fail_on.threshold(),
+        // The requirement tables take `--id-prefix` where they are rendered.
+        ..RenderOptions::default()
     };
     Ok(Settings {
         rulesets,

@@ -1,5 +1,6 @@
 //! What the human, JUnit and Markdown reports say about `--baseline`: a word per
-//! state and a one-line summary. (JSON and SARIF carry the states as data.)
+//! state and a one-line summary. (JSON and SARIF carry the states as data.) A
+//! helper the renderers share, not a renderer.
 
 use crate::Lang;
 use crate::baseline::BaselineState;
@@ -7,18 +8,13 @@ use crate::findings::CheckReport;
 
 /// A baseline state for people, in bokmål, nynorsk or English.
 pub fn word(lang: Lang, state: BaselineState) -> &'static str {
-    match (state, lang) {
-        (BaselineState::New, Lang::En) => "new",
-        (BaselineState::New, _) => "ny",
-        (BaselineState::Same, Lang::En) => "same",
-        (BaselineState::Same, Lang::Nb) => "uendret",
-        (BaselineState::Same, Lang::Nn) => "uendra",
-        (BaselineState::Fixed, Lang::En) => "fixed",
-        (BaselineState::Fixed, Lang::Nb) => "bedre",
-        (BaselineState::Fixed, Lang::Nn) => "betre",
-        (BaselineState::Worse, Lang::En) => "worse",
-        (BaselineState::Worse, _) => "verre",
-    }
+    let key = match state {
+        BaselineState::New => "baseline-new",
+        BaselineState::Same => "baseline-same",
+        BaselineState::Fixed => "baseline-fixed",
+        BaselineState::Worse => "baseline-worse",
+    };
+    super::i18n::word(lang, key)
 }
 
 /// `baseline: 2 worse · 1 fixed · 0 new`; `None` without a baseline.
@@ -33,11 +29,7 @@ pub fn summary(report: &CheckReport, lang: Lang) -> Option<String> {
             .filter(|r| r.baseline.as_ref().is_some_and(|c| c.state == s))
             .count()
     };
-    let label = match lang {
-        Lang::En => "against the baseline",
-        Lang::Nb => "mot referansen",
-        Lang::Nn => "mot referansen",
-    };
+    let label = super::i18n::word(lang, "baseline-against");
     let parts: Vec<String> = [
         BaselineState::Worse,
         BaselineState::New,

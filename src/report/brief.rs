@@ -1,86 +1,17 @@
 //! The default terminal report: what to do next, on one screen for a typical
 //! draft. The header, a summary per category (counts and a bar), the errors in
 //! full, the warnings one line each, then where to read more. `--verbose` gives
-//! the full report ([`super::human`]). UI words in bokmål, nynorsk or English.
+//! the full report (`human`). UI words in bokmål, nynorsk or English.
 
 use super::RenderOptions;
-use super::common;
+use super::common::{self, definition_sentence, summary_line};
+use super::i18n::{self, word};
+use super::paint::Paint;
 use crate::Lang;
 use crate::findings::{CheckReport, Evidence, RuleResult, Status};
 use crate::rules::Severity;
-use anstyle::{AnsiColor, Style};
+use anstyle::AnsiColor;
 use std::fmt::Write as _;
-
-/// Words of the brief report alone: (key, bokmål, nynorsk, English); the words it
-/// shares with the full report come from `human`'s table.
-const WORDS: &[(&str, &str, &str, &str)] = &[
-    ("ok", "ok", "ok", "ok"),
-    ("errors", "Feil", "Feil", "Errors"),
-    ("warnings", "Advarsler", "Åtvaringar", "Warnings"),
-    (
-        "whole-tender",
-        "hele konkurransegrunnlaget",
-        "heile konkurransegrunnlaget",
-        "the whole tender",
-    ),
-    (
-        "infos",
-        "{n} info-funn vises med --verbose.",
-        "{n} info-funn blir viste med --verbose.",
-        "{n} info findings are shown with --verbose.",
-    ),
-    (
-        "more-verbose",
-        "Alle regler med funn og kravtekst: tenderlint check --verbose",
-        "Alle reglar med funn og kravtekst: tenderlint check --verbose",
-        "Every rule with evidence and requirement text: tenderlint check --verbose",
-    ),
-    (
-        "more-explain",
-        "Hva en regel sjekker og hvorfor: tenderlint explain {rule}",
-        "Kva ein regel sjekkar og kvifor: tenderlint explain {rule}",
-        "What a rule checks and why: tenderlint explain {rule}",
-    ),
-];
-
-fn word(lang: Lang, key: &str) -> &'static str {
-    match WORDS.iter().find(|(k, ..)| *k == key) {
-        Some((_, nb, nn, en)) => match lang {
-            Lang::Nb => nb,
-            Lang::Nn => nn,
-            Lang::En => en,
-        },
-        None => super::human::known_word(lang, key).unwrap_or(""),
-    }
-}
-
-fn category_title(category: &str, lang: Lang) -> String {
-    super::human::category_title(category, lang)
-}
-
-/// Paints text with a style when colours are on.
-struct Paint {
-    color: bool,
-}
-
-impl Paint {
-    fn with(&self, style: Style, text: &str) -> String {
-        if self.color && !text.is_empty() {
-            format!("{style}{text}{style:#}")
-        } else {
-            text.to_string()
-        }
-    }
-    fn bold(&self, t: &str) -> String {
-        self.with(Style::new().bold(), t)
-    }
-    fn dim(&self, t: &str) -> String {
-        self.with(Style::new().dimmed(), t)
-    }
-    fn fg(&self, c: AnsiColor, t: &str) -> String {
-        self.with(Style::new().fg_color(Some(c.into())), t)
-    }
-}
 
 /// Text cut to `max` characters, with «…» where it was cut.
 fn fit(text: &str, max: usize) -> String {
@@ -136,48 +67,12 @@ fn place(e: &Evidence) -> String {
 }
 
 /// Renders the brief report.
-pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
+pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u8> {
     let lang = options.lang;
     let width = options.width.clamp(40, 200);
-    let paint = Paint {
-        color: options.color,
-    };
+    let paint = Paint::new(options.color);
     let mut out = String::new();
-
-    let sets: Vec<String> = report
-        .rulesets
-        .iter()
-        .map(|s| format!("{}@{}", s.id, s.version))
-        .collect();
-    let files = report.files.len();
-    let _ = writeln!(
-        out,
-        "{} {} · {} · {files} {}",
-        paint.bold(&report.tool.name),
-        report.tool.version,
-        sets.join(", "),
-        word(lang, if files == 1 { "file" } else { "files" })
-    );
-    // Which services the verdicts assume, and where that came from (or that none
-    // were found, which changes what the scope-dependent rules demand).
-    let _ = writeln!(out, "{}", common::services_statement(report, lang));
-    for f in report.files.iter().filter(|f| f.error.is_some()) {
-        let _ = writeln!(
-            out,
-            "{} {}: {}",
-            paint.fg(AnsiColor::Red, "error:"),
-            f.path,
-            f.error.as_deref().unwrap_or("")
-        );
-    }
-    for n in &report.notices {
-        let _ = writeln!(
-            out,
-            "{} {}",
-            paint.fg(AnsiColor::Cyan, "note:"),
-            fit(&n.message, width - 6)
-        );
-    }
+    header(&mut out, report, lang, width, &paint);
 
     if !options.quiet {
         categories(&mut out, report, lang, width, &paint);
@@ -228,7 +123,7 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
     }
 
     let s = &report.summary;
-    let line = super::human::summary_line(report, lang);
+    let line = summary_line(report, lang);
     let colour = if s.failed > 0 {
         AnsiColor::Red
     } else {
@@ -246,7 +141,46 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
             );
         }
     }
-    out
+    out.into_bytes()
+}
+
+/// What was checked with what, the services the verdicts assume, unreadable
+/// files and notices.
+fn header(out: &mut String, report: &CheckReport, lang: Lang, width: usize, paint: &Paint) {
+    let sets: Vec<String> = report
+        .rulesets
+        .iter()
+        .map(|s| format!("{}@{}", s.id, s.version))
+        .collect();
+    let files = report.files.len();
+    let _ = writeln!(
+        out,
+        "{} {} · {} · {files} {}",
+        paint.bold(&report.tool.name),
+        report.tool.version,
+        sets.join(", "),
+        word(lang, if files == 1 { "file" } else { "files" })
+    );
+    // Which services the verdicts assume, and where that came from (or that none
+    // were found, which changes what the scope-dependent rules demand).
+    let _ = writeln!(out, "{}", common::services_statement(report, lang));
+    for f in report.files.iter().filter(|f| f.error.is_some()) {
+        let _ = writeln!(
+            out,
+            "{} {}: {}",
+            paint.fg(AnsiColor::Red, "error:"),
+            f.path,
+            f.error.as_deref().unwrap_or("")
+        );
+    }
+    for n in &report.notices {
+        let _ = writeln!(
+            out,
+            "{} {}",
+            paint.fg(AnsiColor::Cyan, "note:"),
+            fit(&n.message, width - 6)
+        );
+    }
 }
 
 /// One line per category: its title, how many rules are met, weak and failing,
@@ -254,7 +188,7 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
 fn categories(out: &mut String, report: &CheckReport, lang: Lang, width: usize, paint: &Paint) {
     let titles: Vec<(String, &str)> = common::categories(report)
         .into_iter()
-        .map(|c| (category_title(c, lang), c))
+        .map(|c| (i18n::category_title(report, c, lang), c))
         .collect();
     let title_width = titles
         .iter()
@@ -348,7 +282,7 @@ fn error_in_full(
     for e in r.evidence.iter().take(3) {
         say(&format!("{}: «{}»", place(e), common::one_line(&e.excerpt)));
         if let Some(d) = &e.definition {
-            say(&super::human::definition_sentence(lang, d));
+            say(&definition_sentence(lang, d));
         }
         // A violation's fix is its own sentence corrected, never a canned example.
         if let Some(fix) = &e.fix {
@@ -363,7 +297,7 @@ fn error_in_full(
         ));
     }
     if r.status != Status::Violation
-        && let Some(s) = common::suggestion(report, r, lang)
+        && let Some(s) = common::suggestion(report, r)
     {
         say(&format!("{}: {s}", word(lang, "suggestion")));
     }
@@ -418,13 +352,5 @@ mod tests {
         let lines = wrap("en to tre fire fem seks", 9);
         assert!(lines.iter().all(|l| l.chars().count() <= 9), "{lines:?}");
         assert_eq!(lines.join(" "), "en to tre fire fem seks");
-    }
-
-    #[test]
-    fn ui_words_exist_in_three_languages() {
-        for (key, nb, nn, en) in WORDS {
-            assert!(!nb.is_empty() && !nn.is_empty() && !en.is_empty(), "{key}");
-        }
-        assert_eq!(word(Lang::Nn, "missing"), "manglar");
     }
 }

@@ -1,13 +1,14 @@
-//! What the machine-readable reporters (SARIF, GitLab, GitHub, compact, JUnit …)
-//! share: which results are issues, where a finding without a place points, a
-//! stable fingerprint, and the words they print.
+//! What the reporters share: which results are issues, where a finding without
+//! a place points, a stable fingerprint, the suggestion to paste, the services
+//! statement. The words themselves are in [`super::i18n`].
 //!
 //! CI consumers reject or hide findings without a file and line, but a missing
 //! requirement has neither; so every issue gets a location here, once, and all
 //! formats agree on it.
 
+use super::i18n::{label, word};
 use crate::Lang;
-use crate::findings::{CheckReport, Evidence, RuleResult, Status};
+use crate::findings::{CheckReport, Coverage, Evidence, RuleResult, Status};
 use crate::rules::Severity;
 use sha2::{Digest, Sha256};
 
@@ -31,40 +32,36 @@ pub struct Issue<'a> {
     pub index: usize,
 }
 
-/// The language suggestions come in, as the check resolved it
-/// ([`crate::check::suggestion_language`]); messages stay in `_lang`.
-pub fn suggestion_lang(report: &CheckReport, _lang: Lang) -> Lang {
-    report.suggestion_language
-}
-
 /// The text to paste for a result, with its `[[…]]` placeholders: for a violation
 /// the fix built from its first finding (none when the finding gives none — a
 /// canned example would not fit it); otherwise the rule's suggested requirement
-/// text in the right language.
-pub fn suggestion_raw<'a>(report: &CheckReport, r: &'a RuleResult, lang: Lang) -> Option<&'a str> {
+/// text in the language the check chose for suggestions
+/// ([`crate::check::suggestion_language`], the one place that choice is made).
+pub fn suggestion_raw<'a>(report: &CheckReport, r: &'a RuleResult) -> Option<&'a str> {
     if r.status == Status::Violation {
         return r.evidence.iter().find_map(|e| e.fix.as_deref());
     }
     r.rule_info
         .suggestion
         .as_ref()
-        .map(|s| s.get(suggestion_lang(report, lang)).trim())
+        .map(|s| s.get(report.suggestion_language).trim())
         .filter(|s| !s.is_empty())
 }
 
 /// [`suggestion_raw`] for text formats: placeholders shown as `⟨…⟩`.
-pub fn suggestion(report: &CheckReport, r: &RuleResult, lang: Lang) -> Option<String> {
-    suggestion_raw(report, r, lang).map(crate::fixes::plain)
+pub fn suggestion(report: &CheckReport, r: &RuleResult) -> Option<String> {
+    suggestion_raw(report, r).map(crate::fixes::plain)
 }
 
 /// The text to paste for one issue: a violation's own fix, else the result's suggestion.
-pub fn issue_suggestion(report: &CheckReport, issue: &Issue<'_>, lang: Lang) -> Option<String> {
+pub fn issue_suggestion(report: &CheckReport, issue: &Issue<'_>) -> Option<String> {
     if issue.result.status == Status::Violation {
         return issue.evidence.and_then(|e| e.fix.clone());
     }
-    suggestion(report, issue.result, lang)
+    suggestion(report, issue.result)
 }
 
+/// A severity's name as the formats write it (`error`, `warning`, `info`).
 pub fn severity_str(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
@@ -253,7 +250,7 @@ pub fn message(issue: &Issue<'_>, lang: Lang) -> String {
         let excerpt = one_line(&e.excerpt);
         // A near miss says why the text found does not count.
         let why = if r.status == Status::Missing {
-            format!(" ({})", super::human::coverage_word(lang, e.coverage))
+            format!(" ({})", coverage_word(lang, e.coverage))
         } else {
             String::new()
         };
@@ -270,12 +267,11 @@ pub fn message(issue: &Issue<'_>, lang: Lang) -> String {
     if r.status == Status::Violation
         && let Some(rep) = &r.rule_info.replacement
     {
-        let label = if lang == Lang::En {
-            "Use instead"
-        } else {
-            "Bruk heller"
-        };
-        text.push_str(&format!(" {label}: {}", rep.get(lang).trim()));
+        text.push_str(&format!(
+            " {}: {}",
+            label(lang, "replacement"),
+            rep.get(lang).trim()
+        ));
     }
     text
 }
@@ -294,6 +290,20 @@ pub fn one_line(text: &str) -> String {
     out
 }
 
+/// Text safe inside a Markdown table cell: no pipes, no line breaks, no HTML.
+pub fn markdown_cell(s: &str) -> String {
+    markdown_inline(s).replace('|', "\\|")
+}
+
+/// Text safe in a Markdown paragraph: HTML and line-leading Markdown neutralised.
+pub fn markdown_inline(s: &str) -> String {
+    one_line(s)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('`', "\\`")
+}
+
 /// Characters XML 1.0 cannot hold at all (most C0 controls, lone surrogates are
 /// impossible in Rust strings, U+FFFE/U+FFFF); Word text contains some of them.
 pub fn strip_xml_illegal(text: &str) -> String {
@@ -307,51 +317,18 @@ pub fn strip_xml_illegal(text: &str) -> String {
         .collect()
 }
 
-/// Escapes text for XML and HTML element content and double-quoted attributes.
-pub fn escape_xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in strip_xml_illegal(text).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// One sentence on the services scope-aware rules used and where each came from,
 /// or, when there are none, that none were found and what that changes. Every
 /// format states it: a wrong scope changes verdicts without any other sign.
 pub fn services_statement(report: &CheckReport, lang: Lang) -> String {
     let services = &report.services;
-    let title = match lang {
-        Lang::En => "Services",
-        Lang::Nb => "Tjenester",
-        Lang::Nn => "Tenester",
-    };
+    let title = word(lang, "services-title");
     if services.effective.is_empty() {
         let rules = services.scoped_rules.join(", ");
-        let rest = match (lang, rules.is_empty()) {
-            (Lang::En, true) => "none declared or detected; no rule depends on them.".to_string(),
-            (Lang::Nb, true) => {
-                "ingen oppgitt eller funnet; ingen regel avhenger av dem.".to_string()
-            }
-            (Lang::Nn, true) => {
-                "ingen oppgjevne eller funne; ingen regel avheng av dei.".to_string()
-            }
-            (Lang::En, false) => format!(
-                "none declared or detected, so the rules that depend on them ({rules}) keep their default severity and strength — a rule that is a legal requirement for some services (legevakt, fastlege) is then only as strict as its default. Declare them with `services:` in front matter or tenderlint.yaml, or --services."
-            ),
-            (Lang::Nb, false) => format!(
-                "ingen oppgitt eller funnet, så reglene som avhenger av tjenestene ({rules}) beholder sin standard alvorlighet og styrke — en regel som er lovkrav for noen tjenester (legevakt, fastlege), er da bare så streng som standarden. Oppgi tjenestene med `services:` i front matter eller tenderlint.yaml, eller --services."
-            ),
-            (Lang::Nn, false) => format!(
-                "ingen oppgjevne eller funne, så reglane som avheng av tenestene ({rules}) held på standard alvor og styrke — ein regel som er lovkrav for nokre tenester (legevakt, fastlege), er då berre så streng som standarden. Oppgje tenestene med `services:` i front matter eller tenderlint.yaml, eller --services."
-            ),
+        let rest = if rules.is_empty() {
+            word(lang, "services-none").to_string()
+        } else {
+            word(lang, "services-none-scoped").replace("{rules}", &rules)
         };
         return format!("{title}: {rest}");
     }
@@ -385,29 +362,11 @@ pub fn services_statement(report: &CheckReport, lang: Lang) -> String {
 
 fn origin_words(o: &crate::engine::ServiceOrigin, lang: Lang) -> String {
     let file = o.file.as_deref().map(display_path).unwrap_or_default();
-    let (of, found_in, title_of, title_props_of, props_of) = match lang {
-        Lang::En => (
-            "front matter of",
-            "detected in",
-            "detected in the title of",
-            "detected in the title/subject/keywords of",
-            "document properties of",
-        ),
-        Lang::Nb => (
-            "front matter i",
-            "funnet i",
-            "funnet i tittelen i",
-            "funnet i tittel/emne/nøkkelord i",
-            "dokumentegenskapene i",
-        ),
-        Lang::Nn => (
-            "front matter i",
-            "funne i",
-            "funne i tittelen i",
-            "funne i tittel/emne/nøkkelord i",
-            "dokumenteigenskapane i",
-        ),
-    };
+    let of = word(lang, "origin-front-matter");
+    let found_in = word(lang, "origin-detected");
+    let title_of = word(lang, "origin-title");
+    let title_props_of = word(lang, "origin-title-properties");
+    let props_of = word(lang, "origin-properties");
     match o.kind.as_str() {
         "flag" => "--services".to_string(),
         "config" => file,
@@ -422,73 +381,63 @@ fn origin_words(o: &crate::engine::ServiceOrigin, lang: Lang) -> String {
     }
 }
 
-/// Words the reporters share, bokmål (also for nynorsk) or English.
-pub fn word(lang: Lang, key: &str) -> &'static str {
-    let en = lang == Lang::En;
-    let (nb, eng) = match key {
-        "rule" => ("Regel", "Rule"),
-        "title" => ("Tittel", "Title"),
-        "status" => ("Status", "Status"),
-        "severity" => ("Alvorlighet", "Severity"),
-        "category" => ("Kategori", "Category"),
-        "evidence" => ("Funn", "Evidence"),
-        "location" => ("Plassering", "Location"),
-        "suggestion" => ("Forslag til kravtekst", "Suggested requirement"),
-        "sources" => ("Kilder", "Sources"),
-        "summary" => ("Sammendrag", "Summary"),
-        "rulesets" => ("Regelsett", "Rule sets"),
-        "files" => ("Filer", "Files"),
-        "date" => ("Dato", "Date"),
-        "failing" => ("Avvik", "Failing rules"),
-        "all" => ("Alle", "All"),
-        "copy" => ("Kopier", "Copy"),
-        "copied" => ("Kopiert", "Copied"),
-        "none" => ("Ingen avvik.", "No failing rules."),
-        "waived" => ("unntatt", "waived"),
-        "report-title" => (
-            "Samsvarsrapport for konkurransegrunnlag",
-            "Tender compliance report",
-        ),
-        "matrix" => ("Samsvarsmatrise", "Compliance matrix"),
-        "whole-tender" => ("hele konkurransegrunnlaget", "the whole tender"),
-        "total" => ("Totalt", "Total"),
-        "language" => ("Språk i konkurransegrunnlaget", "Tender language"),
-        "tool" => ("Verktøy", "Tool"),
-        "error" => ("feil", "error"),
-        "warning" => ("advarsel", "warning"),
-        "info" => ("info", "info"),
-        "met" => ("oppfylt", "met"),
-        "weak" => ("svakt", "weak"),
-        "missing" => ("mangler", "missing"),
-        "violation" => ("brudd", "violation"),
-        "passed" => ("ok", "passed"),
-        "not-applicable" => ("ikke relevant", "not applicable"),
-        "weak-accepted" => ("svakt (godtatt)", "weak (accepted)"),
-        "show" => ("Vis", "Show"),
-        "failing-only" => ("Bare avvik", "Failing only"),
-        _ => ("", ""),
-    };
-    if en { eng } else { nb }
-}
-
-/// The status word of a result, with waivers and accepted weak coverage told apart.
+/// The status word of a result in the document formats, with waivers and
+/// accepted weak coverage told apart (a [`label`]: bokmål for nynorsk).
 pub fn status_word(r: &RuleResult, lang: Lang) -> String {
     if r.waiver.is_some() {
         return format!(
             "{} ({})",
-            word(lang, r.status.as_str()),
-            word(lang, "waived")
+            label(lang, r.status.as_str()),
+            label(lang, "waived")
         );
     }
     if r.status == Status::Weak && r.ok {
-        return word(lang, "weak-accepted").to_string();
+        return label(lang, "weak-accepted").to_string();
     }
-    word(lang, r.status.as_str()).to_string()
+    label(lang, r.status.as_str()).to_string()
 }
 
-/// A category's title for people.
-pub fn category_title(category: &str, lang: Lang) -> String {
-    super::human::category_title(category, lang)
+/// How a piece of evidence covers its topic, for people.
+pub fn coverage_word(lang: Lang, c: Coverage) -> &'static str {
+    let key = match c {
+        Coverage::Binding => "binding",
+        Coverage::Weak => "weak-coverage",
+        Coverage::Negated => "negated",
+        Coverage::NonNormative => "non-normative",
+        Coverage::Descriptive => "descriptive",
+        Coverage::Conditional => "conditional",
+        Coverage::Evaluated => "evaluated",
+        Coverage::Redefined => "redefined",
+        Coverage::Violation => "here",
+    };
+    word(lang, key)
+}
+
+/// «SSO er i dette dokumentet definert som «Sentralt sykehjemskontor» (fil 12:1)».
+pub fn definition_sentence(lang: Lang, d: &crate::findings::DefinitionNote) -> String {
+    format!(
+        "{} {} «{}» ({}:{})",
+        d.abbreviation,
+        word(lang, "defined-as"),
+        d.expansion,
+        d.file,
+        d.location
+    )
+}
+
+/// The closing count of a terminal report: «81 regler · 40 oppfylt · 3 svakt …».
+pub fn summary_line(report: &CheckReport, lang: Lang) -> String {
+    let s = &report.summary;
+    let mut parts = vec![format!("{} {}", s.rules, word(lang, "rules"))];
+    for (n, key) in s.counts() {
+        if n > 0 || matches!(key, "met" | "weak" | "missing") {
+            parts.push(format!("{n} {}", word(lang, key)));
+        }
+    }
+    if let Some(b) = super::baseline::summary(report, lang) {
+        parts.push(b);
+    }
+    parts.join(" · ")
 }
 
 /// Categories in the order they first appear in the results.
@@ -523,10 +472,7 @@ mod tests {
 
     #[test]
     fn illegal_xml_characters_are_stripped() {
-        assert_eq!(
-            escape_xml("a\u{1}b\u{b}<c>&\"'\u{FFFF}"),
-            "ab&lt;c&gt;&amp;&quot;&#39;"
-        );
+        assert_eq!(strip_xml_illegal("a\u{1}b\u{b}<c>\u{FFFF}\n"), "ab<c>\n");
     }
 
     #[test]

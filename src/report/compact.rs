@@ -2,12 +2,12 @@
 //! editors and `grep` understand. A finding about the whole tender or in a
 //! Word file has no line; it gets 1:1 so the line still parses.
 
-use super::common;
-use crate::Lang;
+use super::{RenderOptions, common};
 use crate::findings::CheckReport;
 use std::fmt::Write as _;
 
-pub fn render(report: &CheckReport, lang: Lang) -> String {
+pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u8> {
+    let lang = options.lang;
     let mut out = String::new();
     for issue in common::all_issues(report) {
         let r = issue.result;
@@ -35,5 +35,5 @@ pub fn render(report: &CheckReport, lang: Lang) -> String {
             common::services_statement(report, lang)
         );
     }
-    out
+    out.into_bytes()
 }

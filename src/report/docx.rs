@@ -7,6 +7,7 @@
 
 use super::RenderOptions;
 use super::common::{self, Date, strip_xml_illegal};
+use super::i18n::{self, label};
 use crate::Lang;
 use crate::findings::{CheckReport, RuleResult, Status};
 use docx_rs::{
@@ -84,10 +85,7 @@ fn matrix_row(report: &CheckReport, r: &RuleResult, lang: Lang) -> TableRow {
         && !r.ok
         && let Some(main) = common::main_file(report)
     {
-        evidence.push(small(&format!(
-            "{main} ({})",
-            common::word(lang, "whole-tender")
-        )));
+        evidence.push(small(&format!("{main} ({})", label(lang, "whole-tender"))));
     }
     for e in r.evidence.iter().take(3) {
         evidence.push(
@@ -104,13 +102,9 @@ fn matrix_row(report: &CheckReport, r: &RuleResult, lang: Lang) -> TableRow {
         evidence.push(small(&format!("… +{}", r.evidence_total - 3)));
     }
     if let Some(w) = &r.waiver {
-        evidence.push(small(&format!(
-            "{}: {}",
-            common::word(lang, "waived"),
-            w.reason
-        )));
+        evidence.push(small(&format!("{}: {}", label(lang, "waived"), w.reason)));
     }
-    let suggestion = match common::suggestion_raw(report, r, lang) {
+    let suggestion = match common::suggestion_raw(report, r) {
         Some(s) if !r.ok || r.waiver.is_some() => {
             // Placeholders are highlighted, as Word users mark what is still to fill in.
             let mut p = Paragraph::new();
@@ -133,7 +127,7 @@ fn matrix_row(report: &CheckReport, r: &RuleResult, lang: Lang) -> TableRow {
                 small(r.rule_info.title.get(lang).trim()),
                 Paragraph::new().add_run(
                     Run::new()
-                        .add_text(text(&common::category_title(&r.category, lang)))
+                        .add_text(text(&i18n::category_title(report, &r.category, lang)))
                         .size(16)
                         .color("5B6573"),
                 ),
@@ -143,7 +137,7 @@ fn matrix_row(report: &CheckReport, r: &RuleResult, lang: Lang) -> TableRow {
         cell(vec![small(&common::status_word(r, lang))], MATRIX[2])
             .shading(Shading::new().fill(status_fill(r))),
         cell(
-            vec![small(common::word(lang, common::severity_str(r.severity)))],
+            vec![small(label(lang, common::severity_str(r.severity)))],
             MATRIX[3],
         ),
         cell(evidence, MATRIX[4]),
@@ -151,9 +145,9 @@ fn matrix_row(report: &CheckReport, r: &RuleResult, lang: Lang) -> TableRow {
     ])
 }
 
-fn build(report: &CheckReport, options: &RenderOptions) -> Docx {
+fn build(report: &CheckReport, options: &RenderOptions<'_>) -> Docx {
     let lang = options.lang;
-    let w = |k| common::word(lang, k);
+    let w = |k| label(lang, k);
     let date = options.date.unwrap_or_else(Date::today_utc);
     let mut doc = Docx::new()
         .custom_property(super::REPORT_MARKER, report.tool.version.clone())
@@ -186,7 +180,7 @@ fn build(report: &CheckReport, options: &RenderOptions) -> Docx {
         doc = doc.add_paragraph(para(&format!("{}@{} – {}", s.id, s.version, s.title)));
     }
     doc = doc.add_paragraph(para(&common::services_statement(report, lang)));
-    doc = doc.add_paragraph(heading(w("files"), 2));
+    doc = doc.add_paragraph(heading(w("files-heading"), 2));
     for f in &report.files {
         let line = match &f.error {
             Some(e) => format!("{}: {e}", common::display_path(&f.path)),
@@ -221,7 +215,10 @@ fn build(report: &CheckReport, options: &RenderOptions) -> Docx {
         let results: Vec<&RuleResult> = report.results.iter().filter(|r| r.category == c).collect();
         let failing = results.iter().filter(|r| r.fails()).count();
         rows.push(TableRow::new(vec![
-            cell(vec![para(&common::category_title(c, lang))], cat_widths[0]),
+            cell(
+                vec![para(&i18n::category_title(report, c, lang))],
+                cat_widths[0],
+            ),
             cell(vec![para(&results.len().to_string())], cat_widths[1]),
             cell(vec![para(&failing.to_string())], cat_widths[2]),
         ]));
@@ -249,7 +246,7 @@ fn build(report: &CheckReport, options: &RenderOptions) -> Docx {
 
 /// The report as the bytes of a .docx file; empty if docx-rs fails to pack it
 /// (it writes to memory, so only a bug in it could make it fail).
-pub fn render(report: &CheckReport, options: &RenderOptions) -> Vec<u8> {
+pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u8> {
     let mut buffer = std::io::Cursor::new(Vec::new());
     match build(report, options).build().pack(&mut buffer) {
         Ok(()) => buffer.into_inner(),

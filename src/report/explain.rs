@@ -1,152 +1,139 @@
 //! `tenderlint explain RULE`: everything the rule's YAML says, for a terminal.
+//! Its labels are bokmål or English ([`label`]: bokmål for nynorsk).
 
+use super::i18n::{self, label};
+use super::paint::Paint;
 use crate::Lang;
+use crate::rules::schema::Verification;
 use crate::rules::{CompiledRule, RuleKind, RuleSet, Severity, Strength};
 use std::fmt::Write as _;
 
 /// Words for a severity, as the reports print them.
 fn severity_word(s: Severity, lang: Lang) -> &'static str {
-    super::common::word(lang, super::common::severity_str(s))
+    label(lang, super::common::severity_str(s))
 }
 
-fn kind_word(k: RuleKind, en: bool) -> &'static str {
-    match (k, en) {
-        (RuleKind::Require, false) => "krav som må stå i konkurransegrunnlaget",
-        (RuleKind::Require, true) => "must be required by the tender",
-        (RuleKind::Forbid, false) => "formulering som ikke skal stå i et krav",
-        (RuleKind::Forbid, true) => "wording a requirement must not use",
-        (RuleKind::RequireWith, false) => "må følges av en bestemt formulering",
-        (RuleKind::RequireWith, true) => "must be followed by a given wording",
-        (RuleKind::Prefer, false) => "utdatert begrep med erstatning",
-        (RuleKind::Prefer, true) => "outdated term with a replacement",
-        (RuleKind::Check, false) => "strukturell kontroll",
-        (RuleKind::Check, true) => "structural check",
-    }
-}
-
-fn strength_word(s: Strength, en: bool) -> &'static str {
-    match (s, en) {
-        (Strength::Binding, false) => "bindende krav («skal», «må», minstekrav)",
-        (Strength::Binding, true) => "a binding requirement (shall, must, minimum requirement)",
-        (Strength::Any, false) => {
-            "bindende krav, eller svakt («bør», evalueringsspørsmål, opsjon) som godtas"
-        }
-        (Strength::Any, true) => {
-            "a binding requirement, or a weak one (should, evaluation question, option), accepted"
-        }
-        (Strength::Mention, false) => "at konkurransegrunnlaget sier det, også uten modalverb",
-        (Strength::Mention, true) => "that the tender states it, even without a modal verb",
-    }
-}
-
-pub fn render(set: &RuleSet, rule: &CompiledRule, lang: Lang, color: bool) -> String {
-    let bold = |t: &str| {
-        if color {
-            format!("\x1b[1m{t}\x1b[0m")
-        } else {
-            t.to_string()
-        }
+fn kind_word(k: RuleKind, lang: Lang) -> &'static str {
+    let key = match k {
+        RuleKind::Require => "kind-require",
+        RuleKind::Forbid => "kind-forbid",
+        RuleKind::RequireWith => "kind-require-with",
+        RuleKind::Prefer => "kind-prefer",
+        RuleKind::Check => "kind-check",
     };
-    let en = lang == Lang::En;
+    label(lang, key)
+}
+
+fn strength_word(s: Strength, lang: Lang) -> &'static str {
+    let key = match s {
+        Strength::Binding => "strength-binding",
+        Strength::Any => "strength-any",
+        Strength::Mention => "strength-mention",
+    };
+    label(lang, key)
+}
+
+fn verification_word(v: Verification, lang: Lang) -> &'static str {
+    let key = match v {
+        Verification::V => "verified-v",
+        Verification::S => "verified-s",
+        Verification::U => "verified-u",
+    };
+    label(lang, key)
+}
+
+/// The rule, its set, category, severity and kind, what it wants, its message
+/// and why; then what to paste, scopes, sources, examples and where it is defined.
+pub fn render(set: &RuleSet, rule: &CompiledRule, lang: Lang, color: bool) -> String {
+    let paint = Paint::always(color);
     let mut out = String::new();
-    let _ = writeln!(out, "{} — {}", bold(&rule.id), bold(rule.title.get(lang)));
+    let _ = writeln!(
+        out,
+        "{} — {}",
+        paint.bold(&rule.id),
+        paint.bold(rule.title.get(lang))
+    );
     let _ = writeln!(
         out,
         "{}: {}@{} · {}: {} · {}: {} · {}: {}",
-        if en { "Rule set" } else { "Regelsett" },
+        label(lang, "explain-ruleset"),
         set.id,
         set.version,
-        if en { "category" } else { "kategori" },
-        super::common::category_title(&rule.category, lang),
-        if en { "severity" } else { "alvorlighet" },
+        label(lang, "explain-category"),
+        i18n::category_title_in(&set.categories, &rule.category, lang),
+        label(lang, "explain-severity"),
         severity_word(rule.severity, lang),
-        if en { "kind" } else { "type" },
-        kind_word(rule.kind, en)
+        label(lang, "explain-kind"),
+        kind_word(rule.kind, lang)
     );
-    if rule.kind == crate::rules::RuleKind::Require {
+    if rule.kind == RuleKind::Require {
         let _ = writeln!(
             out,
             "{}: {}",
-            if en {
-                "Strength wanted"
-            } else {
-                "Styrke som kreves"
-            },
-            strength_word(rule.strength, en)
+            label(lang, "explain-strength"),
+            strength_word(rule.strength, lang)
         );
     }
     let _ = writeln!(out, "\n{}", rule.message.get(lang).trim());
     let _ = writeln!(
         out,
         "\n{}\n{}",
-        bold(if en { "Why" } else { "Hvorfor" }),
+        paint.bold(label(lang, "explain-why")),
         rule.rationale.get(lang).trim()
     );
+    texts(&mut out, rule, lang, &paint);
+    sources(&mut out, rule, lang, &paint);
+    examples(&mut out, rule, lang, &paint);
+    let _ = writeln!(
+        out,
+        "\n{}: {}:{}",
+        label(lang, "explain-defined-in"),
+        set.origin,
+        rule.line
+    );
+    out
+}
+
+/// The requirement text in every language, the replacement, the scopes.
+fn texts(out: &mut String, rule: &CompiledRule, lang: Lang, paint: &Paint) {
     if let Some(s) = &rule.suggestion {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            bold(if en {
-                "Requirement text to paste"
-            } else {
-                "Kravtekst å lime inn"
-            })
-        );
-        for (l, label) in [(Lang::Nb, "nb"), (Lang::Nn, "nn"), (Lang::En, "en")] {
-            let _ = writeln!(out, "  [{label}] {}", crate::fixes::plain(s.get(l).trim()));
+        let _ = writeln!(out, "\n{}", paint.bold(label(lang, "explain-paste")));
+        for (l, name) in [(Lang::Nb, "nb"), (Lang::Nn, "nn"), (Lang::En, "en")] {
+            let _ = writeln!(out, "  [{name}] {}", crate::fixes::plain(s.get(l).trim()));
         }
     }
     if let Some(r) = &rule.replacement {
         let _ = writeln!(
             out,
             "\n{}: {}",
-            bold(if en { "Use instead" } else { "Bruk heller" }),
+            paint.bold(label(lang, "replacement")),
             r.get(lang)
         );
     }
     if !rule.scopes.is_empty() {
-        let _ = writeln!(out, "\n{}", bold(if en { "Scope" } else { "Omfang" }));
+        let _ = writeln!(out, "\n{}", paint.bold(label(lang, "explain-scope")));
         for s in &rule.scopes {
-            let what = if !s.applies {
-                (if en { "not applicable" } else { "gjelder ikke" }).to_string()
-            } else {
+            let what = if s.applies {
                 [
                     s.severity.map(|v| severity_word(v, lang).to_string()),
-                    s.strength.map(|v| strength_word(v, en).to_string()),
+                    s.strength.map(|v| strength_word(v, lang).to_string()),
                 ]
                 .into_iter()
                 .flatten()
                 .collect::<Vec<_>>()
                 .join(", ")
+            } else {
+                label(lang, "explain-not-applicable").to_string()
             };
             let _ = writeln!(out, "  {}: {what}", s.services.join(", "));
         }
     }
-    let _ = writeln!(out, "\n{}", bold(if en { "Sources" } else { "Kilder" }));
+}
+
+fn sources(out: &mut String, rule: &CompiledRule, lang: Lang, paint: &Paint) {
+    let _ = writeln!(out, "\n{}", paint.bold(label(lang, "sources")));
     for s in &rule.sources {
-        let level = match s.verified {
-            crate::rules::schema::Verification::V => {
-                if en {
-                    "verified"
-                } else {
-                    "verifisert"
-                }
-            }
-            crate::rules::schema::Verification::S => {
-                if en {
-                    "secondary source"
-                } else {
-                    "sekundærkilde"
-                }
-            }
-            crate::rules::schema::Verification::U => {
-                if en {
-                    "unverified"
-                } else {
-                    "ikke verifisert"
-                }
-            }
-        };
+        let level = verification_word(s.verified, lang);
         let note = s
             .note
             .as_deref()
@@ -154,32 +141,28 @@ pub fn render(set: &RuleSet, rule: &CompiledRule, lang: Lang, color: bool) -> St
             .unwrap_or_default();
         let _ = writeln!(out, "  {} ({level}){note}", s.url);
     }
+}
+
+fn examples(out: &mut String, rule: &CompiledRule, lang: Lang, paint: &Paint) {
     let examples = &rule.examples;
-    if !examples.pass.is_empty() || !examples.fail.is_empty() {
-        let _ = writeln!(out, "\n{}", bold(if en { "Examples" } else { "Eksempler" }));
-        for (label, list) in [
-            ("✓", &examples.pass),
-            ("✗", &examples.fail),
-            ("~", &examples.weak),
-        ] {
-            for e in list.iter().take(3) {
-                let first = e
-                    .trim()
-                    .lines()
-                    .filter(|l| !l.trim().is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" ⏎ ");
-                let short: String = first.chars().take(160).collect();
-                let _ = writeln!(out, "  {label} {short}");
-            }
+    if examples.pass.is_empty() && examples.fail.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}", paint.bold(label(lang, "explain-examples")));
+    for (mark, list) in [
+        ("✓", &examples.pass),
+        ("✗", &examples.fail),
+        ("~", &examples.weak),
+    ] {
+        for e in list.iter().take(3) {
+            let first = e
+                .trim()
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join(" ⏎ ");
+            let short: String = first.chars().take(160).collect();
+            let _ = writeln!(out, "  {mark} {short}");
         }
     }
-    let _ = writeln!(
-        out,
-        "\n{}: {}:{}",
-        if en { "Defined in" } else { "Definert i" },
-        set.origin,
-        rule.line
-    );
-    out
 }

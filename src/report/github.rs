@@ -2,8 +2,7 @@
 //! file and line (`::error file=…,line=…,title=…::message`). Only failing,
 //! non-waived results are printed.
 
-use super::common;
-use crate::Lang;
+use super::{RenderOptions, common, i18n};
 use crate::findings::CheckReport;
 use crate::rules::Severity;
 use std::fmt::Write as _;
@@ -21,7 +20,8 @@ pub fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(report: &CheckReport, lang: Lang) -> String {
+pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u8> {
+    let lang = options.lang;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -40,8 +40,8 @@ pub fn render(report: &CheckReport, lang: Lang) -> String {
         };
         let title = format!("{} {}", r.rule, r.rule_info.title.get(lang).trim());
         let mut message = common::message(&issue, lang);
-        if let Some(s) = common::suggestion(report, r, lang) {
-            message.push_str(&format!("\n{}: {s}", common::word(lang, "suggestion")));
+        if let Some(s) = common::suggestion(report, r) {
+            message.push_str(&format!("\n{}: {s}", i18n::label(lang, "suggestion")));
         }
         let _ = write!(
             out,
@@ -59,7 +59,7 @@ pub fn render(report: &CheckReport, lang: Lang) -> String {
             escape_data(&message)
         );
     }
-    out
+    out.into_bytes()
 }
 
 #[cfg(test)]

@@ -7,12 +7,13 @@
 //! (GitLab has no notion of a suppressed issue). Fingerprints are unique per
 //! issue: GitLab shows only the first of equal fingerprints.
 
-use super::common;
+use super::{RenderOptions, common};
 use crate::Lang;
 use crate::findings::CheckReport;
 use crate::rules::Severity;
 use serde_json::{Value, json};
 
+/// GitLab's severity for a rule's.
 pub fn severity(s: Severity) -> &'static str {
     match s {
         Severity::Error => "critical",
@@ -21,6 +22,7 @@ pub fn severity(s: Severity) -> &'static str {
     }
 }
 
+/// The Code Quality report as JSON.
 pub fn to_value(report: &CheckReport, lang: Lang) -> Value {
     let issues: Vec<_> = common::all_issues(report)
         .into_iter()
@@ -75,9 +77,9 @@ pub fn to_value(report: &CheckReport, lang: Lang) -> Value {
     Value::Array(items)
 }
 
-pub fn render(report: &CheckReport, lang: Lang) -> String {
-    let mut text =
-        serde_json::to_string_pretty(&to_value(report, lang)).unwrap_or_else(|_| "[]".into());
+pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u8> {
+    let mut text = serde_json::to_string_pretty(&to_value(report, options.lang))
+        .unwrap_or_else(|_| "[]".into());
     text.push('\n');
-    text
+    text.into_bytes()
 }

@@ -7,10 +7,30 @@
 //! from the tender or a rule set is escaped.
 
 use super::RenderOptions;
-use super::common::{self, Date, escape_xml as esc};
+use super::common::{self, Date};
+use super::i18n::{self, label};
 use crate::Lang;
 use crate::findings::{CheckReport, RuleResult, Status};
 use std::fmt::Write as _;
+
+/// Escapes text for HTML element content and double-quoted attributes, without
+/// the characters XML cannot hold (Word text has some). Not quick-xml's
+/// `escape`: that writes `'` as `&apos;` (not HTML 4) and `\r` as `&#13;`, so
+/// every report with an apostrophe in it would change.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in common::strip_xml_illegal(text).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
 
 /// The status class of a result: drives colour and the status filter.
 fn status_class(r: &RuleResult) -> &'static str {
@@ -108,10 +128,10 @@ const BAR: &[(&str, &str)] = &[
     ("not-applicable", "--na"),
 ];
 
-fn status_label(class: &str, lang: Lang) -> String {
+fn status_label(class: &'static str, lang: Lang) -> String {
     match class {
-        "weak-ok" => common::word(lang, "weak-accepted").to_string(),
-        other => common::word(lang, other).to_string(),
+        "weak-ok" => label(lang, "weak-accepted").to_string(),
+        other => label(lang, other).to_string(),
     }
 }
 
@@ -175,11 +195,7 @@ fn evidence_html(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
         let _ = write!(
             out,
             "<p class=\"msg\">{}: <b>{}</b></p>",
-            esc(if lang == Lang::En {
-                "Use instead"
-            } else {
-                "Bruk heller"
-            }),
+            esc(label(lang, "replacement")),
             esc(rep.get(lang).trim())
         );
     }
@@ -191,14 +207,14 @@ fn evidence_html(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
                 out,
                 "<div class=\"ev\"><span class=\"loc\">{} ({})</span></div>",
                 esc(&main),
-                esc(common::word(lang, "whole-tender"))
+                esc(label(lang, "whole-tender"))
             );
         }
         return out;
     }
     for e in r.evidence.iter().take(5) {
         let why = if matches!(r.status, Status::Missing | Status::Weak) {
-            format!(" ({})", super::human::coverage_word(lang, e.coverage))
+            format!(" ({})", common::coverage_word(lang, e.coverage))
         } else {
             String::new()
         };
@@ -221,7 +237,7 @@ fn evidence_html(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
         let _ = write!(
             out,
             "<div class=\"waiver\">{}: {}</div>",
-            esc(common::word(lang, "waived")),
+            esc(label(lang, "waived")),
             esc(&w.reason)
         );
     }
@@ -242,11 +258,23 @@ fn placeholders_html(text: &str) -> String {
         .collect()
 }
 
-pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
+pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u8> {
     let lang = options.lang;
-    let w = |k| common::word(lang, k);
     let date = options.date.unwrap_or_else(Date::today_utc);
     let mut out = String::new();
+    head(&mut out, report, lang, date);
+    summary(&mut out, report, lang);
+    matrix(&mut out, report, lang);
+    let _ = write!(
+        out,
+        "</tbody></table>\n</section>\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
+    );
+    out.into_bytes()
+}
+
+/// The document's head and the header: what was checked, with what, when.
+fn head(out: &mut String, report: &CheckReport, lang: Lang, date: Date) {
+    let w = |k| label(lang, k);
     let _ = write!(
         out,
         "<!DOCTYPE html>\n{}\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -278,7 +306,11 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
             esc(&s.title)
         );
     }
-    let _ = write!(out, "</ul></dd>\n<dt>{}</dt><dd><ul>", esc(w("files")));
+    let _ = write!(
+        out,
+        "</ul></dd>\n<dt>{}</dt><dd><ul>",
+        esc(w("files-heading"))
+    );
     for f in &report.files {
         match &f.error {
             Some(e) => {
@@ -311,7 +343,11 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
     for n in &report.notices {
         let _ = writeln!(out, "<p class=\"cat\">{}</p>", esc(&n.message));
     }
+}
 
+/// The counts per status and the table of categories with their bars.
+fn summary(out: &mut String, report: &CheckReport, lang: Lang) {
+    let w = |k| label(lang, k);
     // Summary.
     let s = &report.summary;
     let _ = write!(
@@ -349,13 +385,18 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{failing}</td><td>{}</td></tr>",
-            esc(&common::category_title(c, lang)),
+            esc(&i18n::category_title(report, c, lang)),
             results.len(),
             bar(&results, lang)
         );
     }
     out.push_str("</tbody></table>\n</section>\n");
+}
 
+/// The status and category filters and the table of every rule.
+fn matrix(out: &mut String, report: &CheckReport, lang: Lang) {
+    let w = |k| label(lang, k);
+    let categories = common::categories(report);
     // Filters and the table of every rule.
     let _ = write!(
         out,
@@ -384,7 +425,7 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
             out,
             "<option value=\"{}\">{}</option>",
             esc(c),
-            esc(&common::category_title(c, lang))
+            esc(&i18n::category_title(report, c, lang))
         );
     }
     let _ = write!(
@@ -404,7 +445,7 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
     for (i, r) in order.iter().enumerate() {
         let class = status_class(r);
         let sev = common::severity_str(r.severity);
-        let suggestion = match common::suggestion_raw(report, r, lang) {
+        let suggestion = match common::suggestion_raw(report, r) {
             Some(text) if !r.ok || r.waiver.is_some() => format!(
                 "<div class=\"sugg\"><p id=\"sugg-{i}\">{}</p><button type=\"button\" class=\"copy\" data-target=\"sugg-{i}\" data-copied=\"{}\">{}</button></div>",
                 placeholders_html(text),
@@ -424,13 +465,8 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
             esc(&format!("{}@{}", r.ruleset, r.ruleset_version)),
             esc(&r.rule),
             esc(r.rule_info.title.get(lang).trim()),
-            esc(&common::category_title(&r.category, lang)),
+            esc(&i18n::category_title(report, &r.category, lang)),
             evidence_html(report, r, lang)
         );
     }
-    let _ = write!(
-        out,
-        "</tbody></table>\n</section>\n<script>{SCRIPT}</script>\n</body>\n</html>\n"
-    );
-    out
 }

@@ -2,235 +2,86 @@
 //! requirement text to paste; violations with a snippet of the source (miette).
 
 use super::RenderOptions;
+use super::common::{self, coverage_word, definition_sentence, summary_line};
+use super::i18n::{self, word};
+use super::paint::Paint;
 use crate::Lang;
-use crate::findings::{CheckReport, Coverage, Evidence, RuleResult, Status};
+use crate::findings::{CheckReport, Evidence, RuleResult, Status};
 use crate::rules::Severity;
+use anstyle::AnsiColor;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
-struct Style {
-    color: bool,
-}
+/// The styles of the full report.
+struct Style(Paint);
 
 impl Style {
-    fn paint(&self, code: &str, text: &str) -> String {
-        if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_string()
-        }
-    }
     fn bold(&self, t: &str) -> String {
-        self.paint("1", t)
+        self.0.bold(t)
     }
     fn dim(&self, t: &str) -> String {
-        self.paint("2", t)
+        self.0.dim(t)
     }
     fn red(&self, t: &str) -> String {
-        self.paint("31", t)
+        self.0.fg(AnsiColor::Red, t)
     }
     fn yellow(&self, t: &str) -> String {
-        self.paint("33", t)
+        self.0.fg(AnsiColor::Yellow, t)
     }
     fn green(&self, t: &str) -> String {
-        self.paint("32", t)
+        self.0.fg(AnsiColor::Green, t)
     }
     fn cyan(&self, t: &str) -> String {
-        self.paint("36", t)
+        self.0.fg(AnsiColor::Cyan, t)
     }
-}
-
-/// Words of the human report: (key, English, bokmål, nynorsk).
-const WORDS: &[(&str, &str, &str, &str)] = &[
-    ("met", "met", "oppfylt", "oppfylt"),
-    ("weak", "weak", "svakt", "svakt"),
-    ("missing", "missing", "mangler", "manglar"),
-    ("violation", "violation", "brudd", "brot"),
-    ("passed", "passed", "ok", "ok"),
-    (
-        "not-applicable",
-        "not applicable",
-        "ikke relevant",
-        "ikkje relevant",
-    ),
-    ("waived", "waived", "unntatt", "unnateke"),
-    ("rules", "rules", "regler", "reglar"),
-    ("files", "files", "filer", "filer"),
-    ("file", "file", "fil", "fil"),
-    (
-        "suggestion",
-        "Suggested requirement",
-        "Forslag til kravtekst",
-        "Forslag til kravtekst",
-    ),
-    ("replacement", "Use instead", "Bruk heller", "Bruk heller"),
-    ("services", "services", "tjenester", "tenester"),
-    ("declared", "declared", "oppgitt", "oppgjeve"),
-    (
-        "detected",
-        "detected",
-        "funnet i teksten",
-        "funne i teksten",
-    ),
-    (
-        "unreadable",
-        "could not be read",
-        "kunne ikke leses",
-        "kunne ikkje lesast",
-    ),
-    (
-        "accepted",
-        "accepted: the rule leaves the strength to the municipality",
-        "godtatt: regelen overlater styrken til kommunen",
-        "godteke: regelen overlèt styrken til kommunen",
-    ),
-    (
-        "not-accepted",
-        "not enough: the rule wants a binding requirement",
-        "ikke nok: regelen krever et bindende krav",
-        "ikkje nok: regelen krev eit bindande krav",
-    ),
-    ("more", "more", "flere", "fleire"),
-    ("binding", "binding", "bindende", "bindande"),
-    ("weak-coverage", "weak", "svakt", "svakt"),
-    (
-        "negated",
-        "put out of scope",
-        "holdt utenfor",
-        "halde utanfor",
-    ),
-    ("conditional", "conditional", "betinget", "vilkårsbunde"),
-    (
-        "evaluated",
-        "evaluated, not required",
-        "evalueres, kreves ikke",
-        "blir evaluert, blir ikkje kravd",
-    ),
-    (
-        "redefined",
-        "defined otherwise by the tender",
-        "definert annerledes i konkurransegrunnlaget",
-        "definert annleis i konkurransegrunnlaget",
-    ),
-    (
-        "non-normative",
-        "background text, not a requirement",
-        "bakgrunnstekst, ikke et krav",
-        "bakgrunnstekst, ikkje eit krav",
-    ),
-    (
-        "descriptive",
-        "description without «skal»/«bør»",
-        "beskrivelse uten «skal»/«bør»",
-        "skildring utan «skal»/«bør»",
-    ),
-    ("here", "here", "her", "her"),
-    (
-        "interoperability",
-        "Interoperability",
-        "Samhandling og integrasjoner",
-        "Samhandling og integrasjonar",
-    ),
-    (
-        "information-sharing",
-        "Information sharing",
-        "Informasjonsdeling",
-        "Informasjonsdeling",
-    ),
-    ("architecture", "Architecture", "Arkitektur", "Arkitektur"),
-    (
-        "security",
-        "Security and privacy",
-        "Informasjonssikkerhet og personvern",
-        "Informasjonstryggleik og personvern",
-    ),
-    (
-        "archiving",
-        "Archiving and data lifecycle",
-        "Arkiv og livsløp for data",
-        "Arkiv og livsløp for data",
-    ),
-    (
-        "usability",
-        "Usability and accessibility",
-        "Brukervennlighet og universell utforming",
-        "Brukarvenlegheit og universell utforming",
-    ),
-    (
-        "hygiene",
-        "Procurement hygiene",
-        "Anskaffelsesfaglig kvalitet",
-        "Anskaffingsfagleg kvalitet",
-    ),
-    (
-        "contract",
-        "Contract and options",
-        "Kontrakt og opsjoner",
-        "Kontrakt og opsjonar",
-    ),
-    (
-        "tenderlint",
-        "tenderlint's own findings",
-        "tenderlints egne funn",
-        "tenderlint sine eigne funn",
-    ),
-];
-
-/// A word of the human report in the language asked for; the key itself if unknown.
-pub fn word(lang: Lang, key: &str) -> &str {
-    known_word(lang, key).unwrap_or(key)
-}
-
-/// A word of the reports' shared table (statuses, category titles …), which the
-/// brief report and the requirement table fall back on for what they share.
-pub(crate) fn known_word(lang: Lang, key: &str) -> Option<&'static str> {
-    WORDS
-        .iter()
-        .find(|(k, ..)| *k == key)
-        .map(|(_, en, nb, nn)| match lang {
-            Lang::En => *en,
-            Lang::Nb => *nb,
-            Lang::Nn => *nn,
-        })
-}
-
-/// The closing count of a terminal report: «81 regler · 40 oppfylt · 3 svakt …».
-pub(crate) fn summary_line(report: &CheckReport, lang: Lang) -> String {
-    let s = &report.summary;
-    let mut parts = vec![format!("{} {}", s.rules, word(lang, "rules"))];
-    for (n, key) in s.counts() {
-        if n > 0 || matches!(key, "met" | "weak" | "missing") {
-            parts.push(format!("{n} {}", word(lang, key)));
-        }
-    }
-    if let Some(b) = super::baseline::summary(report, lang) {
-        parts.push(b);
-    }
-    parts.join(" · ")
-}
-
-pub(crate) fn coverage_word(lang: Lang, c: Coverage) -> &'static str {
-    let key = match c {
-        Coverage::Binding => "binding",
-        Coverage::Weak => "weak-coverage",
-        Coverage::Negated => "negated",
-        Coverage::NonNormative => "non-normative",
-        Coverage::Descriptive => "descriptive",
-        Coverage::Conditional => "conditional",
-        Coverage::Evaluated => "evaluated",
-        Coverage::Redefined => "redefined",
-        Coverage::Violation => "here",
-    };
-    word(lang, key)
 }
 
 /// Renders the whole report.
-pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
+pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u8> {
     let lang = options.lang;
-    let style = Style {
-        color: options.color,
-    };
+    let style = Style(Paint::always(options.color));
     let mut out = String::new();
+    header(&mut out, report, &style, lang);
+    for category in common::categories(report) {
+        let mut results: Vec<&RuleResult> = report
+            .results
+            .iter()
+            .filter(|r| r.category == category)
+            .collect();
+        results.sort_by_key(|r| (!r.fails(), std::cmp::Reverse(r.severity), r.rule.clone()));
+        let shown: Vec<&&RuleResult> = results
+            .iter()
+            .filter(|r| !options.quiet || r.fails())
+            .collect();
+        if shown.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "\n{}",
+            style.bold(&i18n::category_title(report, category, lang))
+        );
+        for r in shown {
+            render_result(&mut out, report, r, &style, options);
+        }
+    }
+
+    let s = &report.summary;
+    let line = summary_line(report, lang);
+    let _ = writeln!(
+        out,
+        "\n{}",
+        if s.failed > 0 {
+            style.red(&line)
+        } else {
+            style.green(&line)
+        }
+    );
+    out.into_bytes()
+}
+
+/// What was checked with what, the services, unreadable files and notices.
+fn header(out: &mut String, report: &CheckReport, style: &Style, lang: Lang) {
     let sets: Vec<String> = report
         .rulesets
         .iter()
@@ -249,7 +100,7 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
             word(lang, "files")
         }
     );
-    let _ = writeln!(out, "{}", super::common::services_statement(report, lang));
+    let _ = writeln!(out, "{}", common::services_statement(report, lang));
     for file in report.files.iter().filter(|f| f.error.is_some()) {
         let _ = writeln!(
             out,
@@ -266,49 +117,6 @@ pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
         };
         let _ = writeln!(out, "{label} {}", notice.message);
     }
-
-    let mut categories: Vec<&str> = Vec::new();
-    for r in &report.results {
-        if !categories.contains(&r.category.as_str()) {
-            categories.push(&r.category);
-        }
-    }
-    for category in categories {
-        let mut results: Vec<&RuleResult> = report
-            .results
-            .iter()
-            .filter(|r| r.category == category)
-            .collect();
-        results.sort_by_key(|r| (!r.fails(), std::cmp::Reverse(r.severity), r.rule.clone()));
-        let shown: Vec<&&RuleResult> = results
-            .iter()
-            .filter(|r| !options.quiet || r.fails())
-            .collect();
-        if shown.is_empty() {
-            continue;
-        }
-        let _ = writeln!(out, "\n{}", style.bold(&category_title(category, lang)));
-        for r in shown {
-            render_result(&mut out, report, r, &style, options);
-        }
-    }
-
-    let s = &report.summary;
-    let line = summary_line(report, lang);
-    let _ = writeln!(
-        out,
-        "\n{}",
-        if s.failed > 0 {
-            style.red(&line)
-        } else {
-            style.green(&line)
-        }
-    );
-    out
-}
-
-pub(crate) fn category_title(category: &str, lang: Lang) -> String {
-    word(lang, category).to_string()
 }
 
 fn render_result(
@@ -316,7 +124,7 @@ fn render_result(
     report: &CheckReport,
     r: &RuleResult,
     style: &Style,
-    options: &RenderOptions,
+    options: &RenderOptions<'_>,
 ) {
     let lang = options.lang;
     let info = &r.rule_info;
@@ -383,44 +191,57 @@ fn render_result(
             }
             suggestion(out, report, r, style, lang, indent);
         }
-        Status::Violation => {
-            let _ = writeln!(out, "{indent}{}", info.message.get(lang));
-            if let Some(rep) = &info.replacement {
-                let _ = writeln!(
-                    out,
-                    "{indent}{}: {}",
-                    word(lang, "replacement"),
-                    rep.get(lang)
-                );
-            }
-            for e in r.evidence.iter().take(5) {
-                match snippet(report, r, e, lang, options) {
-                    Some(rendered) => {
-                        for line in rendered.lines() {
-                            let _ = writeln!(out, "{indent}{line}");
-                        }
-                    }
-                    None => {
-                        let _ = writeln!(out, "{indent}{}", evidence_line(e, lang, false));
-                    }
+        Status::Violation => violation(out, report, r, style, options, indent),
+    }
+}
+
+/// A violation: the message, the replacement, a snippet per place (five at most)
+/// with its fix.
+fn violation(
+    out: &mut String,
+    report: &CheckReport,
+    r: &RuleResult,
+    style: &Style,
+    options: &RenderOptions<'_>,
+    indent: &str,
+) {
+    let lang = options.lang;
+    let info = &r.rule_info;
+    let _ = writeln!(out, "{indent}{}", info.message.get(lang));
+    if let Some(rep) = &info.replacement {
+        let _ = writeln!(
+            out,
+            "{indent}{}: {}",
+            word(lang, "replacement"),
+            rep.get(lang)
+        );
+    }
+    for e in r.evidence.iter().take(5) {
+        match snippet(report, r, e, lang, options) {
+            Some(rendered) => {
+                for line in rendered.lines() {
+                    let _ = writeln!(out, "{indent}{line}");
                 }
-                if let Some(fix) = &e.fix {
-                    let _ = writeln!(
-                        out,
-                        "{indent}  {}: {fix}",
-                        style.cyan(word(lang, "suggestion"))
-                    );
-                }
             }
-            if r.evidence_total > 5 {
-                let _ = writeln!(
-                    out,
-                    "{indent}… {} {}",
-                    r.evidence_total - 5,
-                    word(lang, "more")
-                );
+            None => {
+                let _ = writeln!(out, "{indent}{}", evidence_line(e, lang, false));
             }
         }
+        if let Some(fix) = &e.fix {
+            let _ = writeln!(
+                out,
+                "{indent}  {}: {fix}",
+                style.cyan(word(lang, "suggestion"))
+            );
+        }
+    }
+    if r.evidence_total > 5 {
+        let _ = writeln!(
+            out,
+            "{indent}… {} {}",
+            r.evidence_total - 5,
+            word(lang, "more")
+        );
     }
 }
 
@@ -432,7 +253,7 @@ fn suggestion(
     lang: Lang,
     indent: &str,
 ) {
-    if let Some(s) = super::common::suggestion(report, r, lang) {
+    if let Some(s) = common::suggestion(report, r) {
         let _ = writeln!(out, "{indent}{}: {s}", style.cyan(word(lang, "suggestion")),);
     }
 }
@@ -455,25 +276,13 @@ fn evidence_line(e: &Evidence, lang: Lang, with_coverage: bool) -> String {
     line
 }
 
-/// «SSO er i dette dokumentet definert som «Sentralt sykehjemskontor» (fil 12:1)».
-pub(crate) fn definition_sentence(lang: Lang, d: &crate::findings::DefinitionNote) -> String {
-    let says = match lang {
-        Lang::En => "is defined in this tender as",
-        Lang::Nb | Lang::Nn => "er i dette dokumentet definert som",
-    };
-    format!(
-        "{} {says} «{}» ({}:{})",
-        d.abbreviation, d.expansion, d.file, d.location
-    )
-}
-
 /// A miette snippet for evidence in a Markdown file.
 fn snippet(
     report: &CheckReport,
     r: &RuleResult,
     e: &Evidence,
     lang: Lang,
-    options: &RenderOptions,
+    options: &RenderOptions<'_>,
 ) -> Option<String> {
     let source = report.sources.get(&e.file)?;
     let offset = e.byte_offset?;

@@ -2,6 +2,7 @@
 //! written with serde_json (never miette's JSON handler, which emits invalid
 //! JSON for control characters that Word text contains).
 
+use super::RenderOptions;
 use crate::Lang;
 use crate::findings::{
     CheckReport, Evidence, FileEntry, Notice, RuleSetInfo, Services, Summary, Tool, Waiver,
@@ -78,7 +79,7 @@ fn document(report: &CheckReport, lang: Lang) -> Document<'_> {
                 evidence: &r.evidence,
                 evidence_total: r.evidence_total,
                 // `[[…]]` marks placeholders; a violation gets its own fix or none.
-                suggestion: super::common::suggestion_raw(report, r, lang),
+                suggestion: super::common::suggestion_raw(report, r),
                 replacement: info.replacement.as_ref().map(|s| s.get(lang)),
                 waiver: r.waiver.as_ref(),
                 baseline: r.baseline.as_ref().map(|c| c.state),
@@ -101,11 +102,11 @@ fn document(report: &CheckReport, lang: Lang) -> Document<'_> {
     }
 }
 
-pub fn render(report: &CheckReport, lang: Lang) -> String {
+pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u8> {
     // Straight from the borrowed structs: a `Value` tree first would copy every
     // excerpt and message once more (fields keep their order either way).
-    let mut text =
-        serde_json::to_string_pretty(&document(report, lang)).unwrap_or_else(|_| "null".into());
+    let mut text = serde_json::to_string_pretty(&document(report, options.lang))
+        .unwrap_or_else(|_| "null".into());
     text.push('\n');
-    text
+    text.into_bytes()
 }

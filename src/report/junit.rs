@@ -6,8 +6,13 @@
 //! failure either: the test case passes with the finding in `<system-out>`
 //! (the convention for a passing test with a message). Files that could not be
 //! read are failures of their own, in a `files` suite.
+//!
+//! Written by hand, not with quick-junit: its serializer orders attributes
+//! differently (`tests skipped failures errors`), indents by four, writes times
+//! as `0.000` and escapes text instead of using CDATA, so every JUnit report
+//! would change for the CI dashboards that read it. Escaping is quick-xml's.
 
-use super::common::{self, escape_xml};
+use super::{RenderOptions, common, i18n::label};
 use crate::Lang;
 use crate::findings::{CheckReport, RuleResult, Status};
 use crate::rules::Severity;
@@ -23,10 +28,10 @@ enum Outcome {
 
 fn outcome(r: &RuleResult, lang: Lang, fail_on: Option<Severity>) -> Outcome {
     if let Some(w) = &r.waiver {
-        return Outcome::Skip(format!("{}: {}", common::word(lang, "waived"), w.reason));
+        return Outcome::Skip(format!("{}: {}", label(lang, "waived"), w.reason));
     }
     if r.status == Status::NotApplicable {
-        return Outcome::Skip(common::word(lang, "not-applicable").to_string());
+        return Outcome::Skip(label(lang, "not-applicable").to_string());
     }
     if r.ok {
         Outcome::Pass
@@ -45,7 +50,7 @@ fn failure_body(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
     let _ = writeln!(
         body,
         "{}: {}",
-        common::word(lang, "status"),
+        label(lang, "status"),
         common::status_word(r, lang)
     );
     if let Some(c) = &r.baseline {
@@ -57,15 +62,15 @@ fn failure_body(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
         let _ = writeln!(
             body,
             "{}: {main} ({})",
-            common::word(lang, "location"),
-            common::word(lang, "whole-tender")
+            label(lang, "location"),
+            label(lang, "whole-tender")
         );
     }
     for e in &r.evidence {
         let _ = writeln!(
             body,
             "{}: {} «{}» ({})",
-            common::word(lang, "evidence"),
+            label(lang, "evidence"),
             common::evidence_place(e),
             common::one_line(&e.excerpt),
             e.coverage.as_str()
@@ -74,18 +79,17 @@ fn failure_body(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
     if r.evidence_total > r.evidence.len() {
         let _ = writeln!(body, "… +{}", r.evidence_total - r.evidence.len());
     }
-    if let Some(s) = common::suggestion(report, r, lang) {
-        let _ = writeln!(body, "{}: {s}", common::word(lang, "suggestion"));
+    if let Some(s) = common::suggestion(report, r) {
+        let _ = writeln!(body, "{}: {s}", label(lang, "suggestion"));
     }
     body
 }
 
-fn below_threshold(lang: Lang) -> &'static str {
-    if lang == Lang::En {
-        "below --fail-on: does not fail the run"
-    } else {
-        "under --fail-on: stopper ikke kjøringen"
-    }
+/// Text for an attribute value: without what XML cannot hold, escaped by
+/// quick-xml (which writes `'` as `&apos;`, where this writer once wrote `&#39;`,
+/// and keeps a `\r` as `&#13;`).
+fn escape_xml(text: &str) -> String {
+    quick_xml::escape::escape(common::strip_xml_illegal(text)).into_owned()
 }
 
 /// The failure body as CDATA: readers keep it verbatim (some JUnit readers drop
@@ -96,7 +100,8 @@ fn cdata(text: &str) -> String {
     format!("<![CDATA[{}]]>", clean.replace("]]>", "]]]]><![CDATA[>"))
 }
 
-pub fn render(report: &CheckReport, lang: Lang, fail_on: Option<Severity>) -> String {
+pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u8> {
+    let (lang, fail_on) = (options.lang, options.fail_on);
     let mut suites = String::new();
     let (mut tests, mut failures, mut skipped) = (0usize, 0usize, 0usize);
     let mut ids: Vec<(&str, &str)> = report
@@ -115,45 +120,10 @@ pub fn render(report: &CheckReport, lang: Lang, fail_on: Option<Severity>) -> St
         let mut cases = String::new();
         let (mut f, mut s) = (0usize, 0usize);
         for r in &results {
-            let name = format!("{} {}", r.rule, r.rule_info.title.get(lang).trim());
-            let _ = write!(
-                cases,
-                "    <testcase classname=\"{}\" name=\"{}\" time=\"0\"",
-                escape_xml(id),
-                escape_xml(&name)
-            );
-            match outcome(r, lang, fail_on) {
-                Outcome::Pass => cases.push_str("/>\n"),
-                Outcome::PassWithMessage => {
-                    let _ = write!(
-                        cases,
-                        ">\n      <system-out>{}</system-out>\n    </testcase>\n",
-                        cdata(&format!(
-                            "{} ({})\n{}",
-                            common::severity_str(r.severity),
-                            below_threshold(lang),
-                            failure_body(report, r, lang)
-                        ))
-                    );
-                }
-                Outcome::Skip(message) => {
-                    s += 1;
-                    let _ = write!(
-                        cases,
-                        ">\n      <skipped message=\"{}\"/>\n    </testcase>\n",
-                        escape_xml(&message)
-                    );
-                }
-                Outcome::Fail => {
-                    f += 1;
-                    let _ = write!(
-                        cases,
-                        ">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>\n",
-                        escape_xml(r.rule_info.message.get(lang).trim()),
-                        common::severity_str(r.severity),
-                        cdata(&failure_body(report, r, lang))
-                    );
-                }
+            match testcase(&mut cases, report, r, id, lang, fail_on) {
+                Outcome::Fail => f += 1,
+                Outcome::Skip(_) => s += 1,
+                Outcome::Pass | Outcome::PassWithMessage => {}
             }
         }
         tests += results.len();
@@ -196,6 +166,58 @@ pub fn render(report: &CheckReport, lang: Lang, fail_on: Option<Severity>) -> St
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"{}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\" time=\"0\">\n{suites}</testsuites>\n",
         escape_xml(&report.tool.name)
     )
+    .into_bytes()
+}
+
+/// Writes the test case of one result; says which outcome it was.
+fn testcase(
+    cases: &mut String,
+    report: &CheckReport,
+    r: &RuleResult,
+    suite: &str,
+    lang: Lang,
+    fail_on: Option<Severity>,
+) -> Outcome {
+    let name = format!("{} {}", r.rule, r.rule_info.title.get(lang).trim());
+    let _ = write!(
+        cases,
+        "    <testcase classname=\"{}\" name=\"{}\" time=\"0\"",
+        escape_xml(suite),
+        escape_xml(&name)
+    );
+    let outcome = outcome(r, lang, fail_on);
+    match &outcome {
+        Outcome::Pass => cases.push_str("/>\n"),
+        Outcome::PassWithMessage => {
+            let _ = write!(
+                cases,
+                ">\n      <system-out>{}</system-out>\n    </testcase>\n",
+                cdata(&format!(
+                    "{} ({})\n{}",
+                    common::severity_str(r.severity),
+                    label(lang, "below-fail-on"),
+                    failure_body(report, r, lang)
+                ))
+            );
+        }
+        Outcome::Skip(message) => {
+            let _ = write!(
+                cases,
+                ">\n      <skipped message=\"{}\"/>\n    </testcase>\n",
+                escape_xml(message)
+            );
+        }
+        Outcome::Fail => {
+            let _ = write!(
+                cases,
+                ">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>\n",
+                escape_xml(r.rule_info.message.get(lang).trim()),
+                common::severity_str(r.severity),
+                cdata(&failure_body(report, r, lang))
+            );
+        }
+    }
+    outcome
 }
 
 #[cfg(test)]

@@ -3,24 +3,13 @@
 //! the requirement text to paste. GitHub and GitLab render raw HTML in
 //! comments, so text from the tender is escaped as well as table cells.
 
-use super::common;
+use super::i18n::{self, label};
+use super::{RenderOptions, common};
 use crate::Lang;
 use crate::findings::{CheckReport, RuleResult, Status};
 use std::fmt::Write as _;
 
-/// Text safe inside a table cell: no pipes, no line breaks, no HTML.
-pub fn cell(s: &str) -> String {
-    inline(s).replace('|', "\\|")
-}
-
-/// Text safe in a Markdown paragraph: HTML and line-leading Markdown neutralised.
-fn inline(s: &str) -> String {
-    common::one_line(s)
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('`', "\\`")
-}
+use common::{markdown_cell as cell, markdown_inline as inline};
 
 /// Text inside a code span in a table cell: entities are not decoded there, so
 /// only what would end the span or the cell is replaced.
@@ -50,11 +39,7 @@ fn fenced(s: &str) -> String {
 fn evidence_cell(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
     if r.evidence.is_empty() {
         return match common::main_file(report) {
-            Some(m) => format!(
-                "— ({}, {})",
-                common::word(lang, "whole-tender"),
-                code_cell(&m)
-            ),
+            Some(m) => format!("— ({}, {})", label(lang, "whole-tender"), code_cell(&m)),
             None => "—".into(),
         };
     }
@@ -64,7 +49,7 @@ fn evidence_cell(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
         .take(3)
         .map(|e| {
             let why = if r.status == Status::Missing {
-                format!(" ({})", super::human::coverage_word(lang, e.coverage))
+                format!(" ({})", common::coverage_word(lang, e.coverage))
             } else {
                 String::new()
             };
@@ -81,9 +66,33 @@ fn evidence_cell(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
     parts.join("<br>")
 }
 
-pub fn render(report: &CheckReport, lang: Lang) -> String {
+pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u8> {
+    let lang = options.lang;
     let mut out = String::new();
-    let w = |k| common::word(lang, k);
+    header(&mut out, report, lang);
+    let failing: Vec<&RuleResult> = report.results.iter().filter(|r| r.fails()).collect();
+    if failing.is_empty() {
+        let _ = writeln!(out, "{}", label(lang, "none"));
+        return out.into_bytes();
+    }
+    for category in common::categories(report) {
+        let mut rows: Vec<&RuleResult> = failing
+            .iter()
+            .copied()
+            .filter(|r| r.category == category)
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        rows.sort_by_key(|r| (std::cmp::Reverse(r.severity), r.rule.clone()));
+        section(&mut out, report, category, &rows, lang);
+    }
+    out.into_bytes()
+}
+
+/// The title, what was checked, the counts, unreadable files, services, notices.
+fn header(out: &mut String, report: &CheckReport, lang: Lang) {
+    let w = |k| label(lang, k);
     let _ = writeln!(out, "{}\n", super::marker_comment());
     let _ = writeln!(out, "## {}\n", w("report-title"));
     let sets: Vec<String> = report
@@ -96,7 +105,7 @@ pub fn render(report: &CheckReport, lang: Lang) -> String {
         "{}: {} · {}: {} · {} {}\n",
         w("rulesets"),
         sets.join(", "),
-        w("files"),
+        w("files-heading"),
         report.files.len(),
         report.tool.name,
         report.tool.version
@@ -139,62 +148,59 @@ pub fn render(report: &CheckReport, lang: Lang) -> String {
     for n in &report.notices {
         let _ = writeln!(out, "> [!NOTE]\n> {}\n", inline(&n.message));
     }
-    let failing: Vec<&RuleResult> = report.results.iter().filter(|r| r.fails()).collect();
-    if failing.is_empty() {
-        let _ = writeln!(out, "{}", w("none"));
-        return out;
-    }
-    for category in common::categories(report) {
-        let mut rows: Vec<&&RuleResult> =
-            failing.iter().filter(|r| r.category == category).collect();
-        if rows.is_empty() {
-            continue;
-        }
-        rows.sort_by_key(|r| (std::cmp::Reverse(r.severity), r.rule.clone()));
-        let _ = writeln!(
-            out,
-            "### {}\n",
-            inline(&common::category_title(category, lang))
-        );
+}
+
+/// One category's failing rules: a table, then the texts to paste.
+fn section(
+    out: &mut String,
+    report: &CheckReport,
+    category: &str,
+    rows: &[&RuleResult],
+    lang: Lang,
+) {
+    let w = |k| label(lang, k);
+    let _ = writeln!(
+        out,
+        "### {}\n",
+        inline(&i18n::category_title(report, category, lang))
+    );
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} |",
+        w("rule"),
+        w("severity"),
+        w("status"),
+        w("title"),
+        w("evidence")
+    );
+    out.push_str("|---|---|---|---|---|\n");
+    for r in rows {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} |",
-            w("rule"),
-            w("severity"),
-            w("status"),
-            w("title"),
-            w("evidence")
+            code_cell(&r.rule),
+            w(common::severity_str(r.severity)),
+            cell(&format!(
+                "{}{}",
+                common::status_word(r, lang),
+                super::baseline::tag(r, lang)
+            )),
+            cell(r.rule_info.title.get(lang).trim()),
+            evidence_cell(report, r, lang)
         );
-        out.push_str("|---|---|---|---|---|\n");
-        for r in &rows {
+    }
+    out.push('\n');
+    for r in rows {
+        if let Some(sug) = common::suggestion(report, r) {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} |",
-                code_cell(&r.rule),
-                w(common::severity_str(r.severity)),
-                cell(&format!(
-                    "{}{}",
-                    common::status_word(r, lang),
-                    super::baseline::tag(r, lang)
-                )),
-                cell(r.rule_info.title.get(lang).trim()),
-                evidence_cell(report, r, lang)
+                "<details><summary>{} — {}</summary>\n\n{}\n</details>\n",
+                inline(&r.rule),
+                w("suggestion"),
+                fenced(&sug)
             );
         }
-        out.push('\n');
-        for r in &rows {
-            if let Some(sug) = common::suggestion(report, r, lang) {
-                let _ = writeln!(
-                    out,
-                    "<details><summary>{} — {}</summary>\n\n{}\n</details>\n",
-                    inline(&r.rule),
-                    w("suggestion"),
-                    fenced(&sug)
-                );
-            }
-        }
     }
-    out
 }
 
 #[cfg(test)]

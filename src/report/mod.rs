@@ -1,5 +1,8 @@
 //! Reporters: one findings model, one renderer per format. A reporter knows
-//! nothing of DOCX or YAML; it renders a [`CheckReport`] into bytes.
+//! nothing of DOCX or YAML; it renders a [`CheckReport`] into bytes. Every
+//! renderer is a [`Renderer`]; none uses another: what they share is in
+//! `common` (issues, places, suggestions), `i18n` (words, category titles) and
+//! `baseline` (the baseline's words).
 
 pub mod baseline;
 pub mod brief;
@@ -11,9 +14,11 @@ pub mod github;
 pub mod gitlab;
 pub mod html;
 pub mod human;
+pub mod i18n;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+mod paint;
 pub mod requirements;
 pub mod sarif;
 
@@ -66,6 +71,7 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format with the name `--format` takes.
     pub const ALL: &[(&str, Format)] = &[
         ("human", Format::Human),
         ("json", Format::Json),
@@ -81,6 +87,7 @@ impl Format {
         ("requirements-docx", Format::RequirementsDocx),
     ];
 
+    /// The format of a `--format` name.
     pub fn parse(name: &str) -> Option<Format> {
         Format::ALL
             .iter()
@@ -88,6 +95,7 @@ impl Format {
             .map(|(_, f)| *f)
     }
 
+    /// The `--format` name of a format.
     pub fn name(self) -> &'static str {
         Format::ALL
             .iter()
@@ -99,7 +107,7 @@ impl Format {
 
 /// How to render.
 #[derive(Debug, Clone, Copy)]
-pub struct RenderOptions {
+pub struct RenderOptions<'a> {
     pub lang: Lang,
     pub color: bool,
     /// Terminal width for wrapping human output.
@@ -114,9 +122,11 @@ pub struct RenderOptions {
     /// The lowest severity that fails the run (`--fail-on`); `None` for never.
     /// JUnit reports a failing rule below it as passed with its message.
     pub fail_on: Option<crate::rules::Severity>,
+    /// The requirement tables: ids after this prefix (`K-9.` gives K-9.1, K-9.2 …).
+    pub id_prefix: &'a str,
 }
 
-impl Default for RenderOptions {
+impl Default for RenderOptions<'_> {
     fn default() -> Self {
         RenderOptions {
             lang: Lang::Nb,
@@ -126,6 +136,7 @@ impl Default for RenderOptions {
             verbose: false,
             date: None,
             fail_on: Some(crate::rules::Severity::Error),
+            id_prefix: requirements::DEFAULT_ID_PREFIX,
         }
     }
 }
@@ -197,24 +208,31 @@ pub fn relative_to(
     out
 }
 
-/// Renders a report in a format.
-pub fn render(report: &CheckReport, format: Format, options: &RenderOptions) -> Vec<u8> {
+/// What every format's renderer is.
+pub type Renderer = fn(&CheckReport, &RenderOptions<'_>) -> Vec<u8>;
+
+/// The renderer of a format (`--verbose` turns the brief terminal report into the full one).
+fn renderer(format: Format, options: &RenderOptions<'_>) -> Renderer {
     match format {
-        Format::Human if options.verbose => human::render(report, options).into_bytes(),
-        Format::Human => brief::render(report, options).into_bytes(),
-        Format::Json => json::render(report, options.lang).into_bytes(),
-        Format::Sarif => sarif::render(report, options.lang).into_bytes(),
-        Format::Junit => junit::render(report, options.lang, options.fail_on).into_bytes(),
-        Format::Gitlab => gitlab::render(report, options.lang).into_bytes(),
-        Format::Github => github::render(report, options.lang).into_bytes(),
-        Format::Compact => compact::render(report, options.lang).into_bytes(),
-        Format::Markdown => markdown::render(report, options.lang).into_bytes(),
-        Format::Html => html::render(report, options).into_bytes(),
-        Format::Docx => docx::render(report, options),
-        Format::RequirementsMd | Format::RequirementsDocx => {
-            render_requirements(report, format, requirements::DEFAULT_ID_PREFIX).unwrap_or_default()
-        }
+        Format::Human if options.verbose => human::render,
+        Format::Human => brief::render,
+        Format::Json => json::render,
+        Format::Sarif => sarif::render,
+        Format::Junit => junit::render,
+        Format::Gitlab => gitlab::render,
+        Format::Github => github::render,
+        Format::Compact => compact::render,
+        Format::Markdown => markdown::render,
+        Format::Html => html::render,
+        Format::Docx => docx::render,
+        Format::RequirementsMd => requirements::render_markdown,
+        Format::RequirementsDocx => requirements::render_docx,
     }
+}
+
+/// Renders a report in a format.
+pub fn render(report: &CheckReport, format: Format, options: &RenderOptions<'_>) -> Vec<u8> {
+    renderer(format, options)(report, options)
 }
 
 /// The requirement-table formats with ids after `id_prefix` (`K-9.` gives
@@ -224,11 +242,17 @@ pub fn render_requirements(
     format: Format,
     id_prefix: &str,
 ) -> Option<Vec<u8>> {
-    match format {
-        Format::RequirementsMd => {
-            Some(requirements::render_markdown(report, id_prefix).into_bytes())
-        }
-        Format::RequirementsDocx => Some(requirements::render_docx(report, id_prefix)),
-        _ => None,
-    }
+    matches!(format, Format::RequirementsMd | Format::RequirementsDocx).then(|| {
+        render(
+            report,
+            format,
+            &RenderOptions {
+                id_prefix,
+                ..RenderOptions::default()
+            },
+        )
+    })
 }
+
+#[cfg(test)]
+mod tests;

@@ -9,6 +9,7 @@
 //! rule wants a binding requirement, and Kilde/Begrunnelse are columns the
 //! engine reads as explanation, not as part of the requirement.
 
+use super::RenderOptions;
 use super::common::{self, strip_xml_illegal};
 use crate::Lang;
 use crate::findings::{CheckReport, RuleResult, Status};
@@ -47,51 +48,9 @@ pub struct Addendum {
     pub groups: Vec<Group>,
 }
 
-/// Words of the addendum: (key, bokmål, nynorsk, English).
-const WORDS: &[(&str, &str, &str, &str)] = &[
-    (
-        "title",
-        "Tillegg til kravspesifikasjon",
-        "Tillegg til kravspesifikasjon",
-        "Addendum to the requirements specification",
-    ),
-    (
-        "intro",
-        "Tabellen under er laget av tenderlint {version} med regelsettene {sets}. Hver rad er en anbefaling som konkurransegrunnlaget mangler eller bare nevner svakt. Vurder hver rad, tilpass teksten til anskaffelsen og flytt radene inn i kravspesifikasjonen.",
-        "Tabellen under er laga av tenderlint {version} med regelsetta {sets}. Kvar rad er ei tilråding som konkurransegrunnlaget manglar eller berre nemner svakt. Vurder kvar rad, tilpass teksten til anskaffinga og flytt radene inn i kravspesifikasjonen.",
-        "The table below was made by tenderlint {version} with the rule sets {sets}. Each row is a recommendation the tender lacks or only mentions weakly. Review each row, adapt the text to the procurement and move the rows into the requirements specification.",
-    ),
-    (
-        "legend",
-        "Type: M = minstekrav, E = evalueres.",
-        "Type: M = minstekrav, E = vert evaluert.",
-        "Type: M = minimum requirement, E = evaluated.",
-    ),
-    (
-        "none",
-        "Konkurransegrunnlaget mangler ingen av anbefalingene.",
-        "Konkurransegrunnlaget manglar ingen av tilrådingane.",
-        "The tender lacks none of the recommendations.",
-    ),
-    ("id", "Krav-ID", "Krav-ID", "Req. ID"),
-    ("text", "Kravtekst", "Kravtekst", "Requirement"),
-    ("type", "Type", "Type", "Type"),
-    ("source", "Kilde", "Kjelde", "Source"),
-    ("rationale", "Begrunnelse", "Grunngjeving", "Rationale"),
-];
-
-/// A word of the addendum; category titles come from the reports' shared table,
-/// and a category without a title keeps its key.
-pub fn word(lang: Lang, key: &str) -> String {
-    match WORDS.iter().find(|(k, ..)| *k == key) {
-        Some((_, nb, nn, en)) => match lang {
-            Lang::Nb => nb,
-            Lang::Nn => nn,
-            Lang::En => en,
-        }
-        .to_string(),
-        None => super::human::word(lang, key).to_string(),
-    }
+/// A word of the addendum, in the tender's language.
+fn word(lang: Lang, key: &'static str) -> &'static str {
+    super::i18n::word(lang, key)
 }
 
 /// Whether a result belongs in the addendum: a `require` rule the tender misses
@@ -176,7 +135,7 @@ pub fn addendum(report: &CheckReport, id_prefix: &str) -> Addendum {
         }
         if !rows.is_empty() {
             groups.push(Group {
-                title: word(lang, category),
+                title: super::i18n::category_title(report, category, lang),
                 rows,
             });
         }
@@ -190,28 +149,35 @@ fn intro(report: &CheckReport, lang: Lang) -> String {
         .iter()
         .map(|s| format!("{}@{}", s.id, s.version))
         .collect();
-    word(lang, "intro")
+    word(lang, "addendum-intro")
         .replace("{version}", &report.tool.version)
         .replace("{sets}", &sets.join(", "))
 }
 
-fn headers(lang: Lang) -> [String; 5] {
-    ["id", "text", "type", "source", "rationale"].map(|k| word(lang, k))
+fn headers(lang: Lang) -> [&'static str; 5] {
+    [
+        "addendum-id",
+        "addendum-text",
+        "addendum-type",
+        "addendum-source",
+        "addendum-rationale",
+    ]
+    .map(|k| word(lang, k))
 }
 
 /// The addendum as Markdown: a heading per category, one table each.
-pub fn render_markdown(report: &CheckReport, id_prefix: &str) -> String {
-    let addendum = addendum(report, id_prefix);
+pub(crate) fn render_markdown(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u8> {
+    let addendum = addendum(report, options.id_prefix);
     let lang = addendum.lang;
-    let cell = super::markdown::cell;
+    let cell = common::markdown_cell;
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", word(lang, "title"));
+    let _ = writeln!(out, "# {}\n", word(lang, "addendum-title"));
     let _ = writeln!(out, "{}\n", cell(&intro(report, lang)));
     if addendum.groups.is_empty() {
-        let _ = writeln!(out, "{}", word(lang, "none"));
-        return out;
+        let _ = writeln!(out, "{}", word(lang, "addendum-none"));
+        return out.into_bytes();
     }
-    let _ = writeln!(out, "{}\n", word(lang, "legend"));
+    let _ = writeln!(out, "{}\n", word(lang, "addendum-legend"));
     let h = headers(lang);
     for group in &addendum.groups {
         let _ = writeln!(out, "## {}\n", cell(&group.title));
@@ -230,7 +196,7 @@ pub fn render_markdown(report: &CheckReport, id_prefix: &str) -> String {
         }
         out.push('\n');
     }
-    out
+    out.into_bytes()
 }
 
 /// Column widths in twentieths of a point; they add up to the text width of
@@ -239,9 +205,9 @@ const COLUMNS: [usize; 5] = [1_000, 3_900, 700, 1_700, 1_726];
 
 /// The addendum as the bytes of a .docx file; empty if docx-rs fails to pack it
 /// (it writes to memory, so only a bug in it could make it fail).
-pub fn render_docx(report: &CheckReport, id_prefix: &str) -> Vec<u8> {
+pub(crate) fn render_docx(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u8> {
     use docx_rs::{Docx, Paragraph, Run, Shading, Style, StyleType, Table, TableCell, TableRow};
-    let addendum = addendum(report, id_prefix);
+    let addendum = addendum(report, options.id_prefix);
     let lang = addendum.lang;
     let run = |s: &str| Run::new().add_text(strip_xml_illegal(s));
     let para = |s: &str| Paragraph::new().add_run(run(s));
@@ -266,12 +232,12 @@ pub fn render_docx(report: &CheckReport, id_prefix: &str) -> Vec<u8> {
                 .bold()
                 .outline_lvl(1),
         )
-        .add_paragraph(heading(&word(lang, "title"), "Heading1"))
+        .add_paragraph(heading(word(lang, "addendum-title"), "Heading1"))
         .add_paragraph(para(&intro(report, lang)));
     if addendum.groups.is_empty() {
-        doc = doc.add_paragraph(para(&word(lang, "none")));
+        doc = doc.add_paragraph(para(word(lang, "addendum-none")));
     } else {
-        doc = doc.add_paragraph(para(&word(lang, "legend")));
+        doc = doc.add_paragraph(para(word(lang, "addendum-legend")));
     }
     let h = headers(lang);
     for group in &addendum.groups {
@@ -318,11 +284,8 @@ mod tests {
     }
 
     #[test]
-    fn every_category_has_a_title_in_three_languages() {
-        for key in ["interoperability", "security", "contract"] {
-            let titles = [Lang::Nb, Lang::Nn, Lang::En].map(|l| word(l, key));
-            assert!(titles.iter().all(|t| t != key));
-        }
-        assert_eq!(word(Lang::Nn, "source"), "Kjelde");
+    fn column_titles_are_in_the_tenders_language() {
+        assert_eq!(word(Lang::Nn, "addendum-source"), "Kjelde");
+        assert_eq!(headers(Lang::En)[0], "Req. ID");
     }
 }

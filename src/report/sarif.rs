@@ -8,6 +8,7 @@
 //! edit above a finding does not open a new alert.
 
 use super::common::{self, Issue};
+use super::{RenderOptions, i18n};
 use crate::Lang;
 use crate::findings::{CheckReport, RuleResult, Status};
 use crate::rules::Severity;
@@ -43,26 +44,24 @@ pub fn is_absolute_uri(s: &str) -> bool {
 /// unreserved set percent-encoded (spaces and «ø» in Norwegian file names);
 /// absolute paths become `file:` URIs.
 pub fn path_uri(path: &str) -> String {
+    /// RFC 3986's unreserved characters and the path separator stay as they are.
+    const ENCODED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~')
+        .remove(b'/');
     let p = common::display_path(path);
-    let mut out = String::new();
-    let absolute = p.starts_with('/') || p.as_bytes().get(1) == Some(&b':');
-    if absolute {
-        out.push_str("file://");
-        if !p.starts_with('/') {
-            out.push('/');
-        }
+    let encode = |s: &str| percent_encoding::utf8_percent_encode(s, ENCODED).to_string();
+    if p.starts_with('/') {
+        return format!("file://{}", encode(&p));
     }
-    for (i, b) in p.bytes().enumerate() {
-        let keep = b.is_ascii_alphanumeric()
-            || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/')
-            || (absolute && i == 1 && b == b':');
-        if keep {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
+    // A Windows path (`C:/x`): the drive letter keeps its colon. A `:` is ASCII,
+    // so the byte before it is one character.
+    if p.as_bytes().get(1) == Some(&b':') {
+        return format!("file:///{}:{}", encode(&p[..1]), encode(&p[2..]));
     }
-    out
+    encode(&p)
 }
 
 /// A rule id unique in the run: the bare id unless two rule sets share it.
@@ -125,15 +124,15 @@ fn help_uri(r: &RuleResult) -> Option<String> {
 
 fn rule_descriptor(report: &CheckReport, r: &RuleResult, id: &str, lang: Lang) -> Value {
     let info = &r.rule_info;
-    let suggestion = common::suggestion(report, r, lang);
+    let suggestion = common::suggestion(report, r);
     let sources: Vec<&str> = info.sources.iter().map(|s| s.url.as_str()).collect();
     let mut text = String::new();
     let mut markdown = String::new();
     if let Some(s) = suggestion {
-        text.push_str(&format!("{}: {s}\n", common::word(lang, "suggestion")));
+        text.push_str(&format!("{}: {s}\n", i18n::label(lang, "suggestion")));
         markdown.push_str(&format!(
             "**{}**\n\n> {}\n",
-            common::word(lang, "suggestion"),
+            i18n::label(lang, "suggestion"),
             md_escape(&s).replace('\n', "\n> ")
         ));
     }
@@ -148,10 +147,10 @@ fn rule_descriptor(report: &CheckReport, r: &RuleResult, id: &str, lang: Lang) -
     if !sources.is_empty() {
         text.push_str(&format!(
             "{}: {}\n",
-            common::word(lang, "sources"),
+            i18n::label(lang, "sources"),
             sources.join(" ")
         ));
-        markdown.push_str(&format!("\n**{}**\n\n", common::word(lang, "sources")));
+        markdown.push_str(&format!("\n**{}**\n\n", i18n::label(lang, "sources")));
         for s in &sources {
             if is_absolute_uri(s) {
                 markdown.push_str(&format!("- <{}>\n", s.trim()));
@@ -265,7 +264,7 @@ fn result(
         }
         props.insert("coverage".into(), json!(e.coverage.as_str()));
     }
-    if let Some(s) = common::issue_suggestion(report, issue, lang) {
+    if let Some(s) = common::issue_suggestion(report, issue) {
         props.insert("suggestion".into(), json!(s));
     }
     let mut res = Map::new();
@@ -458,11 +457,11 @@ pub fn to_value(report: &CheckReport, lang: Lang) -> Value {
     })
 }
 
-pub fn render(report: &CheckReport, lang: Lang) -> String {
-    let mut text =
-        serde_json::to_string_pretty(&to_value(report, lang)).unwrap_or_else(|_| "{}".into());
+pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u8> {
+    let mut text = serde_json::to_string_pretty(&to_value(report, options.lang))
+        .unwrap_or_else(|_| "{}".into());
     text.push('\n');
-    text
+    text.into_bytes()
 }
 
 #[cfg(test)]

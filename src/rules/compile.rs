@@ -34,6 +34,8 @@ pub struct RuleSet {
     pub services: Vec<CompiledService>,
     /// The reading behaviours the set opts into.
     pub reading: schema::Reading,
+    /// The titles the set declares for its categories (`categories:`), by key.
+    pub categories: std::collections::BTreeMap<String, Localized>,
     pub rules: Vec<Arc<CompiledRule>>,
     /// How many distinct patterns the rules have (see [`CompiledRule::pattern_key`]).
     pub distinct_patterns: usize,
@@ -969,6 +971,11 @@ impl RuleSet {
                 .collect(),
             services,
             reading: file.reading,
+            categories: file
+                .categories
+                .as_ref()
+                .map(|c| c.value.clone())
+                .unwrap_or_default(),
             distinct_patterns: pattern_keys.len(),
             rules,
             matcher,

@@ -407,6 +407,7 @@ fn validate(file: &RuleSetFile, text: &str, compile_regexes: bool) -> Vec<Proble
             });
         }
     }
+    super::categories::validate(file, text, &mut problems);
     for service in &file.services {
         for term in &service.detect {
             check_term(term, &service.id, "services.detect", None, &mut problems);

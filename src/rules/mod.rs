@@ -1,5 +1,6 @@
 //! Rule sets: the YAML format, loading with spans, and compiling to one automaton.
 
+pub mod categories;
 pub mod compile;
 pub mod embedded;
 pub mod examples;

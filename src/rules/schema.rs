@@ -38,6 +38,12 @@ pub struct RuleSetFile {
     /// version keeps the results it was released with). All off by default.
     #[serde(default)]
     pub reading: Reading,
+    /// Titles of the categories the rules use (category key → title), shown by
+    /// the reports. Optional: a category without one here gets the standard
+    /// title of the categories tenderlint knows (`rules/categories.yaml`), else its key.
+    #[serde(default)]
+    #[schemars(with = "Option<std::collections::BTreeMap<String, Localized>>")]
+    pub categories: Option<Spanned<std::collections::BTreeMap<String, Localized>>>,
     pub rules: Vec<Rule>,
 }
 
@@ -164,7 +170,8 @@ pub struct Rule {
     /// What the finding says when the rule is not met.
     pub message: Localized,
     /// Category id (interoperability, information-sharing, architecture, security,
-    /// archiving, usability, hygiene, contract …).
+    /// archiving, usability, hygiene, contract …); its title comes from the set's
+    /// `categories`, else from the standard titles.
     pub category: String,
     pub severity: Severity,
     pub kind: RuleKind,

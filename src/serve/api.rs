@@ -134,7 +134,7 @@ fn catalogue(settings: &Settings, lang: Lang, configured: Option<Lang>) -> serde
             if seen_categories.insert(r.category.clone()) {
                 categories.push(json!({
                     "id": r.category,
-                    "title": report::common::category_title(&r.category, lang),
+                    "title": report::i18n::category_title_in(&set.categories, &r.category, lang),
                 }));
             }
         }
@@ -472,7 +472,14 @@ pub(super) async fn check(state: AppState, request: Request) -> Response {
     match result {
         Ok((report, lang)) => (
             [(header::CONTENT_TYPE, "application/json")],
-            report::json::render(&report, lang),
+            report::render(
+                &report,
+                Format::Json,
+                &RenderOptions {
+                    lang,
+                    ..RenderOptions::default()
+                },
+            ),
         )
             .into_response(),
         Err(e) => e.into_response(),
@@ -528,11 +535,7 @@ pub(super) async fn report(state: AppState, request: Request) -> Response {
                     "the report could not be rendered",
                 )
             })?;
-        let stem = if lang == Lang::En {
-            "tenderlint-report"
-        } else {
-            "tenderlint-rapport"
-        };
+        let stem = report::i18n::word(lang, "report-file-stem");
         Ok::<_, ApiError>((
             [
                 (header::CONTENT_TYPE, content_type.to_string()),
