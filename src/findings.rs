@@ -33,6 +33,7 @@ pub struct CheckReport {
     pub sources: std::collections::BTreeMap<String, Arc<str>>,
 }
 
+/// The program that wrote the report.
 #[derive(Debug, Clone, Serialize)]
 pub struct Tool {
     pub name: String,
@@ -130,6 +131,7 @@ pub enum Status {
 }
 
 impl Status {
+    /// Its key in reports (`met`, `not-applicable`, …).
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Met => "met",
@@ -173,10 +175,12 @@ impl Coverage {
     /// How many kinds of coverage there are (for tables indexed by [`Coverage::index`]).
     pub const COUNT: usize = 9;
 
+    /// Its place in tables of [`Coverage::COUNT`] entries.
     pub fn index(self) -> usize {
         self as usize
     }
 
+    /// Its key in reports (`binding`, `non-normative`, …).
     pub fn as_str(self) -> &'static str {
         match self {
             Coverage::Binding => "binding",
@@ -344,6 +348,7 @@ pub enum BaselineState {
 }
 
 impl BaselineState {
+    /// Its key in reports (`new`, `same`, `fixed`, `worse`).
     pub fn as_str(self) -> &'static str {
         match self {
             BaselineState::New => "new",
@@ -374,12 +379,14 @@ pub struct Previous {
     pub violations: BTreeSet<String>,
 }
 
+/// A note about the run itself, at a severity.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Notice {
     pub level: Severity,
     pub message: String,
 }
 
+/// How many results of each status, and how many fail.
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
 pub struct Summary {
     pub rules: usize,
@@ -410,6 +417,7 @@ impl Summary {
         ]
     }
 
+    /// The summary of these results and files.
     pub fn of(results: &[RuleResult], files: &[FileEntry]) -> Summary {
         let mut s = Summary {
             rules: results.len(),

@@ -13,12 +13,16 @@ use std::collections::BTreeMap;
 /// Services in scope for one rule set.
 #[derive(Debug, Clone, Default)]
 pub struct ScopeInfo {
+    /// Declared by flag, configuration, front matter or Word properties.
     pub declared: Vec<String>,
+    /// Found by the set's service terms in the tender.
     pub detected: Vec<String>,
+    /// Where each effective service came from.
     pub origins: Vec<ServiceOrigin>,
 }
 
 impl ScopeInfo {
+    /// What scope-aware rules use: the declared services, else the detected ones.
     pub fn effective(&self) -> &[String] {
         if self.declared.is_empty() {
             &self.detected

@@ -66,6 +66,7 @@ pub struct Columns {
 }
 
 impl Columns {
+    /// The roles of a table's columns, read from its header.
     pub fn from_header(header: &[String]) -> Columns {
         let mut c = Columns::default();
         let mut glossary_header = false;
