@@ -9,54 +9,11 @@
 
 use crate::findings::{CheckReport, Notice, RuleResult, Status};
 use crate::rules::Severity;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap};
 
-/// How a result compares with the baseline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum BaselineState {
-    /// The baseline has no result for the rule (a rule new in this rule-set version).
-    New,
-    /// Neither better nor worse.
-    Same,
-    /// Better: it failed and now passes, or a weaker status or fewer violations.
-    Fixed,
-    /// Worse: met before and now weak or missing, a new violation, a waiver that
-    /// expired.
-    Worse,
-}
-
-impl BaselineState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            BaselineState::New => "new",
-            BaselineState::Same => "same",
-            BaselineState::Fixed => "fixed",
-            BaselineState::Worse => "worse",
-        }
-    }
-}
-
-/// A result's comparison with its baseline result.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Comparison {
-    pub state: BaselineState,
-    /// The baseline's result, when there was one.
-    pub previous: Option<Previous>,
-}
-
-/// What the baseline said about a rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Previous {
-    pub status: Status,
-    /// It failed (waived or not): CI systems showed it as an issue.
-    pub issue: bool,
-    /// It failed and was not waived.
-    pub failed: bool,
-    /// The identities of its violations (see [`violation_identity`]).
-    pub violations: BTreeSet<String>,
-}
+// The baseline's vocabulary is the results' (a result carries its comparison).
+pub use crate::findings::{BaselineState, Comparison, Previous};
 
 /// A parsed baseline.
 #[derive(Debug, Clone)]

@@ -1,9 +1,15 @@
 //! What a check found: one result per rule, with evidence. Reporters render
 //! these; they never look at documents or rule files themselves.
+//!
+//! This is the vocabulary of results, below the engine that produces them and the
+//! policy and reporters that read them: it names rules by their texts
+//! ([`RuleInfo`]), not by their compiled form.
 
-use crate::rules::{CompiledRule, RuleKind, Severity, Strength};
+use crate::rules::schema::RuleSource;
+use crate::rules::{Localized, RuleKind, Severity, Strength};
 use crate::text::Modality;
 use serde::Serialize;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// The outcome of checking one tender.
@@ -27,6 +33,7 @@ pub struct CheckReport {
     pub sources: std::collections::BTreeMap<String, Arc<str>>,
 }
 
+/// The program that wrote the report.
 #[derive(Debug, Clone, Serialize)]
 pub struct Tool {
     pub name: String,
@@ -77,9 +84,36 @@ pub struct Services {
     pub effective: Vec<String>,
     /// Where each effective service came from (flag, configuration, front matter,
     /// document properties, or the file and heading it was detected under).
-    pub origins: Vec<crate::engine::ServiceOrigin>,
+    pub origins: Vec<ServiceOrigin>,
     /// The rules whose severity, strength or applicability depends on the services.
     pub scoped_rules: Vec<String>,
+}
+
+/// Where a service in scope came from: the flag, the configuration, a file's front
+/// matter or Word properties, or the file and heading it was detected under.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct ServiceOrigin {
+    pub service: String,
+    /// `flag`, `config`, `front-matter`, `document-properties` (declared), or
+    /// `title`, `document-properties-title`, `text` (detected).
+    pub kind: String,
+    /// The file it stands in (the configuration file for `config`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The section path it was detected under (`text`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+}
+
+impl ServiceOrigin {
+    pub(crate) fn new(service: &str, kind: &str, file: Option<String>) -> ServiceOrigin {
+        ServiceOrigin {
+            service: service.to_string(),
+            kind: kind.to_string(),
+            file,
+            section: None,
+        }
+    }
 }
 
 /// The status of one rule for the tender.
@@ -101,6 +135,7 @@ pub enum Status {
 }
 
 impl Status {
+    /// Its key in reports (`met`, `not-applicable`, …).
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Met => "met",
@@ -144,10 +179,12 @@ impl Coverage {
     /// How many kinds of coverage there are (for tables indexed by [`Coverage::index`]).
     pub const COUNT: usize = 9;
 
+    /// Its place in tables of [`Coverage::COUNT`] entries.
     pub fn index(self) -> usize {
         self as usize
     }
 
+    /// Its key in reports (`binding`, `non-normative`, …).
     pub fn as_str(self) -> &'static str {
         match self {
             Coverage::Binding => "binding",
@@ -187,10 +224,10 @@ pub struct RuleResult {
     pub waiver: Option<Waiver>,
     /// The comparison with a baseline report (`check --baseline`), if there is one.
     #[serde(skip)]
-    pub baseline: Option<crate::baseline::Comparison>,
-    /// The rule as compiled: titles, messages, suggestion, sources (for reporters).
+    pub baseline: Option<Comparison>,
+    /// The rule's texts: title, message, suggestion, sources (for reporters).
     #[serde(skip)]
-    pub rule_info: Arc<CompiledRule>,
+    pub rule_info: Arc<RuleInfo>,
 }
 
 impl RuleResult {
@@ -198,6 +235,29 @@ impl RuleResult {
     pub fn fails(&self) -> bool {
         !self.ok && self.waiver.is_none()
     }
+}
+
+/// What reporters show of a rule besides its result: its texts in every language,
+/// its sources and its default severity. Copied from the rule set, so that a
+/// result outlives the compiled rule and reporters never see patterns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleInfo {
+    pub id: String,
+    pub title: Localized,
+    pub message: Localized,
+    /// The severity the rule set gives the rule (before scope overrides; the
+    /// result's `severity` is the one that applies).
+    pub severity: Severity,
+    /// What to write instead of what a `forbid`/`prefer` rule objects to.
+    pub replacement: Option<Localized>,
+    pub rationale: Localized,
+    pub sources: Vec<RuleSource>,
+    /// A requirement text to paste into the tender.
+    pub suggestion: Option<Localized>,
+    pub help_uri: Option<String>,
+    /// A `require-with` rule whose `with` terms are «eller tilsvarende» / «or
+    /// equivalent»: its violation is fixed by adding that phrase after the name found.
+    pub fix_adds_equivalent: bool,
 }
 
 /// Where the tender says something about a rule's topic.
@@ -276,12 +336,61 @@ pub struct Waiver {
     pub location: Option<String>,
 }
 
+/// How a result compares with the baseline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BaselineState {
+    /// The baseline has no result for the rule (a rule new in this rule-set version).
+    New,
+    /// Neither better nor worse.
+    Same,
+    /// Better: it failed and now passes, or a weaker status or fewer violations.
+    Fixed,
+    /// Worse: met before and now weak or missing, a new violation, a waiver that
+    /// expired.
+    Worse,
+}
+
+impl BaselineState {
+    /// Its key in reports (`new`, `same`, `fixed`, `worse`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BaselineState::New => "new",
+            BaselineState::Same => "same",
+            BaselineState::Fixed => "fixed",
+            BaselineState::Worse => "worse",
+        }
+    }
+}
+
+/// A result's comparison with its baseline result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison {
+    pub state: BaselineState,
+    /// The baseline's result, when there was one.
+    pub previous: Option<Previous>,
+}
+
+/// What the baseline said about a rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Previous {
+    pub status: Status,
+    /// It failed (waived or not): CI systems showed it as an issue.
+    pub issue: bool,
+    /// It failed and was not waived.
+    pub failed: bool,
+    /// The identities of its violations (see `baseline::violation_identity`).
+    pub violations: BTreeSet<String>,
+}
+
+/// A note about the run itself, at a severity.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Notice {
     pub level: Severity,
     pub message: String,
 }
 
+/// How many results of each status, and how many fail.
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
 pub struct Summary {
     pub rules: usize,
@@ -312,6 +421,7 @@ impl Summary {
         ]
     }
 
+    /// The summary of these results and files.
     pub fn of(results: &[RuleResult], files: &[FileEntry]) -> Summary {
         let mut s = Summary {
             rules: results.len(),

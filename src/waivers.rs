@@ -11,8 +11,10 @@
 //! in every format, the way cargo-deny reports advisories that are no longer needed.
 
 use crate::document::{BlockKind, Document, Location};
-use crate::findings::{CheckReport, Coverage, Evidence, RuleResult, Status, Summary, Waiver};
-use crate::rules::{CompiledRule, Localized, RuleKind, Severity, Strength};
+use crate::findings::{
+    CheckReport, Coverage, Evidence, RuleInfo, RuleResult, Status, Summary, Waiver,
+};
+use crate::rules::{Localized, RuleKind, Severity};
 use crate::text::Modality;
 use std::collections::HashSet;
 use std::fmt;
@@ -589,32 +591,19 @@ fn describe(code: &str) -> (Localized, Localized, Severity) {
 
 fn diagnostic_result(code: &'static str, evidence: Vec<Evidence>) -> RuleResult {
     let (title, message, severity) = describe(code);
-    let rule = CompiledRule {
+    let rule = RuleInfo {
         id: code.into(),
         title,
         message: message.clone(),
-        category: RULESET.into(),
         severity,
-        kind: RuleKind::Check,
-        strength: Strength::Any,
-        pattern: None,
-        with: None,
-        within: 0,
         replacement: None,
-        check: None,
         rationale: localized(
             "Unntak er beslutninger som skal kunne etterprøves: med begrunnelse, og fjernet når de ikke trengs.",
             "Waivers are decisions that must stand review: with a reason, and removed when no longer needed.",
         ),
         sources: Vec::new(),
         suggestion: None,
-        scopes: Vec::new(),
-        examples: Default::default(),
         help_uri: None,
-        triggers: Vec::new(),
-        always: false,
-        pattern_key: u32::MAX,
-        line: 0,
         fix_adds_equivalent: false,
     };
     RuleResult {

@@ -61,6 +61,7 @@ impl TypeLegend {
         legend
     }
 
+    /// The tender defines no type codes.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

@@ -1,0 +1,277 @@
+//! What a rule set's observations come to, and what is concluded from them: per
+//! rule, a count of each kind of coverage and the first observations of each (the
+//! evidence to cite), then one result per rule.
+
+use super::MAX_EVIDENCE;
+use super::observe::Observation;
+use super::scope::{ScopeInfo, scoped};
+use crate::findings::{Coverage, RuleInfo, RuleResult, Status};
+use crate::rules::schema::{RuleKind, Strength};
+use crate::rules::{CompiledRule, RuleSet};
+use std::sync::Arc;
+
+/// What a rule set's observations come to: for each rule, how many there are of each
+/// coverage, and the first [`MAX_EVIDENCE`] of each in document order. That is all a
+/// conclusion reads, so the engine's memory is bounded by the rules, not by the
+/// length of the tender (a long tender with many rules had hundreds of thousands of
+/// observations). The kept observations of all rules share one list: a list per
+/// rule made every stretch allocate and grow as many small vectors as there are rules.
+#[derive(Debug)]
+pub(super) struct SetTally {
+    /// Indexed by rule, then [`Coverage::index`].
+    counts: Vec<[usize; Coverage::COUNT]>,
+    /// (rule index, observation) in document order; for each rule at most
+    /// [`MAX_EVIDENCE`] of each coverage.
+    kept: Vec<(usize, Observation)>,
+}
+
+impl SetTally {
+    pub(super) fn new(rules: usize) -> SetTally {
+        SetTally {
+            counts: vec![[0; Coverage::COUNT]; rules],
+            kept: Vec::new(),
+        }
+    }
+
+    pub(super) fn add(&mut self, rule: usize, observation: Observation) {
+        let Some(counts) = self.counts.get_mut(rule) else {
+            return;
+        };
+        let count = &mut counts[observation.coverage.index()];
+        if *count < MAX_EVIDENCE {
+            self.kept.push((rule, observation));
+        }
+        *count += 1;
+    }
+
+    /// Adds the tally of the stretch that follows this one.
+    pub(super) fn append(&mut self, later: SetTally) {
+        let mut not_kept = later.counts;
+        for (rule, observation) in later.kept {
+            if let Some(counts) = not_kept.get_mut(rule) {
+                counts[observation.coverage.index()] -= 1;
+            }
+            self.add(rule, observation);
+        }
+        for (counts, more) in self.counts.iter_mut().zip(not_kept) {
+            for (count, more) in counts.iter_mut().zip(more) {
+                *count += more;
+            }
+        }
+    }
+
+    /// The tally of each rule, in rule order.
+    pub(super) fn into_rules(self) -> Vec<Tally> {
+        let mut tallies: Vec<Tally> = self
+            .counts
+            .into_iter()
+            .map(|counts| Tally {
+                counts,
+                kept: Vec::new(),
+            })
+            .collect();
+        for (rule, observation) in self.kept {
+            if let Some(tally) = tallies.get_mut(rule) {
+                tally.kept.push(observation);
+            }
+        }
+        tallies
+    }
+}
+
+/// One rule's part of a [`SetTally`].
+#[derive(Debug, Default)]
+pub(super) struct Tally {
+    counts: [usize; Coverage::COUNT],
+    /// In document order; at most [`MAX_EVIDENCE`] of each coverage.
+    kept: Vec<Observation>,
+}
+
+impl Tally {
+    fn count(&self, coverages: &[Coverage]) -> usize {
+        coverages.iter().map(|c| self.counts[c.index()]).sum()
+    }
+
+    fn total(&self) -> usize {
+        self.counts.iter().sum()
+    }
+
+    /// The first [`MAX_EVIDENCE`] observations with one of `coverages`, and how many
+    /// there are in all.
+    fn evidence_of(&self, coverages: &[Coverage]) -> (Vec<Observation>, usize) {
+        let chosen = self
+            .kept
+            .iter()
+            .filter(|o| coverages.contains(&o.coverage))
+            .take(MAX_EVIDENCE)
+            .copied()
+            .collect();
+        (chosen, self.count(coverages))
+    }
+}
+
+/// A set's results before their evidence is built, each with the observations it
+/// will cite, and the set's scope.
+pub(super) type SetConclusion = (Vec<(RuleResult, Vec<Observation>)>, ScopeInfo);
+
+/// A rule's result from its tally: the status, whether it is satisfied, and the
+/// observations its evidence will be built from.
+pub(super) fn conclude(
+    set: &RuleSet,
+    rule: &CompiledRule,
+    tally: Tally,
+    services: &[String],
+) -> (RuleResult, Vec<Observation>) {
+    use Coverage::*;
+    const ALL: [Coverage; Coverage::COUNT] = [
+        Binding,
+        Weak,
+        Negated,
+        NonNormative,
+        Descriptive,
+        Conditional,
+        Evaluated,
+        Redefined,
+        Violation,
+    ];
+    let (severity, strength, applies) = scoped(rule, services);
+    // Procedural facts are stated, not demanded: a statement without a modal verb
+    // counts, and so do the award criteria (they state how tenders are evaluated),
+    // but «bør» and options stay weak, since a wish is not a stated fact.
+    let (binding, weak): (&[Coverage], &[Coverage]) = if strength == Strength::Mention {
+        (&[Binding, Descriptive, Evaluated], &[Weak, Conditional])
+    } else {
+        (&[Binding], &[Weak, Conditional, Evaluated])
+    };
+    let (status, ok, (chosen, evidence_total)) = if !applies {
+        (Status::NotApplicable, true, (Vec::new(), 0))
+    } else if rule.kind == RuleKind::Require {
+        if tally.count(binding) > 0 {
+            (Status::Met, true, tally.evidence_of(binding))
+        } else if tally.count(weak) > 0 {
+            (
+                Status::Weak,
+                strength != Strength::Binding,
+                tally.evidence_of(weak),
+            )
+        } else {
+            // Near misses show why the topic does not count.
+            (Status::Missing, false, tally.evidence_of(&ALL))
+        }
+    } else if tally.total() == 0 {
+        (Status::Passed, true, (Vec::new(), 0))
+    } else {
+        (Status::Violation, false, tally.evidence_of(&ALL))
+    };
+    let result = RuleResult {
+        ruleset: set.id.clone(),
+        ruleset_version: set.version.to_string(),
+        rule: rule.id.clone(),
+        kind: rule.kind,
+        status,
+        ok,
+        severity,
+        strength: (rule.kind == RuleKind::Require).then_some(strength),
+        category: rule.category.clone(),
+        // Filled in once the cited blocks are prepared again.
+        evidence: Vec::new(),
+        evidence_total,
+        waiver: None,
+        baseline: None,
+        rule_info: Arc::new(rule_info(rule)),
+    };
+    (result, chosen)
+}
+
+/// What reporters show of a rule: its texts, not its patterns.
+fn rule_info(rule: &CompiledRule) -> RuleInfo {
+    RuleInfo {
+        id: rule.id.clone(),
+        title: rule.title.clone(),
+        message: rule.message.clone(),
+        severity: rule.severity,
+        replacement: rule.replacement.clone(),
+        rationale: rule.rationale.clone(),
+        sources: rule.sources.clone(),
+        suggestion: rule.suggestion.clone(),
+        help_uri: rule.help_uri.clone(),
+        fix_adds_equivalent: rule.fix_adds_equivalent,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn observation(block: usize, coverage: Coverage) -> Observation {
+        Observation {
+            doc: 0,
+            block,
+            statement: 0,
+            hit: None,
+            coverage,
+            definition: None,
+        }
+    }
+
+    /// Tallies of stretches appended in order keep what one tally of the whole
+    /// sequence keeps, whatever the stretch boundaries, for each of the rules whose
+    /// observations interleave.
+    #[test]
+    fn appended_tallies_equal_one_tally_of_everything() {
+        use Coverage::*;
+        let kinds = [Binding, Weak, Descriptive, Binding, Negated, Weak, Weak];
+        // (rule, observation): rule 1 observes every third block, rule 0 the others.
+        let all: Vec<(usize, Observation)> = (0..400)
+            .map(|i| {
+                (
+                    usize::from(i % 3 == 0),
+                    observation(i, kinds[(i * 7 + i / 3) % kinds.len()]),
+                )
+            })
+            .collect();
+        for cuts in [
+            vec![0, 400],
+            vec![0, 1, 30, 31, 399, 400],
+            vec![0, 100, 250, 400],
+        ] {
+            let mut merged = SetTally::new(2);
+            for pair in cuts.windows(2) {
+                let mut stretch = SetTally::new(2);
+                all[pair[0]..pair[1]]
+                    .iter()
+                    .for_each(|(r, o)| stretch.add(*r, *o));
+                merged.append(stretch);
+            }
+            for (rule, tally) in merged.into_rules().into_iter().enumerate() {
+                let of_rule: Vec<&Observation> = all
+                    .iter()
+                    .filter(|(r, _)| *r == rule)
+                    .map(|(_, o)| o)
+                    .collect();
+                assert_eq!(tally.total(), of_rule.len());
+                for coverages in [
+                    &[Binding][..],
+                    &[Weak],
+                    &[Binding, Descriptive],
+                    &[Negated, Weak],
+                ] {
+                    let (kept, total) = tally.evidence_of(coverages);
+                    let matching = of_rule.iter().filter(|o| coverages.contains(&o.coverage));
+                    let expected: Vec<usize> = matching
+                        .clone()
+                        .take(MAX_EVIDENCE)
+                        .map(|o| o.block)
+                        .collect();
+                    assert_eq!(kept.iter().map(|o| o.block).collect::<Vec<_>>(), expected);
+                    assert_eq!(total, matching.count());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn coverage_count_covers_every_kind() {
+        assert_eq!(Coverage::Violation.index() + 1, Coverage::COUNT);
+    }
+}
