@@ -4,6 +4,7 @@
 use crate::rules::{CompiledRule, RuleKind, Severity, Strength};
 use crate::text::Modality;
 use serde::Serialize;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// The outcome of checking one tender.
@@ -183,7 +184,7 @@ pub struct RuleResult {
     pub waiver: Option<Waiver>,
     /// The comparison with a baseline report (`check --baseline`), if there is one.
     #[serde(skip)]
-    pub baseline: Option<crate::baseline::Comparison>,
+    pub baseline: Option<Comparison>,
     /// The rule as compiled: titles, messages, suggestion, sources (for reporters).
     #[serde(skip)]
     pub rule_info: Arc<CompiledRule>,
@@ -270,6 +271,52 @@ pub struct Waiver {
     /// Where the waiver is written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
+}
+
+/// How a result compares with the baseline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BaselineState {
+    /// The baseline has no result for the rule (a rule new in this rule-set version).
+    New,
+    /// Neither better nor worse.
+    Same,
+    /// Better: it failed and now passes, or a weaker status or fewer violations.
+    Fixed,
+    /// Worse: met before and now weak or missing, a new violation, a waiver that
+    /// expired.
+    Worse,
+}
+
+impl BaselineState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BaselineState::New => "new",
+            BaselineState::Same => "same",
+            BaselineState::Fixed => "fixed",
+            BaselineState::Worse => "worse",
+        }
+    }
+}
+
+/// A result's comparison with its baseline result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison {
+    pub state: BaselineState,
+    /// The baseline's result, when there was one.
+    pub previous: Option<Previous>,
+}
+
+/// What the baseline said about a rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Previous {
+    pub status: Status,
+    /// It failed (waived or not): CI systems showed it as an issue.
+    pub issue: bool,
+    /// It failed and was not waived.
+    pub failed: bool,
+    /// The identities of its violations (see `policy::baseline::violation_identity`).
+    pub violations: BTreeSet<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

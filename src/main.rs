@@ -12,10 +12,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tenderlint::Lang;
 use tenderlint::config::{self, Config};
+use tenderlint::date::Date;
 use tenderlint::report::{self, Format, RenderOptions};
 use tenderlint::rules::{self, RuleSet, RuleSetError};
 use tenderlint::settings::{self, ConfigSource, Settings, SettingsError};
-use tenderlint::waivers::Date;
 
 const OK: u8 = 0;
 const FAILED: u8 = 1;
@@ -192,7 +192,7 @@ fn find_config(args: &CheckArgs) -> Result<Option<Config>, ()> {
 /// `TENDERLINT_TODAY=YYYY-MM-DD` fixes the day waiver expiry is judged on (tests, reruns).
 fn today() -> Result<Option<Date>, String> {
     match std::env::var("TENDERLINT_TODAY") {
-        Ok(v) if !v.trim().is_empty() => Date::parse(&v)
+        Ok(v) if !v.trim().is_empty() => tenderlint::date::parse(&v)
             .map(Some)
             .ok_or_else(|| format!("TENDERLINT_TODAY=`{v}` is not a YYYY-MM-DD date")),
         _ => Ok(None),
@@ -291,11 +291,11 @@ fn check(args: CheckArgs) -> u8 {
         return ERROR;
     }
     // Read before the check, so that a bad baseline costs no checking time.
-    let baseline = match &args.baseline {
+    options.baseline = match &args.baseline {
         None => None,
         Some(path) => match std::fs::read_to_string(path)
             .map_err(|e| e.to_string())
-            .and_then(|text| tenderlint::baseline::Baseline::parse(&text))
+            .and_then(|text| tenderlint::policy::baseline::Baseline::parse(&text))
         {
             Ok(b) => Some(b),
             Err(e) => {
@@ -304,17 +304,12 @@ fn check(args: CheckArgs) -> u8 {
             }
         },
     };
+    options.newer_versions = true;
     let bar = progress_display(args.quiet, lang);
     options.progress = bar.as_ref().map(|b| b.sink());
-    let mut report = tenderlint::check_paths(&args.paths, &sets, &options);
+    let report = tenderlint::check_paths(&args.paths, &sets, &options);
     if let Some(b) = bar {
         b.finish();
-    }
-    report
-        .notices
-        .extend(rules::versions::newer_versions_notice(&sets));
-    if let Some(b) = &baseline {
-        tenderlint::baseline::compare(&mut report, b);
     }
 
     let nothing_read = report.files.iter().all(|f| f.error.is_some());
@@ -416,8 +411,8 @@ fn check(args: CheckArgs) -> u8 {
     }
     // With a baseline, only what is new or worse counts.
     let counts = |r: &tenderlint::findings::RuleResult| {
-        if baseline.is_some() {
-            tenderlint::baseline::regressed(r)
+        if options.baseline.is_some() {
+            tenderlint::policy::baseline::regressed(r)
         } else {
             r.fails()
         }

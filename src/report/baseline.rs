@@ -2,7 +2,7 @@
 //! state and a one-line summary. (JSON and SARIF carry the states as data.)
 
 use crate::Lang;
-use crate::baseline::BaselineState;
+use crate::findings::BaselineState;
 use crate::findings::CheckReport;
 
 /// A baseline state for people, in bokmål, nynorsk or English.

@@ -7,7 +7,7 @@
 //! from the tender or a rule set is escaped.
 
 use super::RenderOptions;
-use super::common::{self, Date, escape_xml as esc};
+use super::common::{self, escape_xml as esc};
 use crate::Lang;
 use crate::findings::{CheckReport, RuleResult, Status};
 use std::fmt::Write as _;
@@ -245,7 +245,7 @@ fn placeholders_html(text: &str) -> String {
 pub fn render(report: &CheckReport, options: &RenderOptions) -> String {
     let lang = options.lang;
     let w = |k| common::word(lang, k);
-    let date = options.date.unwrap_or_else(Date::today_utc);
+    let date = options.date.unwrap_or_else(crate::date::today);
     let mut out = String::new();
     let _ = write!(
         out,

@@ -7,56 +7,14 @@
 //! wherever it moved. A baseline from another version of a rule set is matched
 //! by rule id, and the run says so.
 
-use crate::findings::{CheckReport, Notice, RuleResult, Status};
-use crate::rules::Severity;
-use serde::{Deserialize, Serialize};
+use crate::findings::{BaselineState, Comparison, Notice, Previous, RuleResult, Status};
+use crate::rules::{RuleSet, Severity};
+use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap};
 
-/// How a result compares with the baseline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum BaselineState {
-    /// The baseline has no result for the rule (a rule new in this rule-set version).
-    New,
-    /// Neither better nor worse.
-    Same,
-    /// Better: it failed and now passes, or a weaker status or fewer violations.
-    Fixed,
-    /// Worse: met before and now weak or missing, a new violation, a waiver that
-    /// expired.
-    Worse,
-}
-
-impl BaselineState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            BaselineState::New => "new",
-            BaselineState::Same => "same",
-            BaselineState::Fixed => "fixed",
-            BaselineState::Worse => "worse",
-        }
-    }
-}
-
-/// A result's comparison with its baseline result.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Comparison {
-    pub state: BaselineState,
-    /// The baseline's result, when there was one.
-    pub previous: Option<Previous>,
-}
-
-/// What the baseline said about a rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Previous {
-    pub status: Status,
-    /// It failed (waived or not): CI systems showed it as an issue.
-    pub issue: bool,
-    /// It failed and was not waived.
-    pub failed: bool,
-    /// The identities of its violations (see [`violation_identity`]).
-    pub violations: BTreeSet<String>,
-}
+/// The newest JSON report format a baseline is read from: the fields read below
+/// are those of version 1 of `check --format json`.
+const READABLE_FORMAT_VERSION: u32 = 1;
 
 /// A parsed baseline.
 #[derive(Debug, Clone)]
@@ -115,8 +73,18 @@ fn parse_status(s: &str) -> Option<Status> {
 /// What makes two violations of a rule the same: the matched text (or the
 /// excerpt), case and spacing aside; never where it is.
 pub fn violation_identity(matched: Option<&str>, excerpt: &str) -> String {
-    crate::report::common::one_line(matched.unwrap_or(excerpt))
-        .split_whitespace()
+    // Line breaks and tabs part words; other control characters (Word text holds
+    // some) are dropped, as the reports' one-line text drops them.
+    let text: String = matched
+        .unwrap_or(excerpt)
+        .chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect();
+    text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
@@ -127,11 +95,10 @@ impl Baseline {
     pub fn parse(text: &str) -> Result<Baseline, String> {
         let doc: Document =
             serde_json::from_str(text).map_err(|e| format!("not a tenderlint JSON report: {e}"))?;
-        if doc.format_version > crate::report::json::FORMAT_VERSION {
+        if doc.format_version > READABLE_FORMAT_VERSION {
             return Err(format!(
                 "JSON format version {} is newer than this tenderlint reads ({})",
-                doc.format_version,
-                crate::report::json::FORMAT_VERSION
+                doc.format_version, READABLE_FORMAT_VERSION
             ));
         }
         let mut results = Vec::with_capacity(doc.results.len());
@@ -205,9 +172,13 @@ fn compare_one(r: &RuleResult, previous: Option<&Previous>) -> Comparison {
     }
 }
 
-/// Sets each result's comparison with the baseline, and says so in a notice
-/// when the baseline was made with other rule-set versions.
-pub fn compare(report: &mut CheckReport, baseline: &Baseline) {
+/// Sets each result's comparison with the baseline; a notice says so when the
+/// baseline was made with other rule-set versions.
+pub fn compare(
+    results: &mut [RuleResult],
+    sets: &[RuleSet],
+    baseline: &Baseline,
+) -> Option<Notice> {
     let by_set_and_rule: HashMap<(&str, &str), &Previous> = baseline
         .results
         .iter()
@@ -221,31 +192,30 @@ pub fn compare(report: &mut CheckReport, baseline: &Baseline) {
             .or_insert(Some(p));
     }
     let mut differing = Vec::new();
-    for set in &report.rulesets {
+    for set in sets {
+        let version = set.version.to_string();
         match baseline.rulesets.iter().find(|(id, _)| *id == set.id) {
-            Some((_, v)) if *v != set.version => {
-                differing.push(format!("{}@{v} → {}", set.id, set.version));
+            Some((_, v)) if *v != version => {
+                differing.push(format!("{}@{v} → {version}", set.id));
             }
             None => differing.push(format!("{} (not in the baseline)", set.id)),
             _ => {}
         }
     }
-    for r in &mut report.results {
+    for r in results {
         let previous = by_set_and_rule
             .get(&(r.ruleset.as_str(), r.rule.as_str()))
             .copied()
             .or_else(|| by_rule.get(r.rule.as_str()).copied().flatten());
         r.baseline = Some(compare_one(r, previous));
     }
-    if !differing.is_empty() {
-        report.notices.push(Notice {
-            level: Severity::Info,
-            message: format!(
-                "the baseline was made with other rule-set versions ({}); results are matched by rule id",
-                differing.join(", ")
-            ),
-        });
-    }
+    (!differing.is_empty()).then(|| Notice {
+        level: Severity::Info,
+        message: format!(
+            "the baseline was made with other rule-set versions ({}); results are matched by rule id",
+            differing.join(", ")
+        ),
+    })
 }
 
 /// Whether a result counts against the gate in baseline mode: it fails, and it
