@@ -27,7 +27,7 @@ pub fn parse(text: &str) -> Option<Date> {
 }
 
 /// Today in the user's time zone (`TZ`, else the system's; UTC when neither is known).
-pub fn today() -> Date {
+pub(crate) fn today() -> Date {
     let now = std::time::SystemTime::now();
     match jiff::ZonedDateTime::try_from(now) {
         Ok(zoned) => zoned.date(),

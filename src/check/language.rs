@@ -17,7 +17,7 @@ pub fn suggestion_language(asked: Option<Lang>, tender: Lang) -> Lang {
 }
 
 /// Bokmål, nynorsk or English, by counting words only one of them uses.
-pub fn detect_language(docs: &[Document]) -> Lang {
+pub(crate) fn detect_language(docs: &[Document]) -> Lang {
     const NN: &[&str] = &[
         "ikkje",
         "korleis",

@@ -3,9 +3,12 @@
 mod language;
 mod read;
 mod services;
+#[cfg(test)]
+mod tests;
 
-pub use language::{detect_language, suggestion_language};
-pub use services::{UnknownService, check_service_names, known_services, resolve_services};
+pub(crate) use language::detect_language;
+pub use language::suggestion_language;
+pub use services::{UnknownService, resolve_services};
 
 use crate::Lang;
 use crate::document::{self, Document, ReadError};
@@ -24,6 +27,7 @@ use std::path::PathBuf;
 /// What the caller decides about a check.
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
+    /// Services, document facts and what else the engine takes.
     pub engine: EngineOptions,
     /// Which walked files form the tender (`files:` in the configuration); files
     /// named explicitly are always checked.
@@ -54,11 +58,24 @@ pub struct CheckOptions {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Progress {
     /// About to read `files` files of `bytes` bytes on disk.
-    Start { files: usize, bytes: u64 },
+    Start {
+        /// Files to read.
+        files: usize,
+        /// Their size.
+        bytes: u64,
+    },
     /// Read `done` of `total` files.
-    Reading { done: usize, total: usize },
+    Reading {
+        /// Files read so far.
+        done: usize,
+        /// Files to read.
+        total: usize,
+    },
     /// Every file is read; the rule sets are being evaluated.
-    Evaluating { files: usize },
+    Evaluating {
+        /// Documents read.
+        files: usize,
+    },
 }
 
 /// Where [`Progress`] goes.
@@ -75,7 +92,9 @@ impl std::fmt::Debug for ProgressSink {
 /// (`.md`, `.docx`) and is what evidence shows.
 #[derive(Debug, Clone, Default)]
 pub struct StdinFile {
+    /// The name it stands for (`--stdin-filename`).
     pub name: PathBuf,
+    /// Its content.
     pub bytes: Vec<u8>,
 }
 

@@ -37,7 +37,11 @@ pub(super) fn read_one(path: &std::path::Path, format: Option<document::Format>)
 
 /// Reads a file whose bytes are at hand (an upload, or a DOCX read for its
 /// properties first), leaving out what tenderlint wrote itself.
-pub(super) fn read_bytes_one(path: &std::path::Path, format: document::Format, bytes: &[u8]) -> Read {
+pub(super) fn read_bytes_one(
+    path: &std::path::Path,
+    format: document::Format,
+    bytes: &[u8],
+) -> Read {
     let properties = match format {
         document::Format::Docx => document::docx::properties(bytes).ok(),
         _ => None,
@@ -104,7 +108,10 @@ pub(super) fn refusal(path: &std::path::Path) -> ReadError {
 /// What Word document properties say for the engine: services declared in a
 /// custom property `services` (or `tjenester`), and the title, subject and
 /// keywords that service detection reads.
-pub(super) fn document_facts(doc: usize, props: &crate::document::docx::Properties) -> engine::DocumentFacts {
+pub(super) fn document_facts(
+    doc: usize,
+    props: &crate::document::docx::Properties,
+) -> engine::DocumentFacts {
     let declared = ["services", "tjenester", "tenester"]
         .iter()
         .filter_map(|name| props.custom(name))

@@ -8,7 +8,11 @@ use crate::rules::RuleSet;
 
 /// Services a document declares must be ones the rule sets know: a typo would
 /// silently leave the scope-aware rules at their defaults.
-pub(super) fn service_notices(docs: &[Document], engine: &EngineOptions, sets: &[RuleSet]) -> Vec<Notice> {
+pub(super) fn service_notices(
+    docs: &[Document],
+    engine: &EngineOptions,
+    sets: &[RuleSet],
+) -> Vec<Notice> {
     let mut notices = Vec::new();
     for doc in docs {
         let declared = engine::front_matter(doc).services;
@@ -47,10 +51,13 @@ fn service_notice(e: UnknownService) -> Notice {
 /// A service name no rule set knows, with the nearest known one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownService {
+    /// The name as written.
     pub name: String,
     /// Where it was named: «--services», «tenderlint.yaml», «the front matter of x.md».
     pub origin: String,
+    /// The known name it is nearest to, when it is near one.
     pub suggestion: Option<String>,
+    /// Every service the rule sets know.
     pub known: Vec<String>,
 }
 
@@ -69,7 +76,7 @@ impl std::fmt::Display for UnknownService {
 }
 
 /// The service ids the rule sets know: those they define and those their rules' scopes name.
-pub fn known_services(sets: &[RuleSet]) -> Vec<String> {
+pub(crate) fn known_services(sets: &[RuleSet]) -> Vec<String> {
     let mut known: Vec<String> = sets
         .iter()
         .flat_map(|s| {
@@ -86,7 +93,7 @@ pub fn known_services(sets: &[RuleSet]) -> Vec<String> {
 }
 
 /// Every name must be a known service; the first that is not is the error.
-pub fn check_service_names(
+pub(crate) fn check_service_names(
     names: &[String],
     origin: &str,
     sets: &[RuleSet],

@@ -18,7 +18,7 @@ pub struct FileFilter {
 
 impl FileFilter {
     /// Whether a file found by walking a directory belongs to the tender.
-    pub fn allows(&self, path: &Path) -> bool {
+    pub(crate) fn allows(&self, path: &Path) -> bool {
         let absolute = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
         let Ok(relative) = absolute.strip_prefix(&self.base) else {
             // Outside the configuration's directory no glob can name it.

@@ -35,7 +35,7 @@ use std::path::{Path, PathBuf};
 /// The name tenderlint looks for, upward from the first checked path.
 pub const FILE_NAME: &str = "tenderlint.yaml";
 /// Largest configuration file read; a real one is a few hundred bytes.
-pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+pub(crate) const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// Configuration problems are rule-set-style problems: a source and spans in it.
 pub type ConfigError = RuleSetError;
@@ -44,13 +44,18 @@ pub type ConfigError = RuleSetError;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FailOn {
+    /// Errors fail the run (the default).
     Error,
+    /// Warnings and errors fail it.
     Warning,
+    /// Anything that fails a rule fails it.
     Info,
+    /// Nothing fails it: report only.
     Never,
 }
 
 impl FailOn {
+    /// The lowest severity that fails the run; `None` for never.
     pub fn threshold(self) -> Option<Severity> {
         match self {
             FailOn::Error => Some(Severity::Error),
@@ -64,7 +69,9 @@ impl FailOn {
 /// A value from the file with where it is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Located<T> {
+    /// The value.
     pub value: T,
+    /// Its byte range in the file, when known.
     pub span: Option<Range<usize>>,
 }
 
@@ -77,13 +84,21 @@ pub struct Config {
     pub dir: PathBuf,
     /// The repository root (the nearest ancestor with `.git`, else `dir`), canonical.
     pub root: PathBuf,
+    /// `files:`: which walked files form the tender.
     pub files: Option<FileFilter>,
+    /// `rulesets:`: the pinned rule sets, in order.
     pub rulesets: Vec<Located<RuleSetPin>>,
+    /// `services:`: the services the tender covers.
     pub services: Vec<String>,
+    /// `lang:`: the language of messages.
     pub lang: Option<Lang>,
+    /// `fail-on:`: the lowest severity that fails the run.
     pub fail_on: Option<FailOn>,
+    /// `rules:`: per-rule levels, each id with its place.
     pub rules: Vec<(Located<String>, RuleLevel)>,
+    /// `waivers:`.
     pub waivers: Vec<ConfigWaiver>,
+    /// The file's text, for diagnostics that point into it.
     pub source: RuleSetSource,
 }
 

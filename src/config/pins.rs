@@ -16,12 +16,16 @@ use std::path::{Component, Path, PathBuf};
 pub enum RuleSetPin {
     /// `ks-felles-journalloft@1.0.0`, or an id alone (the newest embedded version).
     Embedded {
+        /// The rule set's id.
         id: String,
+        /// The version; the newest embedded one when absent.
         version: Option<semver::Version>,
     },
     /// `{path: rules/local.yaml, sha256: "…"}`; the path is relative to the configuration.
     File {
+        /// The file, relative to the configuration.
         path: String,
+        /// The digest its content must have.
         sha256: Option<String>,
     },
 }

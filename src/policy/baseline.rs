@@ -20,7 +20,7 @@ const READABLE_FORMAT_VERSION: u32 = 1;
 #[derive(Debug, Clone)]
 pub struct Baseline {
     /// `id@version` of each rule set the baseline was made with.
-    pub rulesets: Vec<(String, String)>,
+    rulesets: Vec<(String, String)>,
     results: Vec<(String, String, Previous)>,
 }
 
@@ -72,7 +72,7 @@ fn parse_status(s: &str) -> Option<Status> {
 
 /// What makes two violations of a rule the same: the matched text (or the
 /// excerpt), case and spacing aside; never where it is.
-pub fn violation_identity(matched: Option<&str>, excerpt: &str) -> String {
+pub(crate) fn violation_identity(matched: Option<&str>, excerpt: &str) -> String {
     // Line breaks and tabs part words; other control characters (Word text holds
     // some) are dropped, as the reports' one-line text drops them.
     let text: String = matched
@@ -174,7 +174,7 @@ fn compare_one(r: &RuleResult, previous: Option<&Previous>) -> Comparison {
 
 /// Sets each result's comparison with the baseline; a notice says so when the
 /// baseline was made with other rule-set versions.
-pub fn compare(
+pub(crate) fn compare(
     results: &mut [RuleResult],
     sets: &[RuleSet],
     baseline: &Baseline,
@@ -238,6 +238,11 @@ mod tests {
             violation_identity(Some("microsoft word"), "other text")
         );
         assert_eq!(violation_identity(None, " A\nb "), "a b");
+        // Tabs part words; other control characters (Word's) are dropped, not spaces.
+        assert_eq!(
+            violation_identity(Some("Micro\u{b}soft\tWord\u{7}"), ""),
+            "microsoft word"
+        );
     }
 
     #[test]

@@ -6,12 +6,14 @@ use crate::rules::Severity;
 /// A rule's level set by the configuration: switched off, or a new severity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RuleLevel {
+    /// The rule is not reported.
     Off,
+    /// The rule is reported with this severity.
     Severity(Severity),
 }
 
 /// Switches rules off or changes their severity, as configured.
-pub fn apply(results: &mut Vec<RuleResult>, levels: &[(String, RuleLevel)]) {
+pub(crate) fn apply(results: &mut Vec<RuleResult>, levels: &[(String, RuleLevel)]) {
     let level_of = |rule: &str| {
         levels
             .iter()

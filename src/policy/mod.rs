@@ -16,7 +16,7 @@ use std::collections::HashSet;
 
 /// The decisions for one check.
 #[derive(Debug, Clone, Copy)]
-pub struct Policy<'a> {
+pub(crate) struct Policy<'a> {
     /// Rules switched off or given another severity (`rules:` in the configuration).
     pub rule_levels: &'a [(String, levels::RuleLevel)],
     /// Waivers from the configuration; inline waivers come from the documents.
@@ -29,7 +29,7 @@ pub struct Policy<'a> {
 
 /// Applies the policy to the results of `sets` over `docs`; returns what the
 /// report should say about it (a baseline made with other rule-set versions).
-pub fn apply(
+pub(crate) fn apply(
     results: &mut Vec<RuleResult>,
     docs: &[Document],
     sets: &[RuleSet],

@@ -27,31 +27,37 @@ use std::collections::HashSet;
 /// A waiver that has expired: it no longer suppresses anything.
 pub const EXPIRED: &str = "TL-WAIVER-EXPIRED";
 /// A waiver for a rule id no loaded rule set has.
-pub const UNKNOWN_RULE: &str = "TL-WAIVER-UNKNOWN-RULE";
+pub(crate) const UNKNOWN_RULE: &str = "TL-WAIVER-UNKNOWN-RULE";
 /// A waiver whose rule passes anyway.
-pub const UNUSED: &str = "TL-WAIVER-UNUSED";
+pub(crate) const UNUSED: &str = "TL-WAIVER-UNUSED";
 /// An inline waiver without a reason; it is not applied.
-pub const NO_REASON: &str = "TL-WAIVER-NO-REASON";
+pub(crate) const NO_REASON: &str = "TL-WAIVER-NO-REASON";
 /// A `tenderlint-…` comment tenderlint does not understand.
-pub const UNKNOWN_DIRECTIVE: &str = "TL-DIRECTIVE-UNKNOWN";
+pub(crate) const UNKNOWN_DIRECTIVE: &str = "TL-DIRECTIVE-UNKNOWN";
 /// An inline waiver whose `until` is not a date; it is not applied.
-pub const BAD_DATE: &str = "TL-WAIVER-BAD-DATE";
+pub(crate) const BAD_DATE: &str = "TL-WAIVER-BAD-DATE";
 
 /// The pseudo rule set the `TL-*` results belong to.
-pub const RULESET: &str = "tenderlint";
+pub(crate) const RULESET: &str = "tenderlint";
 
 /// A waiver from `tenderlint.yaml`: it waives the rule for the whole tender.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigWaiver {
+    /// The rule id it waives.
     pub rule: String,
+    /// Why the rule does not apply (required).
     pub reason: String,
     /// The last day the waiver holds.
     pub expires: Option<Date>,
+    /// Who approved it (`approved-by:`).
     pub approved_by: Option<String>,
     /// Where it is written: the configuration file, line and column (1-based).
     pub file: String,
+    /// The line it starts on (1-based).
     pub line: u32,
+    /// The column it starts at (1-based).
     pub column: u32,
+    /// Its byte offset in the file, when known.
     pub byte_offset: Option<usize>,
 }
 
@@ -77,7 +83,7 @@ struct Used {
 /// Applies waivers to the results and adds `TL-*` results for waivers that are
 /// expired, unknown, unused or without a reason. `known` holds every rule id of
 /// the rule sets used (rules switched off in the configuration included).
-pub fn apply(
+pub(crate) fn apply(
     results: &mut Vec<RuleResult>,
     docs: &[Document],
     config: &[ConfigWaiver],
