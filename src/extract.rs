@@ -7,16 +7,24 @@ use crate::rules::RuleSet;
 use crate::text::Modality;
 use serde::Serialize;
 
+/// A block as tenderlint read it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ExtractedBlock {
+    /// The file, as evidence names it.
     pub file: String,
+    /// Where in the file, as evidence shows it.
     pub location: String,
+    /// The section path, titles joined.
     pub section: String,
+    /// `heading2`, `paragraph`, `list-item:1`, `table0-row3-header`, `quote`, or `dropped`.
     pub kind: String,
+    /// What part of the document holds it (body, footnote, header or footer, …).
     pub origin: Origin,
     /// False for background sections, glossaries, headers and footers.
     pub normative: bool,
+    /// The block's text, a row's cells joined with ` | `.
     pub text: String,
+    /// The statements the engine reads in it.
     pub statements: Vec<ExtractedStatement>,
     /// Set for text the file holds but the vendor never sees (`kind` is `dropped`):
     /// why it is not tender text.
@@ -28,15 +36,20 @@ pub struct ExtractedBlock {
     pub definitions: Vec<crate::engine::reading::Definition>,
 }
 
+/// A statement of a block with how binding it reads.
 #[derive(Debug, Clone, Serialize)]
 pub struct ExtractedStatement {
+    /// The statement's text.
     pub text: String,
+    /// Shall, should, may, or none.
     pub modality: Modality,
+    /// Negated («skal ikke»).
     pub negated: bool,
     /// Applies only under a condition («Dersom kommunen utløser opsjonen, skal …»):
     /// weak for sets with `reading: conditions`.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub conditional: bool,
+    /// The tender's own id of the requirement («K-12»), where it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub requirement_id: Option<String>,
 }

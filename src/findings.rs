@@ -379,7 +379,7 @@ pub struct Previous {
     pub issue: bool,
     /// It failed and was not waived.
     pub failed: bool,
-    /// The identities of its violations (see `baseline::violation_identity`).
+    /// The identities of its violations (see `policy::baseline::violation_identity`).
     pub violations: BTreeSet<String>,
 }
 

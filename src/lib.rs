@@ -5,20 +5,20 @@
 //! The library never prints; the binary decides what to show and the exit status.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod baseline;
 pub mod config;
+pub mod date;
 pub mod document;
 pub mod engine;
 pub mod extract;
 pub mod findings;
 pub mod fixes;
+pub mod policy;
 pub mod report;
 pub mod rules;
 pub mod serve;
 pub mod settings;
 mod sha256;
 pub mod text;
-pub mod waivers;
 
 /// The languages messages and suggestions come in.
 #[derive(

@@ -8,14 +8,18 @@ use std::path::{Path, PathBuf};
 /// A file the walk found, with what tenderlint will do with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TenderFile {
+    /// The path as walked.
     pub path: PathBuf,
+    /// The reader it goes to; `None` for a format that is refused with a reason.
     pub format: Option<Format>,
 }
 
 /// A path that could not be walked (missing, unreadable, a symlink loop).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WalkError {
+    /// The path given or found.
     pub path: PathBuf,
+    /// What went wrong, for the user.
     pub message: String,
 }
 

@@ -6,11 +6,12 @@
 
 use std::path::{Path, PathBuf};
 use tenderlint::Lang;
-use tenderlint::baseline::{self, Baseline, BaselineState};
+use tenderlint::findings::BaselineState;
 use tenderlint::findings::CheckReport;
+use tenderlint::policy::baseline::{self, Baseline};
+use tenderlint::policy::waivers::ConfigWaiver;
 use tenderlint::report::{self, Format, RenderOptions};
 use tenderlint::rules;
-use tenderlint::waivers::{ConfigWaiver, Date};
 
 fn manifest() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -39,9 +40,20 @@ fn json(report: &CheckReport) -> String {
     .expect("UTF-8")
 }
 
-fn compared(baseline_report: &CheckReport, now: &mut CheckReport) {
+/// A check of `version` with `baseline_report` as its baseline.
+fn compared(
+    baseline_report: &CheckReport,
+    version: &str,
+    options: tenderlint::CheckOptions,
+) -> CheckReport {
     let b = Baseline::parse(&json(baseline_report)).expect("a JSON report is a baseline");
-    baseline::compare(now, &b);
+    check_with(
+        version,
+        &tenderlint::CheckOptions {
+            baseline: Some(b),
+            ..options
+        },
+    )
 }
 
 fn state(report: &CheckReport, rule: &str) -> BaselineState {
@@ -57,8 +69,7 @@ fn state(report: &CheckReport, rule: &str) -> BaselineState {
 #[test]
 fn states_across_two_versions_in_json() {
     let v1 = check("v1");
-    let mut v2 = check("v2");
-    compared(&v1, &mut v2);
+    let v2 = compared(&v1, "v2", Default::default());
     assert_eq!(state(&v2, "SEC-001"), BaselineState::Worse, "met → weak");
     assert_eq!(
         state(&v2, "HYG-002"),
@@ -102,8 +113,7 @@ fn states_across_two_versions_in_json() {
 #[test]
 fn a_violation_that_moves_is_the_same_violation() {
     let v2 = check("v2");
-    let mut again = check("v2");
-    compared(&v2, &mut again);
+    let again = compared(&v2, "v2", Default::default());
     assert!(
         again
             .results
@@ -118,8 +128,7 @@ fn a_violation_that_moves_is_the_same_violation() {
             e.location = format!("{}:1", e.line.unwrap_or(0));
         }
     }
-    let mut again = check("v2");
-    compared(&moved, &mut again);
+    let again = compared(&moved, "v2", Default::default());
     assert_eq!(state(&again, "HYG-002"), BaselineState::Same);
 }
 
@@ -135,11 +144,7 @@ fn an_expired_waiver_is_worse() {
         column: 1,
         byte_offset: None,
     };
-    let day = |d| Date {
-        year: 2027,
-        month: 1,
-        day: d,
-    };
+    let day = |d| tenderlint::date::Date::constant(2027, 1, d);
     let options = |today| tenderlint::CheckOptions {
         waivers: vec![waiver(day(31))],
         today: Some(today),
@@ -152,17 +157,16 @@ fn an_expired_waiver_is_worse() {
             .iter()
             .any(|r| r.rule == "SEC-001" && r.waiver.is_some())
     );
-    let mut after = check_with("v2", &options(day(31)));
-    let mut expired = check_with(
+    let after = compared(&before, "v2", options(day(31)));
+    let expired = compared(
+        &before,
         "v2",
-        &tenderlint::CheckOptions {
+        tenderlint::CheckOptions {
             waivers: vec![waiver(day(1))],
             today: Some(day(31)),
             ..Default::default()
         },
     );
-    compared(&before, &mut after);
-    compared(&before, &mut expired);
     assert_eq!(
         state(&after, "SEC-001"),
         BaselineState::Same,
@@ -180,8 +184,13 @@ fn another_rule_set_version_is_matched_by_rule_id_and_said() {
         r["ruleset"] = serde_json::json!("renamed-set");
     }
     let b = Baseline::parse(&text.to_string()).expect("baseline");
-    let mut v2 = check("v2");
-    baseline::compare(&mut v2, &b);
+    let v2 = check_with(
+        "v2",
+        &tenderlint::CheckOptions {
+            baseline: Some(b),
+            ..Default::default()
+        },
+    );
     assert_eq!(state(&v2, "SEC-001"), BaselineState::Worse);
     assert!(
         v2.notices
@@ -209,8 +218,7 @@ fn sarif_schema() -> Option<serde_json::Value> {
 #[test]
 fn states_across_two_versions_in_sarif() {
     let v1 = check("v1");
-    let mut v2 = check("v2");
-    compared(&v1, &mut v2);
+    let v2 = compared(&v1, "v2", Default::default());
     let sarif = String::from_utf8(report::render(
         &v2,
         Format::Sarif,
@@ -261,8 +269,7 @@ fn a_changed_status_is_updated_in_sarif() {
     .expect("write");
     let sets = rules::embedded::load_defaults().expect("sets");
     let before = tenderlint::check_paths(&[dir.path().to_path_buf()], &sets, &Default::default());
-    let mut v2 = check("v2");
-    compared(&before, &mut v2);
+    let v2 = compared(&before, "v2", Default::default());
     assert_eq!(
         state(&v2, "SEC-001"),
         BaselineState::Fixed,

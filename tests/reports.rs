@@ -72,11 +72,7 @@ pub fn fixture_report() -> CheckReport {
 pub fn options(lang: Lang) -> RenderOptions<'static> {
     RenderOptions {
         lang,
-        date: Some(Date {
-            year: 2026,
-            month: 11,
-            day: 25,
-        }),
+        date: Some(Date::constant(2026, 11, 25)),
         ..RenderOptions::default()
     }
 }

@@ -4,7 +4,7 @@
 
 use docx_rs::{Comment, Docx, Paragraph, Run};
 use tenderlint::findings::CheckReport;
-use tenderlint::waivers::{Date, EXPIRED};
+use tenderlint::policy::waivers::EXPIRED;
 
 fn tender_with_comment(comment: &str) -> tempfile::TempDir {
     let p = |t: &str| Paragraph::new().add_run(Run::new().add_text(t));
@@ -27,7 +27,7 @@ fn check(dir: &tempfile::TempDir, today: &str) -> CheckReport {
         &[dir.path().to_path_buf()],
         &sets,
         &tenderlint::CheckOptions {
-            today: Date::parse(today),
+            today: tenderlint::date::parse(today),
             ..Default::default()
         },
     )

@@ -7,10 +7,10 @@ use super::progress::ProgressDisplay;
 use super::settings::{self, Environment, Settings};
 use super::{ERROR, FAILED, OK};
 use std::path::PathBuf;
-use tenderlint::baseline::Baseline;
+use tenderlint::policy::baseline::{self, Baseline};
 use tenderlint::findings::{CheckReport, RuleResult};
 use tenderlint::report::{self, Format, RenderOptions};
-use tenderlint::rules::{self, Severity};
+use tenderlint::rules::Severity;
 
 pub(crate) fn run(args: &CheckArgs) -> u8 {
     let mut settings = match settings::check(args, &Environment::read()) {
@@ -30,7 +30,7 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         }
     }
     // Read before the check, so that a bad baseline costs no checking time.
-    let baseline = match &args.baseline {
+    settings.options.baseline = match &args.baseline {
         None => None,
         Some(path) => match std::fs::read_to_string(path)
             .map_err(|e| e.to_string())
@@ -47,15 +47,11 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         .progress
         .then(|| ProgressDisplay::new(settings.render.lang));
     settings.options.progress = bar.as_ref().map(ProgressDisplay::sink);
-    let mut report = tenderlint::check_paths(&args.paths, &settings.rulesets, &settings.options);
+    // The newer-versions notice comes before the baseline's, as it always did.
+    settings.options.newer_versions = true;
+    let report = tenderlint::check_paths(&args.paths, &settings.rulesets, &settings.options);
     if let Some(b) = bar {
         b.finish();
-    }
-    report
-        .notices
-        .extend(rules::versions::newer_versions_notice(&settings.rulesets));
-    if let Some(b) = &baseline {
-        tenderlint::baseline::compare(&mut report, b);
     }
     if report.files.iter().all(|f| f.error.is_some()) {
         explain_nothing_read(&report, &args.paths);
@@ -67,8 +63,8 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     }
     // With a baseline, only what is new or worse counts.
     let counts = |r: &RuleResult| {
-        if baseline.is_some() {
-            tenderlint::baseline::regressed(r)
+        if settings.options.baseline.is_some() {
+            baseline::regressed(r)
         } else {
             r.fails()
         }

@@ -21,7 +21,7 @@ use tenderlint::config::{Config, FailOn};
 use tenderlint::report::{Format, RenderOptions};
 use tenderlint::rules::RuleSet;
 use tenderlint::settings::{self as library, ConfigSource, SettingsError};
-use tenderlint::waivers::Date;
+use tenderlint::date::{self, Date};
 use tenderlint::{CheckOptions, Lang};
 
 #[cfg(test)]
@@ -78,7 +78,7 @@ impl Environment {
     /// `TENDERLINT_TODAY=YYYY-MM-DD` fixes the day waiver expiry is judged on (tests, reruns).
     fn today(&self) -> Result<Option<Date>, Problem> {
         match &self.today {
-            Some(v) if !v.trim().is_empty() => Date::parse(v).map(Some).ok_or_else(|| {
+            Some(v) if !v.trim().is_empty() => date::parse(v).map(Some).ok_or_else(|| {
                 Problem::Usage(format!("TENDERLINT_TODAY=`{v}` is not a YYYY-MM-DD date"))
             }),
             _ => Ok(None),

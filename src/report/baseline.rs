@@ -3,7 +3,7 @@
 //! helper the renderers share, not a renderer.
 
 use crate::Lang;
-use crate::baseline::BaselineState;
+use crate::findings::BaselineState;
 use crate::findings::CheckReport;
 
 /// A baseline state for people, in bokmål, nynorsk or English.

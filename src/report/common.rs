@@ -464,7 +464,7 @@ pub fn evidence_place(e: &Evidence) -> String {
 }
 
 /// The date reports show (tests fix it); the same calendar date as waiver expiry.
-pub use crate::waivers::Date;
+pub use crate::date::Date;
 
 #[cfg(test)]
 mod tests {

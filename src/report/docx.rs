@@ -6,7 +6,7 @@
 //! (Word text carries some) are stripped first, or Word refuses the file.
 
 use super::RenderOptions;
-use super::common::{self, Date, strip_xml_illegal};
+use super::common::{self, strip_xml_illegal};
 use super::i18n::{self, label};
 use crate::Lang;
 use crate::findings::{CheckReport, RuleResult, Status};
@@ -148,7 +148,7 @@ fn matrix_row(report: &CheckReport, r: &RuleResult, lang: Lang) -> TableRow {
 fn build(report: &CheckReport, options: &RenderOptions<'_>) -> Docx {
     let lang = options.lang;
     let w = |k| label(lang, k);
-    let date = options.date.unwrap_or_else(Date::today_utc);
+    let date = options.date.unwrap_or_else(crate::date::today);
     let mut doc = Docx::new()
         .custom_property(super::REPORT_MARKER, report.tool.version.clone())
         .page_size(PAGE_W, PAGE_H)

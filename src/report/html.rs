@@ -260,7 +260,7 @@ fn placeholders_html(text: &str) -> String {
 
 pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u8> {
     let lang = options.lang;
-    let date = options.date.unwrap_or_else(Date::today_utc);
+    let date = options.date.unwrap_or_else(crate::date::today);
     let mut out = String::new();
     head(&mut out, report, lang, date);
     summary(&mut out, report, lang);

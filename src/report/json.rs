@@ -51,7 +51,7 @@ struct Result<'a> {
     waiver: Option<&'a Waiver>,
     /// `new`, `same`, `fixed` or `worse` against `--baseline`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    baseline: Option<crate::baseline::BaselineState>,
+    baseline: Option<crate::findings::BaselineState>,
     #[serde(skip_serializing_if = "Option::is_none")]
     help_uri: Option<&'a str>,
 }

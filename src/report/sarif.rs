@@ -318,7 +318,7 @@ fn baseline_state(issue: &Issue<'_>) -> Option<&'static str> {
         let same = issue.evidence.is_some_and(|e| {
             previous
                 .violations
-                .contains(&crate::baseline::violation_identity(
+                .contains(&crate::policy::baseline::violation_identity(
                     e.matched.as_deref(),
                     &e.excerpt,
                 ))

@@ -7,19 +7,20 @@
 //! wherever it moved. A baseline from another version of a rule set is matched
 //! by rule id, and the run says so.
 
-use crate::findings::{CheckReport, Notice, RuleResult, Status};
-use crate::rules::Severity;
+use crate::findings::{BaselineState, Comparison, Notice, Previous, RuleResult, Status};
+use crate::rules::{RuleSet, Severity};
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap};
 
-// The baseline's vocabulary is the results' (a result carries its comparison).
-pub use crate::findings::{BaselineState, Comparison, Previous};
+/// The newest JSON report format a baseline is read from: the fields read below
+/// are those of version 1 of `check --format json`.
+const READABLE_FORMAT_VERSION: u32 = 1;
 
 /// A parsed baseline.
 #[derive(Debug, Clone)]
 pub struct Baseline {
     /// `id@version` of each rule set the baseline was made with.
-    pub rulesets: Vec<(String, String)>,
+    rulesets: Vec<(String, String)>,
     results: Vec<(String, String, Previous)>,
 }
 
@@ -71,9 +72,19 @@ fn parse_status(s: &str) -> Option<Status> {
 
 /// What makes two violations of a rule the same: the matched text (or the
 /// excerpt), case and spacing aside; never where it is.
-pub fn violation_identity(matched: Option<&str>, excerpt: &str) -> String {
-    crate::report::common::one_line(matched.unwrap_or(excerpt))
-        .split_whitespace()
+pub(crate) fn violation_identity(matched: Option<&str>, excerpt: &str) -> String {
+    // Line breaks and tabs part words; other control characters (Word text holds
+    // some) are dropped, as the reports' one-line text drops them.
+    let text: String = matched
+        .unwrap_or(excerpt)
+        .chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect();
+    text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
@@ -84,11 +95,10 @@ impl Baseline {
     pub fn parse(text: &str) -> Result<Baseline, String> {
         let doc: Document =
             serde_json::from_str(text).map_err(|e| format!("not a tenderlint JSON report: {e}"))?;
-        if doc.format_version > crate::report::json::FORMAT_VERSION {
+        if doc.format_version > READABLE_FORMAT_VERSION {
             return Err(format!(
                 "JSON format version {} is newer than this tenderlint reads ({})",
-                doc.format_version,
-                crate::report::json::FORMAT_VERSION
+                doc.format_version, READABLE_FORMAT_VERSION
             ));
         }
         let mut results = Vec::with_capacity(doc.results.len());
@@ -162,9 +172,13 @@ fn compare_one(r: &RuleResult, previous: Option<&Previous>) -> Comparison {
     }
 }
 
-/// Sets each result's comparison with the baseline, and says so in a notice
-/// when the baseline was made with other rule-set versions.
-pub fn compare(report: &mut CheckReport, baseline: &Baseline) {
+/// Sets each result's comparison with the baseline; a notice says so when the
+/// baseline was made with other rule-set versions.
+pub(crate) fn compare(
+    results: &mut [RuleResult],
+    sets: &[RuleSet],
+    baseline: &Baseline,
+) -> Option<Notice> {
     let by_set_and_rule: HashMap<(&str, &str), &Previous> = baseline
         .results
         .iter()
@@ -178,31 +192,30 @@ pub fn compare(report: &mut CheckReport, baseline: &Baseline) {
             .or_insert(Some(p));
     }
     let mut differing = Vec::new();
-    for set in &report.rulesets {
+    for set in sets {
+        let version = set.version.to_string();
         match baseline.rulesets.iter().find(|(id, _)| *id == set.id) {
-            Some((_, v)) if *v != set.version => {
-                differing.push(format!("{}@{v} → {}", set.id, set.version));
+            Some((_, v)) if *v != version => {
+                differing.push(format!("{}@{v} → {version}", set.id));
             }
             None => differing.push(format!("{} (not in the baseline)", set.id)),
             _ => {}
         }
     }
-    for r in &mut report.results {
+    for r in results {
         let previous = by_set_and_rule
             .get(&(r.ruleset.as_str(), r.rule.as_str()))
             .copied()
             .or_else(|| by_rule.get(r.rule.as_str()).copied().flatten());
         r.baseline = Some(compare_one(r, previous));
     }
-    if !differing.is_empty() {
-        report.notices.push(Notice {
-            level: Severity::Info,
-            message: format!(
-                "the baseline was made with other rule-set versions ({}); results are matched by rule id",
-                differing.join(", ")
-            ),
-        });
-    }
+    (!differing.is_empty()).then(|| Notice {
+        level: Severity::Info,
+        message: format!(
+            "the baseline was made with other rule-set versions ({}); results are matched by rule id",
+            differing.join(", ")
+        ),
+    })
 }
 
 /// Whether a result counts against the gate in baseline mode: it fails, and it
@@ -225,6 +238,11 @@ mod tests {
             violation_identity(Some("microsoft word"), "other text")
         );
         assert_eq!(violation_identity(None, " A\nb "), "a b");
+        // Tabs part words; other control characters (Word's) are dropped, not spaces.
+        assert_eq!(
+            violation_identity(Some("Micro\u{b}soft\tWord\u{7}"), ""),
+            "microsoft word"
+        );
     }
 
     #[test]
