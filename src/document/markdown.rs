@@ -20,6 +20,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use tables::{Piece, SourceCell, SourceTable};
 
+use crate::source::LineIndex;
+// The engine still names the line index here; its home is `crate::source`.
+pub(crate) use crate::source::LineIndexRef;
+
 /// Reads a Markdown file's text into a document.
 pub fn read(path: PathBuf, text: &str) -> Document {
     read_shared(path, Arc::from(text))
@@ -64,58 +68,6 @@ pub(crate) fn read_shared(path: PathBuf, source: Arc<str>) -> Document {
         }
     }
     doc
-}
-
-/// Byte offset → 1-based line and column (in characters).
-#[derive(Debug)]
-pub(crate) struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    pub(crate) fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
-    }
-
-    pub(crate) fn line_column(&self, text: &str, offset: usize) -> (u32, u32) {
-        let line = self
-            .starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1);
-        let start = self.starts[line];
-        let column = text
-            .get(start..offset.min(text.len()))
-            .map(|s| s.chars().count())
-            .unwrap_or(0);
-        (line as u32 + 1, column as u32 + 1)
-    }
-}
-
-/// A line index that owns its text, for turning evidence offsets into lines.
-#[derive(Debug, Clone)]
-pub struct LineIndexRef {
-    text: Arc<str>,
-    index: Arc<LineIndex>,
-}
-
-impl LineIndexRef {
-    pub fn new(text: Arc<str>) -> LineIndexRef {
-        let index = Arc::new(LineIndex::new(&text));
-        LineIndexRef { text, index }
-    }
-
-    /// 1-based line and column (in characters) of a byte offset.
-    pub fn line_column(&self, offset: usize) -> (u32, u32) {
-        self.index.line_column(&self.text, offset)
-    }
-}
-
-impl Default for LineIndex {
-    fn default() -> Self {
-        LineIndex { starts: vec![0] }
-    }
 }
 
 /// Text being collected for the block that is open.
