@@ -3,6 +3,7 @@
 
 pub mod column_titles;
 pub mod conditions;
+pub mod language;
 pub mod modality;
 pub mod normalize;
 pub mod sentences;
