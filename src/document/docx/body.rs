@@ -8,6 +8,9 @@
 //! Reading order: a table row's block is reserved when `<w:tr>` opens, so a row
 //! comes before the rows of tables nested in its cells. Paragraphs of a text box
 //! come right after the paragraph that anchors the text box.
+//!
+//! This file holds the walk and its dispatch on element names; what a paragraph
+//! becomes is in `paragraph`, rows, cells and headers in `table`.
 
 mod paragraph;
 mod table;
