@@ -12,50 +12,20 @@ pub mod engine;
 pub mod extract;
 pub mod findings;
 pub mod fixes;
+mod lang;
 pub mod policy;
 pub mod report;
 pub mod rules;
 pub mod serve;
 pub mod settings;
 mod sha256;
+pub mod source;
 pub mod text;
-
-/// The languages messages and suggestions come in.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, Default, Hash,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Nb,
-    Nn,
-    En,
-}
-
-impl Lang {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::Nb => "nb",
-            Lang::Nn => "nn",
-            Lang::En => "en",
-        }
-    }
-
-    /// `nb`, `no`, `nn`, `en`, or a locale such as `nb_NO.UTF-8`.
-    pub fn parse(value: &str) -> Option<Lang> {
-        let lower = value.trim().to_ascii_lowercase();
-        let head = lower.split(['_', '-', '.']).next().unwrap_or("");
-        match head {
-            "nb" | "no" | "nob" | "bokmål" | "bokmal" => Some(Lang::Nb),
-            "nn" | "nno" | "nynorsk" => Some(Lang::Nn),
-            "en" | "eng" | "english" => Some(Lang::En),
-            _ => None,
-        }
-    }
-}
 
 pub mod check;
 pub mod tender;
+
+pub use lang::Lang;
 
 pub use check::{
     CheckOptions, Progress, ProgressSink, StdinFile, check_contents, check_documents, check_paths,

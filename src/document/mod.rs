@@ -275,6 +275,7 @@ impl Section {
         }
     }
 
+    /// The section's number and title as a heading shows them («3.2 Integrasjoner»).
     pub fn display(&self) -> String {
         match &self.number {
             Some(n) => format!("{n} {}", self.title),
@@ -324,6 +325,7 @@ pub enum DropReason {
 }
 
 impl DropReason {
+    /// The reason's name in reports and `extract` output.
     pub fn as_str(self) -> &'static str {
         match self {
             DropReason::Hidden => "hidden text",
@@ -498,6 +500,7 @@ impl OffsetMap {
         });
     }
 
+    /// No piece of text is mapped to the source yet.
     pub fn is_empty(&self) -> bool {
         self.segments.is_empty()
     }
@@ -555,6 +558,7 @@ pub struct ReadError {
 }
 
 impl ReadError {
+    /// A one-line cause, without a hint.
     pub fn new(message: impl Into<String>) -> ReadError {
         ReadError {
             message: message.into(),
@@ -562,6 +566,7 @@ impl ReadError {
         }
     }
 
+    /// The same error with what the user can do about it.
     pub fn with_hint(mut self, hint: impl Into<String>) -> ReadError {
         self.hint = Some(hint.into());
         self

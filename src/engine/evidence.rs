@@ -8,7 +8,7 @@ use super::reading::Definition;
 use super::scope::ScopeInfo;
 use super::statements::{PreparedBlock, prepare_each};
 use super::tally::SetConclusion;
-use crate::document::markdown::LineIndexRef;
+use crate::source::LineIndexRef;
 use crate::document::{Block, Document, Location};
 use crate::findings::{DefinitionNote, Evidence, RuleResult};
 use crate::rules::Hit;

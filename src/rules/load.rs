@@ -150,18 +150,7 @@ impl miette::Diagnostic for ProblemDiagnostic {
     }
 }
 
-pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or("");
-    let line = before.matches('\n').count() + 1;
-    let column = before
-        .rsplit('\n')
-        .next()
-        .map(|l| l.chars().count())
-        .unwrap_or(0)
-        + 1;
-    (line, column)
-}
+pub(crate) use crate::source::line_column;
 
 /// Parses and validates a rule-set file.
 pub fn parse(source: &RuleSetSource) -> Result<RuleSetFile, RuleSetError> {

@@ -23,6 +23,7 @@ pub enum Modality {
 }
 
 impl Modality {
+    /// «skal», «må»: the statement binds the vendor.
     pub fn is_binding(self) -> bool {
         self == Modality::Binding
     }
@@ -35,6 +36,7 @@ impl Modality {
         )
     }
 
+    /// The modality's name in reports.
     pub fn as_str(self) -> &'static str {
         match self {
             Modality::None => "none",

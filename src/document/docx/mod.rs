@@ -44,7 +44,7 @@ use super::{Directive, Document, Format, Location, ReadError};
 use body::{Context, PartKind, Side};
 use numbering::Numbering;
 use package::{Package, PartError, Relationship};
-pub use package::{Properties, properties};
+pub(crate) use package::{Properties, properties};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use styles::Styles;

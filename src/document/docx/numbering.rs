@@ -3,6 +3,7 @@
 
 use super::super::ReadError;
 use super::xml::{Ev, Ns, Xml, attr, local_name};
+use quick_xml::events::BytesStart;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 const LEVELS: usize = 9;
@@ -83,6 +84,106 @@ pub(super) struct Label {
     pub bullet: bool,
 }
 
+/// What `numbering.xml` has open while it is read: the definition or instance,
+/// the level and the level override.
+#[derive(Default)]
+struct Reading {
+    numbering: Numbering,
+    abs: Option<(u32, Abstract)>,
+    num: Option<(u32, Num)>,
+    level: Option<(usize, Level)>,
+    override_level: Option<usize>,
+}
+
+impl Reading {
+    /// An element ends: a level, definition or instance read whole is kept.
+    fn end(&mut self, open: Option<Open>) {
+        match open {
+            Some(Open::Lvl) => {
+                if let Some((i, l)) = self.level.take() {
+                    if let Some((_, a)) = self.abs.as_mut() {
+                        a.levels[i] = Some(l);
+                    } else if let Some((_, n)) = self.num.as_mut() {
+                        n.level_overrides[i] = Some(l);
+                    }
+                }
+            }
+            Some(Open::LvlOverride) => self.override_level = None,
+            Some(Open::AbstractNum) => {
+                if let Some((id, a)) = self.abs.take() {
+                    self.numbering.abstracts.entry(id).or_insert(a);
+                }
+            }
+            Some(Open::Num) => {
+                if let Some((id, n)) = self.num.take() {
+                    self.numbering.nums.entry(id).or_insert(n);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A WordprocessingML element starts (or is empty): what it says is noted.
+    fn element(&mut self, name: &str, e: &BytesStart) {
+        let number = |key: &str| attr(e, key).and_then(|v| v.trim().parse::<u32>().ok());
+        match name {
+            "abstractNum" => {
+                self.abs = number("abstractNumId").map(|id| (id, Abstract::default()));
+            }
+            "num" => {
+                self.num = number("numId").map(|id| (id, Num::default()));
+            }
+            "abstractNumId" => {
+                if let (Some((_, n)), Some(v)) = (self.num.as_mut(), number("val")) {
+                    n.abstract_id = v;
+                }
+            }
+            "lvlOverride" => {
+                self.override_level = number("ilvl").map(|l| l as usize).filter(|l| *l < LEVELS);
+            }
+            "startOverride" => {
+                if let (Some((_, n)), Some(i), Some(v)) =
+                    (self.num.as_mut(), self.override_level, number("val"))
+                {
+                    n.start_overrides[i] = Some(v);
+                }
+            }
+            "lvl" => {
+                let i = number("ilvl")
+                    .map(|l| l as usize)
+                    .or(self.override_level)
+                    .filter(|l| *l < LEVELS);
+                self.level = i.map(|i| (i, Level::default()));
+            }
+            "numStyleLink" => {
+                if let Some((_, a)) = self.abs.as_mut() {
+                    a.num_style_link = attr(e, "val");
+                }
+            }
+            "styleLink" => {
+                if let Some((_, a)) = self.abs.as_mut() {
+                    a.style_link = attr(e, "val");
+                }
+            }
+            _ => {
+                if let Some((_, l)) = self.level.as_mut() {
+                    match name {
+                        "start" => l.start = number("val").unwrap_or(1),
+                        "numFmt" => {
+                            l.format = Format::from_val(&attr(e, "val").unwrap_or_default())
+                        }
+                        "lvlText" => l.text = attr(e, "val"),
+                        "pStyle" => l.p_style = attr(e, "val"),
+                        "isLgl" => l.legal = super::xml::on_off(e),
+                        "lvlRestart" => l.restart = number("val"),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// An element open while `numbering.xml` is read, as far as its end matters.
 #[derive(Debug, Clone, Copy)]
 enum Open {
@@ -108,41 +209,15 @@ pub(super) struct Numbering {
 impl Numbering {
     pub(super) fn parse(text: &str, part: &str, max_depth: usize) -> Result<Numbering, ReadError> {
         let mut xml = Xml::new(text, part, max_depth);
-        let mut numbering = Numbering::default();
+        let mut reading = Reading::default();
         // The elements open inside the numbering root, as far as their ends matter.
         let mut stack: Vec<Open> = Vec::new();
-        let mut abs: Option<(u32, Abstract)> = None;
-        let mut num: Option<(u32, Num)> = None;
-        let mut level: Option<(usize, Level)> = None;
-        let mut override_level: Option<usize> = None;
         loop {
             let (ns, e, empty) = match xml.next()? {
                 Ev::Start(ns, e, _) => (ns, e, false),
                 Ev::Empty(ns, e, _) => (ns, e, true),
                 Ev::End => {
-                    match stack.pop() {
-                        Some(Open::Lvl) => {
-                            if let Some((i, l)) = level.take() {
-                                if let Some((_, a)) = abs.as_mut() {
-                                    a.levels[i] = Some(l);
-                                } else if let Some((_, n)) = num.as_mut() {
-                                    n.level_overrides[i] = Some(l);
-                                }
-                            }
-                        }
-                        Some(Open::LvlOverride) => override_level = None,
-                        Some(Open::AbstractNum) => {
-                            if let Some((id, a)) = abs.take() {
-                                numbering.abstracts.entry(id).or_insert(a);
-                            }
-                        }
-                        Some(Open::Num) => {
-                            if let Some((id, n)) = num.take() {
-                                numbering.nums.entry(id).or_insert(n);
-                            }
-                        }
-                        _ => {}
-                    }
+                    reading.end(stack.pop());
                     continue;
                 }
                 Ev::Text(_) => continue,
@@ -155,62 +230,7 @@ impl Numbering {
                 }
                 continue;
             }
-            let number = |key: &str| attr(&e, key).and_then(|v| v.trim().parse::<u32>().ok());
-            match name {
-                "abstractNum" => {
-                    abs = number("abstractNumId").map(|id| (id, Abstract::default()));
-                }
-                "num" => {
-                    num = number("numId").map(|id| (id, Num::default()));
-                }
-                "abstractNumId" => {
-                    if let (Some((_, n)), Some(v)) = (num.as_mut(), number("val")) {
-                        n.abstract_id = v;
-                    }
-                }
-                "lvlOverride" => {
-                    override_level = number("ilvl").map(|l| l as usize).filter(|l| *l < LEVELS);
-                }
-                "startOverride" => {
-                    if let (Some((_, n)), Some(i), Some(v)) =
-                        (num.as_mut(), override_level, number("val"))
-                    {
-                        n.start_overrides[i] = Some(v);
-                    }
-                }
-                "lvl" => {
-                    let i = number("ilvl")
-                        .map(|l| l as usize)
-                        .or(override_level)
-                        .filter(|l| *l < LEVELS);
-                    level = i.map(|i| (i, Level::default()));
-                }
-                "numStyleLink" => {
-                    if let Some((_, a)) = abs.as_mut() {
-                        a.num_style_link = attr(&e, "val");
-                    }
-                }
-                "styleLink" => {
-                    if let Some((_, a)) = abs.as_mut() {
-                        a.style_link = attr(&e, "val");
-                    }
-                }
-                _ => {
-                    if let Some((_, l)) = level.as_mut() {
-                        match name {
-                            "start" => l.start = number("val").unwrap_or(1),
-                            "numFmt" => {
-                                l.format = Format::from_val(&attr(&e, "val").unwrap_or_default())
-                            }
-                            "lvlText" => l.text = attr(&e, "val"),
-                            "pStyle" => l.p_style = attr(&e, "val"),
-                            "isLgl" => l.legal = super::xml::on_off(&e),
-                            "lvlRestart" => l.restart = number("val"),
-                            _ => {}
-                        }
-                    }
-                }
-            }
+            reading.element(name, &e);
             if !empty {
                 stack.push(match name {
                     "lvl" => Open::Lvl,
@@ -221,7 +241,7 @@ impl Numbering {
                 });
             }
         }
-        Ok(numbering)
+        Ok(reading.numbering)
     }
 
     /// The level of a numbering instance: its override, else its abstract

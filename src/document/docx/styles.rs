@@ -173,20 +173,35 @@ impl Styles {
                 depth += 1;
             }
         }
+        Ok(Styles::resolved(
+            &raw,
+            &raw_characters,
+            default_paragraph,
+            defaults,
+        ))
+    }
+
+    /// The styles as read, each with its `basedOn` chain followed.
+    fn resolved(
+        raw: &HashMap<String, RawStyle>,
+        raw_characters: &HashMap<String, RawStyle>,
+        default_paragraph: Option<String>,
+        defaults: RunFormat,
+    ) -> Styles {
         let resolved = raw
             .keys()
-            .map(|id| (id.clone(), resolve(&raw, id)))
+            .map(|id| (id.clone(), resolve(raw, id)))
             .collect();
         let characters = raw_characters
             .keys()
-            .map(|id| (id.clone(), resolve(&raw_characters, id).run))
+            .map(|id| (id.clone(), resolve(raw_characters, id).run))
             .collect();
-        Ok(Styles {
+        Styles {
             resolved,
             characters,
             default_paragraph,
             defaults,
-        })
+        }
     }
 
     /// The style a paragraph has: its `pStyle`, or the default paragraph style.
