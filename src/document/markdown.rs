@@ -21,7 +21,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::source::LineIndex;
-// The engine still names the line index here; its home is `crate::source`.
 
 /// Reads a Markdown file's text into a document.
 pub fn read(path: PathBuf, text: &str) -> Document {
