@@ -305,6 +305,29 @@ fn check_read(
     report
 }
 
+/// One notice naming every set for which a newer version exists, or none.
+pub fn newer_versions_notice(sets: &[RuleSet]) -> Option<Notice> {
+    let newer: Vec<String> = crate::rules::versions::newer_versions(sets)
+        .iter()
+        .map(|n| {
+            format!(
+                "{}@{} (checked with {}; `tenderlint rules diff {} {}` shows what changed)",
+                n.id, n.newest, n.checked, n.checked_reference, n.newest_reference
+            )
+        })
+        .collect();
+    if newer.is_empty() {
+        return None;
+    }
+    Some(Notice {
+        level: crate::rules::Severity::Info,
+        message: format!(
+            "newer rule-set version available: {}; results follow the pinned version until the pin is changed",
+            newer.join("; ")
+        ),
+    })
+}
+
 fn skipped_report(path: &std::path::Path, why: &str) -> Notice {
     Notice {
         level: crate::rules::Severity::Info,

@@ -8,8 +8,10 @@
 
 use crate::Lang;
 use crate::findings::RuleResult;
-use crate::rules::load::{line_column, span_of_location, yaml_error};
-use crate::rules::{Problem, RuleSet, RuleSetError, RuleSetSource, Severity};
+use crate::rules::{RuleSet, Severity};
+use crate::source::yaml::{
+    Problem, RuleSetError, RuleSetSource, line_column, span_of_location, yaml_error,
+};
 use crate::waivers::{ConfigWaiver, Date};
 use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
@@ -301,7 +303,7 @@ fn located<T>(text: &str, value: &Spanned<T>) -> Option<Range<usize>> {
 
 /// Reads and validates a configuration file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let source = crate::rules::read_yaml_file(path, MAX_CONFIG_BYTES, "a configuration")?;
+    let source = crate::source::yaml::read_yaml_file(path, MAX_CONFIG_BYTES, "a configuration")?;
     let name = source.name.clone();
     let fail = |message: String| RuleSetError::about(name.clone(), message);
     let dir = path

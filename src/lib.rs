@@ -14,9 +14,11 @@ pub mod findings;
 pub mod fixes;
 pub mod report;
 pub mod rules;
+pub mod selftest;
 pub mod serve;
 pub mod settings;
 mod sha256;
+pub mod source;
 pub mod text;
 pub mod waivers;
 

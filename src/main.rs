@@ -312,7 +312,7 @@ fn check(args: CheckArgs) -> u8 {
     }
     report
         .notices
-        .extend(rules::versions::newer_versions_notice(&sets));
+        .extend(tenderlint::check::newer_versions_notice(&sets));
     if let Some(b) = &baseline {
         tenderlint::baseline::compare(&mut report, b);
     }
@@ -678,7 +678,7 @@ fn rules_test(files: &[PathBuf], rule: Option<&str>, strict: bool) -> u8 {
                 continue;
             }
         };
-        for outcome in rules::examples::run(&set, rule) {
+        for outcome in tenderlint::selftest::run(&set, rule) {
             if outcome.ok {
                 passed += 1;
             } else {
@@ -700,7 +700,7 @@ fn rules_test(files: &[PathBuf], rule: Option<&str>, strict: bool) -> u8 {
             }
         }
         if strict {
-            for thin in rules::examples::thin_rules(&set, 3) {
+            for thin in tenderlint::selftest::thin_rules(&set, 3) {
                 println!(
                     "FAIL {} {thin}: fewer than three pass and three fail examples",
                     set.key()
@@ -836,7 +836,7 @@ fn rules_diff(from: &str, to: &str, format: &str) -> u8 {
         }
     };
     match format {
-        "text" => print!("{}", diff.render()),
+        "text" => print!("{}", render_diff(&diff)),
         "json" => match serde_json::to_string_pretty(&diff) {
             Ok(text) => println!("{text}"),
             Err(e) => {
@@ -850,6 +850,60 @@ fn rules_diff(from: &str, to: &str, format: &str) -> u8 {
         }
     }
     OK
+}
+
+/// `rules diff` as plain text for the terminal.
+fn render_diff(diff: &rules::versions::RuleSetDiff) -> String {
+    use std::fmt::Write as _;
+    let mut out = format!("{} → {}\n", diff.from, diff.to);
+    if !diff.reading.is_empty() {
+        let fields: Vec<String> = diff
+            .reading
+            .iter()
+            .map(|f| {
+                let value = |v: &Option<String>| v.clone().unwrap_or_default();
+                format!("{}: {} → {}", f.field, value(&f.from), value(&f.to))
+            })
+            .collect();
+        let _ = writeln!(out, "~ reading    {}", fields.join("; "));
+    }
+    if diff.added.is_empty() && diff.removed.is_empty() && diff.changed.is_empty() {
+        out.push_str("no rule changed\n");
+        return out;
+    }
+    for r in &diff.added {
+        let _ = writeln!(
+            out,
+            "+ {:<10} {:<8} {:<12} {}",
+            r.rule, r.severity, r.kind, r.title
+        );
+    }
+    for r in &diff.removed {
+        let _ = writeln!(
+            out,
+            "- {:<10} {:<8} {:<12} {}",
+            r.rule, r.severity, r.kind, r.title
+        );
+    }
+    for r in &diff.changed {
+        let fields: Vec<String> = r
+            .fields
+            .iter()
+            .map(|f| match (&f.from, &f.to) {
+                (Some(a), Some(b)) => format!("{}: {a} → {b}", f.field),
+                _ => f.field.clone(),
+            })
+            .collect();
+        let _ = writeln!(out, "~ {:<10} {}", r.rule, fields.join("; "));
+    }
+    let _ = writeln!(
+        out,
+        "{} added, {} removed, {} changed",
+        diff.added.len(),
+        diff.removed.len(),
+        diff.changed.len()
+    );
+    out
 }
 
 const PRE_COMMIT_SNIPPET: &str = r#"# .pre-commit-config.yaml
@@ -912,4 +966,34 @@ fn init() -> u8 {
     println!("pre-commit — add to .pre-commit-config.yaml:\n\n{PRE_COMMIT_SNIPPET}");
     println!("GitHub Actions:\n\n{CI_SNIPPET}");
     OK
+}
+
+#[cfg(test)]
+mod render_diff_tests {
+    use super::*;
+
+    fn fixture(path: &str) -> RuleSet {
+        let path = format!(
+            "{}/fixtures/rulesets/{path}.yaml",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        rules::resolve(&path).expect("fixture loads")
+    }
+
+    #[test]
+    fn the_diff_text_names_reading_behaviours_and_changed_fields() {
+        let d = rules::versions::diff(&fixture("reading/off"), &fixture("reading/on")).unwrap();
+        let text = render_diff(&d);
+        assert!(
+            text.contains("~ reading    definitions: false → true; conditions: false → true"),
+            "{text}"
+        );
+        let d = rules::versions::diff(&fixture("demo/1.0.0"), &fixture("demo/1.1.0")).unwrap();
+        let text = render_diff(&d);
+        assert!(
+            text.contains("~ DEMO-002   severity: warning → error"),
+            "{text}"
+        );
+        assert!(text.contains("1 added, 1 removed, 2 changed"), "{text}");
+    }
 }

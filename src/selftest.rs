@@ -1,10 +1,13 @@
 //! Running every rule's own examples (`tenderlint rules test`): the examples are
 //! the rule's specification, so a rule whose examples fail is a broken rule.
+//!
+//! Each example is read as a small Markdown tender and checked like any tender,
+//! so this sits above the front door ([`check_documents`]), not in `rules/`.
 
-use super::{RuleKind, RuleSet};
 use crate::check::{CheckOptions, check_documents};
 use crate::document::markdown;
 use crate::findings::Status;
+use crate::rules::{RuleKind, RuleSet};
 use std::path::PathBuf;
 
 /// What an example expects.
