@@ -22,13 +22,19 @@ pub enum Expectation {
 /// The outcome of one example.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ExampleOutcome {
+    /// `ID@VERSION` of the set.
     pub ruleset: String,
+    /// The rule's id.
     pub rule: String,
+    /// What the example expects.
     pub expectation: Expectation,
     /// 1-based index among the rule's examples of that expectation.
     pub index: usize,
+    /// The example's Markdown.
     pub snippet: String,
+    /// The status the rule got.
     pub status: Status,
+    /// Whether the status is what the example expects.
     pub ok: bool,
 }
 

@@ -17,21 +17,30 @@ use std::sync::Arc;
 /// A rule set ready to run.
 #[derive(Debug, Clone)]
 pub struct RuleSet {
+    /// The set's id (`ks-felles-journalloft`).
     pub id: String,
+    /// Its version.
     pub version: semver::Version,
+    /// Its title.
     pub title: Localized,
+    /// What the set covers, when it says.
     pub description: Option<Localized>,
+    /// The documents the set encodes.
     pub sources: Vec<SourceDocument>,
+    /// What changed in each version, newest first.
     pub changelog: Vec<ChangelogEntry>,
     /// Normalised heading prefixes of non-normative sections.
     pub non_normative_headings: Vec<String>,
+    /// The services the set's scope-aware rules refer to.
     pub services: Vec<CompiledService>,
     /// The reading behaviours the set opts into.
     pub reading: schema::Reading,
+    /// The rules, in file order.
     pub rules: Vec<Arc<CompiledRule>>,
     /// How many distinct patterns the rules have (see [`CompiledRule::pattern_key`]).
-    pub distinct_patterns: usize,
-    pub matcher: TermMatcher,
+    pub(crate) distinct_patterns: usize,
+    /// The automaton of every term of the set.
+    pub(crate) matcher: TermMatcher,
     /// Where the set came from: a path or `embedded:ID@VERSION`.
     pub origin: String,
     /// SHA-256 of the file's bytes, hex.
@@ -40,40 +49,62 @@ pub struct RuleSet {
     pub text: Arc<str>,
 }
 
+/// A service with its detection terms resolved to the set's matcher.
 #[derive(Debug, Clone)]
 pub struct CompiledService {
+    /// Its id (`legevakt`).
     pub id: String,
+    /// Its name.
     pub name: Localized,
+    /// Terms whose hit in normative text puts the service in scope.
     pub detect: Vec<TermId>,
 }
 
 /// One rule, compiled.
 #[derive(Debug, Clone)]
 pub struct CompiledRule {
+    /// Stable identifier (`INT-001`).
     pub id: String,
+    /// Its title.
     pub title: Localized,
+    /// What a finding says when the rule is not met.
     pub message: Localized,
+    /// Category id.
     pub category: String,
+    /// Severity of a finding.
     pub severity: Severity,
+    /// What the rule checks.
     pub kind: RuleKind,
+    /// For `require`: how strong the coverage must be (`any` when not written).
     pub strength: Strength,
-    pub pattern: Option<CompiledMatch>,
-    pub with: Option<CompiledMatch>,
+    /// `match`, compiled (all kinds but `check`).
+    pub(crate) pattern: Option<CompiledMatch>,
+    /// For `require-with`: what must follow `match`.
+    pub(crate) with: Option<CompiledMatch>,
+    /// For `require-with`: how many words after the hit `with` may appear (12 when not written).
     pub within: u32,
+    /// For `prefer`: the term to use instead.
     pub replacement: Option<Localized>,
+    /// For `check`: which built-in check.
     pub check: Option<BuiltinCheck>,
+    /// Why the rule exists.
     pub rationale: Localized,
+    /// Where its recommendation comes from.
     pub sources: Vec<RuleSource>,
+    /// A requirement text to paste into the tender.
     pub suggestion: Option<Localized>,
+    /// Per-service strength and severity.
     pub scopes: Vec<ScopeOverride>,
+    /// The rule's own examples (`tenderlint rules test`).
     pub examples: schema::Examples,
+    /// Link to further documentation of the rule.
     pub help_uri: Option<String>,
     /// Terms whose hit in a statement makes the rule worth evaluating there.
-    pub triggers: Vec<TermId>,
+    pub(crate) triggers: Vec<TermId>,
     /// The rule has a regex somewhere and must be evaluated on every statement.
-    pub always: bool,
+    pub(crate) always: bool,
     /// Rules of a set with equal patterns share this number (`u32::MAX` for none).
-    pub pattern_key: u32,
+    pub(crate) pattern_key: u32,
     /// 1-based line of the rule in its file.
     pub line: usize,
     /// A `require-with` rule whose `with` terms are «eller tilsvarende» / «or

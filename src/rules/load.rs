@@ -7,9 +7,9 @@ use super::validate::validate;
 use crate::source::yaml::{RuleSetError, RuleSetSource, yaml_error};
 
 /// Largest rule-set file read (bytes). Rule sets are small; a huge one is an attack or a mistake.
-pub const MAX_RULESET_BYTES: usize = 4 * 1024 * 1024;
+pub(crate) const MAX_RULESET_BYTES: usize = 4 * 1024 * 1024;
 /// Compiled size limit for one regex in a rule, so a hostile rule set cannot exhaust memory.
-pub const REGEX_SIZE_LIMIT: usize = 1 << 20;
+pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
 /// Parses and validates a rule-set file.
 pub fn parse(source: &RuleSetSource) -> Result<RuleSetFile, RuleSetError> {

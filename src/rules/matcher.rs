@@ -20,9 +20,11 @@ const PRODUCT_TERM: &str = "\u{0}named product";
 /// A term found in a statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Hit {
+    /// The term hit.
     pub term: TermId,
     /// Byte range in the normalised text of the block.
     pub start: usize,
+    /// End of the byte range in the normalised text of the block.
     pub end: usize,
     /// Index of the word the hit starts in (for `near` and context windows).
     pub word: u32,
@@ -250,6 +252,7 @@ impl TermMatcher {
         Ok(())
     }
 
+    /// How many terms the matcher has (hidden ones of `products` terms included).
     pub fn term_count(&self) -> usize {
         self.terms.len()
     }

@@ -18,8 +18,9 @@ pub mod versions;
 
 pub use crate::source::yaml::{Problem, RuleSetError, RuleSetSource};
 pub use compiled::{CompiledRule, CompiledService, RuleSet};
-pub use matcher::{Hit, TermId, TermMatcher};
-pub use pattern::{CompiledMatch, StatementHits};
+pub use matcher::TermId;
+pub(crate) use matcher::Hit;
+pub(crate) use pattern::{CompiledMatch, StatementHits};
 pub use schema::{BuiltinCheck, Localized, RuleKind, Severity, Strength};
 
 use crate::source::yaml::read_yaml_file;

@@ -277,12 +277,14 @@ fn sorted(mut terms: Vec<TermId>) -> Vec<TermId> {
 /// rule, and looking up a rule's few terms here costs less than testing every hit
 /// of the statement against them.
 pub struct StatementHits<'a> {
+    /// The statement's hits, sorted by position.
     pub hits: &'a [Hit],
     /// (term, index in `hits` of its first hit of lowest rank), by term.
     by_term: Vec<(TermId, usize)>,
 }
 
 impl<'a> StatementHits<'a> {
+    /// Indexes a statement's hits.
     pub fn new(hits: &'a [Hit]) -> StatementHits<'a> {
         let mut by_term: Vec<(TermId, usize)> =
             hits.iter().enumerate().map(|(i, h)| (h.term, i)).collect();

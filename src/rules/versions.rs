@@ -91,10 +91,15 @@ fn reference(set: &RuleSet, version: &semver::Version) -> String {
 /// What changed between two versions of a rule set.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct RuleSetDiff {
+    /// `ID@VERSION` compared from.
     pub from: String,
+    /// `ID@VERSION` compared to.
     pub to: String,
+    /// Rules only in `to`.
     pub added: Vec<RuleSummary>,
+    /// Rules only in `from`.
     pub removed: Vec<RuleSummary>,
+    /// Rules in both whose YAML differs.
     pub changed: Vec<RuleChange>,
     /// Reading behaviours (`reading:`) switched on or off: they change statuses
     /// without any rule changing.
@@ -102,28 +107,40 @@ pub struct RuleSetDiff {
     pub reading: Vec<FieldChange>,
 }
 
+/// A rule added or removed.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct RuleSummary {
+    /// Its id.
     pub rule: String,
+    /// Its bokmål title.
     pub title: String,
+    /// Its severity, as written.
     pub severity: String,
+    /// Its kind, as written.
     pub kind: String,
 }
 
+/// A rule whose YAML differs between the versions.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct RuleChange {
+    /// Its id.
     pub rule: String,
+    /// Its bokmål title in the newer version.
     pub title: String,
+    /// The fields that differ, in the order people care about.
     pub fields: Vec<FieldChange>,
 }
 
+/// One field that differs.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct FieldChange {
+    /// Its YAML key.
     pub field: String,
     /// The old and new value when they are short scalars (severity, kind …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// The new value, when short (see `from`).
     pub to: Option<String>,
 }
 
