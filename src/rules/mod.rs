@@ -18,8 +18,8 @@ pub mod versions;
 
 pub use crate::source::yaml::{Problem, RuleSetError, RuleSetSource};
 pub use compiled::{CompiledRule, CompiledService, RuleSet};
-pub use matcher::TermId;
 pub(crate) use matcher::Hit;
+pub use matcher::TermId;
 pub(crate) use pattern::{CompiledMatch, StatementHits};
 pub use schema::{BuiltinCheck, Localized, RuleKind, Severity, Strength};
 
