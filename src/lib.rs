@@ -16,6 +16,7 @@ mod lang;
 pub mod policy;
 pub mod report;
 pub mod rules;
+pub mod selftest;
 pub mod serve;
 pub mod settings;
 mod sha256;

@@ -2,7 +2,19 @@
 
 use sha2::{Digest, Sha256};
 
+/// The SHA-256 of `bytes` as lower-case hex (what `sha256sum` prints), by the
+/// digest's own `LowerHex` formatting.
 pub fn hex_digest(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    format!("{:x}", Sha256::digest(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_digest_is_what_sha256sum_prints() {
+        assert_eq!(
+            super::hex_digest(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
 }

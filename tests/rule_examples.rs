@@ -1,7 +1,8 @@
 //! Every rule's own examples, for every rule set shipped in the binary and every
 //! fixture rule set: a rule whose examples fail is a broken rule.
 
-use tenderlint::rules::{RuleSet, embedded, examples};
+use tenderlint::rules::{RuleSet, embedded};
+use tenderlint::selftest as examples;
 
 fn assert_examples(set: &RuleSet) -> usize {
     let outcomes = examples::run(set, None);

@@ -96,16 +96,11 @@ fn rules_diff_shows_what_1_1_0_changed() {
             d.changed
                 .iter()
                 .any(|c| c.rule == rule && c.fields.iter().any(|f| f.field == "match")),
-            "{rule}: {}",
-            d.render()
+            "{rule}: {d:#?}"
         );
     }
     let from = rules::resolve("anskaffelse-hygiene@1.0.0").expect("1.0.0");
     let to = rules::resolve("anskaffelse-hygiene@1.1.0").expect("1.1.0");
     let d = rules::versions::diff(&from, &to).expect("diff");
-    assert!(
-        d.changed.iter().any(|c| c.rule == "HYG-001"),
-        "{}",
-        d.render()
-    );
+    assert!(d.changed.iter().any(|c| c.rule == "HYG-001"), "{d:#?}");
 }

@@ -287,7 +287,7 @@ fn check_tender(
         }
     }
     if options.newer_versions {
-        notices.extend(crate::rules::versions::newer_versions_notice(sets));
+        notices.extend(newer_versions_notice(sets));
     }
     let policy = Policy {
         rule_levels: &options.rule_levels,
@@ -358,4 +358,27 @@ fn merge(into: &mut Vec<String>, more: Vec<String>) {
     into.extend(more);
     into.sort();
     into.dedup();
+}
+
+/// One notice naming every set for which a newer version exists, or none.
+pub fn newer_versions_notice(sets: &[RuleSet]) -> Option<Notice> {
+    let newer: Vec<String> = crate::rules::versions::newer_versions(sets)
+        .iter()
+        .map(|n| {
+            format!(
+                "{}@{} (checked with {}; `tenderlint rules diff {} {}` shows what changed)",
+                n.id, n.newest, n.checked, n.checked_reference, n.newest_reference
+            )
+        })
+        .collect();
+    if newer.is_empty() {
+        return None;
+    }
+    Some(Notice {
+        level: crate::rules::Severity::Info,
+        message: format!(
+            "newer rule-set version available: {}; results follow the pinned version until the pin is changed",
+            newer.join("; ")
+        ),
+    })
 }

@@ -113,7 +113,7 @@ fn test(files: &[PathBuf], rule: Option<&str>, strict: bool) -> u8 {
                 continue;
             }
         };
-        for outcome in rules::examples::run(&set, rule) {
+        for outcome in tenderlint::selftest::run(&set, rule) {
             if outcome.ok {
                 passed += 1;
             } else {
@@ -135,7 +135,7 @@ fn test(files: &[PathBuf], rule: Option<&str>, strict: bool) -> u8 {
             }
         }
         if strict {
-            for thin in rules::examples::thin_rules(&set, 3) {
+            for thin in tenderlint::selftest::thin_rules(&set, 3) {
                 println!(
                     "FAIL {} {thin}: fewer than three pass and three fail examples",
                     set.key()
@@ -178,7 +178,7 @@ fn diff(from: &str, to: &str, format: &str) -> u8 {
         }
     };
     match TextOrJson::parse(format) {
-        Ok(TextOrJson::Text) => print!("{}", diff.render()),
+        Ok(TextOrJson::Text) => print!("{}", render_diff(&diff)),
         Ok(TextOrJson::Json) => match serde_json::to_string_pretty(&diff) {
             Ok(text) => println!("{text}"),
             Err(e) => {
@@ -192,4 +192,88 @@ fn diff(from: &str, to: &str, format: &str) -> u8 {
         }
     }
     OK
+}
+
+/// `rules diff` as text: one line per reading behaviour, rule added, removed or changed.
+fn render_diff(diff: &rules::versions::RuleSetDiff) -> String {
+    use std::fmt::Write as _;
+    let mut out = format!("{} → {}\n", diff.from, diff.to);
+    if !diff.reading.is_empty() {
+        let fields: Vec<String> = diff
+            .reading
+            .iter()
+            .map(|f| {
+                let value = |v: &Option<String>| v.clone().unwrap_or_default();
+                format!("{}: {} → {}", f.field, value(&f.from), value(&f.to))
+            })
+            .collect();
+        let _ = writeln!(out, "~ reading    {}", fields.join("; "));
+    }
+    if diff.added.is_empty() && diff.removed.is_empty() && diff.changed.is_empty() {
+        out.push_str("no rule changed\n");
+        return out;
+    }
+    for r in &diff.added {
+        let _ = writeln!(
+            out,
+            "+ {:<10} {:<8} {:<12} {}",
+            r.rule, r.severity, r.kind, r.title
+        );
+    }
+    for r in &diff.removed {
+        let _ = writeln!(
+            out,
+            "- {:<10} {:<8} {:<12} {}",
+            r.rule, r.severity, r.kind, r.title
+        );
+    }
+    for r in &diff.changed {
+        let fields: Vec<String> = r
+            .fields
+            .iter()
+            .map(|f| match (&f.from, &f.to) {
+                (Some(a), Some(b)) => format!("{}: {a} → {b}", f.field),
+                _ => f.field.clone(),
+            })
+            .collect();
+        let _ = writeln!(out, "~ {:<10} {}", r.rule, fields.join("; "));
+    }
+    let _ = writeln!(
+        out,
+        "{} added, {} removed, {} changed",
+        diff.added.len(),
+        diff.removed.len(),
+        diff.changed.len()
+    );
+    out
+}
+
+#[cfg(test)]
+mod render_diff_tests {
+    use super::*;
+
+    fn fixture(path: &str) -> RuleSet {
+        let path = format!(
+            "{}/fixtures/rulesets/{path}.yaml",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        rules::resolve(&path).expect("fixture loads")
+    }
+
+    #[test]
+    fn the_diff_text_names_reading_behaviours_and_changed_fields() {
+        let d = rules::versions::diff(&fixture("reading/off"), &fixture("reading/on")).unwrap();
+        let text = render_diff(&d);
+        assert!(
+            text.contains("~ reading    definitions: false → true; conditions: false → true"),
+            "{text}"
+        );
+        let d = rules::versions::diff(&fixture("demo/1.0.0"), &fixture("demo/1.1.0")).unwrap();
+        let text = render_diff(&d);
+        assert!(
+            text.contains("~ DEMO-002   severity: warning → error"),
+            "{text}"
+        );
+        assert!(text.contains("1 added, 1 removed, 2 changed"), "{text}");
+    }
 }

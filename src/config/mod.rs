@@ -24,7 +24,7 @@ pub use template::template;
 use crate::Lang;
 use crate::policy::levels::RuleLevel;
 use crate::policy::waivers::ConfigWaiver;
-use crate::rules::load::{span_of_location, yaml_error};
+use crate::source::yaml::{span_of_location, yaml_error};
 use crate::rules::{Problem, RuleSet, RuleSetError, RuleSetSource, Severity};
 use schema::RawConfig;
 use serde::Deserialize;
@@ -149,7 +149,7 @@ pub(super) fn located<T>(text: &str, value: &Spanned<T>) -> Option<Range<usize>>
 
 /// Reads and validates a configuration file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let source = crate::rules::read_yaml_file(path, MAX_CONFIG_BYTES, "a configuration")?;
+    let source = crate::source::yaml::read_yaml_file(path, MAX_CONFIG_BYTES, "a configuration")?;
     let name = source.name.clone();
     let fail = |message: String| RuleSetError::about(name.clone(), message);
     let dir = path

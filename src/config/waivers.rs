@@ -4,7 +4,7 @@
 use super::schema::RawWaiver;
 use super::{located, problem};
 use crate::policy::waivers::ConfigWaiver;
-use crate::rules::load::line_column;
+use crate::source::line_column;
 use crate::rules::{Problem, RuleSetSource};
 use serde_saphyr::Spanned;
 

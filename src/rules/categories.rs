@@ -3,7 +3,7 @@
 //! the reports, not its raw key. Sets that declare none (the released ones,
 //! whose bytes are pinned) get the standard titles the reports keep.
 
-use super::load::{Problem, span_of_location};
+use crate::source::yaml::{Problem, span_of_location};
 use super::schema::RuleSetFile;
 use std::collections::HashSet;
 

@@ -1,20 +1,31 @@
-//! Rule sets: the YAML format, loading with spans, and compiling to one automaton.
+//! Rule sets: the YAML format ([`schema`]), loading with spans ([`load`], then the
+//! checks serde cannot do in `validate`), how a term is written (`terms`, read
+//! once), the compiled set (`compiled`) with its one term automaton (`matcher`) and
+//! compiled patterns (`pattern`), named-product detection (`products`), the sets
+//! built in ([`embedded`]) and what differs between versions ([`versions`]).
+//! Errors and spans of the YAML are the bottom layer's ([`crate::source::yaml`]).
 
 pub mod categories;
-pub mod compile;
+mod compiled;
 pub mod embedded;
-pub mod examples;
 pub mod load;
-pub mod products;
+mod matcher;
+mod pattern;
+mod products;
 pub mod schema;
+mod terms;
+mod validate;
 pub mod versions;
 
-pub use compile::{CompiledMatch, CompiledRule, Hit, RuleSet, StatementHits, TermId, TermMatcher};
-pub use load::{Problem, RuleSetError, RuleSetSource};
+pub use crate::source::yaml::{Problem, RuleSetError, RuleSetSource};
+pub use compiled::{CompiledRule, CompiledService, RuleSet};
+pub(crate) use matcher::Hit;
+pub use matcher::TermId;
+pub(crate) use pattern::{CompiledMatch, StatementHits};
 pub use schema::{BuiltinCheck, Localized, RuleKind, Severity, Strength};
 
+use crate::source::yaml::read_yaml_file;
 use std::path::Path;
-use std::sync::Arc;
 
 /// Resolves a rule-set reference: a path to a YAML file, an embedded `ID`
 /// (newest version) or `ID@VERSION`.
@@ -52,36 +63,4 @@ pub fn resolve(reference: &str) -> Result<RuleSet, RuleSetError> {
 /// Reads a rule-set file, refusing non-files and oversized files before reading.
 pub fn read_source(path: &Path) -> Result<RuleSetSource, RuleSetError> {
     read_yaml_file(path, load::MAX_RULESET_BYTES as u64, "a rule set")
-}
-
-/// Reads a small YAML file (rule set, configuration) as the source of diagnostics:
-/// a non-file, a file over `max` bytes or invalid UTF-8 is refused before parsing.
-pub(crate) fn read_yaml_file(
-    path: &Path,
-    max: u64,
-    what: &str,
-) -> Result<RuleSetSource, RuleSetError> {
-    let name = path.display().to_string();
-    let fail = |message: String| RuleSetError::about(name.clone(), message);
-    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
-    if !meta.is_file() {
-        return Err(fail("not a file".into()));
-    }
-    if meta.len() > max {
-        return Err(fail(format!(
-            "{} bytes is more than the {max} {what} may have",
-            meta.len()
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {e}")))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        fail(format!(
-            "not valid UTF-8 (byte {})",
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
-    Ok(RuleSetSource {
-        name,
-        text: Arc::from(text),
-    })
 }

@@ -372,3 +372,14 @@ pub struct Examples {
     #[serde(default)]
     pub weak: Vec<String>,
 }
+
+impl Localized {
+    /// The text in a language, falling back to bokmål.
+    pub fn get(&self, lang: crate::Lang) -> &str {
+        match lang {
+            crate::Lang::Nb => &self.nb,
+            crate::Lang::Nn => self.nn.as_deref().unwrap_or(&self.nb),
+            crate::Lang::En => self.en.as_deref().unwrap_or(&self.nb),
+        }
+    }
+}

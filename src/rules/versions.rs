@@ -6,8 +6,6 @@
 //! upgraded.
 
 use super::RuleSet;
-use crate::findings::Notice;
-use crate::rules::Severity;
 use serde::Serialize;
 use std::path::Path;
 
@@ -44,35 +42,38 @@ fn newest_sibling(path: &Path, id: &str) -> Option<semver::Version> {
         .max()
 }
 
-/// One notice naming every set for which a newer version exists, or none.
-pub fn newer_versions_notice(sets: &[RuleSet]) -> Option<Notice> {
-    let newer: Vec<String> = sets
+/// A set loaded at an older version than the newest available.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewerVersion {
+    /// The set's id.
+    pub id: String,
+    /// The version loaded (the one results follow).
+    pub checked: semver::Version,
+    /// The newest version available.
+    pub newest: semver::Version,
+    /// How to name the loaded version on the command line (`ID@VERSION` or a path).
+    pub checked_reference: String,
+    /// How to name the newest version on the command line.
+    pub newest_reference: String,
+}
+
+/// Every set for which a newer version exists, in the order of `sets`, a set
+/// loaded twice in a row named once.
+pub fn newer_versions(sets: &[RuleSet]) -> Vec<NewerVersion> {
+    let mut newer: Vec<NewerVersion> = sets
         .iter()
         .filter_map(|s| {
-            newer_version(s).map(|v| {
-                format!(
-                    "{}@{} (checked with {}; `tenderlint rules diff {} {}` shows what changed)",
-                    s.id,
-                    v,
-                    s.version,
-                    reference(s, &s.version),
-                    reference(s, &v)
-                )
+            newer_version(s).map(|v| NewerVersion {
+                id: s.id.clone(),
+                checked: s.version.clone(),
+                checked_reference: reference(s, &s.version),
+                newest_reference: reference(s, &v),
+                newest: v,
             })
         })
         .collect();
-    let mut newer = newer;
     newer.dedup();
-    if newer.is_empty() {
-        return None;
-    }
-    Some(Notice {
-        level: Severity::Info,
-        message: format!(
-            "newer rule-set version available: {}; results follow the pinned version until the pin is changed",
-            newer.join("; ")
-        ),
-    })
+    newer
 }
 
 /// How to name a version of a set on the command line.
@@ -90,10 +91,15 @@ fn reference(set: &RuleSet, version: &semver::Version) -> String {
 /// What changed between two versions of a rule set.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct RuleSetDiff {
+    /// `ID@VERSION` compared from.
     pub from: String,
+    /// `ID@VERSION` compared to.
     pub to: String,
+    /// Rules only in `to`.
     pub added: Vec<RuleSummary>,
+    /// Rules only in `from`.
     pub removed: Vec<RuleSummary>,
+    /// Rules in both whose YAML differs.
     pub changed: Vec<RuleChange>,
     /// Reading behaviours (`reading:`) switched on or off: they change statuses
     /// without any rule changing.
@@ -101,28 +107,40 @@ pub struct RuleSetDiff {
     pub reading: Vec<FieldChange>,
 }
 
+/// A rule added or removed.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct RuleSummary {
+    /// Its id.
     pub rule: String,
+    /// Its bokmål title.
     pub title: String,
+    /// Its severity, as written.
     pub severity: String,
+    /// Its kind, as written.
     pub kind: String,
 }
 
+/// A rule whose YAML differs between the versions.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct RuleChange {
+    /// Its id.
     pub rule: String,
+    /// Its bokmål title in the newer version.
     pub title: String,
+    /// The fields that differ, in the order people care about.
     pub fields: Vec<FieldChange>,
 }
 
+/// One field that differs.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct FieldChange {
+    /// Its YAML key.
     pub field: String,
     /// The old and new value when they are short scalars (severity, kind …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// The new value, when short (see `from`).
     pub to: Option<String>,
 }
 
@@ -273,62 +291,6 @@ fn rules_of(set: &RuleSet) -> Result<Vec<(String, serde_json::Value)>, String> {
         .unwrap_or_default())
 }
 
-impl RuleSetDiff {
-    /// Plain text for the terminal.
-    pub fn render(&self) -> String {
-        use std::fmt::Write as _;
-        let mut out = format!("{} → {}\n", self.from, self.to);
-        if !self.reading.is_empty() {
-            let fields: Vec<String> = self
-                .reading
-                .iter()
-                .map(|f| {
-                    let value = |v: &Option<String>| v.clone().unwrap_or_default();
-                    format!("{}: {} → {}", f.field, value(&f.from), value(&f.to))
-                })
-                .collect();
-            let _ = writeln!(out, "~ reading    {}", fields.join("; "));
-        }
-        if self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty() {
-            out.push_str("no rule changed\n");
-            return out;
-        }
-        for r in &self.added {
-            let _ = writeln!(
-                out,
-                "+ {:<10} {:<8} {:<12} {}",
-                r.rule, r.severity, r.kind, r.title
-            );
-        }
-        for r in &self.removed {
-            let _ = writeln!(
-                out,
-                "- {:<10} {:<8} {:<12} {}",
-                r.rule, r.severity, r.kind, r.title
-            );
-        }
-        for r in &self.changed {
-            let fields: Vec<String> = r
-                .fields
-                .iter()
-                .map(|f| match (&f.from, &f.to) {
-                    (Some(a), Some(b)) => format!("{}: {a} → {b}", f.field),
-                    _ => f.field.clone(),
-                })
-                .collect();
-            let _ = writeln!(out, "~ {:<10} {}", r.rule, fields.join("; "));
-        }
-        let _ = writeln!(
-            out,
-            "{} added, {} removed, {} changed",
-            self.added.len(),
-            self.removed.len(),
-            self.changed.len()
-        );
-        out
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -355,12 +317,8 @@ mod tests {
         let fields: Vec<&str> = d.reading.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(fields, ["definitions", "conditions", "award_criteria"]);
         assert!(d.changed.is_empty());
-        assert!(
-            d.render()
-                .contains("~ reading    definitions: false → true; conditions: false → true"),
-            "{}",
-            d.render()
-        );
+        assert_eq!(d.reading[0].from.as_deref(), Some("false"));
+        assert_eq!(d.reading[0].to.as_deref(), Some("true"));
         assert!(diff(&off, &off).unwrap().reading.is_empty());
     }
 
@@ -384,21 +342,20 @@ mod tests {
             ("severity", Some("warning"), Some("error"))
         );
         assert!(d.changed[1].fields.iter().any(|f| f.field == "match"));
-        let text = d.render();
-        assert!(
-            text.contains("~ DEMO-002   severity: warning → error"),
-            "{text}"
-        );
-        assert!(text.contains("1 added, 1 removed, 2 changed"), "{text}");
     }
 
     #[test]
-    fn a_newer_sibling_version_gives_one_notice() {
+    fn a_newer_sibling_version_is_named_once() {
         let old = fixture("1.0.0");
         assert_eq!(newer_version(&old), Some(semver::Version::new(1, 1, 0)));
-        let notice = newer_versions_notice(&[old.clone(), old]).unwrap();
-        assert_eq!(notice.level, Severity::Info);
-        assert!(notice.message.contains("demo@1.1.0"), "{}", notice.message);
-        assert!(newer_versions_notice(&[fixture("1.1.0")]).is_none());
+        let newer = newer_versions(&[old.clone(), old]);
+        assert_eq!(newer.len(), 1, "{newer:?}");
+        assert_eq!(newer[0].id, "demo");
+        assert_eq!(newer[0].newest, semver::Version::new(1, 1, 0));
+        assert!(
+            newer[0].newest_reference.ends_with("demo/1.1.0.yaml"),
+            "{newer:?}"
+        );
+        assert!(newer_versions(&[fixture("1.1.0")]).is_empty());
     }
 }

@@ -427,7 +427,7 @@ async fn run_check(state: &Arc<State>, upload: Upload) -> Result<(CheckReport, L
             let mut report = crate::check_contents(&upload.files, sets, &options);
             report
                 .notices
-                .extend(rules::versions::newer_versions_notice(sets));
+                .extend(crate::check::newer_versions_notice(sets));
             report
         })
         .await

@@ -1,10 +1,13 @@
 //! Running every rule's own examples (`tenderlint rules test`): the examples are
 //! the rule's specification, so a rule whose examples fail is a broken rule.
+//!
+//! Each example is read as a small Markdown tender and checked like any tender,
+//! so this sits above the front door ([`check_documents`]), not in `rules/`.
 
-use super::{RuleKind, RuleSet};
 use crate::check::{CheckOptions, check_documents};
 use crate::document::markdown;
 use crate::findings::Status;
+use crate::rules::{RuleKind, RuleSet};
 use std::path::PathBuf;
 
 /// What an example expects.
@@ -19,13 +22,19 @@ pub enum Expectation {
 /// The outcome of one example.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ExampleOutcome {
+    /// `ID@VERSION` of the set.
     pub ruleset: String,
+    /// The rule's id.
     pub rule: String,
+    /// What the example expects.
     pub expectation: Expectation,
     /// 1-based index among the rule's examples of that expectation.
     pub index: usize,
+    /// The example's Markdown.
     pub snippet: String,
+    /// The status the rule got.
     pub status: Status,
+    /// Whether the status is what the example expects.
     pub ok: bool,
 }
 

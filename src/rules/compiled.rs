@@ -1,0 +1,291 @@
+//! A rule set ready to run: the parsed file's rules with their patterns compiled
+//! against one [`TermMatcher`], equal patterns numbered alike, and the set's
+//! identity (origin, SHA-256, text) kept for reports and pins.
+
+use super::load;
+use super::matcher::{TermId, TermMatcher};
+use super::pattern::{CompiledMatch, Regexes};
+use super::schema::{
+    self, BuiltinCheck, ChangelogEntry, Localized, Match, RuleKind, RuleSource, ScopeOverride,
+    Severity, SourceDocument, Strength,
+};
+use crate::source::yaml::{Problem, RuleSetError, RuleSetSource};
+use crate::text::normalize::normalize_term;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A rule set ready to run.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    /// The set's id (`ks-felles-journalloft`).
+    pub id: String,
+    /// Its version.
+    pub version: semver::Version,
+    /// Its title.
+    pub title: Localized,
+    /// What the set covers, when it says.
+    pub description: Option<Localized>,
+    /// The documents the set encodes.
+    pub sources: Vec<SourceDocument>,
+    /// What changed in each version, newest first.
+    pub changelog: Vec<ChangelogEntry>,
+    /// Normalised heading prefixes of non-normative sections.
+    pub non_normative_headings: Vec<String>,
+    /// The services the set's scope-aware rules refer to.
+    pub services: Vec<CompiledService>,
+    /// The reading behaviours the set opts into.
+    pub reading: schema::Reading,
+    /// The titles the set declares for its categories (`categories:`), by key.
+    pub categories: std::collections::BTreeMap<String, Localized>,
+    /// The rules, in file order.
+    pub rules: Vec<Arc<CompiledRule>>,
+    /// How many distinct patterns the rules have (see [`CompiledRule::pattern_key`]).
+    pub(crate) distinct_patterns: usize,
+    /// The automaton of every term of the set.
+    pub(crate) matcher: TermMatcher,
+    /// Where the set came from: a path or `embedded:ID@VERSION`.
+    pub origin: String,
+    /// SHA-256 of the file's bytes, hex.
+    pub sha256: String,
+    /// The YAML text, for `explain` and diagnostics.
+    pub text: Arc<str>,
+}
+
+/// A service with its detection terms resolved to the set's matcher.
+#[derive(Debug, Clone)]
+pub struct CompiledService {
+    /// Its id (`legevakt`).
+    pub id: String,
+    /// Its name.
+    pub name: Localized,
+    /// Terms whose hit in normative text puts the service in scope.
+    pub detect: Vec<TermId>,
+}
+
+/// One rule, compiled.
+#[derive(Debug, Clone)]
+pub struct CompiledRule {
+    /// Stable identifier (`INT-001`).
+    pub id: String,
+    /// Its title.
+    pub title: Localized,
+    /// What a finding says when the rule is not met.
+    pub message: Localized,
+    /// Category id.
+    pub category: String,
+    /// Severity of a finding.
+    pub severity: Severity,
+    /// What the rule checks.
+    pub kind: RuleKind,
+    /// For `require`: how strong the coverage must be (`any` when not written).
+    pub strength: Strength,
+    /// `match`, compiled (all kinds but `check`).
+    pub(crate) pattern: Option<CompiledMatch>,
+    /// For `require-with`: what must follow `match`.
+    pub(crate) with: Option<CompiledMatch>,
+    /// For `require-with`: how many words after the hit `with` may appear (12 when not written).
+    pub within: u32,
+    /// For `prefer`: the term to use instead.
+    pub replacement: Option<Localized>,
+    /// For `check`: which built-in check.
+    pub check: Option<BuiltinCheck>,
+    /// Why the rule exists.
+    pub rationale: Localized,
+    /// Where its recommendation comes from.
+    pub sources: Vec<RuleSource>,
+    /// A requirement text to paste into the tender.
+    pub suggestion: Option<Localized>,
+    /// Per-service strength and severity.
+    pub scopes: Vec<ScopeOverride>,
+    /// The rule's own examples (`tenderlint rules test`).
+    pub examples: schema::Examples,
+    /// Link to further documentation of the rule.
+    pub help_uri: Option<String>,
+    /// Terms whose hit in a statement makes the rule worth evaluating there.
+    pub(crate) triggers: Vec<TermId>,
+    /// The rule has a regex somewhere and must be evaluated on every statement.
+    pub(crate) always: bool,
+    /// Rules of a set with equal patterns share this number (`u32::MAX` for none).
+    pub(crate) pattern_key: u32,
+    /// 1-based line of the rule in its file.
+    pub line: usize,
+    /// A `require-with` rule whose `with` terms are «eller tilsvarende» / «or
+    /// equivalent»: its violation is fixed by adding that phrase after the name found.
+    pub fix_adds_equivalent: bool,
+}
+
+/// Pattern → its number in the set. The key's only interior mutability is a lazily
+/// compiled regex, which equality and hashing never look at (they use the pattern text).
+type PatternKeys = HashMap<CompiledMatch, u32>;
+
+impl RuleSet {
+    /// Parses, validates and compiles a rule-set file.
+    pub fn load(source: &RuleSetSource) -> Result<RuleSet, RuleSetError> {
+        let file = load::parse(source)?;
+        let mut matcher = TermMatcher::default();
+        let mut regexes = Regexes::new();
+        let mut rules = Vec::with_capacity(file.rules.len());
+        let mut problems = Vec::new();
+        // See [`PatternKeys`] for why a key with a lazy regex inside is sound.
+        #[allow(clippy::mutable_key_type)]
+        let mut pattern_keys = PatternKeys::new();
+        for rule in &file.rules {
+            match compile_rule(rule, &mut matcher, &mut regexes, &mut pattern_keys) {
+                Ok(compiled) => rules.push(Arc::new(compiled)),
+                Err(message) => problems.push(Problem {
+                    message,
+                    span: None,
+                    help: None,
+                }),
+            }
+        }
+        let services = file
+            .services
+            .iter()
+            .map(|s| CompiledService {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                detect: s.detect.iter().map(|t| matcher.add_term(t)).collect(),
+            })
+            .collect();
+        if let Err(e) = matcher.build() {
+            problems.push(Problem {
+                message: e,
+                span: None,
+                help: None,
+            });
+        }
+        if !problems.is_empty() {
+            return Err(RuleSetError {
+                source: source.clone(),
+                problems,
+            });
+        }
+        let version = semver::Version::parse(&file.version.value)
+            .map_err(|e| RuleSetError::single(source.clone(), format!("bad version: {e}")))?;
+        Ok(RuleSet {
+            id: file.id.value.clone(),
+            version,
+            title: file.title.clone(),
+            description: file.description.clone(),
+            sources: file.sources.clone(),
+            changelog: file.changelog.clone(),
+            non_normative_headings: file
+                .non_normative_headings
+                .iter()
+                .map(|h| normalize_term(h))
+                .collect(),
+            services,
+            reading: file.reading,
+            categories: file
+                .categories
+                .as_ref()
+                .map(|c| c.value.clone())
+                .unwrap_or_default(),
+            distinct_patterns: pattern_keys.len(),
+            rules,
+            matcher,
+            origin: source.name.clone(),
+            sha256: super::embedded::known_digest(&source.text).map_or_else(
+                || crate::sha256::hex_digest(source.text.as_bytes()),
+                str::to_string,
+            ),
+            text: source.text.clone(),
+        })
+    }
+
+    /// `ID@VERSION`.
+    pub fn key(&self) -> String {
+        format!("{}@{}", self.id, self.version)
+    }
+
+    /// A copy holding only one rule (for running a rule's examples alone).
+    pub fn only(&self, rule: &str) -> RuleSet {
+        let mut set = self.clone();
+        set.rules.retain(|r| r.id == rule);
+        set
+    }
+}
+
+/// One rule with its patterns compiled; its terms go into the set's matcher.
+#[allow(clippy::mutable_key_type)] // see [`PatternKeys`]
+fn compile_rule(
+    rule: &schema::Rule,
+    matcher: &mut TermMatcher,
+    regexes: &mut Regexes,
+    pattern_keys: &mut PatternKeys,
+) -> Result<CompiledRule, String> {
+    let compiled = |m: &Option<serde_saphyr::Spanned<Match>>,
+                    matcher: &mut TermMatcher,
+                    regexes: &mut Regexes| {
+        m.as_ref()
+            .map(|m| CompiledMatch::compile(&m.value, matcher, regexes))
+            .transpose()
+    };
+    let (pattern, with) = match (
+        compiled(&rule.pattern, matcher, regexes),
+        compiled(&rule.with, matcher, regexes),
+    ) {
+        (Ok(p), Ok(w)) => (p, w),
+        (Err(e), _) | (_, Err(e)) => return Err(e),
+    };
+    let mut triggers = Vec::new();
+    let mut always = false;
+    // Only `match` decides where a rule can fire; `with` is looked for around its hits.
+    match &pattern {
+        Some(m) => m.necessary_terms(&mut triggers, &mut always),
+        None => always = rule.check.is_none(),
+    }
+    triggers.sort_unstable();
+    triggers.dedup();
+    let next_key = pattern_keys.len() as u32;
+    let pattern_key = pattern.as_ref().map_or(u32::MAX, |p| {
+        *pattern_keys.entry(p.clone()).or_insert(next_key)
+    });
+    let line = rule.id.referenced.line() as usize;
+    Ok(CompiledRule {
+        id: rule.id.value.clone(),
+        title: rule.title.clone(),
+        message: rule.message.clone(),
+        category: rule.category.clone(),
+        severity: rule.severity,
+        kind: rule.kind,
+        strength: rule.strength.unwrap_or(Strength::Any),
+        pattern,
+        with,
+        within: rule.within.unwrap_or(12),
+        replacement: rule.replacement.clone(),
+        check: rule.check,
+        rationale: rule.rationale.clone(),
+        sources: rule.sources.clone(),
+        suggestion: rule.suggestion.clone(),
+        scopes: rule.scopes.clone(),
+        examples: rule.examples.clone(),
+        help_uri: rule.help_uri.clone(),
+        triggers,
+        always,
+        pattern_key,
+        line,
+        fix_adds_equivalent: fix_adds_equivalent(rule),
+    })
+}
+
+/// A `require-with` rule whose `with` terms are «eller tilsvarende» / «or
+/// equivalent» (see [`CompiledRule::fix_adds_equivalent`]).
+fn fix_adds_equivalent(rule: &schema::Rule) -> bool {
+    rule.kind == RuleKind::RequireWith
+        && rule.with.as_ref().is_some_and(|w| {
+            w.value.any.iter().any(|t| {
+                let text = match t {
+                    schema::Term::Short(s) => s.as_str(),
+                    schema::Term::Long(spec) => spec.term.as_str(),
+                    // Product names are what a fix qualifies, never the qualifier.
+                    schema::Term::Products(_) => "",
+                };
+                let text = text.to_lowercase();
+                ["tilsvar", "equivalent"]
+                    .iter()
+                    .any(|p| text.starts_with(p))
+            })
+        })
+}

@@ -1,0 +1,604 @@
+//! The term automaton: every term of every rule of a set goes into one
+//! Aho-Corasick automaton over normalised text, so matching costs one pass per
+//! block however many rules there are; word boundaries are checked in code,
+//! because Unicode `\b` over big alternations is two orders of magnitude slower.
+
+use super::products;
+use super::schema::{self, Term, TermMode};
+use super::terms;
+use crate::text::normalize::{Normalized, is_word_char, normalize_term};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+
+/// A term of a set's matcher, by its index.
+pub type TermId = usize;
+
+/// How a `products` term is written in its [`TermInfo`]: no rule text can be
+/// empty-prefixed like this, so it never equals a written term.
+const PRODUCT_TERM: &str = "\u{0}named product";
+
+/// A term found in a statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Hit {
+    /// The term hit.
+    pub term: TermId,
+    /// Byte range in the normalised text of the block.
+    pub start: usize,
+    /// End of the byte range in the normalised text of the block.
+    pub end: usize,
+    /// Index of the word the hit starts in (for `near` and context windows).
+    pub word: u32,
+    /// The hit is in the lead-in paragraph of a list item («Løsningen skal støtte
+    /// følgende integrasjoner:»), not in the item itself; its range is in another block.
+    pub inherited: bool,
+}
+
+impl Hit {
+    /// Hits in the statement itself come before inherited ones, then by position.
+    pub(super) fn rank(&self) -> (bool, usize) {
+        (self.inherited, self.start)
+    }
+}
+
+#[derive(Debug, Clone)]
+struct TermInfo {
+    mode: TermMode,
+    /// As written in the rule (after NFC), for `exact` comparison.
+    written: String,
+    context: Vec<TermId>,
+    window: Option<u32>,
+    /// Senses that do not count (`except:`); empty for almost every term, and then
+    /// a hit costs nothing more.
+    except: Vec<Exception>,
+    /// For the patterns of a `products` term: what a hit is, and the term whose hit
+    /// the product becomes.
+    role: Option<(products::Anchor, TermId)>,
+}
+
+/// One `except:` entry: its spellings, normalised like the text, and how it must
+/// sit at word boundaries.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Exception {
+    mode: TermMode,
+    spellings: Vec<String>,
+}
+
+impl Exception {
+    fn parse(raw: &str) -> Exception {
+        let (mode, text) = terms::short(raw);
+        Exception {
+            mode,
+            spellings: spelling_variants(&normalize_term(text)),
+        }
+    }
+
+    /// Whether an occurrence of this exception holds the byte range `start..end` of `text`.
+    fn covers(&self, text: &str, start: usize, end: usize) -> bool {
+        self.spellings.iter().any(|spelling| {
+            let len = spelling.len();
+            if len < end - start || len == 0 {
+                return false;
+            }
+            let mut lo = (end).saturating_sub(len);
+            while !text.is_char_boundary(lo) {
+                lo -= 1;
+            }
+            let mut hi = (start + len).min(text.len());
+            while !text.is_char_boundary(hi) {
+                hi += 1;
+            }
+            text[lo..hi]
+                .match_indices(spelling.as_str())
+                .any(|(at, _)| {
+                    let (s, e) = (lo + at, lo + at + len);
+                    s <= start
+                        && e >= end
+                        && match self.mode {
+                            TermMode::Word | TermMode::Exact => {
+                                !word_char_before(text, s) && !word_char_at(text, e)
+                            }
+                            TermMode::Prefix => !word_char_before(text, s),
+                            TermMode::Suffix => !word_char_at(text, e),
+                            TermMode::Substring => true,
+                        }
+                })
+        })
+    }
+}
+
+type TermKey = (String, TermMode, Vec<TermId>, Option<u32>, Vec<Exception>);
+
+/// All terms of a rule set in one automaton.
+#[derive(Debug, Clone, Default)]
+pub struct TermMatcher {
+    automaton: Option<AhoCorasick>,
+    /// Pattern index → term.
+    pattern_terms: Vec<TermId>,
+    terms: Vec<TermInfo>,
+    /// (normalised text, mode, context, window, exceptions) → id, to share identical terms.
+    index: HashMap<TermKey, TermId>,
+    patterns: Vec<String>,
+}
+
+impl TermMatcher {
+    fn add_short(&mut self, raw: &str) -> TermId {
+        let (mode, text) = terms::short(raw);
+        self.add(text, mode, Vec::new(), None, Vec::new())
+    }
+
+    pub(super) fn add_term(&mut self, term: &Term) -> TermId {
+        match term {
+            Term::Short(raw) => self.add_short(raw),
+            Term::Long(spec) => {
+                let context: Vec<TermId> = spec.context.iter().map(|c| self.add_short(c)).collect();
+                let mode = spec.mode.unwrap_or(TermMode::Word);
+                let except = spec.except.iter().map(|e| Exception::parse(e)).collect();
+                self.add(&spec.term, mode, context, spec.window, except)
+            }
+            Term::Products(spec) => self.add_products(&spec.products),
+        }
+    }
+
+    /// A `products` term: one term whose hits are products, fed by two hidden
+    /// terms whose patterns (gazetteer names, words that introduce a product) go
+    /// into the automaton like any other.
+    fn add_products(&mut self, spec: &schema::ProductSpec) -> TermId {
+        let mut gazetteers = spec.gazetteers.clone();
+        gazetteers.sort_by_key(|g| *g as u8);
+        gazetteers.dedup();
+        let key_text = format!("\u{0}products {gazetteers:?} {:?}", spec.after);
+        let key = (key_text, TermMode::Word, Vec::new(), None, Vec::new());
+        if let Some(&id) = self.index.get(&key) {
+            return id;
+        }
+        let owner = self.push_info(PRODUCT_TERM, TermMode::Word, None);
+        self.index.insert(key, owner);
+        let names = self.push_info("", TermMode::Word, Some((products::Anchor::Name, owner)));
+        for gazetteer in &gazetteers {
+            let list: Vec<&str> = match gazetteer {
+                schema::Gazetteer::Vendors => products::vendors().collect(),
+                schema::Gazetteer::Products => products::products().collect(),
+            };
+            for name in list {
+                self.push_patterns(&normalize_term(name), names);
+            }
+        }
+        let after = self.push_info("", TermMode::Word, Some((products::Anchor::After, owner)));
+        for word in &spec.after {
+            self.push_patterns(&normalize_term(word), after);
+        }
+        owner
+    }
+
+    fn push_info(
+        &mut self,
+        written: &str,
+        mode: TermMode,
+        role: Option<(products::Anchor, TermId)>,
+    ) -> TermId {
+        self.terms.push(TermInfo {
+            mode,
+            written: written.to_string(),
+            context: Vec::new(),
+            window: None,
+            except: Vec::new(),
+            role,
+        });
+        self.terms.len() - 1
+    }
+
+    fn push_patterns(&mut self, normalized: &str, term: TermId) {
+        if normalized.is_empty() {
+            return;
+        }
+        for variant in spelling_variants(normalized) {
+            self.patterns.push(variant);
+            self.pattern_terms.push(term);
+        }
+    }
+
+    /// A term with no context and no exceptions (a regex's literal prefix).
+    pub(super) fn add_literal(&mut self, text: &str, mode: TermMode) -> TermId {
+        self.add(text, mode, Vec::new(), None, Vec::new())
+    }
+
+    fn add(
+        &mut self,
+        text: &str,
+        mode: TermMode,
+        context: Vec<TermId>,
+        window: Option<u32>,
+        except: Vec<Exception>,
+    ) -> TermId {
+        let normalized = normalize_term(text);
+        let key = (
+            normalized.clone(),
+            mode,
+            context.clone(),
+            window,
+            except.clone(),
+        );
+        if let Some(&id) = self.index.get(&key) {
+            return id;
+        }
+        let id = self.terms.len();
+        let written: String =
+            unicode_normalization::UnicodeNormalization::nfc(text.trim()).collect();
+        self.terms.push(TermInfo {
+            mode,
+            written,
+            context,
+            window,
+            except,
+            role: None,
+        });
+        self.index.insert(key, id);
+        for variant in spelling_variants(&normalized) {
+            self.patterns.push(variant);
+            self.pattern_terms.push(id);
+        }
+        id
+    }
+
+    pub(super) fn build(&mut self) -> Result<(), String> {
+        if self.patterns.is_empty() {
+            return Ok(());
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&self.patterns)
+            .map_err(|e| format!("cannot build the term automaton: {e}"))?;
+        self.automaton = Some(automaton);
+        Ok(())
+    }
+
+    /// How many terms the matcher has (hidden ones of `products` terms included).
+    pub fn term_count(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// Every term hit in a normalised block text. `original` is the text before
+    /// normalisation, for `exact` terms.
+    pub fn find(&self, normalized: &Normalized, original: &str) -> Vec<Hit> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let text = normalized.text.as_str();
+        let mut hits = Vec::new();
+        let mut products_found = false;
+        for m in automaton.find_overlapping_iter(text) {
+            let term = self.pattern_terms[m.pattern().as_usize()];
+            let info = &self.terms[term];
+            let (start, end) = (m.start(), m.end());
+            let starts_word = !word_char_before(text, start);
+            let ends_word = !word_char_at(text, end);
+            let ok = match info.mode {
+                TermMode::Word => starts_word && ends_word,
+                TermMode::Prefix => starts_word,
+                TermMode::Suffix => ends_word,
+                TermMode::Substring => true,
+                TermMode::Exact => {
+                    starts_word
+                        && ends_word
+                        && original
+                            .get(normalized.original_range(start..end))
+                            .is_some_and(|s| {
+                                let composed: String =
+                                    unicode_normalization::UnicodeNormalization::nfc(s).collect();
+                                composed == info.written
+                            })
+                }
+            };
+            if let Some((anchor, owner)) = info.role {
+                if ok
+                    && let Some((start, end)) =
+                        products::product_at(anchor, normalized, original, start, end)
+                {
+                    products_found = true;
+                    hits.push(Hit {
+                        term: owner,
+                        start,
+                        end,
+                        word: 0,
+                        inherited: false,
+                    });
+                }
+                continue;
+            }
+            let excepted = || info.except.iter().any(|e| e.covers(text, start, end));
+            if ok && (info.except.is_empty() || !excepted()) {
+                hits.push(Hit {
+                    term,
+                    start,
+                    end,
+                    word: 0,
+                    inherited: false,
+                });
+            }
+        }
+        hits.sort_by_key(|h| (h.start, h.term, std::cmp::Reverse(h.end)));
+        hits.dedup_by_key(|h| (h.start, h.term));
+        if products_found {
+            // One product, one hit: «SharePoint» inside «Microsoft SharePoint» is the same one.
+            let all = hits.clone();
+            hits.retain(|h| {
+                self.terms[h.term].written != PRODUCT_TERM
+                    || !all
+                        .iter()
+                        .any(|o| o.term == h.term && o.start <= h.start && o.end >= h.end && o != h)
+            });
+        }
+        number_words(text, &mut hits);
+        hits
+    }
+
+    /// Whether a term is the abbreviation `abbreviation` (lower case) as a whole word:
+    /// a `word` or `exact` term of that text, which a tender's definition can redefine.
+    pub fn is_abbreviation_term(&self, term: TermId, abbreviation: &str) -> bool {
+        self.terms.get(term).is_some_and(|info| {
+            matches!(info.mode, TermMode::Word | TermMode::Exact)
+                && normalize_term(&info.written) == abbreviation
+        })
+    }
+
+    /// The context terms a term demands («KJ» near «kjernejournal*»).
+    pub fn context_of(&self, term: TermId) -> &[TermId] {
+        self.terms
+            .get(term)
+            .map(|info| info.context.as_slice())
+            .unwrap_or_default()
+    }
+
+    /// Keeps only hits whose context demand is met within the statement's hits.
+    pub fn with_context(&self, mut hits: Vec<Hit>) -> Vec<Hit> {
+        // Most terms demand no context: then there is nothing to filter.
+        if hits.iter().all(|h| self.terms[h.term].context.is_empty()) {
+            return hits;
+        }
+        let keep: Vec<bool> = hits
+            .iter()
+            .map(|hit| {
+                let info = &self.terms[hit.term];
+                info.context.is_empty()
+                    || hits.iter().any(|other| {
+                        info.context.contains(&other.term)
+                            && info
+                                .window
+                                .is_none_or(|w| other.word.abs_diff(hit.word) <= w)
+                    })
+            })
+            .collect();
+        let mut flags = keep.into_iter();
+        hits.retain(|_| flags.next().unwrap_or(false));
+        hits
+    }
+}
+
+/// Whether a word character ends just before byte `at`.
+fn word_char_before(text: &str, at: usize) -> bool {
+    let byte = at.checked_sub(1).and_then(|i| text.as_bytes().get(i));
+    word_char(byte, || text.get(..at).and_then(|t| t.chars().next_back()))
+}
+
+/// Whether a word character starts at byte `at`.
+fn word_char_at(text: &str, at: usize) -> bool {
+    word_char(text.as_bytes().get(at), || {
+        text.get(at..).and_then(|t| t.chars().next())
+    })
+}
+
+/// [`is_word_char`] of the character a byte belongs to; ASCII, most of any tender,
+/// is decided by the byte without decoding.
+fn word_char(byte: Option<&u8>, decode: impl FnOnce() -> Option<char>) -> bool {
+    match byte {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => decode().is_some_and(is_word_char),
+    }
+}
+
+/// Sets each hit's `word` to the index of the word it starts in. One sweep over the
+/// text up to the last hit, rather than a word table kept for every block: most
+/// blocks have no hits, and the table would cost more memory than the text.
+fn number_words(text: &str, hits: &mut [Hit]) {
+    let bytes = text.as_bytes();
+    let (mut at, mut words, mut in_word) = (0usize, 0u32, false);
+    for hit in hits.iter_mut() {
+        while at <= hit.start && at < bytes.len() {
+            let (is_word, len) = match bytes[at] {
+                b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+                _ => text[at..]
+                    .chars()
+                    .next()
+                    .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
+            };
+            words += u32::from(is_word && !in_word);
+            in_word = is_word;
+            at += len;
+        }
+        hit.word = words.saturating_sub(1);
+    }
+}
+
+/// A term with a hyphen or space also matches the other spellings writers use:
+/// «e-resept», «e resept», «eresept».
+fn spelling_variants(term: &str) -> Vec<String> {
+    let mut variants = vec![term.to_string()];
+    let joints: Vec<usize> = term
+        .char_indices()
+        .filter(|&(i, c)| {
+            (c == '-' || c == ' ')
+                && term[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                && term[i + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    // Uniform variants only (all joints the same way) to keep the automaton small.
+    if !joints.is_empty() && joints.len() <= 4 {
+        for replacement in ["-", " ", ""] {
+            let mut v = String::with_capacity(term.len());
+            let mut last = 0;
+            for &j in &joints {
+                v.push_str(&term[last..j]);
+                v.push_str(replacement);
+                last = j + 1;
+            }
+            v.push_str(&term[last..]);
+            if !variants.contains(&v) {
+                variants.push(v);
+            }
+        }
+    }
+    variants
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize;
+
+    fn matcher(terms: &[Term]) -> (TermMatcher, Vec<TermId>) {
+        let mut m = TermMatcher::default();
+        let ids = terms.iter().map(|t| m.add_term(t)).collect();
+        m.build().unwrap();
+        (m, ids)
+    }
+
+    fn found(m: &TermMatcher, text: &str) -> Vec<(TermId, String)> {
+        let n = normalize(text);
+        m.find(&n, text)
+            .into_iter()
+            .map(|h| (h.term, n.text[h.start..h.end].to_string()))
+            .collect()
+    }
+
+    fn short(s: &str) -> Term {
+        Term::Short(s.into())
+    }
+
+    #[test]
+    fn prefix_terms_match_inflections_and_compounds() {
+        let (m, ids) = matcher(&[short("kjernejournal*")]);
+        for text in [
+            "kjernejournalen",
+            "Kjernejournal-oppslag",
+            "kjernejournalintegrasjon",
+            "KJERNE\u{AD}JOURNAL",
+        ] {
+            assert_eq!(found(&m, text).len(), 1, "{text}");
+            assert_eq!(found(&m, text)[0].0, ids[0]);
+        }
+        assert!(found(&m, "pasientkjernejournal").is_empty());
+    }
+
+    #[test]
+    fn word_terms_need_boundaries() {
+        let (m, _) = matcher(&[short("helseid")]);
+        assert_eq!(found(&m, "Støtte for HelseID.").len(), 1);
+        assert!(found(&m, "helseidentitet").is_empty());
+    }
+
+    #[test]
+    fn suffix_and_substring_terms() {
+        let (m, _) = matcher(&[short("*integrasjon"), short("*journal*")]);
+        let hits = found(&m, "kjernejournalintegrasjonen");
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(found(&m, "kjernejournalintegrasjon").len(), 2);
+    }
+
+    #[test]
+    fn exact_terms_keep_case() {
+        let spec = Term::Long(schema::TermSpec {
+            term: "KJ".into(),
+            mode: Some(TermMode::Exact),
+            context: vec![],
+            window: None,
+            except: vec![],
+        });
+        let (m, _) = matcher(&[spec]);
+        assert_eq!(found(&m, "oppslag i KJ").len(), 1);
+        assert!(found(&m, "kj og kJ").is_empty());
+        assert!(found(&m, "KJERNE").is_empty());
+    }
+
+    #[test]
+    fn exceptions_drop_the_compounds_and_senses_they_cover() {
+        let spec = Term::Long(schema::TermSpec {
+            term: "logg".into(),
+            mode: Some(TermMode::Substring),
+            context: vec![],
+            window: None,
+            except: vec![
+                "*kjørelogg*".into(),
+                "vaktlogg*".into(),
+                "logget på som gjest".into(),
+            ],
+        });
+        let (m, _) = matcher(&[spec]);
+        for kept in [
+            "tilgangslogg",
+            "logging av oppslag",
+            "loggen viser kjøring",
+            "logget på av legen",
+        ] {
+            assert_eq!(found(&m, kept).len(), 1, "{kept}");
+        }
+        for dropped in [
+            "kjørelogg",
+            "elektronisk kjørelogg-app",
+            "vaktloggen",
+            "brukaren er logget på som gjest",
+        ] {
+            assert!(found(&m, dropped).is_empty(), "{dropped}");
+        }
+        // An exception must hold the hit, not merely sit nearby.
+        assert_eq!(found(&m, "vaktlogg og tilgangslogg").len(), 1);
+    }
+
+    #[test]
+    fn hyphen_and_space_spellings_are_equivalent() {
+        let (m, _) = matcher(&[short("e-resept*")]);
+        for text in ["e-resept", "E resept", "eResept", "e\u{2011}resepten"] {
+            assert_eq!(found(&m, text).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn context_terms_filter_abbreviations() {
+        let spec = Term::Long(schema::TermSpec {
+            term: "AR".into(),
+            mode: Some(TermMode::Exact),
+            context: vec!["her-id".into(), "adresse*".into()],
+            window: Some(5),
+            except: vec![],
+        });
+        let (m, _) = matcher(&[spec]);
+        let with = |text: &str| {
+            let n = normalize(text);
+            let hits = m.find(&n, text);
+            m.with_context(hits.clone())
+                .iter()
+                .filter(|h| h.term == 2)
+                .count()
+        };
+        assert_eq!(with("Løsningen skal slå opp HER-id i AR."), 1);
+        assert_eq!(with("Løsningen skal støtte AR-briller for opplæring."), 0);
+    }
+
+    #[test]
+    fn word_boundary_tests_agree_with_decoding_every_character() {
+        let text = "Æ-ø 3x_é\u{1F}ß.«kjernejournal» 12ö";
+        for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let before = text[..at].chars().next_back().is_some_and(is_word_char);
+            let after = text[at..].chars().next().is_some_and(is_word_char);
+            assert_eq!(word_char_before(text, at), before, "before {at}");
+            assert_eq!(word_char_at(text, at), after, "at {at}");
+        }
+    }
+}

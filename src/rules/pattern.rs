@@ -1,0 +1,335 @@
+//! A rule's `match` (and `with`) compiled: its terms resolved to ids of the set's
+//! [`TermMatcher`], evaluated against the hits of one statement. Only rules whose
+//! necessary terms hit a statement are evaluated there, so most statements cost no
+//! pattern at all.
+
+use super::load;
+use super::matcher::{Hit, TermId, TermMatcher};
+use super::schema::{Match, TermMode};
+use crate::text::normalize::{is_word_char, normalize_term};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Rule regexes by pattern while a set compiles, so that identical ones compile once.
+pub(super) type Regexes = HashMap<String, Arc<LazyRegex>>;
+
+/// A `match` with its terms resolved to ids. Equal matches in a set (a rule copied
+/// into a local set, two versions of a set side by side) compare equal, so the
+/// engine evaluates each distinct one once per statement.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct CompiledMatch {
+    any: Vec<TermId>,
+    all: Vec<Vec<TermId>>,
+    near: Option<(u32, Vec<Vec<TermId>>)>,
+    not: Vec<TermId>,
+    regex: Option<Arc<LazyRegex>>,
+    /// Terms one of which occurs wherever `regex` matches (its literal prefixes),
+    /// so a regex-only match need not run on every statement.
+    regex_prefilter: Vec<TermId>,
+    one_of: Vec<CompiledMatch>,
+}
+
+/// A rule regex compiled on first use: Unicode classes (`\w`, `\d`, `\b`) take
+/// milliseconds to compile, and most regexes are never reached because their
+/// rule's terms do not occur. The pattern was validated when the set was loaded.
+#[derive(Debug)]
+pub(super) struct LazyRegex {
+    pattern: String,
+    compiled: std::sync::OnceLock<Option<regex::Regex>>,
+}
+
+impl PartialEq for LazyRegex {
+    fn eq(&self, other: &Self) -> bool {
+        self.pattern == other.pattern
+    }
+}
+
+impl Eq for LazyRegex {}
+
+impl std::hash::Hash for LazyRegex {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.pattern.hash(state);
+    }
+}
+
+impl LazyRegex {
+    fn is_match(&self, text: &str) -> bool {
+        self.compiled
+            .get_or_init(|| load::build_regex(&self.pattern).ok())
+            .as_ref()
+            .is_some_and(|r| r.is_match(text))
+    }
+}
+
+impl CompiledMatch {
+    pub(super) fn compile(
+        m: &Match,
+        matcher: &mut TermMatcher,
+        regexes: &mut Regexes,
+    ) -> Result<CompiledMatch, String> {
+        let regex = m.regex.as_ref().map(|r| {
+            regexes
+                .entry(r.value.clone())
+                .or_insert_with(|| {
+                    Arc::new(LazyRegex {
+                        pattern: r.value.clone(),
+                        compiled: std::sync::OnceLock::new(),
+                    })
+                })
+                .clone()
+        });
+        let regex_prefilter = m
+            .regex
+            .as_ref()
+            .and_then(|r| literal_prefixes(&r.value))
+            .map(|literals| {
+                sorted(
+                    literals
+                        .iter()
+                        .map(|(l, mode)| matcher.add_literal(l, *mode))
+                        .collect(),
+                )
+            })
+            .unwrap_or_default();
+        Ok(CompiledMatch {
+            any: sorted(m.any.iter().map(|t| matcher.add_term(t)).collect()),
+            all: m
+                .all
+                .iter()
+                .map(|g| sorted(g.iter().map(|t| matcher.add_term(t)).collect()))
+                .collect(),
+            near: m.near.as_ref().map(|n| {
+                (
+                    n.within,
+                    n.groups
+                        .iter()
+                        .map(|g| sorted(g.iter().map(|t| matcher.add_term(t)).collect()))
+                        .collect(),
+                )
+            }),
+            not: sorted(m.not.iter().map(|t| matcher.add_term(t)).collect()),
+            regex,
+            regex_prefilter,
+            one_of: m
+                .one_of
+                .iter()
+                .map(|a| CompiledMatch::compile(a, matcher, regexes))
+                .collect::<Result<_, _>>()?,
+        })
+    }
+
+    /// Does the statement match? `hits` are the statement's (context-checked) hits,
+    /// `text` its normalised text. Returns the hit to point at, if any.
+    pub fn eval(&self, hits: &StatementHits<'_>, text: &str) -> Option<Option<Hit>> {
+        if hits.has_any(&self.not) {
+            return None;
+        }
+        let mut primary: Option<Hit> = None;
+        let mut note = |h: Hit| {
+            if primary.is_none_or(|p| h.rank() < p.rank()) {
+                primary = Some(h);
+            }
+        };
+        if !self.any.is_empty() {
+            note(hits.first_of(&self.any)?);
+        }
+        for group in &self.all {
+            note(hits.first_of(group)?);
+        }
+        if let Some((within, groups)) = &self.near {
+            let found = near(hits.hits, groups, *within)?;
+            note(found);
+        }
+        if let Some(regex) = &self.regex
+            && !regex.is_match(text)
+        {
+            return None;
+        }
+        if !self.one_of.is_empty() {
+            let inner = self.one_of.iter().find_map(|alt| alt.eval(hits, text))?;
+            if let Some(h) = inner {
+                note(h);
+            }
+        }
+        Some(primary)
+    }
+
+    /// Every term the match looks for (not its `not` terms), sorted.
+    pub fn terms(&self) -> Vec<TermId> {
+        let mut out: Vec<TermId> = self.any.clone();
+        out.extend(self.all.iter().flatten());
+        if let Some((_, groups)) = &self.near {
+            out.extend(groups.iter().flatten());
+        }
+        for alt in &self.one_of {
+            out.extend(alt.terms());
+        }
+        sorted(out)
+    }
+
+    /// The hits of the top-level `any` terms (each is checked on its own by
+    /// `require-with`), or `None` when the pattern has no `any` list.
+    pub fn anchors(&self, hits: &[Hit]) -> Option<Vec<Hit>> {
+        if self.any.is_empty() {
+            return None;
+        }
+        Some(
+            hits.iter()
+                .copied()
+                .filter(|h| self.any.binary_search(&h.term).is_ok())
+                .collect(),
+        )
+    }
+
+    /// Terms of which at least one must be in any statement this match accepts: the
+    /// `any` list, else one `all` group, else the first `near` group; for `one_of`, the
+    /// union over the alternatives. A rule is evaluated only where one of these hits,
+    /// so a group of common verbs («støtte», «bruke») does not make every sentence a
+    /// candidate. `always` is set when no such set exists (a regex alone, or an
+    /// alternative without terms).
+    pub(super) fn necessary_terms(&self, out: &mut Vec<TermId>, always: &mut bool) {
+        if !self.any.is_empty() {
+            out.extend(&self.any);
+        } else if let Some(group) = self.all.iter().min_by_key(|g| g.len()) {
+            // Any one group is necessary; the smallest is usually the topic.
+            out.extend(group);
+        } else if let Some(group) = self.near.as_ref().and_then(|(_, groups)| groups.first()) {
+            out.extend(group);
+        } else if !self.one_of.is_empty() {
+            for alt in &self.one_of {
+                alt.necessary_terms(out, always);
+            }
+        } else if !self.regex_prefilter.is_empty() {
+            out.extend(&self.regex_prefilter);
+        } else {
+            *always = true;
+        }
+    }
+}
+
+/// Literals one of which starts every match of `pattern`, if there are few enough
+/// and each is long enough (two bytes or more) to be worth searching for.
+fn literal_prefixes(pattern: &str) -> Option<Vec<(String, TermMode)>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    let mut extractor = Extractor::new();
+    extractor.kind(ExtractKind::Prefix);
+    let seq = extractor.extract(&hir);
+    let literals = seq.literals()?;
+    if literals.is_empty() || literals.len() > 64 {
+        return None;
+    }
+    // A regex that opens with `\b` matches only where a word starts; its literals
+    // need only be looked for there: «plo» or «en» occur inside countless words,
+    // and every such hit would be filtered and sorted for nothing.
+    let at_word_start = starts_with_word_boundary(&hir);
+    literals
+        .iter()
+        .map(|l| {
+            let text = std::str::from_utf8(l.as_bytes()).ok()?;
+            // What the automaton searches for is the normalised literal: it must
+            // still be a substring of every match (not emptied, not shortened to one
+            // byte that occurs everywhere).
+            let normalized = normalize_term(text);
+            if normalized.len() < 2 || !text.contains(normalized.as_str()) {
+                return None;
+            }
+            // Only a literal normalisation left in front is sure to start the match,
+            // and `\b` means «after a non-word character» only before a word character.
+            let mode = if at_word_start
+                && text.starts_with(normalized.as_str())
+                && normalized.chars().next().is_some_and(is_word_char)
+            {
+                TermMode::Prefix
+            } else {
+                TermMode::Substring
+            };
+            Some((text.to_string(), mode))
+        })
+        .collect()
+}
+
+/// Whether every match of `hir` begins at a Unicode word boundary (`\b`, `\<`).
+fn starts_with_word_boundary(hir: &regex_syntax::hir::Hir) -> bool {
+    use regex_syntax::hir::{HirKind, Look};
+    match hir.kind() {
+        // ASCII boundaries would also hold after «ø», which is a letter to us.
+        HirKind::Look(look) => matches!(
+            look,
+            Look::WordUnicode | Look::WordStartUnicode | Look::WordStartHalfUnicode
+        ),
+        HirKind::Capture(c) => starts_with_word_boundary(&c.sub),
+        HirKind::Concat(items) => items.first().is_some_and(starts_with_word_boundary),
+        HirKind::Alternation(branches) => branches.iter().all(starts_with_word_boundary),
+        _ => false,
+    }
+}
+
+/// Term lists are searched per hit, so keep them sorted for binary search.
+fn sorted(mut terms: Vec<TermId>) -> Vec<TermId> {
+    terms.sort_unstable();
+    terms.dedup();
+    terms
+}
+
+/// A statement's hits, with each term's first hit of lowest rank at hand: a
+/// statement is asked «which hit of these terms comes first» once per candidate
+/// rule, and looking up a rule's few terms here costs less than testing every hit
+/// of the statement against them.
+pub struct StatementHits<'a> {
+    /// The statement's hits, sorted by position.
+    pub hits: &'a [Hit],
+    /// (term, index in `hits` of its first hit of lowest rank), by term.
+    by_term: Vec<(TermId, usize)>,
+}
+
+impl<'a> StatementHits<'a> {
+    /// Indexes a statement's hits.
+    pub fn new(hits: &'a [Hit]) -> StatementHits<'a> {
+        let mut by_term: Vec<(TermId, usize)> =
+            hits.iter().enumerate().map(|(i, h)| (h.term, i)).collect();
+        by_term.sort_unstable_by_key(|&(term, i)| (term, hits[i].rank(), i));
+        by_term.dedup_by_key(|(term, _)| *term);
+        StatementHits { hits, by_term }
+    }
+
+    fn position(&self, term: TermId) -> Option<usize> {
+        self.by_term
+            .binary_search_by_key(&term, |&(t, _)| t)
+            .ok()
+            .map(|k| self.by_term[k].1)
+    }
+
+    /// Whether a hit has one of `terms` (sorted).
+    fn has_any(&self, terms: &[TermId]) -> bool {
+        terms.iter().any(|&t| self.position(t).is_some())
+    }
+
+    /// The hit of lowest rank among those with one of `terms` (sorted), the first
+    /// in `hits` of equals, as a scan of `hits` would find it.
+    fn first_of(&self, terms: &[TermId]) -> Option<Hit> {
+        terms
+            .iter()
+            .filter_map(|&t| self.position(t))
+            .min_by_key(|&i| (self.hits[i].rank(), i))
+            .map(|i| self.hits[i])
+    }
+}
+
+/// A hit of every group, all within `within` words of the first group's hit.
+fn near(hits: &[Hit], groups: &[Vec<TermId>], within: u32) -> Option<Hit> {
+    let (first, rest) = groups.split_first()?;
+    hits.iter()
+        .filter(|h| first.binary_search(&h.term).is_ok())
+        .find_map(|anchor| {
+            let all_near = rest.iter().all(|group| {
+                hits.iter().any(|h| {
+                    group.binary_search(&h.term).is_ok() && h.word.abs_diff(anchor.word) <= within
+                })
+            });
+            all_near.then_some(*anchor)
+        })
+}
+
+#[cfg(test)]
+mod tests;
