@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""An independent reading of DOCX files for the fidelity test (tests/docx_fidelity.rs).
+"""An independent reading of DOCX files for the fidelity test (tests/suite/docx_fidelity.rs).
 
 For each file named on the command line, prints one JSON line
 {"file": ..., "tokens": {token: count}} or {"file": ..., "error": ...}: the words of

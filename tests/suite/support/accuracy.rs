@@ -1,5 +1,5 @@
-//! Shared by `tests/accuracy.rs` (the labelled corpus the rules were tuned against) and
-//! `tests/heldout.rs` (a held-out corpus nobody tunes against): run tenderlint over a corpus of
+//! Shared by `accuracy` (the labelled corpus the rules were tuned against), `heldout`
+//! (a held-out corpus nobody tunes against) and `fresh`: run tenderlint over a corpus of
 //! labelled tenders, compare with the labels and with a Ctrl-F baseline, and print per-tender and
 //! overall accuracy, the confusion and every miss with evidence.
 //!

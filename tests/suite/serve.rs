@@ -744,7 +744,7 @@ fn the_page_has_words_for_every_coverage() {
             | Redefined | Violation => {}
         }
     }
-    let page = include_str!("../src/serve/page/app.js");
+    let page = include_str!("../../src/serve/page/app.js");
     for c in all {
         let name = serde_json::to_value(c).expect("serialises");
         let key = format!("\"coverage-{}\"", name.as_str().expect("a string"));

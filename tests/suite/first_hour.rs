@@ -1,7 +1,7 @@
 //! Issue 14: what a new user hits in the first hour, run through the binary as
 //! they would run it. Each test names the point of the issue it guards.
 
-mod support;
+use crate::support::docx as support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,6 +1,6 @@
 //! DOCX fixtures built in the test: with docx-rs where it can write the feature,
 //! hand-written XML in a zip where it cannot (header rows, text boxes, fields).
-mod support;
+use crate::support::docx as support;
 
 use docx_rs::{
     AbstractNumbering, Comment, Delete, Docx, Footer, Footnote, Header, IndentLevel, Insert, Level,
