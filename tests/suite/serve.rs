@@ -455,7 +455,7 @@ fn the_page_and_its_assets_are_served_under_a_strict_csp() {
 }
 
 #[test]
-fn the_server_reads_the_tender_repositorys_configuration_like_check() {
+fn the_server_reads_the_configuration_of_the_tender_repository_like_check() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join(".git")).unwrap();
     std::fs::write(
