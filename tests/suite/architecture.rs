@@ -67,15 +67,36 @@ const UPWARD_ALLOWED: &[(&str, &str, &str)] = &[
 
 /// Known files over `MAX_LINES`: (file, why). Issue 16 splits them.
 const LONG_ALLOWED: &[(&str, &str)] = &[
-    ("src/config.rs", "settings and policy in one file; issue 16 splits it"),
-    ("src/document/docx/body.rs", "the DOCX body reader; issue 16 splits it"),
-    ("src/document/markdown.rs", "the Markdown reader; issue 16 splits it"),
-    ("src/engine/mod.rs", "observe, tally and evidence in one file; issue 16 splits it"),
+    (
+        "src/config.rs",
+        "settings and policy in one file; issue 16 splits it",
+    ),
+    (
+        "src/document/docx/body.rs",
+        "the DOCX body reader; issue 16 splits it",
+    ),
+    (
+        "src/document/markdown.rs",
+        "the Markdown reader; issue 16 splits it",
+    ),
+    (
+        "src/engine/mod.rs",
+        "observe, tally and evidence in one file; issue 16 splits it",
+    ),
     ("src/engine/reading.rs", "issue 16 splits the engine"),
     ("src/engine/statements.rs", "issue 16 splits the engine"),
-    ("src/main.rs", "the subcommands; issue 16 moves them to src/cli/"),
-    ("src/rules/compile.rs", "compilation and matching in one file; issue 16 splits it"),
-    ("src/waivers.rs", "waivers and their date; issue 16 moves them to policy/"),
+    (
+        "src/main.rs",
+        "the subcommands; issue 16 moves them to src/cli/",
+    ),
+    (
+        "src/rules/compile.rs",
+        "compilation and matching in one file; issue 16 splits it",
+    ),
+    (
+        "src/waivers.rs",
+        "waivers and their date; issue 16 moves them to policy/",
+    ),
 ];
 
 fn root() -> &'static Path {
@@ -123,10 +144,7 @@ fn layers(architecture: &str) -> Vec<Layer> {
             });
         }
     }
-    assert!(
-        layers.len() > 1,
-        "no layer table found in ARCHITECTURE.md"
-    );
+    assert!(layers.len() > 1, "no layer table found in ARCHITECTURE.md");
     layers
 }
 
@@ -162,8 +180,8 @@ fn layer_of(layers: &[Layer], path: &[String]) -> Option<usize> {
     for (index, layer) in layers.iter().enumerate() {
         for module in &layer.modules {
             let segments: Vec<&str> = module.split("::").collect();
-            let matches = segments.len() <= path.len()
-                && segments.iter().zip(path).all(|(a, b)| a == b);
+            let matches =
+                segments.len() <= path.len() && segments.iter().zip(path).all(|(a, b)| a == b);
             if matches && best.is_none_or(|(_, len)| segments.len() > len) {
                 best = Some((index, segments.len()));
             }
@@ -342,7 +360,11 @@ fn uses(code: &[(usize, String)]) -> Vec<Use> {
         }
         if let Some((start, text)) = statement.take_if(|(_, t)| t.contains(';')) {
             let tree = text.split(';').next().unwrap_or_default();
-            out.extend(expand(tree).into_iter().map(|path| Use { line: start, path }));
+            out.extend(
+                expand(tree)
+                    .into_iter()
+                    .map(|path| Use { line: start, path }),
+            );
         }
     }
     out
@@ -394,6 +416,94 @@ fn reexports(lib: &str) -> BTreeMap<String, Vec<String>> {
             (segments.len() > 1 && segments[0] != "std").then_some((name, segments))
         })
         .collect()
+}
+
+/// What placing a used path needs: the layers, which modules exist, the crate root's re-exports.
+struct Context<'a> {
+    layers: &'a [Layer],
+    exists: &'a dyn Fn(&[String], &str) -> bool,
+    reexports: &'a BTreeMap<String, Vec<String>>,
+}
+
+impl Context<'_> {
+    /// Every use in `text` (the file `shown`, module `module` in layer `own`) of a higher
+    /// layer is a problem, unless `UPWARD_ALLOWED` names it (then it is marked as seen).
+    fn check_uses(
+        &self,
+        shown: &str,
+        module: &[String],
+        own: usize,
+        text: &str,
+        upward_seen: &mut [bool],
+        problems: &mut Vec<String>,
+    ) {
+        for used in uses(&code_lines(text)) {
+            let Some(target) = resolve(&used.path, module, self.exists, self.reexports) else {
+                continue;
+            };
+            if target.is_empty() {
+                continue;
+            }
+            let Some(theirs) = layer_of(self.layers, &target) else {
+                problems.push(format!(
+                    "{shown}:{}: `{}` is in no layer of ARCHITECTURE.md",
+                    used.line,
+                    target.join("::")
+                ));
+                continue;
+            };
+            if theirs <= own {
+                continue;
+            }
+            let target = target.join("::");
+            let allowed = UPWARD_ALLOWED.iter().position(|(f, prefix, _)| {
+                *f == shown && (target == *prefix || target.starts_with(&format!("{prefix}::")))
+            });
+            match allowed {
+                Some(i) => upward_seen[i] = true,
+                None => problems.push(format!(
+                    "{shown}:{}: {} (layer «{}») uses `{target}` (layer «{}», above it)",
+                    used.line,
+                    module.join("::"),
+                    self.layers[own].name,
+                    self.layers[theirs].name
+                )),
+            }
+        }
+    }
+}
+
+/// Allowlist entries nothing needed any more, and table entries that are no file.
+fn stale_entries(
+    upward_seen: &[bool],
+    long_seen: &[bool],
+    listed_seen: &BTreeMap<&str, bool>,
+    lib: &str,
+    problems: &mut Vec<String>,
+) {
+    for (seen, (file, target, _)) in upward_seen.iter().zip(UPWARD_ALLOWED) {
+        if !seen {
+            problems.push(format!(
+                "allowlist entry no longer needed (remove it from UPWARD_ALLOWED): {file} uses `{target}`"
+            ));
+        }
+    }
+    for (seen, (file, _)) in long_seen.iter().zip(LONG_ALLOWED) {
+        if !seen {
+            problems.push(format!(
+                "allowlist entry no longer needed (remove it from LONG_ALLOWED): {file}"
+            ));
+        }
+    }
+    for (listed, seen) in listed_seen {
+        // A table entry may name a module (a file) or an item of the crate root (`Lang`).
+        let is_item = !listed.contains("::") && lib.contains(&format!(" {listed} "));
+        if !seen && !is_item {
+            problems.push(format!(
+                "ARCHITECTURE.md names `{listed}`, which is no file in src/"
+            ));
+        }
+    }
 }
 
 #[test]
@@ -456,63 +566,14 @@ fn no_module_uses_a_layer_above_its_own_and_no_file_is_over_700_lines() {
         if binary.iter().any(|b| module.first() == Some(b)) {
             continue; // the binary's own crate: the top layer, it may use every layer
         }
-        for used in uses(&code_lines(&text)) {
-            let Some(target) = resolve(&used.path, &module, &exists, &reexports) else {
-                continue;
-            };
-            if target.is_empty() {
-                continue;
-            }
-            let Some(theirs) = layer_of(&layers, &target) else {
-                problems.push(format!(
-                    "{shown}:{}: `{}` is in no layer of ARCHITECTURE.md",
-                    used.line,
-                    target.join("::")
-                ));
-                continue;
-            };
-            if theirs <= own {
-                continue;
-            }
-            let target = target.join("::");
-            let allowed = UPWARD_ALLOWED.iter().position(|(f, prefix, _)| {
-                *f == shown && (target == *prefix || target.starts_with(&format!("{prefix}::")))
-            });
-            match allowed {
-                Some(i) => upward_seen[i] = true,
-                None => problems.push(format!(
-                    "{shown}:{}: {} (layer «{}») uses `{target}` (layer «{}», above it)",
-                    used.line,
-                    module.join("::"),
-                    layers[own].name,
-                    layers[theirs].name
-                )),
-            }
-        }
+        let context = Context {
+            layers: &layers,
+            exists: &exists,
+            reexports: &reexports,
+        };
+        context.check_uses(&shown, &module, own, &text, &mut upward_seen, &mut problems);
     }
-    for (seen, (file, target, _)) in upward_seen.iter().zip(UPWARD_ALLOWED) {
-        if !seen {
-            problems.push(format!(
-                "allowlist entry no longer needed (remove it from UPWARD_ALLOWED): {file} uses `{target}`"
-            ));
-        }
-    }
-    for (seen, (file, _)) in long_seen.iter().zip(LONG_ALLOWED) {
-        if !seen {
-            problems.push(format!(
-                "allowlist entry no longer needed (remove it from LONG_ALLOWED): {file}"
-            ));
-        }
-    }
-    for (listed, seen) in &listed_seen {
-        // A table entry may name a module (a file) or an item of the crate root (`Lang`).
-        let is_item = !listed.contains("::") && lib.contains(&format!(" {listed} "));
-        if !seen && !is_item {
-            problems.push(format!(
-                "ARCHITECTURE.md names `{listed}`, which is no file in src/"
-            ));
-        }
-    }
+    stale_entries(&upward_seen, &long_seen, &listed_seen, &lib, &mut problems);
     assert!(
         problems.is_empty(),
         "architecture (ARCHITECTURE.md, «Layers, bottom first»):\n  {}",
@@ -524,9 +585,18 @@ fn no_module_uses_a_layer_above_its_own_and_no_file_is_over_700_lines() {
 fn use_trees_expand_and_resolve() {
     assert_eq!(
         expand("crate::{document::{Block, markdown}, rules as r, self}"),
-        ["crate::document::Block", "crate::document::markdown", "crate::rules", "crate"]
+        [
+            "crate::document::Block",
+            "crate::document::markdown",
+            "crate::rules",
+            "crate"
+        ]
     );
-    let module = vec!["document".to_string(), "docx".to_string(), "body".to_string()];
+    let module = vec![
+        "document".to_string(),
+        "docx".to_string(),
+        "body".to_string(),
+    ];
     let none = |_: &[String], _: &str| false;
     let no_reexports = BTreeMap::new();
     assert_eq!(
@@ -534,7 +604,9 @@ fn use_trees_expand_and_resolve() {
         Some(vec!["document".to_string(), "ReadError".to_string()])
     );
     assert_eq!(resolve("std::fmt", &module, &none, &no_reexports), None);
-    let code = code_lines("use crate::a; // crate::b\nlet x = \"//\"; crate::c::D::new();\n/* crate::e */\n#[cfg(test)]\nmod tests {\n    use crate::f;\n}\n");
+    let code = code_lines(
+        "use crate::a; // crate::b\nlet x = \"//\"; crate::c::D::new();\n/* crate::e */\n#[cfg(test)]\nmod tests {\n    use crate::f;\n}\n",
+    );
     let paths: Vec<String> = uses(&code).into_iter().map(|u| u.path).collect();
     assert_eq!(paths, ["crate::a", "crate::c::D::new"]);
 }

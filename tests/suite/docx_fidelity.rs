@@ -117,10 +117,10 @@ fn allowlist() -> HashMap<String, String> {
         .collect()
 }
 
-#[test]
-fn tenderlint_reads_at_least_98_percent_of_the_words_an_independent_reader_finds() {
-    let Some(root) = corpora() else { return };
-    let Some(python) = python_with_lxml() else {
+/// A Python with lxml, or `None` (with a note) where there is none; in CI a missing one fails.
+fn python_or_skip() -> Option<PathBuf> {
+    let python = python_with_lxml();
+    if python.is_none() {
         eprintln!(
             "note: the DOCX fidelity test DID NOT RUN: no Python with lxml \
              (scripts/test.sh installs one in target/fidelity-venv; or set TENDERLINT_PYTHON)"
@@ -131,19 +131,18 @@ fn tenderlint_reads_at_least_98_percent_of_the_words_an_independent_reader_finds
             std::env::var_os("CI").is_none(),
             "CI is set but no Python with lxml was found for the fidelity test"
         );
-        return;
-    };
-    let mut files = Vec::new();
-    for dir in ["docx-real", "docx-generated", "tenders-real"] {
-        docx_files(&root.join(dir), &mut files);
     }
-    files.sort();
-    assert!(!files.is_empty(), "no .docx under {}", root.display());
+    python
+}
 
+type Words = HashMap<String, u32>;
+
+/// The reference reader's words of every file (or why it could not read one).
+fn reference_words(python: &Path, files: &[PathBuf]) -> HashMap<PathBuf, Result<Words, String>> {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fidelity/reference.py");
-    let output = Command::new(&python)
+    let output = Command::new(python)
         .arg(script)
-        .args(&files)
+        .args(files)
         .output()
         .expect("the reference reader runs");
     assert!(
@@ -151,7 +150,7 @@ fn tenderlint_reads_at_least_98_percent_of_the_words_an_independent_reader_finds
         "reference reader failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let mut reference: HashMap<PathBuf, Result<HashMap<String, u32>, String>> = HashMap::new();
+    let mut reference = HashMap::new();
     for line in String::from_utf8_lossy(&output.stdout).lines() {
         let value: serde_json::Value = serde_json::from_str(line).expect("one JSON object a line");
         let file = PathBuf::from(value["file"].as_str().unwrap_or_default());
@@ -161,114 +160,169 @@ fn tenderlint_reads_at_least_98_percent_of_the_words_an_independent_reader_finds
         };
         reference.insert(file, entry);
     }
+    reference
+}
 
-    let allowed = allowlist();
-    let name_of = |file: &Path| {
-        file.strip_prefix(&root)
-            .unwrap_or(file)
-            .display()
-            .to_string()
-    };
-    let (mut found_all, mut total_all) = (0u64, 0u64);
-    // The other way round: words tenderlint reads that the reference does not see
-    // (hidden or deleted text read, text read twice).
-    let (mut ours_found, mut ours_total) = (0u64, 0u64);
-    let mut scores: Vec<(f64, String, u64)> = Vec::new();
-    let mut unreadable_by_reference = Vec::new();
-    let mut refused = Vec::new();
-    for file in &files {
-        let name = name_of(file);
-        let reference = match reference.get(file) {
-            Some(Ok(r)) => r,
-            Some(Err(e)) => {
-                unreadable_by_reference.push(format!("{name}: {e}"));
-                continue;
+/// The comparison over the whole corpus.
+#[derive(Default)]
+struct Fidelity {
+    /// Reference words tenderlint reads too, and all reference words.
+    found: u64,
+    total: u64,
+    /// The other way round: words tenderlint reads that the reference sees too (hidden or
+    /// deleted text read, text read twice, would be missing here), and all words it reads.
+    ours_found: u64,
+    ours_total: u64,
+    /// (recall, file name, reference words) per file, worst first.
+    scores: Vec<(f64, String, u64)>,
+    unreadable_by_reference: Vec<String>,
+    refused: Vec<String>,
+}
+
+impl Fidelity {
+    fn measure(
+        root: &Path,
+        files: &[PathBuf],
+        reference: &HashMap<PathBuf, Result<Words, String>>,
+    ) -> Fidelity {
+        let mut f = Fidelity::default();
+        for file in files {
+            let name = file
+                .strip_prefix(root)
+                .unwrap_or(file)
+                .display()
+                .to_string();
+            let reference = match reference.get(file) {
+                Some(Ok(r)) => r,
+                Some(Err(e)) => {
+                    f.unreadable_by_reference.push(format!("{name}: {e}"));
+                    continue;
+                }
+                None => panic!("the reference reader said nothing about {name}"),
+            };
+            let ours = tenderlint_words(file).unwrap_or_else(|e| {
+                f.refused.push(format!("{name}: {e}"));
+                HashMap::new()
+            });
+            let (found, total) = recall(reference, &ours);
+            let (extra_found, extra_total) = recall(&ours, reference);
+            f.ours_found += extra_found;
+            f.ours_total += extra_total;
+            f.found += found;
+            f.total += total;
+            if total > 0 {
+                f.scores.push((found as f64 / total as f64, name, total));
             }
-            None => panic!("the reference reader said nothing about {name}"),
-        };
-        let ours = tenderlint_words(file).unwrap_or_else(|e| {
-            refused.push(format!("{name}: {e}"));
-            HashMap::new()
-        });
-        let (found, total) = recall(reference, &ours);
-        let (extra_found, extra_total) = recall(&ours, reference);
-        ours_found += extra_found;
-        ours_total += extra_total;
-        found_all += found;
-        total_all += total;
-        if total > 0 {
-            scores.push((found as f64 / total as f64, name, total));
+        }
+        // Worst first; of equal scores, the file with more words first.
+        f.scores
+            .sort_by(|a, b| a.0.total_cmp(&b.0).then(b.2.cmp(&a.2)).then(a.1.cmp(&b.1)));
+        f
+    }
+
+    fn overall(&self) -> f64 {
+        self.found as f64 / self.total.max(1) as f64
+    }
+
+    fn precision(&self) -> f64 {
+        self.ours_found as f64 / self.ours_total.max(1) as f64
+    }
+
+    fn print(&self, allowed: &HashMap<String, String>) {
+        println!(
+            "DOCX fidelity: {} files, {} of {} reference words read: {:.2} % overall",
+            self.scores.len(),
+            self.found,
+            self.total,
+            self.overall() * 100.0
+        );
+        println!(
+            "  and {} of the {} words tenderlint reads are the reference's: {:.2} % precision",
+            self.ours_found,
+            self.ours_total,
+            self.precision() * 100.0
+        );
+        println!("worst ten:");
+        for (score, name, total) in self.scores.iter().take(10) {
+            let note = allowed
+                .get(name)
+                .map(|r| format!("  (allowed: {r})"))
+                .unwrap_or_default();
+            println!("  {:6.2} %  {total:>7} words  {name}{note}", score * 100.0);
+        }
+        // TENDERLINT_FIDELITY_SCORES=FILE keeps every file's score, to compare two runs.
+        if let Some(out) = std::env::var_os("TENDERLINT_FIDELITY_SCORES") {
+            let lines: String = self
+                .scores
+                .iter()
+                .map(|(score, name, total)| format!("{score:.4}\t{total}\t{name}\n"))
+                .collect();
+            std::fs::write(out, lines).expect("scores written");
+        }
+        for r in &self.refused {
+            println!("  refused by tenderlint: {r}");
+        }
+        for r in &self.unreadable_by_reference {
+            println!("  not readable by the reference: {r}");
         }
     }
-    // Worst first; of equal scores, the file with more words first.
-    scores.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.2.cmp(&a.2)).then(a.1.cmp(&b.1)));
-    let overall = found_all as f64 / total_all.max(1) as f64;
-    println!(
-        "DOCX fidelity: {} files, {found_all} of {total_all} reference words read: {:.2} % overall",
-        scores.len(),
-        overall * 100.0
-    );
-    println!(
-        "  and {ours_found} of the {ours_total} words tenderlint reads are the reference's: {:.2} % precision",
-        ours_found as f64 / ours_total.max(1) as f64 * 100.0
-    );
-    println!("worst ten:");
-    for (score, name, total) in scores.iter().take(10) {
-        let note = allowed
-            .get(name)
-            .map(|r| format!("  (allowed: {r})"))
-            .unwrap_or_default();
-        println!("  {:6.2} %  {total:>7} words  {name}{note}", score * 100.0);
-    }
-    // TENDERLINT_FIDELITY_SCORES=FILE keeps every file's score, to compare two runs.
-    if let Some(out) = std::env::var_os("TENDERLINT_FIDELITY_SCORES") {
-        let lines: String = scores
-            .iter()
-            .map(|(score, name, total)| format!("{:.4}\t{total}\t{name}\n", score))
-            .collect();
-        std::fs::write(out, lines).expect("scores written");
-    }
-    for r in &refused {
-        println!("  refused by tenderlint: {r}");
-    }
-    for r in &unreadable_by_reference {
-        println!("  not readable by the reference: {r}");
-    }
 
-    let unexplained: Vec<String> = scores
-        .iter()
-        .filter(|(score, name, _)| *score < FILE_FLOOR && !allowed.contains_key(name))
-        .map(|(score, name, _)| format!("{name}: {:.2} %", score * 100.0))
-        .collect();
-    let stale: Vec<&String> = allowed
-        .keys()
-        .filter(|name| {
-            scores
-                .iter()
-                .find(|(_, n, _)| n == *name)
-                .is_none_or(|(score, _, _)| *score >= FILE_FLOOR)
-        })
-        .collect();
-    let precision = ours_found as f64 / ours_total.max(1) as f64;
-    assert!(
-        precision >= PRECISION_FLOOR,
-        "precision {:.2} % is below {:.0} %",
-        precision * 100.0,
-        PRECISION_FLOOR * 100.0
-    );
-    assert!(
-        overall >= OVERALL_FLOOR,
-        "overall recall {:.2} % is below {:.0} %",
-        overall * 100.0,
-        OVERALL_FLOOR * 100.0
-    );
-    assert!(
-        unexplained.is_empty(),
-        "files below {:.0} % that the allowlist does not explain: {unexplained:#?}",
-        FILE_FLOOR * 100.0
-    );
-    assert!(
-        stale.is_empty(),
-        "allowlist entries no longer needed (at or above the floor, or gone): {stale:#?}"
-    );
+    fn assert_floors(&self, allowed: &HashMap<String, String>) {
+        let unexplained: Vec<String> = self
+            .scores
+            .iter()
+            .filter(|(score, name, _)| *score < FILE_FLOOR && !allowed.contains_key(name))
+            .map(|(score, name, _)| format!("{name}: {:.2} %", score * 100.0))
+            .collect();
+        let stale: Vec<&String> = allowed
+            .keys()
+            .filter(|name| {
+                self.scores
+                    .iter()
+                    .find(|(_, n, _)| n == *name)
+                    .is_none_or(|(score, _, _)| *score >= FILE_FLOOR)
+            })
+            .collect();
+        assert!(
+            self.precision() >= PRECISION_FLOOR,
+            "precision {:.2} % is below {:.0} %",
+            self.precision() * 100.0,
+            PRECISION_FLOOR * 100.0
+        );
+        assert!(
+            self.overall() >= OVERALL_FLOOR,
+            "overall recall {:.2} % is below {:.0} %",
+            self.overall() * 100.0,
+            OVERALL_FLOOR * 100.0
+        );
+        assert!(
+            unexplained.is_empty(),
+            "files below {:.0} % that the allowlist does not explain: {unexplained:#?}",
+            FILE_FLOOR * 100.0
+        );
+        assert!(
+            stale.is_empty(),
+            "allowlist entries no longer needed (at or above the floor, or gone): {stale:#?}"
+        );
+    }
+}
+
+#[test]
+fn tenderlint_reads_at_least_98_percent_of_the_words_an_independent_reader_finds() {
+    let Some(root) = corpora() else { return };
+    let Some(python) = python_or_skip() else {
+        return;
+    };
+    let mut files = Vec::new();
+    for dir in ["docx-real", "docx-generated", "tenders-real"] {
+        docx_files(&root.join(dir), &mut files);
+    }
+    files.sort();
+    assert!(!files.is_empty(), "no .docx under {}", root.display());
+
+    let reference = reference_words(&python, &files);
+    let fidelity = Fidelity::measure(&root, &files, &reference);
+    let allowed = allowlist();
+    fidelity.print(&allowed);
+    fidelity.assert_floors(&allowed);
 }

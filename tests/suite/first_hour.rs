@@ -634,8 +634,8 @@ fn docx_to_a_terminal_is_refused() {
     // SAFETY: openpty fills two file descriptors; null pointers are allowed for the rest.
     let rc = unsafe {
         libc::openpty(
-            &mut leader,
-            &mut follower,
+            &raw mut leader,
+            &raw mut follower,
             std::ptr::null_mut(),
             std::ptr::null(),
             std::ptr::null(),
