@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# The whole test suite, as a newcomer and CI run it: cargo's tests (unit, CLI,
-# DOCX corpus, report formats, accuracy corpus, every rule's examples), then every
-# shipped rule set's examples through the CLI in strict mode.
+# The whole test suite, as a newcomer and CI run it: spelling (typos) and the
+# dependencies' licences, bans and sources (cargo-deny, advisories too when the
+# database can be fetched), cargo's tests (unit tests and tests/suite: CLI, DOCX
+# corpus, report formats, accuracy corpora, every rule's examples, the architecture),
+# then every shipped rule set's examples through the CLI in strict mode, and the
+# pre-commit hook.
 #
 # Tools some tests use are installed here when missing and possible (root with
 # apt-get), so a clean machine needs nothing else; where they cannot be had, the
@@ -42,6 +45,43 @@ if command -v npm >/dev/null 2>&1; then
     echo "note: npm ci in tests/browser failed; the browser test of tenderlint serve will report that it did not run"
   fi
 fi
+
+# Spelling: typos, pinned, from its binary wheel on PyPI (seconds), in a venv of its own.
+TYPOS_VERSION=1.52.0
+typos=target/tools-venv/bin/typos
+if [ "$("$typos" --version 2>/dev/null)" != "typos-cli $TYPOS_VERSION" ]; then
+  echo "installing typos $TYPOS_VERSION …"
+  (python3 -m venv target/tools-venv >/dev/null 2>&1 &&
+    target/tools-venv/bin/pip install -q "typos==$TYPOS_VERSION" >/dev/null 2>&1) ||
+    echo "note: typos could not be installed"
+fi
+if [ -x "$typos" ]; then
+  "$typos"
+elif [ -n "${CI:-}" ]; then
+  echo "CI is set but typos could not be installed" >&2
+  exit 1
+else
+  echo "note: the spelling check (typos) DID NOT RUN"
+fi
+
+# Dependencies: cargo-deny, pinned, built from crates.io once into ~/.cargo/bin (about
+# ten minutes of CPU cold on two cores; nothing prebuilt is on the registries we reach).
+CARGO_DENY_VERSION=0.20.2
+if [ "$(cargo deny --version 2>/dev/null)" != "cargo-deny $CARGO_DENY_VERSION" ]; then
+  echo "installing cargo-deny $CARGO_DENY_VERSION (once; several minutes) …"
+  cargo install --locked --quiet cargo-deny --version "$CARGO_DENY_VERSION"
+fi
+# The advisory database is a git repository on the network; where it cannot be fetched
+# (no network but the package registries), advisories are skipped, and said to be.
+if timeout 120 cargo deny fetch db >/dev/null 2>&1; then
+  cargo deny --locked check advisories bans licenses sources
+else
+  echo "note: cargo-deny advisories SKIPPED: the advisory database could not be fetched; licences, bans and sources are checked"
+  cargo deny --offline --locked check bans licenses sources
+fi
+
+# The lints of Cargo.toml's [lints] (clippy.toml: the long-function threshold), as errors.
+cargo clippy --locked --all-targets --quiet -- -D warnings
 
 cargo test --locked
 cargo run --locked --quiet -- rules test --strict

@@ -3,4 +3,4 @@
 # tender), run against the release binary. Prints each case's exit status and peak memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec cargo test --release --test hostile -- --include-ignored --nocapture "$@"
+exec cargo test --release --test suite hostile:: -- --include-ignored --nocapture "$@"

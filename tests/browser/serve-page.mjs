@@ -1,6 +1,6 @@
 // Drives the page of `tenderlint serve` in headless Chromium over the DevTools
 // protocol, as a person would use it, and prints what it saw as one JSON object
-// on standard output for tests/serve_browser.rs to judge.
+// on standard output for tests/suite/serve.rs to judge.
 //
 //   node serve-page.mjs --url URL --chromium PATH --screenshot PNG FILE…
 //

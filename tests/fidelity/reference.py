@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""An independent reading of DOCX files for the fidelity test (tests/docx_fidelity.rs).
+"""An independent reading of DOCX files for the fidelity test (tests/suite/docx_fidelity.rs).
 
 For each file named on the command line, prints one JSON line
 {"file": ..., "tokens": {token: count}} or {"file": ..., "error": ...}: the words of
@@ -111,26 +111,26 @@ def run_hidden(run, paragraph_style, styles):
 
 def excluded(element):
     """Deleted rows and cells and the fallback of alternate content."""
-    for anc in element.iterancestors():
-        tag = anc.tag
+    for ancestor in element.iterancestors():
+        tag = ancestor.tag
         if tag == "{%s}Fallback" % MC:
             return True
         if tag in (w("del"), w("moveFrom")):
             return True
         if tag == w("tr"):
-            trpr = anc.find(w("trPr"))
+            trpr = ancestor.find(w("trPr"))
             if trpr is not None and trpr.find(w("del")) is not None:
                 return True
         if tag == w("tc"):
-            tcpr = anc.find(w("tcPr"))
+            tcpr = ancestor.find(w("tcPr"))
             if tcpr is not None and tcpr.find(w("cellDel")) is not None:
                 return True
     return False
 
 
 def paragraph_style(run):
-    for anc in run.iterancestors(w("p")):
-        ppr = anc.find(w("pPr"))
+    for ancestor in run.iterancestors(w("p")):
+        ppr = ancestor.find(w("pPr"))
         if ppr is not None:
             ps = ppr.find(w("pStyle"))
             if ps is not None:

@@ -1,7 +1,7 @@
 //! The shared corpora: real-world files from other projects' test suites must each
 //! be read or refused (never a panic), and the generated kitchen-sink files must
 //! yield the text their producers put in.
-mod support;
+use crate::support::docx as support;
 
 use std::path::{Path, PathBuf};
 use support::{all_text, corpora};

@@ -1,5 +1,5 @@
-//! Shared by `tests/accuracy.rs` (the labelled corpus the rules were tuned against) and
-//! `tests/heldout.rs` (a held-out corpus nobody tunes against): run tenderlint over a corpus of
+//! Shared by `accuracy` (the labelled corpus the rules were tuned against), `heldout`
+//! (a held-out corpus nobody tunes against) and `fresh`: run tenderlint over a corpus of
 //! labelled tenders, compare with the labels and with a Ctrl-F baseline, and print per-tender and
 //! overall accuracy, the confusion and every miss with evidence.
 //!
@@ -201,25 +201,7 @@ pub fn measure(corpus: &str, docx_sources: &str) -> Outcome {
 
     for name in &names {
         let dir = Path::new(corpus).join(name);
-        let expected_path = Path::new(corpus).join(format!("{name}.expected.yaml"));
-        let text = std::fs::read_to_string(&expected_path)
-            .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
-        let expected: Expected = serde_saphyr::from_str(&text)
-            .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
-        assert_eq!(&expected.tender, name, "{}", expected_path.display());
-        if let Some(d) = &expected.default {
-            assert_eq!(
-                d, "missing",
-                "{}: only `default: missing` is meaningful",
-                name
-            );
-        }
-        for (rule, status) in &expected.labels {
-            assert!(
-                STATUSES.contains(&status.as_str()),
-                "{name}: {rule} has unknown status `{status}`"
-            );
-        }
+        let expected = read_expected(corpus, name);
 
         if let Some(reason) = docx_not_supported(&dir) {
             eprintln!("SKIP {name}: DOCX reader not merged yet ({reason})");
@@ -236,64 +218,15 @@ pub fn measure(corpus: &str, docx_sources: &str) -> Outcome {
         }
         let raw = raw_text(name, &dir, docx_sources);
 
-        let mut tally = Tally::default();
-        let mut seen: BTreeSet<&str> = BTreeSet::new();
-        for r in &report.results {
-            seen.insert(r.rule.as_str());
-            let want = expected
-                .labels
-                .get(&r.rule)
-                .map(String::as_str)
-                .unwrap_or_else(|| default_status(r.kind));
-            let got = r.status.as_str();
-            let hit = ctrl_f
-                .get(&r.rule)
-                .is_some_and(|ts| ts.iter().any(|t| raw.contains(t.as_str())));
-            let baseline = match (r.kind, hit) {
-                (RuleKind::Require, true) => "met",
-                (RuleKind::Require, false) => "missing",
-                (_, true) => "violation",
-                (_, false) => "passed",
-            };
-            tally.total += 1;
-            if got == want {
-                tally.right += 1;
-            } else {
-                let evidence: Vec<String> = r
-                    .evidence
-                    .iter()
-                    .take(2)
-                    .map(|e| {
-                        format!(
-                            "[{} {}] {}",
-                            e.coverage.as_str(),
-                            e.location,
-                            e.excerpt.chars().take(90).collect::<String>()
-                        )
-                    })
-                    .collect();
-                out.misses.push(format!(
-                    "{name} {}: expected {want}, got {got} (ctrl-f {baseline})  {}",
-                    r.rule,
-                    evidence.join(" | ")
-                ));
-                if r.status == Status::Met {
-                    out.false_met
-                        .push(format!("{name} {}: expected {want}", r.rule));
-                }
-            }
-            if baseline == want {
-                tally.ctrl_f_right += 1;
-            }
-            *confusion
-                .entry((want.to_string(), got.to_string()))
-                .or_default() += 1;
-        }
-        for rule in expected.labels.keys() {
-            if !seen.contains(rule.as_str()) {
-                out.unknown_labels.insert(format!("{name}:{rule}"));
-            }
-        }
+        let tally = score(
+            name,
+            &report,
+            &expected,
+            &ctrl_f,
+            &raw,
+            &mut out,
+            &mut confusion,
+        );
         println!(
             "{name:<28} rules {:>3}  tenderlint {:>5.1}%  ctrl-f {:>5.1}%",
             tally.total,
@@ -309,12 +242,113 @@ pub fn measure(corpus: &str, docx_sources: &str) -> Outcome {
     out.total = overall.total;
     out.accuracy = pct(overall.right, overall.total);
     out.baseline = pct(overall.ctrl_f_right, overall.total);
+    print_outcome(&out, &confusion, &skipped);
+    out
+}
+
+/// The labels of tender `name`, checked: its own name, `default: missing` only, known statuses.
+fn read_expected(corpus: &str, name: &str) -> Expected {
+    let expected_path = Path::new(corpus).join(format!("{name}.expected.yaml"));
+    let text = std::fs::read_to_string(&expected_path)
+        .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
+    let expected: Expected = serde_saphyr::from_str(&text)
+        .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
+    assert_eq!(&expected.tender, name, "{}", expected_path.display());
+    if let Some(d) = &expected.default {
+        assert_eq!(
+            d, "missing",
+            "{name}: only `default: missing` is meaningful"
+        );
+    }
+    for (rule, status) in &expected.labels {
+        assert!(
+            STATUSES.contains(&status.as_str()),
+            "{name}: {rule} has unknown status `{status}`"
+        );
+    }
+    expected
+}
+
+/// Compare one tender's results with its labels and with Ctrl-F; misses, false `met` and
+/// unknown labels go to `out`, every (expected, got) pair to `confusion`.
+fn score(
+    name: &str,
+    report: &tenderlint::findings::CheckReport,
+    expected: &Expected,
+    ctrl_f: &BTreeMap<String, Vec<String>>,
+    raw: &str,
+    out: &mut Outcome,
+    confusion: &mut BTreeMap<(String, String), usize>,
+) -> Tally {
+    let mut tally = Tally::default();
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    for r in &report.results {
+        seen.insert(r.rule.as_str());
+        let want = expected
+            .labels
+            .get(&r.rule)
+            .map(String::as_str)
+            .unwrap_or_else(|| default_status(r.kind));
+        let got = r.status.as_str();
+        let hit = ctrl_f
+            .get(&r.rule)
+            .is_some_and(|ts| ts.iter().any(|t| raw.contains(t.as_str())));
+        let baseline = match (r.kind, hit) {
+            (RuleKind::Require, true) => "met",
+            (RuleKind::Require, false) => "missing",
+            (_, true) => "violation",
+            (_, false) => "passed",
+        };
+        tally.total += 1;
+        if got == want {
+            tally.right += 1;
+        } else {
+            let evidence: Vec<String> = r
+                .evidence
+                .iter()
+                .take(2)
+                .map(|e| {
+                    format!(
+                        "[{} {}] {}",
+                        e.coverage.as_str(),
+                        e.location,
+                        e.excerpt.chars().take(90).collect::<String>()
+                    )
+                })
+                .collect();
+            out.misses.push(format!(
+                "{name} {}: expected {want}, got {got} (ctrl-f {baseline})  {}",
+                r.rule,
+                evidence.join(" | ")
+            ));
+            if r.status == Status::Met {
+                out.false_met
+                    .push(format!("{name} {}: expected {want}", r.rule));
+            }
+        }
+        if baseline == want {
+            tally.ctrl_f_right += 1;
+        }
+        *confusion
+            .entry((want.to_string(), got.to_string()))
+            .or_default() += 1;
+    }
+    for rule in expected.labels.keys() {
+        if !seen.contains(rule.as_str()) {
+            out.unknown_labels.insert(format!("{name}:{rule}"));
+        }
+    }
+    tally
+}
+
+/// The overall numbers, the confusion, every miss and what was skipped.
+fn print_outcome(out: &Outcome, confusion: &BTreeMap<(String, String), usize>, skipped: &[String]) {
     println!(
         "OVERALL: {} tenders, {} rule results; tenderlint {:.1}%, ctrl-f {:.1}%",
         out.measured, out.total, out.accuracy, out.baseline
     );
     println!("confusion (expected -> got):");
-    for ((want, got), n) in &confusion {
+    for ((want, got), n) in confusion {
         let mark = if want == got { "" } else { "  <-" };
         println!("  {want:>14} -> {got:<14} {n:>4}{mark}");
     }
@@ -346,5 +380,4 @@ pub fn measure(corpus: &str, docx_sources: &str) -> Outcome {
             skipped.join(", ")
         );
     }
-    out
 }

@@ -1,6 +1,6 @@
 //! DOCX fixtures built in the test: with docx-rs where it can write the feature,
 //! hand-written XML in a zip where it cannot (header rows, text boxes, fields).
-mod support;
+use crate::support::docx as support;
 
 use docx_rs::{
     AbstractNumbering, Comment, Delete, Docx, Footer, Footnote, Header, IndentLevel, Insert, Level,
@@ -28,39 +28,29 @@ fn cell(text: &str) -> TableCell {
     TableCell::new().add_paragraph(p(text))
 }
 
-fn tender() -> Docx {
-    let list = AbstractNumbering::new(11)
+/// Two numbering levels, `(format, text)` each, the first starting at `start`.
+fn two_levels(id: usize, start: usize, levels: [(&str, &str); 2]) -> AbstractNumbering {
+    let [(f0, t0), (f1, t1)] = levels;
+    AbstractNumbering::new(id)
         .add_level(Level::new(
             0,
-            Start::new(1),
-            NumberFormat::new("decimal"),
-            LevelText::new("%1."),
+            Start::new(start),
+            NumberFormat::new(f0),
+            LevelText::new(t0),
             LevelJc::new("left"),
         ))
         .add_level(Level::new(
             1,
             Start::new(1),
-            NumberFormat::new("lowerLetter"),
-            LevelText::new("%2)"),
-            LevelJc::new("left"),
-        ));
-    let heads = AbstractNumbering::new(12)
-        .add_level(Level::new(
-            0,
-            Start::new(3),
-            NumberFormat::new("decimal"),
-            LevelText::new("%1."),
+            NumberFormat::new(f1),
+            LevelText::new(t1),
             LevelJc::new("left"),
         ))
-        .add_level(Level::new(
-            1,
-            Start::new(1),
-            NumberFormat::new("decimal"),
-            LevelText::new("%1.%2"),
-            LevelJc::new("left"),
-        ));
-    Docx::new()
-        .add_style(Style::new("Heading1", StyleType::Paragraph).name("heading 1"))
+}
+
+/// Heading styles: a built-in one, a localised name, an outline level and a style based on it.
+fn with_heading_styles(d: Docx) -> Docx {
+    d.add_style(Style::new("Heading1", StyleType::Paragraph).name("heading 1"))
         .add_style(Style::new("Overskrift2", StyleType::Paragraph).name("Overskrift 2"))
         .add_style(
             Style::new("KravTittel", StyleType::Paragraph)
@@ -72,6 +62,40 @@ fn tender() -> Docx {
                 .name("Krav under")
                 .based_on("KravTittel"),
         )
+}
+
+/// A requirement table with a merged cell, a span and a nested table.
+fn requirements_table() -> Table {
+    Table::new(vec![
+        TableRow::new(vec![cell("ID"), cell("Krav"), cell("Type")]),
+        TableRow::new(vec![
+            cell("K-1"),
+            cell("Systemet skal logge"),
+            cell("Absolutt"),
+        ]),
+        TableRow::new(vec![
+            cell("K-2").vertical_merge(VMergeType::Restart),
+            cell("Spenner to kolonner").grid_span(2),
+        ]),
+        TableRow::new(vec![
+            TableCell::new()
+                .add_paragraph(Paragraph::new())
+                .vertical_merge(VMergeType::Continue),
+            TableCell::new()
+                .add_paragraph(p("Ytre celle"))
+                .add_table(Table::new(vec![TableRow::new(vec![
+                    cell("Indre A"),
+                    cell("Indre B"),
+                ])])),
+            cell("Evaluert"),
+        ]),
+    ])
+}
+
+fn tender() -> Docx {
+    let list = two_levels(11, 1, [("decimal", "%1."), ("lowerLetter", "%2)")]);
+    let heads = two_levels(12, 3, [("decimal", "%1."), ("decimal", "%1.%2")]);
+    with_heading_styles(Docx::new())
         .add_abstract_numbering(list)
         .add_abstract_numbering(heads)
         .add_numbering(Numbering::new(11, 11))
@@ -120,30 +144,7 @@ fn tender() -> Docx {
                 )
                 .add_run(Run::new().add_text(" integrasjonen.")),
         )
-        .add_table(Table::new(vec![
-            TableRow::new(vec![cell("ID"), cell("Krav"), cell("Type")]),
-            TableRow::new(vec![
-                cell("K-1"),
-                cell("Systemet skal logge"),
-                cell("Absolutt"),
-            ]),
-            TableRow::new(vec![
-                cell("K-2").vertical_merge(VMergeType::Restart),
-                cell("Spenner to kolonner").grid_span(2),
-            ]),
-            TableRow::new(vec![
-                TableCell::new()
-                    .add_paragraph(Paragraph::new())
-                    .vertical_merge(VMergeType::Continue),
-                TableCell::new()
-                    .add_paragraph(p("Ytre celle"))
-                    .add_table(Table::new(vec![TableRow::new(vec![
-                        cell("Indre A"),
-                        cell("Indre B"),
-                    ])])),
-                cell("Evaluert"),
-            ]),
-        ]))
+        .add_table(requirements_table())
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Files that are not a readable DOCX are refused with a one-line reason and a
 //! hint, never a panic and never unbounded memory.
-mod support;
+use crate::support::docx as support;
 
 use support::{CONTENT_TYPES, ROOT_RELS, document_xml, docx, zip};
 use tenderlint::document::ReadError;

@@ -1,6 +1,6 @@
-//! `DOCX_DUMP=a.docx,b.docx cargo test --test docx_dump -- --ignored --nocapture` prints what
+//! `DOCX_DUMP=a.docx,b.docx cargo test --test suite docx_dump -- --ignored --nocapture` prints what
 //! the reader sees (`DOCX_DUMP_QUIET=1`: only block counts and timings).
-mod support;
+use crate::support::docx as support;
 
 #[test]
 #[ignore = "a tool for people, not a check"]

@@ -1,7 +1,7 @@
 //! Issue 14: what a new user hits in the first hour, run through the binary as
 //! they would run it. Each test names the point of the issue it guards.
 
-mod support;
+use crate::support::docx as support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -634,8 +634,8 @@ fn docx_to_a_terminal_is_refused() {
     // SAFETY: openpty fills two file descriptors; null pointers are allowed for the rest.
     let rc = unsafe {
         libc::openpty(
-            &mut leader,
-            &mut follower,
+            &raw mut leader,
+            &raw mut follower,
             std::ptr::null_mut(),
             std::ptr::null(),
             std::ptr::null(),

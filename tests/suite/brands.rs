@@ -49,8 +49,8 @@ fn hyg001(text: &str) -> (Status, Vec<String>) {
 #[test]
 fn the_unlisted_names_are_in_no_list() {
     let lists = [
-        include_str!("../rules/gazetteers/vendors.txt"),
-        include_str!("../rules/gazetteers/products.txt"),
+        include_str!("../../rules/gazetteers/vendors.txt"),
+        include_str!("../../rules/gazetteers/products.txt"),
     ]
     .join("\n")
     .to_lowercase();

@@ -455,7 +455,7 @@ fn the_page_and_its_assets_are_served_under_a_strict_csp() {
 }
 
 #[test]
-fn the_server_reads_the_tender_repositorys_configuration_like_check() {
+fn the_server_reads_the_configuration_of_the_tender_repository_like_check() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join(".git")).unwrap();
     std::fs::write(
@@ -583,15 +583,26 @@ fn the_page_works_in_headless_chromium_and_passes_axe() {
     assert_eq!(status, 200);
 
     let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/serve.png");
+    let seen = run_browser_driver(&server, &shot, &corrupt);
+    assert_summary_files_and_download(&seen, &expected);
+    assert_order_and_evidence(&seen, &expected);
+    assert_copy_filter_and_axe(&seen, &expected);
+    assert_nynorsk_and_no_errors(&seen, &expected);
+    let png = std::fs::read(&shot).expect("screenshot");
+    assert!(png.starts_with(b"\x89PNG"));
+}
+
+/// `tests/browser/serve-page.mjs` on the page: what it saw, as JSON.
+fn run_browser_driver(server: &Server, shot: &Path, corrupt: &Path) -> Value {
     let output = Command::new("node")
         .arg("tests/browser/serve-page.mjs")
         .args(["--url", &server.at("/")])
         .arg("--chromium")
         .arg(chromium().unwrap())
         .arg("--screenshot")
-        .arg(&shot)
+        .arg(shot)
         .args(tender_files())
-        .arg(&corrupt)
+        .arg(corrupt)
         .output()
         .expect("run the browser driver");
     assert!(
@@ -599,10 +610,16 @@ fn the_page_works_in_headless_chromium_and_passes_axe() {
         "the driver failed:\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let seen: Value = serde_json::from_slice(&output.stdout).expect("driver JSON");
-    let summary = &expected["summary"];
-    let count = |key: &str| summary[key].as_u64().unwrap();
+    serde_json::from_slice(&output.stdout).expect("driver JSON")
+}
 
+/// A count of the server's summary.
+fn count(expected: &Value, key: &str) -> u64 {
+    expected["summary"][key].as_u64().unwrap()
+}
+
+fn assert_summary_files_and_download(seen: &Value, expected: &Value) {
+    let count = |key: &str| count(expected, key);
     // The summary the page shows is the server's.
     let totals = seen["dom"]["totals"].as_str().unwrap();
     let missing = count("missing") + count("violation");
@@ -640,7 +657,10 @@ fn the_page_works_in_headless_chromium_and_passes_axe() {
         "the focused button shows its focus"
     );
     assert!(seen["dom"]["chart"].as_array().unwrap().len() >= 3);
+}
 
+fn assert_order_and_evidence(seen: &Value, expected: &Value) {
+    let count = |key: &str| count(expected, key);
     // Missing first.
     let order: Vec<&str> = seen["dom"]["order"]
         .as_array()
@@ -670,7 +690,9 @@ fn the_page_works_in_headless_chromium_and_passes_axe() {
         "{where_}"
     );
     assert_eq!(evidence["excerpt"], first["excerpt"]);
+}
 
+fn assert_copy_filter_and_axe(seen: &Value, expected: &Value) {
     // The copy button put the requirement text on the clipboard and said so.
     let copy = &seen["copy"];
     assert_eq!(copy["copied"], "yes", "{copy}");
@@ -696,7 +718,10 @@ fn the_page_works_in_headless_chromium_and_passes_axe() {
         .collect();
     assert!(serious.is_empty(), "axe-core: {serious:#?}");
     assert!(seen["axe"]["passes"].as_u64().unwrap() > 10);
+}
 
+fn assert_nynorsk_and_no_errors(seen: &Value, expected: &Value) {
+    let count = |key: &str| count(expected, key);
     let nynorsk = &seen["nynorsk"];
     assert_eq!(nynorsk["lang"], "nn");
     assert_eq!(nynorsk["run"], "Sjekk filene");
@@ -717,8 +742,6 @@ fn the_page_works_in_headless_chromium_and_passes_axe() {
             seen["seen"][key]
         );
     }
-    let png = std::fs::read(&shot).expect("screenshot");
-    assert!(png.starts_with(b"\x89PNG"));
 }
 
 /// Every kind of evidence the JSON can carry has its words on the page, in each of
@@ -744,7 +767,7 @@ fn the_page_has_words_for_every_coverage() {
             | Redefined | Violation => {}
         }
     }
-    let page = include_str!("../src/serve/page/app.js");
+    let page = include_str!("../../src/serve/page/app.js");
     for c in all {
         let name = serde_json::to_value(c).expect("serialises");
         let key = format!("\"coverage-{}\"", name.as_str().expect("a string"));

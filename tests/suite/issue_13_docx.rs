@@ -2,7 +2,7 @@
 //! none that they don't. Each case is a small DOCX built here (hand-written XML, as
 //! in `docx_fixtures.rs`), run through `tenderlint check` (the status of INT-001,
 //! Kjernejournal) and `tenderlint extract` (what is shown and how it is marked).
-mod support;
+use crate::support::docx as support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

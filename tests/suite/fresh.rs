@@ -10,8 +10,7 @@
 //! that improves the numbers re-measures and says so in its commit, and a change made
 //! *because* of a miss here turns this corpus into a tuned one (say so, and write a new one).
 
-#[path = "support/accuracy.rs"]
-mod accuracy_support;
+use crate::support::accuracy as accuracy_support;
 
 const CORPUS: &str = "fixtures/fresh";
 /// The Ctrl-F text of its DOCX tenders (`fixtures/fresh-src/ctrl-f-text.py`).

@@ -1,0 +1,43 @@
+//! The integration tests as one binary, one module per area, so that `cargo test` links
+//! the test code once instead of once per file (cargo finds `tests/suite/main.rs` itself).
+//!
+//! `cargo test --test suite` runs them all; `cargo test --test suite docx_` one area,
+//! `cargo test --test suite hostile:: -- --include-ignored` what `tests/hostile-big.sh` runs.
+//! The CLI cases of `tests/cmd/` run from `cli`; the snapshots of `reports` and
+//! `rule_versions` are in `snapshots/`, named after their module (`suite__reports__…`).
+//!
+//! Nothing here changes the process's environment or working directory (two modules set the
+//! working directory to the manifest directory, where `cargo test` already starts), so the
+//! areas can share one process.
+
+mod support;
+
+mod accuracy;
+mod architecture;
+mod baseline;
+mod brands;
+mod cli;
+mod cli_extras;
+mod config_cli;
+mod docx_bad_input;
+mod docx_corpus;
+mod docx_dump;
+mod docx_equivalence;
+mod docx_fidelity;
+mod docx_fixtures;
+mod engine;
+mod first_hour;
+mod fresh;
+mod heldout;
+mod hostile;
+mod issue_13_docx;
+mod reading;
+mod real_tenders;
+mod reports;
+mod requirements_table;
+mod rule_examples;
+mod rule_versions;
+mod schema;
+mod serve;
+mod type_legend;
+mod waiver_expiry_docx;

@@ -1,0 +1,4 @@
+//! Helpers shared by several areas of the suite.
+
+pub mod accuracy;
+pub mod docx;
