@@ -48,7 +48,7 @@ pub(super) fn read_bytes_one(
     };
     if properties
         .as_ref()
-        .is_some_and(|p| p.custom(crate::report::REPORT_MARKER).is_some())
+        .is_some_and(|p| p.custom(crate::tender::REPORT_MARKER).is_some())
     {
         return Read::OwnReport;
     }
@@ -69,7 +69,7 @@ fn unless_marked(
             if doc
                 .source
                 .as_deref()
-                .is_some_and(crate::report::is_marked_text) =>
+                .is_some_and(crate::tender::is_marked_text) =>
         {
             Read::OwnReport
         }

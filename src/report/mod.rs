@@ -25,11 +25,9 @@ pub mod sarif;
 use crate::Lang;
 use crate::findings::CheckReport;
 
-/// The name of the DOCX custom property, and the word in the Markdown and HTML
-/// comment, that mark a file as a report tenderlint wrote. A report beside the
-/// tender must never be read as tender text: its suggested requirement texts
-/// would make missing topics «met».
-pub const REPORT_MARKER: &str = "tenderlint-report";
+// Which files are reports is the tender's question (`tender.rs`, below the front door);
+// the reporters write the same marker.
+pub use crate::tender::{REPORT_MARKER, is_marked_text};
 
 /// The comment Markdown and HTML reports start with.
 pub fn marker_comment() -> String {
@@ -37,18 +35,6 @@ pub fn marker_comment() -> String {
         "<!-- {REPORT_MARKER}: written by tenderlint {}; not read as tender text -->",
         env!("CARGO_PKG_VERSION")
     )
-}
-
-/// Whether a Markdown or HTML text is a report tenderlint wrote: the marker
-/// comment is in its first lines (after a byte-order mark, a doctype).
-pub fn is_marked_text(text: &str) -> bool {
-    let mut head_end = text.len().min(1024);
-    while !text.is_char_boundary(head_end) {
-        head_end -= 1;
-    }
-    text[..head_end]
-        .match_indices("<!--")
-        .any(|(i, _)| text[i + 4..].trim_start().starts_with(REPORT_MARKER))
 }
 
 /// Output formats.
