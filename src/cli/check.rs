@@ -7,8 +7,8 @@ use super::progress::ProgressDisplay;
 use super::settings::{self, Environment, Settings};
 use super::{ERROR, FAILED, OK};
 use std::path::PathBuf;
-use tenderlint::policy::baseline::{self, Baseline};
 use tenderlint::findings::{CheckReport, RuleResult};
+use tenderlint::policy::baseline::{self, Baseline};
 use tenderlint::report::{self, Format, RenderOptions};
 use tenderlint::rules::Severity;
 

@@ -18,10 +18,10 @@ use super::output;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use tenderlint::config::{Config, FailOn};
+use tenderlint::date::{self, Date};
 use tenderlint::report::{Format, RenderOptions};
 use tenderlint::rules::RuleSet;
 use tenderlint::settings::{self as library, ConfigSource, SettingsError};
-use tenderlint::date::{self, Date};
 use tenderlint::{CheckOptions, Lang};
 
 #[cfg(test)]

@@ -4,8 +4,8 @@
 use super::schema::RawWaiver;
 use super::{located, problem};
 use crate::policy::waivers::ConfigWaiver;
-use crate::source::line_column;
 use crate::rules::{Problem, RuleSetSource};
+use crate::source::line_column;
 use serde_saphyr::Spanned;
 
 /// The configuration's waivers; a missing reason or rule id and a date that is

@@ -8,10 +8,10 @@ use super::reading::Definition;
 use super::scope::ScopeInfo;
 use super::statements::{PreparedBlock, prepare_each};
 use super::tally::SetConclusion;
-use crate::source::LineIndexRef;
 use crate::document::{Block, Document, Location};
 use crate::findings::{DefinitionNote, Evidence, RuleResult};
 use crate::rules::Hit;
+use crate::source::LineIndexRef;
 use crate::text::Modality;
 use rayon::prelude::*;
 

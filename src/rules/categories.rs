@@ -3,8 +3,8 @@
 //! the reports, not its raw key. Sets that declare none (the released ones,
 //! whose bytes are pinned) get the standard titles the reports keep.
 
-use crate::source::yaml::{Problem, span_of_location};
 use super::schema::RuleSetFile;
+use crate::source::yaml::{Problem, span_of_location};
 use std::collections::HashSet;
 
 /// A declared title for a category no rule uses is a typo or a leftover: it is

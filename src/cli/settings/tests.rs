@@ -189,7 +189,10 @@ fn tenderlint_today_fixes_the_day_for_check_and_serve_alike() {
     let check = resolve_check(&check_args(&[]), None, &env).unwrap();
     let serve = resolve_serve(&serve_args(&[]), None, &env).unwrap();
     assert_eq!(check.options.today, tenderlint::date::parse("2026-12-02"));
-    assert_eq!(serve.resolved.options.today, tenderlint::date::parse("2026-12-02"));
+    assert_eq!(
+        serve.resolved.options.today,
+        tenderlint::date::parse("2026-12-02")
+    );
     let blank = Environment {
         today: Some("  ".into()),
         ..Environment::default()
