@@ -44,13 +44,15 @@ pub type ConfigError = RuleSetError;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum FailOn {
-    /// Errors fail the run (the default).
+    // Plain comments, not doc comments: clap would print a doc comment as the value's help
+    // in `--help`, completions and the manual, which list the bare values.
+    // Errors fail the run (the default).
     Error,
-    /// Warnings and errors fail it.
+    // Warnings and errors fail it.
     Warning,
-    /// Anything that fails a rule fails it.
+    // Anything that fails a rule fails it.
     Info,
-    /// Nothing fails it: report only.
+    // Nothing fails it: report only.
     Never,
 }
 
