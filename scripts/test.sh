@@ -75,13 +75,16 @@ if [ "$(cargo deny --version 2>/dev/null)" != "cargo-deny $CARGO_DENY_VERSION" ]
     CARGO_PROFILE_RELEASE_DEBUG=0 CARGO_PROFILE_RELEASE_STRIP=true \
     cargo install --locked --quiet cargo-deny --version "$CARGO_DENY_VERSION"
 fi
+# cargo-deny reads the metadata of every crate in the lock file, for every platform:
+# fetch them first (a clean machine has none of them yet).
+cargo fetch --locked --quiet
 # The advisory database is a git repository on the network; where it cannot be fetched
 # (no network but the package registries), advisories are skipped, and said to be.
 if timeout 120 cargo deny fetch db >/dev/null 2>&1; then
   cargo deny --locked check advisories bans licenses sources
 else
   echo "note: cargo-deny advisories SKIPPED: the advisory database could not be fetched; licences, bans and sources are checked"
-  cargo deny --offline --locked check bans licenses sources
+  cargo deny --locked check bans licenses sources
 fi
 
 # The lints of Cargo.toml's [lints] (clippy.toml: the long-function threshold), as errors.
