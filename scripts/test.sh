@@ -64,8 +64,8 @@ else
   echo "note: the spelling check (typos) DID NOT RUN"
 fi
 
-# Dependencies: cargo-deny, pinned, built from crates.io once into ~/.cargo/bin (about
-# ten minutes of CPU cold on two cores; nothing prebuilt is on the registries we reach).
+# Dependencies: cargo-deny, pinned, built from crates.io once into ~/.cargo/bin (unoptimised:
+# 1 min 11 s cold on two idle cores; nothing prebuilt is on the registries we reach).
 CARGO_DENY_VERSION=0.20.2
 if [ "$(cargo deny --version 2>/dev/null)" != "cargo-deny $CARGO_DENY_VERSION" ]; then
   echo "installing cargo-deny $CARGO_DENY_VERSION (once; several minutes) …"
