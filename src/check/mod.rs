@@ -361,7 +361,7 @@ fn merge(into: &mut Vec<String>, more: Vec<String>) {
 }
 
 /// One notice naming every set for which a newer version exists, or none.
-pub fn newer_versions_notice(sets: &[RuleSet]) -> Option<Notice> {
+fn newer_versions_notice(sets: &[RuleSet]) -> Option<Notice> {
     let newer: Vec<String> = crate::rules::versions::newer_versions(sets)
         .iter()
         .map(|n| {

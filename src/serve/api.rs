@@ -423,12 +423,9 @@ async fn run_check(state: &Arc<State>, upload: Upload) -> Result<(CheckReport, L
             if !upload.services.is_empty() {
                 options.engine.services = upload.services;
             }
+            options.newer_versions = true;
             let sets = custom_sets.as_deref().unwrap_or(&settings.rulesets);
-            let mut report = crate::check_contents(&upload.files, sets, &options);
-            report
-                .notices
-                .extend(crate::check::newer_versions_notice(sets));
-            report
+            crate::check_contents(&upload.files, sets, &options)
         })
         .await
         .map_err(|_| {
