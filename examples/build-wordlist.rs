@@ -1,13 +1,19 @@
 //! Builds `src/text/data/nb-nn-words.fst`, the Norwegian word list the product
-//! detector asks «is this capitalised name a Norwegian word?», from Debian's
-//! `wnorwegian` word lists (bokmål and nynorsk, ISO-8859-1, one word a line):
+//! detector asks «is this capitalised name a Norwegian word?», from the lemma
+//! lists of Norsk ordbank (bokmål 2005 and nynorsk 2012, Språkbanken, CC BY 4.0),
+//! one lemma a line, UTF-8, as published in the public repository
+//! `Ondkloss/norwegian-wordlist` (see `src/text/data/README.md` for versions):
 //!
 //! ```sh
-//! apt-get install wnorwegian
-//! cargo run --example build-wordlist -- /usr/share/dict/bokmaal /usr/share/dict/nynorsk
+//! base=https://raw.githubusercontent.com/Ondkloss/norwegian-wordlist/de07f3fe9c9dda2012e143205e04df539be178ab
+//! curl -LO $base/wordlist_20220201_norsk_ordbank_nob_2005.txt
+//! curl -LO $base/wordlist_20220201_norsk_ordbank_nno_2012.txt
+//! cargo run --example build-wordlist -- wordlist_20220201_norsk_ordbank_*.txt
 //! ```
 //!
 //! Words are NFC, lower case, letters and hyphens only, sorted and deduplicated.
+//! Lines that start with a capital are proper nouns and are left out (the source
+//! has already removed them; a name in the list would hide a product).
 
 use std::collections::BTreeSet;
 use unicode_normalization::UnicodeNormalization;
@@ -15,16 +21,18 @@ use unicode_normalization::UnicodeNormalization;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let inputs: Vec<String> = std::env::args().skip(1).collect();
     if inputs.is_empty() {
-        return Err("usage: build-wordlist WORDLIST...".into());
+        return Err("usage: build-wordlist LEMMA-LIST...".into());
     }
     let mut words = BTreeSet::new();
     for path in &inputs {
-        let bytes = std::fs::read(path)?;
-        // The Debian files are ISO-8859-1: every byte is the code point of its value.
-        let text: String = bytes.iter().map(|&b| char::from(b)).collect();
+        let text = std::fs::read_to_string(path)?;
         for line in text.lines() {
-            let word: String = line.trim().nfc().collect::<String>().to_lowercase();
-            if !word.is_empty() && word.chars().all(|c| c.is_alphabetic() || c == '-') {
+            let line = line.trim();
+            if line.chars().next().is_none_or(char::is_uppercase) {
+                continue;
+            }
+            let word: String = line.nfc().collect::<String>().to_lowercase();
+            if word.chars().all(|c| c.is_alphabetic() || c == '-') {
                 words.insert(word);
             }
         }
