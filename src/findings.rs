@@ -299,6 +299,10 @@ pub struct Evidence {
     /// («… Microsoft SQL Server eller tilsvarende …»); see [`crate::fixes`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<String>,
+    /// Not evidence of the verdict: a normative sentence close to a missing rule's
+    /// requirement text, shown as «possibly covered — check». Never changes the status.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub review: bool,
 }
 
 impl Evidence {

@@ -27,7 +27,11 @@ pub(super) fn cite(
     // each piece is built once and copied to the results citing it.
     let mut cited: Vec<Observation> = concluded
         .iter()
-        .flat_map(|(results, _)| results.iter().flat_map(|(_, chosen)| chosen))
+        .flat_map(|(results, _)| {
+            results
+                .iter()
+                .flat_map(|(_, chosen, review)| chosen.iter().chain(review))
+        })
         .copied()
         .collect();
     cited.sort_unstable();
@@ -76,8 +80,14 @@ pub(super) fn cite(
         .map(|(results, scope)| {
             let results = results
                 .into_iter()
-                .map(|(mut result, chosen)| {
+                .map(|(mut result, chosen, review)| {
                     result.evidence = chosen.iter().filter_map(evidence_of).collect();
+                    // The closest sentence of a missing rule, marked for review; it
+                    // changes no status and no count.
+                    if let Some(mut e) = review.as_ref().and_then(evidence_of) {
+                        e.review = true;
+                        result.evidence.push(e);
+                    }
                     result
                 })
                 .collect();
@@ -183,6 +193,7 @@ fn evidence(o: &Observation, sources: &Sources<'_>) -> Option<Evidence> {
             .and_then(|d| definition_note(d as usize, sources)),
         fix: None,
         place,
+        review: false,
     })
 }
 

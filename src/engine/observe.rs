@@ -231,6 +231,14 @@ impl Observer<'_> {
         if prepared.statements.is_empty() {
             return;
         }
+        super::review::consider_block(
+            &self.plan.review,
+            &mut self.found,
+            (self.di, bi),
+            block,
+            prepared,
+            self.nonnormative,
+        );
         let hits = set.matcher.find(&prepared.norm, &block.text);
         if hits.is_empty() && self.plan.triggers.always.is_empty() {
             return;

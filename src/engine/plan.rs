@@ -23,6 +23,8 @@ pub(super) struct SetPlan {
     /// Sections about the tender's scope, where service detection reads even
     /// background text («1 Innledning og omfang»). Indexed like `nonnormative`.
     pub(super) scope: Vec<Vec<bool>>,
+    /// The `require` rules' profiles for «possibly covered — check».
+    pub(super) review: std::sync::Arc<crate::rules::review::ReviewProfiles>,
 }
 
 impl SetPlan {
@@ -56,6 +58,7 @@ impl SetPlan {
             },
             redefined: reading::redefinitions(set, definitions),
             scope: docs.iter().map(scope_sections).collect(),
+            review: crate::rules::review::ReviewProfiles::of(set),
         }
     }
 }

@@ -23,6 +23,9 @@ pub(super) struct SetTally {
     /// (rule index, observation) in document order; for each rule at most
     /// [`MAX_EVIDENCE`] of each coverage.
     kept: Vec<(usize, Observation)>,
+    /// Indexed by rule: the normative statement closest to the rule's requirement
+    /// text, and its similarity («possibly covered — check»; see `engine::review`).
+    review: Vec<Option<(f32, Observation)>>,
 }
 
 impl SetTally {
@@ -30,6 +33,17 @@ impl SetTally {
         SetTally {
             counts: vec![[0; Coverage::COUNT]; rules],
             kept: Vec::new(),
+            review: vec![None; rules],
+        }
+    }
+
+    /// Keeps `observation` as the rule's review candidate if it is closer than the
+    /// one kept (the earlier one on a tie).
+    pub(super) fn offer_review(&mut self, rule: usize, score: f32, observation: Observation) {
+        if let Some(slot) = self.review.get_mut(rule)
+            && slot.is_none_or(|(best, _)| score > best)
+        {
+            *slot = Some((score, observation));
         }
     }
 
@@ -46,6 +60,11 @@ impl SetTally {
 
     /// Adds the tally of the stretch that follows this one.
     pub(super) fn append(&mut self, later: SetTally) {
+        for (rule, candidate) in later.review.into_iter().enumerate() {
+            if let Some((score, observation)) = candidate {
+                self.offer_review(rule, score, observation);
+            }
+        }
         let mut not_kept = later.counts;
         for (rule, observation) in later.kept {
             if let Some(counts) = not_kept.get_mut(rule) {
@@ -65,9 +84,11 @@ impl SetTally {
         let mut tallies: Vec<Tally> = self
             .counts
             .into_iter()
-            .map(|counts| Tally {
+            .zip(self.review)
+            .map(|(counts, review)| Tally {
                 counts,
                 kept: Vec::new(),
+                review: review.map(|(_, o)| o),
             })
             .collect();
         for (rule, observation) in self.kept {
@@ -85,6 +106,8 @@ pub(super) struct Tally {
     counts: [usize; Coverage::COUNT],
     /// In document order; at most [`MAX_EVIDENCE`] of each coverage.
     kept: Vec<Observation>,
+    /// The statement closest to the rule's requirement text, if any is close.
+    review: Option<Observation>,
 }
 
 impl Tally {
@@ -110,9 +133,12 @@ impl Tally {
     }
 }
 
-/// A set's results before their evidence is built, each with the observations it
-/// will cite, and the set's scope.
-pub(super) type SetConclusion = (Vec<(RuleResult, Vec<Observation>)>, ScopeInfo);
+/// A rule's result before its evidence is built, the observations it will cite,
+/// and the statement it cites for review («possibly covered — check»), if any.
+pub(super) type Concluded = (RuleResult, Vec<Observation>, Option<Observation>);
+
+/// A set's results before their evidence is built, and the set's scope.
+pub(super) type SetConclusion = (Vec<Concluded>, ScopeInfo);
 
 /// A rule's result from its tally: the status, whether it is satisfied, and the
 /// observations its evidence will be built from.
@@ -121,7 +147,7 @@ pub(super) fn conclude(
     rule: &CompiledRule,
     tally: Tally,
     services: &[String],
-) -> (RuleResult, Vec<Observation>) {
+) -> Concluded {
     use Coverage::*;
     const ALL: [Coverage; Coverage::COUNT] = [
         Binding,
@@ -163,6 +189,16 @@ pub(super) fn conclude(
     } else {
         (Status::Violation, false, tally.evidence_of(&ALL))
     };
+    // Only a missing rule is offered for review, and not where the tender negates
+    // or redefines its topic, nor with a statement it already cites.
+    let review = tally.review.filter(|candidate| {
+        status == Status::Missing
+            && tally.count(&[Negated, Redefined]) == 0
+            && !chosen.iter().any(|o| {
+                (o.doc, o.block, o.statement)
+                    == (candidate.doc, candidate.block, candidate.statement)
+            })
+    });
     let result = RuleResult {
         ruleset: set.id.clone(),
         ruleset_version: set.version.to_string(),
@@ -180,7 +216,7 @@ pub(super) fn conclude(
         baseline: None,
         rule_info: Arc::new(rule_info(rule)),
     };
-    (result, chosen)
+    (result, chosen, review)
 }
 
 /// What reporters show of a rule: its texts, not its patterns.

@@ -39,12 +39,8 @@ fn status_word(r: &RuleResult, lang: Lang) -> &'static str {
 /// Where a result's nearest evidence is, short: `bilag-1.md:12:5 [K-3.1]`; a
 /// dash when the tender says nothing about the topic.
 fn nearest(r: &RuleResult) -> String {
-    match r
-        .evidence
-        .iter()
-        .find(|e| e.line.is_some())
-        .or(r.evidence.first())
-    {
+    let verdict = || r.evidence.iter().filter(|e| !e.review);
+    match verdict().find(|e| e.line.is_some()).or(verdict().next()) {
         Some(e) => {
             let path = common::display_path(&e.file);
             let name = path.rsplit('/').next().unwrap_or(&path);
@@ -279,8 +275,17 @@ fn error_in_full(
     } else {
         say(info.message.get(lang).trim());
     }
-    for e in r.evidence.iter().take(3) {
-        say(&format!("{}: «{}»", place(e), common::one_line(&e.excerpt)));
+    for e in common::shown_evidence(r, 3) {
+        if e.review {
+            say(&format!(
+                "{}: «{}» ({})",
+                place(e),
+                common::one_line(&e.excerpt),
+                common::evidence_word(lang, e)
+            ));
+        } else {
+            say(&format!("{}: «{}»", place(e), common::one_line(&e.excerpt)));
+        }
         if let Some(d) = &e.definition {
             say(&definition_sentence(lang, d));
         }
@@ -319,6 +324,20 @@ fn warning_line(out: &mut String, r: &RuleResult, lang: Lang, width: usize, pain
         paint.fg(AnsiColor::Yellow, &status),
         paint.dim(&format!("· {nearest}"))
     );
+    // A missing rule whose topic a sentence may cover says which, to check.
+    if let Some(e) = common::review_evidence(r) {
+        let line = format!(
+            "{}: {} «{}»",
+            common::evidence_word(lang, e),
+            place(e),
+            common::one_line(&e.excerpt)
+        );
+        let _ = writeln!(
+            out,
+            "              {}",
+            fit(&line, width.saturating_sub(14).max(30))
+        );
+    }
 }
 
 /// Words wrapped to lines of at most `width` characters (a longer word stands alone).

@@ -158,9 +158,11 @@ pub fn issues<'a>(report: &CheckReport, r: &'a RuleResult) -> Vec<Issue<'a>> {
         // A near miss with a line shows where the topic almost counted; otherwise
         // the finding is about the whole tender.
         _ => vec![
+            // A sentence shown for review is not where the finding is: the
+            // finding keeps its place (and fingerprint) with or without it.
             r.evidence
                 .iter()
-                .find(|e| e.line.is_some())
+                .find(|e| e.line.is_some() && !e.review)
                 .map_or_else(fallback, |e| at(r, e, 0)),
         ],
     }
@@ -250,7 +252,7 @@ pub fn message(issue: &Issue<'_>, lang: Lang) -> String {
         let excerpt = one_line(&e.excerpt);
         // A near miss says why the text found does not count.
         let why = if r.status == Status::Missing {
-            format!(" ({})", coverage_word(lang, e.coverage))
+            format!(" ({})", evidence_word(lang, e))
         } else {
             String::new()
         };
@@ -263,6 +265,16 @@ pub fn message(issue: &Issue<'_>, lang: Lang) -> String {
         } else if !place.is_empty() {
             text.push_str(&format!(" ({place}){why}"));
         }
+    }
+    if let Some(e) = review_evidence(r)
+        && !issue.evidence.is_some_and(|shown| std::ptr::eq(shown, e))
+    {
+        text.push_str(&format!(
+            " — {}: «{}» ({})",
+            word(lang, "possibly-covered"),
+            one_line(&e.excerpt),
+            evidence_place(e)
+        ));
     }
     if r.status == Status::Violation
         && let Some(rep) = &r.rule_info.replacement
@@ -398,6 +410,30 @@ pub fn status_word(r: &RuleResult, lang: Lang) -> String {
 }
 
 /// How a piece of evidence covers its topic, for people.
+/// What a piece of evidence is, in words: its coverage, or «possibly covered —
+/// check» for a sentence shown for review.
+pub fn evidence_word(lang: Lang, e: &Evidence) -> &'static str {
+    if e.review {
+        word(lang, "possibly-covered")
+    } else {
+        coverage_word(lang, e.coverage)
+    }
+}
+
+/// The evidence a format with room for `n` pieces shows: the first `n` that
+/// support the verdict, then the sentence shown for review, if any (it is last,
+/// and would be cut off by a plain `take(n)`).
+pub fn shown_evidence(r: &RuleResult, n: usize) -> Vec<&Evidence> {
+    let mut shown: Vec<&Evidence> = r.evidence.iter().filter(|e| !e.review).take(n).collect();
+    shown.extend(review_evidence(r));
+    shown
+}
+
+/// The sentence a missing rule shows for review («possibly covered — check»).
+pub fn review_evidence(r: &RuleResult) -> Option<&Evidence> {
+    r.evidence.iter().find(|e| e.review)
+}
+
 pub fn coverage_word(lang: Lang, c: Coverage) -> &'static str {
     let key = match c {
         Coverage::Binding => "binding",

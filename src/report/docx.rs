@@ -87,7 +87,7 @@ fn matrix_row(report: &CheckReport, r: &RuleResult, lang: Lang) -> TableRow {
     {
         evidence.push(small(&format!("{main} ({})", label(lang, "whole-tender"))));
     }
-    for e in r.evidence.iter().take(3) {
+    for e in common::shown_evidence(r, 3) {
         evidence.push(
             Paragraph::new().add_run(
                 Run::new()
@@ -96,7 +96,15 @@ fn matrix_row(report: &CheckReport, r: &RuleResult, lang: Lang) -> TableRow {
                     .color("5B6573"),
             ),
         );
-        evidence.push(small(&format!("«{}»", common::one_line(&e.excerpt))));
+        if e.review {
+            evidence.push(small(&format!(
+                "«{}» ({})",
+                common::one_line(&e.excerpt),
+                common::evidence_word(lang, e)
+            )));
+        } else {
+            evidence.push(small(&format!("«{}»", common::one_line(&e.excerpt))));
+        }
     }
     if r.evidence_total > 3 {
         evidence.push(small(&format!("… +{}", r.evidence_total - 3)));

@@ -212,9 +212,9 @@ fn evidence_html(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
         }
         return out;
     }
-    for e in r.evidence.iter().take(5) {
+    for e in common::shown_evidence(r, 5) {
         let why = if matches!(r.status, Status::Missing | Status::Weak) {
-            format!(" ({})", common::coverage_word(lang, e.coverage))
+            format!(" ({})", common::evidence_word(lang, e))
         } else {
             String::new()
         };

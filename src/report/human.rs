@@ -2,7 +2,7 @@
 //! requirement text to paste; violations with a snippet of the source (miette).
 
 use super::RenderOptions;
-use super::common::{self, coverage_word, definition_sentence, summary_line};
+use super::common::{self, definition_sentence, summary_line};
 use super::i18n::{self, word};
 use super::paint::Paint;
 use crate::Lang;
@@ -186,8 +186,11 @@ fn render_result(
         }
         Status::Missing => {
             let _ = writeln!(out, "{indent}{}", info.message.get(lang));
-            for e in r.evidence.iter().take(3) {
-                let _ = writeln!(out, "{indent}{}", style.dim(&evidence_line(e, lang, true)));
+            for e in common::shown_evidence(r, 3) {
+                // The sentence to review is not dimmed: it asks the reader to look.
+                let line = evidence_line(e, lang, true);
+                let line = if e.review { line } else { style.dim(&line) };
+                let _ = writeln!(out, "{indent}{line}");
             }
             suggestion(out, report, r, style, lang, indent);
         }
@@ -268,7 +271,7 @@ fn evidence_line(e: &Evidence, lang: Lang, with_coverage: bool) -> String {
     }
     line.push_str(&format!(": «{}»", e.excerpt));
     if with_coverage {
-        line.push_str(&format!(" ({})", coverage_word(lang, e.coverage)));
+        line.push_str(&format!(" ({})", common::evidence_word(lang, e)));
     }
     if let Some(d) = &e.definition {
         line.push_str(&format!(" — {}", definition_sentence(lang, d)));

@@ -58,6 +58,12 @@ const WORDS: &[Entry] = &[
     ("binding", "bindende", "bindande", "binding"),
     ("weak-coverage", "svakt", "svakt", "weak"),
     (
+        "possibly-covered",
+        "mulig dekket — sjekk",
+        "mogleg dekt — sjekk",
+        "possibly covered — check",
+    ),
+    (
         "negated",
         "holdt utenfor",
         "halde utanfor",

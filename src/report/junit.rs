@@ -73,7 +73,11 @@ fn failure_body(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
             label(lang, "evidence"),
             common::evidence_place(e),
             common::one_line(&e.excerpt),
-            e.coverage.as_str()
+            if e.review {
+                common::evidence_word(lang, e)
+            } else {
+                e.coverage.as_str()
+            }
         );
     }
     if r.evidence_total > r.evidence.len() {

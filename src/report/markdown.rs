@@ -43,13 +43,11 @@ fn evidence_cell(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
             None => "—".into(),
         };
     }
-    let mut parts: Vec<String> = r
-        .evidence
-        .iter()
-        .take(3)
+    let mut parts: Vec<String> = common::shown_evidence(r, 3)
+        .into_iter()
         .map(|e| {
             let why = if r.status == Status::Missing {
-                format!(" ({})", common::coverage_word(lang, e.coverage))
+                format!(" ({})", common::evidence_word(lang, e))
             } else {
                 String::new()
             };

@@ -12,6 +12,7 @@ pub mod load;
 mod matcher;
 mod pattern;
 mod products;
+pub mod review;
 pub mod schema;
 mod terms;
 mod validate;

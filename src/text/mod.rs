@@ -7,6 +7,7 @@ pub(crate) mod language;
 pub(crate) mod modality;
 pub(crate) mod normalize;
 pub(crate) mod sentences;
+pub(crate) mod stems;
 pub(crate) mod wordlist;
 
 pub use modality::Modality;

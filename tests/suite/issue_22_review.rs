@@ -55,3 +55,224 @@ fn the_crate_is_mit_or_apache_with_no_gpl_data_embedded() {
     let data = include_str!("../../src/text/data/README.md");
     assert!(data.contains("CC BY 4.0") && !data.contains("Licence: **GNU"));
 }
+
+/// A paraphrase of UX-004 (the interface's languages) that names none of its
+/// terms: «nynorsk» and «samisk» are missing, so the rule is missing, but the
+/// sentence is about the interface's language and should be looked at.
+const PARAPHRASE: &str =
+    "Skjermbildene skal være på bokmål, og brukerne skal kunne velge språk i brukergrensesnittet.";
+
+fn tender(sentence: &str) -> String {
+    format!("# Krav\n\n{sentence}\n")
+}
+
+fn ux004(report: &tenderlint::findings::CheckReport) -> &tenderlint::findings::RuleResult {
+    report
+        .results
+        .iter()
+        .find(|r| r.rule == "UX-004")
+        .expect("UX-004 ran")
+}
+
+fn render(report: &tenderlint::findings::CheckReport, format: Format, lang: Lang) -> String {
+    let options = RenderOptions {
+        lang,
+        width: 200,
+        verbose: true,
+        ..RenderOptions::default()
+    };
+    let bytes = tenderlint::report::render(report, format, &options);
+    if format == Format::Docx {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+        let mut xml = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("word/document.xml").expect("document.xml"),
+            &mut xml,
+        )
+        .expect("UTF-8");
+        return xml;
+    }
+    String::from_utf8(bytes).expect("UTF-8")
+}
+
+use tenderlint::Lang;
+use tenderlint::report::{Format, RenderOptions};
+
+#[test]
+fn a_missing_rule_with_a_close_paraphrase_cites_it_for_review_in_every_format() {
+    let report = check_text(&tender(PARAPHRASE), "ks-felles-journalloft@1.2.0");
+    let r = ux004(&report);
+    assert_eq!(r.status, Status::Missing);
+    let review: Vec<_> = r.evidence.iter().filter(|e| e.review).collect();
+    assert_eq!(review.len(), 1, "{:?}", r.evidence);
+    assert!(
+        review[0]
+            .excerpt
+            .starts_with("Skjermbildene skal være på bokmål")
+    );
+    assert!(!r.ok);
+
+    let json: serde_json::Value =
+        serde_json::from_str(&render(&report, Format::Json, Lang::Nb)).expect("JSON");
+    let result = json["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|r| r["rule"] == "UX-004")
+        .expect("UX-004 in JSON");
+    assert_eq!(result["status"], "missing");
+    let flagged: Vec<_> = result["evidence"]
+        .as_array()
+        .expect("evidence")
+        .iter()
+        .filter(|e| e["review"] == true)
+        .collect();
+    assert_eq!(flagged.len(), 1);
+    assert!(
+        flagged[0]["excerpt"]
+            .as_str()
+            .is_some_and(|e| e.starts_with("Skjermbildene"))
+    );
+
+    for (lang, words) in [
+        (Lang::Nb, "mulig dekket — sjekk"),
+        (Lang::Nn, "mogleg dekt — sjekk"),
+        (Lang::En, "possibly covered — check"),
+    ] {
+        for format in [
+            Format::Human,
+            Format::Sarif,
+            Format::Junit,
+            Format::Gitlab,
+            Format::Github,
+            Format::Compact,
+            Format::Markdown,
+            Format::Html,
+            Format::Docx,
+        ] {
+            let out = render(&report, format, lang);
+            assert!(
+                out.contains(words) && out.contains("Skjermbildene"),
+                "{format:?} in {lang:?} does not show the sentence for review"
+            );
+        }
+    }
+}
+
+/// The brief terminal report (the default) lists warnings one line each, and
+/// under a missing one the sentence to check (SEC-011, a warning, paraphrased
+/// without its terms «styringssystem for informasjonssikkerhet»/«27001»).
+#[test]
+fn the_brief_report_shows_the_sentence_for_review() {
+    let report = check_text(
+        &tender(
+            "Leverandøren skal ha et sertifisert ledelsessystem for sikring av informasjon, jf. ISO-standardene.",
+        ),
+        "ks-felles-journalloft@1.2.0",
+    );
+    let sec011 = report
+        .results
+        .iter()
+        .find(|r| r.rule == "SEC-011")
+        .expect("SEC-011 ran");
+    assert_eq!(sec011.status, Status::Missing);
+    let options = RenderOptions {
+        lang: Lang::Nb,
+        width: 200,
+        ..RenderOptions::default()
+    };
+    let out = String::from_utf8(tenderlint::report::render(&report, Format::Human, &options))
+        .expect("UTF-8");
+    let at = out.find("SEC-011").expect("SEC-011 listed");
+    let below = &out[at..];
+    let next_line = below.lines().nth(1).unwrap_or_default();
+    assert!(
+        next_line.contains("mulig dekket — sjekk") && next_line.contains("ledelsessystem"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_missing_rule_with_nothing_close_has_no_review_evidence() {
+    let report = check_text(
+        &tender("Leverandøren skal levere opplæring av superbrukere før oppstart."),
+        "ks-felles-journalloft@1.2.0",
+    );
+    let r = ux004(&report);
+    assert_eq!(r.status, Status::Missing);
+    assert!(
+        report
+            .results
+            .iter()
+            .all(|r| r.evidence.iter().all(|e| !e.review))
+    );
+}
+
+#[test]
+fn a_met_rule_has_no_review_evidence() {
+    let report = check_text(
+        &tender("Brukergrensesnittet skal være tilgjengelig på bokmål, nynorsk og samisk."),
+        "ks-felles-journalloft@1.2.0",
+    );
+    let r = ux004(&report);
+    assert_eq!(r.status, Status::Met);
+    assert!(r.evidence.iter().all(|e| !e.review));
+}
+
+/// The sentence shown for review changes no verdict, count or exit status: the
+/// same tender with an unrelated sentence in its place ends the same way.
+#[test]
+fn review_evidence_never_changes_status_counts_or_exit_status() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let with = dir.path().join("med.md");
+    let without = dir.path().join("uten.md");
+    std::fs::write(&with, tender(PARAPHRASE)).expect("write");
+    std::fs::write(
+        &without,
+        tender("Leverandøren skal levere opplæring av superbrukere før oppstart."),
+    )
+    .expect("write");
+    let run = |path: &std::path::Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_tenderlint"))
+            .args(["check", "--isolated", "-f", "json", "--fail-on", "warning"])
+            .arg(path)
+            .output()
+            .expect("tenderlint runs")
+    };
+    let (a, b) = (run(&with), run(&without));
+    assert_eq!(a.status.code(), b.status.code());
+    let summary = |out: &std::process::Output| {
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let ux = v["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .find(|r| r["rule"] == "UX-004")
+            .cloned()
+            .expect("UX-004");
+        (
+            v["summary"].clone(),
+            ux["status"].clone(),
+            ux["ok"].clone(),
+            ux["evidence_total"].clone(),
+        )
+    };
+    let (sa, sb) = (summary(&a), summary(&b));
+    assert_eq!(sa, sb);
+    assert!(String::from_utf8_lossy(&a.stdout).contains("\"review\": true"));
+}
+
+/// The page (`tenderlint serve`) renders the JSON report in the browser: a piece
+/// of evidence with `review: true` is labelled with the word table's words.
+#[test]
+fn the_page_labels_review_evidence_with_the_word_tables_words() {
+    let page = include_str!("../../src/serve/page/app.js");
+    assert!(page.contains(r#"e.review ? t("possibly-covered")"#));
+    for lang in [Lang::Nb, Lang::Nn, Lang::En] {
+        let words = tenderlint::report::i18n::word(lang, "possibly-covered");
+        assert!(
+            page.contains(&format!("\"possibly-covered\": \"{words}\"")),
+            "{lang:?}: «{words}» not in app.js"
+        );
+    }
+}

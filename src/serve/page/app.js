@@ -5,6 +5,7 @@
 const WORDS = {
   nb: {
     "coverage-binding": "bindende krav", "coverage-weak": "svakt krav", "coverage-negated": "holdt utenfor",
+    "possibly-covered": "mulig dekket — sjekk",
     "coverage-non-normative": "bakgrunnstekst, ikke et krav", "coverage-descriptive": "beskrivelse, ikke et krav",
     "coverage-violation": "her",
     "coverage-conditional": "betinget krav", "coverage-evaluated": "evalueres, kreves ikke",
@@ -58,6 +59,7 @@ const WORDS = {
   },
   nn: {
     "coverage-binding": "bindande krav", "coverage-weak": "svakt krav", "coverage-negated": "halde utanfor",
+    "possibly-covered": "mogleg dekt — sjekk",
     "coverage-non-normative": "bakgrunnstekst, ikkje eit krav", "coverage-descriptive": "skildring, ikkje eit krav",
     "coverage-violation": "her",
     "coverage-conditional": "vilkårsbunde krav", "coverage-evaluated": "blir evaluert, blir ikkje kravd",
@@ -111,6 +113,7 @@ const WORDS = {
   },
   en: {
     "coverage-binding": "binding requirement", "coverage-weak": "weak requirement", "coverage-negated": "put out of scope",
+    "possibly-covered": "possibly covered — check",
     "coverage-non-normative": "background text, not a requirement", "coverage-descriptive": "a description, not a requirement",
     "coverage-violation": "here",
     "coverage-conditional": "conditional requirement", "coverage-evaluated": "evaluated, not required",
@@ -465,7 +468,7 @@ function renderRule(r, index) {
         e.section ? t("section") + ": " + e.section : null,
         t("where") + ": " + e.location,
         e.requirement_id ? t("requirement") + ": " + e.requirement_id : null,
-        t("coverage-" + e.coverage),
+        e.review ? t("possibly-covered") : t("coverage-" + e.coverage),
       ].filter(Boolean).join(" · ");
       list.append(el("li", { class: "evidence-item" },
         el("span", { class: "where", text: where }),

@@ -1,0 +1,185 @@
+//! «Possibly covered — check»: what each `require` rule is about, as weighted
+//! word stems, so that a normative sentence that matched none of a rule's terms
+//! but says nearly what its requirement text says can be shown for review.
+//!
+//! A rule's profile is the stems of its suggestion (every language), title,
+//! message and pass examples, each weighted by how rare it is across the set's
+//! rules (inverse document frequency over rules): a stem every rule uses says
+//! nothing. Synonym groups (the set's concept lexicon, when it has one) fold
+//! their members onto one stem. Profiles are compiled once per rule set and
+//! shared by every check of it; a check looks each statement stem up in an
+//! inverted index from stems to rules, so only rules sharing a stem are scored.
+
+use super::RuleSet;
+use super::schema::{Localized, RuleKind};
+use crate::text::stems::stems;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// The similarity below which a sentence is not shown for review. Chosen on
+/// fixtures/accuracy and fixtures/heldout (490 missing results in 12 tenders): at
+/// 0.23, 5 flags, 3 of them sentences that do cover the rule or nearly; at 0.15,
+/// 46 flags with 5 such.
+pub const REVIEW_THRESHOLD: f32 = 0.23;
+
+/// Every `require` rule's profile and the index from stems to rules.
+#[derive(Debug, Default)]
+pub struct ReviewProfiles {
+    /// Stem → (rule index, the stem's weight in the rule's profile).
+    index: HashMap<String, Vec<(usize, f32)>>,
+    /// Rule index → the length of its weight vector (0 for rules not profiled).
+    norms: Vec<f32>,
+    /// Member stem → the stem of its synonym group.
+    synonyms: HashMap<String, String>,
+}
+
+impl ReviewProfiles {
+    /// The profiles of `set`, compiled on first use and kept for the process (keyed
+    /// by the set's origin and digest, so an edited file is compiled anew).
+    pub fn of(set: &RuleSet) -> Arc<ReviewProfiles> {
+        type Cache = Mutex<HashMap<(String, String), Arc<ReviewProfiles>>>;
+        static CACHE: OnceLock<Cache> = OnceLock::new();
+        let key = (set.origin.clone(), set.sha256.clone());
+        let cache = CACHE.get_or_init(Cache::default);
+        if let Some(found) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+            return found;
+        }
+        let compiled = Arc::new(ReviewProfiles::compile(set, &[]));
+        if let Ok(mut c) = cache.lock() {
+            c.insert(key, compiled.clone());
+        }
+        compiled
+    }
+
+    /// Compiles the profiles; `synonym_groups` are the set's concept lexicon
+    /// (words of one concept, any language), empty for a set without one.
+    pub fn compile(set: &RuleSet, synonym_groups: &[Vec<String>]) -> ReviewProfiles {
+        let mut synonyms = HashMap::new();
+        for group in synonym_groups {
+            let mut members = group.iter().flat_map(|w| stems(w));
+            if let Some(head) = members.next() {
+                for member in members {
+                    synonyms.insert(member, head.clone());
+                }
+            }
+        }
+        let folded = |s: String| synonyms.get(&s).cloned().unwrap_or(s);
+        let bags: Vec<HashSet<String>> = set
+            .rules
+            .iter()
+            .map(|rule| {
+                if rule.kind != RuleKind::Require {
+                    return HashSet::new();
+                }
+                let mut text = String::new();
+                for l in [
+                    Some(&rule.title),
+                    Some(&rule.message),
+                    rule.suggestion.as_ref(),
+                ]
+                .into_iter()
+                .flatten()
+                {
+                    push_localized(&mut text, l);
+                }
+                for example in &rule.examples.pass {
+                    text.push_str(example);
+                    text.push(' ');
+                }
+                stems(&text).into_iter().map(folded).collect()
+            })
+            .collect();
+        let rules = bags.iter().filter(|b| !b.is_empty()).count().max(1) as f32;
+        let mut df: HashMap<&str, usize> = HashMap::new();
+        for bag in &bags {
+            for s in bag {
+                *df.entry(s.as_str()).or_default() += 1;
+            }
+        }
+        let idf = |s: &str| (rules / df.get(s).copied().unwrap_or(1) as f32).ln();
+        let mut index: HashMap<String, Vec<(usize, f32)>> = HashMap::new();
+        let mut norms = vec![0.0; bags.len()];
+        for (ri, bag) in bags.iter().enumerate() {
+            for s in bag {
+                let w = idf(s);
+                if w <= 0.0 {
+                    continue;
+                }
+                norms[ri] += w * w;
+                index.entry(s.clone()).or_default().push((ri, w));
+            }
+            norms[ri] = norms[ri].sqrt();
+        }
+        ReviewProfiles {
+            index,
+            norms,
+            synonyms,
+        }
+    }
+
+    /// The stems of a statement, folded through the synonym groups.
+    pub fn statement_stems(&self, text: &str) -> Vec<String> {
+        let mut out: Vec<String> = stems(text)
+            .into_iter()
+            .map(|s| self.synonyms.get(&s).cloned().unwrap_or(s))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Each rule sharing stems with `statement_stems`, with its similarity
+    /// (cosine of the rule's idf weights and the statement's stems, those of the
+    /// statement weighted as in the profile), at least [`REVIEW_THRESHOLD`].
+    pub fn similar_rules(&self, statement_stems: &[String]) -> Vec<(usize, f32)> {
+        let mut out = self.scores(statement_stems);
+        out.retain(|(_, score)| *score >= REVIEW_THRESHOLD);
+        out
+    }
+
+    /// The similarity of every rule sharing at least two stems with the statement.
+    pub fn scores(&self, statement_stems: &[String]) -> Vec<(usize, f32)> {
+        let mut shared: HashMap<usize, (f32, f32)> = HashMap::new();
+        let mut statement_norm = 0.0;
+        for s in statement_stems {
+            let Some(postings) = self.index.get(s) else {
+                continue;
+            };
+            // The statement's weight of a stem is the stem's highest idf.
+            let w = postings.iter().map(|p| p.1).fold(0.0, f32::max);
+            statement_norm += w * w;
+            for &(ri, rw) in postings {
+                let e = shared.entry(ri).or_default();
+                e.0 += rw * w;
+                e.1 += 1.0;
+            }
+        }
+        // Words the set never uses still make a sentence longer: count them at
+        // the weight of a rare stem, so a long sentence is not close to everything.
+        let unknown = statement_stems
+            .iter()
+            .filter(|s| !self.index.contains_key(*s))
+            .count() as f32;
+        let statement_norm = (statement_norm + unknown).sqrt();
+        let mut out: Vec<(usize, f32)> = shared
+            .into_iter()
+            .filter(|(_, (_, n))| *n >= 2.0)
+            .filter_map(|(ri, (dot, _))| {
+                let norm = self.norms.get(ri).copied().unwrap_or(0.0) * statement_norm;
+                (norm > 0.0).then(|| (ri, dot / norm))
+            })
+            .collect();
+        out.sort_unstable_by_key(|&(ri, _)| ri);
+        out
+    }
+}
+
+fn push_localized(text: &mut String, l: &Localized) {
+    for t in [Some(&l.nb), l.nn.as_ref(), l.en.as_ref()]
+        .into_iter()
+        .flatten()
+    {
+        text.push_str(t);
+        text.push(' ');
+    }
+}
