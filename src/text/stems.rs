@@ -13,155 +13,220 @@ const ENDINGS: [&str; 18] = [
 const SHORTEST_STEM: usize = 4;
 
 /// Words that say nothing about a requirement's topic: function words, the modal
-/// verbs and the parties every requirement names.
+/// verbs, the parties every requirement names and the words of any requirement
+/// («krav», «følge», «ISO … eller tilsvarende»), which made an environmental
+/// or quality certificate look like an information-security one. Sorted (byte order), for a
+/// binary search.
 const STOP: &[&str] = &[
+    "a",
     "alle",
+    "an",
+    "and",
     "andre",
+    "anna",
+    "annet",
+    "are",
+    "as",
     "at",
     "av",
-    "bør",
+    "be",
+    "beskriv",
+    "beskrive",
+    "besvare",
+    "bl",
+    "blant",
+    "by",
     "både",
+    "bør",
     "da",
     "de",
     "dei",
     "del",
-    "denne",
     "den",
+    "denne",
     "der",
     "det",
     "dette",
     "du",
+    "døme",
     "ein",
     "eit",
+    "eks",
+    "eksempel",
     "eller",
     "en",
     "er",
     "et",
     "etter",
+    "f",
     "for",
     "fra",
+    "from",
     "frå",
+    "følge",
+    "følgje",
     "før",
     "ha",
     "har",
-    "hele",
     "heile",
+    "hele",
     "her",
     "hva",
+    "hver",
+    "ikke",
+    "ikkje",
+    "in",
+    "inn",
+    "is",
+    "iso",
     "kan",
     "kommunen",
-    "kunne",
+    "kommunens",
+    "krav",
+    "krava",
+    "kravene",
+    "kravet",
     "kunde",
     "kunden",
-    "leverandøren",
+    "kundens",
+    "kunne",
+    "kvar",
     "leverandør",
-    "løsningen",
-    "løysinga",
+    "leverandøren",
+    "leverandørens",
     "løsning",
+    "løsninga",
+    "løsningen",
     "løysing",
+    "løysinga",
     "man",
     "med",
     "mellom",
     "men",
+    "must",
+    "mv",
     "må",
-    "ikke",
-    "ikkje",
-    "inn",
-    "som",
+    "of",
+    "og",
+    "også",
+    "om",
+    "on",
+    "opp",
+    "oppfylla",
+    "oppfylle",
+    "or",
+    "osv",
+    "på",
+    "requirement",
+    "requirements",
+    "samt",
     "seg",
+    "shall",
+    "should",
     "sin",
     "sine",
     "sitt",
     "skal",
     "skulle",
     "slik",
+    "solution",
+    "som",
+    "supplier",
+    "svar",
+    "system",
+    "systemet",
     "så",
+    "that",
+    "the",
+    "this",
     "til",
-    "også",
-    "òg",
-    "om",
-    "og",
-    "opp",
-    "på",
-    "samt",
+    "tilsvarande",
+    "tilsvarende",
+    "to",
     "ut",
-    "uten",
     "utan",
+    "uten",
     "ved",
-    "være",
-    "vere",
     "vera",
+    "vere",
     "vil",
     "vår",
     "våre",
-    "the",
-    "a",
-    "an",
-    "and",
-    "or",
-    "of",
-    "to",
-    "in",
-    "on",
-    "for",
+    "være",
     "with",
-    "shall",
-    "must",
-    "should",
-    "be",
-    "is",
-    "are",
-    "that",
-    "this",
-    "by",
-    "as",
-    "at",
-    "from",
-    "supplier",
-    "solution",
-    "system",
-    "systemet",
-    "løsninga",
-    "hver",
-    "kvar",
-    "mv",
-    "osv",
-    "bl",
-    "blant",
-    "annet",
-    "anna",
-    "eks",
-    "f",
+    "òg",
 ];
 
 /// The stems of a text's words, in order, stop words left out.
 pub fn stems(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 2 && !w.chars().all(|c| c.is_ascii_digit()))
-        .map(str::to_lowercase)
-        .filter(|w| !STOP.contains(&w.as_str()))
-        .map(|w| stem(&w))
-        .collect()
+    let lower = text.to_lowercase();
+    let mut out = Vec::new();
+    each_stem(&lower, |s| out.push(s.to_string()));
+    out
 }
 
-/// One word's stem.
-pub fn stem(word: &str) -> String {
-    let letters = word.chars().count();
+/// Calls `f` with the stem of each word of `lower` (lower-case text, such as
+/// normalised tender text), stop words left out; a stem is a prefix of its word,
+/// so nothing is allocated. Called on every normative sentence: it splits on
+/// ASCII bytes that are not letters or digits (every byte of a non-ASCII
+/// character is ≥ 0x80) and trims the rare non-ASCII punctuation at a word's ends.
+pub fn each_stem<'t>(lower: &'t str, mut f: impl FnMut(&'t str)) {
+    let bytes = lower.as_bytes();
+    let word_byte = |b: u8| b >= 0x80 || b.is_ascii_alphanumeric();
+    let mut at = 0;
+    while at < bytes.len() {
+        while at < bytes.len() && !word_byte(bytes[at]) {
+            at += 1;
+        }
+        let start = at;
+        while at < bytes.len() && word_byte(bytes[at]) {
+            at += 1;
+        }
+        // Both ends are at ASCII bytes or the text's ends: char boundaries.
+        let Some(token) = lower.get(start..at) else {
+            continue;
+        };
+        let word = if token.is_ascii() {
+            token
+        } else {
+            token.trim_matches(|c: char| !c.is_alphanumeric())
+        };
+        if word.len() < 2 || word.bytes().all(|b| b.is_ascii_digit()) || is_stop(word) {
+            continue;
+        }
+        f(stem(word));
+    }
+}
+
+fn is_stop(word: &str) -> bool {
+    word.len() <= 12 && STOP.binary_search(&word).is_ok()
+}
+
+/// One lower-case word's stem: the word without its inflection ending, if at
+/// least [`SHORTEST_STEM`] bytes remain.
+pub fn stem(word: &str) -> &str {
+    // Every ending ends in one of these letters: most words end otherwise.
+    if !word.ends_with(['a', 'e', 'n', 'r', 's', 't']) {
+        return word;
+    }
     for ending in ENDINGS {
         if let Some(stem) = word.strip_suffix(ending)
-            && letters - ending.chars().count() >= SHORTEST_STEM
+            && stem.len() >= SHORTEST_STEM
         {
-            // «løsning»/«løysing», «tjeneste»/«teneste» fold only through a
-            // lexicon; the stem is the word without its inflection.
-            return stem.to_string();
+            return stem;
         }
     }
-    word.to_string()
+    word
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stop_words_are_sorted_for_the_binary_search() {
+        assert!(STOP.windows(2).all(|w| w[0] < w[1]));
+    }
 
     #[test]
     fn inflected_forms_share_a_stem_and_stop_words_go() {
@@ -172,5 +237,8 @@ mod tests {
             stems("Løsningen skal støtte e-resept."),
             [stem("støtte"), stem("resept")]
         );
+        let mut each = Vec::new();
+        each_stem("løsningen skal støtte e-resept.", |s| each.push(s));
+        assert_eq!(each, [stem("støtte"), stem("resept")]);
     }
 }
