@@ -100,6 +100,7 @@ const WORDS: &[Entry] = &[
     ("files", "filer", "filer", "files"),
     ("file", "fil", "fil", "file"),
     ("more", "flere", "fleire", "more"),
+    ("also-used-at", "også brukt i", "også brukt i", "also used at"),
     (
         "unreadable",
         "kunne ikke leses",
@@ -296,6 +297,7 @@ const WORDS: &[Entry] = &[
         "Requirement text to paste",
     ),
     ("explain-scope", "Omfang", "Omfang", "Scope"),
+    ("explain-otherwise", "ellers", "elles", "otherwise"),
     (
         "explain-not-applicable",
         "gjelder ikke",
