@@ -218,3 +218,31 @@ fn rules_diff_lists_the_2026_rules_and_explain_knows_them() {
     let scoped = tenderlint(&["explain", "SEC-014", "--lang", "en"]);
     assert!(scoped.contains("ki-funksjoner") && scoped.contains("otherwise"), "{scoped}");
 }
+
+#[test]
+fn reports_name_every_other_place_a_reused_id_is_used() {
+    let dir = fixture("tenders-2026", "nb-kravkvalitet");
+    let dir = dir.to_str().expect("path");
+    for (format, also) in [
+        (vec!["--verbose"], "også brukt i"),
+        (vec!["--format", "markdown"], "også brukt i"),
+        (vec!["--format", "json"], "\"also_at\""),
+        (vec!["--verbose", "--lang", "en"], "also used at"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_tenderlint"))
+            .args(["check", dir])
+            .args(&format)
+            .output()
+            .expect("run tenderlint");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let line = text
+            .lines()
+            .find(|l| l.contains(also))
+            .unwrap_or_else(|| panic!("{format:?}: no «{also}» in\n{text}"));
+        if format.contains(&"json") {
+            assert!(text.contains("bilag-2-svarskjema.md"), "{format:?}");
+        } else {
+            assert!(line.contains("bilag-2-svarskjema.md") && line.contains("PLO"), "{format:?}: {line}");
+        }
+    }
+}
