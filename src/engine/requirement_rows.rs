@@ -74,6 +74,9 @@ fn id_key(id: &str) -> Option<String> {
     (!key.is_empty()).then(|| key.to_string())
 }
 
+/// Whose id a use is: the rule's, within one table for a row number, and the id.
+type IdUse = (usize, Option<(usize, u32)>, String);
+
 /// What the id check finds: the rows without an id, each once, and each id that
 /// names more than one requirement, once, at its first use with its other uses.
 /// A table none of whose rows has an id does not number its requirements (its
@@ -86,7 +89,7 @@ pub(super) fn judge_ids(rows: Vec<RowId>) -> Vec<(usize, Observation, Vec<Observ
         .map(|r| (r.rule, r.table))
         .collect();
     let mut found = Vec::new();
-    let mut uses: BTreeMap<(usize, Option<(usize, u32)>, String), Vec<RowId>> = BTreeMap::new();
+    let mut uses: BTreeMap<IdUse, Vec<RowId>> = BTreeMap::new();
     for row in rows {
         match row.key.clone() {
             None => {
@@ -130,8 +133,8 @@ const NOT_TOPICS: &[&str] = &[
 /// Words that open a statement about what the statement before it named (their
 /// subject is the earlier statement's).
 const BACK_REFERENCES: &[&str] = &[
-    "den", "det", "dette", "denne", "disse", "desse", "dei", "de", "slik", "slike", "it",
-    "this", "these", "they", "such",
+    "den", "det", "dette", "denne", "disse", "desse", "dei", "de", "slik", "slike", "it", "this",
+    "these", "they", "such",
 ];
 
 /// True when a requirement row's text (normalised) holds two or more binding

@@ -100,7 +100,12 @@ const WORDS: &[Entry] = &[
     ("files", "filer", "filer", "files"),
     ("file", "fil", "fil", "file"),
     ("more", "flere", "fleire", "more"),
-    ("also-used-at", "også brukt i", "også brukt i", "also used at"),
+    (
+        "also-used-at",
+        "også brukt i",
+        "også brukt i",
+        "also used at",
+    ),
     (
         "unreadable",
         "kunne ikke leses",

@@ -18,7 +18,13 @@ const NEW_REQUIRE_RULES: &[&str] = &[
 fn check(dir: &Path) -> CheckReport {
     let sets = embedded::load_defaults().expect("default sets load");
     let report = check_paths(&[dir.to_path_buf()], &sets, &CheckOptions::default());
-    assert_eq!(report.summary.unreadable_files, 0, "{dir:?}: {:?}", report.files);
+    assert_eq!(
+        report.summary.unreadable_files,
+        0,
+        "{}: {:?}",
+        dir.display(),
+        report.files
+    );
     report
 }
 
@@ -48,7 +54,12 @@ fn every_2026_rule_is_met_where_a_tender_requires_it_in_nb_nn_en_markdown_and_wo
             }
             for rule in ["HYG-015", "HYG-016"] {
                 let r = result(&report, rule);
-                assert_eq!(r.status, Status::Passed, "{folder}/{tender} {rule}: {:#?}", r.evidence);
+                assert_eq!(
+                    r.status,
+                    Status::Passed,
+                    "{folder}/{tender} {rule}: {:#?}",
+                    r.evidence
+                );
             }
         }
     }
@@ -92,8 +103,17 @@ fn a_composite_requirement_row_is_reported_once_and_an_elaborating_one_is_not() 
         assert_eq!(r.status, Status::Violation, "{folder}");
         // K-3 logs access and trains users; K-2's second «skal» is about its integration, and
         // the glossary row with two «skal» is no requirement.
-        let ids: Vec<_> = r.evidence.iter().map(|e| e.requirement_id.clone()).collect();
-        assert_eq!(ids, vec![Some("K-3".to_string())], "{folder}: {:#?}", r.evidence);
+        let ids: Vec<_> = r
+            .evidence
+            .iter()
+            .map(|e| e.requirement_id.clone())
+            .collect();
+        assert_eq!(
+            ids,
+            vec![Some("K-3".to_string())],
+            "{folder}: {:#?}",
+            r.evidence
+        );
     }
 }
 
@@ -159,7 +179,12 @@ const REAL_FINDINGS: &[(&str, &str, &str, &str, &str)] = &[
 #[test]
 fn requirement_quality_findings_on_real_tenders_are_the_faults_that_are_there() {
     let Some(root) = real_tenders() else { return };
-    for tender in ["antidoping", "digiskjema-SSA-L", "nve-medieovervaking", "vetinst-nettsider"] {
+    for tender in [
+        "antidoping",
+        "digiskjema-SSA-L",
+        "nve-medieovervaking",
+        "vetinst-nettsider",
+    ] {
         let report = check(&root.join(tender));
         for rule in ["HYG-015", "HYG-016"] {
             let r = result(&report, rule);
@@ -167,11 +192,23 @@ fn requirement_quality_findings_on_real_tenders_are_the_faults_that_are_there() 
                 .iter()
                 .filter(|(t, ru, ..)| *t == tender && *ru == rule)
                 .collect();
-            assert_eq!(r.evidence_total, expected.len(), "{tender} {rule}: {:#?}", r.evidence);
+            assert_eq!(
+                r.evidence_total,
+                expected.len(),
+                "{tender} {rule}: {:#?}",
+                r.evidence
+            );
             for (e, (.., id, place, why)) in r.evidence.iter().zip(&expected) {
                 let place_text = format!("{} {}", e.file, e.location);
-                assert_eq!(e.requirement_id.as_deref().unwrap_or("-"), *id, "{tender} {rule} ({why})");
-                assert!(place_text.contains(place), "{tender} {rule} {id} at {place_text} ({why})");
+                assert_eq!(
+                    e.requirement_id.as_deref().unwrap_or("-"),
+                    *id,
+                    "{tender} {rule} ({why})"
+                );
+                assert!(
+                    place_text.contains(place),
+                    "{tender} {rule} {id} at {place_text} ({why})"
+                );
             }
         }
         // None of the new KS rules is met on a tender that is not about a health record.
@@ -186,7 +223,11 @@ fn tenderlint(args: &[&str]) -> String {
         .args(args)
         .output()
         .expect("run tenderlint");
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -198,8 +239,13 @@ fn rules_diff_lists_the_2026_rules_and_explain_knows_them() {
         "ks-felles-journalloft@1.1.0",
         "ks-felles-journalloft@1.2.0",
     ]);
-    for rule in ["INT-019", "INT-020", "INT-021", "INT-022", "ARK-010", "INF-011", "SEC-014"] {
-        assert!(ks.contains(&format!("+ {rule}")), "{rule} not added in:\n{ks}");
+    for rule in [
+        "INT-019", "INT-020", "INT-021", "INT-022", "ARK-010", "INF-011", "SEC-014",
+    ] {
+        assert!(
+            ks.contains(&format!("+ {rule}")),
+            "{rule} not added in:\n{ks}"
+        );
     }
     assert!(ks.contains("~ INT-017"), "{ks}");
     let hygiene = tenderlint(&[
@@ -209,14 +255,23 @@ fn rules_diff_lists_the_2026_rules_and_explain_knows_them() {
         "anskaffelse-hygiene@1.2.0",
     ]);
     for rule in ["HYG-014", "HYG-015", "HYG-016"] {
-        assert!(hygiene.contains(&format!("+ {rule}")), "{rule} not added in:\n{hygiene}");
+        assert!(
+            hygiene.contains(&format!("+ {rule}")),
+            "{rule} not added in:\n{hygiene}"
+        );
     }
     let versions = tenderlint(&["rules", "list", "--versions"]);
-    assert!(versions.contains("ks-felles-journalloft@1.2.0"), "{versions}");
+    assert!(
+        versions.contains("ks-felles-journalloft@1.2.0"),
+        "{versions}"
+    );
     let explained = tenderlint(&["explain", "INT-019", "--lang", "en"]);
     assert!(explained.contains("Pasientens prøvesvar"), "{explained}");
     let scoped = tenderlint(&["explain", "SEC-014", "--lang", "en"]);
-    assert!(scoped.contains("ki-funksjoner") && scoped.contains("otherwise"), "{scoped}");
+    assert!(
+        scoped.contains("ki-funksjoner") && scoped.contains("otherwise"),
+        "{scoped}"
+    );
 }
 
 #[test]
@@ -242,7 +297,10 @@ fn reports_name_every_other_place_a_reused_id_is_used() {
         if format.contains(&"json") {
             assert!(text.contains("bilag-2-svarskjema.md"), "{format:?}");
         } else {
-            assert!(line.contains("bilag-2-svarskjema.md") && line.contains("PLO"), "{format:?}: {line}");
+            assert!(
+                line.contains("bilag-2-svarskjema.md") && line.contains("PLO"),
+                "{format:?}: {line}"
+            );
         }
     }
 }
