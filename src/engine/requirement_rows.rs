@@ -138,9 +138,9 @@ const BACK_REFERENCES: &[&str] = &[
 ];
 
 /// True when a requirement row's text (normalised) holds two or more binding
-/// statements of which one is about something nothing before it in the row is
-/// about: «Løsningen skal ha integrasjon mot kjernejournal. Løsningen skal sende
-/// e-resept.» A statement that names again what the row named before
+/// statements of which one binds the solution or the supplier to something nothing
+/// before it in the row is about: «Løsningen skal ha integrasjon mot kjernejournal.
+/// Løsningen skal sende e-resept.» A statement that names again what the row named before
 /// («…, og integrasjonen skal bruke HelseID», «sikkerhetstiltak … Tiltakene skal»),
 /// refers back to it («Den skal …») or goes on with the same subject («…, og skal
 /// være adskilt») elaborates it.
@@ -156,6 +156,7 @@ pub(super) fn is_composite(text: &str) -> bool {
                 .find(|w| !w.is_empty())
                 .unwrap_or_default();
             let elaborates = explains
+                || !binds_a_party(clause)
                 || BACK_REFERENCES.contains(&first)
                 || modality::classify(first) == Modality::Binding
                 || words.is_empty()
@@ -169,6 +170,34 @@ pub(super) fn is_composite(text: &str) -> bool {
         before.extend(words);
     }
     false
+}
+
+/// The parties a requirement binds: the solution and the supplier.
+const BOUND_PARTIES: &[&str] = &[
+    "løsning", "løysing", "system", "leverandør", "tilbyder", "tilbydar", "solution", "supplier",
+    "vendor", "contractor", "tenderer",
+];
+
+/// True when a binding clause says what the solution or the supplier must do: the
+/// subject before its modal verb, or right after it («Hvis …, skal systemet gi …»),
+/// names one. A «skal» about something else — the user («brukeren skal kunne velge
+/// målform»), a breach («brudd skal utløse kompensasjon») — says how the requirement
+/// before it is to work.
+fn binds_a_party(clause: &str) -> bool {
+    let words: Vec<&str> = clause
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(modal) = words
+        .iter()
+        .position(|w| modality::classify(w) == Modality::Binding)
+    else {
+        return false;
+    };
+    words[..modal]
+        .iter()
+        .chain(words.get(modal + 1))
+        .any(|w| BOUND_PARTIES.iter().any(|p| w.contains(p)))
 }
 
 /// Two words are about the same thing when one holds the other's first four
@@ -272,6 +301,8 @@ mod tests {
             "konkrete test og akseptansekriterier skal avtales. leverandøren skal bruke en testmetodikk.",
             "løsningen skal støtte en-kommune og fler-kommune bruk: det skal være mulig å opprette ett skjema sentralt.",
             "løsningen skal støtte følgende:\nleverandøren skal ha support på norsk.",
+            "brukergrensesnittet skal være på bokmål og nynorsk, og brukeren skal kunne velge målform.",
+            "løsningen skal ha en oppetid på 99,5 %, og brudd skal utløse kompensasjoner.",
             "løsningen skal ha integrasjon mot kjernejournal. beskriv hvordan dette gjøres.",
             "løsningen skal ha integrasjon mot kjernejournal. det er ønskelig med sanntid.",
         ] {
