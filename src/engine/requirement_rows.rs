@@ -174,8 +174,17 @@ pub(super) fn is_composite(text: &str) -> bool {
 
 /// The parties a requirement binds: the solution and the supplier.
 const BOUND_PARTIES: &[&str] = &[
-    "løsning", "løysing", "system", "leverandør", "tilbyder", "tilbydar", "solution", "supplier",
-    "vendor", "contractor", "tenderer",
+    "løsning",
+    "løysing",
+    "system",
+    "leverandør",
+    "tilbyder",
+    "tilbydar",
+    "solution",
+    "supplier",
+    "vendor",
+    "contractor",
+    "tenderer",
 ];
 
 /// True when a binding clause says what the solution or the supplier must do: the
