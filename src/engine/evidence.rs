@@ -9,7 +9,7 @@ use super::scope::ScopeInfo;
 use super::statements::{PreparedBlock, prepare_each};
 use super::tally::SetConclusion;
 use crate::document::{Block, Document, Location};
-use crate::findings::{DefinitionNote, Evidence, RuleResult};
+use crate::findings::{DefinitionNote, Evidence, OtherPlace, RuleResult};
 use crate::rules::Hit;
 use crate::source::LineIndexRef;
 use crate::text::Modality;
@@ -28,9 +28,12 @@ pub(super) fn cite(
     let mut cited: Vec<Observation> = concluded
         .iter()
         .flat_map(|(results, _)| {
-            results
-                .iter()
-                .flat_map(|(_, chosen, review)| chosen.iter().chain(review))
+            results.iter().flat_map(|(_, chosen, review)| {
+                chosen
+                    .iter()
+                    .flat_map(|c| std::iter::once(&c.at).chain(&c.also))
+                    .chain(review)
+            })
         })
         .copied()
         .collect();
@@ -81,7 +84,19 @@ pub(super) fn cite(
             let results = results
                 .into_iter()
                 .map(|(mut result, chosen, review)| {
-                    result.evidence = chosen.iter().filter_map(evidence_of).collect();
+                    result.evidence = chosen
+                        .iter()
+                        .filter_map(|c| {
+                            let mut evidence = evidence_of(&c.at)?;
+                            evidence.also_at = c
+                                .also
+                                .iter()
+                                .filter_map(evidence_of)
+                                .map(other_place)
+                                .collect();
+                            Some(evidence)
+                        })
+                        .collect();
                     // The closest sentence of a missing rule, marked for review; it
                     // changes no status and no count.
                     if let Some(mut e) = review.as_ref().and_then(evidence_of) {
@@ -94,6 +109,17 @@ pub(super) fn cite(
             (results, scope)
         })
         .collect()
+}
+
+/// Evidence as another place the same thing is said.
+fn other_place(e: Evidence) -> OtherPlace {
+    OtherPlace {
+        file: e.file,
+        line: e.line,
+        location: e.location,
+        place: e.place,
+        excerpt: e.excerpt,
+    }
 }
 
 /// What evidence is built from: the documents and, for each, the blocks it cites
@@ -192,6 +218,7 @@ fn evidence(o: &Observation, sources: &Sources<'_>) -> Option<Evidence> {
             .definition
             .and_then(|d| definition_note(d as usize, sources)),
         fix: None,
+        also_at: Vec::new(),
         place,
         review: false,
     })

@@ -4,6 +4,7 @@
 
 use super::MAX_EVIDENCE;
 use super::observe::Observation;
+use super::requirement_rows::{RowId, judge_ids};
 use super::scope::{ScopeInfo, scoped};
 use crate::findings::{Coverage, RuleInfo, RuleResult, Status};
 use crate::rules::schema::{RuleKind, Strength};
@@ -26,6 +27,9 @@ pub(super) struct SetTally {
     /// Indexed by rule: the normative statement closest to the rule's requirement
     /// text, and its similarity («possibly covered — check»; see `engine::review`).
     review: Vec<Option<(f32, Observation)>>,
+    /// Rows of tables that number their requirements, for the id check, which
+    /// judges them once the whole tender is read.
+    row_ids: Vec<RowId>,
 }
 
 impl SetTally {
@@ -34,6 +38,7 @@ impl SetTally {
             counts: vec![[0; Coverage::COUNT]; rules],
             kept: Vec::new(),
             review: vec![None; rules],
+            row_ids: Vec::new(),
         }
     }
 
@@ -45,6 +50,10 @@ impl SetTally {
         {
             *slot = Some((score, observation));
         }
+    }
+
+    pub(super) fn add_row_id(&mut self, row: RowId) {
+        self.row_ids.push(row);
     }
 
     pub(super) fn add(&mut self, rule: usize, observation: Observation) {
@@ -65,6 +74,7 @@ impl SetTally {
                 self.offer_review(rule, score, observation);
             }
         }
+        self.row_ids.extend(later.row_ids);
         let mut not_kept = later.counts;
         for (rule, observation) in later.kept {
             if let Some(counts) = not_kept.get_mut(rule) {
@@ -80,7 +90,18 @@ impl SetTally {
     }
 
     /// The tally of each rule, in rule order.
-    pub(super) fn into_rules(self) -> Vec<Tally> {
+    pub(super) fn into_rules(mut self) -> Vec<Tally> {
+        // The id check's findings, now that every file is read: each cited with the
+        // other places that use the same id.
+        let mut elsewhere: Vec<(usize, Observation, Vec<Observation>)> = Vec::new();
+        let mut reordered = Vec::new();
+        for (rule, at, also) in judge_ids(std::mem::take(&mut self.row_ids)) {
+            self.add(rule, at);
+            reordered.push(rule);
+            if !also.is_empty() {
+                elsewhere.push((rule, at, also));
+            }
+        }
         let mut tallies: Vec<Tally> = self
             .counts
             .into_iter()
@@ -89,11 +110,22 @@ impl SetTally {
                 counts,
                 kept: Vec::new(),
                 review: review.map(|(_, o)| o),
+                elsewhere: Vec::new(),
             })
             .collect();
         for (rule, observation) in self.kept {
             if let Some(tally) = tallies.get_mut(rule) {
                 tally.kept.push(observation);
+            }
+        }
+        for rule in reordered {
+            if let Some(tally) = tallies.get_mut(rule) {
+                tally.kept.sort_unstable();
+            }
+        }
+        for (rule, at, also) in elsewhere {
+            if let Some(tally) = tallies.get_mut(rule) {
+                tally.elsewhere.push((at, also));
             }
         }
         tallies
@@ -108,6 +140,8 @@ pub(super) struct Tally {
     kept: Vec<Observation>,
     /// The statement closest to the rule's requirement text, if any is close.
     review: Option<Observation>,
+    /// For an observation of a requirement id used again, the other places it is used.
+    elsewhere: Vec<(Observation, Vec<Observation>)>,
 }
 
 impl Tally {
@@ -133,12 +167,21 @@ impl Tally {
     }
 }
 
+/// A set's results before their evidence is built, each with the observations it
+/// will cite, and the set's scope.
+pub(super) type SetConclusion = (Vec<Concluded>, ScopeInfo);
+
+/// An observation a result cites, with the other places it names (where the
+/// requirement id it is about is used again; usually none).
+#[derive(Debug, Clone)]
+pub(super) struct Cited {
+    pub(super) at: Observation,
+    pub(super) also: Vec<Observation>,
+}
+
 /// A rule's result before its evidence is built, the observations it will cite,
 /// and the statement it cites for review («possibly covered — check»), if any.
-pub(super) type Concluded = (RuleResult, Vec<Observation>, Option<Observation>);
-
-/// A set's results before their evidence is built, and the set's scope.
-pub(super) type SetConclusion = (Vec<Concluded>, ScopeInfo);
+pub(super) type Concluded = (RuleResult, Vec<Cited>, Option<Observation>);
 
 /// A rule's result from its tally: the status, whether it is satisfied, and the
 /// observations its evidence will be built from.
@@ -216,7 +259,19 @@ pub(super) fn conclude(
         baseline: None,
         rule_info: Arc::new(rule_info(rule)),
     };
-    (result, chosen, review)
+    let mut elsewhere = tally.elsewhere;
+    let cited = chosen
+        .into_iter()
+        .map(|at| {
+            let also = elsewhere
+                .iter_mut()
+                .find(|(first, _)| *first == at)
+                .map(|(_, also)| std::mem::take(also))
+                .unwrap_or_default();
+            Cited { at, also }
+        })
+        .collect();
+    (result, cited, review)
 }
 
 /// What reporters show of a rule: its texts, not its patterns.

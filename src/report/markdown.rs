@@ -46,11 +46,18 @@ fn evidence_cell(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
     let mut parts: Vec<String> = common::shown_evidence(r, 3)
         .into_iter()
         .map(|e| {
-            let why = if r.status == Status::Missing {
+            let mut why = if r.status == Status::Missing {
                 format!(" ({})", common::evidence_word(lang, e))
             } else {
                 String::new()
             };
+            if !e.also_at.is_empty() {
+                why.push_str(&format!(
+                    " — {} {}",
+                    i18n::word(lang, "also-used-at"),
+                    cell(&common::other_places(&e.also_at))
+                ));
+            }
             format!(
                 "{} «{}»{why}",
                 code_cell(&common::evidence_place(e)),
