@@ -28,8 +28,11 @@ pub struct CompiledMatch {
     /// so a regex-only match need not run on every statement.
     regex_prefilter: Vec<TermId>,
     one_of: Vec<CompiledMatch>,
-    /// The first group's hit in the modal's reach is enough (`reach: true`).
-    reach: bool,
+    /// With `reach: true`: the topic's terms (the first `all` group, else the
+    /// first `near` group) whose hit where a requirement reaches is enough. An
+    /// abbreviation (`exact`) is left out: «KJ» may be the tender's «Kommunale
+    /// journalgruppe», and its context words are too weak a sense check alone.
+    reach: Vec<TermId>,
 }
 
 /// A `near` condition with its groups resolved.
@@ -88,6 +91,22 @@ impl<'f> TermsOf<'_, 'f> {
         let expanded = self.lexicon.expand(terms, self.concepts);
         sorted(expanded.into_iter().map(|t| self.matcher.add_term(t)).collect())
     }
+
+    /// The topic terms of a `reach` pattern: its first group's, but abbreviations.
+    fn topic(&mut self, m: &'f Match) -> Vec<TermId> {
+        let Some(group) = m
+            .all
+            .first()
+            .or_else(|| m.near.as_ref().and_then(|n| n.groups.first()))
+        else {
+            return Vec::new();
+        };
+        let expanded = self.lexicon.expand(group, self.concepts);
+        let words = expanded.into_iter().filter(|t| {
+            !matches!(t, Term::Long(spec) if spec.mode == Some(TermMode::Exact))
+        });
+        sorted(words.map(|t| self.matcher.add_term(t)).collect())
+    }
 }
 
 impl CompiledMatch {
@@ -136,7 +155,11 @@ impl CompiledMatch {
                 .iter()
                 .map(|a| CompiledMatch::compile(a, terms, regexes))
                 .collect::<Result<_, _>>()?,
-            reach: m.reach,
+            reach: if m.reach {
+                terms.topic(m)
+            } else {
+                Vec::new()
+            },
         })
     }
 
@@ -157,7 +180,7 @@ impl CompiledMatch {
         }
         match self.groups(hits) {
             Some(found) => found.into_iter().for_each(&mut note),
-            None if self.reach => note(self.topic_in_reach(hits, text)?),
+            None if !self.reach.is_empty() => note(self.topic_in_reach(hits, text)?),
             None => return None,
         }
         if let Some(regex) = &self.regex
@@ -187,16 +210,11 @@ impl CompiledMatch {
         Some(found)
     }
 
-    /// A hit of the topic (the first `all` group, else the first `near` group) in
-    /// the statement's own text, where its requirement reaches.
+    /// A hit of the topic in the statement's own text, where its requirement reaches.
     fn topic_in_reach(&self, hits: &StatementHits<'_>, text: &str) -> Option<Hit> {
-        let topic = self
-            .all
-            .first()
-            .or_else(|| self.near.as_ref().and_then(|n| n.groups.first()))?;
         hits.hits
             .iter()
-            .filter(|h| !h.inherited && topic.binary_search(&h.term).is_ok())
+            .filter(|h| !h.inherited && self.reach.binary_search(&h.term).is_ok())
             .find(|h| hits.in_reach(h, text))
             .copied()
     }
