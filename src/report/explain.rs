@@ -144,7 +144,11 @@ fn concepts(out: &mut String, set: &RuleSet, rule: &CompiledRule, lang: Lang, pa
     let _ = writeln!(out, "\n{}", paint.bold(label(lang, "explain-concepts")));
     for concept in named {
         let _ = writeln!(out, "  {} — {}", concept.id.value, concept.title.get(lang));
-        for (name, words) in [("nb", &concept.nb), ("nn", &concept.nn), ("en", &concept.en)] {
+        for (name, words) in [
+            ("nb", &concept.nb),
+            ("nn", &concept.nn),
+            ("en", &concept.en),
+        ] {
             if !words.is_empty() {
                 let list: Vec<String> = words.iter().map(term_text).collect();
                 let _ = writeln!(out, "    [{name}] {}", list.join(", "));

@@ -2,9 +2,9 @@
 //! against one [`TermMatcher`], equal patterns numbered alike, and the set's
 //! identity (origin, SHA-256, text) kept for reports and pins.
 
+use super::concepts::Lexicon;
 use super::load;
 use super::matcher::{TermId, TermMatcher};
-use super::concepts::Lexicon;
 use super::pattern::{CompiledMatch, Regexes, TermsOf};
 use super::schema::{
     self, BuiltinCheck, ChangelogEntry, Localized, Match, RuleKind, RuleSource, ScopeOverride,

@@ -3,9 +3,9 @@
 //! necessary terms hit a statement are evaluated there, so most statements cost no
 //! pattern at all.
 
+use super::concepts::Lexicon;
 use super::load;
 use super::matcher::{Hit, TermId, TermMatcher};
-use super::concepts::Lexicon;
 use super::schema::{Match, Term, TermMode};
 use crate::text::normalize::{is_word_char, normalize_term};
 use std::collections::HashMap;
@@ -89,7 +89,12 @@ impl<'f> TermsOf<'_, 'f> {
     /// One group's term ids, sorted, its concepts expanded.
     fn group(&mut self, terms: &'f [Term]) -> Vec<TermId> {
         let expanded = self.lexicon.expand(terms, self.concepts);
-        sorted(expanded.into_iter().map(|t| self.matcher.add_term(t)).collect())
+        sorted(
+            expanded
+                .into_iter()
+                .map(|t| self.matcher.add_term(t))
+                .collect(),
+        )
     }
 
     /// The topic terms of a `reach` pattern: its first group's, but abbreviations.
@@ -102,9 +107,9 @@ impl<'f> TermsOf<'_, 'f> {
             return Vec::new();
         };
         let expanded = self.lexicon.expand(group, self.concepts);
-        let words = expanded.into_iter().filter(|t| {
-            !matches!(t, Term::Long(spec) if spec.mode == Some(TermMode::Exact))
-        });
+        let words = expanded
+            .into_iter()
+            .filter(|t| !matches!(t, Term::Long(spec) if spec.mode == Some(TermMode::Exact)));
         sorted(words.map(|t| self.matcher.add_term(t)).collect())
     }
 }
@@ -155,11 +160,7 @@ impl CompiledMatch {
                 .iter()
                 .map(|a| CompiledMatch::compile(a, terms, regexes))
                 .collect::<Result<_, _>>()?,
-            reach: if m.reach {
-                terms.topic(m)
-            } else {
-                Vec::new()
-            },
+            reach: if m.reach { terms.topic(m) } else { Vec::new() },
         })
     }
 

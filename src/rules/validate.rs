@@ -72,7 +72,13 @@ pub(super) fn validate(file: &RuleSetFile, text: &str, compile_regexes: bool) ->
     for concept in &file.concepts {
         for term in concept.terms() {
             let field = format!("concepts.{}", concept.id.value);
-            check_term(term, &concept.id.value, &field, spanned_range(text, &concept.id), &mut problems);
+            check_term(
+                term,
+                &concept.id.value,
+                &field,
+                spanned_range(text, &concept.id),
+                &mut problems,
+            );
         }
     }
     for service in &file.services {

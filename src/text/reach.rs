@@ -13,12 +13,14 @@ use std::ops::Range;
 /// Words that open a subordinate clause wherever they stand.
 const SUBORDINATORS: &[&str] = &[
     "når", "fordi", "dersom", "hvis", "viss", "før", "mens", "ettersom", "der", "hvor", "kor",
-    "hvilket", "hvilke", "kva", "hva", "which", "who", "whom", "whose", "where", "when",
-    "because", "before", "while", "if", "unless", "whereas", "although",
+    "hvilket", "hvilke", "kva", "hva", "which", "who", "whom", "whose", "where", "when", "because",
+    "before", "while", "if", "unless", "whereas", "although",
 ];
 /// Words that with a following «at» / "that" open a subordinate clause («slik at»,
 /// «etter at», "so that"); «at» alone opens what the modal governs («skal sikre at …»).
-const BEFORE_AT: &[&str] = &["slik", "så", "etter", "uten", "utan", "for", "fordi", "sjølv", "selv"];
+const BEFORE_AT: &[&str] = &[
+    "slik", "så", "etter", "uten", "utan", "for", "fordi", "sjølv", "selv",
+];
 const BEFORE_THAT: &[&str] = &["so", "such", "order"];
 /// After «som», a word that shows a relative clause (a verb, pronoun or adverb),
 /// not «som» = «such as» («nasjonale løsninger som kjernejournal»).
@@ -141,7 +143,9 @@ mod tests {
 
     #[test]
     fn what_the_modal_governs_is_in_reach() {
-        assert!(outside("sykepleieren skal kunne se kjernejournalen fra pasientbildet.").is_empty());
+        assert!(
+            outside("sykepleieren skal kunne se kjernejournalen fra pasientbildet.").is_empty()
+        );
         assert!(outside("kjernejournalen skal være tilgjengelig fra journalen.").is_empty());
         assert!(outside("løsningen skal støtte nasjonale løsninger som kjernejournal.").is_empty());
     }
@@ -149,7 +153,9 @@ mod tests {
     #[test]
     fn subordinate_clauses_and_references_are_not() {
         assert_eq!(
-            outside("løsningen skal lagre dokumenter slik at data som i dag ligger i kjernejournalen blir bevart."),
+            outside(
+                "løsningen skal lagre dokumenter slik at data som i dag ligger i kjernejournalen blir bevart."
+            ),
             ["slik at data som i dag ligger i kjernejournalen blir bevart"]
         );
         assert_eq!(

@@ -47,12 +47,18 @@ fn assert_int001_met_as_legal_duty(requirement: &str) {
     let report = check(&legevakt(requirement));
     let r = result(&report, "INT-001");
     assert_eq!(r.status, Status::Met, "{requirement}: {:?}", r.evidence);
-    assert_eq!(r.severity, Severity::Error, "legevakt makes INT-001 an error");
+    assert_eq!(
+        r.severity,
+        Severity::Error,
+        "legevakt makes INT-001 an error"
+    );
 }
 
 #[test]
 fn seeing_kjernejournalen_from_the_patient_view_is_the_integration() {
-    assert_int001_met_as_legal_duty("Sykepleieren skal kunne se kjernejournalen fra pasientbildet.");
+    assert_int001_met_as_legal_duty(
+        "Sykepleieren skal kunne se kjernejournalen fra pasientbildet.",
+    );
 }
 
 #[test]
@@ -132,6 +138,12 @@ fn logging_the_vendors_own_actions_is_not_access_logging() {
 }
 
 #[test]
+fn access_to_the_logs_themselves_is_not_access_logging() {
+    let tender = "# Sporbarhet\n\nAlle handlinger som utføres av leverandøren skal logges. Loggen skal ikke kunne manipuleres. Kunden skal få tilgang til loggene på forespørsel.\n";
+    assert_eq!(status(tender, "SEC-005"), Status::Missing);
+}
+
+#[test]
 fn logging_of_look_ups_in_patient_records_is_access_logging() {
     for requirement in [
         "Alle oppslag i pasientjournalen skal logges.",
@@ -164,10 +176,17 @@ fn explain_shows_the_concepts_a_rule_names_with_their_words() {
         .args(["explain", "INF-003", "--ruleset", KS, "--lang", "en"])
         .output()
         .expect("run tenderlint explain");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Concepts the rule uses"), "{text}");
-    assert!(text.contains("deling — Share, show, make available"), "{text}");
+    assert!(
+        text.contains("deling — Share, show, make available"),
+        "{text}"
+    );
     assert!(text.contains("[nn] dela, delast"), "{text}");
     assert!(text.contains("kommunale-tjenester"), "{text}");
 }
@@ -205,7 +224,10 @@ fn a_concept_matches_each_of_its_words_in_every_language() {
     let set = load(&yaml).unwrap_or_else(|e| panic!("{:?}", e.problems));
     for (text, want) in [
         ("Journalen skal vises for legen.", Status::Met),
-        ("The record shall be shared with the GP; journal access is logged.", Status::Met),
+        (
+            "The record shall be shared with the GP; journal access is logged.",
+            Status::Met,
+        ),
         ("Journalen skal lagres.", Status::Missing),
     ] {
         let dir = tempfile::tempdir().expect("temp dir");
