@@ -86,11 +86,10 @@ pub fn outside_reach(text: &str) -> Vec<Range<usize>> {
         }
         let next = words.get(i + 1).map(|&(_, w)| w);
         let before = i.checked_sub(1).and_then(|k| words.get(k));
-        if opens_reference(&words[i..]) {
-            open = Some(start);
-        } else if SUBORDINATORS.contains(&word) && !(word == "der" && i == 0) {
-            open = Some(start);
-        } else if word == "som" && (gap.contains(',') || next.is_some_and(opens_relative)) {
+        let opens_here = opens_reference(&words[i..])
+            || SUBORDINATORS.contains(&word)
+            || word == "som" && (gap.contains(',') || next.is_some_and(opens_relative));
+        if opens_here {
             open = Some(start);
         } else if (word == "at" && before.is_some_and(|&(_, w)| BEFORE_AT.contains(&w)))
             || (word == "that" && before.is_some_and(|&(_, w)| BEFORE_THAT.contains(&w)))
