@@ -428,14 +428,24 @@ fn near(hits: &[Hit], n: &Near) -> Option<Hit> {
     hits.iter()
         .filter(|h| first.binary_search(&h.term).is_ok())
         .find_map(|anchor| {
-            let mut taken = vec![anchor.word];
+            // Words already taken by a group (only kept for `distinct`, so the
+            // common case allocates nothing).
+            let mut taken: Vec<u32> = Vec::new();
+            if n.distinct {
+                taken.push(anchor.word);
+            }
             let all_near = rest.iter().all(|group| {
                 let found = hits.iter().find(|h| {
                     group.binary_search(&h.term).is_ok()
                         && h.word.abs_diff(anchor.word) <= n.within
-                        && !(n.distinct && taken.contains(&h.word))
+                        && !taken.contains(&h.word)
                 });
-                found.inspect(|h| taken.push(h.word)).is_some()
+                if n.distinct
+                    && let Some(h) = found
+                {
+                    taken.push(h.word);
+                }
+                found.is_some()
             });
             all_near.then_some(*anchor)
         })
