@@ -240,3 +240,29 @@ fn a_concept_matches_each_of_its_words_in_every_language() {
         assert_eq!(result(&report, "R-1").status, want, "{text}");
     }
 }
+
+#[test]
+fn rules_diff_names_a_rule_whose_concept_changed_words() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rule = format!("    match: {{ all: [[journal*], [{{ concept: deling }}]] }}\n{SET_TAIL}");
+    let old = dir.path().join("1.0.0.yaml");
+    let new = dir.path().join("1.1.0.yaml");
+    std::fs::write(&old, format!("{SET_HEAD}{rule}")).expect("write");
+    let newer = SET_HEAD
+        .replace("version: 1.0.0", "version: 1.1.0")
+        .replace("nb: [dele, vises]", "nb: [dele, vises, se]");
+    std::fs::write(&new, format!("{newer}{rule}")).expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_tenderlint"))
+        .args(["rules", "diff"])
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .expect("run tenderlint rules diff");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.lines()
+            .any(|l| l.contains("R-1") && l.contains("match")),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
