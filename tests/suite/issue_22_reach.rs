@@ -69,6 +69,20 @@ fn going_into_kjernejournalen_from_the_record_is_the_integration() {
 }
 
 #[test]
+fn a_typed_requirement_row_without_a_modal_verb_reaches_its_topic_too() {
+    assert_int001_met_as_legal_duty(
+        "| ID | Krav | Type |\n|---|---|---|\n| K-2 | Sykepleieren ser kjernejournalen fra pasientbildet. | M |",
+    );
+}
+
+#[test]
+fn an_english_requirement_reaches_its_topic_whatever_the_verb() {
+    assert_int001_met_as_legal_duty(
+        "Nurses shall be able to open the summary care record from the patient list.",
+    );
+}
+
+#[test]
 fn kjernejournalen_as_subject_of_the_requirement_is_the_integration() {
     assert_int001_met_as_legal_duty("Kjernejournalen skal være tilgjengelig for legen i vakt.");
 }
