@@ -10,11 +10,13 @@
 use super::CELL_SEPARATOR;
 use std::ops::Range;
 
-/// Words that open a subordinate clause wherever they stand.
+/// Words that open a subordinate clause wherever they stand. Not «hva», «hvilke»,
+/// «kva»: an indirect question is what the verb governs («skal kunne se hvilke
+/// tjenester pasienten mottar»).
 const SUBORDINATORS: &[&str] = &[
-    "når", "fordi", "dersom", "hvis", "viss", "før", "mens", "ettersom", "der", "hvor", "kor",
-    "hvilket", "hvilke", "kva", "hva", "which", "who", "whom", "whose", "where", "when", "because",
-    "before", "while", "if", "unless", "whereas", "although",
+    "når", "fordi", "dersom", "hvis", "viss", "før", "mens", "medan", "ettersom", "sidan", "der",
+    "hvor", "kor", "which", "who", "whom", "whose", "where", "when", "because", "before", "while",
+    "if", "unless", "whereas", "although",
 ];
 /// Words that with a following «at» / "that" open a subordinate clause («slik at»,
 /// «etter at», "so that"); «at» alone opens what the modal governs («skal sikre at …»).
@@ -147,6 +149,12 @@ mod tests {
         );
         assert!(outside("kjernejournalen skal være tilgjengelig fra journalen.").is_empty());
         assert!(outside("løsningen skal støtte nasjonale løsninger som kjernejournal.").is_empty());
+        assert!(
+            outside(
+                "legevakten skal kunne se hvilke tjenester pasienten mottar fra hjemmesykepleien."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
