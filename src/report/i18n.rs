@@ -302,6 +302,12 @@ const WORDS: &[Entry] = &[
     ),
     ("explain-why", "Hvorfor", "Kvifor", "Why"),
     (
+        "explain-concepts",
+        "Begreper regelen bruker (med ordene)",
+        "Omgrep regelen bruker (med orda)",
+        "Concepts the rule uses (with their words)",
+    ),
+    (
         "explain-paste",
         "Kravtekst å lime inn",
         "Kravtekst å lime inn",
