@@ -277,3 +277,31 @@ fn the_page_labels_review_evidence_with_the_word_tables_words() {
         );
     }
 }
+
+/// The set's concept lexicon folds its words onto one stem: «hjemmesykepleien»
+/// and «sykehjemmet» are the concept `kommunale-tjenester` that INF-003 (sharing
+/// across service areas) names, so a sentence about what one service sees of
+/// another's is close to INF-003 though it shares few words with its texts.
+#[test]
+fn the_concept_lexicon_brings_a_paraphrase_close_to_its_rule() {
+    let report = check_text(
+        &tender(
+            "Sykehjemmet skal få oversikt over hvilke tjenester hjemmesykepleien gir pasienten.",
+        ),
+        "ks-felles-journalloft@1.2.0",
+    );
+    let inf003 = report
+        .results
+        .iter()
+        .find(|r| r.rule == "INF-003")
+        .expect("INF-003 ran");
+    assert_eq!(inf003.status, Status::Missing);
+    assert!(
+        inf003
+            .evidence
+            .iter()
+            .any(|e| e.review && e.excerpt.starts_with("Sykehjemmet")),
+        "{:?}",
+        inf003.evidence
+    );
+}
