@@ -39,5 +39,6 @@ mod rule_examples;
 mod rule_versions;
 mod schema;
 mod serve;
+mod serve_safety;
 mod type_legend;
 mod waiver_expiry_docx;
