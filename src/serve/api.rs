@@ -137,7 +137,10 @@ pub(super) async fn rules(
     };
     let settings = &state.options.settings;
     let lang = lang.or(state.options.lang).unwrap_or_default();
-    axum::Json(catalogue(settings, lang, state.options.lang)).into_response()
+    let mut catalogue = catalogue(settings, lang, state.options.lang);
+    // The page checks the size itself: a declared upload over it is refused unread.
+    catalogue["max_upload"] = state.options.max_upload.into();
+    axum::Json(catalogue).into_response()
 }
 
 fn catalogue(settings: &Settings, lang: Lang, configured: Option<Lang>) -> serde_json::Value {

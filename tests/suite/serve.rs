@@ -762,6 +762,14 @@ fn assert_copy_filter_and_axe(seen: &Value, expected: &Value) {
 }
 
 fn assert_nynorsk_and_no_errors(seen: &Value, expected: &Value) {
+    let too_large = &seen["tooLarge"];
+    assert_eq!(too_large["limit"], 100 * 1024 * 1024, "{too_large}");
+    assert!(
+        too_large["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("--max-upload")),
+        "{too_large}"
+    );
     let count = |key: &str| count(expected, key);
     let nynorsk = &seen["nynorsk"];
     assert_eq!(nynorsk["lang"], "nn");
