@@ -173,6 +173,25 @@ fn a_request_for_another_host_gets_421_and_a_cross_site_post_gets_403() {
     let no_host = raw(&server, b"GET /api/rules HTTP/1.0\r\n\r\n");
     assert_eq!(status_of(&no_host), 421, "{no_host}");
 
+    // Refused from the head: the body is announced but never sent, so the answer
+    // is not lost to a reset of a connection whose body the server left unread.
+    let refused = |header: &str, value: &str| {
+        status_of(&raw(
+            &server,
+            format!(
+                "POST /api/check HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{header}: {value}\r\n\
+                 Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 100\r\n\r\n"
+            )
+            .as_bytes(),
+        ))
+    };
+    assert_eq!(refused("Origin", "https://evil.example"), 403);
+    assert_eq!(refused("Origin", "null"), 403);
+    let other_port = format!("http://localhost:{}", port.wrapping_add(1));
+    assert_eq!(refused("Origin", &other_port), 403);
+    assert_eq!(refused("Sec-Fetch-Site", "cross-site"), 403);
+    assert_eq!(refused("Sec-Fetch-Site", "same-site"), 403);
+    // The page itself, and scripts that send neither header, go on working.
     let post = |headers: &[(&str, String)]| {
         let request = headers.iter().fold(
             client()
@@ -182,18 +201,6 @@ fn a_request_for_another_host_gets_421_and_a_cross_site_post_gets_403() {
         );
         request.send().expect("POST").status().as_u16()
     };
-    assert_eq!(post(&[("Origin", "https://evil.example".into())]), 403);
-    assert_eq!(post(&[("Origin", "null".into())]), 403);
-    assert_eq!(
-        post(&[(
-            "Origin",
-            format!("http://localhost:{}", port.wrapping_add(1))
-        )]),
-        403
-    );
-    assert_eq!(post(&[("Sec-Fetch-Site", "cross-site".into())]), 403);
-    assert_eq!(post(&[("Sec-Fetch-Site", "same-site".into())]), 403);
-    // The page itself, and scripts that send neither header, go on working.
     let own = vec![
         ("Origin", format!("http://127.0.0.1:{port}")),
         ("Sec-Fetch-Site", "same-origin".into()),
@@ -409,15 +416,16 @@ fn cpu_seconds(pid: u32) -> f64 {
     ticks / unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64
 }
 
-/// Many files of plain requirements: seconds of reading in a test build.
+/// Many small files of plain requirements, 70 MB in all: far more than a minute
+/// of reading in a test build, in pieces of a fraction of a second each.
 fn slow_upload() -> multipart::Form {
     let mut text = String::from("# Kravspesifikasjon\n\n");
-    for i in 0..8_000 {
+    for i in 0..2_000 {
         text.push_str(&format!(
             "Leverandøren skal levere integrasjon nummer {i} med kjernejournal og e-resept.\n\n"
         ));
     }
-    let files: Vec<(String, Vec<u8>)> = (0..60)
+    let files: Vec<(String, Vec<u8>)> = (0..400)
         .map(|i| (format!("bilag-{i}.md"), text.clone().into_bytes()))
         .collect();
     form(&files)
@@ -435,7 +443,7 @@ fn a_check_past_its_time_limit_is_stopped_and_the_queue_behind_it_moves_on() {
         let slow: Vec<_> = (0..2)
             .map(|_| scope.spawn(|| post_check(&server, slow_upload())))
             .collect();
-        std::thread::sleep(Duration::from_secs(1));
+        std::thread::sleep(Duration::from_secs(2));
         // Behind two slow checks: its time starts when its own check does.
         let small = post_check(&server, small);
         let slow: Vec<(u16, Value)> = slow.into_iter().map(|h| h.join().unwrap()).collect();
@@ -449,14 +457,22 @@ fn a_check_past_its_time_limit_is_stopped_and_the_queue_behind_it_moves_on() {
             "{body}"
         );
     }
-    // Stopped means stopped: the cores go quiet soon after the 503s.
-    std::thread::sleep(Duration::from_secs(3));
-    let before = cpu_seconds(server.child.id());
-    std::thread::sleep(Duration::from_secs(3));
-    let burnt = cpu_seconds(server.child.id()) - before;
+    // Stopped means stopped: the files being read when the time ran out are
+    // finished, the rest never begun, so the cores go quiet long before the
+    // minute the whole reading would take.
+    let started = Instant::now();
+    let mut burnt = f64::MAX;
+    while started.elapsed() < Duration::from_secs(20) {
+        let before = cpu_seconds(server.child.id());
+        std::thread::sleep(Duration::from_secs(2));
+        burnt = cpu_seconds(server.child.id()) - before;
+        if burnt < 0.5 {
+            break;
+        }
+    }
     assert!(
-        burnt < 1.0,
-        "the server burnt {burnt:.1} s of CPU after its checks were stopped"
+        burnt < 0.5,
+        "the server still burnt {burnt:.1} s of CPU in 2 s, 20 s after its checks were stopped"
     );
 }
 
