@@ -171,13 +171,17 @@ pub enum Coverage {
     /// The rule's abbreviation matched, but the tender defines it as something else
     /// (with the set's `reading: definitions`): covers nothing; see `definition`.
     Redefined,
+    /// A statement that matched the rule only through terms other than the ones the
+    /// tender's own scope exclusion names (with the set's `reading: exclusions`):
+    /// covers nothing; the exclusion is cited as `negated` evidence.
+    Excluded,
     /// Something the rule objects to.
     Violation,
 }
 
 impl Coverage {
     /// How many kinds of coverage there are (for tables indexed by [`Coverage::index`]).
-    pub const COUNT: usize = 9;
+    pub const COUNT: usize = 10;
 
     /// Its place in tables of [`Coverage::COUNT`] entries.
     pub fn index(self) -> usize {
@@ -195,6 +199,7 @@ impl Coverage {
             Coverage::Conditional => "conditional",
             Coverage::Evaluated => "evaluated",
             Coverage::Redefined => "redefined",
+            Coverage::Excluded => "excluded",
             Coverage::Violation => "violation",
         }
     }

@@ -7,6 +7,7 @@
 //! statement, and only the rules those terms trigger are evaluated there.
 
 mod evidence;
+mod exclusion;
 mod inherited;
 mod legend;
 mod observe;
@@ -72,12 +73,12 @@ pub fn evaluate(
     } else {
         Vec::new()
     };
-    let plans: Vec<SetPlan> = sets
-        .iter()
-        .map(|set| SetPlan::new(set, docs, &definitions))
-        .collect();
     // What the tender's own type codes mean, from wherever in the tender it says so.
     let legend = TypeLegend::gather(docs);
+    let plans: Vec<SetPlan> = sets
+        .iter()
+        .map(|set| SetPlan::new(set, docs, &definitions, &legend))
+        .collect();
     let observed = observe::observe_tender(docs, sets, &plans, &legend);
     let declared = scope::declared(docs, options);
     let concluded: Vec<SetConclusion> = sets

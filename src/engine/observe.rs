@@ -15,8 +15,8 @@ use super::statements::{
 use super::tally::SetTally;
 use crate::document::{Block, Document};
 use crate::findings::Coverage;
-use crate::rules::schema::{BuiltinCheck, RuleKind};
-use crate::rules::{CompiledMatch, CompiledRule, Hit, RuleSet, StatementHits};
+use crate::rules::schema::{AnnexReading, BuiltinCheck, OptionReading, RuleKind};
+use crate::rules::{CompiledMatch, CompiledRule, Hit, RuleSet, StatementHits, TermId};
 use crate::text::Modality;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -467,7 +467,18 @@ impl Observer<'_> {
             return;
         };
         let found = &mut self.found;
-        observe(rule, pattern, at, own_hits, primary, |hit, coverage| {
+        let excluded = self
+            .plan
+            .excluded
+            .get(ri)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let matched = Matched {
+            hits: own_hits,
+            primary,
+            excluded,
+        };
+        observe(rule, pattern, at, &matched, |hit, coverage| {
             found.add(
                 ri,
                 Observation {
@@ -514,17 +525,25 @@ impl StatementReading {
     }
 }
 
-/// What a statement whose text matched the rule's pattern (pointing at `primary`)
-/// means for the rule: zero, one or several observations, each passed to `record`.
-/// `hits` are the statement's hits that count for the rule.
+/// How a statement matched a rule: the statement's hits that count for the rule,
+/// the hit the match points at, and the terms the tender's scope exclusions name
+/// for the rule.
+struct Matched<'m> {
+    hits: &'m [Hit],
+    primary: Option<Hit>,
+    excluded: &'m [TermId],
+}
+
+/// What a statement whose text matched the rule's pattern means for the rule: zero,
+/// one or several observations, each passed to `record`.
 fn observe(
     rule: &CompiledRule,
     pattern: &CompiledMatch,
     at: &mut StatementAt<'_>,
-    hits: &[Hit],
-    primary: Option<Hit>,
+    matched: &Matched<'_>,
     mut record: impl FnMut(Option<Hit>, Coverage),
 ) {
+    let (hits, primary) = (matched.hits, matched.primary);
     let statement = at.statement;
     let normative = at.normative;
     match rule.kind {
@@ -533,10 +552,19 @@ fn observe(
                 Coverage::NonNormative
             } else if statement.negated {
                 Coverage::Negated
-            } else if statement.modality.is_binding() {
+            } else if statement.modality.is_binding()
+                || statement.modality == Modality::Option
+                    && rule.reading.options == OptionReading::Binding
+            {
+                // A rule about options reads a clear option as its topic demanded.
                 Coverage::Binding
             } else if statement.modality.is_weak() {
                 Coverage::Weak
+            } else if rule.reading.annexes == AnnexReading::Binding
+                && crate::text::annexes::names_annex(at.text)
+            {
+                // An annex of the contract binds the parties by being attached.
+                Coverage::Binding
             } else {
                 Coverage::Descriptive
             };
@@ -549,6 +577,17 @@ fn observe(
                 coverage = Coverage::Evaluated;
             } else if coverage == Coverage::Binding && at.reading.is_conditional(at.text) {
                 coverage = Coverage::Conditional;
+            }
+            // The tender put the topic out of scope: only a statement that names
+            // the excluded topic itself brings it back, not one that shares a
+            // neighbouring term with it.
+            if !matched.excluded.is_empty()
+                && !matches!(coverage, Coverage::Negated | Coverage::NonNormative)
+                && !hits
+                    .iter()
+                    .any(|h| !h.inherited && matched.excluded.contains(&h.term))
+            {
+                coverage = Coverage::Excluded;
             }
             record(primary, coverage);
         }

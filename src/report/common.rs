@@ -408,6 +408,7 @@ pub fn coverage_word(lang: Lang, c: Coverage) -> &'static str {
         Coverage::Conditional => "conditional",
         Coverage::Evaluated => "evaluated",
         Coverage::Redefined => "redefined",
+        Coverage::Excluded => "excluded",
         Coverage::Violation => "here",
     };
     word(lang, key)

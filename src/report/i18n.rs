@@ -77,6 +77,12 @@ const WORDS: &[Entry] = &[
         "defined otherwise by the tender",
     ),
     (
+        "excluded",
+        "ikke temaet konkurransegrunnlaget holder utenfor",
+        "ikkje temaet konkurransegrunnlaget held utanfor",
+        "not the topic the tender puts out of scope",
+    ),
+    (
         "non-normative",
         "bakgrunnstekst, ikke et krav",
         "bakgrunnstekst, ikkje eit krav",

@@ -79,6 +79,8 @@ pub struct CompiledRule {
     pub kind: RuleKind,
     /// For `require`: how strong the coverage must be (`any` when not written).
     pub strength: Strength,
+    /// For `require`: how it reads options and annexes.
+    pub reading: schema::RuleReading,
     /// `match`, compiled (all kinds but `check`).
     pub(crate) pattern: Option<CompiledMatch>,
     /// For `require-with`: what must follow `match`.
@@ -251,6 +253,7 @@ fn compile_rule(
         severity: rule.severity,
         kind: rule.kind,
         strength: rule.strength.unwrap_or(Strength::Any),
+        reading: rule.reading,
         pattern,
         with,
         within: rule.within.unwrap_or(12),

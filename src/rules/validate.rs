@@ -177,6 +177,13 @@ fn check_fields(
             help: None,
         });
     }
+    if rule.reading != super::schema::RuleReading::default() && rule.kind != RuleKind::Require {
+        problems.push(Problem {
+            message: format!("rule `{rid}`: `reading` only applies to `require` rules"),
+            span: rule_span.clone(),
+            help: None,
+        });
+    }
     for scope in &rule.scopes {
         for service in &scope.services {
             if !services.contains(service.as_str()) {

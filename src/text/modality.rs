@@ -304,6 +304,7 @@ pub fn analyze(sentence: &str) -> (Modality, bool) {
         QUESTION_OPENERS.contains(&w) && w != "gjør"
             || w == "gjør" && sentence.starts_with("gjør rede")
     }) || has(Phrase::Question)
+        || binding && super::instructions::asks_to_describe(sentence)
     {
         Modality::Question
     } else if has(Phrase::Future) || has(Phrase::Plan) && (binding || should) {

@@ -29,6 +29,7 @@ mod engine;
 mod first_hour;
 mod fresh;
 mod heldout;
+mod issue_22_scope;
 mod hostile;
 mod issue_13_docx;
 mod reading;

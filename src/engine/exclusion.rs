@@ -1,0 +1,103 @@
+//! Scope exclusions (`reading: exclusions`): a tender's statement that a topic is
+//! outside the delivery («Det stilles ikke krav til bevaring og kassasjon i
+//! journalløsningen», «X inngår ikke i leveransen», "X is out of scope") holds for
+//! the whole tender. Read once, before any rule observes a statement: for each
+//! `require` rule, the terms of its own that an exclusion names. A later statement
+//! that matches the rule only through other terms — a neighbour, such as the
+//! regulation the excluded topic shares a citation with («arkivuttrekk i henhold til
+//! Riksarkivarens forskrift») — does not bring the topic back (its evidence is
+//! `excluded`); a statement that names an excluded term itself does.
+
+use super::TypeLegend;
+use super::statements::{self, prepare_each};
+use crate::document::{BlockKind, Document};
+use crate::rules::schema::RuleKind;
+use crate::rules::{Hit, RuleSet, StatementHits, TermId};
+use crate::text::modality;
+
+/// For each rule of a set (by index), the terms an exclusion of the tender names;
+/// empty for a rule no exclusion names.
+pub(super) type Exclusions = Vec<Vec<TermId>>;
+
+/// The tender's exclusions, read for one rule set: only in normative text (not in
+/// background sections, glossaries, headers or footers) or in a section about the
+/// scope. `nonnormative` and `scope` are the set's sections, by document.
+pub(super) fn exclusions(
+    set: &RuleSet,
+    docs: &[Document],
+    (nonnormative, scope): (&[Vec<bool>], &[Vec<bool>]),
+    legend: &TypeLegend,
+) -> Exclusions {
+    let mut excluded: Exclusions = vec![Vec::new(); set.rules.len()];
+    if !set.reading.exclusions {
+        return excluded;
+    }
+    for (di, doc) in docs.iter().enumerate() {
+        let flag = |flags: &[Vec<bool>], section: usize| {
+            flags
+                .get(di)
+                .and_then(|f| f.get(section))
+                .copied()
+                .unwrap_or(false)
+        };
+        // Negation phrases are rare: the lower-cased block text is looked at first,
+        // and only blocks that may hold one are prepared.
+        let candidates: Vec<usize> = doc
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, block)| {
+                !matches!(block.kind, BlockKind::Heading { .. })
+                    && !statements::block_is_furniture(block)
+                    && (!flag(nonnormative, block.section) || flag(scope, block.section))
+                    && modality::is_negated(&block.text.to_lowercase())
+            })
+            .map(|(bi, _)| bi)
+            .collect();
+        if candidates.is_empty() {
+            continue;
+        }
+        let prepared = prepare_each(doc, &candidates, legend);
+        for (&bi, block) in candidates.iter().zip(&prepared) {
+            let text = &doc.blocks[bi].text;
+            let hits = set.matcher.find(&block.norm, text);
+            for statement in block
+                .statements
+                .iter()
+                .filter(|s| s.negated && !s.glossary)
+            {
+                let own: Vec<Hit> = hits
+                    .iter()
+                    .copied()
+                    .filter(|h| h.start >= statement.range.start && h.end <= statement.range.end)
+                    .collect();
+                if own.is_empty() {
+                    continue;
+                }
+                let own = set.matcher.with_context(own);
+                let statement_hits = StatementHits::new(&own);
+                let statement_text = &block.norm.text[statement.range.clone()];
+                for (ri, rule) in set.rules.iter().enumerate() {
+                    if rule.kind != RuleKind::Require {
+                        continue;
+                    }
+                    let Some(pattern) = &rule.pattern else {
+                        continue;
+                    };
+                    if pattern.eval(&statement_hits, statement_text).is_none() {
+                        continue;
+                    }
+                    // The topic is what the exclusion names of the terms the rule
+                    // cannot match without; a rule matched only by a regex names none,
+                    // and is left as it was.
+                    for hit in &own {
+                        if rule.triggers.contains(&hit.term) && !excluded[ri].contains(&hit.term) {
+                            excluded[ri].push(hit.term);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    excluded
+}
