@@ -103,6 +103,13 @@ pub struct ServiceOrigin {
     /// The section path it was detected under (`text`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
+    /// The 1-based line of a text file it was detected on (`text`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// The paragraph of a Word file it was detected in (`text`), numbered from 1 in
+    /// its part as Word locations are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<u32>,
 }
 
 impl ServiceOrigin {
@@ -112,6 +119,8 @@ impl ServiceOrigin {
             kind: kind.to_string(),
             file,
             section: None,
+            line: None,
+            paragraph: None,
         }
     }
 }

@@ -61,11 +61,7 @@ pub(super) fn exclusions(
         for (&bi, block) in candidates.iter().zip(&prepared) {
             let text = &doc.blocks[bi].text;
             let hits = set.matcher.find(&block.norm, text);
-            for statement in block
-                .statements
-                .iter()
-                .filter(|s| s.negated && !s.glossary)
-            {
+            for statement in block.statements.iter().filter(|s| s.negated && !s.glossary) {
                 let own: Vec<Hit> = hits
                     .iter()
                     .copied()

@@ -16,6 +16,7 @@ pub mod reading;
 mod scope;
 mod statements;
 mod tally;
+mod where_bought;
 
 pub use crate::findings::ServiceOrigin;
 pub use legend::{LegendEntry, TypeLegend};

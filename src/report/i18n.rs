@@ -230,6 +230,8 @@ const WORDS: &[Entry] = &[
         "front matter of",
     ),
     ("origin-detected", "funnet i", "funne i", "detected in"),
+    ("origin-line", "linje", "linje", "line"),
+    ("origin-paragraph", "avsnitt", "avsnitt", "paragraph"),
     (
         "origin-title",
         "funnet i tittelen i",

@@ -43,6 +43,10 @@ pub struct RuleSet {
     pub(crate) distinct_patterns: usize,
     /// The automaton of every term of the set.
     pub(crate) matcher: TermMatcher,
+    /// The services' `detect_where_bought` terms, in an automaton of their own: they
+    /// are looked for only in the few places a tender says what it buys, and are
+    /// never a rule's term.
+    pub(crate) where_bought: TermMatcher,
     /// Where the set came from: a path or `embedded:ID@VERSION`.
     pub origin: String,
     /// SHA-256 of the file's bytes, hex.
@@ -60,6 +64,9 @@ pub struct CompiledService {
     pub name: Localized,
     /// Terms whose hit in normative text puts the service in scope.
     pub detect: Vec<TermId>,
+    /// Terms that put it in scope only where the tender says what it buys; their
+    /// ids are in the set's [`RuleSet::where_bought`] matcher.
+    pub detect_where_bought: Vec<TermId>,
 }
 
 /// One rule, compiled.
@@ -141,6 +148,7 @@ impl RuleSet {
                 }),
             }
         }
+        let mut where_bought = TermMatcher::default();
         let services = file
             .services
             .iter()
@@ -148,14 +156,21 @@ impl RuleSet {
                 id: s.id.clone(),
                 name: s.name.clone(),
                 detect: s.detect.iter().map(|t| matcher.add_term(t)).collect(),
+                detect_where_bought: s
+                    .detect_where_bought
+                    .iter()
+                    .map(|t| where_bought.add_term(t))
+                    .collect(),
             })
             .collect();
-        if let Err(e) = matcher.build() {
-            problems.push(Problem {
-                message: e,
-                span: None,
-                help: None,
-            });
+        for built in [matcher.build(), where_bought.build()] {
+            if let Err(e) = built {
+                problems.push(Problem {
+                    message: e,
+                    span: None,
+                    help: None,
+                });
+            }
         }
         if !problems.is_empty() {
             return Err(RuleSetError {
@@ -187,6 +202,7 @@ impl RuleSet {
             distinct_patterns: pattern_keys.len(),
             rules,
             matcher,
+            where_bought,
             origin: source.name.clone(),
             sha256: super::embedded::known_digest(&source.text).map_or_else(
                 || crate::sha256::hex_digest(source.text.as_bytes()),

@@ -149,6 +149,13 @@ pub struct Service {
     /// Terms whose presence anywhere in the tender's normative text puts the service in scope.
     #[serde(default)]
     pub detect: Vec<Term>,
+    /// Terms that put the service in scope only where the tender says what it buys:
+    /// its title (front matter `title:`, the first heading, a title-shaped first line,
+    /// the Word title and subject), its first paragraph and its scope sections
+    /// («Omfang», «Om anskaffelsen» …). For the bare name («legevakt», «legevakten»),
+    /// which elsewhere names a counterpart («melding til legevakten»).
+    #[serde(default)]
+    pub detect_where_bought: Vec<Term>,
 }
 
 #[derive(

@@ -65,6 +65,15 @@ pub(super) fn validate(file: &RuleSetFile, text: &str, compile_regexes: bool) ->
         for term in &service.detect {
             check_term(term, &service.id, "services.detect", None, &mut problems);
         }
+        for term in &service.detect_where_bought {
+            check_term(
+                term,
+                &service.id,
+                "services.detect_where_bought",
+                None,
+                &mut problems,
+            );
+        }
     }
     problems
 }

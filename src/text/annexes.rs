@@ -6,7 +6,14 @@ use super::modality::words;
 
 /// How a word naming an annex begins (nb, nn, en); compounds that end in one
 /// («sikkerhetsbilag», «prisvedlegg») name an annex too.
-const ANNEX_WORDS: &[&str] = &["bilag", "vedlegg", "annex", "appendix", "appendices", "schedule"];
+const ANNEX_WORDS: &[&str] = &[
+    "bilag",
+    "vedlegg",
+    "annex",
+    "appendix",
+    "appendices",
+    "schedule",
+];
 
 /// True when a normalised text names an annex of the contract: a word that is or
 /// ends in «bilag»/«vedlegg» (with any ending: «bilaget», «vedlegga»), or "annex",
@@ -43,7 +50,9 @@ mod tests {
 
     #[test]
     fn a_text_without_an_annex_does_not() {
-        assert!(!names("Leverandøren har databehandleravtaler med sine underleverandører."));
+        assert!(!names(
+            "Leverandøren har databehandleravtaler med sine underleverandører."
+        ));
         assert!(!names("Bilagsføring skjer i økonomisystemet."));
     }
 }

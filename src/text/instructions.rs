@@ -30,14 +30,7 @@ const ACCOUNT_NOUNS: &[&str] = &["rede", "greie", "reie"];
 /// Verbs that hand over a document: with a description as their object they ask
 /// for one («levere en beskrivelse av»).
 const HAND_OVER_VERBS: &[&str] = &[
-    "levere",
-    "leverere",
-    "gi",
-    "vedlegge",
-    "provide",
-    "submit",
-    "include",
-    "give",
+    "levere", "leverere", "gi", "vedlegge", "provide", "submit", "include", "give",
 ];
 const DESCRIPTION_NOUNS: &[&str] = &[
     "beskrivelse",
@@ -78,9 +71,7 @@ pub fn asks_to_describe(sentence: &str) -> bool {
 fn describes(words: &[&str], at: usize, verb: &str) -> bool {
     DESCRIBE_VERBS.contains(&verb)
         || ACCOUNT_VERBS.contains(&verb)
-            && words
-                .get(at + 1)
-                .is_some_and(|n| ACCOUNT_NOUNS.contains(n))
+            && words.get(at + 1).is_some_and(|n| ACCOUNT_NOUNS.contains(n))
         || (HAND_OVER_VERBS.contains(&verb)
             || PLACING_VERBS.contains(&verb)
                 && words
@@ -111,14 +102,24 @@ mod tests {
         assert!(asks("Tilbyder må i tilbudet redegjøre for oppetid."));
         assert!(asks("Leverandøren skal gjøre rede for tjenestenivået."));
         assert!(asks("The supplier shall provide a description of the SLA."));
-        assert!(asks("Tilbyder skal legge ved en beskrivelse av supportordningen."));
+        assert!(asks(
+            "Tilbyder skal legge ved en beskrivelse av supportordningen."
+        ));
     }
 
     #[test]
     fn requirements_on_the_solution_are_not() {
-        assert!(!asks("Leverandøren skal levere en løsning med 99,5 % oppetid."));
-        assert!(!asks("Løsningen skal støtte beskrivelse av tiltak i pleieplanen."));
-        assert!(!asks("Leverandøren skal levere en oversikt over integrasjoner."));
-        assert!(!asks("Brukeren skal kunne legge inn en beskrivelse av hendelsen i journalen."));
+        assert!(!asks(
+            "Leverandøren skal levere en løsning med 99,5 % oppetid."
+        ));
+        assert!(!asks(
+            "Løsningen skal støtte beskrivelse av tiltak i pleieplanen."
+        ));
+        assert!(!asks(
+            "Leverandøren skal levere en oversikt over integrasjoner."
+        ));
+        assert!(!asks(
+            "Brukeren skal kunne legge inn en beskrivelse av hendelsen i journalen."
+        ));
     }
 }

@@ -6,7 +6,8 @@
 
 use std::path::PathBuf;
 use tenderlint::findings::{CheckReport, Coverage, RuleResult, Status};
-use tenderlint::{CheckOptions, check_paths};
+use tenderlint::report::{self, Format, RenderOptions};
+use tenderlint::{CheckOptions, Lang, check_paths};
 
 const KS: &str = "ks-felles-journalloft@1.2.0";
 const HYGIENE: &str = "anskaffelse-hygiene@1.2.0";
@@ -70,7 +71,8 @@ fn a_topic_the_tender_excludes_stays_missing_and_the_exclusion_is_cited() {
     assert_eq!(arc.status, Status::Missing, "{:?}", arc.evidence);
     assert!(
         arc.evidence.iter().any(|e| e.coverage == Coverage::Negated
-            && e.excerpt.contains("Det stilles ikke krav til bevaring og kassasjon")),
+            && e.excerpt
+                .contains("Det stilles ikke krav til bevaring og kassasjon")),
         "the exclusion is the evidence: {:?}",
         arc.evidence
     );
@@ -169,8 +171,16 @@ sine underleverandører.\n";
     for (tender, met) in [(attached, true), (mentioned, false)] {
         let sec = check(tender, KS);
         let con = check(tender, HYGIENE);
-        assert_eq!(result(&sec, "SEC-002").status == Status::Met, met, "{tender}");
-        assert_eq!(result(&con, "CON-005").status == Status::Met, met, "{tender}");
+        assert_eq!(
+            result(&sec, "SEC-002").status == Status::Met,
+            met,
+            "{tender}"
+        );
+        assert_eq!(
+            result(&con, "CON-005").status == Status::Met,
+            met,
+            "{tender}"
+        );
     }
 }
 
@@ -208,4 +218,72 @@ fn antidoping_dpa_rules_agree_on_the_ssa_annex() {
         con.status
     );
     assert_eq!(sec.status, Status::Met, "{:?}", sec.evidence);
+}
+
+const LEGEVAKT_TENDER: &str = "# Journalsystem for Nordvik legevakt\n\n## 1 Omfang\n\nKommunen \
+anskaffer et journalsystem for legevakten.\n\n## 2 Krav\n\nLøsningen skal ha god ytelse.\n";
+
+#[test]
+fn a_tender_titled_for_the_legevakt_has_legevakt_in_scope_and_its_legal_duties_are_errors() {
+    let report = check(LEGEVAKT_TENDER, KS);
+    assert!(
+        report.services.detected.contains(&"legevakt".to_string()),
+        "{:?}",
+        report.services
+    );
+    for rule in ["INT-001", "INT-004"] {
+        let r = result(&report, rule);
+        assert_eq!(r.status, Status::Missing, "{rule}");
+        assert_eq!(r.severity, tenderlint::rules::Severity::Error, "{rule}");
+    }
+}
+
+#[test]
+fn the_report_says_which_line_put_the_service_in_scope() {
+    let report = check(LEGEVAKT_TENDER, KS);
+    let origin = report
+        .services
+        .origins
+        .iter()
+        .find(|o| o.service == "legevakt")
+        .expect("an origin for legevakt");
+    assert_eq!(origin.line, Some(1), "{origin:?}");
+    let render = |format, lang| {
+        let options = RenderOptions {
+            lang,
+            ..RenderOptions::default()
+        };
+        String::from_utf8(report::render(&report, format, &options)).expect("UTF-8")
+    };
+    let json = render(Format::Json, Lang::Nb);
+    assert!(json.contains("\"line\": 1"), "{json}");
+    // Every format states the services in words, with the line.
+    let markdown = render(Format::Markdown, Lang::En);
+    assert!(markdown.contains(", line 1"), "{markdown}");
+    let human = render(Format::Human, Lang::Nb);
+    assert!(human.contains(", linje 1"), "{human}");
+}
+
+#[test]
+fn a_bare_legevakt_in_background_or_in_another_requirement_puts_nothing_in_scope() {
+    let tender = "# Journalsystem for pleie og omsorg\n\n## 1 Nåsituasjon\n\nLegevakten bruker \
+i dag et annet system.\n\n## 2 Krav\n\nLøsningen skal sende epikrise til legevakten.\n";
+    let report = check(tender, KS);
+    assert!(
+        !report.services.detected.contains(&"legevakt".to_string()),
+        "{:?}",
+        report.services
+    );
+}
+
+#[test]
+fn a_legevakt_the_scope_section_leaves_out_is_not_in_scope() {
+    let tender = "# Journalsystem for sykehjem\n\n## 1 Omfang\n\nLegevakten inngår ikke i \
+anskaffelsen.\n";
+    let report = check(tender, KS);
+    assert!(
+        !report.services.detected.contains(&"legevakt".to_string()),
+        "{:?}",
+        report.services
+    );
 }
