@@ -9,7 +9,7 @@
 //! `excluded`); a statement that names an excluded term itself does.
 
 use super::TypeLegend;
-use super::statements::{self, prepare_each};
+use super::statements::{self, PreparedBlock, prepare_each};
 use crate::document::{BlockKind, Document};
 use crate::rules::schema::RuleKind;
 use crate::rules::{Hit, RuleSet, StatementHits, TermId};
@@ -19,20 +19,62 @@ use crate::text::modality;
 /// empty for a rule no exclusion names.
 pub(super) type Exclusions = Vec<Vec<TermId>>;
 
+/// The blocks of a tender that may put a topic out of scope, prepared, by
+/// document: read once for all rule sets.
+pub(super) struct NegatedBlocks(Vec<Vec<(usize, PreparedBlock)>>);
+
+impl NegatedBlocks {
+    /// Blocks with a negated statement, outside headings, headers and footers.
+    /// Negation phrases are rare: the lower-cased block text is looked at first, and
+    /// only blocks that may hold one are prepared. Nothing is read when no set reads
+    /// exclusions.
+    pub(super) fn gather(docs: &[Document], sets: &[RuleSet], legend: &TypeLegend) -> Self {
+        if !sets.iter().any(|s| s.reading.exclusions) {
+            return NegatedBlocks(Vec::new());
+        }
+        let by_doc = docs
+            .iter()
+            .map(|doc| {
+                let candidates: Vec<usize> = doc
+                    .blocks
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, block)| {
+                        !matches!(block.kind, BlockKind::Heading { .. })
+                            && !statements::block_is_furniture(block)
+                            && modality::is_negated(&block.text.to_lowercase())
+                    })
+                    .map(|(bi, _)| bi)
+                    .collect();
+                if candidates.is_empty() {
+                    return Vec::new();
+                }
+                let prepared = prepare_each(doc, &candidates, legend);
+                candidates
+                    .into_iter()
+                    .zip(prepared)
+                    .filter(|(_, p)| p.statements.iter().any(|s| s.negated && !s.glossary))
+                    .collect()
+            })
+            .collect();
+        NegatedBlocks(by_doc)
+    }
+}
+
 /// The tender's exclusions, read for one rule set: only in normative text (not in
 /// background sections, glossaries, headers or footers) or in a section about the
 /// scope. `nonnormative` and `scope` are the set's sections, by document.
 pub(super) fn exclusions(
     set: &RuleSet,
     docs: &[Document],
+    negated: &NegatedBlocks,
     (nonnormative, scope): (&[Vec<bool>], &[Vec<bool>]),
-    legend: &TypeLegend,
 ) -> Exclusions {
     let mut excluded: Exclusions = vec![Vec::new(); set.rules.len()];
     if !set.reading.exclusions {
         return excluded;
     }
-    for (di, doc) in docs.iter().enumerate() {
+    for (di, (doc, blocks)) in docs.iter().zip(&negated.0).enumerate() {
         let flag = |flags: &[Vec<bool>], section: usize| {
             flags
                 .get(di)
@@ -40,27 +82,12 @@ pub(super) fn exclusions(
                 .copied()
                 .unwrap_or(false)
         };
-        // Negation phrases are rare: the lower-cased block text is looked at first,
-        // and only blocks that may hold one are prepared.
-        let candidates: Vec<usize> = doc
-            .blocks
-            .iter()
-            .enumerate()
-            .filter(|(_, block)| {
-                !matches!(block.kind, BlockKind::Heading { .. })
-                    && !statements::block_is_furniture(block)
-                    && (!flag(nonnormative, block.section) || flag(scope, block.section))
-                    && modality::is_negated(&block.text.to_lowercase())
-            })
-            .map(|(bi, _)| bi)
-            .collect();
-        if candidates.is_empty() {
-            continue;
-        }
-        let prepared = prepare_each(doc, &candidates, legend);
-        for (&bi, block) in candidates.iter().zip(&prepared) {
-            let text = &doc.blocks[bi].text;
-            let hits = set.matcher.find(&block.norm, text);
+        for (bi, block) in blocks {
+            let section = doc.blocks[*bi].section;
+            if flag(nonnormative, section) && !flag(scope, section) {
+                continue;
+            }
+            let hits = set.matcher.find(&block.norm, &doc.blocks[*bi].text);
             for statement in block.statements.iter().filter(|s| s.negated && !s.glossary) {
                 let own: Vec<Hit> = hits
                     .iter()
@@ -71,29 +98,34 @@ pub(super) fn exclusions(
                     continue;
                 }
                 let own = set.matcher.with_context(own);
-                let statement_hits = StatementHits::new(&own);
-                let statement_text = &block.norm.text[statement.range.clone()];
-                for (ri, rule) in set.rules.iter().enumerate() {
-                    if rule.kind != RuleKind::Require {
-                        continue;
-                    }
-                    let Some(pattern) = &rule.pattern else {
-                        continue;
-                    };
-                    if pattern.eval(&statement_hits, statement_text).is_none() {
-                        continue;
-                    }
-                    // The topic is what the exclusion names of the terms the rule
-                    // cannot match without; a rule matched only by a regex names none,
-                    // and is left as it was.
-                    for hit in &own {
-                        if rule.triggers.contains(&hit.term) && !excluded[ri].contains(&hit.term) {
-                            excluded[ri].push(hit.term);
-                        }
-                    }
-                }
+                let text = &block.norm.text[statement.range.clone()];
+                name_excluded_terms(set, &own, text, &mut excluded);
             }
         }
     }
     excluded
+}
+
+/// Records, for each `require` rule an exclusion statement matches, the terms of
+/// the rule's own it names.
+fn name_excluded_terms(set: &RuleSet, own: &[Hit], text: &str, excluded: &mut Exclusions) {
+    let statement_hits = StatementHits::new(own);
+    for (ri, rule) in set.rules.iter().enumerate() {
+        if rule.kind != RuleKind::Require {
+            continue;
+        }
+        let Some(pattern) = &rule.pattern else {
+            continue;
+        };
+        if pattern.eval(&statement_hits, text).is_none() {
+            continue;
+        }
+        // The topic is what the exclusion names of the terms the rule cannot match
+        // without; a rule matched only by a regex names none, and is left as it was.
+        for hit in own {
+            if rule.triggers.contains(&hit.term) && !excluded[ri].contains(&hit.term) {
+                excluded[ri].push(hit.term);
+            }
+        }
+    }
 }

@@ -76,9 +76,11 @@ pub fn evaluate(
     };
     // What the tender's own type codes mean, from wherever in the tender it says so.
     let legend = TypeLegend::gather(docs);
+    // What the tender puts out of scope is read once, for every set that reads it.
+    let negated = exclusion::NegatedBlocks::gather(docs, sets, &legend);
     let plans: Vec<SetPlan> = sets
         .iter()
-        .map(|set| SetPlan::new(set, docs, &definitions, &legend))
+        .map(|set| SetPlan::new(set, docs, &definitions, &negated))
         .collect();
     let observed = observe::observe_tender(docs, sets, &plans, &legend);
     let declared = scope::declared(docs, options);

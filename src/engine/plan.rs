@@ -3,8 +3,7 @@
 //! about the scope, or the award criteria, and which abbreviations the tender
 //! redefines.
 
-use super::TypeLegend;
-use super::exclusion::{Exclusions, exclusions};
+use super::exclusion::{Exclusions, NegatedBlocks, exclusions};
 use super::reading;
 use super::scope::scope_sections;
 use crate::document::Document;
@@ -35,7 +34,7 @@ impl SetPlan {
         set: &RuleSet,
         docs: &[Document],
         definitions: &[reading::Definition],
-        legend: &TypeLegend,
+        negated: &NegatedBlocks,
     ) -> SetPlan {
         let mut by_term: Vec<Vec<usize>> = vec![Vec::new(); set.matcher.term_count()];
         let mut always = Vec::new();
@@ -56,7 +55,7 @@ impl SetPlan {
         let scope: Vec<Vec<bool>> = docs.iter().map(scope_sections).collect();
         SetPlan {
             triggers: Triggers { by_term, always },
-            excluded: exclusions(set, docs, (&nonnormative, &scope), legend),
+            excluded: exclusions(set, docs, negated, (&nonnormative, &scope)),
             nonnormative,
             award: if set.reading.award_criteria {
                 docs.iter().map(reading::award_sections).collect()

@@ -15,17 +15,19 @@ const ANNEX_WORDS: &[&str] = &[
     "schedule",
 ];
 
+/// The longest inflection after an annex word («bilagene», «vedlegga», "annexes");
+/// a longer tail is another word («bilagsføring»).
+const MAX_ENDING: usize = 3;
+
 /// True when a normalised text names an annex of the contract: a word that is or
-/// ends in «bilag»/«vedlegg» (with any ending: «bilaget», «vedlegga»), or "annex",
-/// "appendix", "schedule". The same words make `CON-005` see an attached agreement,
+/// ends in «bilag»/«vedlegg» with at most an inflection after it («bilaget»,
+/// «sikkerhetsbilaget», «vedlegga»), or "annex", "appendix", "schedule". The same words make `CON-005` see an attached agreement,
 /// so the rules that read annexes agree with it.
 pub fn names_annex(text: &str) -> bool {
     words(text).any(|word| {
         ANNEX_WORDS.iter().any(|annex| {
-            word.starts_with(annex)
-                || word
-                    .match_indices(annex)
-                    .any(|(at, _)| at > 0 && word.len() - at - annex.len() <= 3)
+            word.match_indices(annex)
+                .any(|(at, _)| word.len() - at - annex.len() <= MAX_ENDING)
         })
     })
 }
