@@ -14,6 +14,8 @@ use crate::document::{BlockKind, Document};
 use crate::rules::schema::RuleKind;
 use crate::rules::{Hit, RuleSet, StatementHits, TermId};
 use crate::text::modality;
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
 
 /// For each rule of a set (by index), the terms an exclusion of the tender names;
 /// empty for a rule no exclusion names.
@@ -25,7 +27,7 @@ pub(super) struct NegatedBlocks(Vec<Vec<(usize, PreparedBlock)>>);
 
 impl NegatedBlocks {
     /// Blocks with a negated statement, outside headings, headers and footers.
-    /// Negation phrases are rare: the lower-cased block text is looked at first, and
+    /// Negation phrases are rare: the block's own text is scanned for them first, and
     /// only blocks that may hold one are prepared. Nothing is read when no set reads
     /// exclusions.
     pub(super) fn gather(docs: &[Document], sets: &[RuleSet], legend: &TypeLegend) -> Self {
@@ -42,7 +44,7 @@ impl NegatedBlocks {
                     .filter(|(_, block)| {
                         !matches!(block.kind, BlockKind::Heading { .. })
                             && !statements::block_is_furniture(block)
-                            && modality::is_negated(&block.text.to_lowercase())
+                            && may_negate(&block.text)
                     })
                     .map(|(bi, _)| bi)
                     .collect();
@@ -59,6 +61,22 @@ impl NegatedBlocks {
             .collect();
         NegatedBlocks(by_doc)
     }
+}
+
+/// Whether a block's text, as written, may hold a negation phrase: one scan of the
+/// text with the phrases, ASCII case folded, and no copy of it (every block of a
+/// tender passes here). The statements of a block that may are read properly.
+fn may_negate(text: &str) -> bool {
+    static PHRASES: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    PHRASES
+        .get_or_init(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(modality::NEGATION_PHRASES)
+                .ok()
+        })
+        .as_ref()
+        .is_none_or(|phrases| phrases.is_match(text))
 }
 
 /// The tender's exclusions, read for one rule set: only in normative text (not in

@@ -141,7 +141,7 @@ const QUESTION_PHRASES: &[&str] = &[
     "skildre korleis",
 ];
 const OPTION_PHRASES: &[&str] = &["as an option", "option:", "optional extra"];
-const NEGATION_PHRASES: &[&str] = &[
+pub(crate) const NEGATION_PHRASES: &[&str] = &[
     "stilles ikke krav",
     "stilles ingen krav",
     "stilles det ikke krav",
