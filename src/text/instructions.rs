@@ -5,8 +5,24 @@
 //! hvordan …») is read in [`super::modality`].
 
 use super::modality::words;
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
 
 const MODALS: &[&str] = &["skal", "må", "shall", "must"];
+/// What every verb and noun below begins with or holds.
+const DESCRIPTION_STEMS: &[&str] = &[
+    "beskriv",
+    "redegj",
+    "forklar",
+    "skildr",
+    "rede for",
+    "greie for",
+    "reie for",
+    "describ",
+    "descript",
+    "explain",
+    "explanation",
+];
 /// Verbs that ask for a description themselves.
 const DESCRIBE_VERBS: &[&str] = &[
     "beskrive",
@@ -54,6 +70,16 @@ const OBJECT_REACH: usize = 5;
 /// True when a normalised sentence instructs the tenderer to describe, explain or
 /// account for something.
 pub fn asks_to_describe(sentence: &str) -> bool {
+    // Every binding sentence of a tender passes here: most name no description at
+    // all, and one scan for the stems says so before any word is looked at.
+    static STEMS: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let may_ask = STEMS
+        .get_or_init(|| AhoCorasick::new(DESCRIPTION_STEMS).ok())
+        .as_ref()
+        .is_none_or(|stems| stems.is_match(sentence));
+    if !may_ask {
+        return false;
+    }
     let words: Vec<&str> = words(sentence).collect();
     words.iter().enumerate().any(|(i, w)| {
         MODALS.contains(w)
