@@ -298,6 +298,18 @@ const WORDS: &[Entry] = &[
     ),
     ("explain-why", "Hvorfor", "Kvifor", "Why"),
     (
+        "explain-options-binding",
+        "Leser en opsjon som bindende: den er regelens tema",
+        "Les ein opsjon som bindande: han er temaet til regelen",
+        "Reads an option as binding: it is the rule's topic",
+    ),
+    (
+        "explain-annexes-binding",
+        "Leser et bilag eller vedlegg til kontrakten som bindende, også uten modalverb",
+        "Les eit bilag eller vedlegg til kontrakten som bindande, også utan modalverb",
+        "Reads an annex of the contract as binding, even without a modal verb",
+    ),
+    (
         "explain-paste",
         "Kravtekst å lime inn",
         "Kravtekst å lime inn",

@@ -287,3 +287,21 @@ anskaffelsen.\n";
         report.services
     );
 }
+
+#[test]
+fn explain_says_which_rules_read_options_or_annexes_as_binding() {
+    let explain = |rule: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_tenderlint"))
+            .args(["explain", rule, "--lang", "en"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(explain("CON-003").contains("Reads an option as binding"));
+    assert!(explain("SEC-002").contains("Reads an annex of the contract as binding"));
+    let topic = explain("INT-001");
+    assert!(!topic.contains("Reads an option") && !topic.contains("Reads an annex"));
+}
