@@ -2,24 +2,45 @@
 //! outside the delivery («Det stilles ikke krav til bevaring og kassasjon i
 //! journalløsningen», «X inngår ikke i leveransen», "X is out of scope") holds for
 //! the whole tender. Read once, before any rule observes a statement: for each
-//! `require` rule, the terms of its own that an exclusion names. A later statement
-//! that matches the rule only through other terms — a neighbour, such as the
-//! regulation the excluded topic shares a citation with («arkivuttrekk i henhold til
-//! Riksarkivarens forskrift») — does not bring the topic back (its evidence is
-//! `excluded`); a statement that names an excluded term itself does.
+//! `require` rule, the topic an exclusion names — the words of the rule's own terms
+//! it hits. A later statement that matches the rule only through other words — a
+//! neighbour, such as the regulation the excluded topic shares a citation with
+//! («arkivuttrekk i henhold til Riksarkivarens forskrift») — does not bring the topic
+//! back (its evidence is `excluded`); a statement that names the excluded topic
+//! itself does («kassasjonsfrister», "retention periods" after "retention and
+//! disposal").
 
 use super::TypeLegend;
 use super::statements::{self, PreparedBlock, prepare_each};
 use crate::document::{BlockKind, Document};
 use crate::rules::schema::RuleKind;
-use crate::rules::{Hit, RuleSet, StatementHits, TermId};
+use crate::rules::{Hit, RuleSet, StatementHits};
 use crate::text::modality;
 use aho_corasick::AhoCorasick;
 use std::sync::OnceLock;
 
-/// For each rule of a set (by index), the terms an exclusion of the tender names;
-/// empty for a rule no exclusion names.
-pub(super) type Exclusions = Vec<Vec<TermId>>;
+/// For each rule of a set (by index), the topic words an exclusion of the tender
+/// names (see [`topic_word`]); empty for a rule no exclusion names.
+pub(super) type Exclusions = Vec<Vec<String>>;
+
+/// Words shorter than this are not a topic («og», «til», "and").
+const TOPIC_WORD_LETTERS: usize = 5;
+/// Words are compared on this many first letters, so inflections and compounds
+/// that start with the word agree («kassasjon», «kassasjonsfrister»), as the
+/// definitions reading compares a definition with a rule's title.
+const TOPIC_PREFIX_LETTERS: usize = 6;
+
+/// The words of a hit's text that name a topic, each as its first letters.
+pub(super) fn topic_words(hit_text: &str) -> impl Iterator<Item = String> + '_ {
+    modality::words(hit_text)
+        .filter(|w| w.chars().count() >= TOPIC_WORD_LETTERS)
+        .map(topic_word)
+}
+
+/// A word's key for comparing topics: its first [`TOPIC_PREFIX_LETTERS`] letters.
+pub(super) fn topic_word(word: &str) -> String {
+    word.chars().take(TOPIC_PREFIX_LETTERS).collect()
+}
 
 /// The blocks of a tender that may put a topic out of scope, prepared, by
 /// document: read once for all rule sets.
@@ -117,16 +138,22 @@ pub(super) fn exclusions(
                 }
                 let own = set.matcher.with_context(own);
                 let text = &block.norm.text[statement.range.clone()];
-                name_excluded_terms(set, &own, text, &mut excluded);
+                name_excluded_topics(set, &own, (&block.norm.text, text), &mut excluded);
             }
         }
     }
     excluded
 }
 
-/// Records, for each `require` rule an exclusion statement matches, the terms of
-/// the rule's own it names.
-fn name_excluded_terms(set: &RuleSet, own: &[Hit], text: &str, excluded: &mut Exclusions) {
+/// Records, for each `require` rule an exclusion statement matches, the topic words
+/// of the rule's own terms it hits. `texts` are the block's normalised text (where
+/// hits point) and the statement's.
+fn name_excluded_topics(
+    set: &RuleSet,
+    own: &[Hit],
+    (block_text, text): (&str, &str),
+    excluded: &mut Exclusions,
+) {
     let statement_hits = StatementHits::new(own);
     for (ri, rule) in set.rules.iter().enumerate() {
         if rule.kind != RuleKind::Require {
@@ -138,11 +165,13 @@ fn name_excluded_terms(set: &RuleSet, own: &[Hit], text: &str, excluded: &mut Ex
         if pattern.eval(&statement_hits, text).is_none() {
             continue;
         }
-        // The topic is what the exclusion names of the terms the rule cannot match
+        // The topic is what the exclusion names with the terms the rule cannot match
         // without; a rule matched only by a regex names none, and is left as it was.
-        for hit in own {
-            if rule.triggers.contains(&hit.term) && !excluded[ri].contains(&hit.term) {
-                excluded[ri].push(hit.term);
+        for hit in own.iter().filter(|h| rule.triggers.contains(&h.term)) {
+            for word in topic_words(block_text.get(hit.start..hit.end).unwrap_or_default()) {
+                if !excluded[ri].contains(&word) {
+                    excluded[ri].push(word);
+                }
             }
         }
     }

@@ -16,7 +16,7 @@ use super::tally::SetTally;
 use crate::document::{Block, Document};
 use crate::findings::Coverage;
 use crate::rules::schema::{AnnexReading, BuiltinCheck, OptionReading, RuleKind};
-use crate::rules::{CompiledMatch, CompiledRule, Hit, RuleSet, StatementHits, TermId};
+use crate::rules::{CompiledMatch, CompiledRule, Hit, RuleSet, StatementHits};
 use crate::text::Modality;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -531,7 +531,7 @@ impl StatementReading {
 struct Matched<'m> {
     hits: &'m [Hit],
     primary: Option<Hit>,
-    excluded: &'m [TermId],
+    excluded: &'m [String],
 }
 
 /// What a statement whose text matched the rule's pattern means for the rule: zero,
@@ -583,9 +583,7 @@ fn observe(
             // neighbouring term with it.
             if !matched.excluded.is_empty()
                 && !matches!(coverage, Coverage::Negated | Coverage::NonNormative)
-                && !hits
-                    .iter()
-                    .any(|h| !h.inherited && matched.excluded.contains(&h.term))
+                && !names_excluded_topic(at, hits, matched.excluded)
             {
                 coverage = Coverage::Excluded;
             }
@@ -626,6 +624,18 @@ fn observe(
         }
         RuleKind::Check => {}
     }
+}
+
+/// Whether a statement's own hits name a topic word an exclusion named.
+fn names_excluded_topic(at: &StatementAt<'_>, hits: &[Hit], excluded: &[String]) -> bool {
+    let start = at.statement.range.start;
+    hits.iter().filter(|h| !h.inherited).any(|h| {
+        let text = at
+            .text
+            .get(h.start.saturating_sub(start)..h.end.saturating_sub(start))
+            .unwrap_or_default();
+        super::exclusion::topic_words(text).any(|w| excluded.contains(&w))
+    })
 }
 
 fn run_check(

@@ -102,6 +102,29 @@ etter Riksarkivarens forskrift § 7-29.\n";
 }
 
 #[test]
+fn an_inflection_or_compound_of_the_excluded_topic_brings_it_back() {
+    // "retention periods" names the retention the exclusion named, with another term.
+    let tender = "# Requirements\n\n## Archive\n\nRetention and disposal is out of scope.\n\n\
+## Records\n\nThe solution shall support retention periods for patient records.\n";
+    let report = check(tender, KS);
+    assert_eq!(result(&report, "ARC-001").status, Status::Met);
+}
+
+#[test]
+fn a_nynorsk_exclusion_blocks_a_neighbouring_citation() {
+    let tender = "# Krav\n\n## Arkiv\n\nKassasjon inngår ikkje i leveransen.\n\n## Drift\n\n\
+Løysinga skal følgje forskrifta til Riksarkivaren for sletting av loggdata.\n";
+    let report = check(tender, KS);
+    let arc = result(&report, "ARC-001");
+    assert_eq!(arc.status, Status::Missing, "{:?}", arc.evidence);
+    assert!(
+        arc.evidence
+            .iter()
+            .any(|e| e.coverage == Coverage::Excluded)
+    );
+}
+
+#[test]
 fn an_exclusion_in_background_text_blocks_nothing() {
     let tender = "# Krav\n\n## Bakgrunn\n\nI dagens avtale inngår ikke kassasjon.\n\n## Drift\n\n\
 Løsningen skal følge Riksarkivarens forskrift for sletting av loggdata.\n";
