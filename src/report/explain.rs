@@ -139,7 +139,12 @@ fn texts(out: &mut String, rule: &CompiledRule, lang: Lang, paint: &Paint) {
             } else {
                 label(lang, "explain-not-applicable").to_string()
             };
-            let _ = writeln!(out, "  {}: {what}", s.services.join(", "));
+            let services = if s.otherwise {
+                label(lang, "explain-otherwise").to_string()
+            } else {
+                s.services.join(", ")
+            };
+            let _ = writeln!(out, "  {services}: {what}");
         }
     }
 }

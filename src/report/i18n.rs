@@ -107,6 +107,12 @@ const WORDS: &[Entry] = &[
     ("file", "fil", "fil", "file"),
     ("more", "flere", "fleire", "more"),
     (
+        "also-used-at",
+        "også brukt i",
+        "også brukt i",
+        "also used at",
+    ),
+    (
         "unreadable",
         "kunne ikke leses",
         "kunne ikkje lesast",
@@ -316,6 +322,7 @@ const WORDS: &[Entry] = &[
         "Requirement text to paste",
     ),
     ("explain-scope", "Omfang", "Omfang", "Scope"),
+    ("explain-otherwise", "ellers", "elles", "otherwise"),
     (
         "explain-not-applicable",
         "gjelder ikke",

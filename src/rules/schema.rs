@@ -192,6 +192,11 @@ pub enum BuiltinCheck {
     UntypedRequirement,
     /// A row typed as minimum requirement says «bør», or one typed as evaluated says «skal»/«må».
     TypeModalityMismatch,
+    /// A requirement row without an id in a table that numbers its requirements, or an id
+    /// that names different requirements in the tender's files.
+    RequirementIds,
+    /// One requirement row with several independent binding statements about different things.
+    CompositeRequirement,
 }
 
 /// How strong a requirement must be to satisfy a `require` rule.
@@ -289,7 +294,13 @@ pub enum Verification {
 #[serde(deny_unknown_fields)]
 pub struct ScopeOverride {
     /// Service ids (declared in the rule set's `services`).
+    #[serde(default)]
     pub services: Vec<String>,
+    /// `true`: the entry holds for every tender no earlier entry matched, whatever its
+    /// services (with `applies: false`, a rule about a topic only some tenders ask
+    /// for — one its own service detects — applies only where that service is in scope).
+    #[serde(default)]
+    pub otherwise: bool,
     #[serde(default)]
     pub severity: Option<Severity>,
     #[serde(default)]

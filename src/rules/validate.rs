@@ -194,6 +194,15 @@ fn check_fields(
         });
     }
     for scope in &rule.scopes {
+        if scope.services.is_empty() != scope.otherwise {
+            problems.push(Problem {
+                message: format!(
+                    "rule `{rid}`: a `scopes` entry names `services` or is `otherwise: true`, one of the two"
+                ),
+                span: rule_span.clone(),
+                help: None,
+            });
+        }
         for service in &scope.services {
             if !services.contains(service.as_str()) {
                 problems.push(Problem {

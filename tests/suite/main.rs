@@ -38,6 +38,7 @@ mod reports;
 mod requirements_table;
 mod rule_examples;
 mod rule_versions;
+mod rules_2026;
 mod schema;
 mod serve;
 mod type_legend;
