@@ -31,14 +31,31 @@ const TOPIC_WORD_LETTERS: usize = 5;
 const TOPIC_PREFIX_LETTERS: usize = 6;
 
 /// The words of a hit's text that name a topic, each as its first letters.
-pub(super) fn topic_words(hit_text: &str) -> impl Iterator<Item = String> + '_ {
+fn topic_words(hit_text: &str) -> impl Iterator<Item = String> + '_ {
     modality::words(hit_text)
         .filter(|w| w.chars().count() >= TOPIC_WORD_LETTERS)
         .map(topic_word)
 }
 
+/// Whether a statement's own hits (not those it inherits) name a topic word an
+/// exclusion named. `text` is the statement's normalised text, which starts at
+/// `start` in its block's text, where hits point.
+pub(super) fn names_excluded_topic(
+    text: &str,
+    start: usize,
+    hits: &[Hit],
+    excluded: &[String],
+) -> bool {
+    hits.iter().filter(|h| !h.inherited).any(|h| {
+        let hit_text = text
+            .get(h.start.saturating_sub(start)..h.end.saturating_sub(start))
+            .unwrap_or_default();
+        topic_words(hit_text).any(|w| excluded.contains(&w))
+    })
+}
+
 /// A word's key for comparing topics: its first [`TOPIC_PREFIX_LETTERS`] letters.
-pub(super) fn topic_word(word: &str) -> String {
+fn topic_word(word: &str) -> String {
     word.chars().take(TOPIC_PREFIX_LETTERS).collect()
 }
 

@@ -14,6 +14,7 @@ mod observe;
 mod plan;
 pub mod reading;
 mod requirement_rows;
+mod rule_reading;
 mod scope;
 mod statements;
 mod tally;

@@ -5,6 +5,7 @@
 //! kind of coverage, tallied by rule.
 
 use super::TypeLegend;
+use super::exclusion::names_excluded_topic;
 use super::inherited::{HeadingHits, lead_in_hits};
 use super::plan::SetPlan;
 use super::reading;
@@ -16,7 +17,7 @@ use super::statements::{
 use super::tally::SetTally;
 use crate::document::{Block, BlockKind, Document};
 use crate::findings::Coverage;
-use crate::rules::schema::{AnnexReading, BuiltinCheck, OptionReading, RuleKind};
+use crate::rules::schema::{BuiltinCheck, RuleKind};
 use crate::rules::{CompiledMatch, CompiledRule, Hit, RuleSet, StatementHits};
 use crate::text::Modality;
 use rayon::prelude::*;
@@ -468,30 +469,26 @@ impl Observer<'_> {
             return;
         };
         let found = &mut self.found;
-        let excluded = self
-            .plan
-            .excluded
-            .get(ri)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        let matched = Matched {
-            hits: own_hits,
-            primary,
-            excluded,
-        };
-        observe(rule, pattern, at, &matched, |hit, coverage| {
-            found.add(
-                ri,
-                Observation {
-                    doc: di,
-                    block: bi,
-                    statement: si,
-                    hit,
-                    coverage,
-                    definition: None,
-                },
-            )
-        });
+        let excluded = self.plan.excluded.get(ri).map_or(&[][..], Vec::as_slice);
+        observe(
+            rule,
+            pattern,
+            at,
+            (own_hits, primary, excluded),
+            |hit, coverage| {
+                found.add(
+                    ri,
+                    Observation {
+                        doc: di,
+                        block: bi,
+                        statement: si,
+                        hit,
+                        coverage,
+                        definition: None,
+                    },
+                )
+            },
+        );
     }
 }
 
@@ -526,25 +523,17 @@ impl StatementReading {
     }
 }
 
-/// How a statement matched a rule: the statement's hits that count for the rule,
-/// the hit the match points at, and the terms the tender's scope exclusions name
-/// for the rule.
-struct Matched<'m> {
-    hits: &'m [Hit],
-    primary: Option<Hit>,
-    excluded: &'m [String],
-}
-
-/// What a statement whose text matched the rule's pattern means for the rule: zero,
-/// one or several observations, each passed to `record`.
+/// What a statement whose text matched the rule's pattern (pointing at `primary`)
+/// means for the rule: zero, one or several observations, each passed to `record`.
+/// `hits` are the statement's hits that count for the rule; `excluded`, the topic
+/// words the tender's scope exclusions name for it.
 fn observe(
     rule: &CompiledRule,
     pattern: &CompiledMatch,
     at: &mut StatementAt<'_>,
-    matched: &Matched<'_>,
+    (hits, primary, excluded): (&[Hit], Option<Hit>, &[String]),
     mut record: impl FnMut(Option<Hit>, Coverage),
 ) {
-    let (hits, primary) = (matched.hits, matched.primary);
     let statement = at.statement;
     let normative = at.normative;
     match rule.kind {
@@ -554,18 +543,11 @@ fn observe(
             } else if statement.negated {
                 Coverage::Negated
             } else if statement.modality.is_binding()
-                || statement.modality == Modality::Option
-                    && rule.reading.options == OptionReading::Binding
+                || super::rule_reading::binds(rule, statement.modality, at.text)
             {
-                // A rule about options reads a clear option as its topic demanded.
                 Coverage::Binding
             } else if statement.modality.is_weak() {
                 Coverage::Weak
-            } else if rule.reading.annexes == AnnexReading::Binding
-                && crate::text::annexes::names_annex(at.text)
-            {
-                // An annex of the contract binds the parties by being attached.
-                Coverage::Binding
             } else {
                 Coverage::Descriptive
             };
@@ -582,9 +564,9 @@ fn observe(
             // The tender put the topic out of scope: only a statement that names
             // the excluded topic itself brings it back, not one that shares a
             // neighbouring term with it.
-            if !matched.excluded.is_empty()
+            if !excluded.is_empty()
                 && !matches!(coverage, Coverage::Negated | Coverage::NonNormative)
-                && !names_excluded_topic(at, hits, matched.excluded)
+                && !names_excluded_topic(at.text, at.statement.range.start, hits, excluded)
             {
                 coverage = Coverage::Excluded;
             }
@@ -625,18 +607,6 @@ fn observe(
         }
         RuleKind::Check => {}
     }
-}
-
-/// Whether a statement's own hits name a topic word an exclusion named.
-fn names_excluded_topic(at: &StatementAt<'_>, hits: &[Hit], excluded: &[String]) -> bool {
-    let start = at.statement.range.start;
-    hits.iter().filter(|h| !h.inherited).any(|h| {
-        let text = at
-            .text
-            .get(h.start.saturating_sub(start)..h.end.saturating_sub(start))
-            .unwrap_or_default();
-        super::exclusion::topic_words(text).any(|w| excluded.contains(&w))
-    })
 }
 
 fn run_check(
