@@ -371,7 +371,7 @@ impl Observer<'_> {
             statement,
             text: &at.prepared.norm.text[statement.range.clone()],
             hits: &in_statement,
-            statement_hits: StatementHits::new(&in_statement),
+            statement_hits: StatementHits::of_statement(&in_statement, statement.range.start),
             normative,
             reading: StatementReading {
                 conditions: set.reading.conditions,
@@ -428,7 +428,7 @@ impl Observer<'_> {
         }
         // Rules with equal patterns get one evaluation per statement.
         let primary = if dropped.is_some() {
-            let kept_hits = StatementHits::new(own_hits);
+            let kept_hits = StatementHits::of_statement(own_hits, at.statement.range.start);
             match pattern.eval(&kept_hits, at.text) {
                 Some(p) => Some(p),
                 None => {

@@ -316,6 +316,12 @@ const WORDS: &[Entry] = &[
         "Reads an annex of the contract as binding, even without a modal verb",
     ),
     (
+        "explain-concepts",
+        "Begreper regelen bruker (med ordene)",
+        "Omgrep regelen bruker (med orda)",
+        "Concepts the rule uses (with their words)",
+    ),
+    (
         "explain-paste",
         "Kravtekst å lime inn",
         "Kravtekst å lime inn",

@@ -8,6 +8,7 @@ pub(crate) mod instructions;
 pub(crate) mod language;
 pub(crate) mod modality;
 pub(crate) mod normalize;
+pub(crate) mod reach;
 pub(crate) mod sentences;
 pub(crate) mod wordlist;
 
