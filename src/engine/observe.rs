@@ -470,25 +470,20 @@ impl Observer<'_> {
         };
         let found = &mut self.found;
         let excluded = self.plan.excluded.get(ri).map_or(&[][..], Vec::as_slice);
-        observe(
-            rule,
-            pattern,
-            at,
-            (own_hits, primary, excluded),
-            |hit, coverage| {
-                found.add(
-                    ri,
-                    Observation {
-                        doc: di,
-                        block: bi,
-                        statement: si,
-                        hit,
-                        coverage,
-                        definition: None,
-                    },
-                )
-            },
-        );
+        let matched = (own_hits, primary, excluded);
+        observe(rule, pattern, at, matched, |hit, coverage| {
+            found.add(
+                ri,
+                Observation {
+                    doc: di,
+                    block: bi,
+                    statement: si,
+                    hit,
+                    coverage,
+                    definition: None,
+                },
+            )
+        });
     }
 }
 
