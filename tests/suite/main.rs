@@ -32,6 +32,7 @@ mod heldout;
 mod hostile;
 mod issue_13_docx;
 mod issue_22_reach;
+mod issue_22_scope;
 mod reading;
 mod real_tenders;
 mod reports;
