@@ -5,6 +5,7 @@
 //! kind of coverage, tallied by rule.
 
 use super::TypeLegend;
+use super::exclusion::names_excluded_topic;
 use super::inherited::{HeadingHits, lead_in_hits};
 use super::plan::SetPlan;
 use super::reading;
@@ -103,6 +104,7 @@ fn observe_stretch(
         .unwrap_or_default();
     let scope = plan.scope.get(di).map(Vec::as_slice).unwrap_or_default();
     let (mut tally, services) = observe_blocks(set, plan, doc, stretch, di, (nonnormative, scope));
+    super::review::consider_stretch(plan, (doc, di), stretch, nonnormative, &mut tally);
     // Structural checks look at table rows, not terms.
     for (ri, rule) in set.rules.iter().enumerate() {
         if let Some(check) = rule.check {
@@ -232,14 +234,6 @@ impl Observer<'_> {
         if prepared.statements.is_empty() {
             return;
         }
-        super::review::consider_block(
-            &self.plan.review,
-            &mut self.found,
-            (self.di, bi),
-            block,
-            prepared,
-            self.nonnormative,
-        );
         let hits = set.matcher.find(&prepared.norm, &block.text);
         if hits.is_empty() && self.plan.triggers.always.is_empty() {
             return;
@@ -476,7 +470,9 @@ impl Observer<'_> {
             return;
         };
         let found = &mut self.found;
-        observe(rule, pattern, at, own_hits, primary, |hit, coverage| {
+        let excluded = self.plan.excluded.get(ri).map_or(&[][..], Vec::as_slice);
+        let matched = (own_hits, primary, excluded);
+        observe(rule, pattern, at, matched, |hit, coverage| {
             found.add(
                 ri,
                 Observation {
@@ -525,13 +521,13 @@ impl StatementReading {
 
 /// What a statement whose text matched the rule's pattern (pointing at `primary`)
 /// means for the rule: zero, one or several observations, each passed to `record`.
-/// `hits` are the statement's hits that count for the rule.
+/// `hits` are the statement's hits that count for the rule; `excluded`, the topic
+/// words the tender's scope exclusions name for it.
 fn observe(
     rule: &CompiledRule,
     pattern: &CompiledMatch,
     at: &mut StatementAt<'_>,
-    hits: &[Hit],
-    primary: Option<Hit>,
+    (hits, primary, excluded): (&[Hit], Option<Hit>, &[String]),
     mut record: impl FnMut(Option<Hit>, Coverage),
 ) {
     let statement = at.statement;
@@ -542,7 +538,9 @@ fn observe(
                 Coverage::NonNormative
             } else if statement.negated {
                 Coverage::Negated
-            } else if statement.modality.is_binding() {
+            } else if statement.modality.is_binding()
+                || super::rule_reading::binds(rule, statement.modality, at.text)
+            {
                 Coverage::Binding
             } else if statement.modality.is_weak() {
                 Coverage::Weak
@@ -558,6 +556,15 @@ fn observe(
                 coverage = Coverage::Evaluated;
             } else if coverage == Coverage::Binding && at.reading.is_conditional(at.text) {
                 coverage = Coverage::Conditional;
+            }
+            // The tender put the topic out of scope: only a statement that names
+            // the excluded topic itself brings it back, not one that shares a
+            // neighbouring term with it.
+            if !excluded.is_empty()
+                && !matches!(coverage, Coverage::Negated | Coverage::NonNormative)
+                && !names_excluded_topic(at.text, at.statement.range.start, hits, excluded)
+            {
+                coverage = Coverage::Excluded;
             }
             record(primary, coverage);
         }

@@ -3,6 +3,7 @@
 //! about the scope, or the award criteria, and which abbreviations the tender
 //! redefines.
 
+use super::exclusion::{Exclusions, NegatedBlocks, exclusions};
 use super::reading;
 use super::scope::scope_sections;
 use crate::document::Document;
@@ -25,6 +26,9 @@ pub(super) struct SetPlan {
     pub(super) scope: Vec<Vec<bool>>,
     /// The `require` rules' profiles for «possibly covered — check».
     pub(super) review: std::sync::Arc<crate::rules::review::ReviewProfiles>,
+    /// The terms the tender's scope exclusions name, by rule (`reading:
+    /// exclusions`; empty lists otherwise).
+    pub(super) excluded: Exclusions,
 }
 
 impl SetPlan {
@@ -32,6 +36,7 @@ impl SetPlan {
         set: &RuleSet,
         docs: &[Document],
         definitions: &[reading::Definition],
+        negated: &NegatedBlocks,
     ) -> SetPlan {
         let mut by_term: Vec<Vec<usize>> = vec![Vec::new(); set.matcher.term_count()];
         let mut always = Vec::new();
@@ -45,19 +50,22 @@ impl SetPlan {
                 }
             }
         }
+        let nonnormative: Vec<Vec<bool>> = docs
+            .iter()
+            .map(|doc| nonnormative_sections(doc, set))
+            .collect();
+        let scope: Vec<Vec<bool>> = docs.iter().map(scope_sections).collect();
         SetPlan {
             triggers: Triggers { by_term, always },
-            nonnormative: docs
-                .iter()
-                .map(|doc| nonnormative_sections(doc, set))
-                .collect(),
+            excluded: exclusions(set, docs, negated, (&nonnormative, &scope)),
+            nonnormative,
             award: if set.reading.award_criteria {
                 docs.iter().map(reading::award_sections).collect()
             } else {
                 Vec::new()
             },
             redefined: reading::redefinitions(set, definitions),
-            scope: docs.iter().map(scope_sections).collect(),
+            scope,
             review: crate::rules::review::ReviewProfiles::of(set),
         }
     }

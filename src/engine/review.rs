@@ -2,18 +2,44 @@
 //! statement (binding or weak, not negated, not a glossary row, not furniture or
 //! background) is compared with the profiles of the set's `require` rules
 //! ([`crate::rules::review`]), and each rule keeps the closest statement. A rule
-//! that ends missing cites it for review; it never changes a status.
+//! that ends missing cites it for review; it never changes a status. A rule whose
+//! topic the tender excludes («… inngår ikke i leveransen») is offered nothing.
 
 use super::observe::Observation;
-use super::statements::{self, PreparedBlock};
+use super::plan::SetPlan;
+use super::statements::{self, PreparedBlock, PreparedStretch};
 use super::tally::SetTally;
-use crate::document::Block;
+use crate::document::{Block, Document};
 use crate::findings::Coverage;
 use crate::rules::review::ReviewProfiles;
 
+/// Offers the normative statements of a prepared stretch to the rules they are
+/// close to.
+pub(super) fn consider_stretch(
+    plan: &SetPlan,
+    (doc, di): (&Document, usize),
+    stretch: &PreparedStretch,
+    nonnormative: &[bool],
+    found: &mut SetTally,
+) {
+    let range = stretch.range.clone();
+    for (bi, block) in range.clone().zip(&doc.blocks[range]) {
+        if let Some(prepared) = stretch.get(bi) {
+            consider_block(
+                (&plan.review, &plan.excluded),
+                found,
+                (di, bi),
+                block,
+                prepared,
+                nonnormative,
+            );
+        }
+    }
+}
+
 /// Offers the block's normative statements to the rules they are close to.
-pub(super) fn consider_block(
-    profiles: &ReviewProfiles,
+fn consider_block(
+    (profiles, excluded): (&ReviewProfiles, &[Vec<String>]),
     found: &mut SetTally,
     (di, bi): (usize, usize),
     block: &Block,
@@ -44,6 +70,10 @@ pub(super) fn consider_block(
             continue;
         }
         for (ri, score) in profiles.similar_rules(&stems) {
+            // The tender excludes the rule's topic: nothing is «possibly covered».
+            if excluded.get(ri).is_some_and(|terms| !terms.is_empty()) {
+                continue;
+            }
             found.offer_review(
                 ri,
                 score,

@@ -201,6 +201,7 @@ pub(super) fn conclude(
         Conditional,
         Evaluated,
         Redefined,
+        Excluded,
         Violation,
     ];
     let (severity, strength, applies) = scoped(rule, services);
@@ -232,11 +233,11 @@ pub(super) fn conclude(
     } else {
         (Status::Violation, false, tally.evidence_of(&ALL))
     };
-    // Only a missing rule is offered for review, and not where the tender negates
-    // or redefines its topic, nor with a statement it already cites.
+    // Only a missing rule is offered for review, and not where the tender negates,
+    // excludes or redefines its topic, nor with a statement it already cites.
     let review = tally.review.filter(|candidate| {
         status == Status::Missing
-            && tally.count(&[Negated, Redefined]) == 0
+            && tally.count(&[Negated, Redefined, Excluded]) == 0
             && !chosen.iter().any(|o| {
                 (o.doc, o.block, o.statement)
                     == (candidate.doc, candidate.block, candidate.statement)

@@ -305,3 +305,19 @@ fn the_concept_lexicon_brings_a_paraphrase_close_to_its_rule() {
         inf003.evidence
     );
 }
+
+/// Where the tender puts the topic out of its delivery, nothing is «possibly
+/// covered»: the same paraphrase as above, with the interface's languages
+/// excluded, leaves UX-004 missing with the exclusion cited and no review.
+#[test]
+fn a_topic_the_tender_excludes_offers_nothing_for_review() {
+    let report = check_text(
+        &format!(
+            "# Krav\n\n{PARAPHRASE}\n\nBrukergrensesnittets språk og målformer inngår ikke i leveransen.\n"
+        ),
+        "ks-felles-journalloft@1.2.0",
+    );
+    let r = ux004(&report);
+    assert_eq!(r.status, Status::Missing);
+    assert!(r.evidence.iter().all(|e| !e.review), "{:?}", r.evidence);
+}
