@@ -7,6 +7,7 @@
 //! statement, and only the rules those terms trigger are evaluated there.
 
 mod evidence;
+mod forms;
 mod inherited;
 mod legend;
 mod observe;

@@ -103,9 +103,16 @@ fn observe_stretch(
     let scope = plan.scope.get(di).map(Vec::as_slice).unwrap_or_default();
     let (mut tally, services) = observe_blocks(set, plan, doc, stretch, di, (nonnormative, scope));
     // Structural checks look at table rows, not terms.
+    let checked = CheckedStretch {
+        doc,
+        stretch,
+        di,
+        nonnormative,
+        reads_forms: set.reading.forms,
+    };
     for (ri, rule) in set.rules.iter().enumerate() {
         if let Some(check) = rule.check {
-            run_check(check, doc, stretch, di, nonnormative, ri, &mut tally);
+            run_check(check, &checked, ri, &mut tally);
         }
     }
     (tally, services)
@@ -187,7 +194,7 @@ struct BlockAt<'b> {
     hits: &'b [Hit],
     /// The hits its statements inherit from a lead-in and the headings above.
     inherited: &'b [Hit],
-    /// A header or footer, or in a non-normative section.
+    /// A header or footer, in a non-normative section, or a row of a form.
     furniture: bool,
     in_scope_section: bool,
     /// In an award-criteria section, table or list.
@@ -240,7 +247,8 @@ impl Observer<'_> {
                 .nonnormative
                 .get(block.section)
                 .copied()
-                .unwrap_or(false);
+                .unwrap_or(false)
+            || (set.reading.forms && in_a_form(prepared));
         let inherited = self.inherited(prepared, block.section);
         let evaluated = self.in_award_criteria(block, prepared);
         let at = BlockAt {
@@ -483,6 +491,15 @@ impl Observer<'_> {
     }
 }
 
+/// A table row of a form (a price table, an answer template, an inventory):
+/// nothing in it requires or violates.
+fn in_a_form(prepared: &PreparedBlock) -> bool {
+    prepared
+        .table
+        .as_ref()
+        .is_some_and(|t| t.columns.form.is_some())
+}
+
 /// What the opt-in reading behaviours (`reading:`) say about one statement; whether
 /// it is conditional is read once, when a rule first needs to know.
 struct StatementReading {
@@ -589,15 +606,25 @@ fn observe(
     }
 }
 
-fn run_check(
-    check: BuiltinCheck,
-    doc: &Document,
-    stretch: &PreparedStretch,
+/// Where a structural check looks: the document and its stretch, and what the set
+/// reads as no requirement there.
+struct CheckedStretch<'a> {
+    doc: &'a Document,
+    stretch: &'a PreparedStretch,
     di: usize,
-    nonnormative: &[bool],
-    rule: usize,
-    found: &mut SetTally,
-) {
+    nonnormative: &'a [bool],
+    /// The set reads forms (`reading: forms`): a form's rows are checked for nothing.
+    reads_forms: bool,
+}
+
+fn run_check(check: BuiltinCheck, at: &CheckedStretch<'_>, rule: usize, found: &mut SetTally) {
+    let CheckedStretch {
+        doc,
+        stretch,
+        di,
+        nonnormative,
+        reads_forms,
+    } = *at;
     let range = stretch.range.clone();
     for (bi, block) in range.clone().zip(&doc.blocks[range]) {
         let Some(prepared) = stretch.get(bi) else {
@@ -609,6 +636,7 @@ fn run_check(
         }
         if nonnormative.get(block.section).copied().unwrap_or(false)
             || statements::block_is_furniture(block)
+            || (reads_forms && row.columns.form.is_some())
         {
             continue;
         }

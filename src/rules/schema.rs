@@ -65,6 +65,11 @@ pub struct Reading {
     /// are evaluation: weak for a topic, a stated fact for `strength: mention` rules.
     #[serde(default)]
     pub award_criteria: bool,
+    /// Forms recognised by their shape (price tables, answer templates, inventories
+    /// of today's systems, the state's standard contract texts such as the DFØ data
+    /// processing agreement) require nothing and violate nothing.
+    #[serde(default)]
+    pub forms: bool,
 }
 
 /// Text in Norwegian bokmål, nynorsk and English. Bokmål is required; the others

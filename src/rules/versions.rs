@@ -248,6 +248,7 @@ pub fn diff(from: &RuleSet, to: &RuleSet) -> Result<RuleSetDiff, String> {
         ("definitions", old.definitions, new.definitions),
         ("conditions", old.conditions, new.conditions),
         ("award_criteria", old.award_criteria, new.award_criteria),
+        ("forms", old.forms, new.forms),
     ]
     .into_iter()
     .filter(|(_, a, b)| a != b)
