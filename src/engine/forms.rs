@@ -179,8 +179,8 @@ impl Profile {
         }
     }
 
-    /// A column whose filled cells are all type codes, beside a column of text,
-    /// when no title names a type column. The rightmost, where tables keep it.
+    /// A column whose filled cells are all type codes, beside a column of text (long
+    /// cells, or cells with a modal verb), when no title names a type column. The rightmost, where tables keep it.
     fn type_column(&self) -> Option<usize> {
         if self.titles.iter().any(|t| is_type_header(t)) {
             return None;
@@ -189,7 +189,7 @@ impl Profile {
             self.columns
                 .iter()
                 .enumerate()
-                .any(|(i, v)| i != c && v.long > 0)
+                .any(|(i, v)| i != c && (v.long > 0 || v.modal > 0))
         };
         (0..self.columns.len()).rev().find(|&c| {
             let v = self.columns[c];

@@ -31,6 +31,7 @@ mod fresh;
 mod heldout;
 mod hostile;
 mod issue_13_docx;
+mod issue_22_forms;
 mod reading;
 mod real_tenders;
 mod reports;
