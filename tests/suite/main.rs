@@ -15,6 +15,7 @@ mod support;
 mod accuracy;
 mod architecture;
 mod baseline;
+mod brand_findings;
 mod brands;
 mod cli;
 mod cli_extras;
