@@ -365,8 +365,10 @@ fn is_amount_or_placeholder(cell: &str) -> bool {
 /// The title lines a standard contract text opens with: the DFØ data processing
 /// agreement («Databehandleravtale» between the parties it names «Databehandler»
 /// and «Behandlingsansvarlig»), and the general terms of the state's standard
-/// agreements («SSA-L generell avtaletekst», «Generelle kontraktsbestemmelser»).
-/// The buyer's own bilag and requirement documents do not open so.
+/// agreements (a title page naming «Statens standardavtaler» and the parties the
+/// agreement is made between, «heretter kalt Leverandøren»). The buyer's own bilag
+/// («Bilag til SSA-O», «SSA-L Bilag 1 – Kundens kravspesifikasjon») and requirement
+/// documents do not open so.
 pub fn is_standard_contract_text(doc: &Document) -> bool {
     /// The title page and its first section: where the text says what it is.
     const OPENING: usize = 40;
@@ -390,12 +392,15 @@ pub fn is_standard_contract_text(doc: &Document) -> bool {
         && ["behandlingsansvarlig", "controller"]
             .iter()
             .any(|p| opening.iter().skip(1).any(|l| l.contains(p)));
-    let general_terms = opening.iter().take(5).any(|l| {
-        (l.contains("ssa") || l.contains("statens standardavtale"))
-            && (l.contains("generell avtaletekst") || l.contains("generelle avtaletekst"))
+    // The agreement itself, not a bilag to it: the state's title page, with no
+    // «Bilag» among its title lines, and the parties it is made between.
+    let title_lines = &opening[..opening.len().min(8)];
+    let general_terms = title_lines.iter().any(|l| {
+        l.contains("statens standardavtale")
             || l.contains("generelle kontraktsbestemmelser")
             || l.contains("alminnelige kontraktsbestemmelser")
-    });
+    }) && !title_lines.iter().any(|l| l.contains("bilag"))
+        && opening.iter().any(|l| l.contains("heretter kalt"));
     dpa || general_terms
 }
 

@@ -305,3 +305,30 @@ fn nve_standard_data_processing_agreement_raises_no_vague_wording() {
         excerpts(r)
     );
 }
+
+#[test]
+fn the_state_general_terms_are_a_form_and_the_buyers_bilag_to_them_is_not() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("generell-avtaletekst.md"),
+        "Avtale om løpende tjenestekjøp over internett\n\nStatens standardavtaler for IT-anskaffelser\n\n\
+         Avtalen er inngått mellom kommunen (heretter kalt Kunden) og leverandøren (heretter kalt \
+         Leverandøren).\n\n# 2 Leverandørens plikter\n\nLeverandøren skal ha tilstrekkelig kompetanse.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("bilag-1.md"),
+        "Bilag til SSA-O\n\nStatens standardavtale om konsulentoppdrag\n\n# Bilag 1 Kundens beskrivelse\n\n\
+         Konsulenten skal levere en stabil løsning.\n",
+    )
+    .expect("write");
+    let results = check_dir(dir.path());
+    let r = rule(&results, "HYG-007");
+    let files: Vec<&str> = r.evidence.iter().map(|e| e.file.as_str()).collect();
+    assert_eq!(r.status, Status::Violation);
+    assert!(
+        files.iter().all(|f| f.ends_with("bilag-1.md")),
+        "{files:?}: {:?}",
+        excerpts(r)
+    );
+}
