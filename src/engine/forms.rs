@@ -404,6 +404,56 @@ pub fn is_standard_contract_text(doc: &Document) -> bool {
     dpa || general_terms
 }
 
+/// A line of a table of contents: a title and its page number, after dot leaders
+/// or a tab («3.1 Felles etablering ........ 4»), or without them in a run of at
+/// least three such lines («1 Innledning 2», «2 Formål og omfang 3», …). Read from
+/// the document's blocks around `index`, so every stretch reads a line the same way.
+pub fn is_contents_line(doc: &Document, index: usize) -> bool {
+    let entry = |i: usize| doc.blocks.get(i).and_then(contents_entry);
+    let Some(leader) = entry(index) else {
+        return false;
+    };
+    if leader {
+        return true;
+    }
+    const RUN: usize = 3;
+    let before = (1..RUN)
+        .take_while(|&k| index.checked_sub(k).is_some_and(|i| entry(i).is_some()))
+        .count();
+    let after = (1..RUN).take_while(|&k| entry(index + k).is_some()).count();
+    before + 1 + after >= RUN
+}
+
+/// Whether a block reads as a contents entry, and if so whether it has leaders.
+fn contents_entry(block: &Block) -> Option<bool> {
+    if !matches!(
+        block.kind,
+        BlockKind::Paragraph | BlockKind::ListItem { .. }
+    ) {
+        return None;
+    }
+    let text = block.text.trim_end();
+    let title_end = text.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let page = text.len() - title_end;
+    if page == 0 || page > 4 {
+        return None;
+    }
+    let with_leader = &text[..title_end];
+    let title = with_leader
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '…' | '_' | '·'));
+    let leader = &with_leader[title.len()..];
+    let has_leader = leader.contains('\t') || leader.contains("...") || leader.contains('…');
+    if leader.is_empty() || title.ends_with([',', '!', '?', ':', ';', '-', '–']) {
+        return None;
+    }
+    let words = title.split_whitespace().count();
+    let has_letters = title.chars().any(char::is_alphabetic);
+    if !has_letters || words > 14 || modality::classify(&normalize(title).text) != Modality::None {
+        return None;
+    }
+    Some(has_leader)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

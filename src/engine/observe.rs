@@ -491,13 +491,14 @@ impl Observer<'_> {
     }
 }
 
-/// A table row of a form (a price table, an answer template, an inventory):
-/// nothing in it requires or violates.
+/// A table row of a form (a price table, an answer template, an inventory) or a
+/// line of a table of contents: nothing in it requires or violates.
 fn in_a_form(prepared: &PreparedBlock) -> bool {
-    prepared
-        .table
-        .as_ref()
-        .is_some_and(|t| t.columns.form.is_some())
+    prepared.contents_line
+        || prepared
+            .table
+            .as_ref()
+            .is_some_and(|t| t.columns.form.is_some())
 }
 
 /// What the opt-in reading behaviours (`reading:`) say about one statement; whether

@@ -2,7 +2,7 @@
 //! paragraphs and list items, whole rows of requirement tables (typed by their
 //! type column), and list items that inherit the «skal» of their lead-in.
 
-use super::forms::{TableForm, TableShape, TableShapes};
+use super::forms::{self, TableForm, TableShape, TableShapes};
 use super::legend::{self, LegendEntry, TypeLegend};
 use crate::document::{Block, BlockKind, CELL_SEPARATOR, Document, Origin, TableRow};
 use crate::text::column_titles::{
@@ -24,6 +24,9 @@ pub struct PreparedBlock {
     /// For a list item: the block index of the paragraph ending in «:» that introduces
     /// its list, whose last statement the item continues.
     pub lead_in: Option<usize>,
+    /// A line of a table of contents ([`forms::is_contents_line`]): for a set that
+    /// reads forms, it requires nothing and violates nothing.
+    pub contents_line: bool,
 }
 
 /// One thing the tender says.
@@ -276,6 +279,9 @@ fn prepare_range(
             }
         }
     }
+    for (index, p) in (start..).zip(&mut blocks) {
+        p.contents_line = forms::is_contents_line(doc, index);
+    }
     // A list running into the range continues the lead-in of the last block before
     // it that is not a list item.
     let mut earlier = Vec::new();
@@ -511,6 +517,7 @@ fn prepare_block(
         statements,
         table,
         lead_in: None,
+        contents_line: false,
     }
 }
 

@@ -332,3 +332,15 @@ fn the_state_general_terms_are_a_form_and_the_buyers_bilag_to_them_is_not() {
         excerpts(r)
     );
 }
+
+#[test]
+fn a_table_of_contents_names_topics_it_does_not_state_or_require() {
+    let results = check_md(
+        "Innholdsfortegnelse\n\n1 Innledning 2\n\n2 Stabil og rask drift 4\n\n\
+         3 Bilag 8 Databehandleravtale 11\n\n4 Tildeling ........ 12\n\n# 1 Innledning\n\nKommunen kjøper en journalløsning.\n",
+    );
+    for (id, status) in [("HYG-007", Status::Passed), ("CON-005", Status::Missing)] {
+        let r = rule(&results, id);
+        assert_eq!(r.status, status, "{id}: {:?}", excerpts(r));
+    }
+}
