@@ -454,6 +454,13 @@ fn contents_entry(block: &Block) -> Option<bool> {
     Some(has_leader)
 }
 
+/// A column title naming qualification requirements: «Kvalifikasjonskrav»,
+/// «Kvalifikasjonskrava», "Qualification requirement(s)".
+pub fn names_qualification_requirements(title: &str) -> bool {
+    let t = title_key(title);
+    t.starts_with("kvalifikasjonskrav") || t.starts_with("qualification requirement")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -71,6 +71,10 @@ pub struct Columns {
     /// an inventory of today's systems): for a set that reads forms
     /// (`reading: forms`), its rows require nothing and violate nothing.
     pub form: Option<TableForm>,
+    /// The type every row has because the text column's title names the kind of
+    /// requirement: qualification requirements («Kvalifikasjonskrav»,
+    /// "Qualification requirement") must be met, whatever the row says.
+    pub titled_type: Option<Modality>,
 }
 
 impl Columns {
@@ -126,6 +130,15 @@ impl Columns {
         }
         c.requirement =
             c.kind.is_some() || (c.id.is_some() && !c.content.is_empty()) || requirement_header;
+        if c.kind.is_none()
+            && c.content.iter().any(|&i| {
+                header
+                    .get(i)
+                    .is_some_and(|h| forms::names_qualification_requirements(h))
+            })
+        {
+            c.titled_type = Some(Modality::Binding);
+        }
         c.glossary = glossary_header && c.kind.is_none() && c.id.is_none();
         // The tender's type legend defines codes; its rows are no requirements.
         if legend::legend_columns(header).is_some() {
@@ -451,7 +464,9 @@ fn prepare_block(
                 .cloned();
             let mut row_type = match &legend {
                 Some(entry) => Some(entry.modality),
-                None => type_cell.and_then(modality::classify_type_cell),
+                None => type_cell
+                    .and_then(modality::classify_type_cell)
+                    .or(columns.titled_type),
             };
             let mut untyped = columns.requirement && row_type.is_none();
             if untyped && let Some(parent_type) = parent_type {

@@ -344,3 +344,19 @@ fn a_table_of_contents_names_topics_it_does_not_state_or_require() {
         assert_eq!(r.status, status, "{id}: {:?}", excerpts(r));
     }
 }
+
+#[test]
+fn qualification_requirements_are_typed_by_their_column_title() {
+    let results = check_md(
+        "# 2 Kvalifikasjonskrav\n\n\
+         | Nr. | Kvalifikasjonskrav | Dokumentasjon |\n|---|---|---|\n\
+         | 1 | Leverandøren skal være registrert i Enhetsregisteret. | Firmaattest |\n\
+         | 2 | Leverandøren skal ha økonomisk og finansiell kapasitet til å gjennomføre kontrakten. | Årsregnskap |\n\n\
+         # 3 Krav\n\n| Krav-ID | Kravtekst |\n|---|---|\n| K-1 | Løsningen skal støtte HelseID. |\n",
+    );
+    let r = rule(&results, "HYG-004");
+    // Only the specification row without a type.
+    assert_eq!(r.status, Status::Violation);
+    assert_eq!(excerpts(r).len(), 1, "{:?}", excerpts(r));
+    assert!(excerpts(r)[0].contains("HelseID"), "{:?}", excerpts(r));
+}
