@@ -54,6 +54,9 @@ pub struct TableShape {
     pub columns: usize,
     /// The first column holds ids («S-01», «K1», «4.2») on every filled row.
     pub ids_first: bool,
+    /// The table stands under a heading naming qualification requirements
+    /// («2 Kvalifikasjonskrav», "5 Qualification requirements").
+    pub qualification: bool,
 }
 
 /// The shapes of one document's tables, by table number; tables whose shape says
@@ -71,9 +74,14 @@ impl TableShapes {
             let BlockKind::TableRow(row) = &block.kind else {
                 continue;
             };
-            let profile = profiles
-                .entry(row.table)
-                .or_insert_with(|| Profile::new(&row.header));
+            let profile = profiles.entry(row.table).or_insert_with(|| {
+                let mut profile = Profile::new(&row.header);
+                profile.qualification = doc
+                    .section_path(block.section)
+                    .iter()
+                    .any(|s| names_qualification_requirements(&s.title));
+                profile
+            });
             if !row.is_header && profile.rows < ROWS_READ {
                 profile.add(block, row.cells.len(), legend);
             }
@@ -82,7 +90,9 @@ impl TableShapes {
             tables: profiles
                 .into_iter()
                 .map(|(table, profile)| (table, profile.shape()))
-                .filter(|(_, shape)| shape.type_column.is_some() || shape.form.is_some())
+                .filter(|(_, shape)| {
+                    shape.type_column.is_some() || shape.form.is_some() || shape.qualification
+                })
                 .collect(),
         }
     }
@@ -101,6 +111,7 @@ struct Profile {
     columns: Vec<ColumnValues>,
     /// A row whose only text is an answer title: the vendor answers below it.
     answer_label_row: bool,
+    qualification: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -125,6 +136,7 @@ impl Profile {
             rows: 0,
             columns: Vec::new(),
             answer_label_row: false,
+            qualification: false,
         }
     }
 
@@ -176,6 +188,7 @@ impl Profile {
                 .columns
                 .first()
                 .is_some_and(|v| v.filled > 0 && v.ids == v.filled),
+            qualification: self.qualification,
         }
     }
 
@@ -454,7 +467,7 @@ fn contents_entry(block: &Block) -> Option<bool> {
     Some(has_leader)
 }
 
-/// A column title naming qualification requirements: «Kvalifikasjonskrav»,
+/// A column title or heading naming qualification requirements: «Kvalifikasjonskrav»,
 /// «Kvalifikasjonskrava», "Qualification requirement(s)".
 pub fn names_qualification_requirements(title: &str) -> bool {
     let t = title_key(title);

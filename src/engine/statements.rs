@@ -71,9 +71,10 @@ pub struct Columns {
     /// an inventory of today's systems): for a set that reads forms
     /// (`reading: forms`), its rows require nothing and violate nothing.
     pub form: Option<TableForm>,
-    /// The type every row has because the text column's title names the kind of
-    /// requirement: qualification requirements («Kvalifikasjonskrav»,
-    /// "Qualification requirement") must be met, whatever the row says.
+    /// The type every row has because the text column's title or the heading above
+    /// the table names the kind of requirement: qualification requirements
+    /// («Kvalifikasjonskrav», "Qualification requirement") must be met, whatever the
+    /// row says.
     pub titled_type: Option<Modality>,
 }
 
@@ -98,6 +99,9 @@ impl Columns {
             self.requirement = true;
         }
         self.form = shape.form;
+        if shape.qualification && self.kind.is_none() && self.requirement {
+            self.titled_type = Some(Modality::Binding);
+        }
         self
     }
 

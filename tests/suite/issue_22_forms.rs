@@ -360,3 +360,17 @@ fn qualification_requirements_are_typed_by_their_column_title() {
     assert_eq!(excerpts(r).len(), 1, "{:?}", excerpts(r));
     assert!(excerpts(r)[0].contains("HelseID"), "{:?}", excerpts(r));
 }
+
+#[test]
+fn qualification_requirements_are_typed_by_their_heading() {
+    let results = check_md(
+        "# 5 Qualification requirements\n\n\
+         | Requirement | Documentation |\n|---|---|\n\
+         | The supplier shall be registered in a register of companies. | Certificate of registration |\n\n\
+         # 6 Requirements\n\n| Req. ID | Requirement |\n|---|---|\n| R-1 | The solution shall support HelseID. |\n",
+    );
+    let r = rule(&results, "HYG-004");
+    assert_eq!(r.status, Status::Violation);
+    assert_eq!(excerpts(r).len(), 1, "{:?}", excerpts(r));
+    assert!(excerpts(r)[0].contains("HelseID"), "{:?}", excerpts(r));
+}
