@@ -1,6 +1,7 @@
 //! Released rule-set versions stay what they were: a tender pinned to
 //! `ks-felles-journalloft@1.0.0` / `anskaffelse-hygiene@1.0.0` gets the results it
-//! got when 1.0.0 was the newest version, while the defaults move to 1.1.0.
+//! got when 1.0.0 was the newest version, and the released 1.1.0 files stay as they
+//! were, while the defaults move to 1.2.0.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -32,12 +33,33 @@ fn released_1_0_0_sets_are_embedded_byte_for_byte() {
     }
 }
 
+/// SHA-256 of the 1.1.0 files as released (2026-12-02); rule changes since go into 1.2.0.
+const RELEASED_1_1_0: &[(&str, &str)] = &[
+    (
+        "ks-felles-journalloft",
+        "3219f74475260f2fcd5f79218cbb387d3501af2de242c574745552638e5b12a3",
+    ),
+    (
+        "anskaffelse-hygiene",
+        "7e5b5a586a8e8e3205b41afcdd7d3091040f125ea71ebe4efb44284da4eaddd7",
+    ),
+];
+
 #[test]
-fn the_defaults_are_1_1_0() {
+fn released_1_1_0_sets_are_embedded_byte_for_byte() {
+    for (id, sha) in RELEASED_1_1_0 {
+        let set = rules::resolve(&format!("{id}@1.1.0")).expect("1.1.0 is embedded");
+        assert_eq!(set.version, semver::Version::new(1, 1, 0));
+        assert_eq!(&set.sha256, sha, "{id}@1.1.0 was edited after release");
+    }
+}
+
+#[test]
+fn the_defaults_are_1_2_0() {
     for id in SETS {
         assert_eq!(
             embedded::newest(id),
-            Some(semver::Version::new(1, 1, 0)),
+            Some(semver::Version::new(1, 2, 0)),
             "{id}"
         );
     }
@@ -45,7 +67,7 @@ fn the_defaults_are_1_1_0() {
     assert!(
         defaults
             .iter()
-            .all(|s| s.version == semver::Version::new(1, 1, 0))
+            .all(|s| s.version == semver::Version::new(1, 2, 0))
     );
 }
 
