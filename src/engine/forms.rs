@@ -162,13 +162,16 @@ impl Profile {
             }
             if is_amount_or_placeholder(cell) {
                 values.amounts += 1;
-            } else if words <= 2
-                && (legend.lookup(&normalize(cell).text).is_some()
-                    || modality::classify_type_cell(cell).is_some())
+                continue;
+            }
+            // Normalised once: a code is looked up, a sentence read for its modal verb.
+            let norm = normalize(cell).text;
+            if words <= 2
+                && (legend.lookup(&norm).is_some() || modality::classify_type_cell(cell).is_some())
             {
                 values.codes += 1;
             }
-            if words > 1 && modality::classify(&normalize(cell).text) != Modality::None {
+            if words > 1 && modality::classify(&norm) != Modality::None {
                 values.modal += 1;
             }
         }
