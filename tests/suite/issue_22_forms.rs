@@ -38,6 +38,15 @@ fn excerpts(r: &RuleResult) -> Vec<String> {
     r.evidence.iter().map(|e| e.excerpt.clone()).collect()
 }
 
+/// The excerpts of a result's evidence that `place` (file and section) picks.
+fn excerpts_in<'a>(r: &'a RuleResult, place: impl Fn(&str, &str) -> bool) -> Vec<&'a str> {
+    r.evidence
+        .iter()
+        .filter(|e| place(&e.file, &e.section))
+        .map(|e| e.excerpt.as_str())
+        .collect()
+}
+
 /// A real tender of the shared corpora, beside this checkout (`../shared`) or beside
 /// the folder of worktrees it is one of (`../../shared`).
 fn real_tender(name: &str) -> Option<PathBuf> {
@@ -254,12 +263,7 @@ fn digiskjema_price_table_cells_holding_12_are_no_untyped_requirements() {
     };
     let results = check_dir(&dir);
     let r = rule(&results, "HYG-004");
-    let in_prices: Vec<&str> = r
-        .evidence
-        .iter()
-        .filter(|e| e.file.contains("Bilag 6"))
-        .map(|e| e.excerpt.as_str())
-        .collect();
+    let in_prices = excerpts_in(r, |file, _| file.contains("Bilag 6"));
     assert!(in_prices.is_empty(), "{in_prices:?}");
     assert_eq!(r.status, Status::Passed, "{:?}", excerpts(r));
 }
@@ -271,12 +275,7 @@ fn antidoping_introduction_and_answer_template_raise_no_hygiene_finding() {
     };
     let results = check_dir(&dir);
     let vague = rule(&results, "HYG-007");
-    let in_introduction: Vec<&str> = vague
-        .evidence
-        .iter()
-        .filter(|e| e.section.contains("Introduksjon"))
-        .map(|e| e.excerpt.as_str())
-        .collect();
+    let in_introduction = excerpts_in(vague, |_, section| section.contains("Introduksjon"));
     assert!(in_introduction.is_empty(), "{in_introduction:?}");
     // The award-criteria table the consultant answers in («Konsulentens besvarelse»).
     let untyped = rule(&results, "HYG-004");
@@ -290,12 +289,7 @@ fn nve_standard_data_processing_agreement_raises_no_vague_wording() {
     };
     let results = check_dir(&dir);
     let r = rule(&results, "HYG-007");
-    let in_dpa: Vec<&str> = r
-        .evidence
-        .iter()
-        .filter(|e| e.file.contains("dba_generell_avtaletekst"))
-        .map(|e| e.excerpt.as_str())
-        .collect();
+    let in_dpa = excerpts_in(r, |file, _| file.contains("dba_generell_avtaletekst"));
     assert!(in_dpa.is_empty(), "{in_dpa:?}");
     assert!(
         r.evidence
