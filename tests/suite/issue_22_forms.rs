@@ -39,7 +39,7 @@ fn excerpts(r: &RuleResult) -> Vec<String> {
 }
 
 /// The excerpts of a result's evidence that `place` (file and section) picks.
-fn excerpts_in<'a>(r: &'a RuleResult, place: impl Fn(&str, &str) -> bool) -> Vec<&'a str> {
+fn excerpts_in(r: &RuleResult, place: impl Fn(&str, &str) -> bool) -> Vec<&str> {
     r.evidence
         .iter()
         .filter(|e| place(&e.file, &e.section))
