@@ -28,6 +28,9 @@ use std::collections::BTreeMap;
 /// How many body rows of a table its shape is read from: enough for any table a
 /// person lays out, bounded for a pasted export of thousands of rows.
 const ROWS_READ: usize = 200;
+/// How many columns of a row its shape is read from: no form a person lays out is
+/// wider, and a hostile row of a million cells costs no more than this.
+const COLUMNS_READ: usize = 64;
 
 /// What a table is, when its shape says it is a form and not requirements.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,6 +111,9 @@ struct Profile {
     /// Header titles as [`title_key`] gives them.
     titles: Vec<String>,
     rows: usize,
+    /// The most cells a row has.
+    widest: usize,
+    /// The first [`COLUMNS_READ`] columns.
     columns: Vec<ColumnValues>,
     /// A row whose only text is an answer title: the vendor answers below it.
     answer_label_row: bool,
@@ -134,6 +140,7 @@ impl Profile {
         Profile {
             titles: header.iter().map(|h| title_key(h)).collect(),
             rows: 0,
+            widest: 0,
             columns: Vec::new(),
             answer_label_row: false,
             qualification: false,
@@ -142,6 +149,8 @@ impl Profile {
 
     fn add(&mut self, block: &Block, cells: usize, legend: &TypeLegend) {
         self.rows += 1;
+        self.widest = self.widest.max(cells);
+        let cells = cells.min(COLUMNS_READ);
         if self.columns.len() < cells {
             self.columns.resize(cells, ColumnValues::default());
         }
@@ -186,7 +195,7 @@ impl Profile {
         TableShape {
             type_column: self.type_column(),
             form: self.form(),
-            columns: self.columns.len(),
+            columns: self.widest,
             ids_first: self
                 .columns
                 .first()
