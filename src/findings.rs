@@ -299,6 +299,11 @@ pub struct Evidence {
     /// («… Microsoft SQL Server eller tilsvarende …»); see [`crate::fixes`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<String>,
+    /// The other places that give this evidence's requirement id to another
+    /// requirement, in document order: one finding cites them all, since the
+    /// ambiguity is the id's, not one row's.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_at: Vec<OtherPlace>,
 }
 
 impl Evidence {
@@ -307,7 +312,25 @@ impl Evidence {
         if let Some(place) = &self.place {
             self.location = place.display(lang);
         }
+        for other in &mut self.also_at {
+            if let Some(place) = &other.place {
+                other.location = place.display(lang);
+            }
+        }
     }
+}
+
+/// Another place a piece of evidence points at: where the same requirement id is
+/// used again.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct OtherPlace {
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    pub location: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<crate::document::FindablePlace>,
+    pub excerpt: String,
 }
 
 /// Where a tender defines an abbreviation, as evidence shows it.

@@ -156,6 +156,7 @@ mod tests {
             modality: Modality::Binding,
             matched: Some(matched.into()),
             fix: None,
+            also_at: Vec::new(),
             type_legend: None,
             definition: None,
             place: None,

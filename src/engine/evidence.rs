@@ -9,7 +9,7 @@ use super::scope::ScopeInfo;
 use super::statements::{PreparedBlock, prepare_each};
 use super::tally::SetConclusion;
 use crate::document::{Block, Document, Location};
-use crate::findings::{DefinitionNote, Evidence, RuleResult};
+use crate::findings::{DefinitionNote, Evidence, OtherPlace, RuleResult};
 use crate::rules::Hit;
 use crate::source::LineIndexRef;
 use crate::text::Modality;
@@ -28,6 +28,7 @@ pub(super) fn cite(
     let mut cited: Vec<Observation> = concluded
         .iter()
         .flat_map(|(results, _)| results.iter().flat_map(|(_, chosen)| chosen))
+        .flat_map(|c| std::iter::once(&c.at).chain(&c.also))
         .copied()
         .collect();
     cited.sort_unstable();
@@ -77,13 +78,36 @@ pub(super) fn cite(
             let results = results
                 .into_iter()
                 .map(|(mut result, chosen)| {
-                    result.evidence = chosen.iter().filter_map(evidence_of).collect();
+                    result.evidence = chosen
+                        .iter()
+                        .filter_map(|c| {
+                            let mut evidence = evidence_of(&c.at)?;
+                            evidence.also_at = c
+                                .also
+                                .iter()
+                                .filter_map(evidence_of)
+                                .map(other_place)
+                                .collect();
+                            Some(evidence)
+                        })
+                        .collect();
                     result
                 })
                 .collect();
             (results, scope)
         })
         .collect()
+}
+
+/// Evidence as another place the same thing is said.
+fn other_place(e: Evidence) -> OtherPlace {
+    OtherPlace {
+        file: e.file,
+        line: e.line,
+        location: e.location,
+        place: e.place,
+        excerpt: e.excerpt,
+    }
 }
 
 /// What evidence is built from: the documents and, for each, the blocks it cites
@@ -182,6 +206,7 @@ fn evidence(o: &Observation, sources: &Sources<'_>) -> Option<Evidence> {
             .definition
             .and_then(|d| definition_note(d as usize, sources)),
         fix: None,
+        also_at: Vec::new(),
         place,
     })
 }

@@ -13,6 +13,7 @@ mod legend;
 mod observe;
 mod plan;
 pub mod reading;
+mod requirement_rows;
 mod scope;
 mod statements;
 mod tally;

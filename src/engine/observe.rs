@@ -8,12 +8,13 @@ use super::TypeLegend;
 use super::inherited::{HeadingHits, lead_in_hits};
 use super::plan::SetPlan;
 use super::reading;
+use super::requirement_rows;
 use super::scope::{Place, detect_services};
 use super::statements::{
     self, PreparedBlock, PreparedStretch, Statement, prepare_stretch, stretches,
 };
 use super::tally::SetTally;
-use crate::document::{Block, Document};
+use crate::document::{Block, BlockKind, Document};
 use crate::findings::Coverage;
 use crate::rules::schema::{BuiltinCheck, RuleKind};
 use crate::rules::{CompiledMatch, CompiledRule, Hit, RuleSet, StatementHits};
@@ -377,7 +378,7 @@ impl Observer<'_> {
             statement,
             text: &at.prepared.norm.text[statement.range.clone()],
             hits: &in_statement,
-            statement_hits: StatementHits::new(&in_statement),
+            statement_hits: StatementHits::of_statement(&in_statement, statement.range.start),
             normative,
             reading: StatementReading {
                 conditions: set.reading.conditions,
@@ -434,7 +435,7 @@ impl Observer<'_> {
         }
         // Rules with equal patterns get one evaluation per statement.
         let primary = if dropped.is_some() {
-            let kept_hits = StatementHits::new(own_hits);
+            let kept_hits = StatementHits::of_statement(own_hits, at.statement.range.start);
             match pattern.eval(&kept_hits, at.text) {
                 Some(p) => Some(p),
                 None => {
@@ -641,6 +642,14 @@ fn run_check(check: BuiltinCheck, at: &CheckedStretch<'_>, rule: usize, found: &
         {
             continue;
         }
+        let at = Observation {
+            doc: di,
+            block: bi,
+            statement: 0,
+            hit: None,
+            coverage: Coverage::Violation,
+            definition: None,
+        };
         let violation = match check {
             BuiltinCheck::UntypedRequirement => row.untyped,
             BuiltinCheck::TypeModalityMismatch => matches!(
@@ -648,19 +657,57 @@ fn run_check(check: BuiltinCheck, at: &CheckedStretch<'_>, rule: usize, found: &
                 (Some(Modality::Binding), Modality::Should)
                     | (Some(Modality::Should), Modality::Binding)
             ),
+            BuiltinCheck::CompositeRequirement => {
+                requirement_rows::is_composite(row_text(prepared))
+            }
+            BuiltinCheck::RequirementIds => {
+                if let Some(row_id) = row_id(rule, block, prepared, row, at) {
+                    found.add_row_id(row_id);
+                }
+                false
+            }
         };
         if violation {
-            found.add(
-                rule,
-                Observation {
-                    doc: di,
-                    block: bi,
-                    statement: 0,
-                    hit: None,
-                    coverage: Coverage::Violation,
-                    definition: None,
-                },
-            );
+            found.add(rule, at);
         }
     }
+}
+
+/// A requirement row's text: its statements, from the first to the last.
+fn row_text(prepared: &PreparedBlock) -> &str {
+    let start = prepared.statements.first().map_or(0, |s| s.range.start);
+    let end = prepared.statements.last().map_or(0, |s| s.range.end);
+    prepared.norm.text.get(start..end).unwrap_or_default()
+}
+
+/// A row of a table with an id column, for the id check. A header row repeated
+/// where the table goes on after a page break is the header again, not a row.
+fn row_id(
+    rule: usize,
+    block: &Block,
+    prepared: &PreparedBlock,
+    row: &statements::RowInfo,
+    at: Observation,
+) -> Option<requirement_rows::RowId> {
+    let column = row.columns.id?;
+    let BlockKind::TableRow(table_row) = &block.kind else {
+        return None;
+    };
+    let id = block.cell(column).unwrap_or_default().trim();
+    if table_row
+        .header
+        .get(column)
+        .is_some_and(|title| title.trim().eq_ignore_ascii_case(id))
+    {
+        return None;
+    }
+    let is_requirement = row.row_type.is_some() || row.text_modality != Modality::None;
+    Some(requirement_rows::RowId::new(
+        rule,
+        (at.doc, table_row.table),
+        id,
+        row_text(prepared),
+        is_requirement,
+        at,
+    ))
 }

@@ -271,7 +271,7 @@ pub fn front_matter(doc: &Document) -> FrontMatterKeys {
 /// The effective severity, strength and applicability of a rule for the services in scope.
 pub fn scoped(rule: &CompiledRule, services: &[String]) -> (Severity, Strength, bool) {
     for scope in &rule.scopes {
-        if scope.services.iter().any(|s| services.contains(s)) {
+        if scope.otherwise || scope.services.iter().any(|s| services.contains(s)) {
             return (
                 scope.severity.unwrap_or(rule.severity),
                 scope.strength.unwrap_or(rule.strength),

@@ -4,6 +4,7 @@
 
 use super::MAX_EVIDENCE;
 use super::observe::Observation;
+use super::requirement_rows::{RowId, judge_ids};
 use super::scope::{ScopeInfo, scoped};
 use crate::findings::{Coverage, RuleInfo, RuleResult, Status};
 use crate::rules::schema::{RuleKind, Strength};
@@ -23,6 +24,9 @@ pub(super) struct SetTally {
     /// (rule index, observation) in document order; for each rule at most
     /// [`MAX_EVIDENCE`] of each coverage.
     kept: Vec<(usize, Observation)>,
+    /// Rows of tables that number their requirements, for the id check, which
+    /// judges them once the whole tender is read.
+    row_ids: Vec<RowId>,
 }
 
 impl SetTally {
@@ -30,7 +34,12 @@ impl SetTally {
         SetTally {
             counts: vec![[0; Coverage::COUNT]; rules],
             kept: Vec::new(),
+            row_ids: Vec::new(),
         }
+    }
+
+    pub(super) fn add_row_id(&mut self, row: RowId) {
+        self.row_ids.push(row);
     }
 
     pub(super) fn add(&mut self, rule: usize, observation: Observation) {
@@ -46,6 +55,7 @@ impl SetTally {
 
     /// Adds the tally of the stretch that follows this one.
     pub(super) fn append(&mut self, later: SetTally) {
+        self.row_ids.extend(later.row_ids);
         let mut not_kept = later.counts;
         for (rule, observation) in later.kept {
             if let Some(counts) = not_kept.get_mut(rule) {
@@ -61,18 +71,40 @@ impl SetTally {
     }
 
     /// The tally of each rule, in rule order.
-    pub(super) fn into_rules(self) -> Vec<Tally> {
+    pub(super) fn into_rules(mut self) -> Vec<Tally> {
+        // The id check's findings, now that every file is read: each cited with the
+        // other places that use the same id.
+        let mut elsewhere: Vec<(usize, Observation, Vec<Observation>)> = Vec::new();
+        let mut reordered = Vec::new();
+        for (rule, at, also) in judge_ids(std::mem::take(&mut self.row_ids)) {
+            self.add(rule, at);
+            reordered.push(rule);
+            if !also.is_empty() {
+                elsewhere.push((rule, at, also));
+            }
+        }
         let mut tallies: Vec<Tally> = self
             .counts
             .into_iter()
             .map(|counts| Tally {
                 counts,
                 kept: Vec::new(),
+                elsewhere: Vec::new(),
             })
             .collect();
         for (rule, observation) in self.kept {
             if let Some(tally) = tallies.get_mut(rule) {
                 tally.kept.push(observation);
+            }
+        }
+        for rule in reordered {
+            if let Some(tally) = tallies.get_mut(rule) {
+                tally.kept.sort_unstable();
+            }
+        }
+        for (rule, at, also) in elsewhere {
+            if let Some(tally) = tallies.get_mut(rule) {
+                tally.elsewhere.push((at, also));
             }
         }
         tallies
@@ -85,6 +117,8 @@ pub(super) struct Tally {
     counts: [usize; Coverage::COUNT],
     /// In document order; at most [`MAX_EVIDENCE`] of each coverage.
     kept: Vec<Observation>,
+    /// For an observation of a requirement id used again, the other places it is used.
+    elsewhere: Vec<(Observation, Vec<Observation>)>,
 }
 
 impl Tally {
@@ -112,7 +146,15 @@ impl Tally {
 
 /// A set's results before their evidence is built, each with the observations it
 /// will cite, and the set's scope.
-pub(super) type SetConclusion = (Vec<(RuleResult, Vec<Observation>)>, ScopeInfo);
+pub(super) type SetConclusion = (Vec<(RuleResult, Vec<Cited>)>, ScopeInfo);
+
+/// An observation a result cites, with the other places it names (where the
+/// requirement id it is about is used again; usually none).
+#[derive(Debug, Clone)]
+pub(super) struct Cited {
+    pub(super) at: Observation,
+    pub(super) also: Vec<Observation>,
+}
 
 /// A rule's result from its tally: the status, whether it is satisfied, and the
 /// observations its evidence will be built from.
@@ -121,7 +163,7 @@ pub(super) fn conclude(
     rule: &CompiledRule,
     tally: Tally,
     services: &[String],
-) -> (RuleResult, Vec<Observation>) {
+) -> (RuleResult, Vec<Cited>) {
     use Coverage::*;
     const ALL: [Coverage; Coverage::COUNT] = [
         Binding,
@@ -180,7 +222,19 @@ pub(super) fn conclude(
         baseline: None,
         rule_info: Arc::new(rule_info(rule)),
     };
-    (result, chosen)
+    let mut elsewhere = tally.elsewhere;
+    let cited = chosen
+        .into_iter()
+        .map(|at| {
+            let also = elsewhere
+                .iter_mut()
+                .find(|(first, _)| *first == at)
+                .map(|(_, also)| std::mem::take(also))
+                .unwrap_or_default();
+            Cited { at, also }
+        })
+        .collect();
+    (result, cited)
 }
 
 /// What reporters show of a rule: its texts, not its patterns.

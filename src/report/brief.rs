@@ -284,6 +284,13 @@ fn error_in_full(
         if let Some(d) = &e.definition {
             say(&definition_sentence(lang, d));
         }
+        if !e.also_at.is_empty() {
+            say(&format!(
+                "{} {}",
+                word(lang, "also-used-at"),
+                common::other_places(&e.also_at)
+            ));
+        }
         // A violation's fix is its own sentence corrected, never a canned example.
         if let Some(fix) = &e.fix {
             say(&format!("→ {fix}"));

@@ -276,6 +276,15 @@ pub fn message(issue: &Issue<'_>, lang: Lang) -> String {
     text
 }
 
+/// Where else a piece of evidence's requirement id is used: file, place and text.
+pub fn other_places(places: &[crate::findings::OtherPlace]) -> String {
+    places
+        .iter()
+        .map(|p| format!("{}:{} («{}»)", p.file, p.location, one_line(&p.excerpt)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// Text on one line without control characters (Word text holds some; CI logs
 /// and terminals should not get them).
 pub fn one_line(text: &str) -> String {

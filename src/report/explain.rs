@@ -82,6 +82,7 @@ pub fn render(set: &RuleSet, rule: &CompiledRule, lang: Lang, color: bool) -> St
         rule.rationale.get(lang).trim()
     );
     texts(&mut out, rule, lang, &paint);
+    concepts(&mut out, set, rule, lang, &paint);
     sources(&mut out, rule, lang, &paint);
     examples(&mut out, rule, lang, &paint);
     let _ = writeln!(
@@ -125,8 +126,55 @@ fn texts(out: &mut String, rule: &CompiledRule, lang: Lang, paint: &Paint) {
             } else {
                 label(lang, "explain-not-applicable").to_string()
             };
-            let _ = writeln!(out, "  {}: {what}", s.services.join(", "));
+            let services = if s.otherwise {
+                label(lang, "explain-otherwise").to_string()
+            } else {
+                s.services.join(", ")
+            };
+            let _ = writeln!(out, "  {services}: {what}");
         }
+    }
+}
+
+/// The concepts of the set's lexicon the rule names, each with its words by language.
+fn concepts(out: &mut String, set: &RuleSet, rule: &CompiledRule, lang: Lang, paint: &Paint) {
+    let named: Vec<&crate::rules::schema::Concept> = rule
+        .concepts
+        .iter()
+        .filter_map(|id| set.concepts.iter().find(|c| &c.id.value == id))
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}", paint.bold(label(lang, "explain-concepts")));
+    for concept in named {
+        let _ = writeln!(out, "  {} — {}", concept.id.value, concept.title.get(lang));
+        for (name, words) in [
+            ("nb", &concept.nb),
+            ("nn", &concept.nn),
+            ("en", &concept.en),
+        ] {
+            if !words.is_empty() {
+                let list: Vec<String> = words.iter().map(term_text).collect();
+                let _ = writeln!(out, "    [{name}] {}", list.join(", "));
+            }
+        }
+    }
+}
+
+/// A term as its rule writes it (`kjernejournal*`, `share*`).
+fn term_text(term: &crate::rules::schema::Term) -> String {
+    use crate::rules::schema::{Term, TermMode};
+    match term {
+        Term::Short(s) => s.clone(),
+        Term::Long(spec) => match spec.mode {
+            Some(TermMode::Prefix) => format!("{}*", spec.term),
+            Some(TermMode::Suffix) => format!("*{}", spec.term),
+            Some(TermMode::Substring) => format!("*{}*", spec.term),
+            Some(TermMode::Word | TermMode::Exact) | None => spec.term.clone(),
+        },
+        Term::Products(_) => "(products)".to_string(),
+        Term::Concept(c) => c.concept.clone(),
     }
 }
 

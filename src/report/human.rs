@@ -222,6 +222,15 @@ fn violation(
                 for line in rendered.lines() {
                     let _ = writeln!(out, "{indent}{line}");
                 }
+                // The snippet shows one place; an id used again names the others.
+                if !e.also_at.is_empty() {
+                    let _ = writeln!(
+                        out,
+                        "{indent}{} {}",
+                        word(lang, "also-used-at"),
+                        common::other_places(&e.also_at)
+                    );
+                }
             }
             None => {
                 let _ = writeln!(out, "{indent}{}", evidence_line(e, lang, false));
@@ -272,6 +281,13 @@ fn evidence_line(e: &Evidence, lang: Lang, with_coverage: bool) -> String {
     }
     if let Some(d) = &e.definition {
         line.push_str(&format!(" — {}", definition_sentence(lang, d)));
+    }
+    if !e.also_at.is_empty() {
+        line.push_str(&format!(
+            " — {} {}",
+            word(lang, "also-used-at"),
+            common::other_places(&e.also_at)
+        ));
     }
     line
 }

@@ -101,6 +101,12 @@ const WORDS: &[Entry] = &[
     ("file", "fil", "fil", "file"),
     ("more", "flere", "fleire", "more"),
     (
+        "also-used-at",
+        "også brukt i",
+        "også brukt i",
+        "also used at",
+    ),
+    (
         "unreadable",
         "kunne ikke leses",
         "kunne ikkje lesast",
@@ -290,12 +296,19 @@ const WORDS: &[Entry] = &[
     ),
     ("explain-why", "Hvorfor", "Kvifor", "Why"),
     (
+        "explain-concepts",
+        "Begreper regelen bruker (med ordene)",
+        "Omgrep regelen bruker (med orda)",
+        "Concepts the rule uses (with their words)",
+    ),
+    (
         "explain-paste",
         "Kravtekst å lime inn",
         "Kravtekst å lime inn",
         "Requirement text to paste",
     ),
     ("explain-scope", "Omfang", "Omfang", "Scope"),
+    ("explain-otherwise", "ellers", "elles", "otherwise"),
     (
         "explain-not-applicable",
         "gjelder ikke",

@@ -48,11 +48,18 @@ fn evidence_cell(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
         .iter()
         .take(3)
         .map(|e| {
-            let why = if r.status == Status::Missing {
+            let mut why = if r.status == Status::Missing {
                 format!(" ({})", common::coverage_word(lang, e.coverage))
             } else {
                 String::new()
             };
+            if !e.also_at.is_empty() {
+                why.push_str(&format!(
+                    " — {} {}",
+                    i18n::word(lang, "also-used-at"),
+                    cell(&common::other_places(&e.also_at))
+                ));
+            }
             format!(
                 "{} «{}»{why}",
                 code_cell(&common::evidence_place(e)),

@@ -2,9 +2,10 @@
 //! against one [`TermMatcher`], equal patterns numbered alike, and the set's
 //! identity (origin, SHA-256, text) kept for reports and pins.
 
+use super::concepts::Lexicon;
 use super::load;
 use super::matcher::{TermId, TermMatcher};
-use super::pattern::{CompiledMatch, Regexes};
+use super::pattern::{CompiledMatch, Regexes, TermsOf};
 use super::schema::{
     self, BuiltinCheck, ChangelogEntry, Localized, Match, RuleKind, RuleSource, ScopeOverride,
     Severity, SourceDocument, Strength,
@@ -39,6 +40,8 @@ pub struct RuleSet {
     pub categories: std::collections::BTreeMap<String, Localized>,
     /// The rules, in file order.
     pub rules: Vec<Arc<CompiledRule>>,
+    /// The set's concept lexicon (`concepts:`), for `explain`.
+    pub concepts: Arc<[schema::Concept]>,
     /// How many distinct patterns the rules have (see [`CompiledRule::pattern_key`]).
     pub(crate) distinct_patterns: usize,
     /// The automaton of every term of the set.
@@ -99,6 +102,8 @@ pub struct CompiledRule {
     pub scopes: Vec<ScopeOverride>,
     /// The rule's own examples (`tenderlint rules test`).
     pub examples: schema::Examples,
+    /// The concepts of the set's lexicon its patterns name, in the order named.
+    pub concepts: Vec<String>,
     /// Link to further documentation of the rule.
     pub help_uri: Option<String>,
     /// Terms whose hit in a statement makes the rule worth evaluating there.
@@ -129,8 +134,14 @@ impl RuleSet {
         // See [`PatternKeys`] for why a key with a lazy regex inside is sound.
         #[allow(clippy::mutable_key_type)]
         let mut pattern_keys = PatternKeys::new();
+        let lexicon = Lexicon::of(&file);
         for rule in &file.rules {
-            match compile_rule(rule, &mut matcher, &mut regexes, &mut pattern_keys) {
+            let compiling = Compiling {
+                lexicon: &lexicon,
+                regexes: &mut regexes,
+                pattern_keys: &mut pattern_keys,
+            };
+            match compile_rule(rule, &mut matcher, compiling) {
                 Ok(compiled) => rules.push(Arc::new(compiled)),
                 Err(message) => problems.push(Problem {
                     message,
@@ -184,6 +195,7 @@ impl RuleSet {
                 .unwrap_or_default(),
             distinct_patterns: pattern_keys.len(),
             rules,
+            concepts: file.concepts.clone().into(),
             matcher,
             origin: source.name.clone(),
             sha256: super::embedded::known_digest(&source.text).map_or_else(
@@ -207,25 +219,44 @@ impl RuleSet {
     }
 }
 
+/// What the rules of a set share while they compile.
+#[allow(clippy::mutable_key_type)] // see [`PatternKeys`]
+struct Compiling<'c, 'f> {
+    lexicon: &'c Lexicon<'f>,
+    regexes: &'c mut Regexes,
+    pattern_keys: &'c mut PatternKeys,
+}
+
 /// One rule with its patterns compiled; its terms go into the set's matcher.
 #[allow(clippy::mutable_key_type)] // see [`PatternKeys`]
-fn compile_rule(
-    rule: &schema::Rule,
+fn compile_rule<'f>(
+    rule: &'f schema::Rule,
     matcher: &mut TermMatcher,
-    regexes: &mut Regexes,
-    pattern_keys: &mut PatternKeys,
+    compiling: Compiling<'_, 'f>,
 ) -> Result<CompiledRule, String> {
-    let compiled = |m: &Option<serde_saphyr::Spanned<Match>>,
-                    matcher: &mut TermMatcher,
-                    regexes: &mut Regexes| {
+    let Compiling {
+        lexicon,
+        regexes,
+        pattern_keys,
+    } = compiling;
+    let mut concepts = Vec::new();
+    let mut compiled = |m: &'f Option<serde_saphyr::Spanned<Match>>,
+                        matcher: &mut TermMatcher,
+                        regexes: &mut Regexes| {
         m.as_ref()
-            .map(|m| CompiledMatch::compile(&m.value, matcher, regexes))
+            .map(|m| {
+                let mut terms = TermsOf {
+                    matcher,
+                    lexicon,
+                    concepts: &mut concepts,
+                };
+                CompiledMatch::compile(&m.value, &mut terms, regexes)
+            })
             .transpose()
     };
-    let (pattern, with) = match (
-        compiled(&rule.pattern, matcher, regexes),
-        compiled(&rule.with, matcher, regexes),
-    ) {
+    let pattern = compiled(&rule.pattern, matcher, regexes);
+    let with = compiled(&rule.with, matcher, regexes);
+    let (pattern, with) = match (pattern, with) {
         (Ok(p), Ok(w)) => (p, w),
         (Err(e), _) | (_, Err(e)) => return Err(e),
     };
@@ -261,6 +292,7 @@ fn compile_rule(
         suggestion: rule.suggestion.clone(),
         scopes: rule.scopes.clone(),
         examples: rule.examples.clone(),
+        concepts,
         help_uri: rule.help_uri.clone(),
         triggers,
         always,
@@ -280,7 +312,7 @@ fn fix_adds_equivalent(rule: &schema::Rule) -> bool {
                     schema::Term::Short(s) => s.as_str(),
                     schema::Term::Long(spec) => spec.term.as_str(),
                     // Product names are what a fix qualifies, never the qualifier.
-                    schema::Term::Products(_) => "",
+                    schema::Term::Products(_) | schema::Term::Concept(_) => "",
                 };
                 let text = text.to_lowercase();
                 ["tilsvar", "equivalent"]

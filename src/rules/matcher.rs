@@ -136,6 +136,9 @@ impl TermMatcher {
                 self.add(&spec.term, mode, context, spec.window, except)
             }
             Term::Products(spec) => self.add_products(&spec.products),
+            // A rule's concepts are expanded into their words before its terms
+            // come here (`concepts::Lexicon`); a concept as such has no words.
+            Term::Concept(_) => self.push_info("", TermMode::Word, None),
         }
     }
 

@@ -7,6 +7,7 @@
 
 pub mod categories;
 mod compiled;
+mod concepts;
 pub mod embedded;
 pub mod load;
 mod matcher;

@@ -3,9 +3,10 @@
 //! necessary terms hit a statement are evaluated there, so most statements cost no
 //! pattern at all.
 
+use super::concepts::Lexicon;
 use super::load;
 use super::matcher::{Hit, TermId, TermMatcher};
-use super::schema::{Match, TermMode};
+use super::schema::{Match, Term, TermMode};
 use crate::text::normalize::{is_word_char, normalize_term};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -20,13 +21,27 @@ pub(super) type Regexes = HashMap<String, Arc<LazyRegex>>;
 pub struct CompiledMatch {
     any: Vec<TermId>,
     all: Vec<Vec<TermId>>,
-    near: Option<(u32, Vec<Vec<TermId>>)>,
+    near: Option<Near>,
     not: Vec<TermId>,
     regex: Option<Arc<LazyRegex>>,
     /// Terms one of which occurs wherever `regex` matches (its literal prefixes),
     /// so a regex-only match need not run on every statement.
     regex_prefilter: Vec<TermId>,
     one_of: Vec<CompiledMatch>,
+    /// With `reach: true`: the topic's terms (the first `all` group, else the
+    /// first `near` group) whose hit where a requirement reaches is enough. An
+    /// abbreviation (`exact`) is left out: «KJ» may be the tender's «Kommunale
+    /// journalgruppe», and its context words are too weak a sense check alone.
+    reach: Vec<TermId>,
+}
+
+/// A `near` condition with its groups resolved.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+struct Near {
+    within: u32,
+    groups: Vec<Vec<TermId>>,
+    /// Each group's hit must be another word.
+    distinct: bool,
 }
 
 /// A rule regex compiled on first use: Unicode classes (`\w`, `\d`, `\b`) take
@@ -61,10 +76,48 @@ impl LazyRegex {
     }
 }
 
+/// Where a pattern's terms go while it compiles: the set's matcher, with the
+/// concepts of the set's lexicon expanded into their words on the way.
+pub(super) struct TermsOf<'c, 'f> {
+    pub(super) matcher: &'c mut TermMatcher,
+    pub(super) lexicon: &'c Lexicon<'f>,
+    /// The concepts the pattern names.
+    pub(super) concepts: &'c mut Vec<String>,
+}
+
+impl<'f> TermsOf<'_, 'f> {
+    /// One group's term ids, sorted, its concepts expanded.
+    fn group(&mut self, terms: &'f [Term]) -> Vec<TermId> {
+        let expanded = self.lexicon.expand(terms, self.concepts);
+        sorted(
+            expanded
+                .into_iter()
+                .map(|t| self.matcher.add_term(t))
+                .collect(),
+        )
+    }
+
+    /// The topic terms of a `reach` pattern: its first group's, but abbreviations.
+    fn topic(&mut self, m: &'f Match) -> Vec<TermId> {
+        let Some(group) = m
+            .all
+            .first()
+            .or_else(|| m.near.as_ref().and_then(|n| n.groups.first()))
+        else {
+            return Vec::new();
+        };
+        let expanded = self.lexicon.expand(group, self.concepts);
+        let words = expanded
+            .into_iter()
+            .filter(|t| !matches!(t, Term::Long(spec) if spec.mode == Some(TermMode::Exact)));
+        sorted(words.map(|t| self.matcher.add_term(t)).collect())
+    }
+}
+
 impl CompiledMatch {
-    pub(super) fn compile(
-        m: &Match,
-        matcher: &mut TermMatcher,
+    pub(super) fn compile<'f>(
+        m: &'f Match,
+        terms: &mut TermsOf<'_, 'f>,
         regexes: &mut Regexes,
     ) -> Result<CompiledMatch, String> {
         let regex = m.regex.as_ref().map(|r| {
@@ -86,35 +139,28 @@ impl CompiledMatch {
                 sorted(
                     literals
                         .iter()
-                        .map(|(l, mode)| matcher.add_literal(l, *mode))
+                        .map(|(l, mode)| terms.matcher.add_literal(l, *mode))
                         .collect(),
                 )
             })
             .unwrap_or_default();
         Ok(CompiledMatch {
-            any: sorted(m.any.iter().map(|t| matcher.add_term(t)).collect()),
-            all: m
-                .all
-                .iter()
-                .map(|g| sorted(g.iter().map(|t| matcher.add_term(t)).collect()))
-                .collect(),
-            near: m.near.as_ref().map(|n| {
-                (
-                    n.within,
-                    n.groups
-                        .iter()
-                        .map(|g| sorted(g.iter().map(|t| matcher.add_term(t)).collect()))
-                        .collect(),
-                )
+            any: terms.group(&m.any),
+            all: m.all.iter().map(|g| terms.group(g)).collect(),
+            near: m.near.as_ref().map(|n| Near {
+                within: n.within,
+                groups: n.groups.iter().map(|g| terms.group(g)).collect(),
+                distinct: n.distinct,
             }),
-            not: sorted(m.not.iter().map(|t| matcher.add_term(t)).collect()),
+            not: terms.group(&m.not),
             regex,
             regex_prefilter,
             one_of: m
                 .one_of
                 .iter()
-                .map(|a| CompiledMatch::compile(a, matcher, regexes))
+                .map(|a| CompiledMatch::compile(a, terms, regexes))
                 .collect::<Result<_, _>>()?,
+            reach: if m.reach { terms.topic(m) } else { Vec::new() },
         })
     }
 
@@ -133,12 +179,10 @@ impl CompiledMatch {
         if !self.any.is_empty() {
             note(hits.first_of(&self.any)?);
         }
-        for group in &self.all {
-            note(hits.first_of(group)?);
-        }
-        if let Some((within, groups)) = &self.near {
-            let found = near(hits.hits, groups, *within)?;
-            note(found);
+        match self.groups(hits) {
+            Some(found) => found.into_iter().for_each(&mut note),
+            None if !self.reach.is_empty() => note(self.topic_in_reach(hits, text)?),
+            None => return None,
         }
         if let Some(regex) = &self.regex
             && !regex.is_match(text)
@@ -154,12 +198,34 @@ impl CompiledMatch {
         Some(primary)
     }
 
+    /// The `all` and `near` groups: `None` when one has no hit, else the hits to
+    /// point at.
+    fn groups(&self, hits: &StatementHits<'_>) -> Option<Vec<Hit>> {
+        let mut found = Vec::new();
+        for group in &self.all {
+            found.push(hits.first_of(group)?);
+        }
+        if let Some(n) = &self.near {
+            found.push(near(hits.hits, n)?);
+        }
+        Some(found)
+    }
+
+    /// A hit of the topic in the statement's own text, where its requirement reaches.
+    fn topic_in_reach(&self, hits: &StatementHits<'_>, text: &str) -> Option<Hit> {
+        hits.hits
+            .iter()
+            .filter(|h| !h.inherited && self.reach.binary_search(&h.term).is_ok())
+            .find(|h| hits.in_reach(h, text))
+            .copied()
+    }
+
     /// Every term the match looks for (not its `not` terms), sorted.
     pub fn terms(&self) -> Vec<TermId> {
         let mut out: Vec<TermId> = self.any.clone();
         out.extend(self.all.iter().flatten());
-        if let Some((_, groups)) = &self.near {
-            out.extend(groups.iter().flatten());
+        if let Some(n) = &self.near {
+            out.extend(n.groups.iter().flatten());
         }
         for alt in &self.one_of {
             out.extend(alt.terms());
@@ -193,7 +259,7 @@ impl CompiledMatch {
         } else if let Some(group) = self.all.iter().min_by_key(|g| g.len()) {
             // Any one group is necessary; the smallest is usually the topic.
             out.extend(group);
-        } else if let Some(group) = self.near.as_ref().and_then(|(_, groups)| groups.first()) {
+        } else if let Some(group) = self.near.as_ref().and_then(|n| n.groups.first()) {
             out.extend(group);
         } else if !self.one_of.is_empty() {
             for alt in &self.one_of {
@@ -281,6 +347,12 @@ pub struct StatementHits<'a> {
     pub hits: &'a [Hit],
     /// (term, index in `hits` of its first hit of lowest rank), by term.
     by_term: Vec<(TermId, usize)>,
+    /// Where the statement starts in its block's text (hits count from there);
+    /// `None` where the statement's text is not at hand.
+    offset: Option<usize>,
+    /// The stretches of the statement outside its requirement's reach, read on
+    /// first need.
+    outside_reach: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
 }
 
 impl<'a> StatementHits<'a> {
@@ -290,7 +362,40 @@ impl<'a> StatementHits<'a> {
             hits.iter().enumerate().map(|(i, h)| (h.term, i)).collect();
         by_term.sort_unstable_by_key(|&(term, i)| (term, hits[i].rank(), i));
         by_term.dedup_by_key(|(term, _)| *term);
-        StatementHits { hits, by_term }
+        StatementHits {
+            hits,
+            by_term,
+            offset: None,
+            outside_reach: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Indexes the hits of a statement that starts at `offset` in its block's
+    /// text, so that what its requirement reaches can be read.
+    pub fn of_statement(hits: &'a [Hit], offset: usize) -> StatementHits<'a> {
+        StatementHits {
+            offset: Some(offset),
+            ..StatementHits::new(hits)
+        }
+    }
+
+    /// Whether a hit of the statement's own text stands where its requirement
+    /// reaches (`text` is the statement's normalised text).
+    fn in_reach(&self, hit: &Hit, text: &str) -> bool {
+        let Some(offset) = self.offset else {
+            return false;
+        };
+        let (Some(start), Some(end)) = (hit.start.checked_sub(offset), hit.end.checked_sub(offset))
+        else {
+            return false;
+        };
+        if end > text.len() {
+            return false;
+        }
+        let outside = self
+            .outside_reach
+            .get_or_init(|| crate::text::reach::outside_reach(text));
+        !outside.iter().any(|r| r.start < end && start < r.end)
     }
 
     fn position(&self, term: TermId) -> Option<usize> {
@@ -316,16 +421,31 @@ impl<'a> StatementHits<'a> {
     }
 }
 
-/// A hit of every group, all within `within` words of the first group's hit.
-fn near(hits: &[Hit], groups: &[Vec<TermId>], within: u32) -> Option<Hit> {
-    let (first, rest) = groups.split_first()?;
+/// A hit of every group, all within `within` words of the first group's hit (and,
+/// when `distinct`, each group's hit another word than the others').
+fn near(hits: &[Hit], n: &Near) -> Option<Hit> {
+    let (first, rest) = n.groups.split_first()?;
     hits.iter()
         .filter(|h| first.binary_search(&h.term).is_ok())
         .find_map(|anchor| {
+            // Words already taken by a group (only kept for `distinct`, so the
+            // common case allocates nothing).
+            let mut taken: Vec<u32> = Vec::new();
+            if n.distinct {
+                taken.push(anchor.word);
+            }
             let all_near = rest.iter().all(|group| {
-                hits.iter().any(|h| {
-                    group.binary_search(&h.term).is_ok() && h.word.abs_diff(anchor.word) <= within
-                })
+                let found = hits.iter().find(|h| {
+                    group.binary_search(&h.term).is_ok()
+                        && h.word.abs_diff(anchor.word) <= n.within
+                        && !taken.contains(&h.word)
+                });
+                if n.distinct
+                    && let Some(h) = found
+                {
+                    taken.push(h.word);
+                }
+                found.is_some()
             });
             all_near.then_some(*anchor)
         })

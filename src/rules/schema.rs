@@ -44,7 +44,40 @@ pub struct RuleSetFile {
     #[serde(default)]
     #[schemars(with = "Option<std::collections::BTreeMap<String, Localized>>")]
     pub categories: Option<Spanned<std::collections::BTreeMap<String, Localized>>>,
+    /// The set's concept lexicon: words many rules share (synonyms and inflections
+    /// in bokmål, nynorsk and English), defined once and named in a rule as a term
+    /// `{ concept: deling }`. Versioned with the set; a set without it has none.
+    #[serde(default)]
+    pub concepts: Vec<Concept>,
     pub rules: Vec<Rule>,
+}
+
+/// One concept of the lexicon: its words in each language. A rule that names it
+/// matches any of them, as if they were written in its group.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Concept {
+    /// What rules call it (`deling`): lower-case letters, digits and hyphens.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// What the concept means, for `tenderlint explain`.
+    pub title: Localized,
+    /// Bokmål words (each a term, as in a rule's groups).
+    #[serde(default)]
+    pub nb: Vec<Term>,
+    /// Nynorsk words.
+    #[serde(default)]
+    pub nn: Vec<Term>,
+    /// English words.
+    #[serde(default)]
+    pub en: Vec<Term>,
+}
+
+impl Concept {
+    /// Every word of the concept, whatever its language.
+    pub fn terms(&self) -> impl Iterator<Item = &Term> {
+        self.nb.iter().chain(&self.nn).chain(&self.en)
+    }
 }
 
 /// How the engine reads a tender for this set, beyond the reading every set gets
@@ -149,6 +182,11 @@ pub enum BuiltinCheck {
     UntypedRequirement,
     /// A row typed as minimum requirement says «bør», or one typed as evaluated says «skal»/«må».
     TypeModalityMismatch,
+    /// A requirement row without an id in a table that numbers its requirements, or an id
+    /// that names different requirements in the tender's files.
+    RequirementIds,
+    /// One requirement row with several independent binding statements about different things.
+    CompositeRequirement,
 }
 
 /// How strong a requirement must be to satisfy a `require` rule.
@@ -241,7 +279,13 @@ pub enum Verification {
 #[serde(deny_unknown_fields)]
 pub struct ScopeOverride {
     /// Service ids (declared in the rule set's `services`).
+    #[serde(default)]
     pub services: Vec<String>,
+    /// `true`: the entry holds for every tender no earlier entry matched, whatever its
+    /// services (with `applies: false`, a rule about a topic only some tenders ask
+    /// for — one its own service detects — applies only where that service is in scope).
+    #[serde(default)]
+    pub otherwise: bool,
     #[serde(default)]
     pub severity: Option<Severity>,
     #[serde(default)]
@@ -280,6 +324,13 @@ pub struct Match {
     /// Alternatives: at least one must hold (each is a full `Match`).
     #[serde(default)]
     pub one_of: Vec<Match>,
+    /// The topic inside the modal's reach counts: the first group of `all` (else of
+    /// `near`) is the topic, and a hit of it in what a requirement governs (the
+    /// statement's main clause, not a subordinate clause or a reference such as
+    /// «jf. …») satisfies the groups without the others. The other groups still
+    /// match anywhere as before.
+    #[serde(default)]
+    pub reach: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -287,6 +338,10 @@ pub struct Match {
 pub struct Near {
     pub within: u32,
     pub groups: Vec<Vec<Term>>,
+    /// Every group's hit must be a different word: a group written twice needs two
+    /// different hits (a service area shown to another service area).
+    #[serde(default)]
+    pub distinct: bool,
 }
 
 /// A term to find. The short form is a string: `kjernejournal*` matches the word
@@ -300,6 +355,14 @@ pub enum Term {
     Short(String),
     Long(TermSpec),
     Products(ProductTerm),
+    Concept(ConceptTerm),
+}
+
+/// A concept of the set's lexicon (`{ concept: deling }`): all its words.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConceptTerm {
+    pub concept: String,
 }
 
 /// Named products, beyond any list: `{ products: { gazetteers: [vendors, products],

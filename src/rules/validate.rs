@@ -61,6 +61,26 @@ pub(super) fn validate(file: &RuleSetFile, text: &str, compile_regexes: bool) ->
         check_fields(rule, rid, &rule_span, &services, &mut problems);
     }
     super::categories::validate(file, text, &mut problems);
+    for (message, at) in super::concepts::problems(file) {
+        let span = match at {
+            Some(super::concepts::ConceptSpan::Concept(c)) => spanned_range(text, &c.id),
+            Some(super::concepts::ConceptSpan::Pattern(p)) => spanned_range(text, p),
+            None => None,
+        };
+        push(&mut problems, message, span, None);
+    }
+    for concept in &file.concepts {
+        for term in concept.terms() {
+            let field = format!("concepts.{}", concept.id.value);
+            check_term(
+                term,
+                &concept.id.value,
+                &field,
+                spanned_range(text, &concept.id),
+                &mut problems,
+            );
+        }
+    }
     for service in &file.services {
         for term in &service.detect {
             check_term(term, &service.id, "services.detect", None, &mut problems);
@@ -178,6 +198,15 @@ fn check_fields(
         });
     }
     for scope in &rule.scopes {
+        if scope.services.is_empty() != scope.otherwise {
+            problems.push(Problem {
+                message: format!(
+                    "rule `{rid}`: a `scopes` entry names `services` or is `otherwise: true`, one of the two"
+                ),
+                span: rule_span.clone(),
+                help: None,
+            });
+        }
         for service in &scope.services {
             if !services.contains(service.as_str()) {
                 problems.push(Problem {
@@ -315,6 +344,8 @@ fn check_term(
             }
             return;
         }
+        // Checked by the lexicon (`concepts::problems`); its words are checked there.
+        Term::Concept(_) => return,
     };
     let normalized = crate::text::normalize(&text).text;
     if normalized.is_empty() {

@@ -280,16 +280,72 @@ fn text(v: Option<&serde_json::Value>) -> String {
 fn rules_of(set: &RuleSet) -> Result<Vec<(String, serde_json::Value)>, String> {
     let value: serde_json::Value = serde_saphyr::from_str(&set.text)
         .map_err(|e| format!("{}: {}", set.origin, e.without_snippet()))?;
+    // A concept is compared by its words: a rule naming a concept whose words
+    // changed has changed, though its own lines did not.
+    let concepts: Vec<(String, Vec<serde_json::Value>)> = value
+        .get("concepts")
+        .and_then(|c| c.as_array())
+        .map(|list| {
+            list.iter()
+                .filter_map(|c| {
+                    let words = ["nb", "nn", "en"]
+                        .iter()
+                        .filter_map(|l| c.get(*l)?.as_array())
+                        .flatten()
+                        .cloned()
+                        .collect();
+                    Some((c.get("id")?.as_str()?.to_string(), words))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     Ok(value
         .get("rules")
         .and_then(|r| r.as_array())
         .map(|rules| {
             rules
                 .iter()
-                .filter_map(|r| Some((r.get("id")?.as_str()?.to_string(), r.clone())))
+                .filter_map(|r| {
+                    let id = r.get("id")?.as_str()?.to_string();
+                    Some((id, with_concept_words(r.clone(), &concepts)))
+                })
                 .collect()
         })
         .unwrap_or_default())
+}
+
+/// A rule's parsed YAML with every `{ concept: ID }` in a list replaced by the
+/// concept's words.
+fn with_concept_words(
+    value: serde_json::Value,
+    concepts: &[(String, Vec<serde_json::Value>)],
+) -> serde_json::Value {
+    use serde_json::Value;
+    let words_of = |v: &Value| {
+        let name = v
+            .as_object()
+            .filter(|o| o.len() == 1)?
+            .get("concept")?
+            .as_str()?;
+        concepts.iter().find(|(id, _)| id == name).map(|(_, w)| w)
+    };
+    match value {
+        Value::Array(items) => Value::Array(
+            items
+                .into_iter()
+                .flat_map(|item| match words_of(&item) {
+                    Some(words) => words.clone(),
+                    None => vec![with_concept_words(item, concepts)],
+                })
+                .collect(),
+        ),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, with_concept_words(v, concepts)))
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 #[cfg(test)]

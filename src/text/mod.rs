@@ -6,6 +6,7 @@ pub(crate) mod conditions;
 pub(crate) mod language;
 pub(crate) mod modality;
 pub(crate) mod normalize;
+pub(crate) mod reach;
 pub(crate) mod sentences;
 pub(crate) mod wordlist;
 

@@ -51,6 +51,7 @@ pub fn fixture_report() -> CheckReport {
                 type_legend: None,
                 definition: None,
                 fix: None,
+                also_at: Vec::new(),
                 place: None,
             });
             r.evidence_total = r.evidence.len();

@@ -30,6 +30,12 @@ const SUGGESTION_VIOLATES: &[(&str, &str, &str)] = &[
         "UX-001's suggestion cites EN 301 549 without «eller tilsvarende»",
     ),
     (
+        "HYG-016",
+        "UX-001",
+        "UX-001's suggestion asks for universal design and, with «og leverandøren skal», for the basis of the \
+         accessibility statement: two requirements in one row (HYG-016, new in 1.2.0)",
+    ),
+    (
         "HYG-003",
         "INT-005",
         "INT-005's suggestion names SFM; HYG-003 does not read «SFM eller egen funksjonalitet» as open",

@@ -46,6 +46,7 @@ pub(super) fn directive_evidence(doc: &Document, location: &Location, excerpt: S
         type_legend: None,
         definition: None,
         fix: None,
+        also_at: Vec::new(),
         place: None,
     }
 }
@@ -67,6 +68,7 @@ pub(super) fn config_evidence(w: &ConfigWaiver, excerpt: String) -> Evidence {
         type_legend: None,
         definition: None,
         fix: None,
+        also_at: Vec::new(),
         place: None,
     }
 }

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use tenderlint::findings::Status;
 use tenderlint::rules::RuleKind;
-use tenderlint::rules::schema::{Match, Term};
+use tenderlint::rules::schema::{Concept, Match, Term};
 use tenderlint::{CheckOptions, check_paths};
 
 #[derive(serde::Deserialize)]
@@ -48,27 +48,38 @@ fn default_status(kind: RuleKind) -> &'static str {
     }
 }
 
-/// Every literal term of a match (not the `not` terms, not regexes), lower case, `*` stripped.
-fn terms(m: &Match, out: &mut Vec<String>) {
-    let mut push = |t: &Term| {
-        let text = match t {
-            Term::Short(s) => s.as_str(),
-            Term::Long(spec) => spec.term.as_str(),
-            // No literal to search for: Ctrl-F cannot find an unlisted product.
-            Term::Products(_) => return,
-        };
-        let text = text.replace('*', "").trim().to_lowercase();
-        if !text.is_empty() {
-            out.push(text);
-        }
-    };
-    m.any.iter().for_each(&mut push);
-    m.all.iter().flatten().for_each(&mut push);
-    if let Some(near) = &m.near {
-        near.groups.iter().flatten().for_each(&mut push);
+/// Every literal term of a match (not the `not` terms, not regexes), lower case, `*`
+/// stripped; a concept of the set's lexicon gives its words.
+fn terms(m: &Match, concepts: &[Concept], out: &mut Vec<String>) {
+    let groups = m
+        .any
+        .iter()
+        .chain(m.all.iter().flatten())
+        .chain(m.near.iter().flat_map(|n| n.groups.iter().flatten()));
+    for t in groups {
+        push_term(t, concepts, out);
     }
     for alt in &m.one_of {
-        terms(alt, out);
+        terms(alt, concepts, out);
+    }
+}
+
+fn push_term(t: &Term, concepts: &[Concept], out: &mut Vec<String>) {
+    let text = match t {
+        Term::Short(s) => s.as_str(),
+        Term::Long(spec) => spec.term.as_str(),
+        // No literal to search for: Ctrl-F cannot find an unlisted product.
+        Term::Products(_) => return,
+        Term::Concept(c) => {
+            for concept in concepts.iter().filter(|k| k.id.value == c.concept) {
+                concept.terms().for_each(|w| push_term(w, &[], out));
+            }
+            return;
+        }
+    };
+    let text = text.replace('*', "").trim().to_lowercase();
+    if !text.is_empty() {
+        out.push(text);
     }
 }
 
@@ -84,7 +95,7 @@ fn ctrl_f_terms() -> BTreeMap<String, Vec<String>> {
         for rule in &file.rules {
             let mut list = Vec::new();
             if let Some(m) = &rule.pattern {
-                terms(&m.value, &mut list);
+                terms(&m.value, &file.concepts, &mut list);
             }
             map.insert(rule.id.value.clone(), list);
         }
