@@ -18,7 +18,8 @@ pub(super) struct CheckedStretch<'a> {
     pub(super) stretch: &'a PreparedStretch,
     pub(super) di: usize,
     pub(super) nonnormative: &'a [bool],
-    /// The set reads forms (`reading: forms`): a form's rows are checked for nothing.
+    /// The set reads forms (`reading: forms`): a form's rows have no requirement type
+    /// to check.
     pub(super) reads_forms: bool,
 }
 
@@ -46,7 +47,7 @@ pub(super) fn run_check(
         }
         if nonnormative.get(block.section).copied().unwrap_or(false)
             || statements::block_is_furniture(block)
-            || (reads_forms && row.columns.form.is_some())
+            || (reads_forms && row.columns.form.is_some() && is_about_types(check))
         {
             continue;
         }
@@ -79,6 +80,16 @@ pub(super) fn run_check(
             found.add(rule, at);
         }
     }
+}
+
+/// A check of a requirement row's type. A form's rows (a price, an answer, a system
+/// of today) have none to check; their ids still name what the vendor answers, so
+/// the id and composite checks read them.
+fn is_about_types(check: BuiltinCheck) -> bool {
+    matches!(
+        check,
+        BuiltinCheck::UntypedRequirement | BuiltinCheck::TypeModalityMismatch
+    )
 }
 
 /// A requirement row's text: its statements, from the first to the last.

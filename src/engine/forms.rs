@@ -123,7 +123,7 @@ struct Profile {
 #[derive(Debug, Clone, Copy, Default)]
 struct ColumnValues {
     filled: usize,
-    /// Cells that are a type code alone («M», «Bør», «AV» of the legend).
+    /// Cells that are one type code alone («M», «Bør», «AV» of the legend).
     codes: usize,
     /// Numbers, amounts, percentages and placeholders («12», «kr 1 200,-», «[fylles ut]»).
     amounts: usize,
@@ -175,7 +175,8 @@ impl Profile {
             }
             // Normalised once: a code is looked up, a sentence read for its modal verb.
             let norm = normalize(cell).text;
-            if words <= 2
+            // One word: «Krav type» in a title row that stands among the rows is no code.
+            if words == 1
                 && (legend.lookup(&norm).is_some() || modality::classify_type_cell(cell).is_some())
             {
                 values.codes += 1;
