@@ -9,6 +9,7 @@
 //!   --write-results PATH    write the Markdown table (default benches/RESULTS.md when not quick)
 //!   --save-baseline PATH    store instruction counts (callgrind) and medians as JSON
 //!   --compare PATH          run again and flag regressions against a stored baseline
+//!   --generate-only         write the inputs under target/bench-data/ and stop
 
 #[path = "support/tgen.rs"]
 mod tgen;
@@ -284,6 +285,11 @@ fn parent(args: &[String]) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let data = root.join("target/bench-data");
     generate(&data, quick);
+    if args.iter().any(|a| a == "--generate-only") {
+        // benches/serve-load.py needs only the inputs (the 100-page DOCX).
+        eprintln!("generated {}", data.display());
+        return;
+    }
     let pandoc = root.join(PANDOC_BIG);
 
     if let Some(baseline) = value_of("--compare") {

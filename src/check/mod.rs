@@ -189,17 +189,48 @@ pub fn check_contents(
     sets: &[RuleSet],
     options: &CheckOptions,
 ) -> CheckReport {
-    let read = files
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let read = read_contents(files, &never).into_iter().flatten().collect();
+    check_read(read, Vec::new(), Vec::new(), sets, options)
+}
+
+/// [`check_contents`] that gives up when `stop` is set: a caller that no longer
+/// wants the answer (`tenderlint serve` past its time limit) frees the cores.
+/// `stop` is looked at before each file is read and before the rules are
+/// evaluated; one file's reading, and the evaluation once begun, run to their end.
+/// `None` when the check was given up.
+pub fn check_contents_unless(
+    files: &[(PathBuf, Vec<u8>)],
+    sets: &[RuleSet],
+    options: &CheckOptions,
+    stop: &std::sync::atomic::AtomicBool,
+) -> Option<CheckReport> {
+    let read: Option<Vec<(PathBuf, Read)>> = read_contents(files, stop).into_iter().collect();
+    let read = read?;
+    if stop.load(std::sync::atomic::Ordering::Relaxed) {
+        return None;
+    }
+    Some(check_read(read, Vec::new(), Vec::new(), sets, options))
+}
+
+/// Each file read from memory, in parallel; `None` for those not begun once `stop` was set.
+fn read_contents(
+    files: &[(PathBuf, Vec<u8>)],
+    stop: &std::sync::atomic::AtomicBool,
+) -> Vec<Option<(PathBuf, Read)>> {
+    files
         .par_iter()
         .map(|(path, bytes)| {
+            if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                return None;
+            }
             let read = match document::Format::from_path(path) {
                 Some(format) => read_bytes_one(path, format, bytes),
                 None => Read::Failed(refusal(path)),
             };
-            (path.clone(), read)
+            Some((path.clone(), read))
         })
-        .collect();
-    check_read(read, Vec::new(), Vec::new(), sets, options)
+        .collect()
 }
 
 fn check_read(

@@ -68,9 +68,21 @@ pub(crate) struct ServeArgs {
     /// Largest upload per request, in MiB.
     #[arg(long, default_value_t = 100, value_name = "MIB")]
     pub(crate) max_upload: usize,
-    /// Longest one check may run, in seconds.
+    /// Longest one check may run, in seconds; it is then stopped and answered with 503.
     #[arg(long, default_value_t = 300, value_name = "SECONDS")]
     pub(crate) time_limit: u64,
+    /// Longest an upload may take to arrive, in seconds; it waits at most half of
+    /// that for room among the uploads held at once (a request head gets at most 10).
+    #[arg(long, default_value_t = 60, value_name = "SECONDS")]
+    pub(crate) read_timeout: u64,
+    /// Uploads held in memory at once; more wait, up to half --read-timeout, then get 503
+    /// [default: twice the cores].
+    #[arg(long, value_name = "N")]
+    pub(crate) uploads_at_once: Option<usize>,
+    /// Another host name (or NAME:PORT) the page may be reached by, besides
+    /// localhost and the address it listens on; repeatable.
+    #[arg(long = "allowed-host", value_name = "NAME")]
+    pub(crate) allowed_hosts: Vec<String>,
     #[command(flatten)]
     pub(crate) rulesets: RuleSetArgs,
     /// Configuration file to use instead of the tenderlint.yaml found from the working directory.

@@ -7,6 +7,7 @@ use super::args::ServeArgs;
 use super::settings::{self, Environment};
 use super::{ERROR, OK};
 use std::io::Write;
+use tenderlint::serve::{Signal, Stopped};
 
 pub(crate) fn run(args: &ServeArgs) -> u8 {
     let settings::ServeSettings {
@@ -40,6 +41,11 @@ pub(crate) fn run(args: &ServeArgs) -> u8 {
     options.lang = lang;
     options.max_upload = args.max_upload.saturating_mul(1024 * 1024);
     options.time_limit = std::time::Duration::from_secs(args.time_limit.max(1));
+    options.read_timeout = std::time::Duration::from_secs(args.read_timeout.max(1));
+    if let Some(n) = args.uploads_at_once {
+        options.uploads_at_once = n.max(1);
+    }
+    options.allowed_hosts.clone_from(&args.allowed_hosts);
     let server = match tenderlint::serve::Server::new(listener, options) {
         Ok(s) => s,
         Err(e) => {
@@ -50,7 +56,8 @@ pub(crate) fn run(args: &ServeArgs) -> u8 {
     if !args.addr.is_loopback() {
         eprintln!(
             "warning: listening on {address}: the page has no login, so everyone who can reach \
-             this machine can check files with it and read the results"
+             this machine can check files with it and read the results (it answers only \
+             requests addressed to localhost or a name given with --allowed-host)"
         );
     }
     if let Some(path) = &config_path {
@@ -62,7 +69,10 @@ pub(crate) fn run(args: &ServeArgs) -> u8 {
         open_browser(&url);
     }
     match server.run() {
-        Ok(()) => OK,
+        Ok(Stopped::Finished) => OK,
+        // A second signal: the shell's codes for death by that signal.
+        Ok(Stopped::Abandoned(Signal::Interrupt)) => 130,
+        Ok(Stopped::Abandoned(Signal::Terminate)) => 143,
         Err(e) => {
             eprintln!("error: the server stopped: {e}");
             ERROR

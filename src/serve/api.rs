@@ -7,7 +7,7 @@ use crate::Lang;
 use crate::findings::CheckReport;
 use crate::report::{self, Format, RenderOptions};
 use crate::rules::{self, RuleSet};
-use crate::settings::{self, Settings};
+use crate::settings::Settings;
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::{FromRequest, Request};
 use axum::extract::{Query, rejection::QueryRejection};
@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 type AppState = axum::extract::State<Arc<State>>;
 
@@ -25,14 +26,18 @@ pub(super) struct State {
     /// Checks running at once; more wait. Each check is already parallel, so
     /// running more than the cores only shares them thinner and holds more uploads.
     checks: Arc<tokio::sync::Semaphore>,
+    /// Uploads held in memory at once, from the first byte read to the end of
+    /// their check; a request waits up to half the `read_timeout` for room, then gets 503.
+    uploads: Arc<tokio::sync::Semaphore>,
 }
 
 impl State {
     pub(super) fn new(options: ServeOptions) -> State {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         State {
-            options,
             checks: Arc::new(tokio::sync::Semaphore::new(cores.max(2))),
+            uploads: Arc::new(tokio::sync::Semaphore::new(options.uploads_at_once.max(1))),
+            options,
         }
     }
 }
@@ -43,6 +48,8 @@ struct ApiError {
     message: String,
     /// The files and why they could not be read, when none could.
     files: Option<Vec<crate::findings::FileEntry>>,
+    /// Seconds after which a refused request may be sent again (`Retry-After`).
+    retry_after: Option<u64>,
 }
 
 impl ApiError {
@@ -51,6 +58,15 @@ impl ApiError {
             status,
             message: message.into(),
             files: None,
+            retry_after: None,
+        }
+    }
+
+    /// 503: the server is busy, not wrong; try again after `seconds`.
+    fn busy(message: impl Into<String>, seconds: u64) -> ApiError {
+        ApiError {
+            retry_after: Some(seconds),
+            ..ApiError::new(StatusCode::SERVICE_UNAVAILABLE, message)
         }
     }
 
@@ -71,7 +87,13 @@ impl IntoResponse for ApiError {
             error: self.message,
             files: self.files,
         };
-        (self.status, axum::Json(body)).into_response()
+        let mut response = (self.status, axum::Json(body)).into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, seconds.into());
+        }
+        response
     }
 }
 
@@ -115,7 +137,10 @@ pub(super) async fn rules(
     };
     let settings = &state.options.settings;
     let lang = lang.or(state.options.lang).unwrap_or_default();
-    axum::Json(catalogue(settings, lang, state.options.lang)).into_response()
+    let mut catalogue = catalogue(settings, lang, state.options.lang);
+    // The page checks the size itself: a declared upload over it is refused unread.
+    catalogue["max_upload"] = state.options.max_upload.into();
+    axum::Json(catalogue).into_response()
 }
 
 fn catalogue(settings: &Settings, lang: Lang, configured: Option<Lang>) -> serde_json::Value {
@@ -147,7 +172,8 @@ fn catalogue(settings: &Settings, lang: Lang, configured: Option<Lang>) -> serde
                 "id": set.id,
                 "version": set.version.to_string(),
                 "title": set.title.get(lang),
-                "origin": set.origin,
+                // Whether it is built in; never the path an operator's set was read from.
+                "embedded": set.origin.starts_with("embedded:"),
                 "rules": set.rules.iter().map(|r| json!({
                     "id": r.id,
                     "title": r.title.get(lang),
@@ -167,7 +193,8 @@ fn catalogue(settings: &Settings, lang: Lang, configured: Option<Lang>) -> serde
         "defaults": {
             "lang": configured,
             "services": settings.options.engine.services,
-            "configuration": settings.config.as_ref().map(|c| c.path.display().to_string()),
+            // Whether a tenderlint.yaml is in use; where it is stays on the server.
+            "configured": settings.config.is_some(),
         },
         "embedded": rules::embedded::available()
             .into_iter()
@@ -191,31 +218,88 @@ struct Upload {
     services: Vec<String>,
     lang: Option<Lang>,
     rulesets: Vec<String>,
+    /// Its room among the uploads held at once, given back when the check ends.
+    room: tokio::sync::OwnedSemaphorePermit,
 }
 
-/// How much of an oversize upload is still read (and thrown away) before the
-/// 413 goes out: a client that is cut off mid-upload sees a reset connection
-/// instead of the answer, so on loopback it is kinder to let it finish.
-const DRAIN_BEYOND_LIMIT: u64 = 256 * 1024 * 1024;
+/// How much of an upload without a declared length is still read (and thrown
+/// away) past the limit before the 413 goes out: a client cut off mid-upload sees
+/// a reset connection instead of the answer. One that declares its length is
+/// answered from the header alone, before its body (and without `100 Continue`).
+const DRAIN_BEYOND_LIMIT: u64 = 16 * 1024 * 1024;
 
-/// The request body, whole, if it is within `max_upload` bytes.
-async fn read_body(request: Request, max_upload: usize) -> Result<Request, ApiError> {
-    use http_body_util::BodyExt;
+/// The request body, whole, if it is within `max_upload` bytes and arrives
+/// within `read_timeout`, and the room it takes among the uploads held at once.
+async fn read_body(
+    state: &State,
+    request: Request,
+) -> Result<(Request, tokio::sync::OwnedSemaphorePermit), ApiError> {
+    let max_upload = state.options.max_upload;
     let limit = max_upload as u64;
     let declared = request
         .headers()
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > limit.saturating_add(DRAIN_BEYOND_LIMIT)) {
+    if declared.is_some_and(|n| n > limit) {
         return Err(too_large(max_upload));
     }
-    let (parts, mut body) = request.into_parts();
+    let wait = state.options.read_timeout;
+    // Half the read timeout: a request queued behind a stalled upload gives up
+    // before that upload is cut off, so a client retrying later finds room.
+    let queue = wait / 2;
+    let room = match tokio::time::timeout(queue, Arc::clone(&state.uploads).acquire_owned()).await {
+        Ok(Ok(room)) => room,
+        Ok(Err(_)) => return Err(ApiError::busy("the server is stopping", 5)),
+        Err(_) => {
+            return Err(ApiError::busy(
+                "the server is busy with other uploads; try again in a moment",
+                5,
+            ));
+        }
+    };
+    let (parts, body) = request.into_parts();
+    match tokio::time::timeout(wait, collect_within(body, limit)).await {
+        Ok(Ok(kept)) => Ok((
+            Request::from_parts(parts, axum::body::Body::from(kept)),
+            room,
+        )),
+        Ok(Err(e)) => Err(e.into_api_error(max_upload)),
+        Err(_) => Err(too_slow(wait)),
+    }
+}
+
+/// Why a body could not be read whole.
+enum BodyError {
+    TooLarge,
+    /// tower-http's pause between two chunks passed.
+    Stalled,
+    Broken(String),
+}
+
+impl BodyError {
+    fn into_api_error(self, max_upload: usize) -> ApiError {
+        match self {
+            BodyError::TooLarge => too_large(max_upload),
+            BodyError::Stalled => too_slow(super::MAX_BODY_PAUSE),
+            BodyError::Broken(e) => ApiError::bad_request(format!("cannot read the upload: {e}")),
+        }
+    }
+}
+
+async fn collect_within(mut body: axum::body::Body, limit: u64) -> Result<Vec<u8>, BodyError> {
+    use http_body_util::BodyExt;
     let mut kept = Vec::new();
     let mut seen: u64 = 0;
     while let Some(frame) = body.frame().await {
-        let frame =
-            frame.map_err(|e| ApiError::bad_request(format!("cannot read the upload: {e}")))?;
+        let frame = frame.map_err(|e| {
+            let inner = e.into_inner();
+            if inner.is::<tower_http::timeout::TimeoutError>() {
+                BodyError::Stalled
+            } else {
+                BodyError::Broken(inner.to_string())
+            }
+        })?;
         let Ok(data) = frame.into_data() else {
             continue;
         };
@@ -228,13 +312,24 @@ async fn read_body(request: Request, max_upload: usize) -> Result<Request, ApiEr
         }
     }
     if seen > limit {
-        return Err(too_large(max_upload));
+        return Err(BodyError::TooLarge);
     }
-    Ok(Request::from_parts(parts, axum::body::Body::from(kept)))
+    Ok(kept)
 }
 
-async fn read_upload(request: Request, max_upload: usize) -> Result<Upload, ApiError> {
-    let request = read_body(request, max_upload).await?;
+fn too_slow(wait: std::time::Duration) -> ApiError {
+    ApiError::new(
+        StatusCode::REQUEST_TIMEOUT,
+        format!(
+            "the upload did not arrive within {} s (tenderlint serve --read-timeout)",
+            wait.as_secs()
+        ),
+    )
+}
+
+async fn read_upload(state: &State, request: Request) -> Result<Upload, ApiError> {
+    let max_upload = state.options.max_upload;
+    let (request, room) = read_body(state, request).await?;
     let mut multipart =
         Multipart::from_request(request, &())
             .await
@@ -249,6 +344,7 @@ async fn read_upload(request: Request, max_upload: usize) -> Result<Upload, ApiE
         services: Vec::new(),
         lang: None,
         rulesets: Vec::new(),
+        room,
     };
     let mut names = HashSet::new();
     loop {
@@ -353,31 +449,36 @@ fn upload_name(raw: Option<&str>, index: usize, taken: &mut HashSet<String>) -> 
     name
 }
 
-/// The rule sets a request names: embedded ones only, so a request can never
-/// make the server read a file of its choosing.
-fn request_rulesets(references: &[String]) -> Result<Vec<RuleSet>, ApiError> {
-    let embedded = rules::embedded::available();
-    for reference in references {
-        let id = reference.split('@').next().unwrap_or("");
-        if !embedded.iter().any(|(known, _)| *known == id) {
-            return Err(ApiError::bad_request(format!(
-                "unknown rule set `{reference}`; the server checks with embedded sets only (see GET /api/rules)"
-            )));
-        }
-    }
-    settings::load_rulesets(references).map_err(|errors| {
-        let messages: Vec<String> = errors
-            .iter()
-            .flat_map(|e| {
-                e.error
-                    .problems
-                    .iter()
-                    .map(|p| p.message.clone())
-                    .collect::<Vec<_>>()
+/// The rule sets a request names, each an exact `ID` or `ID@VERSION` of a set the
+/// server has: one it loaded at start-up (embedded, or named by its operator), or
+/// an embedded one. Nothing from the request reaches anything that opens a path,
+/// and an error repeats only the request's own words.
+fn request_rulesets(loaded: &[RuleSet], references: &[String]) -> Result<Vec<RuleSet>, ApiError> {
+    references
+        .iter()
+        .map(|reference| {
+            offered_ruleset(loaded, reference).ok_or_else(|| {
+                ApiError::bad_request(format!(
+                    "unknown rule set `{reference}`: name one this server offers, as ID or \
+                     ID@VERSION (see GET /api/rules)"
+                ))
             })
-            .collect();
-        ApiError::bad_request(messages.join("; "))
-    })
+        })
+        .collect()
+}
+
+fn offered_ruleset(loaded: &[RuleSet], reference: &str) -> Option<RuleSet> {
+    let (id, version) = match reference.split_once('@') {
+        Some((id, version)) => (id, Some(semver::Version::parse(version).ok()?)),
+        None => (reference, None),
+    };
+    let wanted =
+        |set: &&RuleSet| set.id == id && version.as_ref().is_none_or(|v| *v == set.version);
+    if let Some(set) = loaded.iter().find(wanted) {
+        return Some(set.clone());
+    }
+    let source = rules::embedded::source(id, version.as_ref())?;
+    RuleSet::load(&source).ok()
 }
 
 /// Checks an upload with the server's settings on the blocking pool, within the time limit.
@@ -386,7 +487,10 @@ async fn run_check(state: &Arc<State>, upload: Upload) -> Result<(CheckReport, L
     let custom_sets = if upload.rulesets.is_empty() {
         None
     } else {
-        Some(request_rulesets(&upload.rulesets)?)
+        Some(request_rulesets(
+            &state.options.settings.rulesets,
+            &upload.rulesets,
+        )?)
     };
     let sets = custom_sets
         .as_deref()
@@ -406,44 +510,51 @@ async fn run_check(state: &Arc<State>, upload: Upload) -> Result<(CheckReport, L
         )));
     }
     let limit = state.options.time_limit;
-    let state_for_check = Arc::clone(state);
-    let work = async move {
-        let permit = Arc::clone(&state_for_check.checks)
-            .acquire_owned()
-            .await
-            .map_err(|_| {
-                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "the server is stopping")
-            })?;
-        let state = Arc::clone(&state_for_check);
-        tokio::task::spawn_blocking(move || {
-            // Held until the check ends, even when its request has given up waiting.
-            let _permit = permit;
-            let settings = &state.options.settings;
-            let mut options = settings.options.clone();
-            if !upload.services.is_empty() {
-                options.engine.services = upload.services;
-            }
-            options.newer_versions = true;
-            let sets = custom_sets.as_deref().unwrap_or(&settings.rulesets);
-            crate::check_contents(&upload.files, sets, &options)
-        })
+    // The queue is not the check: the time limit starts once a check may run.
+    let permit = Arc::clone(&state.checks)
+        .acquire_owned()
         .await
-        .map_err(|_| {
-            ApiError::new(
+        .map_err(|_| ApiError::busy("the server is stopping", 5))?;
+    let stop = Arc::new(AtomicBool::new(false));
+    let stop_for_check = Arc::clone(&stop);
+    let state_for_check = Arc::clone(state);
+    let work = tokio::task::spawn_blocking(move || {
+        // Held until the check ends, even when its request has given up waiting,
+        // so a check told to stop still counts until it has.
+        let _permit = permit;
+        let Upload {
+            files,
+            services,
+            room,
+            ..
+        } = upload;
+        let _room = room;
+        let settings = &state_for_check.options.settings;
+        let mut options = settings.options.clone();
+        if !services.is_empty() {
+            options.engine.services = services;
+        }
+        options.newer_versions = true;
+        let sets = custom_sets.as_deref().unwrap_or(&settings.rulesets);
+        crate::check_contents_unless(&files, sets, &options, &stop_for_check)
+    });
+    let report = match tokio::time::timeout(limit, work).await {
+        Ok(Ok(Some(report))) => report,
+        Ok(Ok(None) | Err(_)) => {
+            return Err(ApiError::new(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "the check failed unexpectedly",
-            )
-        })
-    };
-    let report = match tokio::time::timeout(limit, work).await {
-        Ok(result) => result?,
+            ));
+        }
         Err(_) => {
-            return Err(ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
+            // Tell the check to stop at its next look; its answer is not waited for.
+            stop.store(true, Ordering::Relaxed);
+            return Err(ApiError::busy(
                 format!(
-                    "the check took longer than {} s; try fewer or smaller files",
+                    "the check took longer than {} s and was stopped; try fewer or smaller files",
                     limit.as_secs()
                 ),
+                limit.as_secs().max(1),
             ));
         }
     };
@@ -462,7 +573,7 @@ async fn run_check(state: &Arc<State>, upload: Upload) -> Result<(CheckReport, L
 pub(super) async fn check(state: AppState, request: Request) -> Response {
     let state = state.0;
     let result = async {
-        let upload = read_upload(request, state.options.max_upload).await?;
+        let upload = read_upload(&state, request).await?;
         run_check(&state, upload).await
     }
     .await;
@@ -510,7 +621,7 @@ pub(super) async fn report(state: AppState, request: Request) -> Response {
         let query = Query::<ReportQuery>::try_from_uri(request.uri());
         // The upload is read before a bad query is answered: a client cut off
         // mid-upload sees a reset connection, not the answer.
-        let upload = read_upload(request, state.options.max_upload).await?;
+        let upload = read_upload(&state, request).await?;
         let Query(query) = query.map_err(|e| ApiError::bad_request(e.body_text()))?;
         let name = query.format.unwrap_or_else(|| "docx".into());
         let (format, content_type, extension) = download_format(&name).ok_or_else(|| {

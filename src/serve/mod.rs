@@ -8,6 +8,10 @@
 //! Content-Security-Policy forbids the network beyond this server.
 
 mod api;
+mod guard;
+mod listen;
+
+pub use listen::{MAX_CONNECTIONS, MAX_HEADER_WAIT, Signal, Stopped};
 
 use crate::Lang;
 use crate::settings::Settings;
@@ -25,6 +29,12 @@ pub const DEFAULT_MAX_UPLOAD: usize = 100 * 1024 * 1024;
 /// Default time one check may take before the request is answered with 503.
 pub const DEFAULT_TIME_LIMIT: Duration = Duration::from_secs(300);
 
+/// Default for `--read-timeout`: the longest an upload's body may take to arrive.
+pub const DEFAULT_READ_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Longest pause between two chunks of an upload before it is cut off.
+pub const MAX_BODY_PAUSE: Duration = Duration::from_secs(10);
+
 /// What the server checks with and how much it accepts.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -35,8 +45,25 @@ pub struct ServeOptions {
     pub lang: Option<Lang>,
     /// Largest request body (bytes); larger uploads get 413.
     pub max_upload: usize,
-    /// Longest a check may run before its request is answered with 503.
+    /// Longest a check may run before it is stopped and its request answered with 503.
     pub time_limit: Duration,
+    /// Longest an upload's body may take to arrive (408 after); a request waits
+    /// half of it for room among the uploads held at once (503 after). The
+    /// request head must come within this or [`MAX_HEADER_WAIT`], whichever is shorter.
+    pub read_timeout: Duration,
+    /// Uploads held in memory at once (being read, waiting for a check or checked).
+    pub uploads_at_once: usize,
+    /// Host names (`name` or `name:port`) the page may be reached by besides the
+    /// address it listens on; every other `Host` is refused, so a web site that
+    /// points its own name at this machine (DNS rebinding) cannot use it.
+    pub allowed_hosts: Vec<String>,
+}
+
+/// Two uploads per core: one being checked while the next is read.
+pub fn default_uploads_at_once() -> usize {
+    2 * std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .max(2)
 }
 
 impl ServeOptions {
@@ -46,6 +73,9 @@ impl ServeOptions {
             lang: None,
             max_upload: DEFAULT_MAX_UPLOAD,
             time_limit: DEFAULT_TIME_LIMIT,
+            read_timeout: DEFAULT_READ_TIMEOUT,
+            uploads_at_once: default_uploads_at_once(),
+            allowed_hosts: Vec::new(),
         }
     }
 }
@@ -61,8 +91,10 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
                    connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
                    frame-ancestors 'none'";
 
-/// The application: the page, its assets and the API.
-pub fn router(options: ServeOptions) -> Router {
+/// The application: the page, its assets and the API, answering only requests
+/// addressed to `listening` (or an allowed host) from its own pages.
+pub fn router(options: ServeOptions, listening: std::net::SocketAddr) -> Router {
+    let hosts = Arc::new(guard::Hosts::new(listening, &options.allowed_hosts));
     let state = Arc::new(api::State::new(options));
     Router::new()
         .route("/", get(|| asset("text/html; charset=utf-8", INDEX_HTML)))
@@ -83,6 +115,10 @@ pub fn router(options: ServeOptions) -> Router {
         .method_not_allowed_fallback(api::method_not_allowed)
         // The API counts upload bytes itself (see api::read_body).
         .layer(DefaultBodyLimit::disable())
+        .layer(axum::middleware::from_fn_with_state(
+            hosts,
+            guard::same_site,
+        ))
         .layer(axum::middleware::map_response(secure_headers))
         .with_state(state)
 }
@@ -116,7 +152,7 @@ async fn secure_headers(mut response: Response) -> Response {
 pub struct Server {
     runtime: tokio::runtime::Runtime,
     listener: tokio::net::TcpListener,
-    shutdown: std::pin::Pin<Box<dyn Future<Output = ()> + Send>>,
+    signals: listen::Signals,
     options: ServeOptions,
 }
 
@@ -129,57 +165,44 @@ impl Server {
             .worker_threads(2)
             .enable_all()
             .build()?;
-        let (listener, shutdown) = {
+        let (listener, signals) = {
             let _context = runtime.enter();
             (
                 tokio::net::TcpListener::from_std(listener)?,
-                shutdown_signal()?,
+                listen::Signals::install()?,
             )
         };
         Ok(Server {
             runtime,
             listener,
-            shutdown,
+            signals,
             options,
         })
     }
 
-    /// Serves until Ctrl-C (or SIGTERM), then finishes the requests in flight and returns.
-    pub fn run(self) -> std::io::Result<()> {
+    /// Serves until Ctrl-C (or SIGTERM), then finishes the requests in flight and
+    /// returns; a second signal returns at once, abandoning them and any check
+    /// still running (the caller is expected to exit).
+    pub fn run(self) -> std::io::Result<Stopped> {
         let Server {
             runtime,
             listener,
-            shutdown,
+            signals,
             options,
         } = self;
-        runtime.block_on(async move {
-            axum::serve(listener, router(options))
-                .with_graceful_shutdown(shutdown)
-                .await
-        })
+        let listening = listener.local_addr()?;
+        let timeouts = listen::Timeouts {
+            header: options.read_timeout.min(MAX_HEADER_WAIT),
+            body_idle: options.read_timeout.min(MAX_BODY_PAUSE),
+        };
+        let app = router(options, listening);
+        let stopped = runtime.block_on(listen::serve(listener, app, timeouts, signals));
+        if stopped == Stopped::Finished {
+            drop(runtime);
+        } else {
+            // Dropping the runtime would wait for checks on the blocking pool.
+            runtime.shutdown_background();
+        }
+        Ok(stopped)
     }
-}
-
-/// Resolves on the first SIGINT or SIGTERM; the handlers are installed at once.
-#[cfg(unix)]
-fn shutdown_signal() -> std::io::Result<std::pin::Pin<Box<dyn Future<Output = ()> + Send>>> {
-    use tokio::signal::unix::{SignalKind, signal};
-    let mut interrupt = signal(SignalKind::interrupt())?;
-    let mut terminate = signal(SignalKind::terminate())?;
-    Ok(Box::pin(async move {
-        tokio::select! {
-            _ = interrupt.recv() => {},
-            _ = terminate.recv() => {},
-        }
-    }))
-}
-
-#[cfg(not(unix))]
-fn shutdown_signal() -> std::io::Result<std::pin::Pin<Box<dyn Future<Output = ()> + Send>>> {
-    Ok(Box::pin(async {
-        // Without a handler there is no clean shutdown to wait for: run until killed.
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
-        }
-    }))
 }

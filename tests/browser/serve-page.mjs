@@ -232,7 +232,19 @@ async function main() {
       badge: document.querySelector('#rules .badge').textContent,
     })`);
 
-    process.stdout.write(JSON.stringify({ lang, focusVisible, dom, copy, filtered, word, axe, nynorsk, seen }) + "\n");
+    // Files over the server's --max-upload are refused by the page itself: the server
+    // would answer 413 from the header, before the body, which a browser may show as a
+    // broken connection. Seen by lowering the limit the page read from /api/rules.
+    const tooLarge = await evaluate(`(() => {
+      const limit = page.catalogue.max_upload;
+      page.catalogue.max_upload = 1;
+      document.querySelector('#run').click();
+      const text = document.querySelector('#problem').textContent;
+      page.catalogue.max_upload = limit;
+      return { limit, text };
+    })()`);
+
+    process.stdout.write(JSON.stringify({ lang, focusVisible, dom, copy, filtered, word, axe, nynorsk, tooLarge, seen }) + "\n");
   } finally {
     const exited = new Promise((r) => { child.once("exit", r); setTimeout(r, 5000).unref(); });
     if (client) {

@@ -243,7 +243,8 @@ fn real_zip_bomb_inflating_to_300_mib_is_refused_quickly() {
     let bytes = w.finish().unwrap().into_inner();
     let started = std::time::Instant::now();
     let e = refuse(&bytes);
-    assert!(e.message.contains("256 MiB"), "{e}");
+    // Refused by its ratio (about 1,000:1) once past 4 MiB, long before the 64 MiB part cap.
+    assert!(e.message.contains("100 times its compressed size"), "{e}");
     assert!(
         started.elapsed().as_secs() < 20,
         "took {:?}",

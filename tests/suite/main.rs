@@ -43,5 +43,6 @@ mod rule_versions;
 mod rules_2026;
 mod schema;
 mod serve;
+mod serve_safety;
 mod type_legend;
 mod waiver_expiry_docx;

@@ -107,33 +107,38 @@ impl<'a> Package<'a> {
         // Declared sizes are only a hint, and never above 16 MiB of up-front allocation.
         let hint = file.size().min(cap).min(16 * 1024 * 1024);
         let mut buf = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
-        let read = (&mut file)
-            .take(cap.saturating_add(1))
-            .read_to_end(&mut buf);
-        let len = buf.len() as u64;
-        if len > cap {
-            let (limit, what) = if cap == self.limits.part_bytes {
-                (
-                    self.limits.part_bytes,
-                    format!("part {part} inflates to more than"),
-                )
-            } else {
-                (
-                    self.limits.total_bytes,
-                    format!("the parts read inflate to more than (at {part})"),
-                )
+        // The compressed size bounds what the inflater can be fed, whatever it claims.
+        let ratio_cap = file
+            .compressed_size()
+            .saturating_mul(self.limits.max_ratio)
+            .max(self.limits.ratio_after_bytes);
+        let mut chunk = vec![0u8; 64 * 1024];
+        loop {
+            let n = match file.read(&mut chunk) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(PartError::Damaged(damaged(part, &ZipError::Io(e)))),
             };
-            return Err(PartError::Fatal(
-                ReadError::new(format!(
-                    "{what} {} — refusing a possible zip bomb",
-                    human_size(limit)
-                ))
-                .with_hint("check where the file came from; a real tender document is far smaller"),
-            ));
+            buf.extend_from_slice(&chunk[..n]);
+            let len = buf.len() as u64;
+            if len > cap {
+                return Err(PartError::Fatal(over_cap(&self.limits, part, cap)));
+            }
+            if len > ratio_cap {
+                return Err(PartError::Fatal(
+                    ReadError::new(format!(
+                        "part {part} inflates to more than {} times its compressed size — \
+                         refusing a possible zip bomb",
+                        self.limits.max_ratio
+                    ))
+                    .with_hint(
+                        "check where the file came from; real tender documents compress far less",
+                    ),
+                ));
+            }
         }
-        if let Err(e) = read {
-            return Err(PartError::Damaged(damaged(part, &ZipError::Io(e))));
-        }
+        let len = buf.len() as u64;
         self.inflated += len;
         Ok(Some(decode(buf, part)))
     }
@@ -333,6 +338,26 @@ fn ole_error(bytes: &[u8]) -> ReadError {
 fn damaged(part: &str, e: &ZipError) -> ReadError {
     ReadError::new(format!("cannot read {part} from the zip archive: {e}"))
         .with_hint("the file may be damaged; open it in Word and save it again")
+}
+
+/// The refusal of a part that inflates past the per-part or the total cap.
+fn over_cap(limits: &Limits, part: &str, cap: u64) -> ReadError {
+    let (limit, what) = if cap == limits.part_bytes {
+        (
+            limits.part_bytes,
+            format!("part {part} inflates to more than"),
+        )
+    } else {
+        (
+            limits.total_bytes,
+            format!("the parts read inflate to more than (at {part})"),
+        )
+    };
+    ReadError::new(format!(
+        "{what} {} — refusing a possible zip bomb",
+        human_size(limit)
+    ))
+    .with_hint("check where the file came from; a real tender document is far smaller")
 }
 
 fn human_size(bytes: u64) -> String {

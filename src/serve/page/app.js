@@ -34,6 +34,7 @@ const WORDS = {
     "status-violation": "Brudd", "status-passed": "Bestått", "status-not-applicable": "Gjelder ikke",
     "status-waived": "Unntatt", "status-other": "Andre",
     "no-files": "Velg eller slipp minst én fil først.",
+    "too-large": "Filene er til sammen større enn de {mib} MiB denne serveren tar imot (tenderlint serve --max-upload).",
     "checking": "Sjekker {n} fil(er) …",
     "done": "Ferdig: {met} oppfylt, {weak} svake, {missing} mangler.",
     "totals": "{rules} regler: {met} oppfylt, {weak} svake, {missing} mangler, {other} andre.",
@@ -87,6 +88,7 @@ const WORDS = {
     "status-violation": "Brot", "status-passed": "Bestått", "status-not-applicable": "Gjeld ikkje",
     "status-waived": "Unnateke", "status-other": "Andre",
     "no-files": "Vel eller slepp minst éi fil først.",
+    "too-large": "Filene er til saman større enn dei {mib} MiB denne tenaren tek imot (tenderlint serve --max-upload).",
     "checking": "Sjekkar {n} fil(er) …",
     "done": "Ferdig: {met} oppfylte, {weak} svake, {missing} manglar.",
     "totals": "{rules} reglar: {met} oppfylte, {weak} svake, {missing} manglar, {other} andre.",
@@ -140,6 +142,7 @@ const WORDS = {
     "status-violation": "Violation", "status-passed": "Passed", "status-not-applicable": "Not applicable",
     "status-waived": "Waived", "status-other": "Other",
     "no-files": "Choose or drop at least one file first.",
+    "too-large": "The files together are larger than the {mib} MiB this server accepts (tenderlint serve --max-upload).",
     "checking": "Checking {n} file(s) …",
     "done": "Done: {met} met, {weak} weak, {missing} missing.",
     "totals": "{rules} rules: {met} met, {weak} weak, {missing} missing, {other} other.",
@@ -314,6 +317,14 @@ async function runCheck() {
   if (page.files.length === 0) {
     problem(t("no-files"));
     $("#files").focus();
+    return;
+  }
+  // The server refuses an upload over its limit from the header, before the body,
+  // which a browser may show only as a broken connection: say it here instead.
+  const limit = page.catalogue && page.catalogue.max_upload;
+  const total = page.files.reduce((sum, f) => sum + f.size, 0);
+  if (limit && total > limit) {
+    problem(t("too-large", { mib: Math.floor(limit / 1048576) }));
     return;
   }
   const button = $("#run");
