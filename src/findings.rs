@@ -103,6 +103,13 @@ pub struct ServiceOrigin {
     /// The section path it was detected under (`text`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
+    /// The 1-based line of a text file it was detected on (`text`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// The paragraph of a Word file it was detected in (`text`), numbered from 1 in
+    /// its part as Word locations are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<u32>,
 }
 
 impl ServiceOrigin {
@@ -112,6 +119,8 @@ impl ServiceOrigin {
             kind: kind.to_string(),
             file,
             section: None,
+            line: None,
+            paragraph: None,
         }
     }
 }
@@ -171,13 +180,17 @@ pub enum Coverage {
     /// The rule's abbreviation matched, but the tender defines it as something else
     /// (with the set's `reading: definitions`): covers nothing; see `definition`.
     Redefined,
+    /// A statement that matched the rule only through terms other than the ones the
+    /// tender's own scope exclusion names (with the set's `reading: exclusions`):
+    /// covers nothing; the exclusion is cited as `negated` evidence.
+    Excluded,
     /// Something the rule objects to.
     Violation,
 }
 
 impl Coverage {
     /// How many kinds of coverage there are (for tables indexed by [`Coverage::index`]).
-    pub const COUNT: usize = 9;
+    pub const COUNT: usize = 10;
 
     /// Its place in tables of [`Coverage::COUNT`] entries.
     pub fn index(self) -> usize {
@@ -195,6 +208,7 @@ impl Coverage {
             Coverage::Conditional => "conditional",
             Coverage::Evaluated => "evaluated",
             Coverage::Redefined => "redefined",
+            Coverage::Excluded => "excluded",
             Coverage::Violation => "violation",
         }
     }

@@ -8,6 +8,7 @@
 
 mod checks;
 mod evidence;
+mod exclusion;
 mod forms;
 mod inherited;
 mod legend;
@@ -15,9 +16,11 @@ mod observe;
 mod plan;
 pub mod reading;
 mod requirement_rows;
+mod rule_reading;
 mod scope;
 mod statements;
 mod tally;
+mod where_bought;
 
 pub use crate::findings::ServiceOrigin;
 pub use legend::{LegendEntry, TypeLegend};
@@ -75,12 +78,14 @@ pub fn evaluate(
     } else {
         Vec::new()
     };
-    let plans: Vec<SetPlan> = sets
-        .iter()
-        .map(|set| SetPlan::new(set, docs, &definitions))
-        .collect();
     // What the tender's own type codes mean, from wherever in the tender it says so.
     let legend = TypeLegend::gather(docs);
+    // What the tender puts out of scope is read once, for every set that reads it.
+    let negated = exclusion::NegatedBlocks::gather(docs, sets, &legend);
+    let plans: Vec<SetPlan> = sets
+        .iter()
+        .map(|set| SetPlan::new(set, docs, &definitions, &negated))
+        .collect();
     let observed = observe::observe_tender(docs, sets, &plans, &legend);
     let declared = scope::declared(docs, options);
     let concluded: Vec<SetConclusion> = sets

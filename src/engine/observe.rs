@@ -6,6 +6,7 @@
 
 use super::TypeLegend;
 use super::checks::{CheckedStretch, run_check};
+use super::exclusion::names_excluded_topic;
 use super::inherited::{HeadingHits, lead_in_hits};
 use super::plan::SetPlan;
 use super::reading;
@@ -476,7 +477,9 @@ impl Observer<'_> {
             return;
         };
         let found = &mut self.found;
-        observe(rule, pattern, at, own_hits, primary, |hit, coverage| {
+        let excluded = self.plan.excluded.get(ri).map_or(&[][..], Vec::as_slice);
+        let matched = (own_hits, primary, excluded);
+        observe(rule, pattern, at, matched, |hit, coverage| {
             found.add(
                 ri,
                 Observation {
@@ -535,13 +538,13 @@ impl StatementReading {
 
 /// What a statement whose text matched the rule's pattern (pointing at `primary`)
 /// means for the rule: zero, one or several observations, each passed to `record`.
-/// `hits` are the statement's hits that count for the rule.
+/// `hits` are the statement's hits that count for the rule; `excluded`, the topic
+/// words the tender's scope exclusions name for it.
 fn observe(
     rule: &CompiledRule,
     pattern: &CompiledMatch,
     at: &mut StatementAt<'_>,
-    hits: &[Hit],
-    primary: Option<Hit>,
+    (hits, primary, excluded): (&[Hit], Option<Hit>, &[String]),
     mut record: impl FnMut(Option<Hit>, Coverage),
 ) {
     let statement = at.statement;
@@ -552,7 +555,9 @@ fn observe(
                 Coverage::NonNormative
             } else if statement.negated {
                 Coverage::Negated
-            } else if statement.modality.is_binding() {
+            } else if statement.modality.is_binding()
+                || super::rule_reading::binds(rule, statement.modality, at.text)
+            {
                 Coverage::Binding
             } else if statement.modality.is_weak() {
                 Coverage::Weak
@@ -568,6 +573,15 @@ fn observe(
                 coverage = Coverage::Evaluated;
             } else if coverage == Coverage::Binding && at.reading.is_conditional(at.text) {
                 coverage = Coverage::Conditional;
+            }
+            // The tender put the topic out of scope: only a statement that names
+            // the excluded topic itself brings it back, not one that shares a
+            // neighbouring term with it.
+            if !excluded.is_empty()
+                && !matches!(coverage, Coverage::Negated | Coverage::NonNormative)
+                && !names_excluded_topic(at.text, at.statement.range.start, hits, excluded)
+            {
+                coverage = Coverage::Excluded;
             }
             record(primary, coverage);
         }

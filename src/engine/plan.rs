@@ -3,6 +3,7 @@
 //! about the scope, or the award criteria, and which abbreviations the tender
 //! redefines.
 
+use super::exclusion::{Exclusions, NegatedBlocks, exclusions};
 use super::forms;
 use super::reading;
 use super::scope::scope_sections;
@@ -24,6 +25,9 @@ pub(super) struct SetPlan {
     /// Sections about the tender's scope, where service detection reads even
     /// background text («1 Innledning og omfang»). Indexed like `nonnormative`.
     pub(super) scope: Vec<Vec<bool>>,
+    /// The terms the tender's scope exclusions name, by rule (`reading:
+    /// exclusions`; empty lists otherwise).
+    pub(super) excluded: Exclusions,
 }
 
 impl SetPlan {
@@ -31,6 +35,7 @@ impl SetPlan {
         set: &RuleSet,
         docs: &[Document],
         definitions: &[reading::Definition],
+        negated: &NegatedBlocks,
     ) -> SetPlan {
         let mut by_term: Vec<Vec<usize>> = vec![Vec::new(); set.matcher.term_count()];
         let mut always = Vec::new();
@@ -44,19 +49,22 @@ impl SetPlan {
                 }
             }
         }
+        let nonnormative: Vec<Vec<bool>> = docs
+            .iter()
+            .map(|doc| nonnormative_sections(doc, set))
+            .collect();
+        let scope: Vec<Vec<bool>> = docs.iter().map(scope_sections).collect();
         SetPlan {
             triggers: Triggers { by_term, always },
-            nonnormative: docs
-                .iter()
-                .map(|doc| nonnormative_sections(doc, set))
-                .collect(),
+            excluded: exclusions(set, docs, negated, (&nonnormative, &scope)),
+            nonnormative,
             award: if set.reading.award_criteria {
                 docs.iter().map(reading::award_sections).collect()
             } else {
                 Vec::new()
             },
             redefined: reading::redefinitions(set, definitions),
-            scope: docs.iter().map(scope_sections).collect(),
+            scope,
         }
     }
 }

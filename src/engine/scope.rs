@@ -97,6 +97,7 @@ pub(super) fn set_scope(
     declared: &Declared,
     mut detected_at: BTreeMap<String, Place>,
 ) -> ScopeInfo {
+    super::where_bought::detect_where_bought(set, docs, &mut detected_at);
     let titled = title_services(set, docs, &options.document_facts);
     for (service, kind, doc) in titled {
         detected_at
@@ -136,12 +137,17 @@ impl Place {
         let doc = docs.get(d);
         let mut origin =
             ServiceOrigin::new(service, kind, doc.map(|d| d.path.display().to_string()));
-        if let (Place::Block(_, b), Some(doc)) = (self, doc) {
-            origin.section = doc
-                .blocks
-                .get(*b)
-                .map(|block| doc.section_display(block.section))
-                .filter(|s| !s.is_empty());
+        if let (Place::Block(_, b), Some(doc)) = (self, doc)
+            && let Some(block) = doc.blocks.get(*b)
+        {
+            origin.section = Some(doc.section_display(block.section)).filter(|s| !s.is_empty());
+            // The line (or Word paragraph) that decided it, so a wrong scope can be found.
+            match &block.location {
+                crate::document::Location::Text { line, .. } => origin.line = Some(*line),
+                crate::document::Location::Docx { paragraph, .. } => {
+                    origin.paragraph = Some(*paragraph);
+                }
+            }
         }
         origin
     }
@@ -184,8 +190,14 @@ fn title_services(
     for (kind, d, text) in texts {
         let norm = crate::text::normalize(&text);
         let hits = set.matcher.find(&norm, &text);
+        // A title says what is bought: the bare name counts there too.
+        let bare = set.where_bought.find(&norm, &text);
         for service in &set.services {
-            if hits.iter().any(|h| service.detect.contains(&h.term)) {
+            if hits.iter().any(|h| service.detect.contains(&h.term))
+                || bare
+                    .iter()
+                    .any(|h| service.detect_where_bought.contains(&h.term))
+            {
                 found.entry(service.id.clone()).or_insert((kind, d));
             }
         }

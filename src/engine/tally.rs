@@ -174,6 +174,7 @@ pub(super) fn conclude(
         Conditional,
         Evaluated,
         Redefined,
+        Excluded,
         Violation,
     ];
     let (severity, strength, applies) = scoped(rule, services);

@@ -383,10 +383,18 @@ fn origin_words(o: &crate::engine::ServiceOrigin, lang: Lang) -> String {
         "document-properties" => format!("{props_of} {file}"),
         "title" => format!("{title_of} {file}"),
         "document-properties-title" => format!("{title_props_of} {file}"),
-        _ => match &o.section {
-            Some(s) => format!("{found_in} {file} › {s}"),
-            None => format!("{found_in} {file}"),
-        },
+        _ => {
+            let place = match &o.section {
+                Some(s) => format!("{found_in} {file} › {s}"),
+                None => format!("{found_in} {file}"),
+            };
+            // The line or Word paragraph that decided it.
+            match (o.line, o.paragraph) {
+                (Some(line), _) => format!("{place}, {} {line}", word(lang, "origin-line")),
+                (None, Some(p)) => format!("{place}, {} {p}", word(lang, "origin-paragraph")),
+                (None, None) => place,
+            }
+        }
     }
 }
 
@@ -417,6 +425,7 @@ pub fn coverage_word(lang: Lang, c: Coverage) -> &'static str {
         Coverage::Conditional => "conditional",
         Coverage::Evaluated => "evaluated",
         Coverage::Redefined => "redefined",
+        Coverage::Excluded => "excluded",
         Coverage::Violation => "here",
     };
     word(lang, key)

@@ -4,7 +4,7 @@
 use super::i18n::{self, label};
 use super::paint::Paint;
 use crate::Lang;
-use crate::rules::schema::Verification;
+use crate::rules::schema::{AnnexReading, OptionReading, Verification};
 use crate::rules::{CompiledRule, RuleKind, RuleSet, Severity, Strength};
 use std::fmt::Write as _;
 
@@ -73,6 +73,20 @@ pub fn render(set: &RuleSet, rule: &CompiledRule, lang: Lang, color: bool) -> St
             label(lang, "explain-strength"),
             strength_word(rule.strength, lang)
         );
+        // A rule's own reading is shown only where it differs from every rule's.
+        let own_reading = [
+            (
+                rule.reading.options == OptionReading::Binding,
+                "explain-options-binding",
+            ),
+            (
+                rule.reading.annexes == AnnexReading::Binding,
+                "explain-annexes-binding",
+            ),
+        ];
+        for (_, key) in own_reading.iter().filter(|(own, _)| *own) {
+            let _ = writeln!(out, "{}", label(lang, key));
+        }
     }
     let _ = writeln!(out, "\n{}", rule.message.get(lang).trim());
     let _ = writeln!(

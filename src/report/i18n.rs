@@ -77,6 +77,12 @@ const WORDS: &[Entry] = &[
         "defined otherwise by the tender",
     ),
     (
+        "excluded",
+        "ikke temaet konkurransegrunnlaget holder utenfor",
+        "ikkje temaet konkurransegrunnlaget held utanfor",
+        "not the topic the tender puts out of scope",
+    ),
+    (
         "non-normative",
         "bakgrunnstekst, ikke et krav",
         "bakgrunnstekst, ikkje eit krav",
@@ -230,6 +236,8 @@ const WORDS: &[Entry] = &[
         "front matter of",
     ),
     ("origin-detected", "funnet i", "funne i", "detected in"),
+    ("origin-line", "linje", "linje", "line"),
+    ("origin-paragraph", "avsnitt", "avsnitt", "paragraph"),
     (
         "origin-title",
         "funnet i tittelen i",
@@ -295,6 +303,18 @@ const WORDS: &[Entry] = &[
         "Strength wanted",
     ),
     ("explain-why", "Hvorfor", "Kvifor", "Why"),
+    (
+        "explain-options-binding",
+        "Leser en opsjon som bindende: den er regelens tema",
+        "Les ein opsjon som bindande: han er temaet til regelen",
+        "Reads an option as binding: it is the rule's topic",
+    ),
+    (
+        "explain-annexes-binding",
+        "Leser et bilag eller vedlegg til kontrakten som bindende, også uten modalverb",
+        "Les eit bilag eller vedlegg til kontrakten som bindande, også utan modalverb",
+        "Reads an annex of the contract as binding, even without a modal verb",
+    ),
     (
         "explain-concepts",
         "Begreper regelen bruker (med ordene)",

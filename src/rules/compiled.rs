@@ -46,6 +46,10 @@ pub struct RuleSet {
     pub(crate) distinct_patterns: usize,
     /// The automaton of every term of the set.
     pub(crate) matcher: TermMatcher,
+    /// The services' `detect_where_bought` terms, in an automaton of their own: they
+    /// are looked for only in the few places a tender says what it buys, and are
+    /// never a rule's term.
+    pub(crate) where_bought: TermMatcher,
     /// Where the set came from: a path or `embedded:ID@VERSION`.
     pub origin: String,
     /// SHA-256 of the file's bytes, hex.
@@ -63,6 +67,9 @@ pub struct CompiledService {
     pub name: Localized,
     /// Terms whose hit in normative text puts the service in scope.
     pub detect: Vec<TermId>,
+    /// Terms that put it in scope only where the tender says what it buys; their
+    /// ids are in the set's [`RuleSet::where_bought`] matcher.
+    pub detect_where_bought: Vec<TermId>,
 }
 
 /// One rule, compiled.
@@ -82,6 +89,8 @@ pub struct CompiledRule {
     pub kind: RuleKind,
     /// For `require`: how strong the coverage must be (`any` when not written).
     pub strength: Strength,
+    /// For `require`: how it reads options and annexes.
+    pub reading: schema::RuleReading,
     /// `match`, compiled (all kinds but `check`).
     pub(crate) pattern: Option<CompiledMatch>,
     /// For `require-with`: what must follow `match`.
@@ -150,6 +159,7 @@ impl RuleSet {
                 }),
             }
         }
+        let mut where_bought = TermMatcher::default();
         let services = file
             .services
             .iter()
@@ -157,14 +167,21 @@ impl RuleSet {
                 id: s.id.clone(),
                 name: s.name.clone(),
                 detect: s.detect.iter().map(|t| matcher.add_term(t)).collect(),
+                detect_where_bought: s
+                    .detect_where_bought
+                    .iter()
+                    .map(|t| where_bought.add_term(t))
+                    .collect(),
             })
             .collect();
-        if let Err(e) = matcher.build() {
-            problems.push(Problem {
-                message: e,
-                span: None,
-                help: None,
-            });
+        for built in [matcher.build(), where_bought.build()] {
+            if let Err(e) = built {
+                problems.push(Problem {
+                    message: e,
+                    span: None,
+                    help: None,
+                });
+            }
         }
         if !problems.is_empty() {
             return Err(RuleSetError {
@@ -197,6 +214,7 @@ impl RuleSet {
             rules,
             concepts: file.concepts.clone().into(),
             matcher,
+            where_bought,
             origin: source.name.clone(),
             sha256: super::embedded::known_digest(&source.text).map_or_else(
                 || crate::sha256::hex_digest(source.text.as_bytes()),
@@ -282,6 +300,7 @@ fn compile_rule<'f>(
         severity: rule.severity,
         kind: rule.kind,
         strength: rule.strength.unwrap_or(Strength::Any),
+        reading: rule.reading,
         pattern,
         with,
         within: rule.within.unwrap_or(12),

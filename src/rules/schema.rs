@@ -103,6 +103,47 @@ pub struct Reading {
     /// processing agreement) require nothing and violate nothing.
     #[serde(default)]
     pub forms: bool,
+    /// A statement that puts a topic out of scope («Det stilles ikke krav til …», «…
+    /// inngår ikke i leveransen», "out of scope") holds for the whole tender: a rule it
+    /// names is covered only by a statement that names the excluded topic itself.
+    #[serde(default)]
+    pub exclusions: bool,
+}
+
+/// How one `require` rule reads options and annexes (see `docs/rule-language.md`,
+/// «A rule's own reading»). Both default to the reading every rule gets.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct RuleReading {
+    /// An option («Opsjon 2: Kommunen kan bestille …», "Option: …"): `weak` (an
+    /// option does not demand its topic) or `binding`, for a rule about options and
+    /// change clauses, whose topic a clear option is.
+    #[serde(default)]
+    pub options: OptionReading,
+    /// A statement without a modal verb that names the topic as an annex of the
+    /// contract («SSA-O Bilag 8 Databehandleravtaler», «Databehandleravtalen ligger
+    /// ved som vedlegg»): `descriptive` or `binding`, for an agreement that binds by
+    /// being an annex of the contract.
+    #[serde(default)]
+    pub annexes: AnnexReading,
+}
+
+/// How a rule reads an option.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum OptionReading {
+    #[default]
+    Weak,
+    Binding,
+}
+
+/// How a rule reads an annex that names its topic without a modal verb.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum AnnexReading {
+    #[default]
+    Descriptive,
+    Binding,
 }
 
 /// Text in Norwegian bokmål, nynorsk and English. Bokmål is required; the others
@@ -146,6 +187,13 @@ pub struct Service {
     /// Terms whose presence anywhere in the tender's normative text puts the service in scope.
     #[serde(default)]
     pub detect: Vec<Term>,
+    /// Terms that put the service in scope only where the tender says what it buys:
+    /// its title (front matter `title:`, the first heading, a title-shaped first line,
+    /// the Word title and subject), its first paragraph and its scope sections
+    /// («Omfang», «Om anskaffelsen» …). For the bare name («legevakt», «legevakten»),
+    /// which elsewhere names a counterpart («melding til legevakten»).
+    #[serde(default)]
+    pub detect_where_bought: Vec<Term>,
 }
 
 #[derive(
@@ -221,6 +269,11 @@ pub struct Rule {
     /// For `require`: how strong the coverage must be. Default `any`.
     #[serde(default)]
     pub strength: Option<Strength>,
+    /// For `require`: how this rule reads two kinds of statement that every other
+    /// rule reads otherwise (options; annexes named without a modal verb).
+    /// Default: as every rule.
+    #[serde(default)]
+    pub reading: RuleReading,
     /// What to look for (all kinds but `check`).
     #[serde(rename = "match", default)]
     #[schemars(with = "Option<Match>")]

@@ -85,6 +85,15 @@ pub(super) fn validate(file: &RuleSetFile, text: &str, compile_regexes: bool) ->
         for term in &service.detect {
             check_term(term, &service.id, "services.detect", None, &mut problems);
         }
+        for term in &service.detect_where_bought {
+            check_term(
+                term,
+                &service.id,
+                "services.detect_where_bought",
+                None,
+                &mut problems,
+            );
+        }
     }
     problems
 }
@@ -193,6 +202,13 @@ fn check_fields(
     if rule.strength.is_some() && rule.kind != RuleKind::Require {
         problems.push(Problem {
             message: format!("rule `{rid}`: `strength` only applies to `require` rules"),
+            span: rule_span.clone(),
+            help: None,
+        });
+    }
+    if rule.reading != super::schema::RuleReading::default() && rule.kind != RuleKind::Require {
+        problems.push(Problem {
+            message: format!("rule `{rid}`: `reading` only applies to `require` rules"),
             span: rule_span.clone(),
             help: None,
         });

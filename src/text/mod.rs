@@ -1,8 +1,10 @@
 //! Reading tender text the way a procurement lawyer does: normalisation,
 //! sentences, modality and negation, conditions.
 
+pub(crate) mod annexes;
 pub(crate) mod column_titles;
 pub(crate) mod conditions;
+pub(crate) mod instructions;
 pub(crate) mod language;
 pub(crate) mod modality;
 pub(crate) mod normalize;

@@ -141,7 +141,7 @@ const QUESTION_PHRASES: &[&str] = &[
     "skildre korleis",
 ];
 const OPTION_PHRASES: &[&str] = &["as an option", "option:", "optional extra"];
-const NEGATION_PHRASES: &[&str] = &[
+pub(crate) const NEGATION_PHRASES: &[&str] = &[
     "stilles ikke krav",
     "stilles ingen krav",
     "stilles det ikke krav",
@@ -304,6 +304,7 @@ pub fn analyze(sentence: &str) -> (Modality, bool) {
         QUESTION_OPENERS.contains(&w) && w != "gjør"
             || w == "gjør" && sentence.starts_with("gjør rede")
     }) || has(Phrase::Question)
+        || binding && super::instructions::asks_to_describe(sentence)
     {
         Modality::Question
     } else if has(Phrase::Future) || has(Phrase::Plan) && (binding || should) {

@@ -34,6 +34,7 @@ mod hostile;
 mod issue_13_docx;
 mod issue_22_forms;
 mod issue_22_reach;
+mod issue_22_scope;
 mod reading;
 mod real_tenders;
 mod reports;

@@ -27,6 +27,10 @@ const EXPECTED: &[(&str, &[(&str, &str)])] = &[
                 "the SSA-O bilag 8 is the data processing agreement",
             ),
             (
+                "SEC-002",
+                "the SSA-O bilag 8 data processing agreement is an annex of the contract",
+            ),
+            (
                 "CON-009",
                 "the consultant's subcontractors are to be listed",
             ),

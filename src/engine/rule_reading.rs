@@ -1,0 +1,23 @@
+//! A rule's own reading (`reading:` on a rule): a `require` rule whose topic an
+//! option or an annex of the contract is reads it as binding, where every other
+//! rule reads an option as weak and an annex named without a modal verb as a
+//! description.
+
+use crate::rules::CompiledRule;
+use crate::rules::schema::{AnnexReading, OptionReading};
+use crate::text::Modality;
+
+/// Whether the rule reads a statement of this modality and (normalised) text as
+/// binding by its own reading: an option («Opsjon 2: Kommunen kan bestille …»)
+/// for a rule about options, or a statement without a modal verb that names an
+/// annex of the contract («SSA-O Bilag 8 Databehandleravtaler») for a rule about
+/// an agreement that binds by being attached.
+pub(super) fn binds(rule: &CompiledRule, modality: Modality, text: &str) -> bool {
+    match modality {
+        Modality::Option => rule.reading.options == OptionReading::Binding,
+        Modality::None => {
+            rule.reading.annexes == AnnexReading::Binding && crate::text::annexes::names_annex(text)
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,60 @@
+//! Annexes of a contract («Bilag 8», «vedlegg 4», «sikkerhetsbilaget», "Annex 11"):
+//! a text that names its topic as one names a document attached to the contract,
+//! which binds the parties by being attached, whatever the sentence's modal verb.
+
+use super::modality::words;
+
+/// How a word naming an annex begins (nb, nn, en); compounds that end in one
+/// («sikkerhetsbilag», «prisvedlegg») name an annex too.
+const ANNEX_WORDS: &[&str] = &[
+    "bilag",
+    "vedlegg",
+    "annex",
+    "appendix",
+    "appendices",
+    "schedule",
+];
+
+/// The longest inflection after an annex word («bilagene», «vedlegga», "annexes");
+/// a longer tail is another word («bilagsføring»).
+const MAX_ENDING: usize = 3;
+
+/// True when a normalised text names an annex of the contract: a word that is or
+/// ends in «bilag»/«vedlegg» with at most an inflection after it («bilaget»,
+/// «sikkerhetsbilaget», «vedlegga»), or "annex", "appendix", "schedule". The same words make `CON-005` see an attached agreement,
+/// so the rules that read annexes agree with it.
+pub fn names_annex(text: &str) -> bool {
+    words(text).any(|word| {
+        ANNEX_WORDS.iter().any(|annex| {
+            word.match_indices(annex)
+                .any(|(at, _)| word.len() - at - annex.len() <= MAX_ENDING)
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_annex;
+    use crate::text::normalize;
+
+    fn names(text: &str) -> bool {
+        names_annex(&normalize(text).text)
+    }
+
+    #[test]
+    fn an_annex_is_named() {
+        assert!(names("Se SSA-O Bilag 8 Databehandleravtaler."));
+        assert!(names("Databehandlaravtale, jf. vedlegg nr. 4"));
+        assert!(names("Databehandleravtalen ligger ved som vedlegg."));
+        assert!(names("Databehandleravtalen i sikkerhetsbilaget gjelder."));
+        assert!(names("The DPA in Annex 11 applies."));
+    }
+
+    #[test]
+    fn a_text_without_an_annex_does_not() {
+        assert!(!names(
+            "Leverandøren har databehandleravtaler med sine underleverandører."
+        ));
+        assert!(!names("Bilagsføring skjer i økonomisystemet."));
+    }
+}
