@@ -368,3 +368,20 @@ fn qualification_requirements_are_typed_by_their_heading() {
     assert_eq!(excerpts(r).len(), 1, "{:?}", excerpts(r));
     assert!(excerpts(r)[0].contains("HelseID"), "{:?}", excerpts(r));
 }
+
+/// The table of contents no longer stands in for the annex: «Bilag 8: Databehandleravtale 11»
+/// is a contents line, and what says the agreement is attached is the bilag's own sentence.
+#[test]
+fn nve_attached_data_processing_agreement_meets_sec_002_without_its_contents_line() {
+    let Some(dir) = real_tender("nve-medieovervaking") else {
+        return;
+    };
+    let results = check_dir(&dir);
+    let r = rule(&results, "SEC-002");
+    assert_eq!(r.status, Status::Met, "{:?}", excerpts(r));
+    assert!(
+        excerpts(r).iter().any(|e| e.contains("er vedlagt")),
+        "{:?}",
+        excerpts(r)
+    );
+}

@@ -83,8 +83,9 @@ const EXPECTED: &[(&str, &[(&str, &str)])] = &[
         &[
             ("INF-001", "the customer keeps ownership of its data"),
             // Met through the attached DFØ data processing agreement («DFØ sin mal for
-            // databehandleravtale er vedlagt»), once attachment counts (issue 22, «scope»); the
-            // standard agreement's own clauses no longer count since 1.2.0 reads forms.
+            // databehandleravtale er vedlagt»: SEC-002 reads annexes as binding, and «vedlagt»
+            // names one); neither the standard agreement's own clauses nor the contents line
+            // «Bilag 8: Databehandleravtale 11» count since 1.2.0 reads forms.
             (
                 "SEC-002",
                 "the data processing agreement (Databehandleravtalen)",
