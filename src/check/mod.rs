@@ -196,21 +196,26 @@ pub fn check_contents(
 
 /// [`check_contents`] that gives up when `stop` is set: a caller that no longer
 /// wants the answer (`tenderlint serve` past its time limit) frees the cores.
-/// `stop` is looked at before each file is read and before the rules are
-/// evaluated; one file's reading, and the evaluation once begun, run to their end.
-/// `None` when the check was given up.
+/// `stop` is looked at before each file is read, and by the engine before each
+/// stretch of blocks it observes; only one file's reading, or one stretch, runs on
+/// after it is set. `None` when the check was given up.
 pub fn check_contents_unless(
     files: &[(PathBuf, Vec<u8>)],
     sets: &[RuleSet],
     options: &CheckOptions,
-    stop: &std::sync::atomic::AtomicBool,
+    stop: &std::sync::Arc<std::sync::atomic::AtomicBool>,
 ) -> Option<CheckReport> {
+    let stopped = || stop.load(std::sync::atomic::Ordering::Relaxed);
     let read: Option<Vec<(PathBuf, Read)>> = read_contents(files, stop).into_iter().collect();
     let read = read?;
-    if stop.load(std::sync::atomic::Ordering::Relaxed) {
+    if stopped() {
         return None;
     }
-    Some(check_read(read, Vec::new(), Vec::new(), sets, options))
+    let mut options = options.clone();
+    options.engine.stop = Some(std::sync::Arc::clone(stop));
+    let report = check_read(read, Vec::new(), Vec::new(), sets, &options);
+    // A report of an evaluation stopped half-way is incomplete: never hand it out.
+    (!stopped()).then_some(report)
 }
 
 /// Each file read from memory, in parallel; `None` for those not begun once `stop` was set.

@@ -82,3 +82,21 @@ fn the_summary_counts_unreadable_files_and_waived_results() {
         report.results.iter().filter(|r| r.fails()).count()
     );
 }
+
+#[test]
+fn a_stopped_evaluation_observes_no_more_stretches() {
+    let sets = crate::rules::embedded::load_defaults().expect("embedded sets");
+    let met = |options: &CheckOptions| {
+        check_documents(&[tender()], &sets, options)
+            .results
+            .iter()
+            .filter(|r| r.status == crate::findings::Status::Met)
+            .count()
+    };
+    assert!(met(&CheckOptions::default()) > 0, "HelseID is required");
+    let mut stopped = CheckOptions::default();
+    stopped.engine.stop = Some(std::sync::Arc::new(std::sync::atomic::AtomicBool::new(
+        true,
+    )));
+    assert_eq!(met(&stopped), 0, "a stopped evaluation observed a stretch");
+}

@@ -50,6 +50,11 @@ pub struct EngineOptions {
     /// What files say about themselves outside their text (Word document
     /// properties), by document index.
     pub document_facts: Vec<DocumentFacts>,
+    /// Set by a caller that no longer wants the answer (`serve` past its time limit):
+    /// the stretches of blocks not yet observed are skipped, so the cores are free
+    /// within one stretch's time. The results of a stopped evaluation are incomplete;
+    /// the caller discards them.
+    pub stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 /// What a document says about itself outside its body: services it declares and
@@ -86,7 +91,7 @@ pub fn evaluate(
         .iter()
         .map(|set| SetPlan::new(set, docs, &definitions, &negated))
         .collect();
-    let observed = observe::observe_tender(docs, sets, &plans, &legend);
+    let observed = observe::observe_tender(docs, sets, &plans, &legend, options.stop.as_deref());
     let declared = scope::declared(docs, options);
     let concluded: Vec<SetConclusion> = sets
         .iter()

@@ -48,12 +48,13 @@ pub(super) fn observe_tender(
     sets: &[RuleSet],
     plans: &[SetPlan],
     legend: &TypeLegend,
+    stop: Option<&std::sync::atomic::AtomicBool>,
 ) -> Vec<StretchObservations> {
-    // Blocks are independent until the conclusions (what they inherit from headings
-    // and lead-ins is looked up, not carried along): stretches of blocks are prepared
-    // and observed in parallel, so one long document uses every core too, and merged
-    // in order, so results do not depend on scheduling. A stretch is dropped once
-    // observed: only the tallies outlive it.
+    // Blocks are independent until the conclusions (what they inherit from headings and
+    // lead-ins is looked up, not carried along): stretches of blocks are prepared and
+    // observed in parallel, so one long document uses every core too, and merged in
+    // order, so results do not depend on scheduling. Only the tallies outlive a stretch;
+    // once `stop` is set, the stretches not yet begun are skipped.
     let stretches: Vec<(usize, std::ops::Range<usize>)> = docs
         .iter()
         .enumerate()
@@ -64,16 +65,17 @@ pub(super) fn observe_tender(
             .map(|set| (SetTally::new(set.rules.len()), BTreeMap::new()))
             .collect()
     };
-    // rayon's reduce keeps the order of an indexed iterator, and merging as stretches
-    // finish keeps only a few stretches' tallies alive at once.
+    // reduce keeps an indexed iterator's order; merging as stretches finish bounds memory.
     stretches
         .into_par_iter()
         .map(|(di, range)| {
-            let doc = &docs[di];
-            let stretch = prepare_stretch(doc, range, legend);
+            if stop.is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed)) {
+                return no_observations();
+            }
+            let stretch = prepare_stretch(&docs[di], range, legend);
             sets.iter()
                 .zip(plans)
-                .map(|(set, plan)| observe_stretch(set, plan, doc, di, &stretch))
+                .map(|(set, plan)| observe_stretch(set, plan, &docs[di], di, &stretch))
                 .collect::<Vec<_>>()
         })
         .reduce(no_observations, |mut earlier, later| {
