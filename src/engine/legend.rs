@@ -9,16 +9,23 @@
 //!
 //! The legend is gathered in one cheap pass over the tender's blocks before any
 //! stretch is prepared (a table's header is looked at once, a paragraph only when
-//! it starts like «A –»), so it holds wherever in the tender it is written.
+//! it starts like «A –»), so it holds wherever in the tender it is written. The
+//! shapes of the tender's tables are read with it ([`super::forms`]): a type column
+//! is recognised by the codes the legend defines.
 
+use super::forms::TableShapes;
 use crate::document::{Block, BlockKind, Document};
 use crate::text::{Modality, normalize};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// The codes a tender defines, in the order it defines them.
+/// The codes a tender defines, in the order it defines them, and the shapes of its
+/// tables read with them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TypeLegend {
     entries: Vec<Arc<LegendEntry>>,
+    /// By document path.
+    shapes: Vec<(PathBuf, TableShapes)>,
 }
 
 /// One code the tender defines.
@@ -58,7 +65,18 @@ impl TypeLegend {
         for doc in docs {
             legend.gather_document(doc);
         }
+        // Only once every code is known: a type column is recognised by them.
+        let shapes = docs
+            .iter()
+            .map(|doc| (doc.path.clone(), TableShapes::gather(doc, &legend)))
+            .collect();
+        legend.shapes = shapes;
         legend
+    }
+
+    /// The shapes of a document's tables, if the legend was gathered with it.
+    pub(crate) fn shapes_of(&self, path: &Path) -> Option<&TableShapes> {
+        self.shapes.iter().find(|(p, _)| p == path).map(|(_, s)| s)
     }
 
     /// The tender defines no type codes.

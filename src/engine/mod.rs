@@ -6,8 +6,10 @@
 //! and rule set: the set's automaton finds every term, the hits are grouped by
 //! statement, and only the rules those terms trigger are evaluated there.
 
+mod checks;
 mod evidence;
 mod exclusion;
+mod forms;
 mod inherited;
 mod legend;
 mod observe;

@@ -5,19 +5,19 @@
 //! kind of coverage, tallied by rule.
 
 use super::TypeLegend;
+use super::checks::{CheckedStretch, run_check};
 use super::exclusion::names_excluded_topic;
 use super::inherited::{HeadingHits, lead_in_hits};
 use super::plan::SetPlan;
 use super::reading;
-use super::requirement_rows;
 use super::scope::{Place, detect_services};
 use super::statements::{
     self, PreparedBlock, PreparedStretch, Statement, prepare_stretch, stretches,
 };
 use super::tally::SetTally;
-use crate::document::{Block, BlockKind, Document};
+use crate::document::{Block, Document};
 use crate::findings::Coverage;
-use crate::rules::schema::{BuiltinCheck, RuleKind};
+use crate::rules::schema::RuleKind;
 use crate::rules::{CompiledMatch, CompiledRule, Hit, RuleSet, StatementHits};
 use crate::text::Modality;
 use rayon::prelude::*;
@@ -108,9 +108,16 @@ fn observe_stretch(
     let (mut tally, services) = observe_blocks(set, plan, doc, stretch, di, (nonnormative, scope));
     super::review::consider_stretch(plan, (doc, di), stretch, nonnormative, &mut tally);
     // Structural checks look at table rows, not terms.
+    let checked = CheckedStretch {
+        doc,
+        stretch,
+        di,
+        nonnormative,
+        reads_forms: set.reading.forms,
+    };
     for (ri, rule) in set.rules.iter().enumerate() {
         if let Some(check) = rule.check {
-            run_check(check, doc, stretch, di, nonnormative, ri, &mut tally);
+            run_check(check, &checked, ri, &mut tally);
         }
     }
     (tally, services)
@@ -192,7 +199,7 @@ struct BlockAt<'b> {
     hits: &'b [Hit],
     /// The hits its statements inherit from a lead-in and the headings above.
     inherited: &'b [Hit],
-    /// A header or footer, or in a non-normative section.
+    /// A header or footer, in a non-normative section, or a row of a form.
     furniture: bool,
     in_scope_section: bool,
     /// In an award-criteria section, table or list.
@@ -245,7 +252,8 @@ impl Observer<'_> {
                 .nonnormative
                 .get(block.section)
                 .copied()
-                .unwrap_or(false);
+                .unwrap_or(false)
+            || (set.reading.forms && in_a_form(prepared));
         let inherited = self.inherited(prepared, block.section);
         let evaluated = self.in_award_criteria(block, prepared);
         let at = BlockAt {
@@ -490,6 +498,16 @@ impl Observer<'_> {
     }
 }
 
+/// A table row of a form (a price table, an answer template, an inventory) or a
+/// line of a table of contents: nothing in it requires or violates.
+fn in_a_form(prepared: &PreparedBlock) -> bool {
+    prepared.contents_line
+        || prepared
+            .table
+            .as_ref()
+            .is_some_and(|t| t.columns.form.is_some())
+}
+
 /// What the opt-in reading behaviours (`reading:`) say about one statement; whether
 /// it is conditional is read once, when a rule first needs to know.
 struct StatementReading {
@@ -605,97 +623,4 @@ fn observe(
         }
         RuleKind::Check => {}
     }
-}
-
-fn run_check(
-    check: BuiltinCheck,
-    doc: &Document,
-    stretch: &PreparedStretch,
-    di: usize,
-    nonnormative: &[bool],
-    rule: usize,
-    found: &mut SetTally,
-) {
-    let range = stretch.range.clone();
-    for (bi, block) in range.clone().zip(&doc.blocks[range]) {
-        let Some(prepared) = stretch.get(bi) else {
-            continue;
-        };
-        let Some(row) = &prepared.table else { continue };
-        if row.is_header || !row.columns.requirement || prepared.statements.is_empty() {
-            continue;
-        }
-        if nonnormative.get(block.section).copied().unwrap_or(false)
-            || statements::block_is_furniture(block)
-        {
-            continue;
-        }
-        let at = Observation {
-            doc: di,
-            block: bi,
-            statement: 0,
-            hit: None,
-            coverage: Coverage::Violation,
-            definition: None,
-        };
-        let violation = match check {
-            BuiltinCheck::UntypedRequirement => row.untyped,
-            BuiltinCheck::TypeModalityMismatch => matches!(
-                (row.row_type, row.text_modality),
-                (Some(Modality::Binding), Modality::Should)
-                    | (Some(Modality::Should), Modality::Binding)
-            ),
-            BuiltinCheck::CompositeRequirement => {
-                requirement_rows::is_composite(row_text(prepared))
-            }
-            BuiltinCheck::RequirementIds => {
-                if let Some(row_id) = row_id(rule, block, prepared, row, at) {
-                    found.add_row_id(row_id);
-                }
-                false
-            }
-        };
-        if violation {
-            found.add(rule, at);
-        }
-    }
-}
-
-/// A requirement row's text: its statements, from the first to the last.
-fn row_text(prepared: &PreparedBlock) -> &str {
-    let start = prepared.statements.first().map_or(0, |s| s.range.start);
-    let end = prepared.statements.last().map_or(0, |s| s.range.end);
-    prepared.norm.text.get(start..end).unwrap_or_default()
-}
-
-/// A row of a table with an id column, for the id check. A header row repeated
-/// where the table goes on after a page break is the header again, not a row.
-fn row_id(
-    rule: usize,
-    block: &Block,
-    prepared: &PreparedBlock,
-    row: &statements::RowInfo,
-    at: Observation,
-) -> Option<requirement_rows::RowId> {
-    let column = row.columns.id?;
-    let BlockKind::TableRow(table_row) = &block.kind else {
-        return None;
-    };
-    let id = block.cell(column).unwrap_or_default().trim();
-    if table_row
-        .header
-        .get(column)
-        .is_some_and(|title| title.trim().eq_ignore_ascii_case(id))
-    {
-        return None;
-    }
-    let is_requirement = row.row_type.is_some() || row.text_modality != Modality::None;
-    Some(requirement_rows::RowId::new(
-        rule,
-        (at.doc, table_row.table),
-        id,
-        row_text(prepared),
-        is_requirement,
-        at,
-    ))
 }

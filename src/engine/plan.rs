@@ -4,6 +4,7 @@
 //! redefines.
 
 use super::exclusion::{Exclusions, NegatedBlocks, exclusions};
+use super::forms;
 use super::reading;
 use super::scope::scope_sections;
 use crate::document::Document;
@@ -78,8 +79,14 @@ pub(super) struct Triggers {
     pub(super) always: Vec<usize>,
 }
 
-/// Sections whose heading (or an ancestor's) starts with a non-normative heading term.
+/// Sections whose heading (or an ancestor's) starts with a non-normative heading term;
+/// for a set that reads forms (`reading: forms`), every section of a standard
+/// contract text (the state's own wording, which the buyer attaches and does not
+/// write: [`forms::is_standard_contract_text`]).
 pub fn nonnormative_sections(doc: &Document, set: &RuleSet) -> Vec<bool> {
+    if set.reading.forms && forms::is_standard_contract_text(doc) {
+        return vec![true; doc.sections.len()];
+    }
     let mut flags = vec![false; doc.sections.len()];
     for (i, section) in doc.sections.iter().enumerate() {
         let inherited = section.parent.is_some_and(|p| p < i && flags[p]);

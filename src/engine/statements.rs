@@ -2,8 +2,9 @@
 //! paragraphs and list items, whole rows of requirement tables (typed by their
 //! type column), and list items that inherit the «skal» of their lead-in.
 
+use super::forms::{self, TableForm, TableShape, TableShapes};
 use super::legend::{self, LegendEntry, TypeLegend};
-use crate::document::{Block, BlockKind, CELL_SEPARATOR, Document, Origin};
+use crate::document::{Block, BlockKind, CELL_SEPARATOR, Document, Origin, TableRow};
 use crate::text::column_titles::{
     is_answer_or_weight_header, is_explanation_header, is_glossary_title, is_id_header,
     is_requirement_text_title, is_type_header,
@@ -23,6 +24,9 @@ pub struct PreparedBlock {
     /// For a list item: the block index of the paragraph ending in «:» that introduces
     /// its list, whose last statement the item continues.
     pub lead_in: Option<usize>,
+    /// A line of a table of contents ([`forms::is_contents_line`]): for a set that
+    /// reads forms, it requires nothing and violates nothing.
+    pub contents_line: bool,
 }
 
 /// One thing the tender says.
@@ -63,9 +67,44 @@ pub struct Columns {
     pub content: Vec<usize>,
     pub requirement: bool,
     pub glossary: bool,
+    /// The form the table's shape says it is (a price table, an answer template,
+    /// an inventory of today's systems): for a set that reads forms
+    /// (`reading: forms`), its rows require nothing and violate nothing.
+    pub form: Option<TableForm>,
+    /// The type every row has because the text column's title or the heading above
+    /// the table names the kind of requirement: qualification requirements
+    /// («Kvalifikasjonskrav», "Qualification requirement") must be met, whatever the
+    /// row says.
+    pub titled_type: Option<Modality>,
 }
 
 impl Columns {
+    /// The roles the header gave, corrected by what the table's shape says: a type
+    /// column found by its values is the type column, not text (its «Må» is no
+    /// modal verb of the requirement), and the form the table is, if any.
+    fn with_shape(mut self, shape: TableShape) -> Columns {
+        if self.kind.is_none()
+            && !self.glossary
+            && let Some(kind) = shape.type_column
+        {
+            // A table without titles (one continued from an earlier page) has every
+            // other column as its text.
+            if self.id.is_none() && self.content.is_empty() && self.other.is_empty() {
+                self.id = (shape.ids_first && kind != 0).then_some(0);
+                self.content = (0..shape.columns).filter(|&c| Some(c) != self.id).collect();
+            }
+            self.kind = Some(kind);
+            self.content.retain(|&c| c != kind);
+            self.other.retain(|&c| c != kind);
+            self.requirement = true;
+        }
+        self.form = shape.form;
+        if shape.qualification && self.kind.is_none() && self.requirement {
+            self.titled_type = Some(Modality::Binding);
+        }
+        self
+    }
+
     /// The roles of a table's columns, read from its header.
     pub fn from_header(header: &[String]) -> Columns {
         let mut c = Columns::default();
@@ -95,6 +134,15 @@ impl Columns {
         }
         c.requirement =
             c.kind.is_some() || (c.id.is_some() && !c.content.is_empty()) || requirement_header;
+        if c.kind.is_none()
+            && c.content.iter().any(|&i| {
+                header
+                    .get(i)
+                    .is_some_and(|h| forms::names_qualification_requirements(h))
+            })
+        {
+            c.titled_type = Some(Modality::Binding);
+        }
         c.glossary = glossary_header && c.kind.is_none() && c.id.is_none();
         // The tender's type legend defines codes; its rows are no requirements.
         if legend::legend_columns(header).is_some() {
@@ -121,7 +169,7 @@ pub fn prepare_with(doc: &Document, legend: &TypeLegend) -> Vec<PreparedBlock> {
     let stretches: Vec<Vec<PreparedBlock>> = ranges
         .into_par_iter()
         .map_init(
-            || ColumnsCache::new(legend),
+            || ColumnsCache::new(legend, doc),
             |columns, range| prepare_range(doc, range, columns).blocks,
         )
         .collect();
@@ -159,7 +207,7 @@ pub fn prepare_stretch(
     range: Range<usize>,
     legend: &TypeLegend,
 ) -> PreparedStretch {
-    let mut columns = ColumnsCache::new(legend);
+    let mut columns = ColumnsCache::new(legend, doc);
     let mut stretch = prepare_range(doc, range, &mut columns);
     let mut wanted: Vec<usize> = stretch.earlier.iter().map(|(i, _)| *i).collect();
     let start = stretch.range.start;
@@ -201,7 +249,7 @@ pub fn prepare_stretch(
 /// Prepares the blocks at `indices` (in increasing order), each exactly as [`prepare`]
 /// would; rows of one table read its header once.
 pub fn prepare_each(doc: &Document, indices: &[usize], legend: &TypeLegend) -> Vec<PreparedBlock> {
-    let mut columns = ColumnsCache::new(legend);
+    let mut columns = ColumnsCache::new(legend, doc);
     indices
         .iter()
         .filter_map(|&i| {
@@ -247,6 +295,9 @@ fn prepare_range(
                 blocks[index - start] = prepare_block(block, Some(parent_type), columns);
             }
         }
+    }
+    for (index, p) in (start..).zip(&mut blocks) {
+        p.contents_line = forms::is_contents_line(doc, index);
     }
     // A list running into the range continues the lead-in of the last block before
     // it that is not a list item.
@@ -337,26 +388,34 @@ pub fn stretches(blocks: usize) -> impl Iterator<Item = Range<usize>> {
 }
 
 /// The columns of the table being read: its rows share one header, so read it once.
-/// With the tender's type legend, which its type cells are read by.
+/// With the tender's type legend, which its type cells are read by, and the shapes
+/// of the document's tables.
 struct ColumnsCache<'a> {
-    header: Option<Arc<[String]>>,
+    header: Option<(Arc<[String]>, u32)>,
     columns: Arc<Columns>,
     legend: &'a TypeLegend,
+    shapes: Option<&'a TableShapes>,
 }
 
 impl<'a> ColumnsCache<'a> {
-    fn new(legend: &'a TypeLegend) -> ColumnsCache<'a> {
+    fn new(legend: &'a TypeLegend, doc: &Document) -> ColumnsCache<'a> {
         ColumnsCache {
             header: None,
             columns: Arc::default(),
             legend,
+            shapes: legend.shapes_of(&doc.path),
         }
     }
 
-    fn of(&mut self, header: &Arc<[String]>) -> Arc<Columns> {
-        if !self.header.as_ref().is_some_and(|h| Arc::ptr_eq(h, header)) {
-            self.columns = Arc::new(Columns::from_header(header));
-            self.header = Some(header.clone());
+    fn of(&mut self, row: &TableRow) -> Arc<Columns> {
+        let same = self
+            .header
+            .as_ref()
+            .is_some_and(|(h, t)| Arc::ptr_eq(h, &row.header) && *t == row.table);
+        if !same {
+            let shape = self.shapes.map(|s| s.of(row.table)).unwrap_or_default();
+            self.columns = Arc::new(Columns::from_header(&row.header).with_shape(shape));
+            self.header = Some((row.header.clone(), row.table));
         }
         self.columns.clone()
     }
@@ -389,7 +448,7 @@ fn prepare_block(
     match &block.kind {
         BlockKind::Heading { .. } => {}
         BlockKind::TableRow(row) => {
-            let columns = columns_cache.of(&row.header);
+            let columns = columns_cache.of(row);
             let cells = cell_ranges(&norm.text);
             let cell_text = |i: usize| cells.get(i).map(|r| &norm.text[r.clone()]).unwrap_or("");
             let content_range = columns
@@ -409,7 +468,9 @@ fn prepare_block(
                 .cloned();
             let mut row_type = match &legend {
                 Some(entry) => Some(entry.modality),
-                None => type_cell.and_then(modality::classify_type_cell),
+                None => type_cell
+                    .and_then(modality::classify_type_cell)
+                    .or(columns.titled_type),
             };
             let mut untyped = columns.requirement && row_type.is_none();
             if untyped && let Some(parent_type) = parent_type {
@@ -475,6 +536,7 @@ fn prepare_block(
         statements,
         table,
         lead_in: None,
+        contents_line: false,
     }
 }
 

@@ -98,6 +98,11 @@ pub struct Reading {
     /// are evaluation: weak for a topic, a stated fact for `strength: mention` rules.
     #[serde(default)]
     pub award_criteria: bool,
+    /// Forms recognised by their shape (price tables, answer templates, inventories
+    /// of today's systems, the state's standard contract texts such as the DFØ data
+    /// processing agreement) require nothing and violate nothing.
+    #[serde(default)]
+    pub forms: bool,
     /// A statement that puts a topic out of scope («Det stilles ikke krav til …», «…
     /// inngår ikke i leveransen», "out of scope") holds for the whole tender: a rule it
     /// names is covered only by a statement that names the excluded topic itself.

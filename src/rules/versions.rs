@@ -248,6 +248,8 @@ pub fn diff(from: &RuleSet, to: &RuleSet) -> Result<RuleSetDiff, String> {
         ("definitions", old.definitions, new.definitions),
         ("conditions", old.conditions, new.conditions),
         ("award_criteria", old.award_criteria, new.award_criteria),
+        ("forms", old.forms, new.forms),
+        ("exclusions", old.exclusions, new.exclusions),
     ]
     .into_iter()
     .filter(|(_, a, b)| a != b)
@@ -376,6 +378,15 @@ mod tests {
         assert_eq!(d.reading[0].from.as_deref(), Some("false"));
         assert_eq!(d.reading[0].to.as_deref(), Some("true"));
         assert!(diff(&off, &off).unwrap().reading.is_empty());
+    }
+
+    #[test]
+    fn the_diff_to_1_2_0_names_the_readings_it_switches_on() {
+        let old = crate::rules::resolve("ks-felles-journalloft@1.1.0").expect("embedded");
+        let new = crate::rules::resolve("ks-felles-journalloft@1.2.0").expect("embedded");
+        let d = diff(&old, &new).unwrap();
+        let fields: Vec<&str> = d.reading.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, ["forms", "exclusions"]);
     }
 
     #[test]

@@ -13,6 +13,11 @@ const ANNEX_WORDS: &[&str] = &[
     "appendix",
     "appendices",
     "schedule",
+    // What is attached is an annex too: «DFØ sin mal for databehandleravtale er vedlagt»
+    // (nb «vedlagt», «vedlagte»; nn «vedlagd», «vedlagde»; "attached").
+    "vedlagt",
+    "vedlagd",
+    "attached",
 ];
 
 /// The longest inflection after an annex word («bilagene», «vedlegga», "annexes");
@@ -48,6 +53,7 @@ mod tests {
         assert!(names("Databehandleravtalen ligger ved som vedlegg."));
         assert!(names("Databehandleravtalen i sikkerhetsbilaget gjelder."));
         assert!(names("The DPA in Annex 11 applies."));
+        assert!(names("DFØ sin mal for databehandleravtale er vedlagt."));
     }
 
     #[test]

@@ -18,6 +18,10 @@ const EXPECTED: &[(&str, &[(&str, &str)])] = &[
         "antidoping",
         &[
             ("CON-001", "SSA-O bilag: the contract standard is named"),
+            // CON-004 is no longer met (issue 22): «Konsulenten skal levere en kort og presis
+            // beskrivelse av sin tilbudte service, support …» sits in the award table the
+            // consultant answers in («Konsulentens besvarelse»), an answer template, and asks
+            // for a description; it states no service level and no compensation.
             (
                 "CON-005",
                 "the SSA-O bilag 8 is the data processing agreement",
@@ -44,7 +48,8 @@ const EXPECTED: &[(&str, &[(&str, &str)])] = &[
                 "INF-002",
                 "export of data (statistics) in standard formats (CSV)",
             ),
-            ("INF-008", "the supplier is data processor (databehandlere)"),
+            // INF-008 is no longer met (issue 22): «the supplier is data processor» was read in
+            // the SSA-L general terms, the state's standard text, which 1.2.0 reads as a form.
             ("ARK-001", "Digdir's national architecture principles"),
             ("UX-001", "universell utforming / WCAG 2.1"),
             ("SEC-002", "databehandleravtale (GDPR art. 28)"),
@@ -77,6 +82,10 @@ const EXPECTED: &[(&str, &[(&str, &str)])] = &[
         "nve-medieovervaking",
         &[
             ("INF-001", "the customer keeps ownership of its data"),
+            // Met through the attached DFØ data processing agreement («DFØ sin mal for
+            // databehandleravtale er vedlagt»: SEC-002 reads annexes as binding, and «vedlagt»
+            // names one); neither the standard agreement's own clauses nor the contents line
+            // «Bilag 8: Databehandleravtale 11» count since 1.2.0 reads forms.
             (
                 "SEC-002",
                 "the data processing agreement (Databehandleravtalen)",

@@ -24,7 +24,7 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 fn assert_stretches_agree(doc: &Document) -> (usize, usize) {
     let whole = prepare(doc);
     let legend = TypeLegend::gather(std::slice::from_ref(doc));
-    let mut columns = ColumnsCache::new(&legend);
+    let mut columns = ColumnsCache::new(&legend, doc);
     let typed_by_parent = doc
         .blocks
         .iter()

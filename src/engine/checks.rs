@@ -1,0 +1,132 @@
+//! The built-in structural checks (`check:` rules such as `untyped-requirement`,
+//! `type-modality-mismatch`, `composite-requirement`, `requirement-ids`): they look at
+//! the requirement rows of a prepared stretch, not at terms.
+
+use super::observe::Observation;
+use super::requirement_rows;
+use super::statements::{self, PreparedBlock, PreparedStretch};
+use super::tally::SetTally;
+use crate::document::{Block, BlockKind, Document};
+use crate::findings::Coverage;
+use crate::rules::schema::BuiltinCheck;
+use crate::text::Modality;
+
+/// Where a structural check looks: the document and its stretch, and what the set
+/// reads as no requirement there.
+pub(super) struct CheckedStretch<'a> {
+    pub(super) doc: &'a Document,
+    pub(super) stretch: &'a PreparedStretch,
+    pub(super) di: usize,
+    pub(super) nonnormative: &'a [bool],
+    /// The set reads forms (`reading: forms`): a form's rows have no requirement type
+    /// to check.
+    pub(super) reads_forms: bool,
+}
+
+pub(super) fn run_check(
+    check: BuiltinCheck,
+    at: &CheckedStretch<'_>,
+    rule: usize,
+    found: &mut SetTally,
+) {
+    let CheckedStretch {
+        doc,
+        stretch,
+        di,
+        nonnormative,
+        reads_forms,
+    } = *at;
+    let range = stretch.range.clone();
+    for (bi, block) in range.clone().zip(&doc.blocks[range]) {
+        let Some(prepared) = stretch.get(bi) else {
+            continue;
+        };
+        let Some(row) = &prepared.table else { continue };
+        if row.is_header || !row.columns.requirement || prepared.statements.is_empty() {
+            continue;
+        }
+        if nonnormative.get(block.section).copied().unwrap_or(false)
+            || statements::block_is_furniture(block)
+            || (reads_forms && row.columns.form.is_some() && is_about_types(check))
+        {
+            continue;
+        }
+        let at = Observation {
+            doc: di,
+            block: bi,
+            statement: 0,
+            hit: None,
+            coverage: Coverage::Violation,
+            definition: None,
+        };
+        let violation = match check {
+            BuiltinCheck::UntypedRequirement => row.untyped,
+            BuiltinCheck::TypeModalityMismatch => matches!(
+                (row.row_type, row.text_modality),
+                (Some(Modality::Binding), Modality::Should)
+                    | (Some(Modality::Should), Modality::Binding)
+            ),
+            BuiltinCheck::CompositeRequirement => {
+                requirement_rows::is_composite(row_text(prepared))
+            }
+            BuiltinCheck::RequirementIds => {
+                if let Some(row_id) = row_id(rule, block, prepared, row, at) {
+                    found.add_row_id(row_id);
+                }
+                false
+            }
+        };
+        if violation {
+            found.add(rule, at);
+        }
+    }
+}
+
+/// A check of a requirement row's type. A form's rows (a price, an answer, a system
+/// of today) have none to check; their ids still name what the vendor answers, so
+/// the id and composite checks read them.
+fn is_about_types(check: BuiltinCheck) -> bool {
+    matches!(
+        check,
+        BuiltinCheck::UntypedRequirement | BuiltinCheck::TypeModalityMismatch
+    )
+}
+
+/// A requirement row's text: its statements, from the first to the last.
+fn row_text(prepared: &PreparedBlock) -> &str {
+    let start = prepared.statements.first().map_or(0, |s| s.range.start);
+    let end = prepared.statements.last().map_or(0, |s| s.range.end);
+    prepared.norm.text.get(start..end).unwrap_or_default()
+}
+
+/// A row of a table with an id column, for the id check. A header row repeated
+/// where the table goes on after a page break is the header again, not a row.
+fn row_id(
+    rule: usize,
+    block: &Block,
+    prepared: &PreparedBlock,
+    row: &statements::RowInfo,
+    at: Observation,
+) -> Option<requirement_rows::RowId> {
+    let column = row.columns.id?;
+    let BlockKind::TableRow(table_row) = &block.kind else {
+        return None;
+    };
+    let id = block.cell(column).unwrap_or_default().trim();
+    if table_row
+        .header
+        .get(column)
+        .is_some_and(|title| title.trim().eq_ignore_ascii_case(id))
+    {
+        return None;
+    }
+    let is_requirement = row.row_type.is_some() || row.text_modality != Modality::None;
+    Some(requirement_rows::RowId::new(
+        rule,
+        (at.doc, table_row.table),
+        id,
+        row_text(prepared),
+        is_requirement,
+        at,
+    ))
+}
