@@ -29,6 +29,7 @@ mod docx_fixtures;
 mod engine;
 mod first_hour;
 mod fresh;
+mod fresh_2;
 mod heldout;
 mod hostile;
 mod issue_13_docx;
