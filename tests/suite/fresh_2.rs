@@ -13,14 +13,20 @@ const CORPUS: &str = "fixtures/fresh-2";
 /// The Ctrl-F text of its DOCX tenders (`fixtures/fresh-2-src/ctrl-f-text.py`).
 const DOCX_SOURCES: &str = "fixtures/fresh-2-src";
 
-/// Before the work (main a60cd78, rule sets 1.2.0 = 1.1.0's rules; the 10 rules of
-/// issue 24 did not exist, so 729 results of 81 rules): tenderlint 83.3 %, Ctrl-F 56.0 %,
-/// 19 false `met`. After the work of issues 22 and 24 (2026-12-07, 819 results of 91
-/// rules; HYG-013 is labelled but no set implements it): tenderlint 87.2 % (87.7 % on
-/// the same 81 rules; 94.4 % on the 90 results of the new rules), Ctrl-F 55.8 %, 15 false
-/// `met`, 13 «possibly covered — check» flags (5 on rules labelled met or weak).
-/// The floor is the measurement after the work.
-const FLOOR_ACCURACY: f64 = 87.1;
+/// Labels are the writer's, with two mechanical translations into the tool's words made
+/// before either score: SEC-014 where no KI is asked for is `not-applicable` (the writer
+/// was told to say `passed`), and CON-002/CON-006 — rules that detect a fault — are
+/// `violation` where the writer's comment says «fault», else `passed` (the writer was not
+/// told they are fault detectors and wrote met/missing).
+///
+/// Before the work (main a60cd78; rule sets 1.2.0 held 1.1.0's rules, so the 10 rules of
+/// issue 24 did not exist: 729 results of 81 rules): tenderlint 85.3 %, Ctrl-F 56.7 %,
+/// 19 false `met`. After issues 22 and 24 (2026-12-07; 819 results of 91 rules, HYG-013
+/// is labelled but no set implements it): tenderlint 89.0 % (88.3 % on the same 81 rules:
+/// 23 results fixed, 1 newly wrong; 94.4 % on the 90 results of the new rules), Ctrl-F
+/// 56.4 %, 15 false `met`, 13 «possibly covered — check» flags (5 on rules labelled met
+/// or weak). The floor and the cap are the measurement after the work.
+const FLOOR_ACCURACY: f64 = 88.9;
 /// Rules the catalogue names that no shipped set implements; their labels are kept.
 const NOT_IMPLEMENTED: &[&str] = &["HYG-013"];
 /// False `met` at the measurement after the work; the cap is that number.
