@@ -30,49 +30,15 @@ const NOT_IMPLEMENTED: &[&str] = &["HYG-013"];
 #[test]
 fn tenderlint_on_the_fresh_corpus_holds_its_first_measurement() {
     let out = accuracy_support::measure(CORPUS, DOCX_SOURCES);
-    println!(
-        "fresh: {} false `met` out of {} rule results",
-        out.false_met.len(),
-        out.total
-    );
-    assert!(
-        out.measured >= 5,
-        "the fresh corpus should hold at least 5 tenders"
-    );
-    assert!(out.total > 0, "no rule results were compared");
-    assert!(
-        out.problems.is_empty(),
-        "unreadable files:\n{}",
-        out.problems.join("\n")
-    );
-    let unknown: Vec<&String> = out
-        .unknown_labels
-        .iter()
-        .filter(|l| {
-            !NOT_IMPLEMENTED
-                .iter()
-                .any(|id| l.ends_with(&format!(":{id}")))
-        })
-        .collect();
-    assert!(
-        unknown.is_empty(),
-        "labels for rule ids the tool does not have: {unknown:?}"
-    );
-    assert!(
-        out.false_met.len() <= MAX_FALSE_MET,
-        "{} false `met` on the fresh corpus (cap {MAX_FALSE_MET}):\n{}",
-        out.false_met.len(),
-        out.false_met.join("\n")
-    );
-    assert!(
-        out.accuracy >= FLOOR_ACCURACY,
-        "fresh-corpus accuracy {:.1}% fell below the floor {FLOOR_ACCURACY:.1}%",
-        out.accuracy
-    );
-    assert!(
-        out.accuracy > out.baseline,
-        "tenderlint ({:.1}%) does not beat Ctrl-F ({:.1}%)",
-        out.accuracy,
-        out.baseline
+    accuracy_support::assert_holds(
+        &out,
+        &accuracy_support::Holds {
+            name: "fresh",
+            min_tenders: 5,
+            not_implemented: NOT_IMPLEMENTED,
+            max_false_met: MAX_FALSE_MET,
+            floor: FLOOR_ACCURACY,
+            lead: 0.0,
+        },
     );
 }

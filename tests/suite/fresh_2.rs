@@ -35,46 +35,15 @@ const MAX_FALSE_MET: usize = 15;
 #[test]
 fn tenderlint_on_the_second_fresh_corpus_holds_its_measurement() {
     let out = accuracy_support::measure(CORPUS, DOCX_SOURCES);
-    println!(
-        "fresh-2: {} false `met` out of {} rule results",
-        out.false_met.len(),
-        out.total
-    );
-    assert!(out.measured >= 8, "fresh-2 should hold at least 8 tenders");
-    assert!(out.total > 0, "no rule results were compared");
-    assert!(
-        out.problems.is_empty(),
-        "unreadable files:\n{}",
-        out.problems.join("\n")
-    );
-    let unknown: Vec<&String> = out
-        .unknown_labels
-        .iter()
-        .filter(|l| {
-            !NOT_IMPLEMENTED
-                .iter()
-                .any(|id| l.ends_with(&format!(":{id}")))
-        })
-        .collect();
-    assert!(
-        unknown.is_empty(),
-        "labels for rule ids the tool does not have: {unknown:?}"
-    );
-    assert!(
-        out.false_met.len() <= MAX_FALSE_MET,
-        "{} false `met` on fresh-2 (cap {MAX_FALSE_MET}):\n{}",
-        out.false_met.len(),
-        out.false_met.join("\n")
-    );
-    assert!(
-        out.accuracy >= FLOOR_ACCURACY,
-        "fresh-2 accuracy {:.1}% fell below the floor {FLOOR_ACCURACY:.1}%",
-        out.accuracy
-    );
-    assert!(
-        out.accuracy > out.baseline,
-        "tenderlint ({:.1}%) does not beat Ctrl-F ({:.1}%)",
-        out.accuracy,
-        out.baseline
+    accuracy_support::assert_holds(
+        &out,
+        &accuracy_support::Holds {
+            name: "fresh-2",
+            min_tenders: 8,
+            not_implemented: NOT_IMPLEMENTED,
+            max_false_met: MAX_FALSE_MET,
+            floor: FLOOR_ACCURACY,
+            lead: 0.0,
+        },
     );
 }

@@ -6,32 +6,16 @@
 //! `explain` shows. Each tender is one Markdown file checked with the 1.2.0 sets, the
 //! version these behaviours are written into.
 
+use crate::support::tender::{check_markdown, result};
 use std::process::Command;
-use tenderlint::findings::{CheckReport, RuleResult, Status};
+use tenderlint::findings::{CheckReport, Status};
 use tenderlint::rules::schema::Severity;
 use tenderlint::{CheckOptions, check_paths};
 
 const KS: &str = "ks-felles-journalloft@1.2.0";
 
 fn check(markdown: &str) -> CheckReport {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("konkurransegrunnlag.md"), markdown).expect("write");
-    let set = tenderlint::rules::resolve(KS).expect("1.2.0 is embedded");
-    let report = check_paths(
-        &[dir.path().to_path_buf()],
-        &[set],
-        &CheckOptions::default(),
-    );
-    assert_eq!(report.summary.unreadable_files, 0);
-    report
-}
-
-fn result<'a>(report: &'a CheckReport, rule: &str) -> &'a RuleResult {
-    report
-        .results
-        .iter()
-        .find(|r| r.rule == rule)
-        .unwrap_or_else(|| panic!("no result for {rule}"))
+    check_markdown(markdown, KS)
 }
 
 fn status(markdown: &str, rule: &str) -> Status {

@@ -4,8 +4,9 @@
 //! that is no service level, and two rules that share evidence agreeing on it. Each
 //! tender is checked through `check_paths` with the 1.2.0 rule sets.
 
+use crate::support::tender::{check_markdown, result};
 use std::path::PathBuf;
-use tenderlint::findings::{CheckReport, Coverage, RuleResult, Status};
+use tenderlint::findings::{CheckReport, Coverage, Status};
 use tenderlint::report::{self, Format, RenderOptions};
 use tenderlint::{CheckOptions, Lang, check_paths};
 
@@ -13,24 +14,7 @@ const KS: &str = "ks-felles-journalloft@1.2.0";
 const HYGIENE: &str = "anskaffelse-hygiene@1.2.0";
 
 fn check(markdown: &str, set: &str) -> CheckReport {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("konkurransegrunnlag.md"), markdown).expect("write");
-    let set = tenderlint::rules::resolve(set).expect("1.2.0 is embedded");
-    let report = check_paths(
-        &[dir.path().to_path_buf()],
-        &[set],
-        &CheckOptions::default(),
-    );
-    assert_eq!(report.summary.unreadable_files, 0);
-    report
-}
-
-fn result<'a>(report: &'a CheckReport, rule: &str) -> &'a RuleResult {
-    report
-        .results
-        .iter()
-        .find(|r| r.rule == rule)
-        .unwrap_or_else(|| panic!("no result for {rule}"))
+    check_markdown(markdown, set)
 }
 
 /// The real tenders beside the checkout (`../shared`), or beside the folder of

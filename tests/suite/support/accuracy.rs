@@ -392,3 +392,70 @@ fn print_outcome(out: &Outcome, confusion: &BTreeMap<(String, String), usize>, s
         );
     }
 }
+
+/// What a corpus must hold: at least `min_tenders` measured, every file readable, no
+/// label for a rule the tool lacks (except `not_implemented`), at most `max_false_met`
+/// false `met`, accuracy at or over `floor`, and over Ctrl-F by `lead` points.
+pub struct Holds<'a> {
+    pub name: &'a str,
+    pub min_tenders: usize,
+    pub not_implemented: &'a [&'a str],
+    pub max_false_met: usize,
+    pub floor: f64,
+    pub lead: f64,
+}
+
+/// Panics with what a corpus failed to hold (see [`Holds`]).
+pub fn assert_holds(out: &Outcome, holds: &Holds) {
+    let name = holds.name;
+    println!(
+        "{name}: {} false `met` out of {} rule results",
+        out.false_met.len(),
+        out.total
+    );
+    assert!(
+        out.measured >= holds.min_tenders,
+        "{name} should hold at least {} tenders",
+        holds.min_tenders
+    );
+    assert!(out.total > 0, "no rule results were compared");
+    assert!(
+        out.problems.is_empty(),
+        "unreadable files:\n{}",
+        out.problems.join("\n")
+    );
+    let unknown: Vec<&String> = out
+        .unknown_labels
+        .iter()
+        .filter(|l| {
+            !holds
+                .not_implemented
+                .iter()
+                .any(|id| l.ends_with(&format!(":{id}")))
+        })
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "labels for rule ids the tool does not have: {unknown:?}"
+    );
+    assert!(
+        out.false_met.len() <= holds.max_false_met,
+        "{} false `met` on {name} (cap {}):\n{}",
+        out.false_met.len(),
+        holds.max_false_met,
+        out.false_met.join("\n")
+    );
+    assert!(
+        out.accuracy >= holds.floor,
+        "{name} accuracy {:.1}% fell below the floor {:.1}%",
+        out.accuracy,
+        holds.floor
+    );
+    assert!(
+        out.accuracy > out.baseline + holds.lead,
+        "tenderlint ({:.1}%) does not beat Ctrl-F ({:.1}%) by {} points on {name}",
+        out.accuracy,
+        out.baseline,
+        holds.lead
+    );
+}
