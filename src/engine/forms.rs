@@ -118,6 +118,9 @@ struct Profile {
     /// A row whose only text is an answer title: the vendor answers below it.
     answer_label_row: bool,
     qualification: bool,
+    /// A title names a type column; a price title stands over a column.
+    type_title: bool,
+    price_title: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -129,7 +132,8 @@ struct ColumnValues {
     amounts: usize,
     /// Cells of more than six words: sentences, not labels.
     long: usize,
-    /// Cells that say something with a modal verb («skal», «bør», «Beskriv …»).
+    /// Cells that say something with a modal verb («skal», «bør», «Beskriv …»),
+    /// counted up to one: only whether there is any is read.
     modal: usize,
     /// One short token with a digit: «S-01», «K1», «4.2».
     ids: usize,
@@ -137,8 +141,11 @@ struct ColumnValues {
 
 impl Profile {
     fn new(header: &[String]) -> Profile {
+        let titles: Vec<String> = header.iter().map(|h| title_key(h)).collect();
         Profile {
-            titles: header.iter().map(|h| title_key(h)).collect(),
+            type_title: titles.iter().any(|t| is_type_header(t)),
+            price_title: titles.iter().any(|t| is_price_title(t)),
+            titles,
             rows: 0,
             widest: 0,
             columns: Vec::new(),
@@ -155,6 +162,7 @@ impl Profile {
             self.columns.resize(cells, ColumnValues::default());
         }
         let mut filled = Vec::new();
+        let titles = (self.price_title, self.type_title);
         for (i, values) in self.columns.iter_mut().enumerate().take(cells) {
             let cell = block.cell(i).unwrap_or("").trim();
             if cell.is_empty() {
@@ -162,7 +170,8 @@ impl Profile {
             }
             filled.push(i);
             values.filled += 1;
-            let words = cell.split_whitespace().count();
+            // Only one, more than one and more than six are told apart.
+            let words = cell.split_whitespace().take(7).count();
             if words > 6 {
                 values.long += 1;
             }
@@ -173,7 +182,12 @@ impl Profile {
                 values.amounts += 1;
                 continue;
             }
-            // Normalised once: a code is looked up, a sentence read for its modal verb.
+            // Normalised once, when read: a code is looked up, a sentence read for its
+            // modal verb while that could still change the shape.
+            let modal_open = words > 1 && Profile::modal_open(titles.0, titles.1, values);
+            if words != 1 && !modal_open {
+                continue;
+            }
             let norm = normalize(cell).text;
             // One word: «Krav type» in a title row that stands among the rows is no code.
             if words == 1
@@ -181,7 +195,7 @@ impl Profile {
             {
                 values.codes += 1;
             }
-            if words > 1 && modality::classify(&norm) != Modality::None {
+            if modal_open && modality::classify(&norm) != Modality::None {
                 values.modal += 1;
             }
         }
@@ -190,6 +204,14 @@ impl Profile {
         {
             self.answer_label_row = true;
         }
+    }
+
+    /// Whether a cell's modal verb could still change the table's shape: only
+    /// whether a column holds any modal cell is read, by the price test (under a
+    /// price title) and, when no title names a type column, beside the column's
+    /// long cells (which answer the same question).
+    fn modal_open(price_title: bool, type_title: bool, values: &ColumnValues) -> bool {
+        values.modal == 0 && (price_title || (!type_title && values.long == 0))
     }
 
     fn shape(&self) -> TableShape {

@@ -145,6 +145,10 @@ const BACK_REFERENCES: &[&str] = &[
 /// refers back to it («Den skal …») or goes on with the same subject («…, og skal
 /// være adskilt») elaborates it.
 pub(super) fn is_composite(text: &str) -> bool {
+    // Two binding clauses need two binding markers; most rows have one.
+    if modality::binding_markers(text, 2) < 2 {
+        return false;
+    }
     let mut bindings = 0;
     let mut before: Vec<&str> = Vec::new();
     for (clause, explains) in clauses(text) {

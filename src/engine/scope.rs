@@ -231,23 +231,32 @@ pub(super) fn scope_sections(doc: &Document) -> Vec<bool> {
     let mut flags = vec![false; doc.sections.len()];
     for (i, section) in doc.sections.iter().enumerate() {
         let inherited = section.parent.is_some_and(|p| p < i && flags[p]);
-        let title = crate::text::normalize(&section.title).text;
-        let own = SCOPE_HEADINGS.iter().any(|h| {
-            title.match_indices(h).any(|(at, _)| {
-                let before_ok = !title[..at]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric);
-                let after_ok = !title[at + h.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-                before_ok && after_ok
-            })
-        });
-        flags[i] = inherited || own;
+        flags[i] = inherited || names_scope(&crate::text::normalize(&section.title).text);
     }
     flags
+}
+
+/// True when a normalised title holds one of [`SCOPE_HEADINGS`] as whole words.
+/// Every occurrence of every heading is found in one scan of the title.
+fn names_scope(title: &str) -> bool {
+    static HEADINGS: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    let Some(headings) =
+        HEADINGS.get_or_init(|| aho_corasick::AhoCorasick::new(SCOPE_HEADINGS).ok())
+    else {
+        return false;
+    };
+    headings.find_overlapping_iter(title).any(|m| {
+        let before_ok = !title[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let after_ok = !title[m.end()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        before_ok && after_ok
+    })
 }
 
 /// What the engine reads in a Markdown file's front matter.

@@ -246,10 +246,7 @@ fn phrases() -> &'static Option<Phrases> {
             (FUTURE_PHRASES, Phrase::Future),
             (PLAN_PHRASES, Phrase::Plan),
             (NEGATION_PHRASES, Phrase::Negation),
-            (
-                &[" is required", " are required", " kreves "],
-                Phrase::Required,
-            ),
+            (REQUIRED_MARKERS, Phrase::Required),
         ];
         let mut patterns = Vec::new();
         let mut kinds = Vec::new();
@@ -318,6 +315,31 @@ pub fn analyze(sentence: &str) -> (Modality, bool) {
         Modality::None
     };
     (modality, negated)
+}
+
+/// Phrases outside [`BINDING_WORDS`] that make [`analyze`] read a sentence as
+/// binding (the `Phrase::Required` list, without its padding).
+const REQUIRED_PHRASES: &[&str] = &["is required", "are required"];
+
+/// The phrases that make a sentence binding without a binding word of its own
+/// («support is required»); « kreves » is one of [`BINDING_WORDS`] too.
+const REQUIRED_MARKERS: &[&str] = &[" is required", " are required", " kreves "];
+
+/// How many binding markers a normalised text may hold, counted up to `at_most`:
+/// every occurrence of a binding word or a «required» phrase as a substring, so
+/// the count is never below the number of disjoint parts of the text that
+/// [`classify`] reads as [`Modality::Binding`] (a binding part holds a binding
+/// word, or a «required» phrase, of its own). A cheap test before splitting a text
+/// into clauses.
+pub fn binding_markers(text: &str, at_most: usize) -> usize {
+    let mut count = 0;
+    for marker in BINDING_WORDS.iter().chain(REQUIRED_PHRASES) {
+        count += text.matches(marker).take(at_most - count).count();
+        if count >= at_most {
+            break;
+        }
+    }
+    count
 }
 
 /// The modality of one normalised sentence.
@@ -395,6 +417,20 @@ pub fn classify_type_cell(cell: &str) -> Option<Modality> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn binding_markers_cover_what_binds() {
+        for phrase in REQUIRED_MARKERS {
+            let p = phrase.trim();
+            assert!(
+                BINDING_WORDS.contains(&p) || REQUIRED_PHRASES.contains(&p),
+                "{p}"
+            );
+        }
+        assert_eq!(binding_markers("løsningen skal x. den må y.", 2), 2);
+        assert_eq!(binding_markers("løsningen bør x.", 2), 0);
+        assert_eq!(binding_markers("support is required", 2), 1);
+    }
 
     #[test]
     fn words_are_the_runs_of_letters_and_digits() {
