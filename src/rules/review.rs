@@ -13,7 +13,7 @@
 use super::RuleSet;
 use super::schema::{Localized, RuleKind, Term};
 use crate::text::stems::{each_stem, stems};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// The similarity below which a sentence is not shown for review, chosen on
@@ -67,13 +67,15 @@ impl ReviewProfiles {
                 }
             }
         }
-        let folded = |s: String| synonyms.get(&s).cloned().unwrap_or(s);
-        let bags: Vec<HashSet<String>> = set
+        // Each rule's text, lower case; its bag of stems borrows from it (or from
+        // `synonyms`), sorted and without repeats: one String per distinct stem
+        // of the set (in the index) instead of one per word.
+        let texts: Vec<String> = set
             .rules
             .iter()
             .map(|rule| {
                 if rule.kind != RuleKind::Require {
-                    return HashSet::new();
+                    return String::new();
                 }
                 let mut text = String::new();
                 for l in [
@@ -90,27 +92,44 @@ impl ReviewProfiles {
                     text.push_str(example);
                     text.push(' ');
                 }
-                stems(&text).into_iter().map(folded).collect()
+                text.to_lowercase()
+            })
+            .collect();
+        let bags: Vec<Vec<&str>> = texts
+            .iter()
+            .map(|lower| {
+                let mut bag = Vec::new();
+                each_stem(lower, |s| {
+                    bag.push(synonyms.get(s).map_or(s, String::as_str));
+                });
+                bag.sort_unstable();
+                bag.dedup();
+                bag
             })
             .collect();
         let rules = bags.iter().filter(|b| !b.is_empty()).count().max(1) as f32;
         let mut df: HashMap<&str, usize> = HashMap::new();
         for bag in &bags {
-            for s in bag {
-                *df.entry(s.as_str()).or_default() += 1;
+            for &s in bag {
+                *df.entry(s).or_default() += 1;
             }
         }
         let idf = |s: &str| (rules / df.get(s).copied().unwrap_or(1) as f32).ln();
         let mut index: HashMap<String, Vec<(usize, f32)>> = HashMap::new();
         let mut norms = vec![0.0; bags.len()];
         for (ri, bag) in bags.iter().enumerate() {
-            for s in bag {
+            for &s in bag {
                 let w = idf(s);
                 if w <= 0.0 {
                     continue;
                 }
                 norms[ri] += w * w;
-                index.entry(s.clone()).or_default().push((ri, w));
+                match index.get_mut(s) {
+                    Some(postings) => postings.push((ri, w)),
+                    None => {
+                        index.insert(s.to_owned(), vec![(ri, w)]);
+                    }
+                }
             }
             norms[ri] = norms[ri].sqrt();
         }
