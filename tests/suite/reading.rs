@@ -3,8 +3,9 @@
 //! behaviours off (`fixtures/rulesets/reading/off.yaml`), where the old reading gives a
 //! false «met», and on (`on.yaml`), where it does not.
 
+use crate::support::tender::result;
 use std::path::PathBuf;
-use tenderlint::findings::{CheckReport, Coverage, RuleResult, Status};
+use tenderlint::findings::{CheckReport, Coverage, Status};
 use tenderlint::{CheckOptions, check_paths};
 
 fn check(tender: &str, set: &str) -> CheckReport {
@@ -17,14 +18,6 @@ fn check(tender: &str, set: &str) -> CheckReport {
     );
     assert_eq!(report.summary.unreadable_files, 0);
     report
-}
-
-fn result<'a>(report: &'a CheckReport, rule: &str) -> &'a RuleResult {
-    report
-        .results
-        .iter()
-        .find(|r| r.rule == rule)
-        .unwrap_or_else(|| panic!("no result for {rule}"))
 }
 
 fn status(report: &CheckReport, rule: &str) -> Status {

@@ -7,7 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use tenderlint::findings::{CheckReport, Evidence, RuleResult, Status};
+use crate::support::tender::result;
+use tenderlint::findings::{CheckReport, Evidence, Status};
 use tenderlint::rules::embedded;
 use tenderlint::{CheckOptions, check_paths};
 
@@ -33,14 +34,6 @@ fn fixture(folder: &str, tender: &str) -> PathBuf {
         .join("fixtures")
         .join(folder)
         .join(tender)
-}
-
-fn result<'a>(report: &'a CheckReport, rule: &str) -> &'a RuleResult {
-    report
-        .results
-        .iter()
-        .find(|r| r.rule == rule)
-        .unwrap_or_else(|| panic!("{rule} is not in the default sets"))
 }
 
 #[test]

@@ -29,6 +29,23 @@ fn connect(server: &Server) -> TcpStream {
     stream
 }
 
+/// A connection that has sent the head of a 100,000-byte upload and the first bytes
+/// of its body, and then nothing.
+fn half_sent_upload(server: &Server) -> TcpStream {
+    let mut stream = connect(server);
+    let port = port(server);
+    stream
+        .write_all(
+            format!(
+                "POST /api/check HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: \
+                 multipart/form-data; boundary=b\r\nContent-Length: 100000\r\n\r\n--b\r\n"
+            )
+            .as_bytes(),
+        )
+        .unwrap();
+    stream
+}
+
 /// Sends `request` as is and reads until the server closes or 30 s pass.
 fn raw(server: &Server, request: &[u8]) -> String {
     let mut stream = connect(server);
@@ -231,16 +248,7 @@ fn a_client_sending_its_head_or_body_slowly_is_cut_off() {
     assert!(cut, "a slow request head was still open after 30 s");
 
     // A body that trickles in: a byte every half second.
-    let mut body = connect(&server);
-    let port = port(&server);
-    body.write_all(
-        format!(
-            "POST /api/check HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: multipart/form-data; \
-             boundary=b\r\nContent-Length: 100000\r\n\r\n--b\r\n"
-        )
-        .as_bytes(),
-    )
-    .unwrap();
+    let mut body = half_sent_upload(&server);
     body.set_read_timeout(Some(Duration::from_millis(500)))
         .unwrap();
     let started = Instant::now();
@@ -312,17 +320,7 @@ fn idle_connections_past_the_open_file_limit_do_not_starve_healthz() {
 fn a_second_signal_exits_at_once_while_a_client_holds_a_half_sent_body() {
     for (signal, code) in [(libc::SIGTERM, 143), (libc::SIGINT, 130)] {
         let server = Server::isolated();
-        let port = port(&server);
-        let mut holder = connect(&server);
-        holder
-            .write_all(
-                format!(
-                    "POST /api/check HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: \
-                     multipart/form-data; boundary=b\r\nContent-Length: 100000\r\n\r\n--b\r\n"
-                )
-                .as_bytes(),
-            )
-            .unwrap();
+        let holder = half_sent_upload(&server);
         std::thread::sleep(Duration::from_millis(500));
         let (status, _) =
             server.signal_twice(signal, Duration::from_secs(1), Duration::from_secs(20));
@@ -380,18 +378,8 @@ fn uploads_past_those_held_at_once_wait_then_get_503_with_retry_after() {
             "6",
         ],
     );
-    let port = port(&server);
     // One upload in the only room, its body half sent.
-    let mut holder = connect(&server);
-    holder
-        .write_all(
-            format!(
-                "POST /api/check HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: \
-                 multipart/form-data; boundary=b\r\nContent-Length: 100000\r\n\r\n--b\r\n"
-            )
-            .as_bytes(),
-        )
-        .unwrap();
+    let holder = half_sent_upload(&server);
     std::thread::sleep(Duration::from_millis(300));
     let response = client()
         .post(server.at("/api/check"))
