@@ -281,6 +281,7 @@ fn rule_info(rule: &CompiledRule) -> RuleInfo {
         id: rule.id.clone(),
         title: rule.title.clone(),
         message: rule.message.clone(),
+        messages: rule.messages.clone(),
         severity: rule.severity,
         replacement: rule.replacement.clone(),
         rationale: rule.rationale.clone(),

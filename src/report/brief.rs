@@ -1,14 +1,16 @@
 //! The default terminal report: what to do next, on one screen for a typical
-//! draft. The header, a summary per category (counts and a bar), the errors in
-//! full, the warnings one line each, then where to read more. `--verbose` gives
-//! the full report (`human`). UI words in bokmål, nynorsk or English.
+//! draft (≤ 60 lines). The header, the errors (the legal duties) in full, then
+//! per category the one tally and what else there is to fix there (warnings,
+//! info) with the command that shows it, and the summary line. `--quiet` prints
+//! the errors and the summary line only; `--verbose` gives the full report
+//! (`human`). UI words in bokmål, nynorsk or English.
 
 use super::RenderOptions;
 use super::common::{self, definition_sentence, summary_line};
 use super::i18n::{self, word};
 use super::paint::Paint;
 use crate::Lang;
-use crate::findings::{CheckReport, Evidence, RuleResult, Status};
+use crate::findings::{CheckReport, Evidence, RuleResult};
 use crate::rules::Severity;
 use anstyle::AnsiColor;
 use std::fmt::Write as _;
@@ -22,36 +24,8 @@ fn fit(text: &str, max: usize) -> String {
     format!("{}…", kept.trim_end())
 }
 
-/// Text cut from the start, so a place keeps its line and column: `…md:12:5`.
-fn fit_start(text: &str, max: usize) -> String {
-    let n = text.chars().count();
-    if n <= max {
-        return text.to_string();
-    }
-    let kept: String = text.chars().skip(n + 1 - max).collect();
-    format!("…{kept}")
-}
-
 fn status_word(r: &RuleResult, lang: Lang) -> &'static str {
     word(lang, r.status.as_str())
-}
-
-/// Where a result's nearest evidence is, short: `bilag-1.md:12:5 [K-3.1]`; a
-/// dash when the tender says nothing about the topic.
-fn nearest(r: &RuleResult) -> String {
-    let verdict = || r.evidence.iter().filter(|e| !e.review);
-    match verdict().find(|e| e.line.is_some()).or(verdict().next()) {
-        Some(e) => {
-            let path = common::display_path(&e.file);
-            let name = path.rsplit('/').next().unwrap_or(&path);
-            let mut s = format!("{name}:{}", e.location);
-            if let Some(id) = &e.requirement_id {
-                s.push_str(&format!(" [{id}]"));
-            }
-            s
-        }
-        None => "—".to_string(),
-    }
 }
 
 fn place(e: &Evidence) -> String {
@@ -68,28 +42,14 @@ pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u
     let width = options.width.clamp(40, 200);
     let paint = Paint::new(options.color);
     let mut out = String::new();
-    header(&mut out, report, lang, width, &paint);
+    header(&mut out, report, lang, width, &paint, options.quiet);
 
-    if !options.quiet {
-        categories(&mut out, report, lang, width, &paint);
-    }
-
-    let failing: Vec<&RuleResult> = report.results.iter().filter(|r| r.fails()).collect();
-    let order = common::categories(report);
-    let rank = |c: &str| order.iter().position(|o| *o == c).unwrap_or(usize::MAX);
-    let of = |s: Severity| -> Vec<&RuleResult> {
-        let mut v: Vec<&RuleResult> = failing
-            .iter()
-            .copied()
-            .filter(|r| r.severity == s)
-            .collect();
-        v.sort_by(|a, b| (rank(&a.category), &a.rule).cmp(&(rank(&b.category), &b.rule)));
-        v
-    };
-    let errors = of(Severity::Error);
-    let warnings = of(Severity::Warning);
-    let infos = of(Severity::Info);
-
+    let to_fix = common::to_fix(report);
+    let errors: Vec<&RuleResult> = to_fix
+        .iter()
+        .copied()
+        .filter(|r| r.severity == Severity::Error)
+        .collect();
     if !errors.is_empty() {
         let _ = writeln!(
             out,
@@ -97,27 +57,22 @@ pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u
             paint.bold(&format!("{} ({})", word(lang, "errors"), errors.len()))
         );
         for r in &errors {
-            error_in_full(&mut out, report, r, lang, width, &paint);
+            error_in_full(&mut out, r, lang, width, &paint);
         }
     }
-    if !warnings.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            paint.bold(&format!("{} ({})", word(lang, "warnings"), warnings.len()))
-        );
-        for r in &warnings {
-            warning_line(&mut out, r, lang, width, &paint);
+    if !options.quiet {
+        categories(&mut out, report, lang, width, &paint);
+        // The warnings and info are counted above; the full report shows them,
+        // and every missing rule's requirement text to paste.
+        if !to_fix.is_empty() {
+            let _ = writeln!(out, "{}", paint.dim(word(lang, "more-verbose")));
         }
-    }
-    if !infos.is_empty() && !options.quiet {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            paint.dim(&word(lang, "infos").replace("{n}", &infos.len().to_string()))
-        );
     }
 
+    if options.quiet {
+        // Nothing above the errors to set them apart from.
+        out = out.trim_start_matches('\n').to_string();
+    }
     let s = &report.summary;
     let line = summary_line(report, lang);
     let colour = if s.failed > 0 {
@@ -126,23 +81,33 @@ pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u
         AnsiColor::Green
     };
     let _ = writeln!(out, "\n{}", paint.fg(colour, &line));
-    if !options.quiet && !failing.is_empty() {
-        let first = errors.first().or(warnings.first()).or(infos.first());
-        let _ = writeln!(out, "{}", paint.dim(word(lang, "more-verbose")));
-        if let Some(r) = first {
-            let _ = writeln!(
-                out,
-                "{}",
-                paint.dim(&word(lang, "more-explain").replace("{rule}", &r.rule))
-            );
-        }
+    if !options.quiet
+        && let Some(r) = to_fix.first()
+    {
+        let _ = writeln!(
+            out,
+            "{}",
+            paint.dim(&word(lang, "more-explain").replace("{rule}", &r.rule))
+        );
     }
     out.into_bytes()
 }
 
 /// What was checked with what, the services the verdicts assume, unreadable
 /// files and notices.
-fn header(out: &mut String, report: &CheckReport, lang: Lang, width: usize, paint: &Paint) {
+fn header(
+    out: &mut String,
+    report: &CheckReport,
+    lang: Lang,
+    width: usize,
+    paint: &Paint,
+    quiet: bool,
+) {
+    // Quiet: only the files that could not be read (errors too) come before the errors.
+    if quiet {
+        unreadable(out, report, paint);
+        return;
+    }
     let sets: Vec<String> = report
         .rulesets
         .iter()
@@ -160,15 +125,7 @@ fn header(out: &mut String, report: &CheckReport, lang: Lang, width: usize, pain
     // Which services the verdicts assume, and where that came from (or that none
     // were found, which changes what the scope-dependent rules demand).
     let _ = writeln!(out, "{}", common::services_statement(report, lang));
-    for f in report.files.iter().filter(|f| f.error.is_some()) {
-        let _ = writeln!(
-            out,
-            "{} {}: {}",
-            paint.fg(AnsiColor::Red, "error:"),
-            f.path,
-            f.error.as_deref().unwrap_or("")
-        );
-    }
+    unreadable(out, report, paint);
     for n in &report.notices {
         let _ = writeln!(
             out,
@@ -179,60 +136,92 @@ fn header(out: &mut String, report: &CheckReport, lang: Lang, width: usize, pain
     }
 }
 
-/// One line per category: its title, how many rules are met, weak and failing,
-/// and a bar of the same when the terminal is wide enough.
-fn categories(out: &mut String, report: &CheckReport, lang: Lang, width: usize, paint: &Paint) {
-    let titles: Vec<(String, &str)> = common::categories(report)
-        .into_iter()
-        .map(|c| (i18n::category_title(report, c, lang), c))
-        .collect();
-    let title_width = titles
-        .iter()
-        .map(|(t, _)| t.chars().count())
-        .max()
-        .unwrap_or(0)
-        .min(if width >= 100 { 42 } else { 34 });
-    let _ = writeln!(out);
-    for (title, category) in &titles {
-        let results: Vec<&RuleResult> = report
-            .results
-            .iter()
-            .filter(|r| r.category == *category)
-            .collect();
-        let good = results
-            .iter()
-            .filter(|r| r.ok || r.waiver.is_some())
-            .count();
-        let weak = results
-            .iter()
-            .filter(|r| r.fails() && r.status == Status::Weak)
-            .count();
-        let bad = results.len() - good - weak;
-        let counts = format!(
-            "{good:>3} {}  {weak:>2} {}  {bad:>3} {}",
-            word(lang, "ok"),
-            word(lang, "weak"),
-            word(lang, "missing")
+/// The files that could not be read.
+fn unreadable(out: &mut String, report: &CheckReport, paint: &Paint) {
+    for f in report.files.iter().filter(|f| f.error.is_some()) {
+        let _ = writeln!(
+            out,
+            "{} {}: {}",
+            paint.fg(AnsiColor::Red, "error:"),
+            f.path,
+            f.error.as_deref().unwrap_or("")
         );
-        let title = format!("{:<title_width$}", fit(title, title_width));
-        let used = title_width + 2 + counts.chars().count() + 2;
-        // A bar only where it has room to mean something.
-        let bar_width = width.saturating_sub(used + 1).min(30);
-        let bar = if bar_width >= 10 && !results.is_empty() {
-            let cells = |n: usize| (n * bar_width).div_ceil(results.len()).min(bar_width);
-            let g = cells(good);
-            let w = cells(weak).min(bar_width - g);
-            let b = bar_width - g - w;
-            format!(
-                "  {}{}{}",
-                paint.fg(AnsiColor::Green, &"█".repeat(g)),
-                paint.fg(AnsiColor::Yellow, &"▒".repeat(w)),
-                paint.dim(&"·".repeat(b))
+    }
+}
+
+/// One line per category: its title, its tally (the report's one tally, only
+/// the outcomes it has), and what else there is to fix in it — the warnings and
+/// info the errors above leave out, counted with their shape.
+fn categories(out: &mut String, report: &CheckReport, lang: Lang, width: usize, paint: &Paint) {
+    let lines: Vec<(String, String, String)> = report
+        .summary
+        .categories
+        .iter()
+        .map(|c| {
+            let failing = |s: Severity| {
+                report
+                    .results
+                    .iter()
+                    .filter(|r| r.category == c.category && r.fails() && r.severity == s)
+                    .count()
+            };
+            let mut rest = Vec::new();
+            for (severity, key) in [
+                (Severity::Warning, "warnings-n"),
+                (Severity::Info, "infos-n"),
+            ] {
+                let n = failing(severity);
+                if n > 0 {
+                    rest.push(format!(
+                        "{} {}",
+                        shape(severity),
+                        word(lang, key).replace("{n}", &n.to_string())
+                    ));
+                }
+            }
+            (
+                i18n::category_title(report, &c.category, lang),
+                common::tally_words(&c.tally, lang, true),
+                rest.join(" · "),
             )
-        } else {
-            String::new()
-        };
-        let _ = writeln!(out, "{title}  {counts}{bar}");
+        })
+        .collect();
+    let tally_width = lines
+        .iter()
+        .map(|(_, t, _)| t.chars().count())
+        .max()
+        .unwrap_or(0);
+    let rest_width = lines
+        .iter()
+        .map(|(_, _, r)| r.chars().count())
+        .max()
+        .unwrap_or(0);
+    let longest_title = lines
+        .iter()
+        .map(|(t, _, _)| t.chars().count())
+        .max()
+        .unwrap_or(0);
+    // The counts never give way; the title does, down to 16 characters.
+    let title_width = longest_title
+        .min(width.saturating_sub(tally_width + rest_width + 6))
+        .max(16);
+    let _ = writeln!(out, "\n{}", paint.bold(word(lang, "per-category")));
+    for (title, tally, rest) in lines {
+        let title = format!("{:<title_width$}", fit(&title, title_width));
+        let line = format!(
+            "{title}  {tally:<tally_width$}  {}",
+            paint.fg(AnsiColor::Yellow, &rest)
+        );
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+}
+
+/// A severity's shape: severity is told by shape and word, not by colour alone.
+fn shape(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "✖",
+        Severity::Warning => "▲",
+        Severity::Info => "●",
     }
 }
 
@@ -242,17 +231,10 @@ fn mark(r: &RuleResult, paint: &Paint) -> String {
     } else {
         AnsiColor::Yellow
     };
-    paint.fg(colour, "✗")
+    paint.fg(colour, shape(r.severity))
 }
 
-fn error_in_full(
-    out: &mut String,
-    report: &CheckReport,
-    r: &RuleResult,
-    lang: Lang,
-    width: usize,
-    paint: &Paint,
-) {
+fn error_in_full(out: &mut String, r: &RuleResult, lang: Lang, width: usize, paint: &Paint) {
     let info = &r.rule_info;
     let _ = writeln!(
         out,
@@ -270,11 +252,7 @@ fn error_in_full(
             let _ = writeln!(out, "{indent}{line}");
         }
     };
-    if r.status == Status::Weak {
-        say(word(lang, "not-accepted"));
-    } else {
-        say(info.message.get(lang).trim());
-    }
+    say(&common::outcome_message(r, lang));
     for e in common::shown_evidence(r, 3) {
         if e.review {
             say(&format!(
@@ -308,43 +286,6 @@ fn error_in_full(
             word(lang, "more")
         ));
     }
-    if r.status != Status::Violation
-        && let Some(s) = common::suggestion(report, r)
-    {
-        say(&format!("{}: {s}", word(lang, "suggestion")));
-    }
-}
-
-fn warning_line(out: &mut String, r: &RuleResult, lang: Lang, width: usize, paint: &Paint) {
-    let status = format!("{}{}", status_word(r, lang), super::baseline::tag(r, lang));
-    // rule, title, status, nearest evidence; the place gives way first, then the title.
-    let fixed = 4 + 10 + 3 + status.chars().count() + 3;
-    let room = width.saturating_sub(fixed);
-    let nearest = fit_start(&nearest(r), (room * 2 / 5).max(8));
-    let title_room = room.saturating_sub(nearest.chars().count()).max(12);
-    let title = fit(r.rule_info.title.get(lang).trim(), title_room);
-    let _ = writeln!(
-        out,
-        "  {} {:<9} {title} — {} {}",
-        mark(r, paint),
-        r.rule,
-        paint.fg(AnsiColor::Yellow, &status),
-        paint.dim(&format!("· {nearest}"))
-    );
-    // A missing rule whose topic a sentence may cover says which, to check.
-    if let Some(e) = common::review_evidence(r) {
-        let line = format!(
-            "{}: {} «{}»",
-            common::evidence_word(lang, e),
-            place(e),
-            common::one_line(&e.excerpt)
-        );
-        let _ = writeln!(
-            out,
-            "              {}",
-            fit(&line, width.saturating_sub(14).max(30))
-        );
-    }
 }
 
 /// Words wrapped to lines of at most `width` characters (a longer word stands alone).
@@ -374,7 +315,6 @@ mod tests {
     fn text_is_cut_and_wrapped_to_the_width() {
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(fit("abc", 4), "abc");
-        assert_eq!(fit_start("bilag.md:12:5", 8), "…md:12:5");
         let lines = wrap("en to tre fire fem seks", 9);
         assert!(lines.iter().all(|l| l.chars().count() <= 9), "{lines:?}");
         assert_eq!(lines.join(" "), "en to tre fire fem seks");

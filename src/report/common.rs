@@ -8,7 +8,7 @@
 
 use super::i18n::{label, word};
 use crate::Lang;
-use crate::findings::{CheckReport, Coverage, Evidence, RuleResult, Status};
+use crate::findings::{CheckReport, Coverage, Evidence, Outcome, RuleResult, Status, Tally};
 use crate::rules::Severity;
 use sha2::{Digest, Sha256};
 
@@ -237,7 +237,13 @@ pub fn unique_fingerprints(issues: &[Issue<'_>]) -> Vec<String> {
 /// file the evidence is (CI systems only know lines) and the excerpt.
 pub fn message(issue: &Issue<'_>, lang: Lang) -> String {
     let r = issue.result;
-    let mut text = one_line(r.rule_info.message.get(lang));
+    // The outcome word first: CI systems show only this line, and it names the
+    // outcome as every other format does.
+    let mut text = format!(
+        "{}: {}",
+        status_word(r, lang),
+        one_line(&outcome_message(r, lang))
+    );
     if let Some(e) = issue.evidence {
         let mut place = String::new();
         if let Some(loc) = &issue.docx_location {
@@ -410,23 +416,82 @@ fn origin_words(o: &crate::engine::ServiceOrigin, lang: Lang) -> String {
     }
 }
 
-/// The status word of a result in the document formats, with waivers and
-/// accepted weak coverage told apart (a [`label`]: bokmål for nynorsk).
+/// The outcome word of a result (`oppfylt`, `svakt`, `unntatt` …): the same word
+/// for the same result in every format and the terminal.
 pub fn status_word(r: &RuleResult, lang: Lang) -> String {
-    if r.waiver.is_some() {
-        return format!(
-            "{} ({})",
-            label(lang, r.status.as_str()),
-            label(lang, "waived")
-        );
-    }
-    if r.status == Status::Weak && r.ok {
-        return label(lang, "weak-accepted").to_string();
-    }
-    label(lang, r.status.as_str()).to_string()
+    outcome_word(lang, r.outcome()).to_string()
 }
 
-/// How a piece of evidence covers its topic, for people.
+/// An outcome's word in `lang`.
+pub fn outcome_word(lang: Lang, outcome: Outcome) -> &'static str {
+    word(lang, outcome.as_str())
+}
+
+/// What a result says, for its outcome: the rule's `message` when the topic is
+/// missing or the tender says something wrong; the rule set's own text for met,
+/// weak and passed, else one generated for any rule (rule sets before 1.2.0 write
+/// none). A waived result says what its status would.
+pub fn outcome_message(r: &RuleResult, lang: Lang) -> String {
+    let info = &r.rule_info;
+    let own =
+        |m: &Option<crate::rules::Localized>| m.as_ref().map(|m| m.get(lang).trim().to_string());
+    let generated = |key: &'static str| word(lang, key).to_string();
+    match r.status {
+        Status::Missing | Status::Violation => info.message.get(lang).trim().to_string(),
+        Status::Met => own(&info.messages.met).unwrap_or_else(|| {
+            let binding = r.evidence.iter().any(|e| e.coverage == Coverage::Binding);
+            generated(if binding {
+                "message-met-binding"
+            } else {
+                "message-met-stated"
+            })
+        }),
+        Status::Weak => own(&info.messages.weak).unwrap_or_else(|| {
+            generated(if r.ok {
+                "message-weak-accepted"
+            } else {
+                "message-weak-not-accepted"
+            })
+        }),
+        Status::Passed => own(&info.messages.passed).unwrap_or_else(|| generated("message-passed")),
+        Status::NotApplicable => generated("message-not-applicable"),
+    }
+}
+
+/// The failing results in the order to fix them: errors (the legal duties) first,
+/// then warnings, then info; within a severity by category (in the order the
+/// results give them) and rule id. Waived results are not to fix.
+pub fn to_fix(report: &CheckReport) -> Vec<&RuleResult> {
+    let order = categories(report);
+    let rank = |c: &str| order.iter().position(|o| *o == c).unwrap_or(usize::MAX);
+    let mut out: Vec<&RuleResult> = report.results.iter().filter(|r| r.fails()).collect();
+    out.sort_by(|a, b| {
+        (std::cmp::Reverse(a.severity), rank(&a.category), &a.rule).cmp(&(
+            std::cmp::Reverse(b.severity),
+            rank(&b.category),
+            &b.rule,
+        ))
+    });
+    out
+}
+
+/// A severity in words (`feil`, `advarsel`, `info`).
+pub fn severity_word(lang: Lang, s: Severity) -> &'static str {
+    word(lang, severity_str(s))
+}
+
+/// A tally in words: «8 oppfylt · 4 svakt · …», every outcome, or (`nonzero`)
+/// only the outcomes some result has.
+pub fn tally_words(tally: &Tally, lang: Lang, nonzero: bool) -> String {
+    tally
+        .counts()
+        .iter()
+        .filter(|(n, _)| !nonzero || *n > 0)
+        .map(|(n, o)| format!("{n} {}", outcome_word(lang, *o)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// What a piece of evidence is, in words: its coverage, or «possibly covered —
 /// check» for a sentence shown for review.
 pub fn evidence_word(lang: Lang, e: &Evidence) -> &'static str {
@@ -479,19 +544,21 @@ pub fn definition_sentence(lang: Lang, d: &crate::findings::DefinitionNote) -> S
     )
 }
 
-/// The closing count of a terminal report: «81 regler · 40 oppfylt · 3 svakt …».
+/// The closing count of a terminal report: «91 regler · 40 oppfylt · 3 svakt …»,
+/// every outcome, so that each format states the same numbers in the same words.
 pub fn summary_line(report: &CheckReport, lang: Lang) -> String {
     let s = &report.summary;
-    let mut parts = vec![format!("{} {}", s.rules, word(lang, "rules"))];
-    for (n, key) in s.counts() {
-        if n > 0 || matches!(key, "met" | "weak" | "missing") {
-            parts.push(format!("{n} {}", word(lang, key)));
-        }
-    }
+    let mut line = format!(
+        "{} {} · {}",
+        s.rules,
+        word(lang, "rules"),
+        tally_words(s, lang, false)
+    );
     if let Some(b) = super::baseline::summary(report, lang) {
-        parts.push(b);
+        line.push_str(" · ");
+        line.push_str(&b);
     }
-    parts.join(" · ")
+    line
 }
 
 /// Categories in the order they first appear in the results.

@@ -27,6 +27,14 @@ pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u
             message
         );
     }
+    // The one tally, on a line of the same shape, so that `grep` and editors
+    // read it like the findings.
+    let _ = writeln!(
+        out,
+        "{}:1:1: info [summary] {}",
+        common::main_file(report).unwrap_or_else(|| ".".into()),
+        common::summary_line(report, lang)
+    );
     if report.services.effective.is_empty() {
         let file = common::main_file(report).unwrap_or_else(|| ".".into());
         let _ = writeln!(

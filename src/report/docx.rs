@@ -77,10 +77,7 @@ fn status_fill(r: &RuleResult) -> &'static str {
 
 fn matrix_row(report: &CheckReport, r: &RuleResult, lang: Lang) -> TableRow {
     let small = |s: &str| Paragraph::new().add_run(Run::new().add_text(text(s)).size(18));
-    let mut evidence: Vec<Paragraph> = Vec::new();
-    if !r.ok || r.waiver.is_some() {
-        evidence.push(small(r.rule_info.message.get(lang).trim()));
-    }
+    let mut evidence: Vec<Paragraph> = vec![small(&common::outcome_message(r, lang))];
     if r.evidence.is_empty()
         && !r.ok
         && let Some(main) = common::main_file(report)
@@ -145,7 +142,7 @@ fn matrix_row(report: &CheckReport, r: &RuleResult, lang: Lang) -> TableRow {
         cell(vec![small(&common::status_word(r, lang))], MATRIX[2])
             .shading(Shading::new().fill(status_fill(r))),
         cell(
-            vec![small(label(lang, common::severity_str(r.severity)))],
+            vec![small(common::severity_word(lang, r.severity))],
             MATRIX[3],
         ),
         cell(evidence, MATRIX[4]),
@@ -197,14 +194,46 @@ fn build(report: &CheckReport, options: &RenderOptions<'_>) -> Docx {
         doc = doc.add_paragraph(para(&line));
     }
 
-    // Summary: counts per status, then per category.
+    // What to fix, most important first; then the one tally, whole and per category.
+    let to_fix = common::to_fix(report);
+    doc = doc.add_paragraph(heading(
+        &format!("{} ({})", i18n::word(lang, "todo-title"), to_fix.len()),
+        2,
+    ));
+    if to_fix.is_empty() {
+        doc = doc.add_paragraph(para(i18n::word(lang, "todo-none")));
+    }
+    for r in &to_fix {
+        doc = doc.add_paragraph(
+            Paragraph::new()
+                .add_run(
+                    Run::new()
+                        .add_text(text(&format!(
+                            "{} {} ",
+                            common::severity_word(lang, r.severity),
+                            r.rule
+                        )))
+                        .bold(),
+                )
+                .add_run(Run::new().add_text(text(&format!(
+                    "{} — {}",
+                    r.rule_info.title.get(lang).trim(),
+                    common::status_word(r, lang)
+                )))),
+        );
+    }
     doc = doc.add_paragraph(heading(w("summary"), 2));
     let s = &report.summary;
-    let keys: Vec<(usize, &str)> = std::iter::once((s.rules, "total"))
-        .chain(s.counts())
+    let rules_word = i18n::word(lang, "rules");
+    let keys: Vec<(usize, &str)> = std::iter::once((s.rules, rules_word))
+        .chain(
+            s.counts()
+                .into_iter()
+                .map(|(n, o)| (n, common::outcome_word(lang, o))),
+        )
         .collect();
     let widths = vec![1_744; keys.len()];
-    let labels: Vec<&str> = keys.iter().map(|(_, k)| w(k)).collect();
+    let labels: Vec<&str> = keys.iter().map(|(_, k)| *k).collect();
     let counts = TableRow::new(
         keys.iter()
             .zip(&widths)
@@ -214,29 +243,36 @@ fn build(report: &CheckReport, options: &RenderOptions<'_>) -> Docx {
     doc = doc
         .add_table(Table::new(vec![header_row(&labels, &widths), counts]).set_grid(widths.clone()));
     doc = doc.add_paragraph(Paragraph::new());
-    let cat_widths = vec![6_000, 2_000, 2_000];
+    let cat_widths = vec![4_000, 1_000, 4_000, 1_000];
     let mut rows = vec![header_row(
-        &[w("category"), w("total"), w("failing")],
+        &[
+            w("category"),
+            w("total"),
+            w("summary"),
+            i18n::word(lang, "to-fix"),
+        ],
         &cat_widths,
     )];
-    for c in common::categories(report) {
-        let results: Vec<&RuleResult> = report.results.iter().filter(|r| r.category == c).collect();
-        let failing = results.iter().filter(|r| r.fails()).count();
+    for c in &s.categories {
         rows.push(TableRow::new(vec![
             cell(
-                vec![para(&i18n::category_title(report, c, lang))],
+                vec![para(&i18n::category_title(report, &c.category, lang))],
                 cat_widths[0],
             ),
-            cell(vec![para(&results.len().to_string())], cat_widths[1]),
-            cell(vec![para(&failing.to_string())], cat_widths[2]),
+            cell(vec![para(&c.tally.rules.to_string())], cat_widths[1]),
+            cell(
+                vec![para(&common::tally_words(&c.tally, lang, true))],
+                cat_widths[2],
+            ),
+            cell(vec![para(&c.tally.failed.to_string())], cat_widths[3]),
         ]));
     }
     doc = doc.add_table(Table::new(rows).set_grid(cat_widths));
 
     // The compliance matrix: failing first, as in the HTML report.
     doc = doc.add_paragraph(heading(w("matrix"), 2));
-    let mut order: Vec<&RuleResult> = report.results.iter().collect();
-    order.sort_by_key(|r| (!r.fails(), std::cmp::Reverse(r.severity)));
+    let mut order = to_fix;
+    order.extend(report.results.iter().filter(|r| !r.fails()));
     let mut rows = vec![header_row(
         &[
             w("rule"),

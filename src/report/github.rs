@@ -59,6 +59,12 @@ pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u
             escape_data(&message)
         );
     }
+    // The one tally, as the last annotation: the same counts and words as every format.
+    let _ = writeln!(
+        out,
+        "::notice title=tenderlint::{}",
+        escape_data(&common::summary_line(report, lang))
+    );
     out.into_bytes()
 }
 

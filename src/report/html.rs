@@ -32,20 +32,14 @@ fn esc(text: &str) -> String {
     out
 }
 
-/// The status class of a result: drives colour and the status filter.
+/// The status class of a result, its outcome: drives colour and the status filter.
 fn status_class(r: &RuleResult) -> &'static str {
-    if r.waiver.is_some() {
-        "waived"
-    } else if r.status == Status::Weak && r.ok {
-        "weak-ok"
-    } else {
-        r.status.as_str()
-    }
+    r.outcome().as_str()
 }
 
 const STYLE: &str = r#"
 :root{--fg:#1d232b;--muted:#5b6573;--line:#d9dee5;--bg:#fff;--head:#f3f5f8;
---met:#1e7b34;--weak:#a15c00;--weakok:#d9a441;--missing:#b3261e;--violation:#8e1b5a;--passed:#2e6e3f;--na:#7a8290;--waived:#596273}
+--met:#1e7b34;--weak:#a15c00;--missing:#b3261e;--violation:#8e1b5a;--passed:#2e6e3f;--na:#7a8290;--waived:#596273}
 *{box-sizing:border-box}
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--fg);background:var(--bg);margin:0;padding:24px 32px}
 h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.15rem;margin:1.6rem 0 .6rem}
@@ -61,7 +55,7 @@ th,td{border-bottom:1px solid var(--line);padding:.45rem .5rem;text-align:left;v
 th{background:var(--head);font-weight:600;position:sticky;top:0}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 .badge{display:inline-block;border-radius:999px;padding:.05rem .55rem;font-size:.82rem;font-weight:600;color:#fff;white-space:nowrap}
-.s-met{background:var(--met)}.s-weak{background:var(--weak)}.s-weak-ok{background:var(--weakok)}.s-missing{background:var(--missing)}
+.s-met{background:var(--met)}.s-weak{background:var(--weak)}.s-missing{background:var(--missing)}
 .s-violation{background:var(--violation)}.s-passed{background:var(--passed)}.s-not-applicable{background:var(--na)}.s-waived{background:var(--waived)}
 .sev{font-size:.85rem;color:var(--muted)}.sev-error{color:var(--missing);font-weight:600}.sev-warning{color:var(--weak);font-weight:600}
 .rule{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:nowrap}
@@ -81,6 +75,8 @@ button.copy:hover{background:var(--head)}
 .legend{display:flex;flex-wrap:wrap;gap:.8rem;font-size:.82rem;color:var(--muted);margin:.4rem 0}
 .legend i{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.25rem;vertical-align:-1px}
 .error-file{color:var(--missing)}
+ol.todo{padding-left:1.6rem}ol.todo li{margin:0 0 .5rem}ol.todo .shape{display:inline-block;width:1.1em;text-align:center}
+ol.todo li.sev-error .shape,ol.todo li.sev-error b{color:var(--missing)}ol.todo li.sev-warning .shape,ol.todo li.sev-warning b{color:var(--weak)}
 tr[hidden]{display:none}
 @media print{
  body{padding:0;font-size:11pt}
@@ -116,11 +112,10 @@ const SCRIPT: &str = r#"
 })();
 "#;
 
-/// The segments of a category's bar: (status class, count, colour variable).
+/// The segments of a category's bar: (outcome, colour variable).
 const BAR: &[(&str, &str)] = &[
     ("met", "--met"),
     ("passed", "--passed"),
-    ("weak-ok", "--weakok"),
     ("weak", "--weak"),
     ("missing", "--missing"),
     ("violation", "--violation"),
@@ -128,11 +123,9 @@ const BAR: &[(&str, &str)] = &[
     ("not-applicable", "--na"),
 ];
 
+/// An outcome's word (the class is the outcome's key).
 fn status_label(class: &'static str, lang: Lang) -> String {
-    match class {
-        "weak-ok" => label(lang, "weak-accepted").to_string(),
-        other => label(lang, other).to_string(),
-    }
+    i18n::word(lang, class).to_string()
 }
 
 /// A horizontal stacked bar of the results of one category, inline SVG.
@@ -182,13 +175,11 @@ fn bar(results: &[&RuleResult], lang: Lang) -> String {
 
 fn evidence_html(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
     let mut out = String::new();
-    if !r.ok || r.waiver.is_some() {
-        let _ = write!(
-            out,
-            "<p class=\"msg\">{}</p>",
-            esc(r.rule_info.message.get(lang).trim())
-        );
-    }
+    let _ = write!(
+        out,
+        "<p class=\"msg\">{}</p>",
+        esc(&common::outcome_message(r, lang))
+    );
     if r.status == Status::Violation
         && let Some(rep) = &r.rule_info.replacement
     {
@@ -263,6 +254,7 @@ pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u
     let date = options.date.unwrap_or_else(crate::date::today);
     let mut out = String::new();
     head(&mut out, report, lang, date);
+    todo(&mut out, report, lang);
     summary(&mut out, report, lang);
     matrix(&mut out, report, lang);
     let _ = write!(
@@ -345,21 +337,24 @@ fn head(out: &mut String, report: &CheckReport, lang: Lang, date: Date) {
     }
 }
 
-/// The counts per status and the table of categories with their bars.
+/// The counts per outcome and the table of categories with their bars: the
+/// report's one tally (`findings::Summary`).
 fn summary(out: &mut String, report: &CheckReport, lang: Lang) {
     let w = |k| label(lang, k);
-    // Summary.
     let s = &report.summary;
     let _ = write!(
         out,
-        "<section id=\"summary\">\n<h2>{}</h2>\n<div class=\"cards\">",
-        esc(w("summary"))
+        "<section id=\"summary\">\n<h2>{}</h2>\n<div class=\"cards\"><div class=\"card\"><b>{}</b>{}</div>",
+        esc(w("summary")),
+        s.rules,
+        esc(i18n::word(lang, "rules"))
     );
-    for (n, key) in std::iter::once((s.rules, "total")).chain(s.counts()) {
+    for (n, outcome) in s.counts() {
         let _ = write!(
             out,
-            "<div class=\"card\"><b>{n}</b>{}</div>",
-            esc(&status_label(key, lang))
+            "<div class=\"card\" data-outcome=\"{}\"><b>{n}</b>{}</div>",
+            outcome.as_str(),
+            esc(common::outcome_word(lang, outcome))
         );
     }
     out.push_str("</div>\n<div class=\"legend\">");
@@ -372,25 +367,77 @@ fn summary(out: &mut String, report: &CheckReport, lang: Lang) {
     }
     let _ = write!(
         out,
-        "</div>\n<table id=\"categories\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th></th></tr></thead><tbody>\n",
+        "</div>\n<table id=\"categories\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr></thead><tbody>\n",
         esc(w("category")),
         esc(w("total")),
-        esc(w("failing"))
+        esc(w("summary")),
+        esc(i18n::word(lang, "to-fix"))
     );
-    let categories = common::categories(report);
-    for c in &categories {
-        let results: Vec<&RuleResult> =
-            report.results.iter().filter(|r| r.category == *c).collect();
-        let failing = results.iter().filter(|r| r.fails()).count();
+    for c in &s.categories {
+        let results: Vec<&RuleResult> = report
+            .results
+            .iter()
+            .filter(|r| r.category == c.category)
+            .collect();
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{failing}</td><td>{}</td></tr>",
-            esc(&i18n::category_title(report, c, lang)),
-            results.len(),
+            "<tr><td>{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            esc(&i18n::category_title(report, &c.category, lang)),
+            c.tally.rules,
+            esc(&common::tally_words(&c.tally, lang, true)),
+            c.tally.failed,
             bar(&results, lang)
         );
     }
     out.push_str("</tbody></table>\n</section>\n");
+}
+
+/// The failing results, most important first (`common::to_fix`): severity in
+/// words and a shape, not only a colour; each links to its row in the table.
+fn todo(out: &mut String, report: &CheckReport, lang: Lang) {
+    let list = common::to_fix(report);
+    let _ = write!(
+        out,
+        "<section id=\"todo\">\n<h2>{} ({})</h2>\n",
+        esc(i18n::word(lang, "todo-title")),
+        list.len()
+    );
+    if list.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", esc(i18n::word(lang, "todo-none")));
+    } else {
+        out.push_str("<ol class=\"todo\">\n");
+        for r in list {
+            let sev = common::severity_str(r.severity);
+            let _ = writeln!(
+                out,
+                "<li class=\"sev-{sev}\"><span class=\"shape\" aria-hidden=\"true\">{}</span> <b>{}</b> <a class=\"rule\" href=\"#r-{}\">{}</a> {} — <span class=\"badge s-{}\">{}</span><div class=\"cat\">{}</div></li>",
+                severity_shape(r.severity),
+                esc(common::severity_word(lang, r.severity)),
+                esc(&anchor(r)),
+                esc(&r.rule),
+                esc(r.rule_info.title.get(lang).trim()),
+                status_class(r),
+                esc(&common::status_word(r, lang)),
+                esc(&common::outcome_message(r, lang))
+            );
+        }
+        out.push_str("</ol>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+/// A shape per severity, so that severity is not told by colour alone.
+fn severity_shape(s: crate::rules::Severity) -> &'static str {
+    match s {
+        crate::rules::Severity::Error => "■",
+        crate::rules::Severity::Warning => "▲",
+        crate::rules::Severity::Info => "●",
+    }
+}
+
+/// The id of a result's row in the table.
+fn anchor(r: &RuleResult) -> String {
+    format!("{}-{}", r.ruleset, r.rule)
 }
 
 /// The status and category filters and the table of every rule.
@@ -438,10 +485,10 @@ fn matrix(out: &mut String, report: &CheckReport, lang: Lang) {
         esc(w("evidence")),
         esc(w("suggestion"))
     );
-    let mut order: Vec<&RuleResult> = report.results.iter().collect();
-    // Failing first, then by severity, so the officer starts with what matters;
-    // the sort is stable, so rule-set order decides the rest.
-    order.sort_by_key(|r| (!r.fails(), std::cmp::Reverse(r.severity)));
+    // What there is to fix first, in the to-do list's order; then the rest in
+    // rule-set order.
+    let mut order = common::to_fix(report);
+    order.extend(report.results.iter().filter(|r| !r.fails()));
     for (i, r) in order.iter().enumerate() {
         let class = status_class(r);
         let sev = common::severity_str(r.severity);
@@ -456,12 +503,14 @@ fn matrix(out: &mut String, report: &CheckReport, lang: Lang) {
         };
         let _ = writeln!(
             out,
-            "<tr data-status=\"{class}\" data-category=\"{}\" data-failing=\"{}\"><td><span class=\"badge s-{class}\">{}</span></td>\
-<td class=\"sev sev-{sev}\">{}</td><td class=\"rule\" title=\"{}\">{}</td><td>{}<div class=\"cat\">{}</div></td><td>{}</td><td>{suggestion}</td></tr>",
+            "<tr id=\"r-{}\" data-status=\"{class}\" data-category=\"{}\" data-failing=\"{}\"><td><span class=\"badge s-{class}\">{}</span></td>\
+<td class=\"sev sev-{sev}\"><span aria-hidden=\"true\">{}</span> {}</td><td class=\"rule\" title=\"{}\">{}</td><td>{}<div class=\"cat\">{}</div></td><td>{}</td><td>{suggestion}</td></tr>",
+            esc(&anchor(r)),
             esc(&r.category),
             u8::from(r.fails()),
             esc(&status_label(class, lang)),
-            esc(w(sev)),
+            severity_shape(r.severity),
+            esc(common::severity_word(lang, r.severity)),
             esc(&format!("{}@{}", r.ruleset, r.ruleset_version)),
             esc(&r.rule),
             esc(r.rule_info.title.get(lang).trim()),

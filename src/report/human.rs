@@ -146,11 +146,7 @@ fn render_result(
             (paint("✗"), paint(word(lang, r.status.as_str())))
         }
     };
-    let severity = match r.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "info",
-    };
+    let severity = common::severity_word(lang, r.severity);
     let _ = writeln!(
         out,
         "  {mark} {:<8} {} {} — {status_text}{}",
@@ -166,26 +162,30 @@ fn render_result(
     }
     match r.status {
         Status::Met | Status::Passed | Status::NotApplicable => {
-            if let Some(e) = r.evidence.first()
-                && !options.quiet
-            {
-                let _ = writeln!(out, "{indent}{}", style.dim(&evidence_line(e, lang, false)));
+            if !options.quiet {
+                let _ = writeln!(
+                    out,
+                    "{indent}{}",
+                    style.dim(&common::outcome_message(r, lang))
+                );
+                if let Some(e) = r.evidence.first() {
+                    let _ = writeln!(out, "{indent}{}", style.dim(&evidence_line(e, lang, false)));
+                }
             }
         }
         Status::Weak => {
-            let note = if r.ok {
-                word(lang, "accepted")
-            } else {
-                word(lang, "not-accepted")
-            };
-            let _ = writeln!(out, "{indent}{}", style.dim(note));
+            let _ = writeln!(
+                out,
+                "{indent}{}",
+                style.dim(&common::outcome_message(r, lang))
+            );
             for e in r.evidence.iter().take(3) {
                 let _ = writeln!(out, "{indent}{}", evidence_line(e, lang, true));
             }
             suggestion(out, report, r, style, lang, indent);
         }
         Status::Missing => {
-            let _ = writeln!(out, "{indent}{}", info.message.get(lang));
+            let _ = writeln!(out, "{indent}{}", common::outcome_message(r, lang));
             for e in common::shown_evidence(r, 3) {
                 // The sentence to review is not dimmed: it asks the reader to look.
                 let line = evidence_line(e, lang, true);
@@ -210,7 +210,7 @@ fn violation(
 ) {
     let lang = options.lang;
     let info = &r.rule_info;
-    let _ = writeln!(out, "{indent}{}", info.message.get(lang));
+    let _ = writeln!(out, "{indent}{}", common::outcome_message(r, lang));
     if let Some(rep) = &info.replacement {
         let _ = writeln!(
             out,

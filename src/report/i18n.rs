@@ -19,12 +19,12 @@ use std::sync::OnceLock;
 type Entry = (&'static str, &'static str, &'static str, &'static str);
 
 const WORDS: &[Entry] = &[
-    // Statuses and severities.
+    // The outcomes (`findings::Outcome`): one word each, the same in every format.
     ("met", "oppfylt", "oppfylt", "met"),
     ("weak", "svakt", "svakt", "weak"),
     ("missing", "mangler", "manglar", "missing"),
     ("violation", "brudd", "brot", "violation"),
-    ("passed", "ok", "ok", "passed"),
+    ("passed", "bestått", "bestått", "passed"),
     (
         "not-applicable",
         "ikke relevant",
@@ -32,16 +32,70 @@ const WORDS: &[Entry] = &[
         "not applicable",
     ),
     ("waived", "unntatt", "unnateke", "waived"),
-    (
-        "weak-accepted",
-        "svakt (godtatt)",
-        "svakt (godteke)",
-        "weak (accepted)",
-    ),
+    // Severities.
     ("error", "feil", "feil", "error"),
     ("warning", "advarsel", "åtvaring", "warning"),
     ("info", "info", "info", "info"),
-    ("ok", "ok", "ok", "ok"),
+    // What there is to fix, most important first (issue 25).
+    ("to-fix", "å rette", "å rette", "to fix"),
+    ("todo-title", "Å rette", "Å rette", "To fix"),
+    (
+        "todo-none",
+        "Ingenting å rette.",
+        "Ingenting å rette.",
+        "Nothing to fix.",
+    ),
+    ("errors-n", "{n} feil", "{n} feil", "{n} errors"),
+    (
+        "warnings-n",
+        "{n} advarsler",
+        "{n} åtvaringar",
+        "{n} warnings",
+    ),
+    ("infos-n", "{n} info", "{n} info", "{n} info"),
+    (
+        "per-category",
+        "Per kategori",
+        "Per kategori",
+        "By category",
+    ),
+    // The message of an outcome a rule set writes no text for.
+    (
+        "message-met-binding",
+        "Dekket av et bindende krav i konkurransegrunnlaget; funnet viser hvor.",
+        "Dekt av eit bindande krav i konkurransegrunnlaget; funnet viser kvar.",
+        "Covered by a binding requirement in the tender; the evidence shows where.",
+    ),
+    (
+        "message-met-stated",
+        "Konkurransegrunnlaget sier dette; funnet viser hvor.",
+        "Konkurransegrunnlaget seier dette; funnet viser kvar.",
+        "The tender states this; the evidence shows where.",
+    ),
+    (
+        "message-weak-accepted",
+        "Bare nevnt svakt («bør», evalueringskriterium eller opsjon): regelen godtar det, men det binder ikke leverandøren. Skriv det som et «skal»-krav for å binde.",
+        "Berre nemnt svakt («bør», evalueringskriterium eller opsjon): regelen godtek det, men det bind ikkje leverandøren. Skriv det som eit «skal»-krav for å binde.",
+        "Only mentioned weakly (should, an award criterion or an option): the rule accepts it, but it does not bind the supplier. Write it as a «skal» requirement to bind.",
+    ),
+    (
+        "message-weak-not-accepted",
+        "Bare nevnt svakt («bør», evalueringskriterium eller opsjon): det binder ikke leverandøren, og regelen krever et bindende krav. Skriv det som et «skal»-krav.",
+        "Berre nemnt svakt («bør», evalueringskriterium eller opsjon): det bind ikkje leverandøren, og regelen krev eit bindande krav. Skriv det som eit «skal»-krav.",
+        "Only mentioned weakly (should, an award criterion or an option): it does not bind the supplier, and the rule wants a binding requirement. Write it as a «skal» requirement.",
+    ),
+    (
+        "message-passed",
+        "Ingen funn: konkurransegrunnlaget har ikke det regelen ser etter.",
+        "Ingen funn: konkurransegrunnlaget har ikkje det regelen ser etter.",
+        "Nothing found: the tender has none of what the rule looks for.",
+    ),
+    (
+        "message-not-applicable",
+        "Gjelder ikke tjenestene denne anskaffelsen omfatter.",
+        "Gjeld ikkje tenestene denne anskaffinga omfattar.",
+        "Does not apply to the services this procurement covers.",
+    ),
     // What was found, and how the text covers a topic.
     (
         "accepted",

@@ -34,13 +34,16 @@ struct Result<'a> {
     rule: &'a str,
     kind: crate::rules::RuleKind,
     status: crate::findings::Status,
+    /// The status, or `waived`: what every format counts and names.
+    outcome: crate::findings::Outcome,
     ok: bool,
     severity: crate::rules::Severity,
     #[serde(skip_serializing_if = "Option::is_none")]
     strength: Option<crate::rules::Strength>,
     category: &'a str,
     title: &'a str,
-    message: &'a str,
+    /// The message of the outcome.
+    message: String,
     evidence: &'a [Evidence],
     evidence_total: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -70,12 +73,13 @@ fn document(report: &CheckReport, lang: Lang) -> Document<'_> {
                 rule: &r.rule,
                 kind: r.kind,
                 status: r.status,
+                outcome: r.outcome(),
                 ok: r.ok,
                 severity: r.severity,
                 strength: r.strength,
                 category: &r.category,
                 title: info.title.get(lang),
-                message: info.message.get(lang),
+                message: super::common::outcome_message(r, lang),
                 evidence: &r.evidence,
                 evidence_total: r.evidence_total,
                 // `[[…]]` marks placeholders; a violation gets its own fix or none.

@@ -46,7 +46,7 @@ fn outcome(r: &RuleResult, lang: Lang, fail_on: Option<Severity>) -> Outcome {
 /// to) and the requirement text to paste.
 fn failure_body(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
     let mut body = String::new();
-    let _ = writeln!(body, "{}", r.rule_info.message.get(lang).trim());
+    let _ = writeln!(body, "{}", common::outcome_message(r, lang));
     let _ = writeln!(
         body,
         "{}: {}",
@@ -135,11 +135,12 @@ pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u
         skipped += s;
         let _ = write!(
             suites,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{f}\" errors=\"0\" skipped=\"{s}\" time=\"0\">\n    <properties>\n      <property name=\"version\" value=\"{}\"/>\n      <property name=\"services\" value=\"{}\"/>\n    </properties>\n{cases}  </testsuite>\n",
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{f}\" errors=\"0\" skipped=\"{s}\" time=\"0\">\n    <properties>\n      <property name=\"version\" value=\"{}\"/>\n      <property name=\"services\" value=\"{}\"/>\n      <property name=\"summary\" value=\"{}\"/>\n    </properties>\n{cases}  </testsuite>\n",
             escape_xml(id),
             results.len(),
             escape_xml(version),
-            escape_xml(&common::services_statement(report, lang))
+            escape_xml(&common::services_statement(report, lang)),
+            escape_xml(&common::summary_line(report, lang))
         );
     }
     // Unreadable files: the check of them failed, whatever `--fail-on` says.
@@ -215,7 +216,7 @@ fn testcase(
             let _ = write!(
                 cases,
                 ">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>\n",
-                escape_xml(r.rule_info.message.get(lang).trim()),
+                escape_xml(&common::outcome_message(r, lang)),
                 common::severity_str(r.severity),
                 cdata(&failure_body(report, r, lang))
             );

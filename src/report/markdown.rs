@@ -37,10 +37,15 @@ fn fenced(s: &str) -> String {
 }
 
 fn evidence_cell(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
+    let message = cell(&common::outcome_message(r, lang));
     if r.evidence.is_empty() {
         return match common::main_file(report) {
-            Some(m) => format!("— ({}, {})", label(lang, "whole-tender"), code_cell(&m)),
-            None => "—".into(),
+            Some(m) => format!(
+                "{message}<br>— ({}, {})",
+                label(lang, "whole-tender"),
+                code_cell(&m)
+            ),
+            None => format!("{message}<br>—"),
         };
     }
     let mut parts: Vec<String> = common::shown_evidence(r, 3)
@@ -68,6 +73,7 @@ fn evidence_cell(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
     if r.evidence_total > 3 {
         parts.push(format!("… +{}", r.evidence_total - 3));
     }
+    parts.insert(0, message);
     parts.join("<br>")
 }
 
@@ -115,25 +121,17 @@ fn header(out: &mut String, report: &CheckReport, lang: Lang) {
         report.tool.name,
         report.tool.version
     );
+    // The report's one tally, in the outcome words every format uses.
     let s = &report.summary;
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} | {} | {} | {} | {} | {} |",
-        w("total"),
-        w("met"),
-        w("weak"),
-        w("missing"),
-        w("violation"),
-        w("passed"),
-        w("not-applicable"),
-        w("waived")
-    );
-    out.push_str("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
-        s.rules, s.met, s.weak, s.missing, s.violation, s.passed, s.not_applicable, s.waived
-    );
+    let mut head = format!("| {} |", i18n::word(lang, "rules"));
+    let mut rule = String::from("|---:|");
+    let mut counts = format!("| {} |", s.rules);
+    for (n, outcome) in s.counts() {
+        head.push_str(&format!(" {} |", common::outcome_word(lang, outcome)));
+        rule.push_str("---:|");
+        counts.push_str(&format!(" {n} |"));
+    }
+    let _ = writeln!(out, "{head}\n{rule}\n{counts}\n");
     if let Some(b) = super::baseline::summary(report, lang) {
         let _ = writeln!(out, "{}\n", inline(&b));
     }
@@ -184,7 +182,7 @@ fn section(
             out,
             "| {} | {} | {} | {} | {} |",
             code_cell(&r.rule),
-            w(common::severity_str(r.severity)),
+            common::severity_word(lang, r.severity),
             cell(&format!(
                 "{}{}",
                 common::status_word(r, lang),

@@ -245,6 +245,7 @@ fn result(
     }
     let mut props = Map::new();
     props.insert("status".into(), json!(r.status.as_str()));
+    props.insert("outcome".into(), json!(r.outcome().as_str()));
     props.insert("ruleset".into(), json!(r.ruleset));
     props.insert("rulesetVersion".into(), json!(r.ruleset_version));
     props.insert("category".into(), json!(r.category));
@@ -452,6 +453,7 @@ pub fn to_value(report: &CheckReport, lang: Lang) -> Value {
                 "serviceOrigins": report.services.origins,
                 "servicesStatement": common::services_statement(report, lang),
                 "summary": report.summary,
+                "summaryText": common::summary_line(report, lang),
             },
         }],
     })

@@ -81,6 +81,8 @@ pub struct CompiledRule {
     pub title: Localized,
     /// What a finding says when the rule is not met.
     pub message: Localized,
+    /// What a finding says for the outcomes met, weak and passed, where the set writes it.
+    pub messages: schema::OutcomeMessages,
     /// Category id.
     pub category: String,
     /// Severity of a finding.
@@ -296,6 +298,7 @@ fn compile_rule<'f>(
         id: rule.id.value.clone(),
         title: rule.title.clone(),
         message: rule.message.clone(),
+        messages: rule.messages.clone(),
         category: rule.category.clone(),
         severity: rule.severity,
         kind: rule.kind,

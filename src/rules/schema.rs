@@ -258,8 +258,14 @@ pub struct Rule {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub title: Localized,
-    /// What the finding says when the rule is not met.
+    /// What the finding says when the rule is not met: the topic is missing, or
+    /// (`forbid`, `prefer`, `require-with`, `check`) what the tender says is wrong.
     pub message: Localized,
+    /// What the finding says for the other outcomes (met, weak, passed); an
+    /// outcome without its own text gets a generated one (docs/rule-language.md,
+    /// «Messages per outcome»).
+    #[serde(default, skip_serializing_if = "OutcomeMessages::is_empty")]
+    pub messages: OutcomeMessages,
     /// Category id (interoperability, information-sharing, architecture, security,
     /// archiving, usability, hygiene, contract …); its title comes from the set's
     /// `categories`, else from the standard titles.
@@ -308,6 +314,30 @@ pub struct Rule {
     /// Link to further documentation of the rule.
     #[serde(default)]
     pub help_uri: Option<String>,
+}
+
+/// A rule's messages for the outcomes besides missing and violation (which say
+/// `message`). Each is optional: a rule set written before 1.2.0 has none, and
+/// reporters generate a text that fits any rule.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct OutcomeMessages {
+    /// Met: what covers the topic, and what that means.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub met: Option<Localized>,
+    /// Weak: why the weak coverage found does not bind the supplier, and what would.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weak: Option<Localized>,
+    /// Passed (`forbid`, `prefer`, `require-with`, `check`): what was looked for and not found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passed: Option<Localized>,
+}
+
+impl OutcomeMessages {
+    /// No message of its own for any outcome.
+    pub fn is_empty(&self) -> bool {
+        self.met.is_none() && self.weak.is_none() && self.passed.is_none()
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]

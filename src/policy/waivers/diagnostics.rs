@@ -169,6 +169,7 @@ fn diagnostic_result(code: &'static str, evidence: Vec<Evidence>) -> RuleResult 
         id: code.into(),
         title,
         message: message.clone(),
+        messages: Default::default(),
         severity,
         replacement: None,
         rationale: localized(
