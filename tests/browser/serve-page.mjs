@@ -121,6 +121,35 @@ async function main() {
       && getComputedStyle(document.activeElement).outlineStyle !== 'none'`);
     await key("Enter", "Enter", 13, "\r");
     await waitFor("!document.querySelector('#result').hidden && document.querySelectorAll('#rules li.rule').length > 0", "the result");
+    await sleep(300);
+    // The result is brought into view and focused when it arrives.
+    const arrived = await evaluate(`(() => {
+      const top = document.querySelector('#result').getBoundingClientRect().top;
+      return { scrollY: window.scrollY, top, inView: top >= -1 && top < window.innerHeight / 2,
+        focused: document.activeElement && document.activeElement.id };
+    })()`);
+    // The to-do list: what to fix, most important first, before every other rule.
+    const todo = await evaluate(`(() => {
+      const items = Array.from(document.querySelectorAll('#todo li.todo-item'));
+      const todo = document.querySelector('#todo');
+      const all = document.querySelector('#rules');
+      return {
+        title: document.querySelector('#todo-title').textContent,
+        items: items.map((li) => ({
+          rule: li.dataset.rule,
+          severity: li.querySelector('.severity').textContent,
+          shape: li.querySelector('.shape').textContent,
+          outcome: li.querySelector('.badge').textContent,
+          open: li.querySelector('details').open,
+          message: li.querySelector('.reason') ? li.querySelector('.reason').textContent : null,
+        })),
+        beforeAllRules: !!(todo.compareDocumentPosition(all) & Node.DOCUMENT_POSITION_FOLLOWING),
+        allRulesOpen: document.querySelector('#all-rules').open,
+        chartTallies: Array.from(document.querySelectorAll('#chart .tally')).map((s) => s.textContent),
+      };
+    })()`);
+    // The list of every rule is folded away; open it for the checks below.
+    await evaluate("document.querySelector('#all-rules').open = true");
 
     const dom = await evaluate(`(() => {
       const rules = Array.from(document.querySelectorAll('#rules li.rule'));
@@ -204,9 +233,14 @@ async function main() {
     }
     rmSync(downloads, { recursive: true, force: true });
 
+    // The picture for the README: the result as it arrives, the to-do list first,
+    // with the list of every rule folded as a user finds it.
+    await evaluate("document.querySelector('#all-rules').open = false");
+    const resultTop = await evaluate("Math.max(0, Math.round(document.querySelector('#result').getBoundingClientRect().top + window.scrollY) - 16)");
     await evaluate("window.scrollTo(0, 0)");
     await sleep(200);
-    const shot = await Page.captureScreenshot({ format: "png", clip: { x: 0, y: 0, width: 1280, height: 2100, scale: 1 } });
+    const shot = await Page.captureScreenshot({ format: "png", clip: { x: 0, y: resultTop, width: 1280, height: 1500, scale: 1 }, captureBeyondViewport: true });
+    await evaluate("document.querySelector('#all-rules').open = true");
     writeFileSync(args.screenshot, Buffer.from(shot.data, "base64"));
 
     // axe-core is put into the page through the protocol, not a script tag:
@@ -224,7 +258,7 @@ async function main() {
       select.value = 'nn';
       select.dispatchEvent(new Event('change'));
     })()`);
-    await waitFor("/reglar:/.test(document.querySelector('#totals').textContent)", "the result in nynorsk");
+    await waitFor("/reglar ·/.test(document.querySelector('#totals').textContent)", "the result in nynorsk");
     const nynorsk = await evaluate(`({
       lang: document.documentElement.lang,
       run: document.querySelector('#run').textContent,
@@ -244,7 +278,7 @@ async function main() {
       return { limit, text };
     })()`);
 
-    process.stdout.write(JSON.stringify({ lang, focusVisible, dom, copy, filtered, word, axe, nynorsk, tooLarge, seen }) + "\n");
+    process.stdout.write(JSON.stringify({ lang, focusVisible, arrived, todo, dom, copy, filtered, word, axe, nynorsk, tooLarge, seen }) + "\n");
   } finally {
     const exited = new Promise((r) => { child.once("exit", r); setTimeout(r, 5000).unref(); });
     if (client) {

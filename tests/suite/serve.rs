@@ -627,6 +627,7 @@ fn the_page_works_in_headless_chromium_and_passes_axe() {
     let seen = run_browser_driver(&server, &shot, &corrupt);
     assert_summary_files_and_download(&seen, &expected);
     assert_order_and_evidence(&seen, &expected);
+    assert_todo_first_and_in_view(&seen, &expected);
     assert_copy_filter_and_axe(&seen, &expected);
     assert_nynorsk_and_no_errors(&seen, &expected);
     let png = std::fs::read(&shot).expect("screenshot");
@@ -661,17 +662,22 @@ fn count(expected: &Value, key: &str) -> u64 {
 
 fn assert_summary_files_and_download(seen: &Value, expected: &Value) {
     let count = |key: &str| count(expected, key);
-    // The summary the page shows is the server's.
+    // The summary the page shows is the server's one tally, in the outcome words
+    // of every format.
     let totals = seen["dom"]["totals"].as_str().unwrap();
-    let missing = count("missing") + count("violation");
-    assert!(
-        totals.starts_with(&format!(
-            "{} regler: {} oppfylt, {} svake, {missing} mangler",
+    assert_eq!(
+        totals,
+        format!(
+            "{} regler · {} oppfylt · {} svakt · {} mangler · {} brudd · {} bestått · {} ikke relevant · {} unntatt",
             count("rules"),
             count("met"),
-            count("weak")
-        )),
-        "{totals}"
+            count("weak"),
+            count("missing"),
+            count("violation"),
+            count("passed"),
+            count("not_applicable"),
+            count("waived")
+        )
     );
     assert_eq!(seen["lang"], "nb");
     let listed: Vec<&str> = seen["dom"]["files"]
@@ -733,6 +739,54 @@ fn assert_order_and_evidence(seen: &Value, expected: &Value) {
     assert_eq!(evidence["excerpt"], first["excerpt"]);
 }
 
+/// Issue 25.3: the result is scrolled into view and focused when it arrives, and
+/// opens on a to-do list — every failing rule, errors first, then warnings, then
+/// info, severity in a word and a shape — before the (folded) list of every rule.
+fn assert_todo_first_and_in_view(seen: &Value, expected: &Value) {
+    let arrived = &seen["arrived"];
+    assert_eq!(arrived["inView"], true, "{arrived}");
+    assert_eq!(arrived["focused"], "result", "{arrived}");
+    let todo = &seen["todo"];
+    assert_eq!(todo["beforeAllRules"], true, "{todo}");
+    assert_eq!(todo["allRulesOpen"], false, "{todo}");
+    let items = todo["items"].as_array().unwrap();
+    assert_eq!(items.len() as u64, count(expected, "failed"), "{todo}");
+    assert_eq!(
+        todo["title"],
+        format!("Å rette ({})", count(expected, "failed"))
+    );
+    let rank = |w: &str| match w {
+        "feil" => 0,
+        "advarsel" => 1,
+        "info" => 2,
+        other => panic!("severity word {other}"),
+    };
+    let ranks: Vec<u8> = items
+        .iter()
+        .map(|i| rank(i["severity"].as_str().unwrap()))
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
+    assert_eq!(ranks.first(), Some(&0), "an error first: {todo}");
+    for item in items {
+        assert_eq!(item["open"], false, "details folded: {item}");
+        let shape = item["shape"].as_str().unwrap();
+        assert!(["■", "▲", "●"].contains(&shape), "{item}");
+        let result = expected["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["rule"] == item["rule"])
+            .unwrap();
+        assert_eq!(item["message"], result["message"], "{item}");
+    }
+    // The chart's tally per category is the server's.
+    let tallies = todo["chartTallies"].as_array().unwrap();
+    assert_eq!(
+        tallies.len(),
+        expected["summary"]["categories"].as_array().unwrap().len()
+    );
+}
+
 fn assert_copy_filter_and_axe(seen: &Value, expected: &Value) {
     // The copy button put the requirement text on the clipboard and said so.
     let copy = &seen["copy"];
@@ -774,12 +828,12 @@ fn assert_nynorsk_and_no_errors(seen: &Value, expected: &Value) {
     let nynorsk = &seen["nynorsk"];
     assert_eq!(nynorsk["lang"], "nn");
     assert_eq!(nynorsk["run"], "Sjekk filene");
-    assert_eq!(nynorsk["badge"], "Manglar", "{nynorsk}");
+    assert_eq!(nynorsk["badge"], "manglar", "{nynorsk}");
     assert!(
         nynorsk["totals"]
             .as_str()
             .unwrap()
-            .starts_with(&format!("{} reglar:", count("rules"))),
+            .starts_with(&format!("{} reglar · ", count("rules"))),
         "{nynorsk}"
     );
 

@@ -32,14 +32,16 @@ const WORDS = {
     "filter-status": "Vis status",
     "filter-category": "Kategori",
     "all-categories": "Alle kategorier",
-    "status-met": "Oppfylt", "status-weak": "Svakt", "status-missing": "Mangler",
-    "status-violation": "Brudd", "status-passed": "Bestått", "status-not-applicable": "Gjelder ikke",
-    "status-waived": "Unntatt", "status-other": "Andre",
+    // The outcome words of every format (report/i18n.rs); tests/suite/story.rs keeps them equal.
+    "outcome-met": "oppfylt", "outcome-weak": "svakt", "outcome-missing": "mangler",
+    "outcome-violation": "brudd", "outcome-passed": "bestått", "outcome-not-applicable": "ikke relevant",
+    "outcome-waived": "unntatt",
+    "todo": "Å rette", "todo-none": "Ingenting å rette.", "all-rules": "Alle reglene",
     "no-files": "Velg eller slipp minst én fil først.",
     "too-large": "Filene er til sammen større enn de {mib} MiB denne serveren tar imot (tenderlint serve --max-upload).",
     "checking": "Sjekker {n} fil(er) …",
-    "done": "Ferdig: {met} oppfylt, {weak} svake, {missing} mangler.",
-    "totals": "{rules} regler: {met} oppfylt, {weak} svake, {missing} mangler, {other} andre.",
+    "done": "Ferdig: {n} å rette. {tally}",
+    "totals": "{rules} regler · {tally}",
     "read": "lest ({blocks} avsnitt og celler)",
     "unreadable": "kunne ikke leses: {error}",
     "shown": "Viser {n} av {total} regler.",
@@ -88,14 +90,16 @@ const WORDS = {
     "filter-status": "Vis status",
     "filter-category": "Kategori",
     "all-categories": "Alle kategoriar",
-    "status-met": "Oppfylt", "status-weak": "Svakt", "status-missing": "Manglar",
-    "status-violation": "Brot", "status-passed": "Bestått", "status-not-applicable": "Gjeld ikkje",
-    "status-waived": "Unnateke", "status-other": "Andre",
+    // The outcome words of every format (report/i18n.rs); tests/suite/story.rs keeps them equal.
+    "outcome-met": "oppfylt", "outcome-weak": "svakt", "outcome-missing": "manglar",
+    "outcome-violation": "brot", "outcome-passed": "bestått", "outcome-not-applicable": "ikkje relevant",
+    "outcome-waived": "unnateke",
+    "todo": "Å rette", "todo-none": "Ingenting å rette.", "all-rules": "Alle reglane",
     "no-files": "Vel eller slepp minst éi fil først.",
     "too-large": "Filene er til saman større enn dei {mib} MiB denne tenaren tek imot (tenderlint serve --max-upload).",
     "checking": "Sjekkar {n} fil(er) …",
-    "done": "Ferdig: {met} oppfylte, {weak} svake, {missing} manglar.",
-    "totals": "{rules} reglar: {met} oppfylte, {weak} svake, {missing} manglar, {other} andre.",
+    "done": "Ferdig: {n} å rette. {tally}",
+    "totals": "{rules} reglar · {tally}",
     "read": "lesen ({blocks} avsnitt og celler)",
     "unreadable": "kunne ikkje lesast: {error}",
     "shown": "Viser {n} av {total} reglar.",
@@ -144,14 +148,16 @@ const WORDS = {
     "filter-status": "Show status",
     "filter-category": "Category",
     "all-categories": "All categories",
-    "status-met": "Met", "status-weak": "Weak", "status-missing": "Missing",
-    "status-violation": "Violation", "status-passed": "Passed", "status-not-applicable": "Not applicable",
-    "status-waived": "Waived", "status-other": "Other",
+    // The outcome words of every format (report/i18n.rs); tests/suite/story.rs keeps them equal.
+    "outcome-met": "met", "outcome-weak": "weak", "outcome-missing": "missing",
+    "outcome-violation": "violation", "outcome-passed": "passed", "outcome-not-applicable": "not applicable",
+    "outcome-waived": "waived",
+    "todo": "To fix", "todo-none": "Nothing to fix.", "all-rules": "All rules",
     "no-files": "Choose or drop at least one file first.",
     "too-large": "The files together are larger than the {mib} MiB this server accepts (tenderlint serve --max-upload).",
     "checking": "Checking {n} file(s) …",
-    "done": "Done: {met} met, {weak} weak, {missing} missing.",
-    "totals": "{rules} rules: {met} met, {weak} weak, {missing} missing, {other} other.",
+    "done": "Done: {n} to fix. {tally}",
+    "totals": "{rules} rules · {tally}",
     "read": "read ({blocks} paragraphs and cells)",
     "unreadable": "could not be read: {error}",
     "shown": "Showing {n} of {total} rules.",
@@ -173,8 +179,12 @@ const WORDS = {
   },
 };
 
-// Failing first: what the writer must act on comes before what is fine.
-const ORDER = ["missing", "violation", "weak", "met", "passed", "not-applicable"];
+// The outcomes in the order every format lists them (findings::Outcome).
+const OUTCOMES = ["met", "weak", "missing", "violation", "passed", "not-applicable", "waived"];
+// Most important first: errors (the legal duties), then warnings, then info.
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
+// Severity is told by a shape and a word, never by colour alone.
+const SHAPES = { error: "■", warning: "▲", info: "●" };
 
 const page = {
   lang: "nb",
@@ -349,7 +359,12 @@ async function runCheck() {
     page.reportLang = page.lang;
     renderReport();
     const s = page.report.summary;
-    say(t("done", { met: s.met, weak: s.weak, missing: s.missing + s.violation }));
+    say(t("done", { n: s.failed, tally: tallyWords(s, false) }));
+    // The answer is below the form: bring it into view and give it focus, so
+    // keyboard and screen-reader users land on it too.
+    const result = $("#result");
+    result.scrollIntoView({ block: "start" });
+    result.focus({ preventScroll: true });
   } catch (e) {
     say("");
     problem(t("network"));
@@ -358,8 +373,35 @@ async function runCheck() {
   }
 }
 
-function statusWord(status) {
-  return t("status-" + status);
+// A result's outcome: its status, or waived when a waiver accepts it
+// (the JSON carries it; older servers did not).
+function outcomeOf(r) {
+  return r.outcome || (r.waiver ? "waived" : r.status);
+}
+
+function outcomeWord(outcome) {
+  return t("outcome-" + outcome);
+}
+
+// A tally in words, «8 oppfylt · 4 svakt · …»: every outcome, or only those some
+// result has — the same words and numbers as the terminal and every report.
+function tallyWords(tally, nonzero) {
+  return OUTCOMES
+    .map((o) => [tally[o.replace("-", "_")] || 0, o])
+    .filter(([n]) => !nonzero || n > 0)
+    .map(([n, o]) => n + " " + outcomeWord(o))
+    .join(" · ");
+}
+
+// The failing results in the order to fix them (report::common::to_fix).
+function toFix(report) {
+  const order = [];
+  for (const r of report.results) if (!order.includes(r.category)) order.push(r.category);
+  return report.results
+    .filter((r) => !r.ok && !r.waiver)
+    .sort((a, b) => (SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
+      || (order.indexOf(a.category) - order.indexOf(b.category))
+      || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
 }
 
 function categoryTitle(id) {
@@ -380,45 +422,57 @@ function renderReport() {
   }
 
   const s = report.summary;
-  const other = s.rules - s.met - s.weak - s.missing - s.violation;
-  $("#totals").textContent = t("totals", { rules: s.rules, met: s.met, weak: s.weak, missing: s.missing + s.violation, other });
+  $("#totals").textContent = t("totals", { rules: s.rules, tally: tallyWords(s, false) });
 
+  renderTodo(report);
   renderChart(report);
   renderCategoryFilter(report);
   renderRules();
 }
 
+// What to fix, most important first: one line each (severity in shape and word,
+// the rule, its outcome), the message, evidence and text to paste folded away.
+function renderTodo(report) {
+  const list = $("#todo");
+  list.replaceChildren();
+  const items = toFix(report);
+  $("#todo-title").textContent = t("todo") + " (" + items.length + ")";
+  if (items.length === 0) {
+    list.append(el("li", { class: "none", text: t("todo-none") }));
+    return;
+  }
+  items.forEach((r, index) => {
+    const details = el("details", {});
+    details.append(el("summary", {},
+      el("span", { class: "shape " + r.severity, "aria-hidden": "true", text: SHAPES[r.severity] || "" }),
+      el("span", { class: "severity " + r.severity, text: t("severity-" + r.severity) }),
+      " ",
+      el("strong", { text: r.rule }),
+      " " + r.title + " — ",
+      el("span", { class: "badge " + outcomeOf(r), text: outcomeWord(outcomeOf(r)) })));
+    details.append(ruleBody(r, "todo-" + index));
+    list.append(el("li", { class: "todo-item " + r.severity, "data-rule": r.rule }, details));
+  });
+}
+
 function renderChart(report) {
   const chart = $("#chart");
   chart.replaceChildren();
-  const categories = [];
-  for (const r of report.results) {
-    if (!categories.includes(r.category)) categories.push(r.category);
-  }
-  for (const category of categories) {
-    const counts = { met: 0, weak: 0, missing: 0 };
-    for (const r of report.results) {
-      if (r.category !== category) continue;
-      if (r.status === "met" || r.status === "passed") counts.met += 1;
-      else if (r.status === "weak") counts.weak += 1;
-      else if (r.status === "missing" || r.status === "violation") counts.missing += 1;
-    }
-    if (counts.met + counts.weak + counts.missing === 0) continue;
-    const title = categoryTitle(category);
-    const summary = [
-      counts.met + " " + statusWord("met").toLowerCase(),
-      counts.weak + " " + statusWord("weak").toLowerCase(),
-      counts.missing + " " + statusWord("missing").toLowerCase(),
-    ].join(", ");
+  // The report's own tally per category: the page counts nothing itself.
+  for (const c of report.summary.categories || []) {
+    const title = categoryTitle(c.category);
+    const summary = tallyWords(c, true);
     const bar = el("div", { class: "bar", role: "img", "aria-label": title + ": " + summary });
-    for (const key of ["met", "weak", "missing"]) {
-      if (counts[key] === 0) continue;
-      const part = el("span", { class: key, text: String(counts[key]), "aria-hidden": "true" });
+    for (const outcome of OUTCOMES) {
+      const n = c[outcome.replace("-", "_")] || 0;
+      if (n === 0) continue;
+      const part = el("span", { class: outcome, text: String(n), title: n + " " + outcomeWord(outcome), "aria-hidden": "true" });
       // CSSOM, not a style attribute: the CSP forbids inline styles.
-      part.style.flexGrow = String(counts[key]);
+      part.style.flexGrow = String(n);
       bar.append(part);
     }
-    chart.append(el("li", { "data-category": category }, el("span", { text: title }), bar));
+    chart.append(el("li", { "data-category": c.category },
+      el("span", { text: title }), bar, el("span", { class: "tally", text: summary })));
   }
 }
 
@@ -435,27 +489,19 @@ function renderCategoryFilter(report) {
   select.value = seen.includes(before) ? before : "";
 }
 
-function statusGroup(status) {
-  if (status === "missing" || status === "violation") return "missing";
-  if (status === "weak") return "weak";
-  if (status === "met" || status === "passed") return "met";
-  return "other";
-}
-
 function renderRules() {
   const report = page.report;
   if (!report) return;
   const wanted = new Set(Array.from(document.querySelectorAll("input[name=status]:checked")).map((i) => i.value));
   const category = $("#category").value;
-  const results = report.results
-    .map((r, index) => ({ r, index }))
-    .sort((a, b) => (ORDER.indexOf(a.r.status) - ORDER.indexOf(b.r.status)) || (a.index - b.index))
-    .map((x) => x.r);
+  // The to-do order first, then the rest in rule-set order.
+  const failing = toFix(report);
+  const results = failing.concat(report.results.filter((r) => !failing.includes(r)));
   const list = $("#rules");
   list.replaceChildren();
   let shown = 0;
   for (const r of results) {
-    if (!wanted.has(statusGroup(r.status))) continue;
+    if (!wanted.has(outcomeOf(r))) continue;
     if (category && r.category !== category) continue;
     list.append(renderRule(r, shown));
     shown += 1;
@@ -465,16 +511,27 @@ function renderRules() {
 
 function renderRule(r, index) {
   const headingId = "rule-" + index;
-  const item = el("li", { class: "rule " + r.status, "data-rule": r.rule, "aria-labelledby": headingId });
+  const outcome = outcomeOf(r);
+  const item = el("li", { class: "rule " + outcome, "data-rule": r.rule, "aria-labelledby": headingId });
   item.append(el("h4", { id: headingId },
-    el("span", { class: "badge " + r.status, text: statusWord(r.status) }),
+    el("span", { class: "badge " + outcome, text: outcomeWord(outcome) }),
     r.rule + " " + r.title));
-  item.append(el("p", { class: "meta", text: categoryTitle(r.category) + " · " + t("severity-" + r.severity) + " · " + r.ruleset + "@" + r.ruleset_version }));
-  if (r.message) item.append(el("p", { class: "reason", text: r.message }));
-  if (r.waiver) item.append(el("p", { class: "reason", text: t("waived", { reason: r.waiver.reason }) }));
+  item.append(el("p", { class: "meta" },
+    el("span", { class: "shape " + r.severity, "aria-hidden": "true", text: (SHAPES[r.severity] || "") + " " }),
+    t("severity-" + r.severity) + " · " + categoryTitle(r.category) + " · " + r.ruleset + "@" + r.ruleset_version));
+  item.append(ruleBody(r, "rule-" + index));
+  return item;
+}
+
+// A result's message (the one for its outcome), waiver, evidence and the text
+// to paste; `id` makes the ids inside it unique on the page.
+function ruleBody(r, id) {
+  const body = el("div", { class: "rule-body" });
+  if (r.message) body.append(el("p", { class: "reason", text: r.message }));
+  if (r.waiver) body.append(el("p", { class: "reason", text: t("waived", { reason: r.waiver.reason }) }));
 
   if (r.evidence && r.evidence.length) {
-    item.append(el("p", { class: "label", text: t("evidence") }));
+    body.append(el("p", { class: "label", text: t("evidence") }));
     const list = el("ul", { class: "evidence" });
     for (const e of r.evidence) {
       const where = [
@@ -488,25 +545,25 @@ function renderRule(r, index) {
         el("span", { class: "where", text: where }),
         el("q", { class: "excerpt", text: e.excerpt })));
     }
-    item.append(list);
+    body.append(list);
     if (r.evidence_total > r.evidence.length) {
-      item.append(el("p", { class: "meta", text: t("more-evidence", { n: r.evidence_total - r.evidence.length }) }));
+      body.append(el("p", { class: "meta", text: t("more-evidence", { n: r.evidence_total - r.evidence.length }) }));
     }
   } else if (!r.ok) {
-    item.append(el("p", { class: "meta", text: t("no-evidence") }));
+    body.append(el("p", { class: "meta", text: t("no-evidence") }));
   }
 
   if (r.suggestion && !r.ok) {
-    const textId = "suggestion-" + index;
+    const textId = "suggestion-" + id;
     const box = el("div", { class: "suggestion" });
     box.append(el("p", { class: "label", text: t("suggestion") }));
     box.append(el("blockquote", { id: textId, text: r.suggestion }));
     const button = el("button", { type: "button", class: "copy", "aria-describedby": textId, text: t("copy") });
     button.addEventListener("click", () => copyText(r.suggestion, button));
     box.append(button);
-    item.append(box);
+    body.append(box);
   }
-  return item;
+  return body;
 }
 
 async function copyText(text, button) {
