@@ -37,6 +37,7 @@ mod issue_22_forms;
 mod issue_22_reach;
 mod issue_22_review;
 mod issue_22_scope;
+mod issue_25_story;
 mod reading;
 mod real_tenders;
 mod reports;
