@@ -166,11 +166,13 @@ fn categories(out: &mut String, report: &CheckReport, lang: Lang, width: usize, 
                     .count()
             };
             let mut rest = Vec::new();
-            for (severity, key) in [
-                (Severity::Warning, "warnings-n"),
-                (Severity::Info, "infos-n"),
-            ] {
+            for severity in [Severity::Warning, Severity::Info] {
                 let n = failing(severity);
+                let key = match severity {
+                    Severity::Warning if n == 1 => "warning-1",
+                    Severity::Warning => "warnings-n",
+                    _ => "infos-n",
+                };
                 if n > 0 {
                     rest.push(format!(
                         "{} {}",

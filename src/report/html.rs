@@ -393,7 +393,8 @@ fn summary(out: &mut String, report: &CheckReport, lang: Lang) {
 }
 
 /// The failing results, most important first (`common::to_fix`): severity in
-/// words and a shape, not only a colour; each links to its row in the table.
+/// words and a shape, not only a colour, and the outcome's message. No links:
+/// the report holds none (its test forbids `href`), and the table below has the rest.
 fn todo(out: &mut String, report: &CheckReport, lang: Lang) {
     let list = common::to_fix(report);
     let _ = write!(
@@ -410,10 +411,9 @@ fn todo(out: &mut String, report: &CheckReport, lang: Lang) {
             let sev = common::severity_str(r.severity);
             let _ = writeln!(
                 out,
-                "<li class=\"sev-{sev}\"><span class=\"shape\" aria-hidden=\"true\">{}</span> <b>{}</b> <a class=\"rule\" href=\"#r-{}\">{}</a> {} — <span class=\"badge s-{}\">{}</span><div class=\"cat\">{}</div></li>",
+                "<li class=\"sev-{sev}\"><span class=\"shape\" aria-hidden=\"true\">{}</span> <b>{}</b> <span class=\"rule\">{}</span> {} — <span class=\"badge s-{}\">{}</span><div class=\"cat\">{}</div></li>",
                 severity_shape(r.severity),
                 esc(common::severity_word(lang, r.severity)),
-                esc(&anchor(r)),
                 esc(&r.rule),
                 esc(r.rule_info.title.get(lang).trim()),
                 status_class(r),
@@ -435,7 +435,7 @@ fn severity_shape(s: crate::rules::Severity) -> &'static str {
     }
 }
 
-/// The id of a result's row in the table.
+/// The id of a result's row in the table (rule ids repeat across rule sets).
 fn anchor(r: &RuleResult) -> String {
     format!("{}-{}", r.ruleset, r.rule)
 }
@@ -503,7 +503,7 @@ fn matrix(out: &mut String, report: &CheckReport, lang: Lang) {
         };
         let _ = writeln!(
             out,
-            "<tr id=\"r-{}\" data-status=\"{class}\" data-category=\"{}\" data-failing=\"{}\"><td><span class=\"badge s-{class}\">{}</span></td>\
+            "<tr data-status=\"{class}\" id=\"r-{}\" data-category=\"{}\" data-failing=\"{}\"><td><span class=\"badge s-{class}\">{}</span></td>\
 <td class=\"sev sev-{sev}\"><span aria-hidden=\"true\">{}</span> {}</td><td class=\"rule\" title=\"{}\">{}</td><td>{}<div class=\"cat\">{}</div></td><td>{}</td><td>{suggestion}</td></tr>",
             esc(&anchor(r)),
             esc(&r.category),

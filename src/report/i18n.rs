@@ -45,7 +45,7 @@ const WORDS: &[Entry] = &[
         "Ingenting å rette.",
         "Nothing to fix.",
     ),
-    ("errors-n", "{n} feil", "{n} feil", "{n} errors"),
+    ("warning-1", "{n} advarsel", "{n} åtvaring", "{n} warning"),
     (
         "warnings-n",
         "{n} advarsler",
@@ -557,6 +557,34 @@ mod tests {
         assert_eq!(word(Lang::Nn, "missing"), "manglar");
         assert_eq!(label(Lang::Nn, "missing"), "mangler");
         assert_eq!(word(Lang::En, "no-such-word"), "no-such-word");
+    }
+
+    /// A key the table lacks prints as itself: the words of the outcomes, the to-do
+    /// list and the generated messages must all be there.
+    #[test]
+    fn the_outcome_and_to_do_words_exist() {
+        for key in crate::findings::Outcome::ALL
+            .iter()
+            .map(|o| o.as_str())
+            .chain([
+                "rules",
+                "to-fix",
+                "todo-title",
+                "todo-none",
+                "warning-1",
+                "warnings-n",
+                "infos-n",
+                "per-category",
+                "message-met-binding",
+                "message-met-stated",
+                "message-weak-accepted",
+                "message-weak-not-accepted",
+                "message-passed",
+                "message-not-applicable",
+            ])
+        {
+            assert!(lookup(key).is_some(), "{key}");
+        }
     }
 
     #[test]

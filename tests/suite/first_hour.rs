@@ -416,6 +416,8 @@ fn placeholders_in_suggestions_are_marked_in_every_format() {
         ("set.yaml", PLACEHOLDER_SET.as_bytes()),
     ]);
     let dir = repo.path();
+    // The brief terminal report names the errors and counts the rest; the text to
+    // paste is in the full one.
     for format in ["human", "sarif", "junit", "github", "markdown"] {
         let out = run(
             dir,
@@ -426,6 +428,7 @@ fn placeholders_in_suggestions_are_marked_in_every_format() {
                 "set.yaml",
                 "--format",
                 format,
+                "--verbose",
                 "anbud.md",
             ],
         );
