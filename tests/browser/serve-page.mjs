@@ -149,7 +149,7 @@ async function main() {
       };
     })()`);
     // The list of every rule is folded away; open it for the checks below.
-    await evaluate("document.querySelector('#all-rules').open = true");
+    await evaluate("document.querySelector('#all-rules').open = true; document.querySelector('#todo details').open = false");
 
     const dom = await evaluate(`(() => {
       const rules = Array.from(document.querySelectorAll('#rules li.rule'));
@@ -233,14 +233,14 @@ async function main() {
     }
     rmSync(downloads, { recursive: true, force: true });
 
-    // The picture for the README: the result as it arrives, the to-do list first,
-    // with the list of every rule folded as a user finds it.
-    await evaluate("document.querySelector('#all-rules').open = false");
+    // The picture for the README: the result as it arrives, the to-do list first
+    // with its first item opened, the list of every rule folded as a user finds it.
+    await evaluate("document.querySelector('#all-rules').open = false; document.querySelector('#todo details').open = true");
     const resultTop = await evaluate("Math.max(0, Math.round(document.querySelector('#result').getBoundingClientRect().top + window.scrollY) - 16)");
     await evaluate("window.scrollTo(0, 0)");
     await sleep(200);
-    const shot = await Page.captureScreenshot({ format: "png", clip: { x: 0, y: resultTop, width: 1280, height: 1500, scale: 1 }, captureBeyondViewport: true });
-    await evaluate("document.querySelector('#all-rules').open = true");
+    const shot = await Page.captureScreenshot({ format: "png", clip: { x: 0, y: resultTop, width: 1280, height: 1400, scale: 1 }, captureBeyondViewport: true });
+    await evaluate("document.querySelector('#all-rules').open = true; document.querySelector('#todo details').open = false");
     writeFileSync(args.screenshot, Buffer.from(shot.data, "base64"));
 
     // axe-core is put into the page through the protocol, not a script tag:

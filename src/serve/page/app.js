@@ -42,6 +42,8 @@ const WORDS = {
     "checking": "Sjekker {n} fil(er) …",
     "done": "Ferdig: {n} å rette. {tally}",
     "totals": "{rules} regler · {tally}",
+    "files-summary": "Filer: {n} lest, {bad} kunne ikke leses",
+    "files-summary-ok": "Filer: {n} lest",
     "read": "lest ({blocks} avsnitt og celler)",
     "unreadable": "kunne ikke leses: {error}",
     "shown": "Viser {n} av {total} regler.",
@@ -100,6 +102,8 @@ const WORDS = {
     "checking": "Sjekkar {n} fil(er) …",
     "done": "Ferdig: {n} å rette. {tally}",
     "totals": "{rules} reglar · {tally}",
+    "files-summary": "Filer: {n} lesne, {bad} kunne ikkje lesast",
+    "files-summary-ok": "Filer: {n} lesne",
     "read": "lesen ({blocks} avsnitt og celler)",
     "unreadable": "kunne ikkje lesast: {error}",
     "shown": "Viser {n} av {total} reglar.",
@@ -158,6 +162,8 @@ const WORDS = {
     "checking": "Checking {n} file(s) …",
     "done": "Done: {n} to fix. {tally}",
     "totals": "{rules} rules · {tally}",
+    "files-summary": "Files: {n} read, {bad} could not be read",
+    "files-summary-ok": "Files: {n} read",
     "read": "read ({blocks} paragraphs and cells)",
     "unreadable": "could not be read: {error}",
     "shown": "Showing {n} of {total} rules.",
@@ -420,6 +426,13 @@ function renderReport() {
     const text = f.error ? t("unreadable", { error: f.error }) : t("read", { blocks: f.blocks });
     files.append(el("li", { class: f.error ? "unreadable" : "" }, el("strong", { text: f.path }), " – " + text));
   }
+  // The files in one line, folded, so the to-do list comes first; open when one
+  // could not be read, since the result then leaves its text out.
+  const bad = report.files.filter((f) => f.error).length;
+  const read = report.files.length - bad;
+  $("#files-summary").textContent = bad ? t("files-summary", { n: read, bad }) : t("files-summary-ok", { n: read });
+  $("#files-details").open = bad > 0;
+  $("#files-summary").className = bad ? "unreadable" : "";
 
   const s = report.summary;
   $("#totals").textContent = t("totals", { rules: s.rules, tally: tallyWords(s, false) });
