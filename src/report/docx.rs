@@ -196,6 +196,31 @@ fn build(report: &CheckReport, options: &RenderOptions<'_>) -> Docx {
 
     // What to fix, most important first; then the one tally, whole and per category.
     let to_fix = common::to_fix(report);
+    doc = todo(doc, &to_fix, lang);
+    doc = tally(doc, report, lang);
+
+    // The compliance matrix: failing first, as in the HTML report.
+    doc = doc.add_paragraph(heading(w("matrix"), 2));
+    let mut order = to_fix;
+    order.extend(report.results.iter().filter(|r| !r.fails()));
+    let mut rows = vec![header_row(
+        &[
+            w("rule"),
+            w("title"),
+            w("status"),
+            w("severity"),
+            w("evidence"),
+            w("suggestion"),
+        ],
+        &MATRIX,
+    )];
+    rows.extend(order.iter().map(|r| matrix_row(report, r, lang)));
+    doc.add_table(Table::new(rows).set_grid(MATRIX.to_vec()))
+}
+
+/// The to-do list: the failing results, errors first (`common::to_fix`), severity
+/// in words.
+fn todo(mut doc: Docx, to_fix: &[&RuleResult], lang: Lang) -> Docx {
     doc = doc.add_paragraph(heading(
         &format!("{} ({})", i18n::word(lang, "todo-title"), to_fix.len()),
         2,
@@ -203,7 +228,7 @@ fn build(report: &CheckReport, options: &RenderOptions<'_>) -> Docx {
     if to_fix.is_empty() {
         doc = doc.add_paragraph(para(i18n::word(lang, "todo-none")));
     }
-    for r in &to_fix {
+    for r in to_fix {
         doc = doc.add_paragraph(
             Paragraph::new()
                 .add_run(
@@ -222,6 +247,12 @@ fn build(report: &CheckReport, options: &RenderOptions<'_>) -> Docx {
                 )))),
         );
     }
+    doc
+}
+
+/// The one tally: the counts per outcome, then each category's.
+fn tally(mut doc: Docx, report: &CheckReport, lang: Lang) -> Docx {
+    let w = |k| label(lang, k);
     doc = doc.add_paragraph(heading(w("summary"), 2));
     let s = &report.summary;
     let rules_word = i18n::word(lang, "rules");
@@ -268,24 +299,7 @@ fn build(report: &CheckReport, options: &RenderOptions<'_>) -> Docx {
         ]));
     }
     doc = doc.add_table(Table::new(rows).set_grid(cat_widths));
-
-    // The compliance matrix: failing first, as in the HTML report.
-    doc = doc.add_paragraph(heading(w("matrix"), 2));
-    let mut order = to_fix;
-    order.extend(report.results.iter().filter(|r| !r.fails()));
-    let mut rows = vec![header_row(
-        &[
-            w("rule"),
-            w("title"),
-            w("status"),
-            w("severity"),
-            w("evidence"),
-            w("suggestion"),
-        ],
-        &MATRIX,
-    )];
-    rows.extend(order.iter().map(|r| matrix_row(report, r, lang)));
-    doc.add_table(Table::new(rows).set_grid(MATRIX.to_vec()))
+    doc
 }
 
 /// The report as the bytes of a .docx file; empty if docx-rs fails to pack it

@@ -200,46 +200,56 @@ fn one_tally_in_every_format_and_language() {
         }
         assert!(!html.contains("godtatt)") && !html.contains("(accepted)"));
 
-        // Markdown: the tally table, header of outcome words over the counts.
-        let markdown = text("markdown", code);
-        let mut head = format!("| {} |", word(lang, "rules"));
-        let mut counts = format!("| {} |", summary["rules"]);
-        for o in OUTCOMES {
-            head.push_str(&format!(" {} |", word(lang, o)));
-            counts.push_str(&format!(" {} |", summary[key(o)]));
-        }
-        assert!(markdown.contains(&head), "markdown {code}: {head}");
-        assert!(markdown.contains(&counts), "markdown {code}: {counts}");
+        assert_document_formats(code, lang, summary);
+        assert_ci_issues(code, lang, results);
+    }
+}
 
-        // Word: the same table, and each category's tally.
-        let texts = docx_texts(&render("docx", code));
-        let mut expected = vec![word(lang, "rules").to_string()];
-        expected.extend(OUTCOMES.iter().map(|o| word(lang, o).to_string()));
-        expected.push(summary["rules"].to_string());
-        expected.extend(OUTCOMES.iter().map(|o| summary[key(o)].to_string()));
+/// Markdown and Word: the tally table (outcome words over the counts) and, in
+/// Word, each category's tally.
+fn assert_document_formats(code: &str, lang: Lang, summary: &Value) {
+    // Markdown: the tally table, header of outcome words over the counts.
+    let markdown = text("markdown", code);
+    let mut head = format!("| {} |", word(lang, "rules"));
+    let mut counts = format!("| {} |", summary["rules"]);
+    for o in OUTCOMES {
+        head.push_str(&format!(" {} |", word(lang, o)));
+        counts.push_str(&format!(" {} |", summary[key(o)]));
+    }
+    assert!(markdown.contains(&head), "markdown {code}: {head}");
+    assert!(markdown.contains(&counts), "markdown {code}: {counts}");
+
+    // Word: the same table, and each category's tally.
+    let texts = docx_texts(&render("docx", code));
+    let mut expected = vec![word(lang, "rules").to_string()];
+    expected.extend(OUTCOMES.iter().map(|o| word(lang, o).to_string()));
+    expected.push(summary["rules"].to_string());
+    expected.extend(OUTCOMES.iter().map(|o| summary[key(o)].to_string()));
+    assert!(
+        texts
+            .windows(expected.len())
+            .any(|w| w == expected.as_slice()),
+        "docx {code}: no tally table {expected:?}"
+    );
+    for c in summary["categories"].as_array().unwrap() {
+        let words = category_words(c, lang);
+        assert!(texts.contains(&words), "docx {code}: «{words}»");
+    }
+}
+
+/// GitLab: every failing result's issue is named by its outcome's word.
+fn assert_ci_issues(code: &str, lang: Lang, results: &[Value]) {
+    // Every failing result, in every CI format, is named by its outcome's word.
+    let gitlab: Value = serde_json::from_slice(&render("gitlab", code)).unwrap();
+    for issue in gitlab.as_array().unwrap() {
+        let description = issue["description"].as_str().unwrap();
+        let rule = description[1..description.find(']').unwrap()].to_string();
+        let result = results.iter().find(|r| r["rule"] == rule.as_str()).unwrap();
+        let outcome = word(lang, outcome_key(&result["outcome"]));
         assert!(
-            texts
-                .windows(expected.len())
-                .any(|w| w == expected.as_slice()),
-            "docx {code}: no tally table {expected:?}"
+            description.starts_with(&format!("[{rule}] {outcome}: ")),
+            "gitlab {code}: {description}"
         );
-        for c in summary["categories"].as_array().unwrap() {
-            let words = category_words(c, lang);
-            assert!(texts.contains(&words), "docx {code}: «{words}»");
-        }
-
-        // Every failing result, in every CI format, is named by its outcome's word.
-        let gitlab: Value = serde_json::from_slice(&render("gitlab", code)).unwrap();
-        for issue in gitlab.as_array().unwrap() {
-            let description = issue["description"].as_str().unwrap();
-            let rule = description[1..description.find(']').unwrap()].to_string();
-            let result = results.iter().find(|r| r["rule"] == rule.as_str()).unwrap();
-            let outcome = word(lang, outcome_key(&result["outcome"]));
-            assert!(
-                description.starts_with(&format!("[{rule}] {outcome}: ")),
-                "gitlab {code}: {description}"
-            );
-        }
     }
 }
 
