@@ -76,13 +76,13 @@ const WORDS: &[Entry] = &[
         "message-weak-accepted",
         "Bare nevnt svakt («bør», evalueringskriterium eller opsjon): regelen godtar det, men det binder ikke leverandøren. Skriv det som et «skal»-krav for å binde.",
         "Berre nemnt svakt («bør», evalueringskriterium eller opsjon): regelen godtek det, men det bind ikkje leverandøren. Skriv det som eit «skal»-krav for å binde.",
-        "Only mentioned weakly (should, an award criterion or an option): the rule accepts it, but it does not bind the supplier. Write it as a «skal» requirement to bind.",
+        "Only mentioned weakly (should, an award criterion or an option): the rule accepts it, but it does not bind the supplier. Write it as a binding requirement (shall, must) to bind.",
     ),
     (
         "message-weak-not-accepted",
         "Bare nevnt svakt («bør», evalueringskriterium eller opsjon): det binder ikke leverandøren, og regelen krever et bindende krav. Skriv det som et «skal»-krav.",
         "Berre nemnt svakt («bør», evalueringskriterium eller opsjon): det bind ikkje leverandøren, og regelen krev eit bindande krav. Skriv det som eit «skal»-krav.",
-        "Only mentioned weakly (should, an award criterion or an option): it does not bind the supplier, and the rule wants a binding requirement. Write it as a «skal» requirement.",
+        "Only mentioned weakly (should, an award criterion or an option): it does not bind the supplier, and the rule wants a binding requirement. Write it as one (shall, must).",
     ),
     (
         "message-passed",
