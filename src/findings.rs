@@ -588,6 +588,8 @@ pub struct Summary {
     pub categories: Vec<CategoryTally>,
 }
 
+/// The whole tender's counts read as the summary's own (`summary.met`), as they
+/// did before the categories joined them.
 impl std::ops::Deref for Summary {
     type Target = Tally;
     fn deref(&self) -> &Tally {
