@@ -76,7 +76,7 @@ button.copy:hover{background:var(--head)}
 .legend i{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.25rem;vertical-align:-1px}
 .error-file{color:var(--missing)}
 ol.todo{padding-left:1.6rem}ol.todo li{margin:0 0 .5rem}ol.todo .shape{display:inline-block;width:1.1em;text-align:center}
-ol.todo li.sev-error .shape,ol.todo li.sev-error b{color:var(--missing)}ol.todo li.sev-warning .shape,ol.todo li.sev-warning b{color:var(--weak)}
+ol.todo li.todo-error .shape,ol.todo li.todo-error b{color:var(--missing)}ol.todo li.todo-warning .shape,ol.todo li.todo-warning b{color:var(--weak)}
 tr[hidden]{display:none}
 @media print{
  body{padding:0;font-size:11pt}
@@ -411,7 +411,7 @@ fn todo(out: &mut String, report: &CheckReport, lang: Lang) {
             let sev = common::severity_str(r.severity);
             let _ = writeln!(
                 out,
-                "<li class=\"sev-{sev}\"><span class=\"shape\" aria-hidden=\"true\">{}</span> <b>{}</b> <span class=\"rule\">{}</span> {} — <span class=\"badge s-{}\">{}</span><div class=\"cat\">{}</div></li>",
+                "<li class=\"todo-{sev}\"><span class=\"shape\" aria-hidden=\"true\">{}</span> <b>{}</b> <span class=\"rule\">{}</span> {} — <span class=\"badge s-{}\">{}</span><div class=\"cat\">{}</div></li>",
                 severity_shape(r.severity),
                 esc(common::severity_word(lang, r.severity)),
                 esc(&r.rule),

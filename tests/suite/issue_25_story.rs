@@ -391,9 +391,9 @@ fn the_terminal_shows_the_errors_first_on_one_screen() {
     let todo = &html[html.find("<ol class=\"todo\">").unwrap()..];
     let todo = &todo[..todo.find("</ol>").unwrap()];
     let ranks: Vec<u8> = todo
-        .match_indices("<li class=\"sev-")
+        .match_indices("<li class=\"todo-")
         .map(|(i, _)| {
-            let class = &todo[i + 15..];
+            let class = &todo[i + 16..];
             if class.starts_with("error") {
                 0
             } else if class.starts_with("warning") {
