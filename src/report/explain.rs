@@ -88,7 +88,34 @@ pub fn render(set: &RuleSet, rule: &CompiledRule, lang: Lang, color: bool) -> St
             let _ = writeln!(out, "{}", label(lang, key));
         }
     }
-    let _ = writeln!(out, "\n{}", rule.message.get(lang).trim());
+    // Each outcome's message under its word: `message` is what a missing topic
+    // (`require`) or a violation (every other kind) says.
+    let failing = if rule.kind == RuleKind::Require {
+        "missing"
+    } else {
+        "violation"
+    };
+    let _ = writeln!(
+        out,
+        "\n{}: {}",
+        i18n::word(lang, failing),
+        rule.message.get(lang).trim()
+    );
+    // What the other outcomes say, where the set writes it (else reports generate it).
+    for (text, outcome) in [
+        (&rule.messages.met, "met"),
+        (&rule.messages.weak, "weak"),
+        (&rule.messages.passed, "passed"),
+    ] {
+        if let Some(text) = text {
+            let _ = writeln!(
+                out,
+                "{}: {}",
+                i18n::word(lang, outcome),
+                text.get(lang).trim()
+            );
+        }
+    }
     let _ = writeln!(
         out,
         "\n{}\n{}",

@@ -292,6 +292,18 @@ fn a_met_rule_says_what_covers_it_not_what_is_missing() {
     let texts = docx_texts(&render("docx", "nb"));
     assert!(texts.iter().any(|t| t == message), "docx");
 
+    // `explain` shows each outcome's message under its word.
+    let explained =
+        String::from_utf8(run(&["explain", "SEC-005", "--lang", "nb"], "100").0).unwrap();
+    assert!(
+        explained.contains(&format!("oppfylt: {message}")),
+        "{explained}"
+    );
+    assert!(
+        explained.contains("mangler: Konkurransegrunnlaget stiller ikke"),
+        "{explained}"
+    );
+
     // An old set, pinned by digest, has no `messages:`: it loads, and its met rules
     // get the generated text in every language.
     for (code, generated) in [
