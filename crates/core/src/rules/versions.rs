@@ -156,6 +156,7 @@ const FIELD_ORDER: &[&str] = &[
     "scopes",
     "title",
     "message",
+    "messages",
     "suggestion",
     "replacement",
     "category",
