@@ -15,6 +15,7 @@ pub mod fixes;
 mod lang;
 pub mod policy;
 pub mod report;
+pub mod review;
 pub mod rules;
 pub mod selftest;
 pub mod serve;
