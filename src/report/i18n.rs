@@ -496,6 +496,12 @@ const WORDS: &[Entry] = &[
         "Where tenderlint has a suggested requirement, it is inserted as a tracked change (a new row of the requirement table, or a new section at the end). Accept what fits.",
     ),
     (
+        "review-not-inserted",
+        "{rule}: forslaget til kravtekst er ikke lagt inn, fordi {rules} innvender mot ordlyden; skriv kravet selv.",
+        "{rule}: forslaget til kravtekst er ikkje lagt inn, fordi {rules} har innvendingar mot ordlyden; skriv kravet sjølv.",
+        "{rule}: the suggested requirement is not inserted, because {rules} objects to its wording; write it yourself.",
+    ),
+    (
         "review-section",
         "Krav foreslått av tenderlint",
         "Krav føreslegne av tenderlint",

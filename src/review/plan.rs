@@ -6,13 +6,11 @@
 use super::words;
 use crate::Lang;
 use crate::document::{BlockKind, Document, Location};
-use crate::engine::{TableShapes, TypeLegend};
+use crate::engine::{Columns, TableShapes, TypeLegend, is_standard_contract_text};
 use crate::findings::{CheckReport, Coverage, Evidence, RuleResult, Status};
 use crate::rules::{BuiltinCheck, RuleSet};
 use crate::text::Modality;
-use crate::text::column_titles::{
-    is_id_header, is_requirement_text_title, is_type_header, title_key,
-};
+use crate::text::column_titles::{is_requirement_text_title, title_key};
 use std::collections::BTreeMap;
 
 /// A comment on the words of one block, and the change it explains, if any.
@@ -102,7 +100,7 @@ pub fn plan(
             }
         }
     }
-    add_missing(report, docs, &mut plans, lang);
+    add_missing(report, docs, sets, &mut plans, lang);
     plans
 }
 
@@ -171,7 +169,10 @@ fn change_for(r: &RuleResult, e: &Evidence, modal_fix: bool, lang: Lang) -> Opti
         };
         return Some(Change::InsertAfter { prefix, text });
     }
-    if modal_fix && matches!(e.modality, Modality::Should) {
+    // The row's type binds (its evidence carries the type's modality) while its
+    // words say «bør»: the words follow the type. The other way round (typed E,
+    // worded «skal») is the author's choice to make, so it only gets a comment.
+    if modal_fix && e.modality == Modality::Binding {
         let (from, to) = match lang {
             Lang::En => ("should", "shall"),
             Lang::Nb | Lang::Nn => ("bør", "skal"),
@@ -201,21 +202,34 @@ struct TableTarget {
 fn add_missing(
     report: &CheckReport,
     docs: &[Document],
+    sets: &[RuleSet],
     plans: &mut BTreeMap<String, FilePlan>,
     lang: Lang,
 ) {
     let legend = TypeLegend::gather(docs);
+    // Each document's table shapes; none for a standard contract text, whose
+    // requirements the check does not read.
+    let readable: Vec<Option<TableShapes>> = docs
+        .iter()
+        .map(|d| (!is_standard_contract_text(d)).then(|| TableShapes::gather(d, &legend)))
+        .collect();
     let mut targets: BTreeMap<(usize, u32), TableTarget> = BTreeMap::new();
     let mut section: Vec<NewParagraph> = Vec::new();
-    for r in report
+    let candidates: Vec<(&RuleResult, String)> = report
         .results
         .iter()
         .filter(|r| failing(r) && r.status == Status::Missing)
-    {
-        let Some(text) = crate::report::common::suggestion(report, r) else {
+        .filter_map(|r| Some((r, crate::report::common::suggestion(report, r)?)))
+        .collect();
+    let conflicts = conflicts(&candidates, sets);
+    for (r, text) in candidates {
+        if let Some(objections) = conflicts.get(&r.rule) {
+            for p in plans.values_mut() {
+                p.summary.push(words::not_inserted(r, objections, lang));
+            }
             continue;
-        };
-        let table = category_table(report, docs, &r.category);
+        }
+        let table = category_table(report, docs, &readable, &r.category);
         let target = table.and_then(|key| match targets.entry(key) {
             std::collections::btree_map::Entry::Occupied(o) => Some(o.into_mut()),
             std::collections::btree_map::Entry::Vacant(v) => {
@@ -254,37 +268,107 @@ fn add_missing(
     }
 }
 
+/// The suggested texts that another rule objects to, by the rule they are
+/// suggested for: inserting them would trade a missing requirement for a
+/// violation. All are checked at once, as rows of one requirement table typed
+/// mandatory, the way they are inserted.
+fn conflicts(
+    candidates: &[(&RuleResult, String)],
+    sets: &[RuleSet],
+) -> BTreeMap<String, Vec<String>> {
+    let mut table = String::from("# Krav\n\n| Krav-ID | Kravtekst | Type |\n|---|---|---|\n");
+    for (i, (_, text)) in candidates.iter().enumerate() {
+        table.push_str(&format!(
+            "| TL-{} | {} | M |\n",
+            i + 1,
+            text.replace('|', "\\|")
+        ));
+    }
+    let files = [(
+        std::path::PathBuf::from("suggestions.md"),
+        table.into_bytes(),
+    )];
+    let report = crate::check::check_contents(&files, sets, &crate::CheckOptions::default());
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for r in report
+        .results
+        .iter()
+        .filter(|r| r.status == Status::Violation)
+    {
+        for e in &r.evidence {
+            let index = e
+                .requirement_id
+                .as_deref()
+                .and_then(|id| id.strip_prefix("TL-"))
+                .and_then(|n| n.parse::<usize>().ok());
+            if let Some((suggested_for, _)) = index.and_then(|i| candidates.get(i.wrapping_sub(1)))
+            {
+                let list = out.entry(suggested_for.rule.clone()).or_default();
+                if !list.contains(&r.rule) {
+                    list.push(r.rule.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The requirements document: the one named «kravspesifikasjon», else the main
-/// tender document.
+/// tender document, else the one with the most binding requirements — never a
+/// standard contract text, whose requirements the check does not read.
 fn requirements_document(report: &CheckReport, docs: &[Document]) -> Option<usize> {
-    let named = docs.iter().position(|d| {
-        d.path
+    let candidate = |i: &usize| !is_standard_contract_text(&docs[*i]);
+    let named = (0..docs.len()).filter(candidate).find(|&i| {
+        docs[i]
+            .path
             .file_name()
             .is_some_and(|n| n.to_string_lossy().to_lowercase().contains("kravspes"))
     });
-    named.or_else(|| {
+    let main = || {
         let main = crate::report::common::main_file(report)?;
-        docs.iter().position(|d| {
-            crate::report::common::display_path(&d.path.display().to_string()) == main
+        (0..docs.len()).filter(candidate).find(|&i| {
+            crate::report::common::display_path(&docs[i].path.display().to_string()) == main
         })
-    })
+    };
+    let most_binding = || {
+        (0..docs.len()).filter(candidate).max_by_key(|&i| {
+            let path = docs[i].path.display().to_string();
+            report
+                .results
+                .iter()
+                .flat_map(|r| &r.evidence)
+                .filter(|e| e.file == path && e.coverage == Coverage::Binding)
+                .count()
+        })
+    };
+    named.or_else(main).or_else(most_binding)
 }
 
-/// The table whose rows cover a category most: (document, table number).
-fn category_table(report: &CheckReport, docs: &[Document], category: &str) -> Option<(usize, u32)> {
+/// The table whose rows cover a category most: (document, table number). Only
+/// tables the check reads as requirements count: not forms (answer templates,
+/// price tables), not the state's standard contract texts.
+fn category_table(
+    report: &CheckReport,
+    docs: &[Document],
+    readable: &[Option<TableShapes>],
+    category: &str,
+) -> Option<(usize, u32)> {
     let mut counts: BTreeMap<(usize, u32), usize> = BTreeMap::new();
     for r in report.results.iter().filter(|r| r.category == category) {
-        for e in r
-            .evidence
-            .iter()
-            .filter(|e| matches!(e.coverage, Coverage::Binding | Coverage::Weak) && !e.review)
-        {
+        for e in r.evidence.iter().filter(|e| !e.review) {
+            let weight = match e.coverage {
+                Coverage::Binding => 2,
+                Coverage::Weak => 1,
+                _ => continue,
+            };
             if let Some((d, b)) = block_of(docs, e)
+                && let Some(shapes) = &readable[d]
                 && let BlockKind::TableRow(row) = &docs[d].blocks[b].kind
                 && !row.header.is_empty()
                 && row.parent_row.is_none()
+                && shapes.of(row.table).form.is_none()
             {
-                *counts.entry((d, row.table)).or_default() += 1;
+                *counts.entry((d, row.table)).or_default() += weight;
             }
         }
     }
@@ -310,20 +394,30 @@ fn table_target(
         })
         .collect();
     let (last_row, last) = *rows.last()?;
-    // Header cells as the column-title vocabulary compares them.
-    let header: Vec<String> = last.header.iter().map(|h| title_key(h)).collect();
-    let columns = header.len().max(last.cells.len());
-    let id = header.iter().position(|h| is_id_header(h));
+    // The columns as the check reads them: the header's titles, corrected by the
+    // table's shape (a type column found by its values).
+    let roles = Columns::from_header(&last.header);
+    if roles.glossary {
+        return None;
+    }
     let shapes = TableShapes::gather(d, legend);
-    let kind = header
+    let columns = last.header.len().max(last.cells.len());
+    let id = roles.id;
+    let kind = roles.kind.or(shapes.of(table).type_column);
+    let titled = |c: &usize| is_requirement_text_title(&title_key(&last.header[*c]));
+    let content: Vec<usize> = roles
+        .content
         .iter()
-        .position(|h| is_type_header(h))
-        .or(shapes.of(table).type_column);
-    // «Krav-ID» also starts like a requirement text title: the id and type columns are not it.
-    let text = (0..header.len())
-        .find(|&i| is_requirement_text_title(&header[i]) && Some(i) != id && Some(i) != kind)
+        .copied()
+        .filter(|c| Some(*c) != kind)
+        .collect();
+    let text = content
+        .iter()
+        .copied()
+        .find(|c| titled(c))
+        .or_else(|| content.first().copied())
         .or_else(|| widest_column(d, &rows, columns, &[id, kind]))?;
-    if Some(text) == id || Some(text) == kind {
+    if !(roles.requirement || kind.is_some()) {
         return None;
     }
     let ids: Vec<String> = id

@@ -130,3 +130,11 @@ pub(super) fn summary(report: &CheckReport, lang: Lang) -> Vec<String> {
     text.push(word(lang, "review-summary-added").to_string());
     text
 }
+
+/// A line of the summary: the rule's suggested text was not inserted, because
+/// these rules object to it.
+pub(super) fn not_inserted(r: &RuleResult, objections: &[String], lang: Lang) -> String {
+    word(lang, "review-not-inserted")
+        .replace("{rule}", &r.rule)
+        .replace("{rules}", &objections.join(", "))
+}

@@ -91,9 +91,7 @@ pub fn patch(
             "the comments part binds WordprocessingML to another prefix",
         ));
     }
-    let mut ids = Ids {
-        next: max_id(&xml).max(existing_comments.as_deref().map_or(0, max_id)) + 1,
-    };
+    let mut ids = Ids::avoiding(&[&xml, existing_comments.as_deref().unwrap_or("")]);
     let rev = Revision {
         date: date.to_string(),
     };
@@ -191,26 +189,35 @@ fn check_namespace(xml: &str) -> Result<(), Refusal> {
     }
 }
 
-/// The highest number any `w:id` attribute has (comments, revisions and bookmarks share them safely above it).
-fn max_id(xml: &str) -> u32 {
-    xml.match_indices("w:id=\"")
-        .filter_map(|(i, m)| {
-            let rest = &xml[i + m.len()..];
-            rest[..rest.find('"')?].parse::<u32>().ok()
-        })
-        .max()
-        .unwrap_or(0)
-}
-
-/// Numbers for tenderlint's comments and revisions.
+/// Numbers for tenderlint's comments and revisions: the smallest ones no `w:id`
+/// of the parts uses yet (comments, revisions and bookmarks must not share one,
+/// and Word reads them as 32-bit numbers, so «the highest plus one» can overflow).
 pub(super) struct Ids {
+    used: std::collections::HashSet<u64>,
     next: u32,
 }
 
 impl Ids {
+    fn avoiding(parts: &[&str]) -> Ids {
+        let used = parts
+            .iter()
+            .flat_map(|xml| {
+                xml.match_indices("w:id=\"").filter_map(|(i, m)| {
+                    let rest = &xml[i + m.len()..];
+                    rest[..rest.find('"')?].parse::<u64>().ok()
+                })
+            })
+            .collect();
+        Ids { used, next: 0 }
+    }
+
     pub(super) fn take(&mut self) -> u32 {
-        self.next += 1;
-        self.next - 1
+        loop {
+            self.next += 1;
+            if !self.used.contains(&u64::from(self.next)) {
+                return self.next;
+            }
+        }
     }
 }
 
