@@ -32,6 +32,10 @@ fn comment_line(paragraphs: &[String], excerpt: Option<&str>) -> String {
     }
     // «--» may not occur inside an HTML comment.
     let text = parts.join(" — ").replace("--", "–").replace('\n', " ");
+    // The Word comments name tenderlint themselves; here the line's prefix does.
+    let text = text
+        .strip_prefix("tenderlint")
+        .map_or(text.as_str(), |t| t.trim_start_matches(':').trim_start());
     format!("<!-- tenderlint: {text} -->\n")
 }
 

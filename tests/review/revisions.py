@@ -3,7 +3,7 @@
 
     revisions.py accept IN.docx OUT.docx   «Godta alle»: w:ins kept, w:del dropped
     revisions.py reject IN.docx OUT.docx   «Avvis alle» and tenderlint's comments deleted
-    revisions.py anchors IN.docx           JSON: each tenderlint comment, the text it spans
+    revisions.py anchors IN.docx           JSON: each tenderlint comment, the original text it spans
     revisions.py open IN.docx              parses every XML part; python-docx opens it
 
 Only revisions and comments whose author is «tenderlint» are touched: the author's own
@@ -118,9 +118,14 @@ def anchors(src):
             spans[el.get(q("id"))] = ""
         elif el.tag == q("commentRangeEnd") and el.get(q("id")) in open_ids:
             open_ids.remove(el.get(q("id")))
-        elif el.tag == q("t") and el.text:
-            for i in open_ids:
-                spans[i] += el.text
+        elif el.tag in (q("t"), q("delText")) and el.text:
+            # The words as the author wrote them: tenderlint's insertions left out,
+            # its deletions read.
+            inserted = any(ours(a) for a in el.iterancestors(q("ins")))
+            deleted = el.tag == q("delText") and any(ours(a) for a in el.iterancestors(q("del")))
+            if (el.tag == q("t") and not inserted) or deleted:
+                for i in open_ids:
+                    spans[i] += el.text
         elif el.tag == q("tc"):
             for i in open_ids:
                 spans[i] += "|"

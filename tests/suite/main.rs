@@ -41,6 +41,7 @@ mod reading;
 mod real_tenders;
 mod reports;
 mod requirements_table;
+mod review;
 mod rule_examples;
 mod rule_versions;
 mod rules_2026;
