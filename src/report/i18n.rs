@@ -508,7 +508,7 @@ const WORDS: &[Entry] = &[
         "Requirements suggested by tenderlint",
     ),
     (
-        "review-button",
+        "download-review",
         "Last ned dokumentene med kommentarer",
         "Last ned dokumenta med kommentarar",
         "Download the documents with comments",

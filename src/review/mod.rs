@@ -27,3 +27,72 @@ pub fn reviewed_name(original: &Path, dir: Option<&Path>) -> PathBuf {
         None => original.with_file_name(name),
     }
 }
+
+/// What the review of one file of a tender gives.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// A Word file's reviewed copy, named `<stem>.tenderlint.docx`.
+    Copy { name: String, bytes: Vec<u8> },
+    /// A Markdown file's review as a unified diff.
+    Diff(String),
+    /// Why the file has no review.
+    Refused { name: String, reason: String },
+}
+
+/// Reviews files already in memory (uploads) whose check is `report`: each is read
+/// again as the check read it, and patched or diffed. Nothing is written.
+pub fn review_contents(
+    files: &[(PathBuf, Vec<u8>)],
+    report: &crate::findings::CheckReport,
+    sets: &[crate::rules::RuleSet],
+    date: &str,
+) -> Vec<Outcome> {
+    use crate::document::{self, Format};
+    let mut docs = Vec::new();
+    let mut outcomes = Vec::new();
+    for (path, bytes) in files {
+        let name = path.display().to_string();
+        let read = match Format::from_path(path) {
+            Some(Format::Docx) => {
+                document::docx::read(path.clone(), bytes).map_err(|e| e.to_string())
+            }
+            Some(Format::Markdown) => match std::str::from_utf8(bytes) {
+                Ok(text) => Ok(document::markdown::read(path.clone(), text)),
+                Err(_) => Err("not UTF-8 text".to_string()),
+            },
+            None => Err("neither a Word nor a Markdown file".to_string()),
+        };
+        match read {
+            Ok(doc) => docs.push((doc, bytes)),
+            Err(reason) => outcomes.push(Outcome::Refused { name, reason }),
+        }
+    }
+    let documents: Vec<crate::document::Document> = docs.iter().map(|(d, _)| d.clone()).collect();
+    let plans = plan(report, &documents, sets);
+    for (doc, bytes) in docs {
+        let name = doc.path.display().to_string();
+        let file_plan = plans.get(&name).cloned().unwrap_or_default();
+        match doc.format {
+            crate::document::Format::Docx => match patch(bytes, &doc, &file_plan, date) {
+                Ok(reviewed) => outcomes.push(Outcome::Copy {
+                    name: reviewed_name(&doc.path, None)
+                        .file_name()
+                        .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned()),
+                    bytes: reviewed.bytes,
+                }),
+                Err(refusal) => outcomes.push(Outcome::Refused {
+                    name,
+                    reason: refusal.reason,
+                }),
+            },
+            crate::document::Format::Markdown => {
+                let source = String::from_utf8_lossy(bytes);
+                if let Some(d) = markdown::diff(&name.replace('\\', "/"), &source, &doc, &file_plan)
+                {
+                    outcomes.push(Outcome::Diff(d));
+                }
+            }
+        }
+    }
+    outcomes
+}

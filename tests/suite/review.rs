@@ -510,3 +510,93 @@ fn the_markdown_review_is_a_diff_git_apply_takes_and_it_fixes_what_it_says() {
     assert_eq!(after["HYG-001"].0, "passed");
     assert_eq!(after["HYG-005"].0, "passed");
 }
+
+#[test]
+fn the_page_downloads_the_documents_with_comments() {
+    use crate::serve::{Server, client, form};
+    let page = include_str!("../../src/serve/page/app.js");
+    for lang in [
+        tenderlint::Lang::Nb,
+        tenderlint::Lang::Nn,
+        tenderlint::Lang::En,
+    ] {
+        let words = tenderlint::report::i18n::word(lang, "download-review");
+        assert!(
+            page.contains(&format!("\"download-review\": \"{words}\"")),
+            "{lang:?}: «{words}» not in app.js"
+        );
+    }
+    let server = Server::isolated();
+    let files: Vec<(String, Vec<u8>)> = docx_in(Path::new(FIXTURE))
+        .iter()
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(p).unwrap(),
+            )
+        })
+        .collect();
+    // One Word file: its reviewed copy itself.
+    let response = client()
+        .post(server.at("/api/review"))
+        .multipart(form(&files))
+        .send()
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(
+        response.headers()["content-disposition"],
+        "attachment; filename=\"bilag-1-kravspesifikasjon.tenderlint.docx\""
+    );
+    let copy = response.bytes().unwrap();
+    assert_eq!(raw_entries(&files[0].1), raw_entries(&copy));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(copy.to_vec())).unwrap();
+    let mut comments = String::new();
+    zip.by_name("word/comments.xml")
+        .unwrap()
+        .read_to_string(&mut comments)
+        .unwrap();
+    assert!(comments.contains("w:author=\"tenderlint\""));
+    // With a Markdown file and an unreadable one too: one zip, the diff and the reason inside.
+    let mut more = files.clone();
+    more.push((
+        "konkurransegrunnlag.md".into(),
+        std::fs::read(Path::new(FIXTURE_MD).join("bilag-1-kravspesifikasjon.md")).unwrap(),
+    ));
+    more.push(("skadet.docx".into(), b"PK\x03\x04 not a zip".to_vec()));
+    let response = client()
+        .post(server.at("/api/review"))
+        .multipart(form(&more))
+        .send()
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(response.headers()["content-type"], "application/zip");
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(response.bytes().unwrap().to_vec())).unwrap();
+    let names: Vec<String> = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .map(|n| n.into_owned())
+        .collect();
+    assert!(
+        names.contains(&"bilag-1-kravspesifikasjon.tenderlint.docx".to_string()),
+        "{names:?}"
+    );
+    let mut patch = String::new();
+    zip.by_name("review.patch")
+        .unwrap()
+        .read_to_string(&mut patch)
+        .unwrap();
+    assert!(
+        patch.starts_with("--- a/konkurransegrunnlag.md\n"),
+        "{patch}"
+    );
+    let mut refused = String::new();
+    zip.by_name("tenderlint-review.txt")
+        .unwrap()
+        .read_to_string(&mut refused)
+        .unwrap();
+    assert!(
+        refused.starts_with("skadet.docx: not reviewed: "),
+        "{refused}"
+    );
+}

@@ -144,26 +144,18 @@ pub fn patch(
     let changes = review.changes;
     let comments_xml = render_comments(&review.comments, &rev);
     let patched = splice::apply(&xml, review.splices);
-
     let mut changed: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let mut added: Vec<(String, Vec<u8>)> = Vec::new();
     changed.insert(main_name, with_bom(patched, bom));
     if comment_count > 0 {
-        match (&comments_part, &existing_comments) {
-            (Some(part), Some(existing)) => {
-                let name = package.name_of(part).unwrap_or_else(|| part.clone());
-                changed.insert(name, extend_comments(existing, &comments_xml)?.into_bytes());
-            }
-            _ => add_comments_part(
-                &mut package,
-                &dir,
-                &rels_part,
-                rels.as_deref(),
-                &comments_xml,
-                &mut changed,
-                &mut added,
-            )?,
-        }
+        let parts = Parts {
+            dir: &dir,
+            rels_part: &rels_part,
+            rels: rels.as_deref(),
+            comments_part: comments_part.as_deref(),
+            existing_comments: existing_comments.as_deref(),
+        };
+        parts.add_comments(&mut package, &comments_xml, &mut changed, &mut added)?;
     }
     let bytes = package.write(&changed, &added)?;
     Ok(Reviewed {
@@ -171,6 +163,42 @@ pub fn patch(
         comments: comment_count,
         changes,
     })
+}
+
+/// Where the main part's comments go: its relationships and any comments part it has.
+struct Parts<'p> {
+    dir: &'p str,
+    rels_part: &'p str,
+    rels: Option<&'p str>,
+    comments_part: Option<&'p str>,
+    existing_comments: Option<&'p str>,
+}
+
+impl Parts<'_> {
+    /// The comments into the existing comments part, or a new one with its
+    /// relationship and content type.
+    fn add_comments(
+        &self,
+        package: &mut Original<'_>,
+        comments: &str,
+        changed: &mut BTreeMap<String, Vec<u8>>,
+        added: &mut Vec<(String, Vec<u8>)>,
+    ) -> Result<(), Refusal> {
+        if let (Some(part), Some(existing)) = (self.comments_part, self.existing_comments) {
+            let name = package.name_of(part).unwrap_or_else(|| part.to_string());
+            changed.insert(name, extend_comments(existing, comments)?.into_bytes());
+            return Ok(());
+        }
+        add_comments_part(
+            package,
+            self.dir,
+            self.rels_part,
+            self.rels,
+            comments,
+            changed,
+            added,
+        )
+    }
 }
 
 /// Only transitional WordprocessingML under the prefix `w` is patched.
@@ -414,7 +442,7 @@ fn find_within(
         .collect();
     let end = span.start + needle.len();
     (end <= span.end
-        && needle.len() > 0
+        && !needle.is_empty()
         && scan.key[span.start..end]
             .iter()
             .zip(&needle)

@@ -10,8 +10,11 @@ use quick_xml::Reader;
 use quick_xml::events::Event;
 use std::ops::Range;
 
-/// The direct children of the element starting at `start`: (qualified name, range).
-fn children(xml: &str, start: usize) -> Option<(Vec<(String, Range<usize>)>, usize)> {
+/// Child elements by qualified name and byte range.
+type Children = Vec<(String, Range<usize>)>;
+
+/// The direct children of the element starting at `start`, and where it ends.
+fn children(xml: &str, start: usize) -> Option<(Children, usize)> {
     let mut reader = Reader::from_str(xml.get(start..)?);
     reader.config_mut().trim_text(false);
     let mut depth = 0usize;
@@ -321,7 +324,7 @@ fn top_heading(doc: &Document, main: &str) -> Option<usize> {
         .iter()
         .filter(|b| level(b) == Some(top) && b.origin == crate::document::Origin::Body)
         .filter_map(|b| offset_in(b, main))
-        .last()
+        .next_back()
 }
 
 #[cfg(test)]

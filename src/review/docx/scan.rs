@@ -85,111 +85,139 @@ pub(super) fn scan(xml: &str, start: usize) -> Option<Scan> {
     }
     let mut reader = Reader::from_str(rest);
     reader.config_mut().trim_text(false);
-    let mut scan = Scan::default();
-    let mut depth = 0usize;
-    // Depth at which a skipped subtree began (the outer element itself is never skipped).
-    let mut skip_from: Option<usize> = None;
-    let mut tracked_from: Option<usize> = None;
-    let mut run_rpr = String::new();
-    let mut rpr_start: Option<(usize, usize)> = None;
-    let mut open_t: Option<Range<usize>> = None;
-    let mut run = RunState::default();
+    let mut walk = Walk {
+        xml,
+        scan: Scan::default(),
+        depth: 0,
+        skip_from: None,
+        tracked_from: None,
+        run_rpr: String::new(),
+        rpr_start: None,
+        open_t: None,
+        run: RunState::default(),
+    };
     loop {
         let before = start + reader.buffer_position() as usize;
         let event = reader.read_event().ok()?;
         let after = start + reader.buffer_position() as usize;
         match event {
-            Event::Start(e) => {
-                depth += 1;
-                let name = e.name();
-                let name = name.as_ref();
-                if skip_from.is_some() {
-                    continue;
-                }
-                if depth > 1 && skipped(name) {
-                    skip_from = Some(depth);
-                    continue;
-                }
-                match name {
-                    "w:ins" | "w:moveTo" if tracked_from.is_none() => tracked_from = Some(depth),
-                    "w:r" => {
-                        run_rpr.clear();
-                        run = RunState {
-                            start: before,
-                            depth,
-                            child_end: after,
-                            ..RunState::default()
-                        };
-                    }
-                    "w:rPr" => rpr_start = Some((before, depth)),
-                    "w:t" => open_t = Some(before..after),
-                    _ => {}
-                }
-                if name != "w:rPr" && name != "w:t" && depth == run.depth + 1 {
-                    run.other = true;
-                }
-            }
-            Event::Empty(e) => {
-                if skip_from.is_none() && depth == run.depth {
-                    if e.name().as_ref() == "w:rPr" {
-                        run_rpr = xml[before..after].to_string();
-                        run.child_end = after;
-                    } else {
-                        run.other = true;
-                    }
+            Event::Start(e) => walk.start(e.name().as_ref(), before, after),
+            Event::Empty(e) if walk.skip_from.is_none() && walk.depth == walk.run.depth => {
+                if e.name().as_ref() == "w:rPr" {
+                    walk.run_rpr = xml[before..after].to_string();
+                    walk.run.child_end = after;
+                } else {
+                    walk.run.other = true;
                 }
             }
             Event::End(e) => {
-                if skip_from == Some(depth) {
-                    skip_from = None;
-                } else if skip_from.is_none() {
-                    match e.name().as_ref() {
-                        "w:rPr" => {
-                            if let Some((s, d)) = rpr_start.take()
-                                && d == depth
-                            {
-                                run_rpr = without_revisions(&xml[s..after]);
-                                run.child_end = after;
-                            }
-                        }
-                        "w:t" => {
-                            if let Some(open) = open_t.take() {
-                                let first = !run.other && open.start == run.child_end;
-                                run.texts.push(scan.texts.len());
-                                run.other = true;
-                                run.last_t_end = after;
-                                scan.add_text(xml, open, before, &run_rpr, tracked_from.is_some());
-                                if let Some(t) = scan.texts.last_mut() {
-                                    t.first_in_run = first;
-                                }
-                            }
-                        }
-                        "w:r" => {
-                            for &t in &run.texts {
-                                scan.texts[t].run = run.start..after;
-                            }
-                            if let Some(&t) = run.texts.last()
-                                && run.last_t_end == before
-                            {
-                                scan.texts[t].last_in_run = true;
-                            }
-                            run.texts.clear();
-                        }
-                        "w:tc" => scan.key.push(KeyChar { c: '|', at: None }),
-                        _ => {}
-                    }
-                }
-                if tracked_from == Some(depth) {
-                    tracked_from = None;
-                }
-                depth -= 1;
-                if depth == 0 {
-                    scan.end = after;
-                    return Some(scan);
+                walk.end(e.name().as_ref(), before, after);
+                if walk.depth == 0 {
+                    walk.scan.end = after;
+                    return Some(walk.scan);
                 }
             }
             Event::Eof => return None,
             _ => {}
+        }
+    }
+}
+
+/// The scan's state while it reads one element.
+struct Walk<'x> {
+    xml: &'x str,
+    scan: Scan,
+    depth: usize,
+    /// Depth at which a skipped subtree began (the outer element itself is never skipped).
+    skip_from: Option<usize>,
+    tracked_from: Option<usize>,
+    run_rpr: String,
+    rpr_start: Option<(usize, usize)>,
+    open_t: Option<Range<usize>>,
+    run: RunState,
+}
+
+impl Walk<'_> {
+    fn start(&mut self, name: &str, before: usize, after: usize) {
+        self.depth += 1;
+        let depth = self.depth;
+        if self.skip_from.is_some() {
+            return;
+        }
+        if depth > 1 && skipped(name) {
+            self.skip_from = Some(depth);
+            return;
+        }
+        match name {
+            "w:ins" | "w:moveTo" if self.tracked_from.is_none() => self.tracked_from = Some(depth),
+            "w:r" => {
+                self.run_rpr.clear();
+                self.run = RunState {
+                    start: before,
+                    depth,
+                    child_end: after,
+                    ..RunState::default()
+                };
+            }
+            "w:rPr" => self.rpr_start = Some((before, depth)),
+            "w:t" => self.open_t = Some(before..after),
+            _ => {}
+        }
+        if name != "w:rPr" && name != "w:t" && depth == self.run.depth + 1 {
+            self.run.other = true;
+        }
+    }
+
+    fn end(&mut self, name: &str, before: usize, after: usize) {
+        let depth = self.depth;
+        if self.skip_from == Some(depth) {
+            self.skip_from = None;
+        } else if self.skip_from.is_none() {
+            match name {
+                "w:rPr" => {
+                    if let Some((s, d)) = self.rpr_start.take()
+                        && d == depth
+                    {
+                        self.run_rpr = without_revisions(&self.xml[s..after]);
+                        self.run.child_end = after;
+                    }
+                }
+                "w:t" => self.end_text(before, after),
+                "w:r" => {
+                    let run = &mut self.run;
+                    for &t in &run.texts {
+                        self.scan.texts[t].run = run.start..after;
+                    }
+                    if let Some(&t) = run.texts.last()
+                        && run.last_t_end == before
+                    {
+                        self.scan.texts[t].last_in_run = true;
+                    }
+                    run.texts.clear();
+                }
+                "w:tc" => self.scan.key.push(KeyChar { c: '|', at: None }),
+                _ => {}
+            }
+        }
+        if self.tracked_from == Some(depth) {
+            self.tracked_from = None;
+        }
+        self.depth -= 1;
+    }
+
+    fn end_text(&mut self, before: usize, after: usize) {
+        let Some(open) = self.open_t.take() else {
+            return;
+        };
+        let first = !self.run.other && open.start == self.run.child_end;
+        self.run.texts.push(self.scan.texts.len());
+        self.run.other = true;
+        self.run.last_t_end = after;
+        let tracked = self.tracked_from.is_some();
+        self.scan
+            .add_text(self.xml, open, before, &self.run_rpr, tracked);
+        if let Some(t) = self.scan.texts.last_mut() {
+            t.first_in_run = first;
         }
     }
 }

@@ -28,6 +28,7 @@ const WORDS = {
     "download-docx": "Word",
     "download-html": "HTML",
     "download-json": "JSON",
+    "download-review": "Last ned dokumentene med kommentarer",
     "rules": "Reglene",
     "filter-status": "Vis status",
     "filter-category": "Kategori",
@@ -84,6 +85,7 @@ const WORDS = {
     "download-docx": "Word",
     "download-html": "HTML",
     "download-json": "JSON",
+    "download-review": "Last ned dokumenta med kommentarar",
     "rules": "Reglane",
     "filter-status": "Vis status",
     "filter-category": "Kategori",
@@ -140,6 +142,7 @@ const WORDS = {
     "download-docx": "Word",
     "download-html": "HTML",
     "download-json": "JSON",
+    "download-review": "Download the documents with comments",
     "rules": "The rules",
     "filter-status": "Show status",
     "filter-category": "Category",
@@ -550,7 +553,9 @@ async function download(format) {
   } else {
     say(t("downloading"));
     try {
-      const response = await fetch("/api/report?format=" + format, { method: "POST", body: formData() });
+      // The reviewed documents (issue 27) come from their own route; the reports from /api/report.
+      const url = format === "review" ? "/api/review" : "/api/report?format=" + format;
+      const response = await fetch(url, { method: "POST", body: formData() });
       if (!response.ok) {
         problem(t("error", { error: await errorText(response) }));
         say("");
