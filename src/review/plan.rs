@@ -195,6 +195,8 @@ struct TableTarget {
     kind: Option<usize>,
     next_id: Option<IdPattern>,
     mandatory: Option<String>,
+    /// The code of an evaluated requirement, for a suggestion that says «bør».
+    evaluated: Option<String>,
 }
 
 /// Missing requirements go to the end of the table that holds the category's
@@ -248,7 +250,12 @@ fn add_missing(
         if let (Some(id), Some(next)) = (t.id, t.next_id.as_mut()) {
             cells[id] = next.next();
         }
-        if let (Some(kind), Some(code)) = (t.kind, &t.mandatory) {
+        let code = if binds(&cells[t.text]) {
+            &t.mandatory
+        } else {
+            &t.evaluated
+        };
+        if let (Some(kind), Some(code)) = (t.kind, code) {
             cells[kind].clone_from(code);
         }
         let path = docs[t.doc].path.display().to_string();
@@ -271,7 +278,7 @@ fn add_missing(
 /// The suggested texts that another rule objects to, by the rule they are
 /// suggested for: inserting them would trade a missing requirement for a
 /// violation. All are checked at once, as rows of one requirement table typed
-/// mandatory, the way they are inserted.
+/// M or E by their wording, the way they are inserted.
 fn conflicts(
     candidates: &[(&RuleResult, String)],
     sets: &[RuleSet],
@@ -279,9 +286,10 @@ fn conflicts(
     let mut table = String::from("# Krav\n\n| Krav-ID | Kravtekst | Type |\n|---|---|---|\n");
     for (i, (_, text)) in candidates.iter().enumerate() {
         table.push_str(&format!(
-            "| TL-{} | {} | M |\n",
+            "| TL-{} | {} | {} |\n",
             i + 1,
-            text.replace('|', "\\|")
+            text.replace('|', "\\|"),
+            if binds(text) { "M" } else { "E" },
         ));
     }
     let files = [(
@@ -428,14 +436,16 @@ fn table_target(
                 .collect()
         })
         .unwrap_or_default();
-    let mandatory = kind.and_then(|c| {
-        let values: Vec<&str> = rows
-            .iter()
-            .filter(|(_, r)| !r.is_header)
-            .filter_map(|(i, _)| d.blocks[*i].cell(c).map(str::trim))
-            .collect();
-        mandatory_code(&values, legend)
-    });
+    let values: Vec<&str> = kind
+        .map(|c| {
+            rows.iter()
+                .filter(|(_, r)| !r.is_header)
+                .filter_map(|(i, _)| d.blocks[*i].cell(c).map(str::trim))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mandatory = type_code(&values, legend, Modality::Binding);
+    let evaluated = type_code(&values, legend, Modality::Should);
     Some(TableTarget {
         doc,
         last_row,
@@ -445,6 +455,7 @@ fn table_target(
         kind,
         next_id: IdPattern::from_ids(&ids),
         mandatory,
+        evaluated,
     })
 }
 
@@ -465,18 +476,25 @@ fn widest_column(
         })
 }
 
-/// The code the tender itself uses for a mandatory requirement: a binding code
-/// its legend defines that the table uses, else a binding code the table uses,
-/// else the legend's first binding code.
-fn mandatory_code(values: &[&str], legend: &TypeLegend) -> Option<String> {
-    let binding = |v: &str| match legend.lookup(&v.to_lowercase()) {
-        Some(entry) => entry.modality == Modality::Binding,
-        None => crate::text::modality::classify_type_cell(v) == Some(Modality::Binding),
+/// The code the table itself uses for a requirement of `modality` (the tender's
+/// legend first, then the common codes): M, «Minstekrav», A … for a binding one,
+/// E, «Bør», V … for an evaluated one.
+fn type_code(values: &[&str], legend: &TypeLegend, modality: Modality) -> Option<String> {
+    let is = |v: &str| match legend.lookup(&v.to_lowercase()) {
+        Some(entry) => entry.modality == modality,
+        None => crate::text::modality::classify_type_cell(v) == Some(modality),
     };
     values
         .iter()
-        .find(|v| !v.is_empty() && binding(v))
+        .find(|v| !v.is_empty() && is(v))
         .map(|v| (*v).to_string())
+}
+
+/// Whether a suggested requirement binds or says «bør»/«should»: its row is typed
+/// to match, or the type and wording would disagree. Only «bør» makes a row E; a
+/// requirement with a deadline («innen de nasjonale fristene») is still M.
+fn binds(text: &str) -> bool {
+    crate::text::modality::classify(&crate::text::normalize(text).text) != Modality::Should
 }
 
 /// Requirement ids as a prefix, a number and a width («K-07» → «K-», 7, 2).
