@@ -67,8 +67,8 @@ pub(crate) fn run(args: &ReviewArgs) -> u8 {
         return ERROR;
     }
     let documents: Vec<Document> = docs.iter().map(|(d, _)| d.clone()).collect();
-    let plans = tenderlint::review::plan(&report, &documents, &settings.rulesets);
-    let date = revision_date(settings.options.today);
+    let plans = tenderlint::report::review::plan(&report, &documents, &settings.rulesets);
+    let date = tenderlint::report::review::revision_date(settings.options.today);
     let mut patch = String::new();
     for (doc, bytes) in &docs {
         let key = doc.path.display().to_string();
@@ -83,7 +83,9 @@ pub(crate) fn run(args: &ReviewArgs) -> u8 {
                 let source = String::from_utf8_lossy(bytes);
                 let path = key.replace('\\', "/");
                 let path = path.strip_prefix("./").unwrap_or(&path);
-                if let Some(d) = tenderlint::review::markdown::diff(path, &source, doc, &plan) {
+                if let Some(d) =
+                    tenderlint::report::review::markdown::diff(path, &source, doc, &plan)
+                {
                     patch.push_str(&d);
                 }
             }
@@ -108,11 +110,11 @@ pub(crate) fn run(args: &ReviewArgs) -> u8 {
 fn review_docx(
     doc: &Document,
     bytes: &[u8],
-    plan: &tenderlint::review::FilePlan,
+    plan: &tenderlint::report::review::FilePlan,
     date: &str,
     args: &ReviewArgs,
 ) -> u8 {
-    let target = tenderlint::review::reviewed_name(&doc.path, args.out.as_deref());
+    let target = tenderlint::report::review::reviewed_name(&doc.path, args.out.as_deref());
     if same_file(&target, &doc.path) {
         eprintln!(
             "error: {}: the reviewed copy would replace the original",
@@ -120,7 +122,7 @@ fn review_docx(
         );
         return ERROR;
     }
-    match tenderlint::review::patch(bytes, doc, plan, date) {
+    match tenderlint::report::review::patch(bytes, doc, plan, date) {
         Ok(reviewed) => {
             if let Some(dir) = args.out.as_deref()
                 && let Err(e) = std::fs::create_dir_all(dir)
@@ -151,17 +153,6 @@ fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(x), Ok(y)) => x == y,
         _ => a == b,
-    }
-}
-
-/// Revisions and comments carry the time of the review in UTC; `TENDERLINT_TODAY`
-/// fixes the day (midnight) for reproducible copies.
-fn revision_date(today: Option<tenderlint::date::Date>) -> String {
-    match today {
-        Some(d) => format!("{d}T00:00:00Z"),
-        None => jiff::Timestamp::now()
-            .strftime("%Y-%m-%dT%H:%M:%SZ")
-            .to_string(),
     }
 }
 

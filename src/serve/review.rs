@@ -5,11 +5,10 @@
 //! reason, in `tenderlint-review.txt` inside the zip.
 
 use super::api::{ApiError, AppState, read_upload, request_rulesets, run_check};
-use crate::review::{self, Outcome};
+use crate::report::review::{self, Outcome};
 use axum::extract::Request;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use std::io::Write;
 
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -25,12 +24,7 @@ pub(super) async fn review(state: AppState, request: Request) -> Response {
         };
         let today = state.options.settings.options.today;
         let (report, _) = run_check(&state, upload).await?;
-        let date = match today {
-            Some(d) => format!("{d}T00:00:00Z"),
-            None => jiff::Timestamp::now()
-                .strftime("%Y-%m-%dT%H:%M:%SZ")
-                .to_string(),
-        };
+        let date = review::revision_date(today);
         tokio::task::spawn_blocking(move || {
             answer(review::review_contents(&files, &report, &sets, &date))
         })
@@ -85,36 +79,8 @@ fn answer(outcomes: Vec<Outcome>) -> Result<Response, ApiError> {
             format!("no file could be reviewed: {}", reasons.join("; ")),
         ));
     }
-    let failed = |e: &dyn std::fmt::Display| {
-        ApiError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("the zip could not be written: {e}"),
-        )
-    };
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    let mut patch = String::new();
-    let mut refused = String::new();
-    for outcome in outcomes {
-        match outcome {
-            Outcome::Copy { name, bytes } => {
-                zip.start_file(name, options).map_err(|e| failed(&e))?;
-                zip.write_all(&bytes).map_err(|e| failed(&e))?;
-            }
-            Outcome::Diff(d) => patch.push_str(&d),
-            Outcome::Refused { name, reason } => {
-                refused.push_str(&format!("{name}: not reviewed: {reason}\n"))
-            }
-        }
-    }
-    for (name, text) in [("review.patch", patch), ("tenderlint-review.txt", refused)] {
-        if !text.is_empty() {
-            zip.start_file(name, options).map_err(|e| failed(&e))?;
-            zip.write_all(text.as_bytes()).map_err(|e| failed(&e))?;
-        }
-    }
-    let bytes = zip.finish().map_err(|e| failed(&e))?.into_inner();
+    let bytes = review::bundle(outcomes)
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e))?;
     Ok(attachment(
         "application/zip",
         "tenderlint-gjennomgang.zip",
