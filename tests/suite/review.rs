@@ -151,6 +151,21 @@ fn raw_entries(bytes: &[u8]) -> BTreeMap<String, (Vec<u8>, u32, String)> {
     out
 }
 
+fn part_text(bytes: &[u8], part: &str) -> Option<Vec<u8>> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut f = zip.by_name(part).ok()?;
+    let mut data = Vec::new();
+    f.read_to_end(&mut data).expect("read part");
+    Some(data)
+}
+
+/// Every byte of `a`, in order, is in `b`: the review only inserted (a word it
+/// replaces stays in the part, as the deleted text of its revision).
+fn is_subsequence(a: &[u8], b: &[u8]) -> bool {
+    let mut rest = b.iter();
+    a.iter().all(|x| rest.any(|y| y == x))
+}
+
 fn results(dir: &Path) -> BTreeMap<String, (String, bool)> {
     let o = tenderlint(
         &["check", dir.to_str().unwrap(), "--format", "json"],
@@ -364,6 +379,16 @@ fn reviewed_copies_open_and_keep_every_other_part_byte_for_byte() {
                 "{}: a part changed",
                 copy.display()
             );
+            for part in CHANGED {
+                if let Some(before) = part_text(&a, part) {
+                    let after = part_text(&b, part).expect("the part is still there");
+                    assert!(
+                        is_subsequence(&before, &after),
+                        "{}: {part} lost or changed some of its bytes, not only gained some",
+                        copy.display()
+                    );
+                }
+            }
             tenderlint::document::read_file(&copy)
                 .unwrap_or_else(|e| panic!("{}: {e}", copy.display()));
             if let Some(p) = &python {
