@@ -91,7 +91,11 @@ pub fn patch(
             "the comments part binds WordprocessingML to another prefix",
         ));
     }
-    let mut ids = Ids::avoiding(&[&xml, existing_comments.as_deref().unwrap_or("")]);
+    // Notes, headers and footers hold annotations too; their ids are avoided as well.
+    let stories = package.story_texts(&dir, &main);
+    let mut parts: Vec<&str> = vec![&xml, existing_comments.as_deref().unwrap_or("")];
+    parts.extend(stories.iter().map(String::as_str));
+    let mut ids = Ids::avoiding(&parts);
     let rev = Revision {
         date: date.to_string(),
     };
@@ -186,7 +190,8 @@ impl Parts<'_> {
     ) -> Result<(), Refusal> {
         if let (Some(part), Some(existing)) = (self.comments_part, self.existing_comments) {
             let name = package.name_of(part).unwrap_or_else(|| part.to_string());
-            changed.insert(name, extend_comments(existing, comments)?.into_bytes());
+            let bom = package.text(part)?.is_some_and(|(_, bom)| bom);
+            changed.insert(name, with_bom(extend_comments(existing, comments)?, bom));
             return Ok(());
         }
         add_comments_part(
@@ -567,15 +572,16 @@ fn add_comments_part(
     let relationship = format!(
         r#"<Relationship Id="rIdTenderlintComments" Type="{COMMENTS_TYPE}" Target="{file}"/>"#
     );
-    match rels {
-        Some(r) => {
+    // Read again with its byte-order mark, which the copy keeps.
+    match rels.and(package.text(rels_part)?) {
+        Some((r, bom)) => {
             let end = r
                 .rfind("</Relationships>")
                 .ok_or_else(|| Refusal::new("the document's relationships are not well-formed"))?;
-            let mut out = r.to_string();
+            let mut out = r.clone();
             out.insert_str(end, &relationship);
             let name = package.name_of(rels_part).unwrap_or_else(|| rels_part.to_string());
-            changed.insert(name, out.into_bytes());
+            changed.insert(name, with_bom(out, bom));
         }
         None => added.push((
             rels_part.to_string(),
@@ -585,7 +591,7 @@ fn add_comments_part(
             .into_bytes(),
         )),
     }
-    let (types, _) = package
+    let (types, types_bom) = package
         .text("[Content_Types].xml")?
         .ok_or_else(|| Refusal::new("the package has no [Content_Types].xml"))?;
     let end = types
@@ -599,7 +605,7 @@ fn add_comments_part(
     let name = package
         .name_of("[Content_Types].xml")
         .unwrap_or_else(|| "[Content_Types].xml".into());
-    changed.insert(name, out.into_bytes());
+    changed.insert(name, with_bom(out, types_bom));
     Ok(())
 }
 

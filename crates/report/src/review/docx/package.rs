@@ -62,6 +62,32 @@ impl<'a> Original<'a> {
         }
     }
 
+    /// The text of the other XML parts beside the main part (notes, headers,
+    /// footers …); parts that cannot be read as UTF-8 are left out.
+    pub fn story_texts(&mut self, dir: &str, main: &str) -> Vec<String> {
+        let prefix = if dir.is_empty() {
+            String::new()
+        } else {
+            format!("{dir}/")
+        };
+        let names: Vec<String> = self
+            .zip
+            .file_names()
+            .filter_map(Result::ok)
+            .map(|n| n.trim_start_matches('/').to_string())
+            .filter(|n| {
+                n.strip_prefix(prefix.as_str())
+                    .is_some_and(|f| !f.contains('/'))
+                    && n.ends_with(".xml")
+                    && !n.eq_ignore_ascii_case(main)
+            })
+            .collect();
+        names
+            .iter()
+            .filter_map(|n| self.text(n).ok().flatten().map(|(t, _)| t))
+            .collect()
+    }
+
     /// Writes the copy: entries in `changed` (by exact zip name) get new bytes,
     /// the others are copied raw; `added` entries follow at the end.
     pub fn write(
