@@ -106,23 +106,7 @@ pub fn patch(
         comments: Vec::new(),
         changes: 0,
     };
-    let mut summary = plan.summary.clone();
-    for note in &plan.notes {
-        if !review.note(doc, note, &mut ids) {
-            summary.push(format!(
-                "{} «{}»",
-                note.text.first().map_or("", String::as_str),
-                note.excerpt
-            ));
-        }
-    }
-    if let Some(first) = doc
-        .blocks
-        .iter()
-        .position(|b| offset_in(b, &main).is_some())
-    {
-        review.comment_on_block(doc, first, None, summary, &mut ids);
-    }
+    review.notes_and_summary(doc, plan, &main, &mut ids);
     review.changes += rows::add_rows(
         &xml,
         doc,
@@ -274,6 +258,24 @@ struct Patch<'a> {
 }
 
 impl Patch<'_> {
+    /// Every note on its words; then the summary, with the notes whose block was
+    /// not found in the XML, on the first paragraph.
+    fn notes_and_summary(&mut self, doc: &Document, plan: &FilePlan, main: &str, ids: &mut Ids) {
+        let mut summary = plan.summary.clone();
+        for note in &plan.notes {
+            if !self.note(doc, note, ids) {
+                summary.push(format!(
+                    "{} «{}»",
+                    note.text.first().map_or("", String::as_str),
+                    note.excerpt
+                ));
+            }
+        }
+        if let Some(first) = doc.blocks.iter().position(|b| offset_in(b, main).is_some()) {
+            self.comment_on_block(doc, first, None, summary, ids);
+        }
+    }
+
     /// Places one note; false when its block cannot be found in the XML.
     fn note(&mut self, doc: &Document, note: &Note, ids: &mut Ids) -> bool {
         self.comment_on_block(doc, note.block, Some(note), note.text.clone(), ids)
