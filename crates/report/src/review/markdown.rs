@@ -41,7 +41,9 @@ fn comment_line(paragraphs: &[String], excerpt: Option<&str>) -> String {
 
 fn edits(source: &str, doc: &Document, plan: &FilePlan) -> Vec<Edit> {
     let mut edits = Vec::new();
-    if let Some(first) = doc.blocks.first().and_then(|b| line_start_of(source, b)) {
+    if !plan.summary.is_empty()
+        && let Some(first) = doc.blocks.first().and_then(|b| line_start_of(source, b))
+    {
         edits.push(Edit {
             at: first,
             delete: 0,
@@ -66,6 +68,8 @@ fn edits(source: &str, doc: &Document, plan: &FilePlan) -> Vec<Edit> {
             edits.push(edit);
         }
     }
+    // A file without a final newline gets one before the first line added at its end.
+    let mut ended = source.is_empty() || source.ends_with('\n');
     for row in &plan.rows {
         let Some(Location::Text { bytes, .. }) =
             doc.blocks.get(row.after_block).map(|b| &b.location)
@@ -76,7 +80,8 @@ fn edits(source: &str, doc: &Document, plan: &FilePlan) -> Vec<Edit> {
             .find('\n')
             .map_or(source.len(), |i| bytes.end + i + 1);
         let cells: Vec<String> = row.cells.iter().map(|c| c.replace('|', "\\|")).collect();
-        let newline = if line_end == source.len() && !source.ends_with('\n') {
+        let newline = if line_end == source.len() && !ended {
+            ended = true;
             "\n"
         } else {
             ""
@@ -97,7 +102,7 @@ fn edits(source: &str, doc: &Document, plan: &FilePlan) -> Vec<Edit> {
             })
             .min()
             .unwrap_or(2);
-        let mut text = if source.ends_with('\n') || source.is_empty() {
+        let mut text = if ended {
             String::from("\n")
         } else {
             String::from("\n\n")
@@ -317,5 +322,49 @@ fn push_line(out: &mut String, sign: char, line: &str) {
     out.push_str(line);
     if !line.ends_with('\n') {
         out.push_str("\n\\ No newline at end of file\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::review::plan::{FilePlan, NewRow};
+
+    fn apply(source: &str, edits: &[Edit]) -> String {
+        let mut out = source.to_string();
+        for e in edits.iter().rev() {
+            out.replace_range(e.at..e.at + e.delete, &e.text);
+        }
+        out
+    }
+
+    #[test]
+    fn rows_added_at_the_end_of_a_file_without_a_final_newline_stay_one_table() {
+        let source = "| Krav-ID | Kravtekst | Type |\n|---|---|---|\n| K-1 | Løsningen skal støtte HelseID. | M |";
+        let doc = crate::document::markdown::read("krav.md".into(), source);
+        let last = doc.blocks.len() - 1;
+        let row = |id: &str| NewRow {
+            after_block: last,
+            cells: vec![
+                id.into(),
+                "Løsningen skal støtte e-resept.".into(),
+                "M".into(),
+            ],
+            rule: "INT-004".into(),
+        };
+        let plan = FilePlan {
+            rows: vec![row("K-2"), row("K-3")],
+            ..FilePlan::default()
+        };
+        let patched = apply(source, &edits(source, &doc, &plan));
+        assert!(
+            patched.ends_with("| M |\n| K-2 | Løsningen skal støtte e-resept. | M |\n| K-3 | Løsningen skal støtte e-resept. | M |\n"),
+            "{patched}"
+        );
+        let diff = unified("krav.md", source, &edits(source, &doc, &plan));
+        assert!(
+            diff.contains("\n\\ No newline at end of file\n+| K-1 "),
+            "{diff}"
+        );
     }
 }
