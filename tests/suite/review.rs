@@ -625,3 +625,49 @@ fn the_page_downloads_the_documents_with_comments() {
         "{refused}"
     );
 }
+
+/// Evidence outside the body (a header, a footnote) has no words in the document
+/// part to anchor on: the summary comment names it with its place, and a document
+/// made by hand (no comments part, no relationships) gets both.
+#[test]
+fn evidence_in_a_header_is_named_in_the_summary() {
+    use crate::support::docx::{document_xml, docx};
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let body = document_xml(
+        "<w:p><w:r><w:t>Løsningen skal støtte pålogging med HelseID.</w:t></w:r></w:p>",
+    );
+    let header = format!(
+        r#"<w:hdr xmlns:w="{w}"><w:p><w:r><w:t>Kommunen bruker kjernejournal i legevakten.</w:t></w:r></w:p></w:hdr>"#
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let tender = dir.path().join("tender");
+    std::fs::create_dir_all(&tender).unwrap();
+    std::fs::write(
+        tender.join("kravspesifikasjon.docx"),
+        docx(&body, &[("word/header1.xml", &header)]),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = review(&tender, &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let copy = std::fs::read(out.join("kravspesifikasjon.tenderlint.docx")).unwrap();
+    let comments =
+        String::from_utf8(part_text(&copy, "word/comments.xml").expect("a comments part")).unwrap();
+    assert!(
+        comments.contains("tenderlint INT-001 ")
+            && comments.contains("«Kommunen bruker kjernejournal i legevakten.»"),
+        "{comments}"
+    );
+    let rels =
+        String::from_utf8(part_text(&copy, "word/_rels/document.xml.rels").expect("relationships"))
+            .unwrap();
+    assert!(
+        rels.contains("relationships/comments\" Target=\"comments.xml\""),
+        "{rels}"
+    );
+    let types = String::from_utf8(part_text(&copy, "[Content_Types].xml").unwrap()).unwrap();
+    assert!(
+        types.contains(r#"<Override PartName="/word/comments.xml""#),
+        "{types}"
+    );
+}

@@ -16,14 +16,20 @@ use std::collections::BTreeMap;
 /// A comment on the words of one block, and the change it explains, if any.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Note {
-    /// The block's index in its document.
+    /// The block's index in its document; [`UNPLACED`] for evidence outside the
+    /// body, which the summary comment names instead.
     pub block: usize,
     /// The words the comment spans (an evidence excerpt, perhaps cut with «…»).
     pub excerpt: String,
+    /// Where the evidence is, as reports say it (for a note the summary names).
+    pub place: String,
     /// The comment's paragraphs.
     pub text: Vec<String>,
     pub change: Option<Change>,
 }
+
+/// The block of a note whose evidence is not in the main story.
+pub const UNPLACED: usize = usize::MAX;
 
 /// A tracked change inside a block.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,7 +86,14 @@ pub fn plan(
     for r in report.results.iter().filter(|r| failing(r)) {
         let modal_fix = check_of(sets, r) == Some(BuiltinCheck::TypeModalityMismatch);
         for e in &r.evidence {
-            let Some((doc_index, block)) = block_of(docs, e) else {
+            // Evidence in a footnote, header or footer has no block in the body: its
+            // note goes into the summary comment (see `Note::block`).
+            let Some((doc_index, block)) = block_of(docs, e).or_else(|| {
+                let d = docs
+                    .iter()
+                    .position(|d| d.path.display().to_string() == e.file)?;
+                Some((d, UNPLACED))
+            }) else {
                 continue;
             };
             let Some(why) = words::why(r, e, lang) else {
@@ -94,6 +107,7 @@ pub fn plan(
                 notes.push(Note {
                     block,
                     excerpt: e.excerpt.clone(),
+                    place: e.location.clone(),
                     text,
                     change,
                 });

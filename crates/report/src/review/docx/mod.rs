@@ -265,8 +265,9 @@ impl Patch<'_> {
         for note in &plan.notes {
             if !self.note(doc, note, ids) {
                 summary.push(format!(
-                    "{} «{}»",
+                    "{} ({}): «{}»",
                     note.text.first().map_or("", String::as_str),
+                    note.place,
                     note.excerpt
                 ));
             }
