@@ -70,12 +70,14 @@ pub(crate) fn run(args: &ReviewArgs) -> u8 {
     let plans = tenderlint::report::review::plan(&report, &documents, &settings.rulesets);
     let date = tenderlint::report::review::revision_date(settings.options.today);
     let mut patch = String::new();
+    // Two files of one name in different folders would write one copy in `--out`.
+    let mut written: Vec<PathBuf> = Vec::new();
     for (doc, bytes) in &docs {
         let key = doc.path.display().to_string();
         let plan = plans.get(&key).cloned().unwrap_or_default();
         match (doc.format, diff) {
             (Format::Docx, false) => {
-                if review_docx(doc, bytes, &plan, &date, args) != OK {
+                if review_docx(doc, bytes, &plan, &date, args, &mut written) != OK {
                     status = ERROR;
                 }
             }
@@ -113,6 +115,7 @@ fn review_docx(
     plan: &tenderlint::report::review::FilePlan,
     date: &str,
     args: &ReviewArgs,
+    written: &mut Vec<PathBuf>,
 ) -> u8 {
     let target = tenderlint::report::review::reviewed_name(&doc.path, args.out.as_deref());
     if same_file(&target, &doc.path) {
@@ -122,6 +125,15 @@ fn review_docx(
         );
         return ERROR;
     }
+    if written.contains(&target) {
+        eprintln!(
+            "error: {}: not reviewed: its copy {} would replace another file's; review it with its own --out",
+            doc.path.display(),
+            target.display()
+        );
+        return ERROR;
+    }
+    written.push(target.clone());
     match tenderlint::report::review::patch(bytes, doc, plan, date) {
         Ok(reviewed) => {
             if let Some(dir) = args.out.as_deref()

@@ -671,3 +671,19 @@ fn evidence_in_a_header_is_named_in_the_summary() {
         "{types}"
     );
 }
+
+#[test]
+fn two_files_of_one_name_never_share_a_copy_in_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = &docx_in(Path::new(FIXTURE))[0];
+    for sub in ["a", "b"] {
+        std::fs::create_dir_all(dir.path().join("tender").join(sub)).unwrap();
+        std::fs::copy(good, dir.path().join("tender").join(sub).join("krav.docx")).unwrap();
+    }
+    let out = dir.path().join("out");
+    let o = review(&dir.path().join("tender"), &out);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("would replace another file's"), "{stderr}");
+    assert!(out.join("krav.tenderlint.docx").exists());
+}
