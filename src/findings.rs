@@ -33,6 +33,14 @@ pub struct CheckReport {
     pub sources: std::collections::BTreeMap<String, Arc<str>>,
 }
 
+impl CheckReport {
+    /// Whether the run fails: a result the gate says fails it
+    /// ([`RuleResult::gate`]). Unreadable files are errors of their own.
+    pub fn fails_run(&self) -> bool {
+        self.results.iter().any(|r| r.gate == Gate::Fails)
+    }
+}
+
 /// The program that wrote the report.
 #[derive(Debug, Clone, Serialize)]
 pub struct Tool {
@@ -239,15 +247,49 @@ pub struct RuleResult {
     /// The comparison with a baseline report (`check --baseline`), if there is one.
     #[serde(skip)]
     pub baseline: Option<Comparison>,
+    /// Whether the result fails the run, decided once by the policy
+    /// (`policy::gate`); every format and the exit status read it.
+    pub gate: Gate,
     /// The rule's texts: title, message, suggestion, sources (for reporters).
     #[serde(skip)]
     pub rule_info: Arc<RuleInfo>,
 }
 
 impl RuleResult {
-    /// Failing and not waived: this result counts against `--fail-on`.
+    /// Failing and not waived: a finding the gate weighs against `--fail-on` and
+    /// the baseline. Whether it fails the run is [`RuleResult::gate`].
     pub fn fails(&self) -> bool {
         !self.ok && self.waiver.is_none()
+    }
+}
+
+/// What the gate decided about one result: it fails the run, or why it does not.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Gate {
+    /// Satisfied (met, passed, not applicable, or weak where weak is accepted).
+    #[default]
+    Passes,
+    /// Not satisfied, but waived.
+    Waived,
+    /// Not satisfied, but its severity is below `--fail-on` (or `--fail-on never`).
+    BelowFailOn,
+    /// Not satisfied, but neither new nor worse than in the baseline (`--baseline`).
+    InBaseline,
+    /// Not satisfied: it fails the run.
+    Fails,
+}
+
+impl Gate {
+    /// Its key in reports (`passes`, `below-fail-on`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gate::Passes => "passes",
+            Gate::Waived => "waived",
+            Gate::BelowFailOn => "below-fail-on",
+            Gate::InBaseline => "in-baseline",
+            Gate::Fails => "fails",
+        }
     }
 }
 

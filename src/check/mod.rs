@@ -25,7 +25,7 @@ use services::service_notices;
 use std::path::PathBuf;
 
 /// What the caller decides about a check.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct CheckOptions {
     /// Services, document facts and what else the engine takes.
     pub engine: EngineOptions,
@@ -41,6 +41,9 @@ pub struct CheckOptions {
     /// An earlier report to compare with (`--baseline`): each result then says
     /// whether it is new, the same, fixed or worse.
     pub baseline: Option<policy::baseline::Baseline>,
+    /// The lowest severity that fails the run (`--fail-on`, `fail_on:`); `None`
+    /// for never. The gate records on each result whether it fails the run.
+    pub fail_on: Option<crate::rules::Severity>,
     /// Say in a notice when a newer version of a rule set used is built in (the
     /// binary and the web page tell people; rule examples and tests need not).
     pub newer_versions: bool,
@@ -52,6 +55,25 @@ pub struct CheckOptions {
     pub stdin: Option<StdinFile>,
     /// Told how far [`check_paths`] has come, for a progress display.
     pub progress: Option<ProgressSink>,
+}
+
+/// Errors fail the run unless told otherwise, as `check` without `--fail-on` does.
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            engine: EngineOptions::default(),
+            files: None,
+            rule_levels: Vec::new(),
+            waivers: Vec::new(),
+            today: None,
+            baseline: None,
+            fail_on: Some(crate::rules::Severity::Error),
+            newer_versions: false,
+            lang: None,
+            stdin: None,
+            progress: None,
+        }
+    }
 }
 
 /// How far a check has come (the library never prints; the binary may draw it).
@@ -330,6 +352,7 @@ fn check_tender(
         waivers: &options.waivers,
         today: options.today.unwrap_or_else(crate::date::today),
         baseline: options.baseline.as_ref(),
+        fail_on: options.fail_on,
     };
     notices.extend(policy::apply(&mut results, docs, sets, &policy));
     let summary = Summary::of(&results, &files);

@@ -7,8 +7,8 @@ use super::progress::ProgressDisplay;
 use super::settings::{self, Environment, Settings};
 use super::{ERROR, FAILED, OK};
 use std::path::PathBuf;
-use tenderlint::findings::{CheckReport, RuleResult};
-use tenderlint::policy::baseline::{self, Baseline};
+use tenderlint::findings::CheckReport;
+use tenderlint::policy::baseline::Baseline;
 use tenderlint::report::{self, Format, RenderOptions};
 use tenderlint::rules::Severity;
 
@@ -61,19 +61,7 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
     if status != OK {
         return status;
     }
-    // With a baseline, only what is new or worse counts.
-    let counts = |r: &RuleResult| {
-        if settings.options.baseline.is_some() {
-            baseline::regressed(r)
-        } else {
-            r.fails()
-        }
-    };
-    let fails = settings
-        .fail_on
-        .threshold()
-        .is_some_and(|t| report.results.iter().any(|r| counts(r) && r.severity >= t));
-    if fails { FAILED } else { OK }
+    if report.fails_run() { FAILED } else { OK }
 }
 
 /// Without a single readable file there is no tender to judge: say why, render nothing.

@@ -218,15 +218,6 @@ pub(crate) fn compare(
     })
 }
 
-/// Whether a result counts against the gate in baseline mode: it fails, and it
-/// is new or worse than in the baseline.
-pub fn regressed(r: &RuleResult) -> bool {
-    r.fails()
-        && r.baseline
-            .as_ref()
-            .is_some_and(|c| matches!(c.state, BaselineState::New | BaselineState::Worse))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

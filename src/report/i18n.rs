@@ -203,6 +203,12 @@ const WORDS: &[Entry] = &[
         "under --fail-on: stoppar ikkje køyringa",
         "below --fail-on: does not fail the run",
     ),
+    (
+        "gate-in-baseline",
+        "ikke verre enn i referansen: stopper ikke kjøringen",
+        "ikkje verre enn i referansen: stoppar ikkje køyringa",
+        "no worse than in the baseline: does not fail the run",
+    ),
     ("fill-in", "fyll inn", "fyll inn", "fill in"),
     (
         "report-file-stem",

@@ -52,6 +52,8 @@ struct Result<'a> {
     /// `new`, `same`, `fixed` or `worse` against `--baseline`.
     #[serde(skip_serializing_if = "Option::is_none")]
     baseline: Option<crate::findings::BaselineState>,
+    /// Whether it fails the run (`fails`), or why not: the gate's decision.
+    gate: crate::findings::Gate,
     #[serde(skip_serializing_if = "Option::is_none")]
     help_uri: Option<&'a str>,
 }
@@ -83,6 +85,7 @@ fn document(report: &CheckReport, lang: Lang) -> Document<'_> {
                 replacement: info.replacement.as_ref().map(|s| s.get(lang)),
                 waiver: r.waiver.as_ref(),
                 baseline: r.baseline.as_ref().map(|c| c.state),
+                gate: r.gate,
                 help_uri: info.help_uri.as_deref(),
             }
         })
