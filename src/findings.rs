@@ -325,10 +325,12 @@ pub struct Evidence {
     pub line: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<u32>,
-    /// The location in the terms of its format: `12:5`, or for Word the nearest
-    /// heading and the position under it (`3.2 Integrasjoner, tabell 1, rad 3, kolonne 2`).
+    /// The location in the terms of its format, without words: `12:5`, or for
+    /// Word the paragraph of the part (`¶ 863`). Reporters show [`Evidence::place`]
+    /// instead where there is one, worded in their language.
     pub location: String,
-    /// A Word location, structured (heading, paragraph, table, row, column).
+    /// A Word location a reader can find (heading, paragraph, table, row, column),
+    /// worded by each reporter (`report::i18n::place`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<crate::document::FindablePlace>,
     /// Byte range in the source file (Markdown) or byte offset in the part's XML (DOCX).
@@ -364,20 +366,6 @@ pub struct Evidence {
     /// requirement text, shown as «possibly covered — check». Never changes the status.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub review: bool,
-}
-
-impl Evidence {
-    /// Words the location in `lang` (Word places name «avsnitt» or «paragraph»).
-    pub fn relocate(&mut self, lang: crate::Lang) {
-        if let Some(place) = &self.place {
-            self.location = place.display(lang);
-        }
-        for other in &mut self.also_at {
-            if let Some(place) = &other.place {
-                other.location = place.display(lang);
-            }
-        }
-    }
 }
 
 /// Another place a piece of evidence points at: where the same requirement id is

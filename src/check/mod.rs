@@ -339,11 +339,6 @@ fn check_tender(
     notices.extend(service_notices(docs, engine, sets));
     let tender_language = detect_language(docs);
     crate::fixes::attach(&mut results, tender_language);
-    if tender_language == Lang::En {
-        for e in results.iter_mut().flat_map(|r| r.evidence.iter_mut()) {
-            e.relocate(Lang::En);
-        }
-    }
     if options.newer_versions {
         notices.extend(newer_versions_notice(sets));
     }

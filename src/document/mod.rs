@@ -142,31 +142,6 @@ pub struct FindablePlace {
     pub is_heading: bool,
 }
 
-impl FindablePlace {
-    /// «3.2 Integrasjoner, avsnitt 4» or «3.2 Integrasjoner, tabell 2, rad 5, kolonne 2».
-    pub fn display(&self, lang: crate::Lang) -> String {
-        let en = lang == crate::Lang::En;
-        let mut parts: Vec<String> = Vec::new();
-        if let Some(h) = &self.heading {
-            parts.push(h.clone());
-        }
-        if self.is_heading {
-            parts.push((if en { "heading" } else { "overskrift" }).to_string());
-        }
-        if let Some(p) = self.paragraph {
-            parts.push(format!("{} {p}", if en { "paragraph" } else { "avsnitt" }));
-        }
-        if let (Some(t), Some(r)) = (self.table, self.row) {
-            parts.push(format!("{} {t}", if en { "table" } else { "tabell" }));
-            parts.push(format!("{} {r}", if en { "row" } else { "rad" }));
-            if let Some(c) = self.column {
-                parts.push(format!("{} {c}", if en { "column" } else { "kolonne" }));
-            }
-        }
-        parts.join(", ")
-    }
-}
-
 impl Document {
     /// For each block, its position under its heading: the paragraph number for
     /// text blocks, the table number for table rows (tables counted as they

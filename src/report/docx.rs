@@ -91,7 +91,7 @@ fn matrix_row(report: &CheckReport, r: &RuleResult, lang: Lang) -> TableRow {
         evidence.push(
             Paragraph::new().add_run(
                 Run::new()
-                    .add_text(text(&common::evidence_place(e)))
+                    .add_text(text(&common::evidence_place(e, lang)))
                     .size(16)
                     .color("5B6573"),
             ),

@@ -221,7 +221,7 @@ fn evidence_html(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
         let _ = write!(
             out,
             "<div class=\"ev\"><span class=\"loc\">{}</span><q>{}</q>{}</div>",
-            esc(&common::evidence_place(e)),
+            esc(&common::evidence_place(e, lang)),
             esc(&common::one_line(&e.excerpt)),
             esc(&why)
         );
@@ -282,7 +282,7 @@ fn head(out: &mut String, report: &CheckReport, lang: Lang, date: Date) {
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n\
 <meta name=\"generator\" content=\"{} {}\">\n<title>{} – {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         super::marker_comment(),
-        if lang == Lang::En { "en" } else { "nb" },
+        lang.as_str(),
         esc(&report.tool.name),
         esc(&report.tool.version),
         esc(w("report-title")),

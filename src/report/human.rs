@@ -231,7 +231,7 @@ fn violation(
                         out,
                         "{indent}{} {}",
                         word(lang, "also-used-at"),
-                        common::other_places(&e.also_at)
+                        common::other_places(&e.also_at, lang)
                     );
                 }
             }
@@ -271,7 +271,7 @@ fn suggestion(
 }
 
 fn evidence_line(e: &Evidence, lang: Lang, with_coverage: bool) -> String {
-    let mut line = format!("{}:{}", e.file, e.location);
+    let mut line = format!("{}:{}", e.file, common::location(e, lang));
     if !e.section.is_empty() {
         line.push_str(&format!(" › {}", e.section));
     }
@@ -289,7 +289,7 @@ fn evidence_line(e: &Evidence, lang: Lang, with_coverage: bool) -> String {
         line.push_str(&format!(
             " — {} {}",
             word(lang, "also-used-at"),
-            common::other_places(&e.also_at)
+            common::other_places(&e.also_at, lang)
         ));
     }
     line

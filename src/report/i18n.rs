@@ -2,12 +2,8 @@
 //! the titles of categories: the rule set's own (`categories:` in its YAML), else
 //! the standard ones (`rules/categories.yaml`), else the category's key.
 //!
-//! Two ways to look a word up, because the formats differ today in what a
-//! nynorsk reader gets: [`word`] gives nynorsk (the terminal reports, the
-//! requirement table, the statements every format shares); [`label`] gives
-//! bokmål for nynorsk (the document and CI formats and `explain`, whose labels
-//! were only ever bokmål or English). Every entry still has its nynorsk, so a
-//! format moves to [`word`] by changing the call, not the table.
+//! Results carry no words: places ([`place`]), notices and file errors are data
+//! that every format words here, in the reader's language, nynorsk included.
 
 use crate::Lang;
 use crate::findings::CheckReport;
@@ -210,6 +206,12 @@ const WORDS: &[Entry] = &[
         "no worse than in the baseline: does not fail the run",
     ),
     ("fill-in", "fyll inn", "fyll inn", "fill in"),
+    // A place in a Word file: «3.2 Integrasjoner, tabell 1, rad 3, kolonne 2».
+    ("place-heading", "overskrift", "overskrift", "heading"),
+    ("place-paragraph", "avsnitt", "avsnitt", "paragraph"),
+    ("place-table", "tabell", "tabell", "table"),
+    ("place-row", "rad", "rad", "row"),
+    ("place-column", "kolonne", "kolonne", "column"),
     (
         "report-file-stem",
         "tenderlint-rapport",
@@ -433,17 +435,34 @@ pub fn word(lang: Lang, key: &'static str) -> &'static str {
     }
 }
 
-/// A word of a format whose labels have no nynorsk yet: bokmål for nynorsk.
+/// The same as [`word`]: the document and CI formats once showed bokmål to a
+/// nynorsk reader through it. Every format now speaks nynorsk; the name stays
+/// until the branches that call it have merged.
 pub fn label(lang: Lang, key: &'static str) -> &'static str {
-    word(bokmål_for_nynorsk(lang), key)
+    word(lang, key)
 }
 
-/// The formats that print [`label`]s show bokmål to a nynorsk reader.
-pub fn bokmål_for_nynorsk(lang: Lang) -> Lang {
-    match lang {
-        Lang::Nn => Lang::Nb,
-        other => other,
+/// A place in a Word file in words: «3.2 Integrasjoner, avsnitt 4» or
+/// «3.2 Integrasjoner, tabell 2, rad 5, kolonne 2».
+pub fn place(p: &crate::document::FindablePlace, lang: Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(h) = &p.heading {
+        parts.push(h.clone());
     }
+    if p.is_heading {
+        parts.push(word(lang, "place-heading").to_string());
+    }
+    if let Some(n) = p.paragraph {
+        parts.push(format!("{} {n}", word(lang, "place-paragraph")));
+    }
+    if let (Some(t), Some(r)) = (p.table, p.row) {
+        parts.push(format!("{} {t}", word(lang, "place-table")));
+        parts.push(format!("{} {r}", word(lang, "place-row")));
+        if let Some(c) = p.column {
+            parts.push(format!("{} {c}", word(lang, "place-column")));
+        }
+    }
+    parts.join(", ")
 }
 
 /// The standard category titles, from `rules/categories.yaml`.

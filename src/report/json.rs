@@ -41,7 +41,8 @@ struct Result<'a> {
     category: &'a str,
     title: &'a str,
     message: &'a str,
-    evidence: &'a [Evidence],
+    /// With each Word place worded in the report's language.
+    evidence: Vec<Evidence>,
     evidence_total: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     suggestion: Option<&'a str>,
@@ -56,6 +57,22 @@ struct Result<'a> {
     gate: crate::findings::Gate,
     #[serde(skip_serializing_if = "Option::is_none")]
     help_uri: Option<&'a str>,
+}
+
+/// Evidence with its `location` (and those of the other places it names) in
+/// words where it is a Word place («3.2 Integrasjoner, avsnitt 4»); the
+/// structured `place` stays beside it for programs.
+fn worded(e: &Evidence, lang: Lang) -> Evidence {
+    let mut e = e.clone();
+    if let Some(p) = &e.place {
+        e.location = super::i18n::place(p, lang);
+    }
+    for other in &mut e.also_at {
+        if let Some(p) = &other.place {
+            other.location = super::i18n::place(p, lang);
+        }
+    }
+    e
 }
 
 /// The JSON document for a report, with texts in `lang` (suggestions in nynorsk
@@ -78,7 +95,7 @@ fn document(report: &CheckReport, lang: Lang) -> Document<'_> {
                 category: &r.category,
                 title: info.title.get(lang),
                 message: info.message.get(lang),
-                evidence: &r.evidence,
+                evidence: r.evidence.iter().map(|e| worded(e, lang)).collect(),
                 evidence_total: r.evidence_total,
                 // `[[…]]` marks placeholders; a violation gets its own fix or none.
                 suggestion: super::common::suggestion_raw(report, r),

@@ -71,7 +71,7 @@ fn failure_body(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
             body,
             "{}: {} «{}» ({})",
             label(lang, "evidence"),
-            common::evidence_place(e),
+            common::evidence_place(e, lang),
             common::one_line(&e.excerpt),
             if e.review {
                 common::evidence_word(lang, e)

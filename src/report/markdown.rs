@@ -55,12 +55,12 @@ fn evidence_cell(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
                 why.push_str(&format!(
                     " — {} {}",
                     i18n::word(lang, "also-used-at"),
-                    cell(&common::other_places(&e.also_at))
+                    cell(&common::other_places(&e.also_at, lang))
                 ));
             }
             format!(
                 "{} «{}»{why}",
-                code_cell(&common::evidence_place(e)),
+                code_cell(&common::evidence_place(e, lang)),
                 cell(&e.excerpt)
             )
         })

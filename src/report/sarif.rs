@@ -248,7 +248,7 @@ fn result(
     props.insert("ruleset".into(), json!(r.ruleset));
     props.insert("rulesetVersion".into(), json!(r.ruleset_version));
     props.insert("category".into(), json!(r.category));
-    if let Some(loc) = &issue.docx_location {
+    if let Some(loc) = issue.docx_location(lang) {
         props.insert("docxLocation".into(), json!(loc));
     }
     if issue.evidence.is_none() {
