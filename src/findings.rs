@@ -25,7 +25,9 @@ pub struct CheckReport {
     /// given, else the tender's language.
     pub suggestion_language: crate::Lang,
     pub results: Vec<RuleResult>,
-    /// Notes about the run itself (a newer rule-set version exists, a waiver expired …).
+    /// Notes about the run itself (a newer rule-set version exists, a file was
+    /// skipped …), as data; the JSON format words them.
+    #[serde(skip)]
     pub notices: Vec<Notice>,
     pub summary: Summary,
     /// Text of the Markdown files by path, for snippets in human output.
@@ -38,6 +40,59 @@ impl CheckReport {
     /// ([`RuleResult::gate`]). Unreadable files are errors of their own.
     pub fn fails_run(&self) -> bool {
         self.results.iter().any(|r| r.gate == Gate::Fails)
+    }
+}
+
+/// A service name no rule set knows, with the nearest known one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownService {
+    /// The name as written.
+    pub name: String,
+    /// Where it was named.
+    pub origin: NamedIn,
+    /// The known name it is nearest to, when it is near one.
+    pub suggestion: Option<String>,
+    /// Every service the rule sets know.
+    pub known: Vec<String>,
+}
+
+impl std::fmt::Display for UnknownService {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown service `{}` in {}", self.name, self.origin)?;
+        if let Some(s) = &self.suggestion {
+            write!(f, " (did you mean `{s}`?)")?;
+        }
+        if self.known.is_empty() {
+            write!(f, "; the rule sets define no services")
+        } else {
+            write!(f, "; known services: {}", self.known.join(", "))
+        }
+    }
+}
+
+/// Where a service name was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NamedIn {
+    /// `--services`.
+    Flag,
+    /// The configuration file, by its name.
+    Config(String),
+    /// The front matter of a Markdown file.
+    FrontMatter(String),
+    /// The Word document properties of a file.
+    DocumentProperties(String),
+}
+
+impl std::fmt::Display for NamedIn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NamedIn::Flag => f.write_str("--services"),
+            NamedIn::Config(name) => f.write_str(name),
+            NamedIn::FrontMatter(path) => write!(f, "the front matter of {path}"),
+            NamedIn::DocumentProperties(path) => {
+                write!(f, "the Word document properties of {path}")
+            }
+        }
     }
 }
 
@@ -454,11 +509,40 @@ pub struct Previous {
     pub violations: BTreeSet<String>,
 }
 
-/// A note about the run itself, at a severity.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+/// A note about the run itself, at a severity. What it says is data
+/// ([`About`]); every report words it in its reader's language
+/// (`report::i18n::notice`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     pub level: Severity,
-    pub message: String,
+    pub about: About,
+}
+
+/// What a [`Notice`] is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum About {
+    /// Newer versions of rule sets used are built in; results follow the pinned ones.
+    NewerVersions(Vec<crate::rules::versions::NewerVersion>),
+    /// The baseline was made with other rule-set versions: set id, the baseline's
+    /// version (`None`: the set is not in it) and the version checked with.
+    BaselineVersions(Vec<(String, Option<String>, String)>),
+    /// A file found in the tender's folder and not read as tender text.
+    Skipped { path: String, why: Skip },
+    /// A file with no text in it: nothing of it was checked.
+    EmptyFile { path: String },
+    /// A service a document declares that the rule sets do not know.
+    UnknownService(UnknownService),
+}
+
+/// Why a file was not read as tender text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    /// Its name is one tenderlint gives its reports.
+    NamedLikeReport,
+    /// It carries the marker tenderlint writes into its reports.
+    CarriesMarker,
+    /// It is where this run's standard output goes (`check . > rapport.docx`).
+    IsStandardOutput,
 }
 
 /// How many results of each status, and how many fail.

@@ -29,6 +29,6 @@ pub mod tender;
 pub use lang::Lang;
 
 pub use check::{
-    CheckOptions, Progress, ProgressSink, StdinFile, check_contents, check_contents_unless,
+    CheckOptions, FileId, Progress, ProgressSink, StdinFile, check_contents, check_contents_unless,
     check_documents, check_paths,
 };

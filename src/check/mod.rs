@@ -6,21 +6,22 @@ mod services;
 #[cfg(test)]
 mod tests;
 
+pub use crate::findings::UnknownService;
 pub(crate) use language::detect_language;
 pub use language::suggestion_language;
-pub use services::{UnknownService, resolve_services};
+pub use services::resolve_services;
 
 use crate::Lang;
 use crate::document::{self, Document, ReadError};
 use crate::engine::{self, EngineOptions};
 use crate::findings::{
-    CheckReport, FileEntry, Notice, RuleResult, RuleSetInfo, Services, Summary, Tool,
+    About, CheckReport, FileEntry, Notice, RuleResult, RuleSetInfo, Services, Skip, Summary, Tool,
 };
 use crate::policy::{self, Policy};
 use crate::rules::RuleSet;
 use crate::tender;
 use rayon::prelude::*;
-use read::{Read, document_facts, read_bytes_one, read_one, refusal, skipped_report};
+use read::{Read, document_facts, read_bytes_one, read_one, refusal, skipped};
 use services::service_notices;
 use std::path::PathBuf;
 
@@ -53,6 +54,10 @@ pub struct CheckOptions {
     pub lang: Option<Lang>,
     /// The file a path `-` stands for: read from standard input by the caller.
     pub stdin: Option<StdinFile>,
+    /// The file standard output is redirected to, by device and inode
+    /// ([`FileId::of`]): `check . --format docx > rapport.docx` creates it in the
+    /// tender's folder before the check, half-written, so it is skipped.
+    pub standard_output: Option<FileId>,
     /// Told how far [`check_paths`] has come, for a progress display.
     pub progress: Option<ProgressSink>,
 }
@@ -71,7 +76,35 @@ impl Default for CheckOptions {
             newer_versions: false,
             lang: None,
             stdin: None,
+            standard_output: None,
             progress: None,
+        }
+    }
+}
+
+/// A file's identity on its file system (device and inode), to know a file
+/// under another name; never equal to anything where the system has none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileId {
+    device: u64,
+    inode: u64,
+}
+
+impl FileId {
+    /// The identity of a file from its metadata; `None` off Unix.
+    pub fn of(metadata: &std::fs::Metadata) -> Option<FileId> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Some(FileId {
+                device: metadata.dev(),
+                inode: metadata.ino(),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = metadata;
+            None
         }
     }
 }
@@ -136,14 +169,20 @@ pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) 
         files.retain(|f| paths.contains(&f.path) || filter.allows(&f.path));
     }
     let mut notices = Vec::new();
+    if let Some(out) = options.standard_output {
+        files.retain(|f| {
+            let is_out = std::fs::metadata(&f.path).ok().and_then(|m| FileId::of(&m)) == Some(out);
+            if is_out {
+                notices.push(skipped(&f.path, Skip::IsStandardOutput));
+            }
+            !is_out
+        });
+    }
     files.retain(|f| {
         let named = paths.contains(&f.path);
         let skip = !named && tender::is_report_name(&f.path);
         if skip {
-            notices.push(skipped_report(
-                &f.path,
-                "named like a tenderlint report (name it on the command line to read it anyway)",
-            ));
+            notices.push(skipped(&f.path, Skip::NamedLikeReport));
         }
         !skip
     });
@@ -283,10 +322,7 @@ fn check_read(
                 docs.push(*doc);
             }
             Read::OwnReport => {
-                notices.push(skipped_report(
-                    &path,
-                    "a report tenderlint wrote (it carries tenderlint's marker)",
-                ));
+                notices.push(skipped(&path, Skip::CarriesMarker));
             }
             Read::Failed(e) => entries.push(FileEntry {
                 path: path.display().to_string(),
@@ -336,6 +372,13 @@ fn check_tender(
     options: &CheckOptions,
 ) -> CheckReport {
     let (mut results, services) = evaluate(docs, sets, engine);
+    // A file with no text checks silently as a tender that says nothing.
+    notices.extend(docs.iter().filter(|d| d.blocks.is_empty()).map(|d| Notice {
+        level: crate::rules::Severity::Warning,
+        about: About::EmptyFile {
+            path: d.path.display().to_string(),
+        },
+    }));
     notices.extend(service_notices(docs, engine, sets));
     let tender_language = detect_language(docs);
     crate::fixes::attach(&mut results, tender_language);
@@ -416,23 +459,9 @@ fn merge(into: &mut Vec<String>, more: Vec<String>) {
 
 /// One notice naming every set for which a newer version exists, or none.
 fn newer_versions_notice(sets: &[RuleSet]) -> Option<Notice> {
-    let newer: Vec<String> = crate::rules::versions::newer_versions(sets)
-        .iter()
-        .map(|n| {
-            format!(
-                "{}@{} (checked with {}; `tenderlint rules diff {} {}` shows what changed)",
-                n.id, n.newest, n.checked, n.checked_reference, n.newest_reference
-            )
-        })
-        .collect();
-    if newer.is_empty() {
-        return None;
-    }
-    Some(Notice {
+    let newer = crate::rules::versions::newer_versions(sets);
+    (!newer.is_empty()).then(|| Notice {
         level: crate::rules::Severity::Info,
-        message: format!(
-            "newer rule-set version available: {}; results follow the pinned version until the pin is changed",
-            newer.join("; ")
-        ),
+        about: About::NewerVersions(newer),
     })
 }

@@ -3,7 +3,7 @@
 
 use crate::document::{self, Document, ReadError};
 use crate::engine;
-use crate::findings::Notice;
+use crate::findings::{About, Notice, Skip};
 
 /// What reading one file of the tender gave.
 pub(super) enum Read {
@@ -78,10 +78,13 @@ fn unless_marked(
     }
 }
 
-pub(super) fn skipped_report(path: &std::path::Path, why: &str) -> Notice {
+pub(super) fn skipped(path: &std::path::Path, why: Skip) -> Notice {
     Notice {
         level: crate::rules::Severity::Info,
-        message: format!("skipped {}: {why}; not read as tender text", path.display()),
+        about: About::Skipped {
+            path: path.display().to_string(),
+            why,
+        },
     }
 }
 

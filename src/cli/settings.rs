@@ -251,9 +251,8 @@ fn resolve_check(
     config: Option<Config>,
     env: &Environment,
 ) -> Result<Settings, Problem> {
-    // The error names nb and en only, though nn is accepted too; kept as users know it.
     let named = named_lang(args.lang.as_deref(), config.as_ref())
-        .map_err(|v| Problem::Usage(format!("unknown language `{v}` (use nb or en)")))?;
+        .map_err(|v| Problem::Usage(format!("unknown language `{v}` (use nb, nn or en)")))?;
     let lang = named.or_else(|| env.lang()).unwrap_or_default();
     let today = env.today()?;
     let format = parse_format(&args.format)?;

@@ -178,7 +178,7 @@ fn header(out: &mut String, report: &CheckReport, lang: Lang, width: usize, pain
             out,
             "{} {}",
             paint.fg(AnsiColor::Cyan, "note:"),
-            fit(&n.message, width - 6)
+            fit(&super::i18n::notice(n, lang), width - 6)
         );
     }
 }

@@ -341,7 +341,7 @@ fn head(out: &mut String, report: &CheckReport, lang: Lang, date: Date) {
         esc(&common::services_statement(report, lang))
     );
     for n in &report.notices {
-        let _ = writeln!(out, "<p class=\"cat\">{}</p>", esc(&n.message));
+        let _ = writeln!(out, "<p class=\"cat\">{}</p>", esc(&i18n::notice(n, lang)));
     }
 }
 

@@ -115,7 +115,7 @@ fn header(out: &mut String, report: &CheckReport, style: &Style, lang: Lang) {
             crate::rules::Severity::Error => style.red("error:"),
             _ => style.cyan("note:"),
         };
-        let _ = writeln!(out, "{label} {}", notice.message);
+        let _ = writeln!(out, "{label} {}", super::i18n::notice(notice, lang));
     }
 }
 

@@ -5,7 +5,7 @@
 use super::RenderOptions;
 use crate::Lang;
 use crate::findings::{
-    CheckReport, Evidence, FileEntry, Notice, RuleSetInfo, Services, Summary, Tool, Waiver,
+    CheckReport, Evidence, FileEntry, RuleSetInfo, Services, Summary, Tool, Waiver,
 };
 use serde::Serialize;
 
@@ -23,8 +23,15 @@ struct Document<'a> {
     suggestion_language: Lang,
     lang: Lang,
     results: Vec<Result<'a>>,
-    notices: &'a [Notice],
+    notices: Vec<JsonNotice>,
     summary: &'a Summary,
+}
+
+/// A notice in the report's language.
+#[derive(Serialize)]
+struct JsonNotice {
+    level: crate::rules::Severity,
+    message: String,
 }
 
 #[derive(Serialize)]
@@ -117,7 +124,14 @@ fn document(report: &CheckReport, lang: Lang) -> Document<'_> {
         suggestion_language: report.suggestion_language,
         lang,
         results,
-        notices: &report.notices,
+        notices: report
+            .notices
+            .iter()
+            .map(|n| JsonNotice {
+                level: n.level,
+                message: super::i18n::notice(n, lang),
+            })
+            .collect(),
         summary: &report.summary,
     }
 }

@@ -151,7 +151,7 @@ fn header(out: &mut String, report: &CheckReport, lang: Lang) {
         inline(&common::services_statement(report, lang))
     );
     for n in &report.notices {
-        let _ = writeln!(out, "> [!NOTE]\n> {}\n", inline(&n.message));
+        let _ = writeln!(out, "> [!NOTE]\n> {}\n", inline(&i18n::notice(n, lang)));
     }
 }
 

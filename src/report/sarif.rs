@@ -408,7 +408,7 @@ pub fn to_value(report: &CheckReport, lang: Lang) -> Value {
     let mut notifications: Vec<Value> = report
         .notices
         .iter()
-        .map(|n| json!({ "level": level(n.level), "message": { "text": n.message } }))
+        .map(|n| json!({ "level": level(n.level), "message": { "text": i18n::notice(n, lang) } }))
         .collect();
     for f in report.files.iter().filter(|f| f.error.is_some()) {
         notifications.push(json!({

@@ -213,7 +213,7 @@ fn another_rule_set_version_is_matched_by_rule_id_and_said() {
     assert!(
         v2.notices
             .iter()
-            .any(|n| n.message.contains("matched by rule id")),
+            .any(|n| tenderlint::report::i18n::notice(n, Lang::En).contains("matched by rule id")),
         "{:?}",
         v2.notices
     );

@@ -79,3 +79,115 @@ fn word_places_are_worded_in_the_readers_language() {
         );
     }
 }
+
+/// Issue 25: `explain INT-01` points at INT-001.
+#[test]
+fn explain_of_a_mistyped_id_suggests_the_rule() {
+    let out = tenderlint(&["explain", "INT-01"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("did you mean `INT-001`?"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// Issue 25: nynorsk is a language tenderlint speaks, so the error names it.
+#[test]
+fn an_unknown_language_names_nb_nn_and_en() {
+    let out = tenderlint(&["check", "--lang", "de", "fixtures/tenders"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("use nb, nn or en"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// Issue 25: a Word file on standard input is read as Word without
+/// `--stdin-filename`, known by its zip signature.
+#[test]
+fn a_word_file_on_standard_input_is_read_as_word() {
+    let docx = std::fs::read(
+        manifest().join("fixtures/tenders-docx/nb-legevakt/bilag-1-kravspesifikasjon.docx"),
+    )
+    .expect("fixture");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tenderlint"))
+        .current_dir(manifest())
+        .args(["check", "--format", "json", "--isolated", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("tenderlint runs");
+    std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), &docx).expect("write");
+    let out = child.wait_with_output().expect("waits");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["files"][0]["path"], "stdin.docx", "{}", stderr(&out));
+    assert_eq!(json["files"][0]["format"], "docx");
+    assert!(json["files"][0]["error"].is_null(), "{json}");
+    assert!(json["files"][0]["blocks"].as_u64().unwrap_or(0) > 0);
+}
+
+/// A copy of a fixture tender in a temporary folder.
+fn copy_of(tender: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for entry in std::fs::read_dir(manifest().join(tender)).expect("fixture") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
+    }
+    dir
+}
+
+/// Issue 25: `check . --format requirements-docx > krav.docx` creates krav.docx
+/// in the tender's folder before tenderlint starts; the half-written file is
+/// skipped, not read as tender text (an unreadable zip: exit 2).
+#[test]
+fn the_file_standard_output_goes_to_is_not_read_as_tender_text() {
+    let dir = copy_of("fixtures/tenders/nb-legevakt");
+    let target = dir.path().join("krav.docx");
+    let out = Command::new(env!("CARGO_BIN_EXE_tenderlint"))
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "--format", "requirements-docx", "."])
+        .stdout(std::fs::File::create(&target).expect("create"))
+        .stderr(Stdio::piped())
+        .output()
+        .expect("tenderlint runs");
+    assert_ne!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("krav.docx"), "{}", stderr(&out));
+    let written = std::fs::read(&target).expect("written");
+    assert!(written.starts_with(b"PK\x03\x04"), "a Word file");
+    // The notice says why, in the reader's language.
+    let markdown = dir.path().join("krav.md");
+    let out = Command::new(env!("CARGO_BIN_EXE_tenderlint"))
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--isolated",
+            "--format",
+            "markdown",
+            "--lang",
+            "nn",
+            ".",
+        ])
+        .stdout(std::fs::File::create(&markdown).expect("create"))
+        .output()
+        .expect("tenderlint runs");
+    assert_ne!(out.status.code(), Some(2));
+    let report = std::fs::read_to_string(&markdown).expect("read");
+    assert!(
+        report.contains("hoppa over krav.md: denne køyringa skriv rapporten sin dit"),
+        "{report}"
+    );
+}
+
+/// Issue 25: an empty Markdown file is said to be empty, not checked silently.
+#[test]
+fn an_empty_file_is_reported_as_empty() {
+    let dir = copy_of("fixtures/tenders/nb-legevakt");
+    std::fs::write(dir.path().join("bilag-2.md"), "\n").expect("write");
+    for (lang, words) in [("nb", "bilag-2.md er tom"), ("en", "bilag-2.md is empty")] {
+        let out = tenderlint_in(dir.path(), &["check", "--isolated", "--lang", lang, "."]);
+        assert!(stdout(&out).contains(words), "{lang}: {}", stdout(&out));
+    }
+}

@@ -112,14 +112,14 @@ fn lc_all_wins_over_lc_messages_over_lang_and_unknown_locales_are_passed_over() 
 }
 
 #[test]
-fn an_unknown_lang_is_an_error_worded_as_before() {
+fn an_unknown_lang_is_an_error_naming_nb_nn_and_en() {
     let message = usage(resolve_check(
         &check_args(&["--lang", "de"]),
         None,
         &Environment::default(),
     ));
-    // Names nb and en only, though nn is accepted: the message users know, kept.
-    assert_eq!(message, "unknown language `de` (use nb or en)");
+    // Issue 25: nynorsk is accepted, so the message names it too.
+    assert_eq!(message, "unknown language `de` (use nb, nn or en)");
     let serve = resolve_serve(
         &serve_args(&["--lang", "de"]),
         None,
