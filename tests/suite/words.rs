@@ -191,3 +191,22 @@ fn an_empty_file_is_reported_as_empty() {
         assert!(stdout(&out).contains(words), "{lang}: {}", stdout(&out));
     }
 }
+
+/// Issue 25: `init` prints snippets that work as written, with no
+/// `github.com/OWNER/…` to replace.
+#[test]
+fn init_writes_no_owner_placeholders() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = tenderlint_in(dir.path(), &["init"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let printed = stdout(&out);
+    let config = std::fs::read_to_string(dir.path().join("tenderlint.yaml")).expect("written");
+    for text in [&printed, &config] {
+        assert!(!text.contains("OWNER"), "{text}");
+    }
+    assert!(
+        printed.contains("repo: local") && printed.contains("entry: tenderlint check"),
+        "{printed}"
+    );
+    assert!(printed.contains("vars.TENDERLINT_GIT"), "{printed}");
+}
