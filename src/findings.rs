@@ -132,9 +132,12 @@ pub struct FileEntry {
     pub format: Option<crate::document::Format>,
     /// Blocks read; 0 when the file could not be read.
     pub blocks: usize,
-    /// Why the file could not be read (one line), if it could not.
+    /// Why the file could not be read (one line, technical), if it could not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// What is wrong with it, as reports word it for the people who wrote it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<crate::document::Unreadable>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]

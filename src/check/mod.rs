@@ -215,7 +215,10 @@ pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) 
         ),
         None => (
             PathBuf::from(STDIN_PATH),
-            Read::Failed(ReadError::new("standard input was not read")),
+            Read::Failed(ReadError::new(
+                document::Unreadable::CannotOpen,
+                "standard input was not read",
+            )),
         ),
     });
     let read: Vec<(PathBuf, Read)> = files
@@ -237,6 +240,7 @@ pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) 
             format: None,
             blocks: 0,
             error: Some(e.message),
+            problem: Some(document::Unreadable::CannotOpen),
         })
         .collect();
     check_read(read, walk_errors, notices, sets, options)
@@ -317,6 +321,7 @@ fn check_read(
                     format: Some(doc.format),
                     blocks: doc.blocks.len(),
                     error: None,
+                    problem: None,
                 });
                 properties.push(props);
                 docs.push(*doc);
@@ -329,6 +334,7 @@ fn check_read(
                 format: document::Format::from_path(&path),
                 blocks: 0,
                 error: Some(e.to_string()),
+                problem: Some(e.kind),
             }),
         }
     }
@@ -355,6 +361,7 @@ pub fn check_documents(docs: &[Document], sets: &[RuleSet], options: &CheckOptio
             format: Some(d.format),
             blocks: d.blocks.len(),
             error: None,
+            problem: None,
         })
         .collect();
     check_tender(docs, files, Vec::new(), &options.engine, sets, options)

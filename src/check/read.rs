@@ -1,7 +1,7 @@
 //! Reading the tender's files for a check: each file once, with the reader its
 //! extension chooses, leaving out the reports tenderlint wrote itself.
 
-use crate::document::{self, Document, ReadError};
+use crate::document::{self, Document, ReadError, Unreadable};
 use crate::engine;
 use crate::findings::{About, Notice, Skip};
 
@@ -95,16 +95,24 @@ pub(super) fn refusal(path: &std::path::Path) -> ReadError {
         .unwrap_or("")
         .to_ascii_lowercase();
     match ext.as_str() {
-        "doc" => ReadError::new("legacy Word 97–2003 .doc is not read")
-            .with_hint("save it as .docx in Word"),
-        "docm" | "dotx" | "dotm" => ReadError::new(format!("Word .{ext} files are not read"))
-            .with_hint("save the tender as a plain .docx"),
-        "odt" => ReadError::new("OpenDocument .odt is not read").with_hint("save it as .docx"),
-        "rtf" => ReadError::new("RTF is not read").with_hint("save it as .docx"),
-        "pdf" => {
-            ReadError::new("PDF is not read").with_hint("check the Word or Markdown source instead")
-        }
-        _ => ReadError::new("not a file tenderlint reads").with_hint("use .md, .markdown or .docx"),
+        "doc" => ReadError::new(
+            Unreadable::LegacyWord,
+            "legacy Word 97–2003 .doc is not read",
+        )
+        .with_hint("save it as .docx in Word"),
+        "docm" | "dotx" | "dotm" => ReadError::new(
+            Unreadable::WordVariant,
+            format!("Word .{ext} files are not read"),
+        )
+        .with_hint("save the tender as a plain .docx"),
+        "odt" => ReadError::new(Unreadable::OtherDocument, "OpenDocument .odt is not read")
+            .with_hint("save it as .docx"),
+        "rtf" => ReadError::new(Unreadable::OtherDocument, "RTF is not read")
+            .with_hint("save it as .docx"),
+        "pdf" => ReadError::new(Unreadable::Pdf, "PDF is not read")
+            .with_hint("check the Word or Markdown source instead"),
+        _ => ReadError::new(Unreadable::NotTenderFile, "not a file tenderlint reads")
+            .with_hint("use .md, .markdown or .docx"),
     }
 }
 

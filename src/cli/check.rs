@@ -78,7 +78,11 @@ fn explain_nothing_read(report: &CheckReport, paths: &[PathBuf], lang: tenderlin
         }
     }
     for f in &report.files {
-        eprintln!("error: {}: {}", f.path, f.error.as_deref().unwrap_or(""));
+        eprintln!(
+            "error: {}: {}",
+            f.path,
+            report::i18n::unreadable_with_cause(f, lang)
+        );
     }
 }
 
@@ -127,7 +131,11 @@ fn write_reports(report: &CheckReport, settings: &Settings, args: &CheckArgs) ->
     }
     // Unreadable files make the run an error even though the rest was checked.
     for f in report.files.iter().filter(|f| f.error.is_some()) {
-        eprintln!("error: {}: {}", f.path, f.error.as_deref().unwrap_or(""));
+        eprintln!(
+            "error: {}: {}",
+            f.path,
+            report::i18n::unreadable_with_cause(f, settings.render.lang)
+        );
         status = ERROR;
     }
     // So does an unknown service named in a document.

@@ -527,6 +527,9 @@ pub struct Directive {
 /// added by the caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadError {
+    /// What is wrong, for the people who wrote the file; each report words it.
+    pub kind: Unreadable,
+    /// What exactly is wrong, for whoever looks into it (English, technical).
     pub message: String,
     /// What the user can do about it («save as .docx without a password»).
     pub hint: Option<String>,
@@ -534,8 +537,9 @@ pub struct ReadError {
 
 impl ReadError {
     /// A one-line cause, without a hint.
-    pub fn new(message: impl Into<String>) -> ReadError {
+    pub fn new(kind: Unreadable, message: impl Into<String>) -> ReadError {
         ReadError {
+            kind,
             message: message.into(),
             hint: None,
         }
@@ -558,6 +562,40 @@ impl std::fmt::Display for ReadError {
     }
 }
 
+/// Why a file could not be read, in the terms of the people who wrote it: what
+/// they can do about it is the same within a kind. Reports word it
+/// (`report::i18n::unreadable`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unreadable {
+    /// Not a Word document at all (no zip, or a zip without one).
+    NotWord,
+    /// A Word file that is damaged or incomplete.
+    Damaged,
+    /// An Excel workbook named like a Word document.
+    Excel,
+    /// A PowerPoint presentation named like a Word document.
+    PowerPoint,
+    /// Password-protected.
+    Encrypted,
+    /// Word 97–2003 (.doc).
+    LegacyWord,
+    /// A Word variant that is not a plain .docx (.docm, .dotx, .dotm).
+    WordVariant,
+    /// OpenDocument or RTF: to be saved as .docx.
+    OtherDocument,
+    /// A PDF: the Word or Markdown source is to be checked.
+    Pdf,
+    /// A kind of file tenderlint does not read.
+    NotTenderFile,
+    /// A text file not in UTF-8.
+    NotUtf8,
+    /// Too large to check, or inflating like a zip bomb.
+    TooLarge,
+    /// The file could not be opened (missing, no permission, not a regular file).
+    CannotOpen,
+}
+
 /// Largest file tenderlint reads (bytes); larger ones are refused, not truncated.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -567,7 +605,7 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 pub const MAX_TEXT_BYTES: usize = 32 * 1024 * 1024;
 
 fn too_much_text(bytes: usize) -> ReadError {
-    ReadError::new(format!(
+    ReadError::new(Unreadable::TooLarge, format!(
         "holds {} MiB of text, more than the {} MiB (about 10,000 pages) tenderlint checks in one file",
         bytes / (1024 * 1024),
         MAX_TEXT_BYTES / (1024 * 1024)
@@ -578,20 +616,26 @@ fn too_much_text(bytes: usize) -> ReadError {
 /// Reads one file of the tender in the format its extension names.
 pub fn read_file(path: &Path) -> Result<Document, ReadError> {
     let format = Format::from_path(path).ok_or_else(|| {
-        ReadError::new("not a file tenderlint reads").with_hint("use .md, .markdown or .docx")
+        ReadError::new(Unreadable::NotTenderFile, "not a file tenderlint reads")
+            .with_hint("use .md, .markdown or .docx")
     })?;
-    let meta = std::fs::metadata(path).map_err(|e| ReadError::new(format!("cannot read: {e}")))?;
+    let meta = std::fs::metadata(path)
+        .map_err(|e| ReadError::new(Unreadable::CannotOpen, format!("cannot read: {e}")))?;
     if !meta.is_file() {
-        return Err(ReadError::new("not a regular file"));
+        return Err(ReadError::new(Unreadable::CannotOpen, "not a regular file"));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(ReadError::new(format!(
-            "file is {} MiB, more than the {} MiB tenderlint reads",
-            meta.len() / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
+        return Err(ReadError::new(
+            Unreadable::TooLarge,
+            format!(
+                "file is {} MiB, more than the {} MiB tenderlint reads",
+                meta.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
     }
-    let bytes = std::fs::read(path).map_err(|e| ReadError::new(format!("cannot read: {e}")))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| ReadError::new(Unreadable::CannotOpen, format!("cannot read: {e}")))?;
     match format {
         // The text is kept for line numbers and snippets: move the bytes into it
         // rather than hold a second copy while the parser builds its tree.
@@ -613,8 +657,11 @@ fn check_text_size(len: usize) -> Result<(), ReadError> {
 }
 
 fn not_utf8(e: std::str::Utf8Error) -> ReadError {
-    ReadError::new(format!("not valid UTF-8 (byte {})", e.valid_up_to()))
-        .with_hint("save the file as UTF-8")
+    ReadError::new(
+        Unreadable::NotUtf8,
+        format!("not valid UTF-8 (byte {})", e.valid_up_to()),
+    )
+    .with_hint("save the file as UTF-8")
 }
 
 /// Reads a file's content that is already in memory.

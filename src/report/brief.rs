@@ -163,21 +163,25 @@ fn header(out: &mut String, report: &CheckReport, lang: Lang, width: usize, pain
     );
     // Which services the verdicts assume, and where that came from (or that none
     // were found, which changes what the scope-dependent rules demand).
-    let _ = writeln!(out, "{}", common::services_statement(report, lang));
+    let _ = writeln!(
+        out,
+        "{}",
+        common::services_statement_for(report, lang, common::ServicesChange::Flag)
+    );
     for f in report.files.iter().filter(|f| f.error.is_some()) {
         let _ = writeln!(
             out,
             "{} {}: {}",
-            paint.fg(AnsiColor::Red, "error:"),
+            paint.fg(AnsiColor::Red, &format!("{}:", word(lang, "error"))),
             f.path,
-            f.error.as_deref().unwrap_or("")
+            super::i18n::unreadable_with_cause(f, lang)
         );
     }
     for n in &report.notices {
         let _ = writeln!(
             out,
             "{} {}",
-            paint.fg(AnsiColor::Cyan, "note:"),
+            paint.fg(AnsiColor::Cyan, &format!("{}:", word(lang, "note"))),
             fit(&super::i18n::notice(n, lang), width - 6)
         );
     }

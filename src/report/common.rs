@@ -364,16 +364,43 @@ pub fn strip_xml_illegal(text: &str) -> String {
 /// or, when there are none, that none were found and what that changes. Every
 /// format states it: a wrong scope changes verdicts without any other sign.
 pub fn services_statement(report: &CheckReport, lang: Lang) -> String {
+    services_statement_for(report, lang, ServicesChange::Any)
+}
+
+/// Where the reader of a report changes the services the check assumed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ServicesChange {
+    /// The terminal: `--services`.
+    Flag,
+    /// A Word report: the document property `services`.
+    WordProperty,
+    /// The page: its checkboxes.
+    Checkboxes,
+    /// A report read anywhere: the flag or the configuration.
+    Any,
+}
+
+/// [`services_statement`] that says how to change the services where its reader
+/// can: the flag in the terminal, the property in Word, the checkboxes on the page.
+pub fn services_statement_for(report: &CheckReport, lang: Lang, how: ServicesChange) -> String {
     let services = &report.services;
     let title = word(lang, "services-title");
+    let change = word(
+        lang,
+        match how {
+            ServicesChange::Flag => "services-change-flag",
+            ServicesChange::WordProperty => "services-change-property",
+            ServicesChange::Checkboxes => "services-change-checkboxes",
+            ServicesChange::Any => "services-change-any",
+        },
+    );
     if services.effective.is_empty() {
-        let rules = services.scoped_rules.join(", ");
-        let rest = if rules.is_empty() {
-            word(lang, "services-none").to_string()
-        } else {
-            word(lang, "services-none-scoped").replace("{rules}", &rules)
-        };
-        return format!("{title}: {rest}");
+        if services.scoped_rules.is_empty() {
+            return format!("{title}: {}", word(lang, "services-none"));
+        }
+        let rest = word(lang, "services-none-scoped")
+            .replace("{n}", &services.scoped_rules.len().to_string());
+        return format!("{title}: {rest} {change}");
     }
     // Services from the same place are listed together: «a, b (front matter of x.md)».
     let mut groups: Vec<(Vec<&str>, String)> = Vec::new();
@@ -400,7 +427,11 @@ pub fn services_statement(report: &CheckReport, lang: Lang) -> String {
             }
         })
         .collect();
-    format!("{title}: {}", parts.join(", "))
+    let assumed = format!("{title}: {}.", parts.join(", "));
+    if services.scoped_rules.is_empty() {
+        return assumed;
+    }
+    format!("{assumed} {} {change}", word(lang, "services-if-wrong"))
 }
 
 fn origin_words(o: &crate::engine::ServiceOrigin, lang: Lang) -> String {

@@ -312,13 +312,13 @@ fn head(out: &mut String, report: &CheckReport, lang: Lang, date: Date) {
         esc(w("files-heading"))
     );
     for f in &report.files {
-        match &f.error {
+        match f.error.as_ref().map(|_| i18n::unreadable(f, lang)) {
             Some(e) => {
                 let _ = write!(
                     out,
                     "<li class=\"error-file\">{}: {}</li>",
                     esc(&common::display_path(&f.path)),
-                    esc(e)
+                    esc(&e)
                 );
             }
             None => {

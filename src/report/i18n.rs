@@ -7,7 +7,7 @@
 
 mod messages;
 
-pub use messages::notice;
+pub use messages::{notice, unreadable, unreadable_with_cause};
 
 use crate::Lang;
 use crate::findings::CheckReport;
@@ -223,6 +223,7 @@ const WORDS: &[Entry] = &[
         "tenderlint-report",
     ),
     // The baseline.
+    ("baseline-label", "referanse", "referanse", "baseline"),
     ("baseline-new", "ny", "ny", "new"),
     ("baseline-same", "uendret", "uendra", "same"),
     ("baseline-fixed", "bedre", "betre", "fixed"),
@@ -243,9 +244,39 @@ const WORDS: &[Entry] = &[
     ),
     (
         "services-none-scoped",
-        "ingen oppgitt eller funnet, så reglene som avhenger av tjenestene ({rules}) beholder sin standard alvorlighet og styrke — en regel som er lovkrav for noen tjenester (legevakt, fastlege), er da bare så streng som standarden. Oppgi tjenestene med `services:` i front matter eller tenderlint.yaml, eller --services.",
-        "ingen oppgjevne eller funne, så reglane som avheng av tenestene ({rules}) held på standard alvor og styrke — ein regel som er lovkrav for nokre tenester (legevakt, fastlege), er då berre så streng som standarden. Oppgje tenestene med `services:` i front matter eller tenderlint.yaml, eller --services.",
-        "none declared or detected, so the rules that depend on them ({rules}) keep their default severity and strength — a rule that is a legal requirement for some services (legevakt, fastlege) is then only as strict as its default. Declare them with `services:` in front matter or tenderlint.yaml, or --services.",
+        "ingen oppgitt eller funnet, så {n} regler som er strengere for noen tjenester (som legevakt), er sjekket etter standardkravet.",
+        "ingen oppgjevne eller funne, så {n} reglar som er strengare for nokre tenester (som legevakt), er sjekka etter standardkravet.",
+        "none given or found, so {n} rules that are stricter for some services (such as legevakt) were checked at their default.",
+    ),
+    (
+        "services-if-wrong",
+        "Stemmer ikke det?",
+        "Stemmer ikkje det?",
+        "Not right?",
+    ),
+    (
+        "services-change-flag",
+        "Oppgi tjenestene med --services, for eksempel --services legevakt.",
+        "Oppgje tenestene med --services, til dømes --services legevakt.",
+        "Name them with --services, for example --services legevakt.",
+    ),
+    (
+        "services-change-property",
+        "Oppgi tjenestene i Word som dokumentegenskapen «services» (Fil › Info › Egenskaper › Avanserte egenskaper › Egendefinert).",
+        "Oppgje tenestene i Word som dokumenteigenskapen «services» (Fil › Info › Eigenskapar › Avanserte eigenskapar › Eigendefinert).",
+        "Name them in Word as the document property «services» (File › Info › Properties › Advanced Properties › Custom).",
+    ),
+    (
+        "services-change-checkboxes",
+        "Kryss av for tjenestene anskaffelsen gjelder, og sjekk igjen.",
+        "Kryss av for tenestene anskaffinga gjeld, og sjekk igjen.",
+        "Tick the services the procurement covers and check again.",
+    ),
+    (
+        "services-change-any",
+        "Oppgi tjenestene med --services eller i tenderlint.yaml (services:).",
+        "Oppgje tenestene med --services eller i tenderlint.yaml (services:).",
+        "Name them with --services or in tenderlint.yaml (services:).",
     ),
     (
         "origin-front-matter",

@@ -4,9 +4,7 @@
 
 use super::RenderOptions;
 use crate::Lang;
-use crate::findings::{
-    CheckReport, Evidence, FileEntry, RuleSetInfo, Services, Summary, Tool, Waiver,
-};
+use crate::findings::{CheckReport, Evidence, RuleSetInfo, Services, Summary, Tool, Waiver};
 use serde::Serialize;
 
 /// Bumped when a field changes meaning or disappears; new fields do not bump it.
@@ -17,7 +15,7 @@ struct Document<'a> {
     format_version: u32,
     tool: &'a Tool,
     ruleset: Vec<&'a RuleSetInfo>,
-    files: &'a [FileEntry],
+    files: Vec<JsonFile<'a>>,
     services: &'a Services,
     tender_language: Lang,
     suggestion_language: Lang,
@@ -25,6 +23,21 @@ struct Document<'a> {
     results: Vec<Result<'a>>,
     notices: Vec<JsonNotice>,
     summary: &'a Summary,
+}
+
+/// A file of the tender; one that could not be read says why in the report's
+/// language (`error`) and technically (`detail`).
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    path: &'a str,
+    format: Option<crate::document::Format>,
+    blocks: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    problem: Option<crate::document::Unreadable>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detail: Option<&'a str>,
 }
 
 /// A notice in the report's language.
@@ -118,7 +131,19 @@ fn document(report: &CheckReport, lang: Lang) -> Document<'_> {
         format_version: FORMAT_VERSION,
         tool: &report.tool,
         ruleset: report.rulesets.iter().collect(),
-        files: &report.files,
+        files: report
+            .files
+            .iter()
+            .map(|f| JsonFile {
+                path: &f.path,
+                format: f.format,
+                blocks: f.blocks,
+                error: f.error.as_ref().map(|_| super::i18n::unreadable(f, lang)),
+                problem: f.problem,
+                // The technical cause beside the words, where they differ.
+                detail: f.problem.and(f.error.as_deref()),
+            })
+            .collect(),
         services: &report.services,
         tender_language: report.tender_language,
         suggestion_language: report.suggestion_language,

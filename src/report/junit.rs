@@ -54,7 +54,12 @@ fn failure_body(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
         common::status_word(r, lang)
     );
     if let Some(c) = &r.baseline {
-        let _ = writeln!(body, "baseline: {}", c.state.as_str());
+        let _ = writeln!(
+            body,
+            "{}: {}",
+            label(lang, "baseline-label"),
+            super::baseline::word(lang, c.state)
+        );
     }
     if r.evidence.is_empty()
         && let Some(main) = common::main_file(report)
@@ -73,11 +78,7 @@ fn failure_body(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
             label(lang, "evidence"),
             common::evidence_place(e, lang),
             common::one_line(&e.excerpt),
-            if e.review {
-                common::evidence_word(lang, e)
-            } else {
-                e.coverage.as_str()
-            }
+            common::evidence_word(lang, e)
         );
     }
     if r.evidence_total > r.evidence.len() {
@@ -148,7 +149,7 @@ pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u
         let mut cases = String::new();
         for f in &unreadable {
             let path = common::display_path(&f.path);
-            let error = f.error.as_deref().unwrap_or("");
+            let error = &super::i18n::unreadable_with_cause(f, lang);
             let _ = write!(
                 cases,
                 "    <testcase classname=\"files\" name=\"{}\" file=\"{}\" time=\"0\">\n      <failure message=\"{}\" type=\"unreadable\">{}</failure>\n    </testcase>\n",
@@ -197,7 +198,7 @@ fn testcase(
                 ">\n      <system-out>{}</system-out>\n    </testcase>\n",
                 cdata(&format!(
                     "{} ({})\n{}",
-                    common::severity_str(r.severity),
+                    label(lang, common::severity_str(r.severity)),
                     label(lang, why),
                     failure_body(report, r, lang)
                 ))

@@ -142,7 +142,7 @@ fn header(out: &mut String, report: &CheckReport, lang: Lang) {
             out,
             "> [!WARNING]\n> {}: {}\n",
             code_cell(&f.path),
-            inline(f.error.as_deref().unwrap_or(""))
+            inline(&i18n::unreadable(f, lang))
         );
     }
     let _ = writeln!(

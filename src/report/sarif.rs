@@ -413,7 +413,7 @@ pub fn to_value(report: &CheckReport, lang: Lang) -> Value {
     for f in report.files.iter().filter(|f| f.error.is_some()) {
         notifications.push(json!({
             "level": "error",
-            "message": { "text": format!("{}: {}", f.path, f.error.as_deref().unwrap_or("")) },
+            "message": { "text": format!("{}: {}", f.path, i18n::unreadable_with_cause(f, lang)) },
             "locations": [{ "physicalLocation": { "artifactLocation": { "uri": path_uri(&f.path) } } }],
         }));
     }

@@ -40,6 +40,7 @@ fn fixture_report_failing_on(fail_on: Option<tenderlint::rules::Severity>) -> Ch
         format: Some(tenderlint::document::Format::Docx),
         blocks: 12,
         error: None,
+        problem: None,
     });
     for r in &mut report.results {
         if r.rule == "HYG-001" {
@@ -552,6 +553,7 @@ fn tender_wide_findings_point_at_the_main_document() {
         format: Some(tenderlint::document::Format::Markdown),
         blocks: 1,
         error: None,
+        problem: None,
     };
     report.files = vec![
         entry("a/bilag-10.md"),

@@ -210,3 +210,174 @@ fn init_writes_no_owner_placeholders() {
     );
     assert!(printed.contains("vars.TENDERLINT_GIT"), "{printed}");
 }
+
+/// Issue 25: a file that cannot be read is explained in the reader's language
+/// (on the page too, which shows the JSON's `error`), the technical cause kept
+/// beside it for whoever looks into it.
+#[test]
+fn file_errors_are_worded_for_the_people_who_wrote_the_file() {
+    let dir = copy_of("fixtures/tenders/nb-legevakt");
+    std::fs::write(
+        dir.path().join("bilag-2.docx"),
+        b"PK\x03\x04 not really a zip",
+    )
+    .expect("write");
+    for (lang, words) in [
+        (
+            "nb",
+            "Word-filen er skadet eller ufullstendig (åpne den i Word og lagre den på nytt)",
+        ),
+        (
+            "nn",
+            "Word-fila er skadd eller ufullstendig (opne henne i Word og lagre henne på nytt)",
+        ),
+        (
+            "en",
+            "the Word file is damaged or incomplete (open it in Word and save it again)",
+        ),
+    ] {
+        let out = tenderlint_in(
+            dir.path(),
+            &[
+                "check",
+                "--isolated",
+                "--format",
+                "json",
+                "--lang",
+                lang,
+                ".",
+            ],
+        );
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let file = json["files"]
+            .as_array()
+            .expect("files")
+            .iter()
+            .find(|f| f["path"] == "bilag-2.docx")
+            .expect("listed");
+        assert_eq!(file["error"], words, "{lang}");
+        assert_eq!(file["problem"], "damaged");
+        assert!(
+            file["detail"].as_str().is_some_and(|d| d.contains("zip")),
+            "{file}"
+        );
+        let html = stdout(&tenderlint_in(
+            dir.path(),
+            &[
+                "check",
+                "--isolated",
+                "--format",
+                "html",
+                "--lang",
+                lang,
+                ".",
+            ],
+        ));
+        assert!(html.contains(words), "{lang}");
+    }
+}
+
+/// Issue 25: the services line says which services were assumed and how to
+/// change that where its reader is — the flag in the terminal, the property in
+/// Word — not a paragraph about front matter.
+#[test]
+fn the_services_line_says_in_plain_words_how_to_change_the_services() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("konkurransegrunnlag.md"),
+        "# Kravspesifikasjon\n\nLøsningen skal støtte e-resept.\n",
+    )
+    .expect("write");
+    let brief = stdout(&tenderlint_in(
+        dir.path(),
+        &["check", "--isolated", "--lang", "nb", "."],
+    ));
+    let line = brief
+        .lines()
+        .find(|l| l.starts_with("Tjenester:"))
+        .expect("services line");
+    assert!(
+        line.contains("--services legevakt") && !line.contains("front matter"),
+        "{line}"
+    );
+    assert!(
+        line.chars().count() < 240,
+        "{} characters: {line}",
+        line.chars().count()
+    );
+    let word = Command::new(env!("CARGO_BIN_EXE_tenderlint"))
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--isolated",
+            "--format",
+            "docx",
+            "--lang",
+            "nn",
+            ".",
+        ])
+        .output()
+        .expect("runs");
+    let document = document_xml(&word.stdout);
+    assert!(
+        document.contains("dokumenteigenskapen «services»"),
+        "{document}"
+    );
+    assert!(!document.contains("--services"), "{document}");
+}
+
+/// Issue 25: under nb and nn, `--verbose` and JUnit print no English severity,
+/// coverage or baseline words.
+#[test]
+fn verbose_and_junit_speak_the_readers_language() {
+    let tender = "fixtures/tenders/nn-heimeteneste";
+    let verbose = stdout(&tenderlint(&[
+        "check",
+        "--isolated",
+        "--verbose",
+        "--lang",
+        "nn",
+        tender,
+    ]));
+    assert!(verbose.contains("✗ åtvaring"), "{verbose}");
+    for english in ["✗ error", "✗ warning", "(non-normative)", "(binding)"] {
+        assert!(!verbose.contains(english), "{english}: {verbose}");
+    }
+    let junit = stdout(&tenderlint(&[
+        "check",
+        "--isolated",
+        "--format",
+        "junit",
+        "--fail-on",
+        "error",
+        "--lang",
+        "nb",
+        tender,
+    ]));
+    assert!(junit.contains("advarsel (under --fail-on"), "{junit}");
+    for english in ["warning (", "(binding)", "(non-normative)", "(descriptive)"] {
+        assert!(!junit.contains(english), "{english}: {junit}");
+    }
+}
+
+/// Issue 25: the page's status says when files were not read, in every language.
+#[test]
+fn the_pages_status_says_when_files_were_skipped() {
+    let page = include_str!("../../src/serve/page/app.js");
+    assert_eq!(
+        page.matches("\"done-skipped\":").count(),
+        3,
+        "nb, nn and en"
+    );
+    assert!(page.contains("s.unreadable_files"));
+    assert!(page.contains("t(\"done-skipped\""));
+}
+
+/// The main part of a Word file, as XML text.
+fn document_xml(docx: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip");
+    let mut part = zip.by_name("word/document.xml").expect("the main part");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut part, &mut xml).expect("UTF-8");
+    xml
+}
