@@ -310,7 +310,7 @@ fn junit_parses_with_a_junit_reader() {
         passed_with_message
             .system_out
             .as_deref()
-            .is_some_and(|o| o.contains("warning"))
+            .is_some_and(|o| o.contains("advarsel"))
     );
     let report = fixture_report_failing_on(Some(tenderlint::rules::Severity::Info));
     let xml = String::from_utf8(tenderlint::report::render(
