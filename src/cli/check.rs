@@ -167,7 +167,7 @@ fn standard_output() -> Option<tenderlint::FileId> {
     if !metadata.is_file() {
         return None;
     }
-    tenderlint::FileId::of(&metadata)
+    tenderlint::file_id(&metadata)
 }
 
 #[cfg(not(unix))]
