@@ -23,7 +23,7 @@ fn decide(r: &RuleResult, fail_on: Option<Severity>, with_baseline: bool) -> Gat
     if r.waiver.is_some() {
         return Gate::Waived;
     }
-    if !fail_on.is_some_and(|t| r.severity >= t) {
+    if fail_on.is_none_or(|t| r.severity < t) {
         return Gate::BelowFailOn;
     }
     let regressed = r
