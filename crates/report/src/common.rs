@@ -374,14 +374,12 @@ pub enum ServicesChange {
     Flag,
     /// A Word report: the document property `services`.
     WordProperty,
-    /// The page: its checkboxes.
-    Checkboxes,
     /// A report read anywhere: the flag or the configuration.
     Any,
 }
 
 /// [`services_statement`] that says how to change the services where its reader
-/// can: the flag in the terminal, the property in Word, the checkboxes on the page.
+/// can: the flag in the terminal, the property in Word.
 pub fn services_statement_for(report: &CheckReport, lang: Lang, how: ServicesChange) -> String {
     let services = &report.services;
     let title = word(lang, "services-title");
@@ -390,7 +388,6 @@ pub fn services_statement_for(report: &CheckReport, lang: Lang, how: ServicesCha
         match how {
             ServicesChange::Flag => "services-change-flag",
             ServicesChange::WordProperty => "services-change-property",
-            ServicesChange::Checkboxes => "services-change-checkboxes",
             ServicesChange::Any => "services-change-any",
         },
     );

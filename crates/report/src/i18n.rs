@@ -267,12 +267,6 @@ const WORDS: &[Entry] = &[
         "Name them in Word as the document property «services» (File › Info › Properties › Advanced Properties › Custom).",
     ),
     (
-        "services-change-checkboxes",
-        "Kryss av for tjenestene anskaffelsen gjelder, og sjekk igjen.",
-        "Kryss av for tenestene anskaffinga gjeld, og sjekk igjen.",
-        "Tick the services the procurement covers and check again.",
-    ),
-    (
         "services-change-any",
         "Oppgi tjenestene med --services eller i tenderlint.yaml (services:).",
         "Oppgje tenestene med --services eller i tenderlint.yaml (services:).",
