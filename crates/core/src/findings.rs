@@ -12,6 +12,9 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+mod tally;
+pub use tally::{CategoryTally, Outcome, Summary, Tally};
+
 /// The outcome of checking one tender.
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckReport {
@@ -25,12 +28,75 @@ pub struct CheckReport {
     /// given, else the tender's language.
     pub suggestion_language: crate::Lang,
     pub results: Vec<RuleResult>,
-    /// Notes about the run itself (a newer rule-set version exists, a waiver expired …).
+    /// Notes about the run itself (a newer rule-set version exists, a file was
+    /// skipped …), as data; the JSON format words them.
+    #[serde(skip)]
     pub notices: Vec<Notice>,
     pub summary: Summary,
     /// Text of the Markdown files by path, for snippets in human output.
     #[serde(skip)]
     pub sources: std::collections::BTreeMap<String, Arc<str>>,
+}
+
+impl CheckReport {
+    /// Whether the run fails: a result the gate says fails it
+    /// ([`RuleResult::gate`]). Unreadable files are errors of their own.
+    pub fn fails_run(&self) -> bool {
+        self.results.iter().any(|r| r.gate == Gate::Fails)
+    }
+}
+
+/// A service name no rule set knows, with the nearest known one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownService {
+    /// The name as written.
+    pub name: String,
+    /// Where it was named.
+    pub origin: NamedIn,
+    /// The known name it is nearest to, when it is near one.
+    pub suggestion: Option<String>,
+    /// Every service the rule sets know.
+    pub known: Vec<String>,
+}
+
+impl std::fmt::Display for UnknownService {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown service `{}` in {}", self.name, self.origin)?;
+        if let Some(s) = &self.suggestion {
+            write!(f, " (did you mean `{s}`?)")?;
+        }
+        if self.known.is_empty() {
+            write!(f, "; the rule sets define no services")
+        } else {
+            write!(f, "; known services: {}", self.known.join(", "))
+        }
+    }
+}
+
+/// Where a service name was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NamedIn {
+    /// `--services`.
+    Flag,
+    /// The configuration file, by its name.
+    Config(String),
+    /// The front matter of a Markdown file.
+    FrontMatter(String),
+    /// The Word document properties of a file.
+    DocumentProperties(String),
+}
+
+impl std::fmt::Display for NamedIn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NamedIn::Flag => f.write_str("--services"),
+            NamedIn::Config(name) => f.write_str(name),
+            NamedIn::FrontMatter(path) => write!(f, "the front matter of {path}"),
+            NamedIn::DocumentProperties(path) => {
+                write!(f, "the Word document properties of {path}")
+            }
+        }
+    }
 }
 
 /// The program that wrote the report.
@@ -69,9 +135,12 @@ pub struct FileEntry {
     pub format: Option<crate::document::Format>,
     /// Blocks read; 0 when the file could not be read.
     pub blocks: usize,
-    /// Why the file could not be read (one line), if it could not.
+    /// Why the file could not be read (one line, technical), if it could not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// What is wrong with it, as reports word it for the people who wrote it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<crate::document::Unreadable>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -239,15 +308,49 @@ pub struct RuleResult {
     /// The comparison with a baseline report (`check --baseline`), if there is one.
     #[serde(skip)]
     pub baseline: Option<Comparison>,
+    /// Whether the result fails the run, decided once by the policy
+    /// (`policy::gate`); every format and the exit status read it.
+    pub gate: Gate,
     /// The rule's texts: title, message, suggestion, sources (for reporters).
     #[serde(skip)]
     pub rule_info: Arc<RuleInfo>,
 }
 
 impl RuleResult {
-    /// Failing and not waived: this result counts against `--fail-on`.
+    /// Failing and not waived: a finding the gate weighs against `--fail-on` and
+    /// the baseline. Whether it fails the run is [`RuleResult::gate`].
     pub fn fails(&self) -> bool {
         !self.ok && self.waiver.is_none()
+    }
+}
+
+/// What the gate decided about one result: it fails the run, or why it does not.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Gate {
+    /// Satisfied (met, passed, not applicable, or weak where weak is accepted).
+    #[default]
+    Passes,
+    /// Not satisfied, but waived.
+    Waived,
+    /// Not satisfied, but its severity is below `--fail-on` (or `--fail-on never`).
+    BelowFailOn,
+    /// Not satisfied, but neither new nor worse than in the baseline (`--baseline`).
+    InBaseline,
+    /// Not satisfied: it fails the run.
+    Fails,
+}
+
+impl Gate {
+    /// Its key in reports (`passes`, `below-fail-on`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gate::Passes => "passes",
+            Gate::Waived => "waived",
+            Gate::BelowFailOn => "below-fail-on",
+            Gate::InBaseline => "in-baseline",
+            Gate::Fails => "fails",
+        }
     }
 }
 
@@ -287,10 +390,12 @@ pub struct Evidence {
     pub line: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<u32>,
-    /// The location in the terms of its format: `12:5`, or for Word the nearest
-    /// heading and the position under it (`3.2 Integrasjoner, tabell 1, rad 3, kolonne 2`).
+    /// The location in the terms of its format, without words: `12:5`, or for
+    /// Word the paragraph of the part (`¶ 863`). Reporters show [`Evidence::place`]
+    /// instead where there is one, worded in their language.
     pub location: String,
-    /// A Word location, structured (heading, paragraph, table, row, column).
+    /// A Word location a reader can find (heading, paragraph, table, row, column),
+    /// worded by each reporter (`report::i18n::place`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<crate::document::FindablePlace>,
     /// Byte range in the source file (Markdown) or byte offset in the part's XML (DOCX).
@@ -326,20 +431,6 @@ pub struct Evidence {
     /// requirement text, shown as «possibly covered — check». Never changes the status.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub review: bool,
-}
-
-impl Evidence {
-    /// Words the location in `lang` (Word places name «avsnitt» or «paragraph»).
-    pub fn relocate(&mut self, lang: crate::Lang) {
-        if let Some(place) = &self.place {
-            self.location = place.display(lang);
-        }
-        for other in &mut self.also_at {
-            if let Some(place) = &other.place {
-                other.location = place.display(lang);
-            }
-        }
-    }
 }
 
 /// Another place a piece of evidence points at: where the same requirement id is
@@ -428,200 +519,38 @@ pub struct Previous {
     pub violations: BTreeSet<String>,
 }
 
-/// A note about the run itself, at a severity.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+/// A note about the run itself, at a severity. What it says is data
+/// ([`About`]); every report words it in its reader's language
+/// (`report::i18n::notice`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     pub level: Severity,
-    pub message: String,
+    pub about: About,
 }
 
-/// What a result comes to for the reader: the engine's [`Status`], or `waived`
-/// when a waiver accepts it. Every format counts and names results by this one
-/// vocabulary, so that a count means the same in the terminal, on the page and in
-/// every report (README, «Outcomes»).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Outcome {
-    /// A binding requirement (or, for a `mention` rule, a statement) covers the topic.
-    Met,
-    /// Only weak coverage («bør», evaluation question, option): accepted or not by
-    /// the rule, it does not bind the supplier.
-    Weak,
-    /// Nothing in the tender covers the topic.
-    Missing,
-    /// The tender says something the rule objects to.
-    Violation,
-    /// A forbid/prefer/check rule found nothing to object to.
-    Passed,
-    /// The rule does not apply to the services this tender covers.
-    NotApplicable,
-    /// A waiver accepts the result, whatever its status.
-    Waived,
+/// What a [`Notice`] is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum About {
+    /// Newer versions of rule sets used are built in; results follow the pinned ones.
+    NewerVersions(Vec<crate::rules::versions::NewerVersion>),
+    /// The baseline was made with other rule-set versions: set id, the baseline's
+    /// version (`None`: the set is not in it) and the version checked with.
+    BaselineVersions(Vec<(String, Option<String>, String)>),
+    /// A file found in the tender's folder and not read as tender text.
+    Skipped { path: String, why: Skip },
+    /// A file with no text in it: nothing of it was checked.
+    EmptyFile { path: String },
+    /// A service a document declares that the rule sets do not know.
+    UnknownService(UnknownService),
 }
 
-impl Outcome {
-    /// Every outcome, in the order reports list them.
-    pub const ALL: [Outcome; 7] = [
-        Outcome::Met,
-        Outcome::Weak,
-        Outcome::Missing,
-        Outcome::Violation,
-        Outcome::Passed,
-        Outcome::NotApplicable,
-        Outcome::Waived,
-    ];
-
-    /// Its key in reports and in the word table (`met`, `not-applicable`, …).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Met => "met",
-            Outcome::Weak => "weak",
-            Outcome::Missing => "missing",
-            Outcome::Violation => "violation",
-            Outcome::Passed => "passed",
-            Outcome::NotApplicable => "not-applicable",
-            Outcome::Waived => "waived",
-        }
-    }
-
-    fn of_status(status: Status) -> Outcome {
-        match status {
-            Status::Met => Outcome::Met,
-            Status::Weak => Outcome::Weak,
-            Status::Missing => Outcome::Missing,
-            Status::Violation => Outcome::Violation,
-            Status::Passed => Outcome::Passed,
-            Status::NotApplicable => Outcome::NotApplicable,
-        }
-    }
-}
-
-impl RuleResult {
-    /// What the result comes to: its status, or `waived` when a waiver accepts it.
-    pub fn outcome(&self) -> Outcome {
-        if self.waiver.is_some() {
-            Outcome::Waived
-        } else {
-            Outcome::of_status(self.status)
-        }
-    }
-}
-
-/// How many results have each outcome (each result counts once, so the counts
-/// add up to `rules`), and how many of them fail.
-#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
-pub struct Tally {
-    pub rules: usize,
-    pub met: usize,
-    pub weak: usize,
-    pub missing: usize,
-    pub violation: usize,
-    pub passed: usize,
-    pub not_applicable: usize,
-    pub waived: usize,
-    /// Results that fail and are not waived: what there is to fix.
-    pub failed: usize,
-}
-
-impl Tally {
-    /// The tally of these results.
-    pub fn of<'a>(results: impl IntoIterator<Item = &'a RuleResult>) -> Tally {
-        let mut t = Tally::default();
-        for r in results {
-            t.rules += 1;
-            *t.count_mut(r.outcome()) += 1;
-            if r.fails() {
-                t.failed += 1;
-            }
-        }
-        t
-    }
-
-    fn count_mut(&mut self, outcome: Outcome) -> &mut usize {
-        match outcome {
-            Outcome::Met => &mut self.met,
-            Outcome::Weak => &mut self.weak,
-            Outcome::Missing => &mut self.missing,
-            Outcome::Violation => &mut self.violation,
-            Outcome::Passed => &mut self.passed,
-            Outcome::NotApplicable => &mut self.not_applicable,
-            Outcome::Waived => &mut self.waived,
-        }
-    }
-
-    /// How many results have this outcome.
-    pub fn count(&self, outcome: Outcome) -> usize {
-        match outcome {
-            Outcome::Met => self.met,
-            Outcome::Weak => self.weak,
-            Outcome::Missing => self.missing,
-            Outcome::Violation => self.violation,
-            Outcome::Passed => self.passed,
-            Outcome::NotApplicable => self.not_applicable,
-            Outcome::Waived => self.waived,
-        }
-    }
-
-    /// Counts per outcome, in the order reports show them.
-    pub fn counts(&self) -> [(usize, Outcome); 7] {
-        Outcome::ALL.map(|o| (self.count(o), o))
-    }
-}
-
-/// The tally of one category.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct CategoryTally {
-    pub category: String,
-    #[serde(flatten)]
-    pub tally: Tally,
-}
-
-/// The one tally of a check: the whole tender and each category (in the order
-/// categories first appear in the results), computed once; every format shows
-/// these numbers.
-#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
-pub struct Summary {
-    #[serde(flatten)]
-    pub tally: Tally,
-    /// Files that could not be read.
-    pub unreadable_files: usize,
-    pub categories: Vec<CategoryTally>,
-}
-
-/// The whole tender's counts read as the summary's own (`summary.met`), as they
-/// did before the categories joined them.
-impl std::ops::Deref for Summary {
-    type Target = Tally;
-    fn deref(&self) -> &Tally {
-        &self.tally
-    }
-}
-
-impl Summary {
-    /// The summary of these results and files.
-    pub fn of(results: &[RuleResult], files: &[FileEntry]) -> Summary {
-        let mut categories: Vec<CategoryTally> = Vec::new();
-        for r in results {
-            if !categories.iter().any(|c| c.category == r.category) {
-                categories.push(CategoryTally {
-                    category: r.category.clone(),
-                    tally: Tally::of(results.iter().filter(|o| o.category == r.category)),
-                });
-            }
-        }
-        Summary {
-            tally: Tally::of(results),
-            unreadable_files: files.iter().filter(|f| f.error.is_some()).count(),
-            categories,
-        }
-    }
-
-    /// The tally of one category (empty for a category no result has).
-    pub fn category(&self, category: &str) -> Tally {
-        self.categories
-            .iter()
-            .find(|c| c.category == category)
-            .map(|c| c.tally)
-            .unwrap_or_default()
-    }
+/// Why a file was not read as tender text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    /// Its name is one tenderlint gives its reports.
+    NamedLikeReport,
+    /// It carries the marker tenderlint writes into its reports.
+    CarriesMarker,
+    /// It is where this run's standard output goes (`check . > rapport.docx`).
+    IsStandardOutput,
 }

@@ -28,8 +28,12 @@ fn status_word(r: &RuleResult, lang: Lang) -> &'static str {
     word(lang, r.status.as_str())
 }
 
-fn place(e: &Evidence) -> String {
-    let mut s = format!("{}:{}", common::display_path(&e.file), e.location);
+fn place(e: &Evidence, lang: Lang) -> String {
+    let mut s = format!(
+        "{}:{}",
+        common::display_path(&e.file),
+        common::location(e, lang)
+    );
     if let Some(id) = &e.requirement_id {
         s.push_str(&format!(" [{id}]"));
     }
@@ -105,7 +109,7 @@ fn header(
 ) {
     // Quiet: only the files that could not be read (errors too) come before the errors.
     if quiet {
-        unreadable(out, report, paint);
+        unreadable(out, report, lang, paint);
         return;
     }
     let sets: Vec<String> = report
@@ -124,27 +128,31 @@ fn header(
     );
     // Which services the verdicts assume, and where that came from (or that none
     // were found, which changes what the scope-dependent rules demand).
-    let _ = writeln!(out, "{}", common::services_statement(report, lang));
-    unreadable(out, report, paint);
+    let _ = writeln!(
+        out,
+        "{}",
+        common::services_statement_for(report, lang, common::ServicesChange::Flag)
+    );
+    unreadable(out, report, lang, paint);
     for n in &report.notices {
         let _ = writeln!(
             out,
             "{} {}",
-            paint.fg(AnsiColor::Cyan, "note:"),
-            fit(&n.message, width - 6)
+            paint.fg(AnsiColor::Cyan, &format!("{}:", word(lang, "note"))),
+            fit(&super::i18n::notice(n, lang), width - 6)
         );
     }
 }
 
-/// The files that could not be read.
-fn unreadable(out: &mut String, report: &CheckReport, paint: &Paint) {
+/// The files that could not be read, and why.
+fn unreadable(out: &mut String, report: &CheckReport, lang: Lang, paint: &Paint) {
     for f in report.files.iter().filter(|f| f.error.is_some()) {
         let _ = writeln!(
             out,
             "{} {}: {}",
-            paint.fg(AnsiColor::Red, "error:"),
+            paint.fg(AnsiColor::Red, &format!("{}:", word(lang, "error"))),
             f.path,
-            f.error.as_deref().unwrap_or("")
+            super::i18n::unreadable_with_cause(f, lang)
         );
     }
 }
@@ -259,12 +267,16 @@ fn error_in_full(out: &mut String, r: &RuleResult, lang: Lang, width: usize, pai
         if e.review {
             say(&format!(
                 "{}: «{}» ({})",
-                place(e),
+                place(e, lang),
                 common::one_line(&e.excerpt),
                 common::evidence_word(lang, e)
             ));
         } else {
-            say(&format!("{}: «{}»", place(e), common::one_line(&e.excerpt)));
+            say(&format!(
+                "{}: «{}»",
+                place(e, lang),
+                common::one_line(&e.excerpt)
+            ));
         }
         if let Some(d) = &e.definition {
             say(&definition_sentence(lang, d));
@@ -273,7 +285,7 @@ fn error_in_full(out: &mut String, r: &RuleResult, lang: Lang, width: usize, pai
             say(&format!(
                 "{} {}",
                 word(lang, "also-used-at"),
-                common::other_places(&e.also_at)
+                common::other_places(&e.also_at, lang)
             ));
         }
         // A violation's fix is its own sentence corrected, never a canned example.

@@ -28,6 +28,7 @@ const WORDS = {
     "download-docx": "Word",
     "download-html": "HTML",
     "download-json": "JSON",
+    "download-review": "Last ned dokumentene med kommentarer",
     "rules": "Reglene",
     "filter-status": "Vis status",
     "filter-category": "Kategori",
@@ -41,6 +42,7 @@ const WORDS = {
     "too-large": "Filene er til sammen større enn de {mib} MiB denne serveren tar imot (tenderlint serve --max-upload).",
     "checking": "Sjekker {n} fil(er) …",
     "done": "Ferdig: {n} å rette. {tally}",
+    "done-skipped": "{skipped} av {files} filer kunne ikke leses og er ikke sjekket (se filene under).",
     "totals": "{rules} regler · {tally}",
     "files-summary": "Filer: {n} lest, {bad} kunne ikke leses",
     "files-summary-ok": "Filer: {n} lest",
@@ -88,6 +90,7 @@ const WORDS = {
     "download-docx": "Word",
     "download-html": "HTML",
     "download-json": "JSON",
+    "download-review": "Last ned dokumenta med kommentarar",
     "rules": "Reglane",
     "filter-status": "Vis status",
     "filter-category": "Kategori",
@@ -101,6 +104,7 @@ const WORDS = {
     "too-large": "Filene er til saman større enn dei {mib} MiB denne tenaren tek imot (tenderlint serve --max-upload).",
     "checking": "Sjekkar {n} fil(er) …",
     "done": "Ferdig: {n} å rette. {tally}",
+    "done-skipped": "{skipped} av {files} filer kunne ikkje lesast og er ikkje sjekka (sjå filene under).",
     "totals": "{rules} reglar · {tally}",
     "files-summary": "Filer: {n} lesne, {bad} kunne ikkje lesast",
     "files-summary-ok": "Filer: {n} lesne",
@@ -148,6 +152,7 @@ const WORDS = {
     "download-docx": "Word",
     "download-html": "HTML",
     "download-json": "JSON",
+    "download-review": "Download the documents with comments",
     "rules": "The rules",
     "filter-status": "Show status",
     "filter-category": "Category",
@@ -161,6 +166,7 @@ const WORDS = {
     "too-large": "The files together are larger than the {mib} MiB this server accepts (tenderlint serve --max-upload).",
     "checking": "Checking {n} file(s) …",
     "done": "Done: {n} to fix. {tally}",
+    "done-skipped": "{skipped} of {files} files could not be read and were not checked (see the files below).",
     "totals": "{rules} rules · {tally}",
     "files-summary": "Files: {n} read, {bad} could not be read",
     "files-summary-ok": "Files: {n} read",
@@ -365,7 +371,11 @@ async function runCheck() {
     page.reportLang = page.lang;
     renderReport();
     const s = page.report.summary;
-    say(t("done", { n: s.failed, tally: tallyWords(s, false) }));
+    // A check of one file in three must not read as a check of the tender.
+    const skipped = s.unreadable_files
+      ? " " + t("done-skipped", { skipped: s.unreadable_files, files: page.report.files.length })
+      : "";
+    say(t("done", { n: s.failed, tally: tallyWords(s, false) }) + skipped);
     // The answer is below the form: bring it into view and give it focus, so
     // keyboard and screen-reader users land on it too.
     const result = $("#result");
@@ -620,7 +630,9 @@ async function download(format) {
   } else {
     say(t("downloading"));
     try {
-      const response = await fetch("/api/report?format=" + format, { method: "POST", body: formData() });
+      // The reviewed documents (issue 27) come from their own route; the reports from /api/report.
+      const url = format === "review" ? "/api/review" : "/api/report?format=" + format;
+      const response = await fetch(url, { method: "POST", body: formData() });
       if (!response.ok) {
         problem(t("error", { error: await errorText(response) }));
         say("");
