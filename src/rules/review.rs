@@ -11,7 +11,7 @@
 //! inverted index from stems to rules, so only rules sharing a stem are scored.
 
 use super::RuleSet;
-use super::schema::{Localized, RuleKind, Term};
+use super::schema::{Localized, RuleKind};
 use crate::text::stems::{each_stem, stems};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -26,7 +26,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 pub const REVIEW_THRESHOLD: f32 = 0.23;
 
 /// Every `require` rule's profile and the index from stems to rules.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct ReviewProfiles {
     /// Stem → (rule index, the stem's weight in the rule's profile).
     index: HashMap<String, Vec<(usize, f32)>>,
@@ -41,6 +41,9 @@ impl ReviewProfiles {
     /// kept for the process (keyed by the set's origin and digest, so an edited
     /// file is compiled anew).
     pub fn of(set: &RuleSet) -> Arc<ReviewProfiles> {
+        if let Some(built) = &set.review {
+            return built.clone();
+        }
         type Cache = Mutex<HashMap<(String, String), Arc<ReviewProfiles>>>;
         static CACHE: OnceLock<Cache> = OnceLock::new();
         let key = (set.origin.clone(), set.sha256.clone());
@@ -48,11 +51,16 @@ impl ReviewProfiles {
         if let Some(found) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
             return found;
         }
-        let compiled = Arc::new(ReviewProfiles::compile(set, &concept_groups(set)));
+        let compiled = Arc::new(ReviewProfiles::of_set(set));
         if let Ok(mut c) = cache.lock() {
             c.insert(key, compiled.clone());
         }
         compiled
+    }
+
+    /// The profiles of `set` with its concept lexicon, compiled now.
+    pub(crate) fn of_set(set: &RuleSet) -> ReviewProfiles {
+        ReviewProfiles::compile(set, &concept_groups(set))
     }
 
     /// Compiles the profiles; `synonym_groups` are the set's concept lexicon
@@ -209,12 +217,8 @@ fn concept_groups(set: &RuleSet) -> Vec<Vec<String>> {
         .iter()
         .map(|concept| {
             concept
-                .terms()
-                .filter_map(|term| match term {
-                    Term::Short(s) => Some(s.as_str()),
-                    Term::Long(spec) => Some(spec.term.as_str()),
-                    Term::Products(_) | Term::Concept(_) => None,
-                })
+                .words()
+                .filter_map(|word| word.text.as_deref())
                 .map(|w| w.trim_end_matches('*').to_lowercase())
                 .filter(|w| !w.contains(' ') && w.chars().count() >= 3)
                 .collect()

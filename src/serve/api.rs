@@ -477,8 +477,7 @@ fn offered_ruleset(loaded: &[RuleSet], reference: &str) -> Option<RuleSet> {
     if let Some(set) = loaded.iter().find(wanted) {
         return Some(set.clone());
     }
-    let source = rules::embedded::source(id, version.as_ref())?;
-    RuleSet::load(&source).ok()
+    rules::embedded::load(id, version.as_ref())?.ok()
 }
 
 /// Checks an upload with the server's settings on the blocking pool, within the time limit.

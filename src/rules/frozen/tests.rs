@@ -1,0 +1,121 @@
+use super::*;
+use crate::report::{self, Format, RenderOptions};
+use crate::rules::embedded;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// Every embedded set, loaded from its YAML.
+fn from_yaml() -> Vec<RuleSet> {
+    embedded::available()
+        .into_iter()
+        .map(|(id, v)| RuleSet::load(&embedded::source(id, Some(&v)).expect("embedded")).unwrap())
+        .collect()
+}
+
+/// Every Markdown and Word file under `fixtures/`.
+fn fixture_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("fixtures").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            fixture_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "md" || e == "docx") {
+            out.push(path);
+        }
+    }
+}
+
+/// The JSON and Markdown reports of a check of `doc` with `sets`.
+fn reports(doc: &crate::document::Document, sets: &[RuleSet]) -> (Vec<u8>, Vec<u8>) {
+    let report = crate::check_documents(
+        std::slice::from_ref(doc),
+        sets,
+        &crate::CheckOptions::default(),
+    );
+    let options = RenderOptions {
+        date: Some(crate::date::Date::constant(2026, 1, 1)),
+        ..RenderOptions::default()
+    };
+    (
+        report::render(&report, Format::Json, &options),
+        report::render(&report, Format::Markdown, &options),
+    )
+}
+
+/// The sets read back from a catalog check every fixture tender exactly as the
+/// sets compiled from YAML do: same statuses, evidence, review candidates, words.
+#[test]
+fn decoded_sets_check_every_fixture_like_the_yaml_loaded_ones() {
+    let yaml = from_yaml();
+    let catalog = encode(&yaml).expect("encodes");
+    let decoded: Vec<RuleSet> = yaml
+        .iter()
+        .map(|s| {
+            decode(&catalog, &s.id, &s.version.to_string(), s.text.clone())
+                .expect("decodes")
+                .expect("in the catalog")
+        })
+        .collect();
+    for (a, b) in yaml.iter().zip(&decoded) {
+        assert_eq!(
+            (&a.origin, &a.sha256, a.rules.len(), a.distinct_patterns),
+            (&b.origin, &b.sha256, b.rules.len(), b.distinct_patterns)
+        );
+        assert_eq!(a.concepts, b.concepts);
+        assert_eq!(a.matcher.term_count(), b.matcher.term_count());
+    }
+    let mut files = Vec::new();
+    fixture_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
+        &mut files,
+    );
+    files.sort();
+    assert!(files.len() > 50, "{} fixtures", files.len());
+    let pairs = [
+        ["ks-felles-journalloft@1.2.0", "anskaffelse-hygiene@1.2.0"],
+        ["ks-felles-journalloft@1.1.0", "anskaffelse-hygiene@1.1.0"],
+        ["ks-felles-journalloft@1.0.0", "anskaffelse-hygiene@1.0.0"],
+    ];
+    let pick = |sets: &[RuleSet], keys: &[&str; 2]| -> Vec<RuleSet> {
+        keys.iter()
+            .map(|k| sets.iter().find(|s| s.key() == *k).expect(k).clone())
+            .collect()
+    };
+    let differing: Vec<String> = files
+        .par_iter()
+        .filter_map(|path| {
+            let doc = crate::document::read_file(path).ok()?;
+            pairs.iter().find_map(|keys| {
+                let same =
+                    reports(&doc, &pick(&yaml, keys)) == reports(&doc, &pick(&decoded, keys));
+                (!same).then(|| format!("{} with {keys:?}", path.display()))
+            })
+        })
+        .collect();
+    assert!(differing.is_empty(), "{differing:#?}");
+}
+
+#[test]
+fn a_catalog_of_another_format_is_refused() {
+    let set = RuleSet::load(&embedded::source("anskaffelse-hygiene", None).unwrap()).unwrap();
+    let catalog = encode(std::slice::from_ref(&set)).unwrap();
+    let version = set.version.to_string();
+    assert!(
+        decode(&catalog, "anskaffelse-hygiene", &version, set.text.clone())
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        decode(&catalog, "no-such-set", &version, set.text.clone())
+            .unwrap()
+            .is_none()
+    );
+    // The same catalog written by another format: the tag is the first field.
+    let other = postcard::to_allocvec(&Catalog {
+        format: "tenderlint compiled rule sets 0",
+        sets: vec![],
+    })
+    .unwrap();
+    let err = decode(&other, "anskaffelse-hygiene", &version, set.text.clone()).unwrap_err();
+    assert!(err.contains("expected"), "{err}");
+    assert!(decode(b"\xff\xff", "x", "1.0.0", set.text).is_err());
+}
