@@ -69,7 +69,7 @@ const EMBEDDED: &str = "embedded";
 /// loaded as one rule set each, as a user's own sets are.
 fn load_rules(dir: &Path) -> Vec<RuleSet> {
     if dir == Path::new(EMBEDDED) {
-        tenderlint::rules::embedded::use_compiled(compiled_catalog());
+        tenderlint::rules::embedded::use_compiled(tenderlint::COMPILED_RULE_SETS);
         return tenderlint::rules::embedded::load_defaults().unwrap_or_else(|e| panic!("{e}"));
     }
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -90,19 +90,6 @@ fn load_rules(dir: &Path) -> Vec<RuleSet> {
         })
         .collect()
 }
-
-/// The compiled catalog of the embedded sets, written by the parent (`generate`).
-fn compiled_catalog() -> &'static [u8] {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(CATALOG);
-    Box::leak(
-        std::fs::read(path)
-            .expect("compiled catalog")
-            .into_boxed_slice(),
-    )
-}
-
-/// Where `generate` writes the compiled catalog of every embedded set.
-const CATALOG: &str = "target/bench-data/rulesets.postcard";
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));
@@ -498,16 +485,6 @@ fn generate(data: &Path, quick: bool) {
             std::fs::write(path, text).expect("write rules");
         }
     }
-    let every: Vec<RuleSet> = tenderlint::rules::embedded::available()
-        .into_iter()
-        .map(|(id, v)| {
-            let source = tenderlint::rules::embedded::source(id, Some(&v)).expect("embedded");
-            RuleSet::load(&source).unwrap_or_else(|e| panic!("{e}"))
-        })
-        .collect();
-    let catalog = tenderlint::rules::frozen::encode(&every).expect("catalog");
-    // `data` is `CATALOG`'s directory.
-    std::fs::write(data.join("rulesets.postcard"), catalog).expect("write catalog");
     // The floor goal names the KS rule set alone.
     let ks = data.join("rules-ks");
     std::fs::create_dir_all(&ks).expect("rules dir");
