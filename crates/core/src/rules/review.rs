@@ -29,7 +29,9 @@ pub const REVIEW_THRESHOLD: f32 = 0.23;
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct ReviewProfiles {
     /// Stem → (rule index, the stem's weight in the rule's profile).
-    index: HashMap<String, Vec<(usize, f32)>>,
+    /// Rule indexes are `u32` and each list exactly as long as it is: with many
+    /// rules the postings are most of the profiles' memory.
+    index: HashMap<String, Vec<(u32, f32)>>,
     /// Rule index → the length of its weight vector (0 for rules not profiled).
     norms: Vec<f32>,
     /// Member stem → the stem of its synonym group.
@@ -123,7 +125,7 @@ impl ReviewProfiles {
             }
         }
         let idf = |s: &str| (rules / df.get(s).copied().unwrap_or(1) as f32).ln();
-        let mut index: HashMap<String, Vec<(usize, f32)>> = HashMap::new();
+        let mut index: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
         let mut norms = vec![0.0; bags.len()];
         for (ri, bag) in bags.iter().enumerate() {
             for &s in bag {
@@ -133,14 +135,18 @@ impl ReviewProfiles {
                 }
                 norms[ri] += w * w;
                 match index.get_mut(s) {
-                    Some(postings) => postings.push((ri, w)),
+                    Some(postings) => postings.push((ri as u32, w)),
                     None => {
-                        index.insert(s.to_owned(), vec![(ri, w)]);
+                        index.insert(s.to_owned(), vec![(ri as u32, w)]);
                     }
                 }
             }
             norms[ri] = norms[ri].sqrt();
         }
+        for postings in index.values_mut() {
+            postings.shrink_to_fit();
+        }
+        index.shrink_to_fit();
         ReviewProfiles {
             index,
             norms,
@@ -189,6 +195,7 @@ impl ReviewProfiles {
             let w = postings.iter().map(|p| p.1).fold(0.0, f32::max);
             statement_norm += w * w;
             for &(ri, rw) in postings {
+                let ri = ri as usize;
                 match slot.get(ri).and_then(|&at| shared.get_mut(at as usize)) {
                     Some(e) => {
                         e.1 += rw * w;

@@ -152,9 +152,11 @@ pub enum AnnexReading {
 #[serde(deny_unknown_fields)]
 pub struct Localized {
     pub nb: String,
-    #[serde(default)]
+    // `skip_serializing_if` is what the manual `Serialize` below does for JSON and
+    // YAML; it stays written here for the published schema (no `default: null`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nn: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
 }
 
