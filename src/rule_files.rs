@@ -14,6 +14,7 @@ pub fn resolve(reference: &str) -> Result<RuleSet, RuleSetError> {
     if looks_like_path || path.is_file() {
         return RuleSet::load(&read_source(path)?);
     }
+    crate::rules::embedded::use_compiled(crate::COMPILED_RULE_SETS);
     crate::rules::resolve_embedded(reference)
 }
 
