@@ -101,3 +101,16 @@ fn decoded_sets_check_every_fixture_like_the_yaml_loaded_ones() {
         .collect();
     assert!(differing.is_empty(), "{differing:#?}");
 }
+
+/// The library's way of loading the default sets reads them from the catalog built
+/// with it (the binary hands it over in `main` too), not from YAML.
+#[test]
+fn the_default_sets_load_from_the_compiled_catalog() {
+    let sets = tenderlint::settings::load_rulesets(&[]).expect("the default sets load");
+    assert!(embedded::uses_compiled());
+    let keys: Vec<String> = sets.iter().map(RuleSet::key).collect();
+    assert_eq!(
+        keys,
+        ["ks-felles-journalloft@1.2.0", "anskaffelse-hygiene@1.2.0"]
+    );
+}
