@@ -37,5 +37,6 @@ pub mod rules {
 pub static COMPILED_RULE_SETS: &[u8] =
     include_bytes!(concat!(env!("OUT_DIR"), "/rulesets.postcard"));
 
-pub use check::{CheckOptions, Progress, ProgressSink, StdinFile};
+pub use check::{CheckOptions, FileId, Progress, ProgressSink, StdinFile};
+pub use walk::file_id;
 pub use walk::{check_contents, check_contents_unless, check_documents, check_paths};
