@@ -248,6 +248,9 @@ impl TermMatcher {
     }
 
     pub(super) fn build(&mut self) -> Result<(), String> {
+        // The set is compiled: no term is added after this, and with many rules the
+        // index of every term's key is megabytes a check would carry for nothing.
+        self.index = HashMap::new();
         if self.patterns.is_empty() {
             return Ok(());
         }
