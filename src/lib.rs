@@ -32,11 +32,7 @@ pub mod rules {
     pub use tenderlint_core::rules::*;
 }
 
-/// The embedded rule sets as `build.rs` compiled them (a [`rules::frozen`] catalog):
-/// the binary hands it to [`rules::embedded::use_compiled`] before it loads a set.
-pub static COMPILED_RULE_SETS: &[u8] =
-    include_bytes!(concat!(env!("OUT_DIR"), "/rulesets.postcard"));
-
 pub use check::{CheckOptions, FileId, Progress, ProgressSink, StdinFile};
+pub use rule_files::COMPILED_RULE_SETS;
 pub use walk::file_id;
 pub use walk::{check_contents, check_contents_unless, check_documents, check_paths};
