@@ -6,6 +6,7 @@
 
 pub mod baseline;
 pub mod brief;
+pub mod catalogue;
 pub mod common;
 pub mod compact;
 pub mod docx;

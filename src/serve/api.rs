@@ -7,7 +7,6 @@ use crate::Lang;
 use crate::findings::CheckReport;
 use crate::report::{self, Format, RenderOptions};
 use crate::rules::{self, RuleSet};
-use crate::settings::Settings;
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::{FromRequest, Request};
 use axum::extract::{Query, rejection::QueryRejection};
@@ -137,70 +136,16 @@ pub(super) async fn rules(
     };
     let settings = &state.options.settings;
     let lang = lang.or(state.options.lang).unwrap_or_default();
-    let mut catalogue = catalogue(settings, lang, state.options.lang);
+    let mut catalogue = report::catalogue::catalogue(
+        &settings.rulesets,
+        lang,
+        &settings.options.engine.services,
+        state.options.lang,
+        settings.config.is_some(),
+    );
     // The page checks the size itself: a declared upload over it is refused unread.
     catalogue["max_upload"] = state.options.max_upload.into();
     axum::Json(catalogue).into_response()
-}
-
-fn catalogue(settings: &Settings, lang: Lang, configured: Option<Lang>) -> serde_json::Value {
-    use serde_json::json;
-    let mut services = Vec::new();
-    let mut seen = HashSet::new();
-    let mut categories = Vec::new();
-    let mut seen_categories = HashSet::new();
-    for set in &settings.rulesets {
-        for s in &set.services {
-            if seen.insert(s.id.clone()) {
-                services.push(json!({"id": s.id, "name": s.name.get(lang)}));
-            }
-        }
-        for r in &set.rules {
-            if seen_categories.insert(r.category.clone()) {
-                categories.push(json!({
-                    "id": r.category,
-                    "title": report::i18n::category_title_in(&set.categories, &r.category, lang),
-                }));
-            }
-        }
-    }
-    let rulesets: Vec<serde_json::Value> = settings
-        .rulesets
-        .iter()
-        .map(|set| {
-            json!({
-                "id": set.id,
-                "version": set.version.to_string(),
-                "title": set.title.get(lang),
-                // Whether it is built in; never the path an operator's set was read from.
-                "embedded": set.origin.starts_with("embedded:"),
-                "rules": set.rules.iter().map(|r| json!({
-                    "id": r.id,
-                    "title": r.title.get(lang),
-                    "category": r.category,
-                    "severity": r.severity,
-                    "kind": r.kind,
-                })).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    json!({
-        "version": env!("CARGO_PKG_VERSION"),
-        "lang": lang,
-        "rulesets": rulesets,
-        "services": services,
-        "categories": categories,
-        "defaults": {
-            "lang": configured,
-            "services": settings.options.engine.services,
-            // Whether a tenderlint.yaml is in use; where it is stays on the server.
-            "configured": settings.config.is_some(),
-        },
-        "embedded": rules::embedded::available()
-            .into_iter()
-            .map(|(id, version)| format!("{id}@{version}"))
-            .collect::<Vec<_>>(),
-    })
 }
 
 fn parse_lang(value: Option<&str>) -> Result<Option<Lang>, ApiError> {

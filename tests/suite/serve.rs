@@ -445,9 +445,12 @@ fn the_page_and_its_assets_are_served_under_a_strict_csp() {
     assert!(csp.contains("default-src 'self'") && !csp.contains("unsafe-inline"));
     assert!(page.headers().get("set-cookie").is_none());
     let html = page.text().unwrap();
-    assert!(html.contains(r#"<script src="/app.js""#) && !html.contains("<script>"));
+    // Relative asset paths: the same page is the static build's, which may be hosted in a folder.
+    assert!(html.contains(r#"<script src="app.js""#) && !html.contains("<script>"));
+    assert!(html.contains(r#"<script src="checker.js""#));
     for (path, kind) in [
         ("/app.js", "text/javascript"),
+        ("/checker.js", "text/javascript"),
         ("/app.css", "text/css"),
         ("/favicon.svg", "image/svg+xml"),
     ] {
