@@ -49,3 +49,4 @@ mod serve;
 mod serve_safety;
 mod type_legend;
 mod waiver_expiry_docx;
+mod web;

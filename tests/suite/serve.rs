@@ -575,7 +575,7 @@ fn ctrl_c_stops_the_server_cleanly_and_other_addresses_are_warned_about() {
     assert!(!stderr.contains("no login"), "{stderr}");
 }
 
-fn chromium() -> Option<PathBuf> {
+pub(super) fn chromium() -> Option<PathBuf> {
     ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
         .iter()
         .map(PathBuf::from)
@@ -583,7 +583,7 @@ fn chromium() -> Option<PathBuf> {
 }
 
 /// What keeps the browser test from running, if anything.
-fn browser_test_missing() -> Option<String> {
+pub(super) fn browser_test_missing() -> Option<String> {
     if chromium().is_none() {
         return Some("chromium is not installed (apt-get install -y chromium)".into());
     }

@@ -77,8 +77,8 @@ function wasmChecker() {
     for (const file of files) {
       tender.add(file.name, new Uint8Array(await file.arrayBuffer()));
     }
-    // Give the page a moment to show «checking» before the tab is busy.
-    await new Promise((resolve) => window.setTimeout(resolve, 20));
+    // The check holds the tab until it is done: first let `say` (30 ms) announce it.
+    await new Promise((resolve) => window.setTimeout(resolve, 60));
     const result = tender.check(services.join(","), today());
     tender.free();
     if (last) last.checked.free();
