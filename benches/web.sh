@@ -24,17 +24,22 @@ for need in "$wasm" "$ssa" "$big" tests/browser/node_modules/chrome-remote-inter
   [ -e "$need" ] || { echo "missing: $need (see the top of $0)" >&2; exit 2; }
 done
 
-echo "WebAssembly: $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped; target/web/ in all: $(du -sk target/web | cut -f1) KiB"
+echo "WebAssembly: $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped; target/web/ in all: $(du -skL target/web | cut -f1) KiB"
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 measure() {
   local name=$1
   shift
   local loads=() checks=()
   for _ in $(seq "$runs"); do
-    local json
-    json=$(node tests/browser/web-page.mjs --no-axe --dir target/web --chromium "$chromium" --tender "$name" "$@")
-    loads+=("$(node -e 'const d=JSON.parse(process.argv[1]); console.log(d.loadMs)' "$json")")
-    checks+=("$(node -e 'const d=JSON.parse(process.argv[1]); if (d.tenders[0].problem) throw new Error(d.tenders[0].problem); console.log(d.tenders[0].ms)' "$json")")
+    local times
+    times=$(node tests/browser/web-page.mjs --no-axe --dir target/web --chromium "$chromium" --tender "$name" "$@" |
+      node -e 'let s = ""; process.stdin.on("data", (c) => (s += c)).on("end", () => {
+        const d = JSON.parse(s);
+        if (d.tenders[0].problem) throw new Error(d.tenders[0].problem);
+        console.log(d.loadMs, d.tenders[0].ms);
+      })')
+    loads+=("${times% *}")
+    checks+=("${times#* }")
   done
   printf '%-32s page ready %6s ms   first check %6s ms   (median of %s)\n' "$name" \
     "$(printf '%s\n' "${loads[@]}" | median)" "$(printf '%s\n' "${checks[@]}" | median)" "$runs"

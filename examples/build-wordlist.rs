@@ -37,7 +37,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
     }
-    let out = concat!(env!("CARGO_MANIFEST_DIR"), "/src/text/data/nb-nn-words.fst");
+    let out = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/crates/core/src/text/data/nb-nn-words.fst"
+    );
     let set = fst::Set::from_iter(words.iter())?;
     std::fs::write(out, set.as_fst().as_bytes())?;
     eprintln!(

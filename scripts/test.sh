@@ -94,10 +94,13 @@ fi
 bash scripts/build-web.sh
 if [ -n "${TENDERLINT_REQUIRE_BROWSER:-}" ]; then export TENDERLINT_REQUIRE_WEB=1; fi
 
-# The lints of Cargo.toml's [lints] (clippy.toml: the long-function threshold), as errors.
-cargo clippy --locked --all-targets --quiet -- -D warnings
+# The lints of Cargo.toml's [workspace.lints] (clippy.toml: the long-function threshold), as
+# errors, for every crate of the workspace; and the core once more on its own, without the
+# `parallel` feature the binary switches on, as the browser builds it (one thread).
+cargo clippy --locked --workspace --all-targets --quiet -- -D warnings
+cargo clippy --locked -p tenderlint-core --all-targets --quiet -- -D warnings
 
-cargo test --locked
+cargo test --locked --workspace
 cargo run --locked --quiet -- rules test --strict
 
 # The pre-commit hook, through the real pre-commit framework (needs python3 with

@@ -69,15 +69,19 @@ pub fn resolve(config: Option<Config>, flags: &Flags) -> Result<Settings, Vec<Se
     let rulesets = rulesets(flags.rulesets, config.as_ref())?;
     let mut options = CheckOptions::default();
     // An unknown service name would silently leave its rules at their defaults.
-    let (services, origin) =
-        crate::check::resolve_services(flags.services, config.as_ref(), &rulesets).map_err(
-            |e| {
-                vec![SettingsError {
-                    error: RuleSetError::about("services", e.to_string()),
-                    in_config: false,
-                }]
-            },
-        )?;
+    let (services, origin) = crate::check::resolve_services(
+        flags.services,
+        config
+            .as_ref()
+            .map(|c| (c.services.as_slice(), c.source.name.as_str())),
+        &rulesets,
+    )
+    .map_err(|e| {
+        vec![SettingsError {
+            error: RuleSetError::about("services", e.to_string()),
+            in_config: false,
+        }]
+    })?;
     options.engine.services = services;
     options.engine.services_origin = origin;
     if let Some(c) = &config {
@@ -87,7 +91,10 @@ pub fn resolve(config: Option<Config>, flags: &Flags) -> Result<Settings, Vec<Se
                 in_config: true,
             }]
         })?;
-        options.files = c.files.clone();
+        options.files = c
+            .files
+            .clone()
+            .map(|f| std::sync::Arc::new(f) as std::sync::Arc<dyn crate::check::FileFilter>);
         options.rule_levels = c.rule_levels();
         options.waivers = c.waivers.clone();
     }

@@ -3,6 +3,8 @@
 //! one tender, so a topic required in Bilag 1 counts for all of it.
 
 use crate::document::Format;
+// Which texts are tenderlint's own reports is read in the core; the walk names them too.
+pub use crate::check::{REPORT_MARKER, is_marked_text};
 use std::path::{Path, PathBuf};
 
 /// A file the walk found, with what tenderlint will do with it.
@@ -110,24 +112,6 @@ fn is_lock_file(path: &Path) -> bool {
 
 fn clean(path: &Path) -> PathBuf {
     path.strip_prefix("./").unwrap_or(path).to_path_buf()
-}
-
-/// The name of the DOCX custom property, and the word in the Markdown and HTML
-/// comment, that mark a file as a report tenderlint wrote. A report beside the
-/// tender must never be read as tender text: its suggested requirement texts
-/// would make missing topics «met».
-pub const REPORT_MARKER: &str = "tenderlint-report";
-
-/// Whether a Markdown or HTML text is a report tenderlint wrote: the marker
-/// comment is in its first lines (after a byte-order mark, a doctype).
-pub fn is_marked_text(text: &str) -> bool {
-    let mut head_end = text.len().min(1024);
-    while !text.is_char_boundary(head_end) {
-        head_end -= 1;
-    }
-    text[..head_end]
-        .match_indices("<!--")
-        .any(|(i, _)| text[i + 4..].trim_start().starts_with(REPORT_MARKER))
 }
 
 #[cfg(test)]

@@ -16,9 +16,8 @@ pub struct FileFilter {
     exclude: globset::GlobSet,
 }
 
-impl FileFilter {
-    /// Whether a file found by walking a directory belongs to the tender.
-    pub(crate) fn allows(&self, path: &Path) -> bool {
+impl crate::check::FileFilter for FileFilter {
+    fn allows(&self, path: &Path) -> bool {
         let absolute = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
         let Ok(relative) = absolute.strip_prefix(&self.base) else {
             // Outside the configuration's directory no glob can name it.

@@ -151,7 +151,7 @@ pub(super) fn located<T>(text: &str, value: &Spanned<T>) -> Option<Range<usize>>
 
 /// Reads and validates a configuration file.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {
-    let source = crate::source::yaml::read_yaml_file(path, MAX_CONFIG_BYTES, "a configuration")?;
+    let source = crate::rule_files::read_yaml_file(path, MAX_CONFIG_BYTES, "a configuration")?;
     let name = source.name.clone();
     let fail = |message: String| RuleSetError::about(name.clone(), message);
     let dir = path

@@ -1,4 +1,5 @@
 use super::*;
+use crate::check::FileFilter as _;
 
 fn parse_in(dir: &Path, text: &str) -> Result<Config, ConfigError> {
     parse(

@@ -301,7 +301,11 @@ async fn read_upload(state: &State, request: Request) -> Result<Upload, ApiError
         let name = field.name().unwrap_or("").to_string();
         match name.as_str() {
             "files" | "files[]" | "file" => {
-                let file_name = upload_name(field.file_name(), upload.files.len() + 1, &mut names);
+                let file_name = tenderlint_core::check::upload_name(
+                    field.file_name(),
+                    upload.files.len() + 1,
+                    &mut names,
+                );
                 let bytes = field
                     .bytes()
                     .await
@@ -365,33 +369,6 @@ fn multipart_error(e: &axum::extract::multipart::MultipartError, max_upload: usi
             format!("cannot read the upload: {}", e.body_text()),
         )
     }
-}
-
-/// The uploaded file's own name without any directory part, so evidence names
-/// the file the user chose and no name can point outside the upload; a second
-/// file of the same name gets a number.
-fn upload_name(raw: Option<&str>, index: usize, taken: &mut HashSet<String>) -> String {
-    let base = raw.unwrap_or("").rsplit(['/', '\\']).next().unwrap_or("");
-    let clean: String = base.chars().filter(|c| !c.is_control()).collect();
-    let clean = clean.trim();
-    let mut name = if clean.is_empty() || clean == "." || clean == ".." {
-        format!("upload-{index}")
-    } else {
-        clean.to_string()
-    };
-    if taken.contains(&name) {
-        let (stem, ext) = match name.rfind('.') {
-            Some(dot) if dot > 0 => (name[..dot].to_string(), name[dot..].to_string()),
-            _ => (name.clone(), String::new()),
-        };
-        let mut n = 2;
-        while taken.contains(&format!("{stem} ({n}){ext}")) {
-            n += 1;
-        }
-        name = format!("{stem} ({n}){ext}");
-    }
-    taken.insert(name.clone());
-    name
 }
 
 /// The rule sets a request names, each an exact `ID` or `ID@VERSION` of a set the
@@ -604,27 +581,5 @@ pub(super) async fn report(state: AppState, request: Request) -> Response {
     match result {
         Ok(answer) => answer.into_response(),
         Err(e) => e.into_response(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::upload_name;
-    use std::collections::HashSet;
-
-    #[test]
-    fn upload_names_lose_their_directories_and_never_collide() {
-        let mut taken = HashSet::new();
-        assert_eq!(
-            upload_name(Some("../../etc/krav.docx"), 1, &mut taken),
-            "krav.docx"
-        );
-        assert_eq!(
-            upload_name(Some("C:\\Users\\a\\krav.docx"), 2, &mut taken),
-            "krav (2).docx"
-        );
-        assert_eq!(upload_name(Some(".."), 3, &mut taken), "upload-3");
-        assert_eq!(upload_name(None, 4, &mut taken), "upload-4");
-        assert_eq!(upload_name(Some("a\u{0}b.md"), 5, &mut taken), "ab.md");
     }
 }

@@ -194,7 +194,9 @@ async function main() {
         client.on("Browser.downloadProgress", listener);
       });
       await evaluate(`document.querySelector('button.download[data-format=${format}]').click()`, { userGesture: true });
-      const progress = await Promise.race([finished, sleep(120000).then(() => ({ state: "timeout" }))]);
+      // unref: a pending timer must not keep the driver alive once it is done.
+      const timeout = new Promise((r) => setTimeout(() => r({ state: "timeout" }), 120000).unref());
+      const progress = await Promise.race([finished, timeout]);
       const got = { state: progress.state, name: names.get(progress.guid) || null };
       if (progress.state === "completed") {
         const bytes = readFileSync(join(downloads, got.name));

@@ -52,7 +52,7 @@ fn the_crate_is_mit_or_apache_with_no_gpl_data_embedded() {
     assert!(manifest.contains("\nlicense = \"MIT OR Apache-2.0\"\n"));
     let deny = include_str!("../../deny.toml");
     assert!(!deny.contains("GPL"), "deny.toml still allows the GPL");
-    let data = include_str!("../../src/text/data/README.md");
+    let data = include_str!("../../crates/core/src/text/data/README.md");
     assert!(data.contains("CC BY 4.0") && !data.contains("Licence: **GNU"));
 }
 

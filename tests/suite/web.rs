@@ -101,7 +101,13 @@ fn assert_page_shows(seen: &Value, expected: &Value) {
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| format!("{} – lest ({} avsnitt og celler)", f["path"].as_str().unwrap(), f["blocks"]))
+        .map(|f| {
+            format!(
+                "{} – lest ({} avsnitt og celler)",
+                f["path"].as_str().unwrap(),
+                f["blocks"]
+            )
+        })
         .collect();
     assert_eq!(seen["files"], serde_json::json!(files), "{name}");
 
@@ -202,7 +208,11 @@ fn the_static_page_checks_offline_in_chromium_as_the_cli_does_and_passes_axe() {
     assert_downloads(&shown[0]["downloads"], &expected[0]);
 
     let violations = &seen["axe"]["violations"];
-    assert_eq!(violations, &serde_json::json!([]), "axe-core: {violations:#}");
+    assert_eq!(
+        violations,
+        &serde_json::json!([]),
+        "axe-core: {violations:#}"
+    );
     for kind in ["console", "exceptions", "log"] {
         assert_eq!(seen["seen"][kind], serde_json::json!([]), "{kind}");
     }

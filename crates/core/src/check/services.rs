@@ -1,0 +1,141 @@
+//! The services a check is for: names the flags, the configuration, a document's
+//! front matter or its Word properties declare must be ones the rule sets know.
+
+use crate::document::Document;
+use crate::engine::{self, EngineOptions};
+use crate::findings::Notice;
+use crate::rules::RuleSet;
+
+/// Services a document declares must be ones the rule sets know: a typo would
+/// silently leave the scope-aware rules at their defaults.
+pub(super) fn service_notices(
+    docs: &[Document],
+    engine: &EngineOptions,
+    sets: &[RuleSet],
+) -> Vec<Notice> {
+    let mut notices = Vec::new();
+    for doc in docs {
+        let declared = engine::front_matter(doc).services;
+        let origin = format!("the front matter of {}", doc.path.display());
+        if let Err(e) = check_service_names(&declared, &origin, sets) {
+            notices.push(service_notice(e));
+        }
+    }
+    for facts in &engine.document_facts {
+        if let Some(doc) = docs.get(facts.doc) {
+            let origin = format!("the Word document properties of {}", doc.path.display());
+            if let Err(e) = check_service_names(&facts.declared, &origin, sets) {
+                notices.push(service_notice(e));
+            }
+        }
+    }
+    notices
+}
+
+/// A document's service the rule sets do not know. A tender is written for any
+/// rule set, so a name other sets know (`sykehjem` checked with a set that
+/// defines only `legevakt`) is a warning; a near miss of a known name is a typo,
+/// and an error, since it silently leaves scope-aware rules at their defaults.
+fn service_notice(e: UnknownService) -> Notice {
+    let level = if e.suggestion.is_some() {
+        crate::rules::Severity::Error
+    } else {
+        crate::rules::Severity::Warning
+    };
+    Notice {
+        level,
+        message: e.to_string(),
+    }
+}
+
+/// A service name no rule set knows, with the nearest known one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownService {
+    /// The name as written.
+    pub name: String,
+    /// Where it was named: «--services», «tenderlint.yaml», «the front matter of x.md».
+    pub origin: String,
+    /// The known name it is nearest to, when it is near one.
+    pub suggestion: Option<String>,
+    /// Every service the rule sets know.
+    pub known: Vec<String>,
+}
+
+impl std::fmt::Display for UnknownService {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown service `{}` in {}", self.name, self.origin)?;
+        if let Some(s) = &self.suggestion {
+            write!(f, " (did you mean `{s}`?)")?;
+        }
+        if self.known.is_empty() {
+            write!(f, "; the rule sets define no services")
+        } else {
+            write!(f, "; known services: {}", self.known.join(", "))
+        }
+    }
+}
+
+/// The service ids the rule sets know: those they define and those their rules' scopes name.
+pub(crate) fn known_services(sets: &[RuleSet]) -> Vec<String> {
+    let mut known: Vec<String> = sets
+        .iter()
+        .flat_map(|s| {
+            s.services.iter().map(|v| v.id.clone()).chain(
+                s.rules
+                    .iter()
+                    .flat_map(|r| r.scopes.iter().flat_map(|sc| sc.services.iter().cloned())),
+            )
+        })
+        .collect();
+    known.sort();
+    known.dedup();
+    known
+}
+
+/// Every name must be a known service; the first that is not is the error.
+pub(crate) fn check_service_names(
+    names: &[String],
+    origin: &str,
+    sets: &[RuleSet],
+) -> Result<(), UnknownService> {
+    let known = known_services(sets);
+    for name in names {
+        if known.iter().any(|k| k == name) {
+            continue;
+        }
+        let suggestion = known
+            .iter()
+            .map(|k| (strsim::jaro_winkler(name, k), k))
+            .filter(|(score, _)| *score >= 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, k)| k.clone());
+        return Err(UnknownService {
+            name: name.clone(),
+            origin: origin.to_string(),
+            suggestion,
+            known,
+        });
+    }
+    Ok(())
+}
+
+/// The services declared for a check and where they came from: the flag's, else
+/// the configuration's (its `services:` and its name). Unknown names are an error.
+/// The binary and `serve` both resolve them here.
+pub fn resolve_services(
+    flag: &[String],
+    config: Option<(&[String], &str)>,
+    sets: &[RuleSet],
+) -> Result<(Vec<String>, String), UnknownService> {
+    let (names, origin) = match config {
+        Some((services, name)) if flag.is_empty() => (services.to_vec(), name.to_string()),
+        _ => (flag.to_vec(), "--services".to_string()),
+    };
+    let names: Vec<String> = names
+        .iter()
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    check_service_names(&names, &origin, sets)?;
+    Ok((names, origin))
+}

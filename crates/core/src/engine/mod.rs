@@ -1,0 +1,112 @@
+//! The engine: compiled rule sets over a tender → one result per rule.
+//!
+//! The tender is taken in stretches of blocks: each stretch is prepared
+//! (normalised, cut into statements), observed by every rule set and dropped, and
+//! what the rules observed is kept as a tally. Within a stretch, one pass per block
+//! and rule set: the set's automaton finds every term, the hits are grouped by
+//! statement, and only the rules those terms trigger are evaluated there.
+
+mod checks;
+mod evidence;
+mod exclusion;
+mod forms;
+mod inherited;
+mod legend;
+mod observe;
+mod plan;
+pub mod reading;
+mod requirement_rows;
+mod review;
+mod rule_reading;
+mod scope;
+mod statements;
+mod tally;
+mod where_bought;
+
+pub use crate::findings::ServiceOrigin;
+pub use legend::{LegendEntry, TypeLegend};
+pub(crate) use plan::nonnormative_sections;
+pub use scope::ScopeInfo;
+pub(crate) use scope::front_matter;
+pub use statements::{Columns, PreparedBlock, RowInfo, Statement, prepare, prepare_with};
+
+use crate::document::Document;
+use crate::findings::RuleResult;
+use crate::parallel::prelude::*;
+use crate::rules::RuleSet;
+use plan::SetPlan;
+use tally::SetConclusion;
+
+/// How many pieces of evidence a result keeps (the total is reported too).
+pub(crate) const MAX_EVIDENCE: usize = 25;
+
+/// Settings that change what the engine concludes.
+#[derive(Debug, Clone, Default)]
+pub struct EngineOptions {
+    /// Services declared for the tender (flag or configuration); front matter adds to these.
+    pub services: Vec<String>,
+    /// Where [`EngineOptions::services`] came from: `--services`, or the
+    /// configuration file's path.
+    pub services_origin: String,
+    /// What files say about themselves outside their text (Word document
+    /// properties), by document index.
+    pub document_facts: Vec<DocumentFacts>,
+    /// Set by a caller that no longer wants the answer (`serve` past its time limit):
+    /// the stretches of blocks not yet observed are skipped, so the cores are free
+    /// within one stretch's time. The results of a stopped evaluation are incomplete;
+    /// the caller discards them.
+    pub stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+}
+
+/// What a document says about itself outside its body: services it declares and
+/// title-like texts (title, subject, keywords) that service detection reads.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentFacts {
+    pub doc: usize,
+    pub declared: Vec<String>,
+    pub titles: Vec<String>,
+}
+
+/// Evaluates rule sets over a tender: for each set, in order, one result per rule
+/// and the services in scope.
+pub fn evaluate(
+    docs: &[Document],
+    sets: &[RuleSet],
+    options: &EngineOptions,
+) -> Vec<(Vec<RuleResult>, ScopeInfo)> {
+    // A definition in one file of the tender holds for all: read them all first, and
+    // only for sets that read them (a cheap pass: most blocks have no capitals).
+    let definitions: Vec<reading::Definition> = if sets.iter().any(|s| s.reading.definitions) {
+        docs.par_iter()
+            .enumerate()
+            .flat_map_iter(|(di, doc)| reading::definitions_in(doc, di))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    // What the tender's own type codes mean, from wherever in the tender it says so.
+    let legend = TypeLegend::gather(docs);
+    // What the tender puts out of scope is read once, for every set that reads it.
+    let negated = exclusion::NegatedBlocks::gather(docs, sets, &legend);
+    let plans: Vec<SetPlan> = sets
+        .iter()
+        .map(|set| SetPlan::new(set, docs, &definitions, &negated))
+        .collect();
+    let observed = observe::observe_tender(docs, sets, &plans, &legend, options.stop.as_deref());
+    let declared = scope::declared(docs, options);
+    let concluded: Vec<SetConclusion> = sets
+        .iter()
+        .zip(observed)
+        .map(|(set, (tally, detected_at))| {
+            let scope = scope::set_scope(set, docs, options, &declared, detected_at);
+            let results = set
+                .rules
+                .iter()
+                .zip(tally.into_rules())
+                .map(|(rule, tally)| tally::conclude(set, rule, tally, scope.effective()))
+                .collect();
+            (results, scope)
+        })
+        .collect();
+    evidence::cite(concluded, docs, &definitions, &legend)
+}

@@ -1,0 +1,626 @@
+//! Observing: one rule set over one prepared stretch of blocks. For each block the
+//! set's automaton finds every term, the hits are grouped by statement (with the
+//! hits the statement inherits from its lead-in and headings), and only the rules
+//! those terms trigger are evaluated there; each match is an [`Observation`] of a
+//! kind of coverage, tallied by rule.
+
+use super::TypeLegend;
+use super::checks::{CheckedStretch, run_check};
+use super::exclusion::names_excluded_topic;
+use super::inherited::{HeadingHits, lead_in_hits};
+use super::plan::SetPlan;
+use super::reading;
+use super::scope::{Place, detect_services};
+use super::statements::{
+    self, PreparedBlock, PreparedStretch, Statement, prepare_stretch, stretches,
+};
+use super::tally::SetTally;
+use crate::document::{Block, Document};
+use crate::findings::Coverage;
+use crate::parallel::prelude::*;
+use crate::rules::schema::RuleKind;
+use crate::rules::{CompiledMatch, CompiledRule, Hit, RuleSet, StatementHits};
+use crate::text::Modality;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// A place where a rule's pattern matched. Ordered by place, so that equal
+/// observations of different rules sort together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Observation {
+    pub(super) doc: usize,
+    pub(super) block: usize,
+    pub(super) statement: usize,
+    pub(super) hit: Option<Hit>,
+    pub(super) coverage: Coverage,
+    /// For `redefined`: the index of the tender's definition that redefines the hit.
+    pub(super) definition: Option<u32>,
+}
+
+/// A stretch's observations, tallied for one rule set, and the services its
+/// normative text mentions, each with the first place it is mentioned.
+pub(super) type StretchObservations = (SetTally, BTreeMap<String, Place>);
+
+/// Every rule set's observations of the whole tender, by set, merged in document
+/// order.
+pub(super) fn observe_tender(
+    docs: &[Document],
+    sets: &[RuleSet],
+    plans: &[SetPlan],
+    legend: &TypeLegend,
+    stop: Option<&std::sync::atomic::AtomicBool>,
+) -> Vec<StretchObservations> {
+    // Blocks are independent until the conclusions (what they inherit from headings and
+    // lead-ins is looked up, not carried along): stretches of blocks are prepared and
+    // observed in parallel, so one long document uses every core too, and merged in
+    // order, so results do not depend on scheduling. Only the tallies outlive a stretch;
+    // once `stop` is set, the stretches not yet begun are skipped.
+    let stretches: Vec<(usize, std::ops::Range<usize>)> = docs
+        .iter()
+        .enumerate()
+        .flat_map(|(di, doc)| stretches(doc.blocks.len()).map(move |range| (di, range)))
+        .collect();
+    let no_observations = || -> Vec<StretchObservations> {
+        sets.iter()
+            .map(|set| (SetTally::new(set.rules.len()), BTreeMap::new()))
+            .collect()
+    };
+    // reduce keeps an indexed iterator's order; merging as stretches finish bounds memory.
+    stretches
+        .into_par_iter()
+        .map(|(di, range)| {
+            if stop.is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed)) {
+                return no_observations();
+            }
+            let stretch = prepare_stretch(&docs[di], range, legend);
+            sets.iter()
+                .zip(plans)
+                .map(|(set, plan)| observe_stretch(set, plan, &docs[di], di, &stretch))
+                .collect::<Vec<_>>()
+        })
+        .reduce(no_observations, |mut earlier, later| {
+            for ((tally, services), (more, more_services)) in earlier.iter_mut().zip(later) {
+                tally.append(more);
+                // The first place a service is mentioned is the one reported.
+                for (service, at) in more_services {
+                    services.entry(service).or_insert(at);
+                }
+            }
+            earlier
+        })
+}
+
+/// One rule set's observations in one prepared stretch: the terms' and the
+/// structural checks'.
+fn observe_stretch(
+    set: &RuleSet,
+    plan: &SetPlan,
+    doc: &Document,
+    di: usize,
+    stretch: &PreparedStretch,
+) -> StretchObservations {
+    let nonnormative = plan
+        .nonnormative
+        .get(di)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let scope = plan.scope.get(di).map(Vec::as_slice).unwrap_or_default();
+    let (mut tally, services) = observe_blocks(set, plan, doc, stretch, di, (nonnormative, scope));
+    super::review::consider_stretch(plan, (doc, di), stretch, nonnormative, &mut tally);
+    // Structural checks look at table rows, not terms.
+    let checked = CheckedStretch {
+        doc,
+        stretch,
+        di,
+        nonnormative,
+        reads_forms: set.reading.forms,
+    };
+    for (ri, rule) in set.rules.iter().enumerate() {
+        if let Some(check) = rule.check {
+            run_check(check, &checked, ri, &mut tally);
+        }
+    }
+    (tally, services)
+}
+
+/// Every observation in a prepared stretch of one document, tallied by rule, and
+/// the services its normative text mentions.
+fn observe_blocks(
+    set: &RuleSet,
+    plan: &SetPlan,
+    doc: &Document,
+    stretch: &PreparedStretch,
+    di: usize,
+    (nonnormative, scope): (&[bool], &[bool]),
+) -> StretchObservations {
+    let mut observer = Observer {
+        set,
+        plan,
+        doc,
+        stretch,
+        di,
+        nonnormative,
+        scope,
+        award_sections: plan.award.get(di).map(Vec::as_slice).unwrap_or_default(),
+        award_header: None,
+        found: SetTally::new(set.rules.len()),
+        detected: BTreeMap::new(),
+        heading_hits: HeadingHits::default(),
+        lead_in_cache: None,
+        memo: vec![(0, None); set.distinct_patterns],
+        stamp: 0,
+        candidates: Vec::new(),
+        candidate_stamps: vec![0; set.rules.len()],
+    };
+    let range = stretch.range.clone();
+    for (bi, block) in range.clone().zip(&doc.blocks[range]) {
+        observer.block(bi, block);
+    }
+    (observer.found, observer.detected)
+}
+
+/// One rule set observing one prepared stretch of one document: what it reads
+/// the stretch with, what it has found so far, and the caches that spare it work
+/// from one block or statement to the next.
+struct Observer<'a> {
+    set: &'a RuleSet,
+    plan: &'a SetPlan,
+    doc: &'a Document,
+    stretch: &'a PreparedStretch,
+    di: usize,
+    /// The document's non-normative sections.
+    nonnormative: &'a [bool],
+    /// The document's sections about the tender's scope.
+    scope: &'a [bool],
+    /// The document's award-criteria sections (`reading: award_criteria`).
+    award_sections: &'a [bool],
+    /// The last table header seen, and whether it is an award-criteria table's.
+    award_header: Option<(Arc<[String]>, bool)>,
+    found: SetTally,
+    detected: BTreeMap<String, Place>,
+    heading_hits: HeadingHits,
+    lead_in_cache: Option<(usize, Vec<Hit>)>,
+    /// Pattern results of the current statement, by pattern key; `stamp` tells the
+    /// current statement's entries from stale ones without clearing.
+    memo: Vec<(u32, Option<Option<Hit>>)>,
+    stamp: u32,
+    /// Rules to evaluate on the current statement; reused, it stops reallocating.
+    /// A rule is a candidate of the current statement when its stamp is `stamp`.
+    candidates: Vec<usize>,
+    candidate_stamps: Vec<u32>,
+}
+
+/// A block being observed, with what its statements share.
+struct BlockAt<'b> {
+    index: usize,
+    block: &'b Block,
+    prepared: &'b PreparedBlock,
+    /// The block's hits, sorted by start.
+    hits: &'b [Hit],
+    /// The hits its statements inherit from a lead-in and the headings above.
+    inherited: &'b [Hit],
+    /// A header or footer, in a non-normative section, or a row of a form.
+    furniture: bool,
+    in_scope_section: bool,
+    /// In an award-criteria section, table or list.
+    evaluated: bool,
+}
+
+/// A statement whose hits trigger rules: where it is, its text and hits, and how
+/// the set's reading behaviours read it.
+struct StatementAt<'s> {
+    block: usize,
+    index: usize,
+    statement: &'s Statement,
+    text: &'s str,
+    /// Its own hits and the inherited ones, in context.
+    hits: &'s [Hit],
+    statement_hits: StatementHits<'s>,
+    normative: bool,
+    reading: StatementReading,
+}
+
+impl Observer<'_> {
+    fn block(&mut self, bi: usize, block: &Block) {
+        let (set, stretch) = (self.set, self.stretch);
+        let Some(prepared) = stretch.get(bi) else {
+            return;
+        };
+        let in_scope_section = self.scope.get(block.section).copied().unwrap_or(false);
+        if matches!(block.kind, crate::document::BlockKind::Heading { .. })
+            && !statements::block_is_furniture(block)
+            && (in_scope_section
+                || !self
+                    .nonnormative
+                    .get(block.section)
+                    .copied()
+                    .unwrap_or(false))
+        {
+            // A heading names what the tender is about («3 Krav til legevaktjournal»).
+            let hits = set.matcher.find(&prepared.norm, &block.text);
+            detect_services(set, &hits, &mut self.detected, Place::Block(self.di, bi));
+        }
+        if prepared.statements.is_empty() {
+            return;
+        }
+        let hits = set.matcher.find(&prepared.norm, &block.text);
+        if hits.is_empty() && self.plan.triggers.always.is_empty() {
+            return;
+        }
+        let furniture = statements::block_is_furniture(block)
+            || self
+                .nonnormative
+                .get(block.section)
+                .copied()
+                .unwrap_or(false)
+            || (set.reading.forms && in_a_form(prepared));
+        let inherited = self.inherited(prepared, block.section);
+        let evaluated = self.in_award_criteria(block, prepared);
+        let at = BlockAt {
+            index: bi,
+            block,
+            prepared,
+            hits: &hits,
+            inherited: &inherited,
+            furniture,
+            in_scope_section,
+            evaluated,
+        };
+        for (si, statement) in prepared.statements.iter().enumerate() {
+            self.statement(&at, si, statement);
+        }
+    }
+
+    /// The hits a block's statements inherit: its lead-in's and its headings'.
+    fn inherited(&mut self, prepared: &PreparedBlock, section: usize) -> Vec<Hit> {
+        let (set, doc, stretch) = (self.set, self.doc, self.stretch);
+        let mut inherited = match prepared.lead_in {
+            Some(lead) => {
+                // A list's items share one lead-in: find its hits once.
+                if self.lead_in_cache.as_ref().is_none_or(|(b, _)| *b != lead) {
+                    self.lead_in_cache = Some((lead, lead_in_hits(set, doc, stretch, lead)));
+                }
+                self.lead_in_cache
+                    .as_ref()
+                    .map(|(_, h)| h.clone())
+                    .unwrap_or_default()
+            }
+            None => Vec::new(),
+        };
+        inherited.extend(self.heading_hits.of(set, doc, stretch, section));
+        inherited
+    }
+
+    /// Award criteria: their section, their table, or a list they introduce.
+    fn in_award_criteria(&mut self, block: &Block, prepared: &PreparedBlock) -> bool {
+        let stretch = self.stretch;
+        self.set.reading.award_criteria
+            && (self
+                .award_sections
+                .get(block.section)
+                .copied()
+                .unwrap_or(false)
+                || match &block.kind {
+                    crate::document::BlockKind::TableRow(row) => {
+                        if self
+                            .award_header
+                            .as_ref()
+                            .is_none_or(|(h, _)| !Arc::ptr_eq(h, &row.header))
+                        {
+                            let award = reading::is_award_header(&row.header);
+                            self.award_header = Some((row.header.clone(), award));
+                        }
+                        self.award_header.as_ref().is_some_and(|(_, a)| *a)
+                    }
+                    _ => false,
+                }
+                || prepared
+                    .lead_in
+                    .and_then(|l| stretch.get(l))
+                    .is_some_and(|lead| {
+                        lead.statements.last().is_some_and(|s| {
+                            reading::names_award_criteria(&lead.norm.text[s.range.clone()])
+                        })
+                    }))
+    }
+
+    fn statement(&mut self, at: &BlockAt<'_>, si: usize, statement: &Statement) {
+        let set = self.set;
+        let triggers = &self.plan.triggers;
+        let always = &triggers.always;
+        // Hits are sorted by start and statements follow each other: each statement's
+        // hits are a slice found by binary search, not a scan of the block's hits
+        // (which made one long paragraph cost the square of its length).
+        let first = at.hits.partition_point(|h| h.start < statement.range.start);
+        let mut in_statement: Vec<Hit> = at.hits[first..]
+            .iter()
+            .take_while(|h| h.start < statement.range.end)
+            .filter(|h| h.end <= statement.range.end)
+            .copied()
+            .collect();
+        // Inherited words only complete a statement that has words of its own.
+        if in_statement.is_empty() && always.is_empty() {
+            return;
+        }
+        in_statement.extend(at.inherited);
+        let in_statement = set.matcher.with_context(in_statement);
+        let normative = !at.furniture && !statement.glossary;
+        // A scope section's background text says what is bought, even where it
+        // requires nothing («Anskaffelsen gjelder interkommunal legevakt»).
+        let scope_text =
+            at.in_scope_section && !statements::block_is_furniture(at.block) && !statement.glossary;
+        if (normative || scope_text) && !statement.negated {
+            detect_services(
+                set,
+                &in_statement,
+                &mut self.detected,
+                Place::Block(self.di, at.index),
+            );
+        }
+        self.stamp += 1;
+        // Each rule once, in any order: a rule's observations follow the
+        // statements, not the order rules are evaluated in one statement.
+        self.candidates.clear();
+        let triggered = in_statement
+            .iter()
+            .filter_map(|h| triggers.by_term.get(h.term))
+            .flatten();
+        for &ri in always.iter().chain(triggered) {
+            if let Some(seen) = self.candidate_stamps.get_mut(ri)
+                && *seen != self.stamp
+            {
+                *seen = self.stamp;
+                self.candidates.push(ri);
+            }
+        }
+        if self.candidates.is_empty() {
+            return;
+        }
+        let mut statement_at = StatementAt {
+            block: at.index,
+            index: si,
+            statement,
+            text: &at.prepared.norm.text[statement.range.clone()],
+            hits: &in_statement,
+            statement_hits: StatementHits::of_statement(&in_statement, statement.range.start),
+            normative,
+            reading: StatementReading {
+                conditions: set.reading.conditions,
+                award_criteria: set.reading.award_criteria,
+                in_award_criteria: at.evaluated,
+                conditional: None,
+                weighs: None,
+            },
+        };
+        let candidates = std::mem::take(&mut self.candidates);
+        for &ri in &candidates {
+            self.rule(ri, &mut statement_at);
+        }
+        self.candidates = candidates;
+    }
+
+    /// Evaluates one candidate rule on a statement and records what it observes.
+    fn rule(&mut self, ri: usize, at: &mut StatementAt<'_>) {
+        let (di, bi, si) = (self.di, at.block, at.index);
+        let rule = &self.set.rules[ri];
+        let Some(pattern) = &rule.pattern else {
+            return;
+        };
+        // Hits of abbreviations this tender defines as something else do not
+        // count for the rule; if the rule matched only through them, the
+        // evidence says so.
+        let redefined = self
+            .plan
+            .redefined
+            .get(ri)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        // An abbreviation term is a whole word of the abbreviation's letters,
+        // so every hit of it is the abbreviation.
+        let redefinition = |h: &Hit| redefined.iter().find(|r| r.term == h.term);
+        let dropped = if redefined.is_empty() {
+            None
+        } else {
+            at.hits
+                .iter()
+                .filter_map(|h| redefinition(h).map(|r| (*h, r.definition, &r.places)))
+                .min_by_key(|(h, _, _)| h.inherited)
+        };
+        let kept: Vec<Hit>;
+        let mut own_hits = at.hits;
+        if dropped.is_some() {
+            kept = at
+                .hits
+                .iter()
+                .copied()
+                .filter(|h| redefinition(h).is_none())
+                .collect();
+            own_hits = &kept;
+        }
+        // Rules with equal patterns get one evaluation per statement.
+        let primary = if dropped.is_some() {
+            let kept_hits = StatementHits::of_statement(own_hits, at.statement.range.start);
+            match pattern.eval(&kept_hits, at.text) {
+                Some(p) => Some(p),
+                None => {
+                    // The definition itself is no evidence for the rule.
+                    let defines = dropped.is_some_and(|(_, _, places)| places.contains(&(di, bi)));
+                    if rule.kind == RuleKind::Require
+                        && at.normative
+                        && !defines
+                        && pattern.eval(&at.statement_hits, at.text).is_some()
+                    {
+                        self.found.add(
+                            ri,
+                            Observation {
+                                doc: di,
+                                block: bi,
+                                statement: si,
+                                hit: dropped.map(|(h, _, _)| h),
+                                coverage: Coverage::Redefined,
+                                definition: dropped.map(|(_, d, _)| d as u32),
+                            },
+                        );
+                    }
+                    None
+                }
+            }
+        } else {
+            match self.memo.get_mut(rule.pattern_key as usize) {
+                Some(slot) => {
+                    if slot.0 != self.stamp {
+                        *slot = (self.stamp, pattern.eval(&at.statement_hits, at.text));
+                    }
+                    slot.1
+                }
+                None => pattern.eval(&at.statement_hits, at.text),
+            }
+        };
+        let Some(primary) = primary else {
+            return;
+        };
+        let found = &mut self.found;
+        let excluded = self.plan.excluded.get(ri).map_or(&[][..], Vec::as_slice);
+        let matched = (own_hits, primary, excluded);
+        observe(rule, pattern, at, matched, |hit, coverage| {
+            found.add(
+                ri,
+                Observation {
+                    doc: di,
+                    block: bi,
+                    statement: si,
+                    hit,
+                    coverage,
+                    definition: None,
+                },
+            )
+        });
+    }
+}
+
+/// A table row of a form (a price table, an answer template, an inventory) or a
+/// line of a table of contents: nothing in it requires or violates.
+fn in_a_form(prepared: &PreparedBlock) -> bool {
+    prepared.contents_line
+        || prepared
+            .table
+            .as_ref()
+            .is_some_and(|t| t.columns.form.is_some())
+}
+
+/// What the opt-in reading behaviours (`reading:`) say about one statement; whether
+/// it is conditional is read once, when a rule first needs to know.
+struct StatementReading {
+    /// The set reads conditions.
+    conditions: bool,
+    /// The set reads award criteria.
+    award_criteria: bool,
+    /// The statement is in an award-criteria section, table or list.
+    in_award_criteria: bool,
+    conditional: Option<bool>,
+    /// The statement weighs a criterion («Kvalitet 40 %»).
+    weighs: Option<bool>,
+}
+
+impl StatementReading {
+    fn is_evaluation(&mut self, text: &str) -> bool {
+        self.award_criteria
+            && (self.in_award_criteria
+                || *self
+                    .weighs
+                    .get_or_insert_with(|| reading::weighs_a_criterion(text)))
+    }
+
+    fn is_conditional(&mut self, text: &str) -> bool {
+        self.conditions
+            && *self
+                .conditional
+                .get_or_insert_with(|| crate::text::conditions::is_conditional(text))
+    }
+}
+
+/// What a statement whose text matched the rule's pattern (pointing at `primary`)
+/// means for the rule: zero, one or several observations, each passed to `record`.
+/// `hits` are the statement's hits that count for the rule; `excluded`, the topic
+/// words the tender's scope exclusions name for it.
+fn observe(
+    rule: &CompiledRule,
+    pattern: &CompiledMatch,
+    at: &mut StatementAt<'_>,
+    (hits, primary, excluded): (&[Hit], Option<Hit>, &[String]),
+    mut record: impl FnMut(Option<Hit>, Coverage),
+) {
+    let statement = at.statement;
+    let normative = at.normative;
+    match rule.kind {
+        RuleKind::Require => {
+            let mut coverage = if !normative {
+                Coverage::NonNormative
+            } else if statement.negated {
+                Coverage::Negated
+            } else if statement.modality.is_binding()
+                || super::rule_reading::binds(rule, statement.modality, at.text)
+            {
+                Coverage::Binding
+            } else if statement.modality.is_weak() {
+                Coverage::Weak
+            } else {
+                Coverage::Descriptive
+            };
+            // What the award criteria state without a modal verb is evaluated, not a
+            // description («Kvalitet 40 %: integrasjon med kjernejournal»); their «skal»
+            // binds the tenderer or the evaluation («Prisskjemaet skal fylles ut») and
+            // stays binding. A requirement under a condition the buyer may never meet
+            // is not demanded.
+            if coverage == Coverage::Descriptive && at.reading.is_evaluation(at.text) {
+                coverage = Coverage::Evaluated;
+            } else if coverage == Coverage::Binding && at.reading.is_conditional(at.text) {
+                coverage = Coverage::Conditional;
+            }
+            // The tender put the topic out of scope: only a statement that names
+            // the excluded topic itself brings it back, not one that shares a
+            // neighbouring term with it.
+            if !excluded.is_empty()
+                && !matches!(coverage, Coverage::Negated | Coverage::NonNormative)
+                && !names_excluded_topic(at.text, at.statement.range.start, hits, excluded)
+            {
+                coverage = Coverage::Excluded;
+            }
+            record(primary, coverage);
+        }
+        RuleKind::Forbid => {
+            if normative && !statement.negated {
+                record(primary, Coverage::Violation);
+            }
+        }
+        RuleKind::Prefer => {
+            if normative {
+                record(primary, Coverage::Violation);
+            }
+        }
+        RuleKind::RequireWith => {
+            let is_requirement =
+                statement.modality != Modality::None || statement.requirement_id.is_some();
+            if !normative || statement.negated || !is_requirement {
+                return;
+            }
+            let Some(with) = &rule.with else {
+                return;
+            };
+            let anchors = pattern
+                .anchors(hits)
+                .unwrap_or_else(|| primary.into_iter().collect());
+            for anchor in anchors {
+                let window: Vec<Hit> = hits
+                    .iter()
+                    .copied()
+                    .filter(|h| h.start >= anchor.start && h.word <= anchor.word + rule.within)
+                    .collect();
+                if with.eval(&StatementHits::new(&window), at.text).is_none() {
+                    record(Some(anchor), Coverage::Violation);
+                }
+            }
+        }
+        RuleKind::Check => {}
+    }
+}

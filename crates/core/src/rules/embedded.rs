@@ -1,0 +1,99 @@
+//! The rule sets built into the binary (every file `rules/<id>/<version>.yaml`).
+
+use super::{RuleSet, RuleSetError, RuleSetSource};
+use std::sync::Arc;
+
+include!(concat!(env!("OUT_DIR"), "/embedded_rulesets.rs"));
+
+/// The sets loaded by default when nothing is configured: the newest version of each.
+pub const DEFAULT_SETS: &[&str] = &["ks-felles-journalloft", "anskaffelse-hygiene"];
+
+/// Every embedded (id, version) pair, sorted by id then version.
+pub fn available() -> Vec<(&'static str, semver::Version)> {
+    let mut list: Vec<_> = EMBEDDED
+        .iter()
+        .filter_map(|(id, version, ..)| semver::Version::parse(version).ok().map(|v| (*id, v)))
+        .collect();
+    list.sort();
+    list
+}
+
+/// The source of an embedded set; the newest version when `version` is `None`.
+pub fn source(id: &str, version: Option<&semver::Version>) -> Option<RuleSetSource> {
+    let newest = available()
+        .into_iter()
+        .filter(|(i, _)| *i == id)
+        .map(|(_, v)| v)
+        .max()?;
+    let wanted = version.unwrap_or(&newest);
+    EMBEDDED
+        .iter()
+        .find(|(i, v, ..)| *i == id && semver::Version::parse(v).ok().as_ref() == Some(wanted))
+        .map(|(i, v, text, _)| RuleSetSource {
+            name: format!("embedded:{i}@{v}"),
+            text: Arc::from(*text),
+        })
+}
+
+/// The SHA-256 (hex) of `text` when it is the text of an embedded set, computed at
+/// build time: comparing the text costs a fraction of hashing it.
+pub(crate) fn known_digest(text: &str) -> Option<&'static str> {
+    EMBEDDED
+        .iter()
+        .find(|(_, _, t, _)| t.len() == text.len() && *t == text)
+        .map(|(.., digest)| *digest)
+}
+
+/// The newest embedded version of a set.
+pub fn newest(id: &str) -> Option<semver::Version> {
+    available()
+        .into_iter()
+        .filter(|(i, _)| *i == id)
+        .map(|(_, v)| v)
+        .max()
+}
+
+/// Loads the default sets (newest version of each that is built in).
+pub fn load_defaults() -> Result<Vec<RuleSet>, RuleSetError> {
+    use crate::parallel::prelude::*;
+    // Sets compile independently: one per core.
+    DEFAULT_SETS
+        .par_iter()
+        .filter_map(|id| source(id, None))
+        .map(|s| RuleSet::load(&s))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// At run time an embedded set's regexes are only parsed (they compile on first
+    /// use); this is the full validation that lets it skip compiling them up front.
+    #[test]
+    fn every_embedded_set_passes_full_validation() {
+        for (id, version, text, _) in EMBEDDED {
+            let source = RuleSetSource {
+                name: format!("rules/{id}/{version}.yaml"),
+                text: Arc::from(*text),
+            };
+            if let Err(e) = RuleSet::load(&source) {
+                panic!("{id}@{version}: {:?}", e.problems);
+            }
+        }
+    }
+
+    /// The digests computed by build.rs are the ones a pin is checked against.
+    #[test]
+    fn build_time_digests_are_the_texts_sha256() {
+        for (id, version, text, digest) in EMBEDDED {
+            assert_eq!(
+                *digest,
+                crate::sha256::hex_digest(text.as_bytes()),
+                "{id}@{version}"
+            );
+            assert_eq!(known_digest(text), Some(*digest));
+        }
+        assert_eq!(known_digest("id: not-embedded\n"), None);
+    }
+}

@@ -1,0 +1,66 @@
+//! Rule sets: the YAML format ([`schema`]), loading with spans ([`load`], then the
+//! checks serde cannot do in `validate`), how a term is written (`terms`, read
+//! once), the compiled set (`compiled`) with its one term automaton (`matcher`) and
+//! compiled patterns (`pattern`), named-product detection (`products`), the sets
+//! built in ([`embedded`]) and what differs between versions ([`versions`]).
+//! Errors and spans of the YAML are the bottom layer's ([`crate::source::yaml`]).
+
+pub mod categories;
+mod compiled;
+mod concepts;
+pub mod embedded;
+pub mod load;
+mod matcher;
+mod pattern;
+mod products;
+pub mod review;
+pub mod schema;
+mod terms;
+mod validate;
+pub mod versions;
+
+pub use crate::source::yaml::{Problem, RuleSetError, RuleSetSource};
+pub use compiled::{CompiledRule, CompiledService, RuleSet};
+pub(crate) use matcher::Hit;
+pub use matcher::TermId;
+pub(crate) use pattern::{CompiledMatch, StatementHits};
+pub use schema::{BuiltinCheck, Localized, RuleKind, Severity, Strength};
+
+/// Resolves a reference to a set built in: `ID` (newest version) or
+/// `ID@VERSION`. A path to a YAML file is the caller's to read (the core reads
+/// no files); it loads the text with [`RuleSet::load`].
+pub fn resolve_embedded(reference: &str) -> Result<RuleSet, RuleSetError> {
+    let (id, version) = match reference.split_once('@') {
+        Some((id, v)) => {
+            let version = semver::Version::parse(v.trim()).map_err(|e| {
+                RuleSetError::about(reference, format!("`{v}` is not a version: {e}"))
+            })?;
+            (id, Some(version))
+        }
+        None => (reference, None),
+    };
+    match embedded::source(id, version.as_ref()) {
+        Some(source) => RuleSet::load(&source),
+        None => {
+            let known: Vec<String> = embedded::available()
+                .iter()
+                .map(|(i, v)| format!("{i}@{v}"))
+                .collect();
+            let mut error =
+                RuleSetError::about(reference, format!("no embedded rule set `{reference}`"));
+            error.problems[0].help = Some(format!("embedded: {}", known.join(", ")));
+            Err(error)
+        }
+    }
+}
+
+/// A rule-set file read for a unit test: the core reads no files, its tests may.
+#[cfg(test)]
+pub(crate) fn load_file(path: &str) -> RuleSet {
+    let text = std::fs::read_to_string(path).expect("the fixture reads");
+    RuleSet::load(&RuleSetSource {
+        name: path.to_string(),
+        text: std::sync::Arc::from(text),
+    })
+    .expect("fixture loads")
+}

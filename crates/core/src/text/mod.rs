@@ -1,0 +1,21 @@
+//! Reading tender text the way a procurement lawyer does: normalisation,
+//! sentences, modality and negation, conditions.
+
+pub(crate) mod annexes;
+pub(crate) mod column_titles;
+pub(crate) mod conditions;
+pub(crate) mod instructions;
+pub(crate) mod language;
+pub mod modality;
+pub(crate) mod normalize;
+pub(crate) mod reach;
+pub(crate) mod sentences;
+pub(crate) mod stems;
+pub(crate) mod wordlist;
+
+pub use modality::Modality;
+
+/// What separates the cells of a table row's text (the unit separator); never occurs
+/// in cell text. The readers join cells with it; sentences never run across it.
+pub const CELL_SEPARATOR: char = '\u{1F}';
+pub use normalize::{Normalized, normalize};

@@ -1,0 +1,77 @@
+//! Reading rule-set and configuration files: the YAML the core loads comes from
+//! disk here, refused before reading when it is not a file or too large.
+
+use crate::rules::{RuleSet, RuleSetError, RuleSetSource, load};
+use std::path::Path;
+use std::sync::Arc;
+
+/// Resolves a rule-set reference: a path to a YAML file, an embedded `ID`
+/// (newest version) or `ID@VERSION`.
+pub fn resolve(reference: &str) -> Result<RuleSet, RuleSetError> {
+    let path = Path::new(reference);
+    let looks_like_path =
+        reference.ends_with(".yaml") || reference.ends_with(".yml") || reference.contains('/');
+    if looks_like_path || path.is_file() {
+        return RuleSet::load(&read_source(path)?);
+    }
+    crate::rules::resolve_embedded(reference)
+}
+
+/// Reads a rule-set file, refusing non-files and oversized files before reading.
+pub fn read_source(path: &Path) -> Result<RuleSetSource, RuleSetError> {
+    read_yaml_file(path, load::MAX_RULESET_BYTES as u64, "a rule set")
+}
+
+/// Reads a small YAML file (rule set, configuration) as the source of diagnostics:
+/// a non-file, a file over `max` bytes or invalid UTF-8 is refused before parsing.
+pub(crate) fn read_yaml_file(
+    path: &Path,
+    max: u64,
+    what: &str,
+) -> Result<RuleSetSource, RuleSetError> {
+    let name = path.display().to_string();
+    let fail = |message: String| RuleSetError::about(name.clone(), message);
+    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    if !meta.is_file() {
+        return Err(fail("not a file".into()));
+    }
+    if meta.len() > max {
+        return Err(fail(format!(
+            "{} bytes is more than the {max} {what} may have",
+            meta.len()
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        fail(format!(
+            "not valid UTF-8 (byte {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    Ok(RuleSetSource {
+        name,
+        text: Arc::from(text),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn oversized_and_missing_files_are_refused_before_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.yaml");
+        std::fs::write(&big, "x: 1\n".repeat(10)).unwrap();
+        let err = read_yaml_file(&big, 8, "a configuration").unwrap_err();
+        assert!(
+            err.to_string()
+                .ends_with("50 bytes is more than the 8 a configuration may have"),
+            "{err}"
+        );
+        let err = read_yaml_file(dir.path(), 8, "a rule set").unwrap_err();
+        assert!(err.to_string().ends_with("not a file"), "{err}");
+        let err = read_yaml_file(&dir.path().join("none.yaml"), 8, "a rule set").unwrap_err();
+        assert!(err.to_string().contains("cannot read"), "{err}");
+    }
+}
