@@ -89,7 +89,7 @@ fi
 
 # The static page (target/web/: the page of `serve` with the checker compiled to
 # WebAssembly). scripts/build-web.sh installs what it lacks (the wasm32 target, the pinned
-# wasm-bindgen CLI: about 3 minutes once); tests/suite/web.rs then drives the page in
+# wasm-bindgen CLI: 7 minutes once on the loaded two-core machine); tests/suite/web.rs drives the page in
 # Chromium and, where the browser test can run at all, must.
 bash scripts/build-web.sh
 if [ -n "${TENDERLINT_REQUIRE_BROWSER:-}" ]; then export TENDERLINT_REQUIRE_WEB=1; fi
