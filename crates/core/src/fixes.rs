@@ -101,14 +101,19 @@ fn add_equivalent(e: &Evidence, lang: Lang) -> Option<String> {
     loop {
         let rest = &excerpt[end..];
         let word_start = rest.len() - rest.trim_start_matches(' ').len();
+        // «ISO/IEC 27001», «SQL-Server»: a slash or hyphen joins the name's parts.
+        let joined = rest.len() > 1
+            && rest.starts_with(['/', '-'])
+            && rest[1..].chars().next().is_some_and(char::is_alphanumeric);
         if word_start == 0
             && !rest.is_empty()
-            && rest.chars().next().is_some_and(char::is_alphanumeric)
+            && (joined || rest.chars().next().is_some_and(char::is_alphanumeric))
         {
             // Still inside the matched word («microsoft» in «Microsofts»).
-            let word_len = rest
+            let skip = usize::from(joined);
+            let word_len = rest[skip..]
                 .find(|c: char| !c.is_alphanumeric() && c != '-')
-                .unwrap_or(rest.len());
+                .map_or(rest.len(), |i| i + skip);
             end += word_len;
             continue;
         }
@@ -180,6 +185,15 @@ mod tests {
         assert_eq!(
             add_equivalent(&e, Lang::Nn).as_deref(),
             Some("Løsningen skal bruke Gerica eller tilsvarande i hjemmetjenesten.")
+        );
+    }
+
+    #[test]
+    fn a_name_joined_by_a_slash_is_one_name() {
+        let e = evidence("Leverandøren skal følge ISO/IEC 27001 i driften.", "iso");
+        assert_eq!(
+            add_equivalent(&e, Lang::Nb).as_deref(),
+            Some("Leverandøren skal følge ISO/IEC 27001 eller tilsvarende i driften.")
         );
     }
 

@@ -5,7 +5,9 @@
 //! `baseline` (the baseline's words).
 
 // The core's modules by the paths the renderers were written with (`crate::findings::…`).
-pub(crate) use tenderlint_core::{Lang, check, engine, findings, fixes, policy, rules, text};
+pub(crate) use tenderlint_core::{
+    Lang, check, document, engine, findings, fixes, policy, rules, text,
+};
 
 /// The calendar day a report carries: the core's dates, and today, which only
 /// the layers above the core may ask the system for.
@@ -42,6 +44,7 @@ pub mod junit;
 pub mod markdown;
 mod paint;
 pub mod requirements;
+pub mod review;
 pub mod sarif;
 
 use crate::findings::CheckReport;
