@@ -120,15 +120,50 @@ impl Tender {
             }
             return Err(JsError::new(&message));
         }
-        Ok(Checked { report, today })
+        Ok(Checked {
+            report,
+            files: self.files.clone(),
+            today,
+        })
     }
 }
 
-/// A tender checked: its result, rendered on demand in the page's language.
+/// A tender checked: its result, rendered on demand in the page's language, and
+/// its files, for the review.
 #[wasm_bindgen]
 pub struct Checked {
     report: CheckReport,
+    files: Vec<(PathBuf, Vec<u8>)>,
     today: tenderlint_core::date::Date,
+}
+
+/// A file for the page to download.
+#[wasm_bindgen]
+pub struct Download {
+    bytes: Vec<u8>,
+    name: String,
+    content_type: &'static str,
+}
+
+#[wasm_bindgen]
+impl Download {
+    /// Its content.
+    #[wasm_bindgen(getter)]
+    pub fn bytes(&self) -> Vec<u8> {
+        self.bytes.clone()
+    }
+
+    /// Its file name.
+    #[wasm_bindgen(getter)]
+    pub fn name(&self) -> String {
+        self.name.clone()
+    }
+
+    /// Its media type.
+    #[wasm_bindgen(getter, js_name = contentType)]
+    pub fn content_type(&self) -> String {
+        self.content_type.into()
+    }
 }
 
 #[wasm_bindgen]
@@ -145,6 +180,47 @@ impl Checked {
         Ok(self.render_as(format, lang(lang_name)?))
     }
 }
+
+#[wasm_bindgen]
+impl Checked {
+    /// «Last ned dokumentene med kommentarer», as `POST /api/review` answers it:
+    /// one Word file's reviewed copy as itself, several files (or Markdown, as a
+    /// diff) as one zip; refused, naming each file, when none could be reviewed.
+    pub fn review(&self) -> Result<Download, JsError> {
+        use tenderlint_report::review::{self, Outcome};
+        let date = review::revision_date(Some(self.today));
+        let mut outcomes = review::review_contents(&self.files, &self.report, rule_sets()?, &date);
+        if let [Outcome::Copy { .. }] = outcomes.as_slice()
+            && let Some(Outcome::Copy { name, bytes }) = outcomes.pop()
+        {
+            return Ok(Download {
+                bytes,
+                name,
+                content_type: DOCX,
+            });
+        }
+        let refused: Vec<String> = outcomes
+            .iter()
+            .filter_map(|o| match o {
+                Outcome::Refused { name, reason } => Some(format!("{name}: {reason}")),
+                _ => None,
+            })
+            .collect();
+        if refused.len() == outcomes.len() {
+            return Err(JsError::new(&format!(
+                "no file could be reviewed: {}",
+                refused.join("; ")
+            )));
+        }
+        Ok(Download {
+            bytes: review::bundle(outcomes).map_err(|e| JsError::new(&e))?,
+            name: "tenderlint-gjennomgang.zip".into(),
+            content_type: "application/zip",
+        })
+    }
+}
+
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 impl Checked {
     fn render_as(&self, format: Format, lang: Lang) -> Vec<u8> {

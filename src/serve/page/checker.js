@@ -39,7 +39,9 @@ const serverChecker = {
     return { text: await response.text() };
   },
   async report(format, files, services, lang) {
-    const response = await fetch("/api/report?format=" + format, { method: "POST", body: uploadForm(files, services, lang) });
+    // The reviewed documents (issue 27) come from their own route; the reports from /api/report.
+    const url = format === "review" ? "/api/review" : "/api/report?format=" + format;
+    const response = await fetch(url, { method: "POST", body: uploadForm(files, services, lang) });
     if (!response.ok) return { error: await errorText(response) };
     const disposition = response.headers.get("Content-Disposition") || "";
     const match = /filename="([^"]+)"/.exec(disposition);
@@ -104,6 +106,12 @@ function wasmChecker() {
     async report(format, files, services, lang) {
       try {
         const result = await checked(files, services);
+        if (format === "review") {
+          const reviewed = result.review();
+          const answer = { blob: new Blob([reviewed.bytes], { type: reviewed.contentType }), name: reviewed.name };
+          reviewed.free();
+          return answer;
+        }
         const bytes = result.render(format, lang);
         return { blob: new Blob([bytes], { type: REPORT_TYPES[format] }), name: web.reportFileName(format, lang) };
       } catch (e) {
