@@ -9,8 +9,8 @@
 // Once the page says it is ready, the network is cut (DevTools
 // Network.emulateNetworkConditions, offline) and the server closed; then each
 // tender's files are set on the file input and checked, every rule's status and
-// evidence read from the DOM, the first tender's Word, HTML and JSON downloads
-// taken, and axe-core (WCAG 2.1 A and AA) run in the page. Every request the page
+// evidence read from the DOM, the first tender's Word, HTML and JSON reports and
+// its reviewed documents downloaded, and axe-core (WCAG 2.1 A and AA) run in the page. Every request the page
 // makes after the cut is reported.
 
 import { spawn } from "node:child_process";
@@ -202,7 +202,7 @@ async function main() {
         const bytes = readFileSync(join(downloads, got.name));
         got.size = bytes.length;
         got.zip = bytes.subarray(0, 2).toString("latin1") === "PK";
-        if (format !== "docx") got.text = bytes.toString("utf8");
+        if (format === "html" || format === "json") got.text = bytes.toString("utf8");
       }
       return got;
     };
@@ -222,7 +222,7 @@ async function main() {
       const result = { name: tender.name, ms, ...shown };
       if (index === 0) {
         result.downloads = {};
-        for (const format of ["docx", "html", "json"]) result.downloads[format] = await download(format);
+        for (const format of ["docx", "html", "json", "review"]) result.downloads[format] = await download(format);
       }
       tenders.push(result);
     }

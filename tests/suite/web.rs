@@ -135,8 +135,8 @@ fn assert_page_shows(seen: &Value, expected: &Value) {
     }
 }
 
-/// The Word, HTML and JSON reports were made in the browser, the JSON one equal
-/// to the CLI's in everything it says about the tender.
+/// The Word, HTML and JSON reports and the reviewed documents were made in the
+/// browser, the JSON report equal to the CLI's in everything it says about the tender.
 fn assert_downloads(downloads: &Value, expected: &Value) {
     let word = &downloads["docx"];
     assert_eq!(word["state"], "completed", "{word}");
@@ -147,6 +147,11 @@ fn assert_downloads(downloads: &Value, expected: &Value) {
     let text = html["text"].as_str().unwrap();
     let first = expected["results"][0]["rule"].as_str().unwrap();
     assert!(text.contains("<html") && text.contains(first), "{html}");
+    // Two Word files: their reviewed copies come as one zip.
+    let review = &downloads["review"];
+    assert_eq!(review["state"], "completed", "{review}");
+    assert_eq!(review["name"], "tenderlint-gjennomgang.zip");
+    assert_eq!(review["zip"], true);
     let json = &downloads["json"];
     assert_eq!(json["name"], "tenderlint-rapport.json", "{json}");
     let report: Value = serde_json::from_str(json["text"].as_str().unwrap()).unwrap();
