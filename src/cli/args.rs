@@ -117,7 +117,7 @@ pub(crate) struct CheckArgs {
     #[arg(default_value = ".")]
     pub(crate) paths: Vec<PathBuf>,
     /// The name of the file read from standard input (`-`): its extension decides the
-    /// reader, and evidence shows it [default: stdin.md].
+    /// reader, and evidence shows it [default: stdin.docx for a zip, else stdin.md].
     #[arg(long, value_name = "NAME")]
     pub(crate) stdin_filename: Option<PathBuf>,
     #[command(flatten)]
@@ -137,7 +137,7 @@ pub(crate) struct CheckArgs {
     /// Ignore any tenderlint.yaml.
     #[arg(long)]
     pub(crate) isolated: bool,
-    /// Language of messages: nb or en (default: LANG, else nb).
+    /// Language of messages: nb, nn or en (default: LANG, else nb).
     #[arg(long, value_name = "LANG")]
     pub(crate) lang: Option<String>,
     /// Services the tender covers (comma-separated ids such as legevakt,sykehjem);

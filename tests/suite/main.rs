@@ -52,3 +52,4 @@ mod serve_safety;
 mod type_legend;
 mod waiver_expiry_docx;
 mod web;
+mod words;

@@ -129,9 +129,6 @@ pub struct RenderOptions<'a> {
     /// The date HTML and Word reports show; `None` is today. Tests fix it so
     /// that output is reproducible.
     pub date: Option<common::Date>,
-    /// The lowest severity that fails the run (`--fail-on`); `None` for never.
-    /// JUnit reports a failing rule below it as passed with its message.
-    pub fail_on: Option<crate::rules::Severity>,
     /// The requirement tables: ids after this prefix (`K-9.` gives K-9.1, K-9.2 …).
     pub id_prefix: &'a str,
 }
@@ -145,7 +142,6 @@ impl Default for RenderOptions<'_> {
             quiet: false,
             verbose: false,
             date: None,
-            fail_on: Some(crate::rules::Severity::Error),
             id_prefix: requirements::DEFAULT_ID_PREFIX,
         }
     }
