@@ -52,4 +52,5 @@ mod serve;
 mod serve_safety;
 mod type_legend;
 mod waiver_expiry_docx;
+mod web;
 mod words;
