@@ -697,7 +697,7 @@ fn assert_summary_files_and_download(seen: &Value, expected: &Value) {
     assert!(
         listed
             .iter()
-            .any(|f| f.starts_with("skadet.docx – kunne ikke leses: not a DOCX file")),
+            .any(|f| f.starts_with("skadet.docx – kunne ikke leses: ikke et Word-dokument (.docx)")),
         "{listed:?}"
     );
 
