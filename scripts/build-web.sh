@@ -36,13 +36,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
     cargo install --locked --quiet wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-cargo build --locked --quiet --release --target wasm32-unknown-unknown -p tenderlint-web
+cargo build --locked --quiet --profile web --target wasm32-unknown-unknown -p tenderlint-web
 
 out=target/web
 rm -rf "$out"
 mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name tenderlint_web \
-  target/wasm32-unknown-unknown/release/tenderlint_web.wasm
+  target/wasm32-unknown-unknown/web/tenderlint_web.wasm
 
 page=src/serve/page
 cp "$page/app.js" "$page/checker.js" "$page/app.css" "$out/"

@@ -703,7 +703,7 @@ fn assert_summary_files_and_download(seen: &Value, expected: &Value) {
     assert!(
         listed
             .iter()
-            .any(|f| f.starts_with("skadet.docx – kunne ikke leses: ikke et Word-dokument")),
+            .any(|f| f.starts_with("skadet.docx – kunne ikke leses: ikke et Word-dokument (.docx)")),
         "{listed:?}"
     );
 
