@@ -492,31 +492,30 @@ fn no_module_uses_a_layer_above_its_own_and_no_file_is_over_700_lines() {
     let architecture =
         std::fs::read_to_string(root().join("ARCHITECTURE.md")).expect("ARCHITECTURE.md");
     let layers = layers(&architecture);
-    let mut problems = Vec::new();
-    let mut upward_seen = vec![false; UPWARD_ALLOWED.len()];
-    let mut long_seen = vec![false; LONG_ALLOWED.len()];
-    let mut listed_seen: BTreeMap<&str, bool> = layers
-        .iter()
-        .flat_map(|l| l.modules.iter().map(|m| (m.as_str(), false)))
-        .collect();
+    let mut found = Found {
+        upward_seen: vec![false; UPWARD_ALLOWED.len()],
+        long_seen: vec![false; LONG_ALLOWED.len()],
+        listed_seen: layers
+            .iter()
+            .flat_map(|l| l.modules.iter().map(|m| (m.as_str(), false)))
+            .collect(),
+        problems: Vec::new(),
+    };
     let mut libs = String::new();
     // The core's crate-root re-exports (`Lang` → `lang::Lang`), which the crates above
     // re-export in turn.
     let mut below = BTreeMap::new();
     for (dir, crate_root) in CRATES {
         let crate_root: Vec<String> = crate_root.iter().map(|s| s.to_string()).collect();
-        let lib = check_crate(
-            dir,
-            &crate_root,
-            &mut below,
-            &layers,
-            &mut upward_seen,
-            &mut long_seen,
-            &mut listed_seen,
-            &mut problems,
-        );
+        let lib = check_crate(dir, &crate_root, &mut below, &layers, &mut found);
         libs.push_str(&lib);
     }
+    let Found {
+        upward_seen,
+        long_seen,
+        listed_seen,
+        mut problems,
+    } = found;
     stale_entries(&upward_seen, &long_seen, &listed_seen, &libs, &mut problems);
     assert!(
         problems.is_empty(),
@@ -525,17 +524,28 @@ fn no_module_uses_a_layer_above_its_own_and_no_file_is_over_700_lines() {
     );
 }
 
+/// What the crates' files showed: which allowlist and table entries were needed, and the problems.
+struct Found<'a> {
+    upward_seen: Vec<bool>,
+    long_seen: Vec<bool>,
+    listed_seen: BTreeMap<&'a str, bool>,
+    problems: Vec<String>,
+}
+
 /// Checks one crate's files (lengths, layers, uses); returns its `lib.rs`.
 fn check_crate(
     dir: &str,
     crate_root: &[String],
     below: &mut BTreeMap<String, Vec<String>>,
     layers: &[Layer],
-    upward_seen: &mut [bool],
-    long_seen: &mut [bool],
-    listed_seen: &mut BTreeMap<&str, bool>,
-    problems: &mut Vec<String>,
+    found: &mut Found<'_>,
 ) -> String {
+    let Found {
+        upward_seen,
+        long_seen,
+        listed_seen,
+        problems,
+    } = found;
     let src = root().join(dir);
     let mut files = Vec::new();
     rust_files(&src, &mut files);

@@ -17,7 +17,7 @@ fn manifest() -> &'static Path {
 /// The fixture report, with what the engine cannot produce yet added by hand: a
 /// waiver and a piece of Word evidence (no line, a paragraph/table location, and
 /// a control character that XML cannot hold).
-pub fn fixture_report() -> CheckReport {
+pub(crate) fn fixture_report() -> CheckReport {
     // Relative paths, so that no output holds an absolute path.
     std::env::set_current_dir(manifest()).expect("cd to the manifest dir");
     let source = rules::read_source(Path::new("fixtures/reports/ruleset.yaml")).expect("rule set");
@@ -71,7 +71,7 @@ pub fn fixture_report() -> CheckReport {
     report
 }
 
-pub fn options(lang: Lang) -> RenderOptions<'static> {
+pub(crate) fn options(lang: Lang) -> RenderOptions<'static> {
     RenderOptions {
         lang,
         date: Some(Date::constant(2026, 11, 25)),

@@ -48,7 +48,7 @@ pub enum TableForm {
 
 /// What the shape of one table says.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct TableShape {
+pub(crate) struct TableShape {
     /// The column whose values are all type codes (the built-in ones or the
     /// tender's legend), when the header's words name no type column.
     pub type_column: Option<usize>,
@@ -65,13 +65,13 @@ pub struct TableShape {
 /// The shapes of one document's tables, by table number; tables whose shape says
 /// nothing are left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TableShapes {
+pub(crate) struct TableShapes {
     tables: BTreeMap<u32, TableShape>,
 }
 
 impl TableShapes {
     /// Reads the shape of every table of a document, with the tender's legend.
-    pub fn gather(doc: &Document, legend: &TypeLegend) -> TableShapes {
+    pub(crate) fn gather(doc: &Document, legend: &TypeLegend) -> TableShapes {
         let mut profiles: BTreeMap<u32, Profile> = BTreeMap::new();
         for block in &doc.blocks {
             let BlockKind::TableRow(row) = &block.kind else {
@@ -101,7 +101,7 @@ impl TableShapes {
     }
 
     /// The shape of table `table` (numbered as [`crate::document::TableRow::table`]).
-    pub fn of(&self, table: u32) -> TableShape {
+    pub(crate) fn of(&self, table: u32) -> TableShape {
         self.tables.get(&table).copied().unwrap_or_default()
     }
 }
@@ -417,7 +417,7 @@ fn is_amount_or_placeholder(cell: &str) -> bool {
 /// agreement is made between, «heretter kalt Leverandøren»). The buyer's own bilag
 /// («Bilag til SSA-O», «SSA-L Bilag 1 – Kundens kravspesifikasjon») and requirement
 /// documents do not open so.
-pub fn is_standard_contract_text(doc: &Document) -> bool {
+pub(super) fn is_standard_contract_text(doc: &Document) -> bool {
     /// The title page and its first section: where the text says what it is.
     const OPENING: usize = 40;
     let opening: Vec<String> = doc
@@ -456,7 +456,7 @@ pub fn is_standard_contract_text(doc: &Document) -> bool {
 /// or a tab («3.1 Felles etablering ........ 4»), or without them in a run of at
 /// least three such lines («1 Innledning 2», «2 Formål og omfang 3», …). Read from
 /// the document's blocks around `index`, so every stretch reads a line the same way.
-pub fn is_contents_line(doc: &Document, index: usize) -> bool {
+pub(super) fn is_contents_line(doc: &Document, index: usize) -> bool {
     let entry = |i: usize| doc.blocks.get(i).and_then(contents_entry);
     let Some(leader) = entry(index) else {
         return false;
@@ -504,7 +504,7 @@ fn contents_entry(block: &Block) -> Option<bool> {
 
 /// A column title or heading naming qualification requirements: «Kvalifikasjonskrav»,
 /// «Kvalifikasjonskrava», "Qualification requirement(s)".
-pub fn names_qualification_requirements(title: &str) -> bool {
+pub(super) fn names_qualification_requirements(title: &str) -> bool {
     let t = title_key(title);
     t.starts_with("kvalifikasjonskrav") || t.starts_with("qualification requirement")
 }

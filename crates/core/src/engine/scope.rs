@@ -261,7 +261,7 @@ fn names_scope(title: &str) -> bool {
 
 /// What the engine reads in a Markdown file's front matter.
 #[derive(Debug, Default, serde::Deserialize)]
-pub struct FrontMatterKeys {
+pub(crate) struct FrontMatterKeys {
     /// `services: [legevakt, sykehjem]`.
     #[serde(default)]
     pub services: Vec<String>,
@@ -270,7 +270,7 @@ pub struct FrontMatterKeys {
 }
 
 /// The front matter keys the engine reads; none when there is no front matter.
-pub fn front_matter(doc: &Document) -> FrontMatterKeys {
+pub(crate) fn front_matter(doc: &Document) -> FrontMatterKeys {
     let Some(fm) = &doc.front_matter else {
         return FrontMatterKeys::default();
     };
@@ -290,7 +290,7 @@ pub fn front_matter(doc: &Document) -> FrontMatterKeys {
 }
 
 /// The effective severity, strength and applicability of a rule for the services in scope.
-pub fn scoped(rule: &CompiledRule, services: &[String]) -> (Severity, Strength, bool) {
+pub(super) fn scoped(rule: &CompiledRule, services: &[String]) -> (Severity, Strength, bool) {
     for scope in &rule.scopes {
         if scope.otherwise || scope.services.iter().any(|s| services.contains(s)) {
             return (

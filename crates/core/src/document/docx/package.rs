@@ -247,7 +247,7 @@ impl Properties {
 
 /// The document properties of a DOCX file's bytes; empty ones when the package has
 /// no `docProps` parts. Only those two small parts are inflated.
-pub fn properties(bytes: &[u8]) -> Result<Properties, ReadError> {
+pub(crate) fn properties(bytes: &[u8]) -> Result<Properties, ReadError> {
     let limits = Limits::default();
     let mut package = Package::open(bytes, limits)?;
     let mut props = Properties::default();
