@@ -23,6 +23,7 @@ pub use tenderlint_report as report;
 /// The document model and its readers (the core's), and reading a file from disk.
 pub mod document {
     pub use crate::walk::read_file;
+    pub use tenderlint_core::document::read::{read_bytes, read_owned};
     pub use tenderlint_core::document::*;
 }
 

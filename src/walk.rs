@@ -132,7 +132,7 @@ pub fn read_file(path: &Path) -> Result<Document, ReadError> {
         )));
     }
     let bytes = std::fs::read(path).map_err(|e| ReadError::new(format!("cannot read: {e}")))?;
-    document::read_owned(path, format, bytes)
+    document::read::read_owned(path, format, bytes)
 }
 
 /// The options with today in the user's time zone when the caller named no day:

@@ -7,8 +7,8 @@
 //! this file. Also: no file of a crate is longer than 700 lines.
 //!
 //! What counts as a use: every `use crate::…` / `use super::…` / `use self::…` (and a `use`
-//! of a child module by its bare name), braces expanded, and every `crate::a::b` path in
-//! code. Comments are not code; unit-test modules (`#[cfg(test)] mod tests { … }` at the end
+//! of a child module by its bare name), braces expanded, and every path in code that starts
+//! at `crate`, `self`, `super` or a child module (`crate::a::b`, `docx::read(…)`). Comments are not code; unit-test modules (`#[cfg(test)] mod tests { … }` at the end
 //! of a file, or a `tests.rs` file) may use any layer, since nothing ships them, and so may
 //! the binary (`src/main.rs` and the modules it declares), the top layer. A path is placed by the longest module path of the table it starts with (`document::markdown` is a
 //! reader, `document` the document model); the crate root's re-exports (`pub use` in its
@@ -287,20 +287,7 @@ fn uses(code: &[(usize, String)]) -> Vec<Use> {
                 statement = Some((*line, String::new()));
                 statement.as_mut().expect("just set").1.push_str(rest);
             } else {
-                for (i, _) in text.match_indices("crate::") {
-                    let before = text[..i].chars().next_back();
-                    if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$') {
-                        continue; // `$crate::`, `tenderlint_crate::`
-                    }
-                    let path: String = text[i..]
-                        .chars()
-                        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
-                        .collect();
-                    out.push(Use {
-                        line: *line,
-                        path: path.trim_end_matches(':').to_string(),
-                    });
-                }
+                out.extend(paths_in_code(text).map(|path| Use { line: *line, path }));
                 continue;
             }
         } else if let Some((_, text_so_far)) = statement.as_mut() {
@@ -317,6 +304,30 @@ fn uses(code: &[(usize, String)]) -> Vec<Use> {
         }
     }
     out
+}
+
+/// Every path written in a line of code (`crate::a::b`, `super::x`, `docx::read`): an
+/// identifier followed by `::`, not itself after `::`, `$` or another word. Which of them
+/// are modules of the crate (`crate`, `self`, `super`, a child module) [`resolve`] decides;
+/// `std::…`, other crates and types (`Vec::new`) resolve to nothing.
+fn paths_in_code(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.match_indices("::").filter_map(|(at, _)| {
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphanumeric() || *c == '_')
+            .last()
+            .map(|(i, _)| i)?;
+        let before = text[..start].chars().next_back();
+        if before.is_some_and(|c| c == ':' || c == '$' || c == '_' || c.is_alphanumeric()) {
+            return None; // inside a longer path, `$crate::`
+        }
+        let path: String = text[start..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+            .collect();
+        Some(path.trim_end_matches(':').to_string())
+    })
 }
 
 /// A used path as segments from the crate root, or `None` for other crates and `std`.
@@ -640,8 +651,29 @@ fn use_trees_expand_and_resolve() {
     );
     assert_eq!(resolve("std::fmt", &module, &none, &no_reexports), None);
     let code = code_lines(
-        "use crate::a; // crate::b\nlet x = \"//\"; crate::c::D::new();\n/* crate::e */\n#[cfg(test)]\nmod tests {\n    use crate::f;\n}\n",
+        "use crate::a; // crate::b\nlet x = \"//\"; crate::c::D::new();\n/* crate::e */\ndocx::read(p, $crate::g::h, std::mem::take(x));\n#[cfg(test)]\nmod tests {\n    use crate::f;\n}\n",
     );
     let paths: Vec<String> = uses(&code).into_iter().map(|u| u.path).collect();
-    assert_eq!(paths, ["crate::a", "crate::c::D::new"]);
+    assert_eq!(
+        paths,
+        [
+            "crate::a",
+            "crate::c::D::new",
+            "docx::read",
+            "std::mem::take"
+        ]
+    );
+    // A call by a child module's path is placed like a `use` of it: the document model
+    // calling a reader is a use of the readers' layer.
+    let model = vec!["document".to_string()];
+    let child = |module: &[String], name: &str| module == ["document"] && name == "docx";
+    assert_eq!(
+        resolve("docx::read", &model, &child, &no_reexports),
+        Some(vec![
+            "document".to_string(),
+            "docx".to_string(),
+            "read".to_string()
+        ])
+    );
+    assert_eq!(resolve("Vec::new", &model, &child, &no_reexports), None);
 }

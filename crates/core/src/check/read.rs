@@ -29,7 +29,7 @@ pub fn read_bytes_one(path: &std::path::Path, format: document::Format, bytes: &
         return Read::OwnReport;
     }
     unless_marked(
-        document::read_bytes(path.to_path_buf(), format, bytes),
+        document::read::read_bytes(path.to_path_buf(), format, bytes),
         properties,
     )
 }

@@ -1,5 +1,6 @@
 use super::*;
-use crate::document::{Format, markdown, read_owned};
+use crate::document::read::read_owned;
+use crate::document::{Format, markdown};
 use std::path::{Path, PathBuf};
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
