@@ -106,11 +106,11 @@ fn read_one(path: &std::path::Path, format: Option<document::Format>) -> Read {
                 None
             };
             let Some(bytes) = bytes else {
-                return unless_marked(read_file(path), None);
+                return unless_marked(read_file(path));
             };
             read_bytes_one(path, document::Format::Docx, &bytes)
         }
-        Some(_) => unless_marked(read_file(path), None),
+        Some(_) => unless_marked(read_file(path)),
         None => Read::Failed(refusal(path)),
     }
 }

@@ -19,7 +19,6 @@ use crate::findings::{
 use crate::parallel::prelude::*;
 use crate::policy::{self, Policy};
 use crate::rules::RuleSet;
-use read::document_facts;
 pub use read::{
     REPORT_MARKER, Read, is_marked_text, read_bytes_one, refusal, skipped_report, unless_marked,
 };
@@ -180,17 +179,15 @@ pub fn check_read(
 ) -> CheckReport {
     let mut entries: Vec<FileEntry> = Vec::new();
     let mut docs = Vec::new();
-    let mut properties = Vec::new();
     for (path, result) in read {
         match result {
-            Read::Document(doc, props) => {
+            Read::Document(doc) => {
                 entries.push(FileEntry {
                     path: path.display().to_string(),
                     format: Some(doc.format),
                     blocks: doc.blocks.len(),
                     error: None,
                 });
-                properties.push(props);
                 docs.push(*doc);
             }
             Read::OwnReport => {
@@ -208,17 +205,10 @@ pub fn check_read(
         }
     }
     entries.extend(walk_errors);
-    let mut engine = options.engine.clone();
-    engine.document_facts.extend(
-        properties
-            .iter()
-            .enumerate()
-            .filter_map(|(i, p)| p.as_ref().map(|p| document_facts(i, p))),
-    );
     if let Some(sink) = &options.progress {
         (sink.0)(Progress::Evaluating { files: docs.len() });
     }
-    check_tender(&docs, entries, notices, &engine, sets, options)
+    check_tender(&docs, entries, notices, &options.engine, sets, options)
 }
 
 /// Checks documents already read as one tender.
@@ -247,7 +237,7 @@ fn check_tender(
     options: &CheckOptions,
 ) -> CheckReport {
     let (mut results, services) = evaluate(docs, sets, engine);
-    notices.extend(service_notices(docs, engine, sets));
+    notices.extend(service_notices(docs, sets));
     let tender_language = detect_language(docs);
     crate::fixes::attach(&mut results, tender_language);
     if tender_language == Lang::En {

@@ -51,6 +51,19 @@ pub struct Document {
     /// Text the file holds but the vendor never sees (hidden, deleted rows and
     /// cells): not tender text, kept so `extract` can show what was left out and why.
     pub dropped: Vec<Dropped>,
+    /// What the file says about itself outside its text (Word's document properties),
+    /// read with it by the reader.
+    pub facts: DocumentFacts,
+}
+
+/// What a document says about itself outside its body: services it declares and
+/// title-like texts (title, subject, keywords) that service detection reads.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocumentFacts {
+    /// Services a custom property (`services`, `tjenester`, `tenester`) declares.
+    pub declared: Vec<String>,
+    /// The title, subject and keywords that are not empty.
+    pub titles: Vec<String>,
 }
 
 impl Document {
@@ -65,6 +78,7 @@ impl Document {
             front_matter: None,
             directives: Vec::new(),
             dropped: Vec::new(),
+            facts: DocumentFacts::default(),
         }
     }
 
