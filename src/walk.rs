@@ -135,14 +135,18 @@ pub fn read_file(path: &Path) -> Result<Document, ReadError> {
     document::read::read_owned(path, format, bytes)
 }
 
-/// The options with today in the user's time zone when the caller named no day:
-/// the core has no clock.
+/// The options with what the core cannot find out itself: today in the user's time
+/// zone when the caller named no day (the core has no clock), and how newer versions
+/// beside a rule-set file are found (it reads no directory).
 pub(crate) fn dated(options: &CheckOptions) -> Cow<'_, CheckOptions> {
-    if options.today.is_some() {
+    if options.today.is_some() && options.newest_beside.is_some() {
         return Cow::Borrowed(options);
     }
     let mut options = options.clone();
-    options.today = Some(crate::report::today());
+    options.today = options.today.or_else(|| Some(crate::report::today()));
+    options.newest_beside = options
+        .newest_beside
+        .or(Some(crate::rule_files::newest_sibling));
     Cow::Owned(options)
 }
 

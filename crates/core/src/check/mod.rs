@@ -46,6 +46,9 @@ pub struct CheckOptions {
     /// Say in a notice when a newer version of a rule set used is built in (the
     /// binary and the web page tell people; rule examples and tests need not).
     pub newer_versions: bool,
+    /// How a newer version beside a rule-set file is found (the root lists the
+    /// file's directory); without it only built-in sets are told of newer versions.
+    pub newest_beside: Option<crate::rules::versions::NewestBeside>,
     /// The language the user asked for (`--lang`, `lang:` in the configuration).
     /// Suggested requirement texts come in it; without it, in the tender's own
     /// language. See [`suggestion_language`].
@@ -246,7 +249,7 @@ fn check_tender(
         }
     }
     if options.newer_versions {
-        notices.extend(newer_versions_notice(sets));
+        notices.extend(newer_versions_notice(sets, options.newest_beside));
     }
     let policy = Policy {
         rule_levels: &options.rule_levels,
@@ -320,8 +323,11 @@ fn merge(into: &mut Vec<String>, more: Vec<String>) {
 }
 
 /// One notice naming every set for which a newer version exists, or none.
-fn newer_versions_notice(sets: &[RuleSet]) -> Option<Notice> {
-    let newer: Vec<String> = crate::rules::versions::newer_versions(sets)
+fn newer_versions_notice(
+    sets: &[RuleSet],
+    beside: Option<crate::rules::versions::NewestBeside>,
+) -> Option<Notice> {
+    let newer: Vec<String> = crate::rules::versions::newer_versions(sets, beside)
         .iter()
         .map(|n| {
             format!(

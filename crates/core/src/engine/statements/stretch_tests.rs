@@ -1,3 +1,6 @@
+// Reads the repository's fixtures, as tests may (crates/core/clippy.toml bans it in the library).
+#![allow(clippy::disallowed_methods)]
+
 use super::*;
 use crate::document::read::read_owned;
 use crate::document::{Format, markdown};
