@@ -30,6 +30,7 @@ mod engine;
 mod first_hour;
 mod fresh;
 mod fresh_2;
+mod fresh_3;
 mod heldout;
 mod hostile;
 mod issue_13_docx;
