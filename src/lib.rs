@@ -7,6 +7,7 @@
 //! and configuration, says which day it is, and serves the page.
 //! The library never prints; the binary decides what to show and the exit status.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
+#![warn(missing_docs)]
 
 pub mod config;
 mod rule_files;

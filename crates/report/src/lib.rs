@@ -3,6 +3,7 @@
 //! renderer is a [`Renderer`]; none uses another: what they share is in
 //! `common` (issues, places, suggestions), `i18n` (words, category titles) and
 //! `baseline` (the baseline's words).
+#![warn(missing_docs)]
 
 // The core's modules by the paths the renderers were written with (`crate::findings::…`).
 pub(crate) use tenderlint_core::{Lang, check, engine, findings, fixes, policy, rules, text};
@@ -60,15 +61,25 @@ pub fn marker_comment() -> String {
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
+    /// The terminal report with snippets.
     Human,
+    /// The whole report as JSON.
     Json,
+    /// SARIF 2.1.0 for code-scanning tools.
     Sarif,
+    /// JUnit XML: a test suite per rule set, a test case per rule.
     Junit,
+    /// GitLab Code Quality.
     Gitlab,
+    /// GitHub Actions workflow commands (annotations).
     Github,
+    /// One line per finding, `file:line:col: severity [RULE] message`.
     Compact,
+    /// A Markdown report.
     Markdown,
+    /// A self-contained HTML page.
     Html,
+    /// A Word report.
     Docx,
     /// The missing and weak rules as a requirement table to paste (Markdown).
     RequirementsMd,
@@ -114,7 +125,9 @@ impl Format {
 /// How to render.
 #[derive(Debug, Clone, Copy)]
 pub struct RenderOptions<'a> {
+    /// The language the report is worded in.
     pub lang: Lang,
+    /// Colour in the terminal reports (the binary decides).
     pub color: bool,
     /// Terminal width for wrapping human output.
     pub width: usize,
