@@ -2,9 +2,9 @@
 //! `type-modality-mismatch`, `composite-requirement`, `requirement-ids`): they look at
 //! the requirement rows of a prepared stretch, not at terms.
 
+use super::observation::Observation;
 use super::requirement_rows;
 use super::statements::{self, PreparedBlock, PreparedStretch};
-use super::tally::Observation;
 use super::tally::SetTally;
 use crate::document::{Block, BlockKind, Document};
 use crate::findings::Coverage;

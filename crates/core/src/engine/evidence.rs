@@ -3,10 +3,10 @@
 //! are prepared again, a few per rule, rather than kept from the observing.
 
 use super::TypeLegend;
+use super::observation::Observation;
 use super::reading::Definition;
 use super::scope::ScopeInfo;
 use super::statements::{PreparedBlock, prepare_each};
-use super::tally::Observation;
 use super::tally::SetConclusion;
 use crate::document::{Block, Document, Location};
 use crate::findings::{DefinitionNote, Evidence, OtherPlace, RuleResult};

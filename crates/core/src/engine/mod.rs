@@ -12,6 +12,7 @@ mod exclusion;
 mod forms;
 mod inherited;
 mod legend;
+mod observation;
 mod observe;
 mod plan;
 pub mod reading;

@@ -8,13 +8,14 @@ use super::TypeLegend;
 use super::checks::{CheckedStretch, run_check};
 use super::exclusion::names_excluded_topic;
 use super::inherited::{HeadingHits, lead_in_hits};
+use super::observation::Observation;
 use super::plan::SetPlan;
 use super::reading;
 use super::scope::{Place, detect_services};
 use super::statements::{
     self, PreparedBlock, PreparedStretch, Statement, prepare_stretch, stretches,
 };
-use super::tally::{Observation, SetTally};
+use super::tally::SetTally;
 use crate::document::{Block, Document};
 use crate::findings::Coverage;
 use crate::parallel::prelude::*;

@@ -5,9 +5,9 @@
 //! that ends missing cites it for review; it never changes a status. A rule whose
 //! topic the tender excludes («… inngår ikke i leveransen») is offered nothing.
 
+use super::observation::Observation;
 use super::plan::SetPlan;
 use super::statements::{self, PreparedBlock, PreparedStretch};
-use super::tally::Observation;
 use super::tally::SetTally;
 use crate::document::{Block, Document};
 use crate::findings::Coverage;

@@ -3,25 +3,13 @@
 //! evidence to cite), then one result per rule.
 
 use super::MAX_EVIDENCE;
+use super::observation::Observation;
 use super::requirement_rows::{RowId, judge_ids};
 use super::scope::{ScopeInfo, scoped};
 use crate::findings::{Coverage, RuleInfo, RuleResult, Status};
 use crate::rules::schema::{RuleKind, Strength};
-use crate::rules::{CompiledRule, Hit, RuleSet};
+use crate::rules::{CompiledRule, RuleSet};
 use std::sync::Arc;
-
-/// A place where a rule's pattern matched. Ordered by place, so that equal
-/// observations of different rules sort together.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(super) struct Observation {
-    pub(super) doc: usize,
-    pub(super) block: usize,
-    pub(super) statement: usize,
-    pub(super) hit: Option<Hit>,
-    pub(super) coverage: Coverage,
-    /// For `redefined`: the index of the tender's definition that redefines the hit.
-    pub(super) definition: Option<u32>,
-}
 
 /// What a rule set's observations come to: for each rule, how many there are of each
 /// coverage, and the first [`MAX_EVIDENCE`] of each in document order. That is all a
