@@ -34,5 +34,6 @@ pub mod rules {
     pub use tenderlint_core::rules::*;
 }
 
-pub use check::{CheckOptions, Progress, ProgressSink, StdinFile};
+pub use check::{CheckOptions, FileId, Progress, ProgressSink, StdinFile};
+pub use walk::file_id;
 pub use walk::{check_contents, check_contents_unless, check_documents, check_paths};

@@ -82,7 +82,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<TenderFile>, Vec<WalkError>) {
 }
 
 /// Names tenderlint's reports usually get (`tenderlint-report.md`, `rapport.docx`,
-/// `samsvarsrapport.md`): skipped when a directory is walked, so a report written
+/// `samsvarsrapport.md`, reviewed copies `bilag-1.tenderlint.docx`): skipped when a directory is walked, so a report written
 /// beside the tender without its marker (an older version, a copy) is not read as
 /// tender text either. A file named on the command line is read whatever its name.
 pub fn is_report_name(path: &Path) -> bool {
@@ -90,7 +90,9 @@ pub fn is_report_name(path: &Path) -> bool {
         return false;
     };
     let stem = stem.to_lowercase();
+    // `bilag-1.tenderlint.docx` is a reviewed copy (`tenderlint review`).
     stem.starts_with("tenderlint")
+        || stem.ends_with(".tenderlint")
         || matches!(
             stem.as_str(),
             "report" | "rapport" | "samsvarsrapport" | "compliance-report" | "samsvarsmatrise"

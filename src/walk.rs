@@ -2,10 +2,11 @@
 //! parallel), and hand what was read to the core with today filled in.
 
 use crate::check::{
-    CheckOptions, Progress, Read, STDIN_PATH, check_read, read_bytes_one, refusal, skipped_report,
+    CheckOptions, FileId, Progress, Read, STDIN_PATH, check_read, read_bytes_one, refusal, skipped,
     unless_marked,
 };
-use crate::document::{self, Document, ReadError};
+use crate::document::{self, Document, ReadError, Unreadable};
+use crate::findings::Skip;
 use crate::findings::{CheckReport, FileEntry};
 use crate::rules::RuleSet;
 use crate::tender;
@@ -26,14 +27,20 @@ pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) 
         files.retain(|f| paths.contains(&f.path) || filter.allows(&f.path));
     }
     let mut notices = Vec::new();
+    if let Some(out) = options.standard_output {
+        files.retain(|f| {
+            let is_out = std::fs::metadata(&f.path).ok().and_then(|m| file_id(&m)) == Some(out);
+            if is_out {
+                notices.push(skipped(&f.path, Skip::IsStandardOutput));
+            }
+            !is_out
+        });
+    }
     files.retain(|f| {
         let named = paths.contains(&f.path);
         let skip = !named && tender::is_report_name(&f.path);
         if skip {
-            notices.push(skipped_report(
-                &f.path,
-                "named like a tenderlint report (name it on the command line to read it anyway)",
-            ));
+            notices.push(skipped(&f.path, Skip::NamedLikeReport));
         }
         !skip
     });
@@ -66,7 +73,10 @@ pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) 
         ),
         None => (
             PathBuf::from(STDIN_PATH),
-            Read::Failed(ReadError::new("standard input was not read")),
+            Read::Failed(ReadError::new(
+                Unreadable::CannotOpen,
+                "standard input was not read",
+            )),
         ),
     });
     let read: Vec<(PathBuf, Read)> = files
@@ -88,6 +98,7 @@ pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) 
             format: None,
             blocks: 0,
             error: Some(e.message),
+            problem: Some(Unreadable::CannotOpen),
         })
         .collect();
     check_read(read, walk_errors, notices, sets, &dated(options))
@@ -118,21 +129,45 @@ fn read_one(path: &std::path::Path, format: Option<document::Format>) -> Read {
 /// Reads one file of the tender in the format its extension names.
 pub fn read_file(path: &Path) -> Result<Document, ReadError> {
     let format = document::Format::from_path(path).ok_or_else(|| {
-        ReadError::new("not a file tenderlint reads").with_hint("use .md, .markdown or .docx")
+        ReadError::new(Unreadable::NotTenderFile, "not a file tenderlint reads")
+            .with_hint("use .md, .markdown or .docx")
     })?;
-    let meta = std::fs::metadata(path).map_err(|e| ReadError::new(format!("cannot read: {e}")))?;
+    let meta = std::fs::metadata(path)
+        .map_err(|e| ReadError::new(Unreadable::CannotOpen, format!("cannot read: {e}")))?;
     if !meta.is_file() {
-        return Err(ReadError::new("not a regular file"));
+        return Err(ReadError::new(Unreadable::CannotOpen, "not a regular file"));
     }
     if meta.len() > document::MAX_FILE_BYTES {
-        return Err(ReadError::new(format!(
-            "file is {} MiB, more than the {} MiB tenderlint reads",
-            meta.len() / (1024 * 1024),
-            document::MAX_FILE_BYTES / (1024 * 1024)
-        )));
+        return Err(ReadError::new(
+            Unreadable::TooLarge,
+            format!(
+                "file is {} MiB, more than the {} MiB tenderlint reads",
+                meta.len() / (1024 * 1024),
+                document::MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
     }
-    let bytes = std::fs::read(path).map_err(|e| ReadError::new(format!("cannot read: {e}")))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| ReadError::new(Unreadable::CannotOpen, format!("cannot read: {e}")))?;
     document::read::read_owned(path, format, bytes)
+}
+
+/// A file's identity (device and inode) from its metadata; `None` off Unix,
+/// where no file is then known under another name.
+pub fn file_id(metadata: &std::fs::Metadata) -> Option<FileId> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some(FileId {
+            device: metadata.dev(),
+            inode: metadata.ino(),
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = metadata;
+        None
+    }
 }
 
 /// The options with what the core cannot find out itself: today in the user's time

@@ -34,6 +34,9 @@ pub(crate) enum Command {
     Explain(ExplainArgs),
     /// Show what tenderlint reads from files: blocks with location, kind, modality.
     Extract(ExtractArgs),
+    /// Write each Word file of the tender back as a reviewed copy (NAME.tenderlint.docx)
+    /// with comments and tracked changes, or a Markdown tender's review as a diff.
+    Review(ReviewArgs),
     /// Write a commented tenderlint.yaml for the tender in the current directory and
     /// print pre-commit and CI snippets.
     Init,
@@ -114,7 +117,7 @@ pub(crate) struct CheckArgs {
     #[arg(default_value = ".")]
     pub(crate) paths: Vec<PathBuf>,
     /// The name of the file read from standard input (`-`): its extension decides the
-    /// reader, and evidence shows it [default: stdin.md].
+    /// reader, and evidence shows it [default: stdin.docx for a zip, else stdin.md].
     #[arg(long, value_name = "NAME")]
     pub(crate) stdin_filename: Option<PathBuf>,
     #[command(flatten)]
@@ -134,7 +137,7 @@ pub(crate) struct CheckArgs {
     /// Ignore any tenderlint.yaml.
     #[arg(long)]
     pub(crate) isolated: bool,
-    /// Language of messages: nb or en (default: LANG, else nb).
+    /// Language of messages: nb, nn or en (default: LANG, else nb).
     #[arg(long, value_name = "LANG")]
     pub(crate) lang: Option<String>,
     /// Services the tender covers (comma-separated ids such as legevakt,sykehjem);
@@ -158,6 +161,34 @@ pub(crate) struct CheckArgs {
     /// Write this run's JSON report as the baseline for later runs (atomically).
     #[arg(long, value_name = "REPORT.json")]
     pub(crate) write_baseline: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ReviewArgs {
+    /// Files or directories forming the tender.
+    #[arg(default_value = ".")]
+    pub(crate) paths: Vec<PathBuf>,
+    /// Directory for the reviewed copies [default: beside each original].
+    #[arg(long, value_name = "DIR")]
+    pub(crate) out: Option<PathBuf>,
+    /// docx: reviewed copies of the Word files; diff: a unified diff of the Markdown files
+    /// on standard output (apply it with `git apply`).
+    #[arg(long, short = 'f', default_value = "docx", value_name = "FORMAT")]
+    pub(crate) format: String,
+    #[command(flatten)]
+    pub(crate) rulesets: RuleSetArgs,
+    /// Configuration file to use instead of the tenderlint.yaml found upward from the first path.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub(crate) config: Option<PathBuf>,
+    /// Ignore any tenderlint.yaml.
+    #[arg(long)]
+    pub(crate) isolated: bool,
+    /// Language of tenderlint's own messages: nb, nn or en; comments are in the tender's language.
+    #[arg(long, value_name = "LANG")]
+    pub(crate) lang: Option<String>,
+    /// Services the tender covers (comma-separated ids); overrides detection.
+    #[arg(long, value_delimiter = ',', value_name = "ID,…")]
+    pub(crate) services: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]

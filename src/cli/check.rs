@@ -7,8 +7,8 @@ use super::progress::ProgressDisplay;
 use super::settings::{self, Environment, Settings};
 use super::{ERROR, FAILED, OK};
 use std::path::PathBuf;
-use tenderlint::findings::{CheckReport, RuleResult};
-use tenderlint::policy::baseline::{self, Baseline};
+use tenderlint::findings::CheckReport;
+use tenderlint::policy::baseline::Baseline;
 use tenderlint::report::{self, Format, RenderOptions};
 use tenderlint::rules::Severity;
 
@@ -43,6 +43,7 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
             }
         },
     };
+    settings.options.standard_output = standard_output();
     let bar = settings
         .progress
         .then(|| ProgressDisplay::new(settings.render.lang));
@@ -54,30 +55,18 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
         b.finish();
     }
     if report.files.iter().all(|f| f.error.is_some()) {
-        explain_nothing_read(&report, &args.paths);
+        explain_nothing_read(&report, &args.paths, settings.render.lang);
         return ERROR;
     }
     let status = write_reports(&report, &settings, args);
     if status != OK {
         return status;
     }
-    // With a baseline, only what is new or worse counts.
-    let counts = |r: &RuleResult| {
-        if settings.options.baseline.is_some() {
-            baseline::regressed(r)
-        } else {
-            r.fails()
-        }
-    };
-    let fails = settings
-        .fail_on
-        .threshold()
-        .is_some_and(|t| report.results.iter().any(|r| counts(r) && r.severity >= t));
-    if fails { FAILED } else { OK }
+    if report.fails_run() { FAILED } else { OK }
 }
 
 /// Without a single readable file there is no tender to judge: say why, render nothing.
-fn explain_nothing_read(report: &CheckReport, paths: &[PathBuf]) {
+fn explain_nothing_read(report: &CheckReport, paths: &[PathBuf], lang: tenderlint::Lang) {
     if report.files.is_empty() {
         eprintln!(
             "error: no Markdown or DOCX files found in {}",
@@ -85,11 +74,15 @@ fn explain_nothing_read(report: &CheckReport, paths: &[PathBuf]) {
         );
         // Say which files were left out (tenderlint's own reports), if any.
         for n in &report.notices {
-            eprintln!("note: {}", n.message);
+            eprintln!("note: {}", report::i18n::notice(n, lang));
         }
     }
     for f in &report.files {
-        eprintln!("error: {}: {}", f.path, f.error.as_deref().unwrap_or(""));
+        eprintln!(
+            "error: {}: {}",
+            f.path,
+            report::i18n::unreadable_with_cause(f, lang)
+        );
     }
 }
 
@@ -138,12 +131,16 @@ fn write_reports(report: &CheckReport, settings: &Settings, args: &CheckArgs) ->
     }
     // Unreadable files make the run an error even though the rest was checked.
     for f in report.files.iter().filter(|f| f.error.is_some()) {
-        eprintln!("error: {}: {}", f.path, f.error.as_deref().unwrap_or(""));
+        eprintln!(
+            "error: {}: {}",
+            f.path,
+            report::i18n::unreadable_with_cause(f, settings.render.lang)
+        );
         status = ERROR;
     }
     // So does an unknown service named in a document.
     for n in report.notices.iter().filter(|n| n.level == Severity::Error) {
-        eprintln!("error: {}", n.message);
+        eprintln!("error: {}", report::i18n::notice(n, settings.render.lang));
         status = ERROR;
     }
     status
@@ -158,6 +155,24 @@ fn render(
 ) -> Vec<u8> {
     report::render_requirements(report, format, id_prefix)
         .unwrap_or_else(|| report::render(report, format, options))
+}
+
+/// The regular file standard output is redirected to, if it is one: a report
+/// redirected into the tender's folder must not be read as tender text.
+#[cfg(unix)]
+fn standard_output() -> Option<tenderlint::FileId> {
+    use std::os::fd::AsFd;
+    let out = std::io::stdout().as_fd().try_clone_to_owned().ok()?;
+    let metadata = std::fs::File::from(out).metadata().ok()?;
+    if !metadata.is_file() {
+        return None;
+    }
+    tenderlint::file_id(&metadata)
+}
+
+#[cfg(not(unix))]
+fn standard_output() -> Option<tenderlint::FileId> {
+    None
 }
 
 /// Reads the tender file given as `-`, up to the size tenderlint reads from a file.
@@ -175,8 +190,15 @@ fn read_stdin(name: Option<PathBuf>) -> std::io::Result<tenderlint::StdinFile> {
             LIMIT / (1024 * 1024)
         )));
     }
+    // Without a name, a Word file is known by the zip signature it starts with;
+    // read as Markdown it would only be «not valid UTF-8».
+    let unnamed = if bytes.starts_with(b"PK\x03\x04") {
+        "stdin.docx"
+    } else {
+        "stdin.md"
+    };
     Ok(tenderlint::StdinFile {
-        name: name.unwrap_or_else(|| PathBuf::from("stdin.md")),
+        name: name.unwrap_or_else(|| PathBuf::from(unnamed)),
         bytes,
     })
 }

@@ -30,5 +30,47 @@ pub(crate) fn run(args: &ExplainArgs) -> u8 {
         args.rule,
         sets.iter().map(|s| s.key()).collect::<Vec<_>>().join(", ")
     );
+    let ids: Vec<&str> = sets
+        .iter()
+        .flat_map(|s| s.rules.iter().map(|r| r.id.as_str()))
+        .collect();
+    if let Some(id) = nearest_id(&wanted, &ids) {
+        eprintln!("  help: did you mean `{id}`?");
+    }
     ERROR
+}
+
+/// The rule id a mistyped one most likely means: the same prefix and number
+/// written with other zeros (`INT-01`, `int-1` → `INT-001`), else the closest
+/// spelling.
+fn nearest_id<'a>(wanted: &str, ids: &[&'a str]) -> Option<&'a str> {
+    let split = |id: &str| -> Option<(String, u32)> {
+        let (prefix, number) = id.rsplit_once('-')?;
+        Some((prefix.to_uppercase(), number.parse().ok()?))
+    };
+    if let Some(key) = split(wanted)
+        && let Some(id) = ids.iter().find(|id| split(id).as_ref() == Some(&key))
+    {
+        return Some(id);
+    }
+    ids.iter()
+        .map(|id| (strsim::jaro_winkler(wanted, &id.to_uppercase()), *id))
+        .filter(|(score, _)| *score >= 0.9)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, id)| id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nearest_id;
+
+    #[test]
+    fn a_rule_id_with_other_zeros_or_a_typo_finds_the_rule() {
+        let ids = ["INT-001", "INT-010", "SEC-001"];
+        assert_eq!(nearest_id("INT-01", &ids), Some("INT-001"));
+        assert_eq!(nearest_id("INT-1", &ids), Some("INT-001"));
+        assert_eq!(nearest_id("INT-10", &ids), Some("INT-010"));
+        assert_eq!(nearest_id("SEK-001", &ids), Some("SEC-001"));
+        assert_eq!(nearest_id("XYZ", &ids), None);
+    }
 }

@@ -7,15 +7,26 @@ use std::path::{Path, PathBuf};
 use tenderlint::config;
 use tenderlint::rules;
 
-const PRE_COMMIT_SNIPPET: &str = r#"# .pre-commit-config.yaml
+// A local hook runs the tenderlint on the PATH, so the snippet works as written:
+// no address of tenderlint's repository to fill in.
+const PRE_COMMIT_SNIPPET: &str = r#"# .pre-commit-config.yaml (tenderlint installed, on the PATH)
 repos:
-  - repo: https://github.com/OWNER/tenderlint   # where tenderlint's repository lives
-    rev: v0.1.0                                 # a tag or commit of tenderlint
+  - repo: local
     hooks:
       - id: tenderlint
+        name: tenderlint
+        entry: tenderlint check
+        language: system
+        pass_filenames: false
+        files: '\.(md|markdown|docx)$'
 "#;
 
-const CI_SNIPPET: &str = r#"# .github/workflows/tenderlint.yml (more in docs/ci.md)
+// The repository's address is the user's to give, once, as a variable of their
+// CI (never a made-up one in the snippet); the tag is this build's version.
+const CI_SNIPPET: &str = concat!(
+    r#"# .github/workflows/tenderlint.yml (more in docs/ci.md)
+# Set the variable TENDERLINT_GIT to the Git address of tenderlint's repository
+# (Settings › Secrets and variables › Actions › Variables).
 name: tenderlint
 on: [push, pull_request]
 jobs:
@@ -24,12 +35,15 @@ jobs:
     permissions: {contents: read, security-events: write}
     steps:
       - uses: actions/checkout@v4
-      - run: cargo install --locked --git https://github.com/OWNER/tenderlint --tag v0.1.0
+      - run: cargo install --locked --git "${{ vars.TENDERLINT_GIT }}" --tag v"#,
+    env!("CARGO_PKG_VERSION"),
+    r#" tenderlint
       - run: tenderlint check --format human --output sarif=tenderlint.sarif
       - if: always()
         uses: github/codeql-action/upload-sarif@v3
         with: {sarif_file: tenderlint.sarif, category: tenderlint}
-"#;
+"#
+);
 
 pub(crate) fn run() -> u8 {
     let path = Path::new(config::FILE_NAME);

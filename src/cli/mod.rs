@@ -14,6 +14,7 @@ mod init;
 mod man;
 mod output;
 mod progress;
+mod review;
 mod rules;
 mod serve;
 mod settings;
@@ -35,6 +36,7 @@ pub(crate) fn run(cli: &Cli) -> u8 {
         Command::Rules(cmd) => rules::run(cmd),
         Command::Explain(args) => explain::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Review(args) => review::run(args),
         Command::Init => init::run(),
         Command::Serve(args) => serve::run(args),
         Command::Completions { shell } => completions::run(*shell),

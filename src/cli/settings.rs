@@ -141,7 +141,6 @@ pub(crate) struct Settings {
     pub(crate) format: Format,
     /// Formats written to files (`--output FORMAT=PATH`).
     pub(crate) outputs: Vec<(Format, PathBuf)>,
-    pub(crate) fail_on: FailOn,
     /// How standard output is rendered: language of messages, colour, width.
     pub(crate) render: RenderOptions<'static>,
     pub(crate) progress: bool,
@@ -252,9 +251,8 @@ fn resolve_check(
     config: Option<Config>,
     env: &Environment,
 ) -> Result<Settings, Problem> {
-    // The error names nb and en only, though nn is accepted too; kept as users know it.
     let named = named_lang(args.lang.as_deref(), config.as_ref())
-        .map_err(|v| Problem::Usage(format!("unknown language `{v}` (use nb or en)")))?;
+        .map_err(|v| Problem::Usage(format!("unknown language `{v}` (use nb, nn or en)")))?;
     let lang = named.or_else(|| env.lang()).unwrap_or_default();
     let today = env.today()?;
     let format = parse_format(&args.format)?;
@@ -280,6 +278,7 @@ fn resolve_check(
     // Only a language the user names decides the suggestions; LANG is the
     // terminal's, not the tender's.
     options.lang = named;
+    options.fail_on = fail_on.threshold();
     if args.stdin_filename.is_some() && !reads_stdin(args) {
         return Err(Problem::Usage(
             "--stdin-filename names the file `-` reads; no path is `-`".into(),
@@ -292,7 +291,6 @@ fn resolve_check(
         quiet: args.quiet,
         verbose: args.verbose,
         date: None,
-        fail_on: fail_on.threshold(),
         // The requirement tables take `--id-prefix` where they are rendered.
         ..RenderOptions::default()
     };
@@ -301,7 +299,6 @@ fn resolve_check(
         options,
         format,
         outputs,
-        fail_on,
         render,
         progress: !args.quiet && env.shows_progress(),
     })

@@ -19,10 +19,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-type AppState = axum::extract::State<Arc<State>>;
+pub(super) type AppState = axum::extract::State<Arc<State>>;
 
 pub(super) struct State {
-    options: ServeOptions,
+    pub(super) options: ServeOptions,
     /// Checks running at once; more wait. Each check is already parallel, so
     /// running more than the cores only shares them thinner and holds more uploads.
     checks: Arc<tokio::sync::Semaphore>,
@@ -43,7 +43,7 @@ impl State {
 }
 
 /// An answer that is not a result.
-struct ApiError {
+pub(super) struct ApiError {
     status: StatusCode,
     message: String,
     /// The files and why they could not be read, when none could.
@@ -53,7 +53,7 @@ struct ApiError {
 }
 
 impl ApiError {
-    fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
+    pub(super) fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
         ApiError {
             status,
             message: message.into(),
@@ -70,7 +70,7 @@ impl ApiError {
         }
     }
 
-    fn bad_request(message: impl Into<String>) -> ApiError {
+    pub(super) fn bad_request(message: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::BAD_REQUEST, message)
     }
 }
@@ -213,11 +213,11 @@ fn parse_lang(value: Option<&str>) -> Result<Option<Lang>, ApiError> {
 }
 
 /// A parsed upload: the tender's files and what the request asks for.
-struct Upload {
-    files: Vec<(PathBuf, Vec<u8>)>,
+pub(super) struct Upload {
+    pub(super) files: Vec<(PathBuf, Vec<u8>)>,
     services: Vec<String>,
     lang: Option<Lang>,
-    rulesets: Vec<String>,
+    pub(super) rulesets: Vec<String>,
     /// Its room among the uploads held at once, given back when the check ends.
     room: tokio::sync::OwnedSemaphorePermit,
 }
@@ -327,7 +327,7 @@ fn too_slow(wait: std::time::Duration) -> ApiError {
     )
 }
 
-async fn read_upload(state: &State, request: Request) -> Result<Upload, ApiError> {
+pub(super) async fn read_upload(state: &State, request: Request) -> Result<Upload, ApiError> {
     let max_upload = state.options.max_upload;
     let (request, room) = read_body(state, request).await?;
     let mut multipart =
@@ -453,7 +453,10 @@ fn upload_name(raw: Option<&str>, index: usize, taken: &mut HashSet<String>) -> 
 /// server has: one it loaded at start-up (embedded, or named by its operator), or
 /// an embedded one. Nothing from the request reaches anything that opens a path,
 /// and an error repeats only the request's own words.
-fn request_rulesets(loaded: &[RuleSet], references: &[String]) -> Result<Vec<RuleSet>, ApiError> {
+pub(super) fn request_rulesets(
+    loaded: &[RuleSet],
+    references: &[String],
+) -> Result<Vec<RuleSet>, ApiError> {
     references
         .iter()
         .map(|reference| {
@@ -482,7 +485,10 @@ fn offered_ruleset(loaded: &[RuleSet], reference: &str) -> Option<RuleSet> {
 }
 
 /// Checks an upload with the server's settings on the blocking pool, within the time limit.
-async fn run_check(state: &Arc<State>, upload: Upload) -> Result<(CheckReport, Lang), ApiError> {
+pub(super) async fn run_check(
+    state: &Arc<State>,
+    upload: Upload,
+) -> Result<(CheckReport, Lang), ApiError> {
     let lang = upload.lang.or(state.options.lang).unwrap_or_default();
     let custom_sets = if upload.rulesets.is_empty() {
         None

@@ -10,6 +10,7 @@
 mod api;
 mod guard;
 mod listen;
+mod review;
 
 pub use listen::{MAX_CONNECTIONS, MAX_HEADER_WAIT, Signal, Stopped};
 
@@ -112,6 +113,7 @@ pub fn router(options: ServeOptions, listening: std::net::SocketAddr) -> Router 
         .route("/api/rules", get(api::rules))
         .route("/api/check", post(api::check))
         .route("/api/report", post(api::report))
+        .route("/api/review", post(review::review))
         .fallback(api::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)
         // The API counts upload bytes itself (see api::read_body).

@@ -6,9 +6,9 @@
 
 use std::path::{Path, PathBuf};
 use tenderlint::Lang;
-use tenderlint::findings::BaselineState;
 use tenderlint::findings::CheckReport;
-use tenderlint::policy::baseline::{self, Baseline};
+use tenderlint::findings::{BaselineState, Gate};
+use tenderlint::policy::baseline::Baseline;
 use tenderlint::policy::waivers::ConfigWaiver;
 use tenderlint::report::{self, Format, RenderOptions};
 use tenderlint::rules;
@@ -99,13 +99,31 @@ fn states_across_two_versions_in_json() {
     assert_eq!(of("UX-001"), "fixed");
     assert_eq!(of("SEC-004"), "same");
     // Only what got worse fails the gate; the 60-odd rules missing in both do not.
-    let regressed: Vec<&str> = v2
+    let failing = |report: &CheckReport| -> Vec<String> {
+        report
+            .results
+            .iter()
+            .filter(|r| r.gate == Gate::Fails)
+            .map(|r| r.rule.clone())
+            .collect()
+    };
+    let at_info = compared(
+        &v1,
+        "v2",
+        tenderlint::CheckOptions {
+            fail_on: Some(tenderlint::rules::Severity::Info),
+            ..Default::default()
+        },
+    );
+    assert_eq!(failing(&at_info), ["SEC-001", "HYG-002"]);
+    // At the default `--fail-on error`, the warning that got worse does not fail the run.
+    assert_eq!(failing(&v2), ["SEC-001"]);
+    let hyg = v2
         .results
         .iter()
-        .filter(|r| baseline::regressed(r))
-        .map(|r| r.rule.as_str())
-        .collect();
-    assert_eq!(regressed, ["SEC-001", "HYG-002"]);
+        .find(|r| r.rule == "HYG-002")
+        .expect("HYG-002");
+    assert_eq!(hyg.gate, Gate::BelowFailOn);
     // Without a baseline nothing carries the field.
     assert!(!json(&check("v2")).contains("\"baseline\""));
 }
@@ -195,7 +213,7 @@ fn another_rule_set_version_is_matched_by_rule_id_and_said() {
     assert!(
         v2.notices
             .iter()
-            .any(|n| n.message.contains("matched by rule id")),
+            .any(|n| tenderlint::report::i18n::notice(n, Lang::En).contains("matched by rule id")),
         "{:?}",
         v2.notices
     );
@@ -358,4 +376,63 @@ fn the_exit_status_comes_from_the_comparison() {
     ]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("bad.json"));
+}
+
+/// Issue 26: one gate decides what fails, and JUnit reads it as the exit status
+/// does — a rule failing in the baseline too is no JUnit failure when the run
+/// passes, and a rule that got worse is one when the run fails.
+#[test]
+fn junit_failures_are_what_fails_the_run_with_a_baseline() {
+    let bin = env!("CARGO_BIN_EXE_tenderlint");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let base = dir.path().join("main.json");
+    let base_arg = base.to_str().expect("UTF-8 path");
+    let run = |args: &[&str]| {
+        std::process::Command::new(bin)
+            .current_dir(manifest())
+            .args(args)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("tenderlint runs")
+    };
+    let first = run(&[
+        "check",
+        "fixtures/baseline/v1",
+        "-q",
+        "--write-baseline",
+        base_arg,
+    ]);
+    assert_eq!(first.status.code(), Some(1));
+    let failures = |out: &std::process::Output| {
+        let xml = String::from_utf8_lossy(&out.stdout).into_owned();
+        let n = xml.matches("<failure ").count();
+        (n, xml)
+    };
+    let same = run(&[
+        "check",
+        "fixtures/baseline/v1",
+        "--format",
+        "junit",
+        "--baseline",
+        base_arg,
+    ]);
+    let (n, xml) = failures(&same);
+    assert_eq!(same.status.code(), Some(0));
+    assert_eq!(n, 0, "the run passes, so no test case fails: {xml}");
+    assert!(xml.contains("failures=\"0\""), "{xml}");
+    let worse = run(&[
+        "check",
+        "fixtures/baseline/v2",
+        "--format",
+        "junit",
+        "--baseline",
+        base_arg,
+    ]);
+    let (n, xml) = failures(&worse);
+    assert_eq!(worse.status.code(), Some(1));
+    assert_eq!(n, 1, "SEC-001 got worse (HYG-002 too, a warning): {xml}");
+    assert!(
+        xml.contains("<failure message=") && xml.contains("SEC-001"),
+        "{xml}"
+    );
 }

@@ -170,10 +170,11 @@ fn a_word_tender_on_stdin_is_read_as_word_by_its_name() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(v["files"][0]["format"], "docx");
     assert!(v["summary"]["met"].as_u64().expect("met") > 0);
-    // Without a name it is Markdown, and Word bytes are not Markdown.
-    let out = with_stdin(&["check", "-", "--isolated"], &docx);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("stdin.md"));
+    // Without a name, Word bytes are known by their zip signature (issue 25).
+    let out = with_stdin(&["check", "-", "--isolated", "-f", "json"], &docx);
+    assert_ne!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["files"][0]["path"], "stdin.docx");
 }
 
 #[test]

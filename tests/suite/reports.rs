@@ -18,6 +18,11 @@ fn manifest() -> &'static Path {
 /// waiver and a piece of Word evidence (no line, a paragraph/table location, and
 /// a control character that XML cannot hold).
 pub(crate) fn fixture_report() -> CheckReport {
+    fixture_report_failing_on(Some(tenderlint::rules::Severity::Error))
+}
+
+/// The fixture report with the gate at `fail_on` (`--fail-on`).
+fn fixture_report_failing_on(fail_on: Option<tenderlint::rules::Severity>) -> CheckReport {
     // Relative paths, so that no output holds an absolute path.
     std::env::set_current_dir(manifest()).expect("cd to the manifest dir");
     let source = rules::read_source(Path::new("fixtures/reports/ruleset.yaml")).expect("rule set");
@@ -25,13 +30,17 @@ pub(crate) fn fixture_report() -> CheckReport {
     let mut report = tenderlint::check_paths(
         &[PathBuf::from("fixtures/reports/tender")],
         &[set],
-        &tenderlint::CheckOptions::default(),
+        &tenderlint::CheckOptions {
+            fail_on,
+            ..Default::default()
+        },
     );
     report.files.push(FileEntry {
         path: "fixtures/reports/tender/bilag-3 rapportering.docx".into(),
         format: Some(tenderlint::document::Format::Docx),
         blocks: 12,
         error: None,
+        problem: None,
     });
     for r in &mut report.results {
         if r.rule == "HYG-001" {
@@ -301,15 +310,13 @@ fn junit_parses_with_a_junit_reader() {
         passed_with_message
             .system_out
             .as_deref()
-            .is_some_and(|o| o.contains("warning"))
+            .is_some_and(|o| o.contains("advarsel"))
     );
+    let report = fixture_report_failing_on(Some(tenderlint::rules::Severity::Info));
     let xml = String::from_utf8(tenderlint::report::render(
         &report,
         Format::Junit,
-        &RenderOptions {
-            fail_on: Some(tenderlint::rules::Severity::Info),
-            ..options(Lang::Nb)
-        },
+        &options(Lang::Nb),
     ))
     .expect("UTF-8");
     let parsed = junit_parser::from_reader(std::io::Cursor::new(xml.as_bytes())).expect("JUnit");
@@ -546,6 +553,7 @@ fn tender_wide_findings_point_at_the_main_document() {
         format: Some(tenderlint::document::Format::Markdown),
         blocks: 1,
         error: None,
+        problem: None,
     };
     report.files = vec![
         entry("a/bilag-10.md"),

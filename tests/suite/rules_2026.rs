@@ -192,7 +192,12 @@ fn requirement_quality_findings_on_real_tenders_are_the_faults_that_are_there() 
                 r.evidence
             );
             for (e, (.., id, place, why)) in r.evidence.iter().zip(&expected) {
-                let place_text = format!("{} {}", e.file, e.location);
+                // A Word place as the report words it: «… tabell 1, rad 14».
+                let at = e.place.as_ref().map_or_else(
+                    || e.location.clone(),
+                    |p| tenderlint::report::i18n::place(p, tenderlint::Lang::Nb),
+                );
+                let place_text = format!("{} {at}", e.file);
                 assert_eq!(
                     e.requirement_id.as_deref().unwrap_or("-"),
                     *id,

@@ -257,8 +257,18 @@ fn a_corrupt_and_a_legacy_file_are_listed_with_their_error_beside_the_results() 
             .unwrap_or_else(|| panic!("no error for {name}: {body}"))
             .to_string()
     };
-    assert!(error_of("ødelagt.docx").contains("zip"));
-    assert!(error_of("gammel.doc").contains(".doc"));
+    // Worded for the people who wrote the file, the technical cause beside it.
+    assert!(error_of("ødelagt.docx").contains("Word"), "{body}");
+    assert!(error_of("gammel.doc").contains(".doc"), "{body}");
+    let detail_of = |name: &str| {
+        entries
+            .iter()
+            .find(|f| f["path"] == name)
+            .and_then(|f| f["detail"].as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(detail_of("ødelagt.docx").contains("zip"), "{body}");
     assert_eq!(body["summary"]["unreadable_files"], 2);
     assert!(body["summary"]["met"].as_u64().unwrap() > 0);
 

@@ -539,7 +539,7 @@ fn a_docx_part_inflating_over_a_hundred_times_is_refused_by_the_cli_and_the_page
         .find(|f| f["path"] == "bombe.docx")
         .expect("the bomb is listed");
     assert!(
-        refused["error"]
+        refused["detail"]
             .as_str()
             .unwrap()
             .contains("100 times its compressed size"),

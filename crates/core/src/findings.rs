@@ -25,12 +25,75 @@ pub struct CheckReport {
     /// given, else the tender's language.
     pub suggestion_language: crate::Lang,
     pub results: Vec<RuleResult>,
-    /// Notes about the run itself (a newer rule-set version exists, a waiver expired …).
+    /// Notes about the run itself (a newer rule-set version exists, a file was
+    /// skipped …), as data; the JSON format words them.
+    #[serde(skip)]
     pub notices: Vec<Notice>,
     pub summary: Summary,
     /// Text of the Markdown files by path, for snippets in human output.
     #[serde(skip)]
     pub sources: std::collections::BTreeMap<String, Arc<str>>,
+}
+
+impl CheckReport {
+    /// Whether the run fails: a result the gate says fails it
+    /// ([`RuleResult::gate`]). Unreadable files are errors of their own.
+    pub fn fails_run(&self) -> bool {
+        self.results.iter().any(|r| r.gate == Gate::Fails)
+    }
+}
+
+/// A service name no rule set knows, with the nearest known one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownService {
+    /// The name as written.
+    pub name: String,
+    /// Where it was named.
+    pub origin: NamedIn,
+    /// The known name it is nearest to, when it is near one.
+    pub suggestion: Option<String>,
+    /// Every service the rule sets know.
+    pub known: Vec<String>,
+}
+
+impl std::fmt::Display for UnknownService {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown service `{}` in {}", self.name, self.origin)?;
+        if let Some(s) = &self.suggestion {
+            write!(f, " (did you mean `{s}`?)")?;
+        }
+        if self.known.is_empty() {
+            write!(f, "; the rule sets define no services")
+        } else {
+            write!(f, "; known services: {}", self.known.join(", "))
+        }
+    }
+}
+
+/// Where a service name was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NamedIn {
+    /// `--services`.
+    Flag,
+    /// The configuration file, by its name.
+    Config(String),
+    /// The front matter of a Markdown file.
+    FrontMatter(String),
+    /// The Word document properties of a file.
+    DocumentProperties(String),
+}
+
+impl std::fmt::Display for NamedIn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NamedIn::Flag => f.write_str("--services"),
+            NamedIn::Config(name) => f.write_str(name),
+            NamedIn::FrontMatter(path) => write!(f, "the front matter of {path}"),
+            NamedIn::DocumentProperties(path) => {
+                write!(f, "the Word document properties of {path}")
+            }
+        }
+    }
 }
 
 /// The program that wrote the report.
@@ -69,9 +132,12 @@ pub struct FileEntry {
     pub format: Option<crate::document::Format>,
     /// Blocks read; 0 when the file could not be read.
     pub blocks: usize,
-    /// Why the file could not be read (one line), if it could not.
+    /// Why the file could not be read (one line, technical), if it could not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// What is wrong with it, as reports word it for the people who wrote it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<crate::document::Unreadable>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -239,15 +305,49 @@ pub struct RuleResult {
     /// The comparison with a baseline report (`check --baseline`), if there is one.
     #[serde(skip)]
     pub baseline: Option<Comparison>,
+    /// Whether the result fails the run, decided once by the policy
+    /// (`policy::gate`); every format and the exit status read it.
+    pub gate: Gate,
     /// The rule's texts: title, message, suggestion, sources (for reporters).
     #[serde(skip)]
     pub rule_info: Arc<RuleInfo>,
 }
 
 impl RuleResult {
-    /// Failing and not waived: this result counts against `--fail-on`.
+    /// Failing and not waived: a finding the gate weighs against `--fail-on` and
+    /// the baseline. Whether it fails the run is [`RuleResult::gate`].
     pub fn fails(&self) -> bool {
         !self.ok && self.waiver.is_none()
+    }
+}
+
+/// What the gate decided about one result: it fails the run, or why it does not.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Gate {
+    /// Satisfied (met, passed, not applicable, or weak where weak is accepted).
+    #[default]
+    Passes,
+    /// Not satisfied, but waived.
+    Waived,
+    /// Not satisfied, but its severity is below `--fail-on` (or `--fail-on never`).
+    BelowFailOn,
+    /// Not satisfied, but neither new nor worse than in the baseline (`--baseline`).
+    InBaseline,
+    /// Not satisfied: it fails the run.
+    Fails,
+}
+
+impl Gate {
+    /// Its key in reports (`passes`, `below-fail-on`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gate::Passes => "passes",
+            Gate::Waived => "waived",
+            Gate::BelowFailOn => "below-fail-on",
+            Gate::InBaseline => "in-baseline",
+            Gate::Fails => "fails",
+        }
     }
 }
 
@@ -283,10 +383,12 @@ pub struct Evidence {
     pub line: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<u32>,
-    /// The location in the terms of its format: `12:5`, or for Word the nearest
-    /// heading and the position under it (`3.2 Integrasjoner, tabell 1, rad 3, kolonne 2`).
+    /// The location in the terms of its format, without words: `12:5`, or for
+    /// Word the paragraph of the part (`¶ 863`). Reporters show [`Evidence::place`]
+    /// instead where there is one, worded in their language.
     pub location: String,
-    /// A Word location, structured (heading, paragraph, table, row, column).
+    /// A Word location a reader can find (heading, paragraph, table, row, column),
+    /// worded by each reporter (`report::i18n::place`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<crate::document::FindablePlace>,
     /// Byte range in the source file (Markdown) or byte offset in the part's XML (DOCX).
@@ -322,20 +424,6 @@ pub struct Evidence {
     /// requirement text, shown as «possibly covered — check». Never changes the status.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub review: bool,
-}
-
-impl Evidence {
-    /// Words the location in `lang` (Word places name «avsnitt» or «paragraph»).
-    pub fn relocate(&mut self, lang: crate::Lang) {
-        if let Some(place) = &self.place {
-            self.location = place.display(lang);
-        }
-        for other in &mut self.also_at {
-            if let Some(place) = &other.place {
-                other.location = place.display(lang);
-            }
-        }
-    }
 }
 
 /// Another place a piece of evidence points at: where the same requirement id is
@@ -424,11 +512,40 @@ pub struct Previous {
     pub violations: BTreeSet<String>,
 }
 
-/// A note about the run itself, at a severity.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+/// A note about the run itself, at a severity. What it says is data
+/// ([`About`]); every report words it in its reader's language
+/// (`report::i18n::notice`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     pub level: Severity,
-    pub message: String,
+    pub about: About,
+}
+
+/// What a [`Notice`] is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum About {
+    /// Newer versions of rule sets used are built in; results follow the pinned ones.
+    NewerVersions(Vec<crate::rules::versions::NewerVersion>),
+    /// The baseline was made with other rule-set versions: set id, the baseline's
+    /// version (`None`: the set is not in it) and the version checked with.
+    BaselineVersions(Vec<(String, Option<String>, String)>),
+    /// A file found in the tender's folder and not read as tender text.
+    Skipped { path: String, why: Skip },
+    /// A file with no text in it: nothing of it was checked.
+    EmptyFile { path: String },
+    /// A service a document declares that the rule sets do not know.
+    UnknownService(UnknownService),
+}
+
+/// Why a file was not read as tender text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    /// Its name is one tenderlint gives its reports.
+    NamedLikeReport,
+    /// It carries the marker tenderlint writes into its reports.
+    CarriesMarker,
+    /// It is where this run's standard output goes (`check . > rapport.docx`).
+    IsStandardOutput,
 }
 
 /// How many results of each status, and how many fail.

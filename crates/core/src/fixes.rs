@@ -96,43 +96,71 @@ fn add_equivalent(e: &Evidence, lang: Lang) -> Option<String> {
                 .is_some_and(char::is_alphanumeric);
             before_ok.then_some(i)
         })?;
-    let mut end = start + matched.len();
-    // Extend over the rest of the name: words that start with a capital or a digit.
-    loop {
-        let rest = &excerpt[end..];
-        let word_start = rest.len() - rest.trim_start_matches(' ').len();
-        if word_start == 0
-            && !rest.is_empty()
-            && rest.chars().next().is_some_and(char::is_alphanumeric)
-        {
-            // Still inside the matched word («microsoft» in «Microsofts»).
-            let word_len = rest
-                .find(|c: char| !c.is_alphanumeric() && c != '-')
-                .unwrap_or(rest.len());
-            end += word_len;
-            continue;
-        }
-        let next = &rest[word_start..];
-        let starts_name = next
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        if word_start == 0 || !starts_name {
-            break;
-        }
-        let word_len = next
-            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '.' | '/')))
-            .unwrap_or(next.len());
-        // A sentence-ending dot is not part of the name.
-        let word = next[..word_len].trim_end_matches('.');
-        end += word_start + word.len();
-    }
+    let end = name_end(excerpt, start + matched.len());
     Some(format!(
         "{} {}{}",
         &excerpt[..end],
         or_equivalent(lang),
         &excerpt[end..]
     ))
+}
+
+/// Where the product name that a match starting before `end` is part of ends:
+/// the rest of the token the match is in («ISO» in «ISO/IEC»), the capitalised
+/// words or numbers that continue the name («Microsoft SQL Server 2019»), and
+/// further names it is listed with («iPhone eller Android»), so that the phrase
+/// goes after the whole name or list, never inside one.
+fn name_end(excerpt: &str, mut end: usize) -> usize {
+    end += token_len(&excerpt[end..]);
+    loop {
+        let rest = &excerpt[end..];
+        let word_start = rest.len() - rest.trim_start_matches(' ').len();
+        if word_start == 0 {
+            // A list written with a comma: «Gerica, Profil og CosDoc».
+            let Some(after_comma) = rest.strip_prefix(',') else {
+                break;
+            };
+            let gap = after_comma.len() - after_comma.trim_start_matches(' ').len();
+            let next = &after_comma[gap..];
+            if gap == 0 || !starts_name(next) {
+                break;
+            }
+            end += 1 + gap + token_len(next);
+            continue;
+        }
+        let next = &rest[word_start..];
+        if starts_name(next) {
+            end += word_start + token_len(next);
+            continue;
+        }
+        // A list: «iPhone eller Android», «Word og Excel», «Word / Excel».
+        let connector = ["eller ", "og ", "or ", "and ", "/ "]
+            .into_iter()
+            .find(|c| next.starts_with(c));
+        match connector {
+            Some(c) if starts_name(&next[c.len()..]) => {
+                end += word_start + c.len() + token_len(&next[c.len()..]);
+            }
+            _ => break,
+        }
+    }
+    end
+}
+
+/// Whether a word continues or starts a product name: a capital letter in it
+/// («Server», «iPhone») or a leading digit («2019»).
+fn starts_name(text: &str) -> bool {
+    let word = &text[..token_len(text)];
+    word.starts_with(|c: char| c.is_ascii_digit()) || word.chars().any(char::is_uppercase)
+}
+
+/// The length of the token `text` starts with: up to the next space, without
+/// the punctuation that ends a clause or sentence after it.
+fn token_len(text: &str) -> usize {
+    let token = &text[..text.find(char::is_whitespace).unwrap_or(text.len())];
+    token
+        .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '»', '"', '\''])
+        .len()
 }
 
 #[cfg(test)]
@@ -180,6 +208,46 @@ mod tests {
         assert_eq!(
             add_equivalent(&e, Lang::Nn).as_deref(),
             Some("Løsningen skal bruke Gerica eller tilsvarande i hjemmetjenesten.")
+        );
+    }
+
+    /// Issue 25: the phrase never splits a token or a list.
+    #[test]
+    fn equivalent_goes_after_a_whole_token_and_a_whole_list() {
+        let fixed =
+            |excerpt: &str, matched: &str| add_equivalent(&evidence(excerpt, matched), Lang::Nb);
+        assert_eq!(
+            fixed(
+                "Leverandøren skal være sertifisert etter ISO/IEC 27001.",
+                "iso"
+            )
+            .as_deref(),
+            Some("Leverandøren skal være sertifisert etter ISO/IEC 27001 eller tilsvarende.")
+        );
+        assert_eq!(
+            fixed("Appen skal kjøre på iPhone eller Android.", "iphone").as_deref(),
+            Some("Appen skal kjøre på iPhone eller Android eller tilsvarende.")
+        );
+        assert_eq!(
+            fixed(
+                "Maler skal lages i Microsoft Word, Excel og PowerPoint i dag.",
+                "microsoft"
+            )
+            .as_deref(),
+            Some("Maler skal lages i Microsoft Word, Excel og PowerPoint eller tilsvarende i dag.")
+        );
+        assert_eq!(
+            fixed("Løsningen skal bruke Gerica og kommunens arkiv.", "gerica").as_deref(),
+            Some("Løsningen skal bruke Gerica eller tilsvarende og kommunens arkiv.")
+        );
+    }
+
+    #[test]
+    fn a_name_joined_by_a_slash_is_one_name() {
+        let e = evidence("Leverandøren skal følge ISO/IEC 27001 i driften.", "iso");
+        assert_eq!(
+            add_equivalent(&e, Lang::Nb).as_deref(),
+            Some("Leverandøren skal følge ISO/IEC 27001 eller tilsvarende i driften.")
         );
     }
 

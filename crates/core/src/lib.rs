@@ -26,6 +26,6 @@ pub mod check;
 pub use lang::Lang;
 
 pub use check::{
-    CheckOptions, Progress, ProgressSink, StdinFile, check_contents, check_contents_unless,
+    CheckOptions, FileId, Progress, ProgressSink, StdinFile, check_contents, check_contents_unless,
     check_documents,
 };

@@ -38,13 +38,13 @@ fn status_word(r: &RuleResult, lang: Lang) -> &'static str {
 
 /// Where a result's nearest evidence is, short: `bilag-1.md:12:5 [K-3.1]`; a
 /// dash when the tender says nothing about the topic.
-fn nearest(r: &RuleResult) -> String {
+fn nearest(r: &RuleResult, lang: Lang) -> String {
     let verdict = || r.evidence.iter().filter(|e| !e.review);
     match verdict().find(|e| e.line.is_some()).or(verdict().next()) {
         Some(e) => {
             let path = common::display_path(&e.file);
             let name = path.rsplit('/').next().unwrap_or(&path);
-            let mut s = format!("{name}:{}", e.location);
+            let mut s = format!("{name}:{}", common::location(e, lang));
             if let Some(id) = &e.requirement_id {
                 s.push_str(&format!(" [{id}]"));
             }
@@ -54,8 +54,12 @@ fn nearest(r: &RuleResult) -> String {
     }
 }
 
-fn place(e: &Evidence) -> String {
-    let mut s = format!("{}:{}", common::display_path(&e.file), e.location);
+fn place(e: &Evidence, lang: Lang) -> String {
+    let mut s = format!(
+        "{}:{}",
+        common::display_path(&e.file),
+        common::location(e, lang)
+    );
     if let Some(id) = &e.requirement_id {
         s.push_str(&format!(" [{id}]"));
     }
@@ -159,22 +163,26 @@ fn header(out: &mut String, report: &CheckReport, lang: Lang, width: usize, pain
     );
     // Which services the verdicts assume, and where that came from (or that none
     // were found, which changes what the scope-dependent rules demand).
-    let _ = writeln!(out, "{}", common::services_statement(report, lang));
+    let _ = writeln!(
+        out,
+        "{}",
+        common::services_statement_for(report, lang, common::ServicesChange::Flag)
+    );
     for f in report.files.iter().filter(|f| f.error.is_some()) {
         let _ = writeln!(
             out,
             "{} {}: {}",
-            paint.fg(AnsiColor::Red, "error:"),
+            paint.fg(AnsiColor::Red, &format!("{}:", word(lang, "error"))),
             f.path,
-            f.error.as_deref().unwrap_or("")
+            super::i18n::unreadable_with_cause(f, lang)
         );
     }
     for n in &report.notices {
         let _ = writeln!(
             out,
             "{} {}",
-            paint.fg(AnsiColor::Cyan, "note:"),
-            fit(&n.message, width - 6)
+            paint.fg(AnsiColor::Cyan, &format!("{}:", word(lang, "note"))),
+            fit(&super::i18n::notice(n, lang), width - 6)
         );
     }
 }
@@ -279,12 +287,16 @@ fn error_in_full(
         if e.review {
             say(&format!(
                 "{}: «{}» ({})",
-                place(e),
+                place(e, lang),
                 common::one_line(&e.excerpt),
                 common::evidence_word(lang, e)
             ));
         } else {
-            say(&format!("{}: «{}»", place(e), common::one_line(&e.excerpt)));
+            say(&format!(
+                "{}: «{}»",
+                place(e, lang),
+                common::one_line(&e.excerpt)
+            ));
         }
         if let Some(d) = &e.definition {
             say(&definition_sentence(lang, d));
@@ -293,7 +305,7 @@ fn error_in_full(
             say(&format!(
                 "{} {}",
                 word(lang, "also-used-at"),
-                common::other_places(&e.also_at)
+                common::other_places(&e.also_at, lang)
             ));
         }
         // A violation's fix is its own sentence corrected, never a canned example.
@@ -320,7 +332,7 @@ fn warning_line(out: &mut String, r: &RuleResult, lang: Lang, width: usize, pain
     // rule, title, status, nearest evidence; the place gives way first, then the title.
     let fixed = 4 + 10 + 3 + status.chars().count() + 3;
     let room = width.saturating_sub(fixed);
-    let nearest = fit_start(&nearest(r), (room * 2 / 5).max(8));
+    let nearest = fit_start(&nearest(r, lang), (room * 2 / 5).max(8));
     let title_room = room.saturating_sub(nearest.chars().count()).max(12);
     let title = fit(r.rule_info.title.get(lang).trim(), title_room);
     let _ = writeln!(
@@ -336,7 +348,7 @@ fn warning_line(out: &mut String, r: &RuleResult, lang: Lang, width: usize, pain
         let line = format!(
             "{}: {} «{}»",
             common::evidence_word(lang, e),
-            place(e),
+            place(e, lang),
             common::one_line(&e.excerpt)
         );
         let _ = writeln!(

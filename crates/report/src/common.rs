@@ -6,7 +6,7 @@
 //! requirement has neither; so every issue gets a location here, once, and all
 //! formats agree on it.
 
-use super::i18n::{label, word};
+use super::i18n::{self, label, word};
 use crate::Lang;
 use crate::findings::{CheckReport, Coverage, Evidence, RuleResult, Status};
 use crate::rules::Severity;
@@ -28,10 +28,28 @@ pub struct Issue<'a> {
     pub column: u32,
     /// The evidence has a real line/column (Markdown), not the fallback.
     pub has_line: bool,
-    /// The DOCX location (`¶ 41, table 2 row 3 column 2`) when the evidence is in Word.
-    pub docx_location: Option<String>,
     /// Which issue of the result this is (violations have one per evidence).
     pub index: usize,
+}
+
+impl Issue<'_> {
+    /// Where in a Word file the evidence is (`3 Rapportering, tabell 2, rad 3`),
+    /// in `lang`; `None` for evidence with a line, or none.
+    pub fn docx_location(&self, lang: Lang) -> Option<String> {
+        self.evidence
+            .filter(|e| e.line.is_none())
+            .map(|e| location(e, lang).into_owned())
+    }
+}
+
+/// Where a piece of evidence is in its file, in `lang`: the Word place a reader
+/// finds (heading, paragraph, table, row, column) where there is one, else the
+/// location as its format gives it (`12:5`, `¶ 863`).
+pub fn location(e: &Evidence, lang: Lang) -> std::borrow::Cow<'_, str> {
+    match &e.place {
+        Some(p) => i18n::place(p, lang).into(),
+        None => e.location.as_str().into(),
+    }
 }
 
 /// The text to paste for a result, with its `[[…]]` placeholders: for a violation
@@ -126,7 +144,6 @@ fn at<'a>(r: &'a RuleResult, e: &'a Evidence, index: usize) -> Issue<'a> {
         line: e.line.unwrap_or(1).max(1),
         column: e.column.unwrap_or(1).max(1),
         has_line: e.line.is_some(),
-        docx_location: e.line.is_none().then(|| e.location.clone()),
         index,
     }
 }
@@ -145,7 +162,6 @@ pub fn issues<'a>(report: &CheckReport, r: &'a RuleResult) -> Vec<Issue<'a>> {
         line: 1,
         column: 1,
         has_line: false,
-        docx_location: None,
         index: 0,
     };
     match r.status {
@@ -242,8 +258,8 @@ pub fn message(issue: &Issue<'_>, lang: Lang) -> String {
     let mut text = one_line(r.rule_info.message.get(lang));
     if let Some(e) = issue.evidence {
         let mut place = String::new();
-        if let Some(loc) = &issue.docx_location {
-            place.push_str(loc);
+        if let Some(loc) = issue.docx_location(lang) {
+            place.push_str(&loc);
         }
         if let Some(id) = &e.requirement_id {
             if !place.is_empty() {
@@ -275,7 +291,7 @@ pub fn message(issue: &Issue<'_>, lang: Lang) -> String {
             " — {}: «{}» ({})",
             word(lang, "possibly-covered"),
             one_line(&e.excerpt),
-            evidence_place(e)
+            evidence_place(e, lang)
         ));
     }
     if r.status == Status::Violation
@@ -291,10 +307,16 @@ pub fn message(issue: &Issue<'_>, lang: Lang) -> String {
 }
 
 /// Where else a piece of evidence's requirement id is used: file, place and text.
-pub fn other_places(places: &[crate::findings::OtherPlace]) -> String {
+pub fn other_places(places: &[crate::findings::OtherPlace], lang: Lang) -> String {
     places
         .iter()
-        .map(|p| format!("{}:{} («{}»)", p.file, p.location, one_line(&p.excerpt)))
+        .map(|p| {
+            let at = match &p.place {
+                Some(place) => i18n::place(place, lang),
+                None => p.location.clone(),
+            };
+            format!("{}:{at} («{}»)", p.file, one_line(&p.excerpt))
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -344,16 +366,40 @@ pub fn strip_xml_illegal(text: &str) -> String {
 /// or, when there are none, that none were found and what that changes. Every
 /// format states it: a wrong scope changes verdicts without any other sign.
 pub fn services_statement(report: &CheckReport, lang: Lang) -> String {
+    services_statement_for(report, lang, ServicesChange::Any)
+}
+
+/// Where the reader of a report changes the services the check assumed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ServicesChange {
+    /// The terminal: `--services`.
+    Flag,
+    /// A Word report: the document property `services`.
+    WordProperty,
+    /// A report read anywhere: the flag or the configuration.
+    Any,
+}
+
+/// [`services_statement`] that says how to change the services where its reader
+/// can: the flag in the terminal, the property in Word.
+pub fn services_statement_for(report: &CheckReport, lang: Lang, how: ServicesChange) -> String {
     let services = &report.services;
     let title = word(lang, "services-title");
+    let change = word(
+        lang,
+        match how {
+            ServicesChange::Flag => "services-change-flag",
+            ServicesChange::WordProperty => "services-change-property",
+            ServicesChange::Any => "services-change-any",
+        },
+    );
     if services.effective.is_empty() {
-        let rules = services.scoped_rules.join(", ");
-        let rest = if rules.is_empty() {
-            word(lang, "services-none").to_string()
-        } else {
-            word(lang, "services-none-scoped").replace("{rules}", &rules)
-        };
-        return format!("{title}: {rest}");
+        if services.scoped_rules.is_empty() {
+            return format!("{title}: {}", word(lang, "services-none"));
+        }
+        let rest = word(lang, "services-none-scoped")
+            .replace("{n}", &services.scoped_rules.len().to_string());
+        return format!("{title}: {rest} {change}");
     }
     // Services from the same place are listed together: «a, b (front matter of x.md)».
     let mut groups: Vec<(Vec<&str>, String)> = Vec::new();
@@ -380,7 +426,11 @@ pub fn services_statement(report: &CheckReport, lang: Lang) -> String {
             }
         })
         .collect();
-    format!("{title}: {}", parts.join(", "))
+    let assumed = format!("{title}: {}.", parts.join(", "));
+    if services.scoped_rules.is_empty() {
+        return assumed;
+    }
+    format!("{assumed} {} {change}", word(lang, "services-if-wrong"))
 }
 
 fn origin_words(o: &crate::engine::ServiceOrigin, lang: Lang) -> String {
@@ -509,8 +559,8 @@ pub fn categories(report: &CheckReport) -> Vec<&str> {
 }
 
 /// Where a piece of evidence is, for people: `file:12:5 › Section [K-1]`.
-pub fn evidence_place(e: &Evidence) -> String {
-    let mut s = format!("{}:{}", display_path(&e.file), e.location);
+pub fn evidence_place(e: &Evidence, lang: Lang) -> String {
+    let mut s = format!("{}:{}", display_path(&e.file), location(e, lang));
     if !e.section.is_empty() {
         s.push_str(&format!(" › {}", e.section));
     }

@@ -91,7 +91,7 @@ fn matrix_row(report: &CheckReport, r: &RuleResult, lang: Lang) -> TableRow {
         evidence.push(
             Paragraph::new().add_run(
                 Run::new()
-                    .add_text(text(&common::evidence_place(e)))
+                    .add_text(text(&common::evidence_place(e, lang)))
                     .size(16)
                     .color("5B6573"),
             ),
@@ -187,10 +187,14 @@ fn build(report: &CheckReport, options: &RenderOptions<'_>) -> Docx {
     for s in &report.rulesets {
         doc = doc.add_paragraph(para(&format!("{}@{} – {}", s.id, s.version, s.title)));
     }
-    doc = doc.add_paragraph(para(&common::services_statement(report, lang)));
+    doc = doc.add_paragraph(para(&common::services_statement_for(
+        report,
+        lang,
+        common::ServicesChange::WordProperty,
+    )));
     doc = doc.add_paragraph(heading(w("files-heading"), 2));
     for f in &report.files {
-        let line = match &f.error {
+        let line = match f.error.as_ref().map(|_| i18n::unreadable(f, lang)) {
             Some(e) => format!("{}: {e}", common::display_path(&f.path)),
             None => common::display_path(&f.path),
         };

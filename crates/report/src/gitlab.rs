@@ -52,7 +52,7 @@ pub fn to_value(report: &CheckReport, lang: Lang) -> Value {
     // checked whole.
     for f in report.files.iter().filter(|f| f.error.is_some()) {
         let path = common::display_path(&f.path);
-        let error = f.error.as_deref().unwrap_or("");
+        let error = super::i18n::unreadable_with_cause(f, lang);
         items.push(json!({
             "description": format!("{path}: {error}"),
             "check_name": "tenderlint/unreadable-file",

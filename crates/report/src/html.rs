@@ -221,7 +221,7 @@ fn evidence_html(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
         let _ = write!(
             out,
             "<div class=\"ev\"><span class=\"loc\">{}</span><q>{}</q>{}</div>",
-            esc(&common::evidence_place(e)),
+            esc(&common::evidence_place(e, lang)),
             esc(&common::one_line(&e.excerpt)),
             esc(&why)
         );
@@ -282,7 +282,7 @@ fn head(out: &mut String, report: &CheckReport, lang: Lang, date: Date) {
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n\
 <meta name=\"generator\" content=\"{} {}\">\n<title>{} – {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         super::marker_comment(),
-        if lang == Lang::En { "en" } else { "nb" },
+        lang.as_str(),
         esc(&report.tool.name),
         esc(&report.tool.version),
         esc(w("report-title")),
@@ -312,13 +312,13 @@ fn head(out: &mut String, report: &CheckReport, lang: Lang, date: Date) {
         esc(w("files-heading"))
     );
     for f in &report.files {
-        match &f.error {
+        match f.error.as_ref().map(|_| i18n::unreadable(f, lang)) {
             Some(e) => {
                 let _ = write!(
                     out,
                     "<li class=\"error-file\">{}: {}</li>",
                     esc(&common::display_path(&f.path)),
-                    esc(e)
+                    esc(&e)
                 );
             }
             None => {
@@ -341,7 +341,7 @@ fn head(out: &mut String, report: &CheckReport, lang: Lang, date: Date) {
         esc(&common::services_statement(report, lang))
     );
     for n in &report.notices {
-        let _ = writeln!(out, "<p class=\"cat\">{}</p>", esc(&n.message));
+        let _ = writeln!(out, "<p class=\"cat\">{}</p>", esc(&i18n::notice(n, lang)));
     }
 }
 

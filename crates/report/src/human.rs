@@ -100,22 +100,26 @@ fn header(out: &mut String, report: &CheckReport, style: &Style, lang: Lang) {
             word(lang, "files")
         }
     );
-    let _ = writeln!(out, "{}", common::services_statement(report, lang));
+    let _ = writeln!(
+        out,
+        "{}",
+        common::services_statement_for(report, lang, common::ServicesChange::Flag)
+    );
     for file in report.files.iter().filter(|f| f.error.is_some()) {
         let _ = writeln!(
             out,
             "{} {}: {}",
-            style.red("error:"),
+            style.red(&format!("{}:", word(lang, "error"))),
             file.path,
-            file.error.as_deref().unwrap_or(word(lang, "unreadable"))
+            super::i18n::unreadable_with_cause(file, lang)
         );
     }
     for notice in &report.notices {
         let label = match notice.level {
-            crate::rules::Severity::Error => style.red("error:"),
-            _ => style.cyan("note:"),
+            crate::rules::Severity::Error => style.red(&format!("{}:", word(lang, "error"))),
+            _ => style.cyan(&format!("{}:", word(lang, "note"))),
         };
-        let _ = writeln!(out, "{label} {}", notice.message);
+        let _ = writeln!(out, "{label} {}", super::i18n::notice(notice, lang));
     }
 }
 
@@ -146,11 +150,7 @@ fn render_result(
             (paint("✗"), paint(word(lang, r.status.as_str())))
         }
     };
-    let severity = match r.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "info",
-    };
+    let severity = word(lang, common::severity_str(r.severity));
     let _ = writeln!(
         out,
         "  {mark} {:<8} {} {} — {status_text}{}",
@@ -231,7 +231,7 @@ fn violation(
                         out,
                         "{indent}{} {}",
                         word(lang, "also-used-at"),
-                        common::other_places(&e.also_at)
+                        common::other_places(&e.also_at, lang)
                     );
                 }
             }
@@ -271,7 +271,7 @@ fn suggestion(
 }
 
 fn evidence_line(e: &Evidence, lang: Lang, with_coverage: bool) -> String {
-    let mut line = format!("{}:{}", e.file, e.location);
+    let mut line = format!("{}:{}", e.file, common::location(e, lang));
     if !e.section.is_empty() {
         line.push_str(&format!(" › {}", e.section));
     }
@@ -289,7 +289,7 @@ fn evidence_line(e: &Evidence, lang: Lang, with_coverage: bool) -> String {
         line.push_str(&format!(
             " — {} {}",
             word(lang, "also-used-at"),
-            common::other_places(&e.also_at)
+            common::other_places(&e.also_at, lang)
         ));
     }
     line

@@ -2,12 +2,12 @@
 //! the titles of categories: the rule set's own (`categories:` in its YAML), else
 //! the standard ones (`rules/categories.yaml`), else the category's key.
 //!
-//! Two ways to look a word up, because the formats differ today in what a
-//! nynorsk reader gets: [`word`] gives nynorsk (the terminal reports, the
-//! requirement table, the statements every format shares); [`label`] gives
-//! bokmål for nynorsk (the document and CI formats and `explain`, whose labels
-//! were only ever bokmål or English). Every entry still has its nynorsk, so a
-//! format moves to [`word`] by changing the call, not the table.
+//! Results carry no words: places ([`place`]), notices and file errors are data
+//! that every format words here, in the reader's language, nynorsk included.
+
+mod messages;
+
+pub use messages::{notice, unreadable, unreadable_with_cause};
 
 use crate::Lang;
 use crate::findings::CheckReport;
@@ -203,7 +203,19 @@ const WORDS: &[Entry] = &[
         "under --fail-on: stoppar ikkje køyringa",
         "below --fail-on: does not fail the run",
     ),
+    (
+        "gate-in-baseline",
+        "ikke verre enn i referansen: stopper ikke kjøringen",
+        "ikkje verre enn i referansen: stoppar ikkje køyringa",
+        "no worse than in the baseline: does not fail the run",
+    ),
     ("fill-in", "fyll inn", "fyll inn", "fill in"),
+    // A place in a Word file: «3.2 Integrasjoner, tabell 1, rad 3, kolonne 2».
+    ("place-heading", "overskrift", "overskrift", "heading"),
+    ("place-paragraph", "avsnitt", "avsnitt", "paragraph"),
+    ("place-table", "tabell", "tabell", "table"),
+    ("place-row", "rad", "rad", "row"),
+    ("place-column", "kolonne", "kolonne", "column"),
     (
         "report-file-stem",
         "tenderlint-rapport",
@@ -211,6 +223,7 @@ const WORDS: &[Entry] = &[
         "tenderlint-report",
     ),
     // The baseline.
+    ("baseline-label", "referanse", "referanse", "baseline"),
     ("baseline-new", "ny", "ny", "new"),
     ("baseline-same", "uendret", "uendra", "same"),
     ("baseline-fixed", "bedre", "betre", "fixed"),
@@ -231,9 +244,33 @@ const WORDS: &[Entry] = &[
     ),
     (
         "services-none-scoped",
-        "ingen oppgitt eller funnet, så reglene som avhenger av tjenestene ({rules}) beholder sin standard alvorlighet og styrke — en regel som er lovkrav for noen tjenester (legevakt, fastlege), er da bare så streng som standarden. Oppgi tjenestene med `services:` i front matter eller tenderlint.yaml, eller --services.",
-        "ingen oppgjevne eller funne, så reglane som avheng av tenestene ({rules}) held på standard alvor og styrke — ein regel som er lovkrav for nokre tenester (legevakt, fastlege), er då berre så streng som standarden. Oppgje tenestene med `services:` i front matter eller tenderlint.yaml, eller --services.",
-        "none declared or detected, so the rules that depend on them ({rules}) keep their default severity and strength — a rule that is a legal requirement for some services (legevakt, fastlege) is then only as strict as its default. Declare them with `services:` in front matter or tenderlint.yaml, or --services.",
+        "ingen oppgitt eller funnet, så {n} regler som er strengere for noen tjenester (som legevakt), er sjekket etter standardkravet.",
+        "ingen oppgjevne eller funne, så {n} reglar som er strengare for nokre tenester (som legevakt), er sjekka etter standardkravet.",
+        "none given or found, so {n} rules that are stricter for some services (such as legevakt) were checked at their default.",
+    ),
+    (
+        "services-if-wrong",
+        "Stemmer ikke det?",
+        "Stemmer ikkje det?",
+        "Not right?",
+    ),
+    (
+        "services-change-flag",
+        "Oppgi tjenestene med --services, for eksempel --services legevakt.",
+        "Oppgje tenestene med --services, til dømes --services legevakt.",
+        "Name them with --services, for example --services legevakt.",
+    ),
+    (
+        "services-change-property",
+        "Oppgi tjenestene i Word som dokumentegenskapen «services» (Fil › Info › Egenskaper › Avanserte egenskaper › Egendefinert).",
+        "Oppgje tenestene i Word som dokumenteigenskapen «services» (Fil › Info › Eigenskapar › Avanserte eigenskapar › Eigendefinert).",
+        "Name them in Word as the document property «services» (File › Info › Properties › Advanced Properties › Custom).",
+    ),
+    (
+        "services-change-any",
+        "Oppgi tjenestene med --services eller i tenderlint.yaml (services:).",
+        "Oppgje tenestene med --services eller i tenderlint.yaml (services:).",
+        "Name them with --services or in tenderlint.yaml (services:).",
     ),
     (
         "origin-front-matter",
@@ -409,10 +446,117 @@ const WORDS: &[Entry] = &[
         "at konkurransegrunnlaget seier det, også utan modalverb",
         "that the tender states it, even without a modal verb",
     ),
+    // `tenderlint review`: comments and tracked changes in the reviewed copy.
+    (
+        "review-weak",
+        "Svakt formulert («bør», evalueringsspørsmål eller opsjon): det binder ikke leverandøren. Skriv det med «skal» (minstekrav) om kommunen trenger det.",
+        "Svakt formulert («bør», evalueringsspørsmål eller opsjon): det bind ikkje leverandøren. Skriv det med «skal» (minstekrav) om kommunen treng det.",
+        "Weakly worded («should», an evaluation question or an option): it does not bind the vendor. Write it with «shall» (minimum requirement) if the municipality needs it.",
+    ),
+    (
+        "review-conditional",
+        "Gjelder bare under et vilkår: uten vilkåret binder det ingenting. Still kravet uten vilkår om det alltid skal gjelde.",
+        "Gjeld berre under eit vilkår: utan vilkåret bind det ingenting. Still kravet utan vilkår om det alltid skal gjelde.",
+        "Applies only under a condition: without it, it binds nothing. State the requirement without the condition if it must always apply.",
+    ),
+    (
+        "review-evaluated",
+        "Står i tildelingskriteriene: det evalueres, men kreves ikke. Still et krav med «skal» om det er et minstekrav.",
+        "Står i tildelingskriteria: det blir evaluert, men ikkje kravd. Still eit krav med «skal» om det er eit minstekrav.",
+        "In the award criteria: it is evaluated, not required. State a requirement with «shall» if it is a minimum requirement.",
+    ),
+    (
+        "review-non-normative",
+        "Nevnt i bakgrunnstekst, ordliste, topp- eller bunntekst: det binder ingenting. Still et krav i kravspesifikasjonen om det skal gjelde.",
+        "Nemnt i bakgrunnstekst, ordliste, topp- eller botntekst: det bind ingenting. Still eit krav i kravspesifikasjonen om det skal gjelde.",
+        "Mentioned in background text, a glossary, a header or footer: it binds nothing. State a requirement in the specification if it must apply.",
+    ),
+    (
+        "review-descriptive",
+        "En beskrivelse uten «skal» eller «bør»: den binder ingenting.",
+        "Ei skildring utan «skal» eller «bør»: ho bind ingenting.",
+        "A description without «shall» or «should»: it binds nothing.",
+    ),
+    (
+        "review-negated",
+        "Her holdes temaet utenfor anskaffelsen. Er det meningen, er alt i orden; ellers må setningen endres.",
+        "Her blir temaet halde utanfor anskaffinga. Er det meininga, er alt i orden; elles må setninga endrast.",
+        "Here the topic is put out of scope. If that is intended, all is well; otherwise change the sentence.",
+    ),
+    (
+        "review-excluded",
+        "Treffet gjelder ikke temaet konkurransegrunnlaget selv holder utenfor, og dekker det derfor ikke.",
+        "Treffet gjeld ikkje temaet konkurransegrunnlaget sjølv held utanfor, og dekkjer det difor ikkje.",
+        "The match is not the topic the tender itself puts out of scope, so it does not cover it.",
+    ),
+    (
+        "review-redefined",
+        "Forkortelsen er definert som noe annet i konkurransegrunnlaget, så den dekker ikke temaet.",
+        "Forkortinga er definert som noko anna i konkurransegrunnlaget, så ho dekkjer ikkje temaet.",
+        "The tender defines the abbreviation as something else, so it does not cover the topic.",
+    ),
+    (
+        "review-possibly",
+        "Mulig dekket — sjekk om denne setningen stiller kravet; tenderlint teller den ikke.",
+        "Mogleg dekt — sjekk om denne setninga stiller kravet; tenderlint tel henne ikkje.",
+        "Possibly covered — check whether this sentence states the requirement; tenderlint does not count it.",
+    ),
+    (
+        "review-violation",
+        "Dette bør endres før konkurransegrunnlaget kunngjøres.",
+        "Dette bør endrast før konkurransegrunnlaget blir kunngjort.",
+        "This should be changed before the tender is published.",
+    ),
+    (
+        "review-tracked",
+        "Endringen er lagt inn som sporet endring: godta eller avvis den i Se gjennom-fanen.",
+        "Endringa er lagd inn som spora endring: godta eller avvis henne i Se gjennom-fana.",
+        "The change is in the document as a tracked change: accept or reject it on the Review tab.",
+    ),
+    ("review-fix", "Forslag", "Forslag", "Fix"),
+    (
+        "review-summary",
+        "tenderlint: dette mangler i konkurransegrunnlaget, det alvorligste først",
+        "tenderlint: dette manglar i konkurransegrunnlaget, det mest alvorlege først",
+        "tenderlint: what the tender lacks, most severe first",
+    ),
+    (
+        "review-summary-none",
+        "tenderlint: konkurransegrunnlaget mangler ingen av anbefalingene.",
+        "tenderlint: konkurransegrunnlaget manglar ingen av tilrådingane.",
+        "tenderlint: the tender lacks none of the recommendations.",
+    ),
+    (
+        "review-summary-added",
+        "Der tenderlint har et forslag til kravtekst, er kravet lagt inn som sporet endring (ny rad i kravtabellen, eller et nytt avsnitt til slutt). Godta det som passer.",
+        "Der tenderlint har eit forslag til kravtekst, er kravet lagt inn som spora endring (ny rad i kravtabellen, eller eit nytt avsnitt til slutt). Godta det som passar.",
+        "Where tenderlint has a suggested requirement, it is inserted as a tracked change (a new row of the requirement table, or a new section at the end). Accept what fits.",
+    ),
+    (
+        "review-not-inserted",
+        "{rule}: forslaget til kravtekst er ikke lagt inn, fordi {rules} innvender mot ordlyden; skriv kravet selv.",
+        "{rule}: forslaget til kravtekst er ikkje lagt inn, fordi {rules} har innvendingar mot ordlyden; skriv kravet sjølv.",
+        "{rule}: the suggested requirement is not inserted, because {rules} objects to its wording; write it yourself.",
+    ),
+    (
+        "review-section",
+        "Krav foreslått av tenderlint",
+        "Krav føreslegne av tenderlint",
+        "Requirements suggested by tenderlint",
+    ),
+    (
+        "download-review",
+        "Last ned dokumentene med kommentarer",
+        "Last ned dokumenta med kommentarar",
+        "Download the documents with comments",
+    ),
 ];
 
 fn lookup(key: &str) -> Option<&'static Entry> {
-    WORDS.iter().find(|(k, ..)| *k == key)
+    WORDS
+        .iter()
+        .chain(messages::MESSAGES)
+        .find(|(k, ..)| *k == key)
 }
 
 /// A word in the language asked for; the key itself if the table has none.
@@ -427,17 +571,34 @@ pub fn word(lang: Lang, key: &'static str) -> &'static str {
     }
 }
 
-/// A word of a format whose labels have no nynorsk yet: bokmål for nynorsk.
+/// The same as [`word`]: the document and CI formats once showed bokmål to a
+/// nynorsk reader through it. Every format now speaks nynorsk; the name stays
+/// until the branches that call it have merged.
 pub fn label(lang: Lang, key: &'static str) -> &'static str {
-    word(bokmål_for_nynorsk(lang), key)
+    word(lang, key)
 }
 
-/// The formats that print [`label`]s show bokmål to a nynorsk reader.
-pub fn bokmål_for_nynorsk(lang: Lang) -> Lang {
-    match lang {
-        Lang::Nn => Lang::Nb,
-        other => other,
+/// A place in a Word file in words: «3.2 Integrasjoner, avsnitt 4» or
+/// «3.2 Integrasjoner, tabell 2, rad 5, kolonne 2».
+pub fn place(p: &crate::document::FindablePlace, lang: Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(h) = &p.heading {
+        parts.push(h.clone());
     }
+    if p.is_heading {
+        parts.push(word(lang, "place-heading").to_string());
+    }
+    if let Some(n) = p.paragraph {
+        parts.push(format!("{} {n}", word(lang, "place-paragraph")));
+    }
+    if let (Some(t), Some(r)) = (p.table, p.row) {
+        parts.push(format!("{} {t}", word(lang, "place-table")));
+        parts.push(format!("{} {r}", word(lang, "place-row")));
+        if let Some(c) = p.column {
+            parts.push(format!("{} {c}", word(lang, "place-column")));
+        }
+    }
+    parts.join(", ")
 }
 
 /// The standard category titles, from `rules/categories.yaml`.
@@ -496,12 +657,12 @@ mod tests {
     #[test]
     fn every_word_exists_in_three_languages_once() {
         let mut keys = std::collections::HashSet::new();
-        for (key, nb, nn, en) in WORDS {
+        for (key, nb, nn, en) in WORDS.iter().chain(messages::MESSAGES) {
             assert!(keys.insert(key), "{key} twice");
             assert!(!nb.is_empty() && !nn.is_empty() && !en.is_empty(), "{key}");
         }
         assert_eq!(word(Lang::Nn, "missing"), "manglar");
-        assert_eq!(label(Lang::Nn, "missing"), "mangler");
+        assert_eq!(label(Lang::Nn, "missing"), "manglar");
         assert_eq!(word(Lang::En, "no-such-word"), "no-such-word");
     }
 

@@ -4,9 +4,7 @@
 
 use super::RenderOptions;
 use crate::Lang;
-use crate::findings::{
-    CheckReport, Evidence, FileEntry, Notice, RuleSetInfo, Services, Summary, Tool, Waiver,
-};
+use crate::findings::{CheckReport, Evidence, RuleSetInfo, Services, Summary, Tool, Waiver};
 use serde::Serialize;
 
 /// Bumped when a field changes meaning or disappears; new fields do not bump it.
@@ -17,14 +15,36 @@ struct Document<'a> {
     format_version: u32,
     tool: &'a Tool,
     ruleset: Vec<&'a RuleSetInfo>,
-    files: &'a [FileEntry],
+    files: Vec<JsonFile<'a>>,
     services: &'a Services,
     tender_language: Lang,
     suggestion_language: Lang,
     lang: Lang,
     results: Vec<Result<'a>>,
-    notices: &'a [Notice],
+    notices: Vec<JsonNotice>,
     summary: &'a Summary,
+}
+
+/// A file of the tender; one that could not be read says why in the report's
+/// language (`error`) and technically (`detail`).
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    path: &'a str,
+    format: Option<crate::document::Format>,
+    blocks: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    problem: Option<crate::document::Unreadable>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detail: Option<&'a str>,
+}
+
+/// A notice in the report's language.
+#[derive(Serialize)]
+struct JsonNotice {
+    level: crate::rules::Severity,
+    message: String,
 }
 
 #[derive(Serialize)]
@@ -41,7 +61,8 @@ struct Result<'a> {
     category: &'a str,
     title: &'a str,
     message: &'a str,
-    evidence: &'a [Evidence],
+    /// With each Word place worded in the report's language.
+    evidence: Vec<Evidence>,
     evidence_total: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     suggestion: Option<&'a str>,
@@ -52,8 +73,26 @@ struct Result<'a> {
     /// `new`, `same`, `fixed` or `worse` against `--baseline`.
     #[serde(skip_serializing_if = "Option::is_none")]
     baseline: Option<crate::findings::BaselineState>,
+    /// Whether it fails the run (`fails`), or why not: the gate's decision.
+    gate: crate::findings::Gate,
     #[serde(skip_serializing_if = "Option::is_none")]
     help_uri: Option<&'a str>,
+}
+
+/// Evidence with its `location` (and those of the other places it names) in
+/// words where it is a Word place («3.2 Integrasjoner, avsnitt 4»); the
+/// structured `place` stays beside it for programs.
+fn worded(e: &Evidence, lang: Lang) -> Evidence {
+    let mut e = e.clone();
+    if let Some(p) = &e.place {
+        e.location = super::i18n::place(p, lang);
+    }
+    for other in &mut e.also_at {
+        if let Some(p) = &other.place {
+            other.location = super::i18n::place(p, lang);
+        }
+    }
+    e
 }
 
 /// The JSON document for a report, with texts in `lang` (suggestions in nynorsk
@@ -76,13 +115,14 @@ fn document(report: &CheckReport, lang: Lang) -> Document<'_> {
                 category: &r.category,
                 title: info.title.get(lang),
                 message: info.message.get(lang),
-                evidence: &r.evidence,
+                evidence: r.evidence.iter().map(|e| worded(e, lang)).collect(),
                 evidence_total: r.evidence_total,
                 // `[[…]]` marks placeholders; a violation gets its own fix or none.
                 suggestion: super::common::suggestion_raw(report, r),
                 replacement: info.replacement.as_ref().map(|s| s.get(lang)),
                 waiver: r.waiver.as_ref(),
                 baseline: r.baseline.as_ref().map(|c| c.state),
+                gate: r.gate,
                 help_uri: info.help_uri.as_deref(),
             }
         })
@@ -91,13 +131,32 @@ fn document(report: &CheckReport, lang: Lang) -> Document<'_> {
         format_version: FORMAT_VERSION,
         tool: &report.tool,
         ruleset: report.rulesets.iter().collect(),
-        files: &report.files,
+        files: report
+            .files
+            .iter()
+            .map(|f| JsonFile {
+                path: &f.path,
+                format: f.format,
+                blocks: f.blocks,
+                error: f.error.as_ref().map(|_| super::i18n::unreadable(f, lang)),
+                problem: f.problem,
+                // The technical cause beside the words, where they differ.
+                detail: f.problem.and(f.error.as_deref()),
+            })
+            .collect(),
         services: &report.services,
         tender_language: report.tender_language,
         suggestion_language: report.suggestion_language,
         lang,
         results,
-        notices: &report.notices,
+        notices: report
+            .notices
+            .iter()
+            .map(|n| JsonNotice {
+                level: n.level,
+                message: super::i18n::notice(n, lang),
+            })
+            .collect(),
         summary: &report.summary,
     }
 }

@@ -2,9 +2,10 @@
 //! suite per rule set and one test case per rule, so a dashboard shows every
 //! requirement as passed, failed or skipped (the shape Checkov uses).
 //!
-//! A failing rule below `--fail-on` does not fail the job, so it is no JUnit
-//! failure either: the test case passes with the finding in `<system-out>`
-//! (the convention for a passing test with a message). Files that could not be
+//! A failure is what the gate says fails the run ([`Gate::Fails`]), so JUnit and
+//! the exit status agree: a failing rule below `--fail-on`, or one that is no
+//! worse than in the baseline, passes with the finding in `<system-out>` (the
+//! convention for a passing test with a message). Files that could not be
 //! read are failures of their own, in a `files` suite.
 //!
 //! Written by hand, not with quick-junit: its serializer orders attributes
@@ -14,31 +15,30 @@
 
 use super::{RenderOptions, common, i18n::label};
 use crate::Lang;
-use crate::findings::{CheckReport, RuleResult, Status};
-use crate::rules::Severity;
+use crate::findings::{CheckReport, Gate, RuleResult, Status};
 use std::fmt::Write as _;
 
 enum Outcome {
     Pass,
-    /// Failing, but below `--fail-on`: passed, with the finding as output.
-    PassWithMessage,
+    /// Failing, but not failing the run (below `--fail-on`, or no worse than in
+    /// the baseline): passed, with the finding and the reason as output.
+    PassWithMessage(&'static str),
     Fail,
     Skip(String),
 }
 
-fn outcome(r: &RuleResult, lang: Lang, fail_on: Option<Severity>) -> Outcome {
+fn outcome(r: &RuleResult, lang: Lang) -> Outcome {
     if let Some(w) = &r.waiver {
         return Outcome::Skip(format!("{}: {}", label(lang, "waived"), w.reason));
     }
     if r.status == Status::NotApplicable {
         return Outcome::Skip(label(lang, "not-applicable").to_string());
     }
-    if r.ok {
-        Outcome::Pass
-    } else if fail_on.is_some_and(|t| r.severity >= t) {
-        Outcome::Fail
-    } else {
-        Outcome::PassWithMessage
+    match r.gate {
+        Gate::Fails => Outcome::Fail,
+        Gate::BelowFailOn => Outcome::PassWithMessage("below-fail-on"),
+        Gate::InBaseline => Outcome::PassWithMessage("gate-in-baseline"),
+        Gate::Passes | Gate::Waived => Outcome::Pass,
     }
 }
 
@@ -54,7 +54,12 @@ fn failure_body(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
         common::status_word(r, lang)
     );
     if let Some(c) = &r.baseline {
-        let _ = writeln!(body, "baseline: {}", c.state.as_str());
+        let _ = writeln!(
+            body,
+            "{}: {}",
+            label(lang, "baseline-label"),
+            super::baseline::word(lang, c.state)
+        );
     }
     if r.evidence.is_empty()
         && let Some(main) = common::main_file(report)
@@ -71,13 +76,9 @@ fn failure_body(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
             body,
             "{}: {} «{}» ({})",
             label(lang, "evidence"),
-            common::evidence_place(e),
+            common::evidence_place(e, lang),
             common::one_line(&e.excerpt),
-            if e.review {
-                common::evidence_word(lang, e)
-            } else {
-                e.coverage.as_str()
-            }
+            common::evidence_word(lang, e)
         );
     }
     if r.evidence_total > r.evidence.len() {
@@ -105,7 +106,7 @@ fn cdata(text: &str) -> String {
 }
 
 pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u8> {
-    let (lang, fail_on) = (options.lang, options.fail_on);
+    let lang = options.lang;
     let mut suites = String::new();
     let (mut tests, mut failures, mut skipped) = (0usize, 0usize, 0usize);
     let mut ids: Vec<(&str, &str)> = report
@@ -124,10 +125,10 @@ pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u
         let mut cases = String::new();
         let (mut f, mut s) = (0usize, 0usize);
         for r in &results {
-            match testcase(&mut cases, report, r, id, lang, fail_on) {
+            match testcase(&mut cases, report, r, id, lang) {
                 Outcome::Fail => f += 1,
                 Outcome::Skip(_) => s += 1,
-                Outcome::Pass | Outcome::PassWithMessage => {}
+                Outcome::Pass | Outcome::PassWithMessage(_) => {}
             }
         }
         tests += results.len();
@@ -148,7 +149,7 @@ pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u
         let mut cases = String::new();
         for f in &unreadable {
             let path = common::display_path(&f.path);
-            let error = f.error.as_deref().unwrap_or("");
+            let error = &super::i18n::unreadable_with_cause(f, lang);
             let _ = write!(
                 cases,
                 "    <testcase classname=\"files\" name=\"{}\" file=\"{}\" time=\"0\">\n      <failure message=\"{}\" type=\"unreadable\">{}</failure>\n    </testcase>\n",
@@ -180,7 +181,6 @@ fn testcase(
     r: &RuleResult,
     suite: &str,
     lang: Lang,
-    fail_on: Option<Severity>,
 ) -> Outcome {
     let name = format!("{} {}", r.rule, r.rule_info.title.get(lang).trim());
     let _ = write!(
@@ -189,17 +189,17 @@ fn testcase(
         escape_xml(suite),
         escape_xml(&name)
     );
-    let outcome = outcome(r, lang, fail_on);
+    let outcome = outcome(r, lang);
     match &outcome {
         Outcome::Pass => cases.push_str("/>\n"),
-        Outcome::PassWithMessage => {
+        Outcome::PassWithMessage(why) => {
             let _ = write!(
                 cases,
                 ">\n      <system-out>{}</system-out>\n    </testcase>\n",
                 cdata(&format!(
                     "{} ({})\n{}",
-                    common::severity_str(r.severity),
-                    label(lang, "below-fail-on"),
+                    label(lang, common::severity_str(r.severity)),
+                    label(lang, why),
                     failure_body(report, r, lang)
                 ))
             );

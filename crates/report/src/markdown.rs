@@ -55,12 +55,12 @@ fn evidence_cell(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
                 why.push_str(&format!(
                     " — {} {}",
                     i18n::word(lang, "also-used-at"),
-                    cell(&common::other_places(&e.also_at))
+                    cell(&common::other_places(&e.also_at, lang))
                 ));
             }
             format!(
                 "{} «{}»{why}",
-                code_cell(&common::evidence_place(e)),
+                code_cell(&common::evidence_place(e, lang)),
                 cell(&e.excerpt)
             )
         })
@@ -142,7 +142,7 @@ fn header(out: &mut String, report: &CheckReport, lang: Lang) {
             out,
             "> [!WARNING]\n> {}: {}\n",
             code_cell(&f.path),
-            inline(f.error.as_deref().unwrap_or(""))
+            inline(&i18n::unreadable(f, lang))
         );
     }
     let _ = writeln!(
@@ -151,7 +151,7 @@ fn header(out: &mut String, report: &CheckReport, lang: Lang) {
         inline(&common::services_statement(report, lang))
     );
     for n in &report.notices {
-        let _ = writeln!(out, "> [!NOTE]\n> {}\n", inline(&n.message));
+        let _ = writeln!(out, "> [!NOTE]\n> {}\n", inline(&i18n::notice(n, lang)));
     }
 }
 

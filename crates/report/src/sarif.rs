@@ -249,7 +249,7 @@ fn result(
     props.insert("ruleset".into(), json!(r.ruleset));
     props.insert("rulesetVersion".into(), json!(r.ruleset_version));
     props.insert("category".into(), json!(r.category));
-    if let Some(loc) = &issue.docx_location {
+    if let Some(loc) = issue.docx_location(lang) {
         props.insert("docxLocation".into(), json!(loc));
     }
     if issue.evidence.is_none() {
@@ -409,12 +409,12 @@ pub fn to_value(report: &CheckReport, lang: Lang) -> Value {
     let mut notifications: Vec<Value> = report
         .notices
         .iter()
-        .map(|n| json!({ "level": level(n.level), "message": { "text": n.message } }))
+        .map(|n| json!({ "level": level(n.level), "message": { "text": i18n::notice(n, lang) } }))
         .collect();
     for f in report.files.iter().filter(|f| f.error.is_some()) {
         notifications.push(json!({
             "level": "error",
-            "message": { "text": format!("{}: {}", f.path, f.error.as_deref().unwrap_or("")) },
+            "message": { "text": format!("{}: {}", f.path, i18n::unreadable_with_cause(f, lang)) },
             "locations": [{ "physicalLocation": { "artifactLocation": { "uri": path_uri(&f.path) } } }],
         }));
     }

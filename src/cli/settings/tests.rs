@@ -57,7 +57,7 @@ fn without_flags_configuration_or_environment_the_defaults_hold() {
     assert_eq!(s.options.lang, None);
     assert_eq!(s.format, Format::Human);
     assert!(s.outputs.is_empty());
-    assert_eq!(s.fail_on, FailOn::Error);
+    assert_eq!(s.options.fail_on, Some(tenderlint::rules::Severity::Error));
     assert_eq!(s.render.width, 100);
     assert!(!s.render.color && !s.progress);
     assert_eq!(s.options.today, None);
@@ -112,14 +112,14 @@ fn lc_all_wins_over_lc_messages_over_lang_and_unknown_locales_are_passed_over() 
 }
 
 #[test]
-fn an_unknown_lang_is_an_error_worded_as_before() {
+fn an_unknown_lang_is_an_error_naming_nb_nn_and_en() {
     let message = usage(resolve_check(
         &check_args(&["--lang", "de"]),
         None,
         &Environment::default(),
     ));
-    // Names nb and en only, though nn is accepted: the message users know, kept.
-    assert_eq!(message, "unknown language `de` (use nb or en)");
+    // Issue 25: nynorsk is accepted, so the message names it too.
+    assert_eq!(message, "unknown language `de` (use nb, nn or en)");
     let serve = resolve_serve(
         &serve_args(&["--lang", "de"]),
         None,
@@ -173,11 +173,12 @@ fn the_fail_on_flag_wins_over_the_configuration() {
     let c = || Some(config("fail-on: warning\n"));
     let env = Environment::default();
     let s = resolve_check(&check_args(&[]), c(), &env).unwrap();
-    assert_eq!(s.fail_on, FailOn::Warning);
-    assert_eq!(s.render.fail_on, Some(tenderlint::rules::Severity::Warning));
+    assert_eq!(
+        s.options.fail_on,
+        Some(tenderlint::rules::Severity::Warning)
+    );
     let s = resolve_check(&check_args(&["--fail-on", "never"]), c(), &env).unwrap();
-    assert_eq!(s.fail_on, FailOn::Never);
-    assert_eq!(s.render.fail_on, None);
+    assert_eq!(s.options.fail_on, None);
 }
 
 #[test]

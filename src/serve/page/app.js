@@ -28,6 +28,7 @@ const WORDS = {
     "download-docx": "Word",
     "download-html": "HTML",
     "download-json": "JSON",
+    "download-review": "Last ned dokumentene med kommentarer",
     "rules": "Reglene",
     "filter-status": "Vis status",
     "filter-category": "Kategori",
@@ -39,6 +40,7 @@ const WORDS = {
     "too-large": "Filene er til sammen større enn de {mib} MiB denne serveren tar imot (tenderlint serve --max-upload).",
     "checking": "Sjekker {n} fil(er) …",
     "done": "Ferdig: {met} oppfylt, {weak} svake, {missing} mangler.",
+    "done-skipped": "{skipped} av {files} filer kunne ikke leses og er ikke sjekket (se filene under).",
     "totals": "{rules} regler: {met} oppfylt, {weak} svake, {missing} mangler, {other} andre.",
     "read": "lest ({blocks} avsnitt og celler)",
     "unreadable": "kunne ikke leses: {error}",
@@ -84,6 +86,7 @@ const WORDS = {
     "download-docx": "Word",
     "download-html": "HTML",
     "download-json": "JSON",
+    "download-review": "Last ned dokumenta med kommentarar",
     "rules": "Reglane",
     "filter-status": "Vis status",
     "filter-category": "Kategori",
@@ -95,6 +98,7 @@ const WORDS = {
     "too-large": "Filene er til saman større enn dei {mib} MiB denne tenaren tek imot (tenderlint serve --max-upload).",
     "checking": "Sjekkar {n} fil(er) …",
     "done": "Ferdig: {met} oppfylte, {weak} svake, {missing} manglar.",
+    "done-skipped": "{skipped} av {files} filer kunne ikkje lesast og er ikkje sjekka (sjå filene under).",
     "totals": "{rules} reglar: {met} oppfylte, {weak} svake, {missing} manglar, {other} andre.",
     "read": "lesen ({blocks} avsnitt og celler)",
     "unreadable": "kunne ikkje lesast: {error}",
@@ -140,6 +144,7 @@ const WORDS = {
     "download-docx": "Word",
     "download-html": "HTML",
     "download-json": "JSON",
+    "download-review": "Download the documents with comments",
     "rules": "The rules",
     "filter-status": "Show status",
     "filter-category": "Category",
@@ -151,6 +156,7 @@ const WORDS = {
     "too-large": "The files together are larger than the {mib} MiB this server accepts (tenderlint serve --max-upload).",
     "checking": "Checking {n} file(s) …",
     "done": "Done: {met} met, {weak} weak, {missing} missing.",
+    "done-skipped": "{skipped} of {files} files could not be read and were not checked (see the files below).",
     "totals": "{rules} rules: {met} met, {weak} weak, {missing} missing, {other} other.",
     "read": "read ({blocks} paragraphs and cells)",
     "unreadable": "could not be read: {error}",
@@ -349,7 +355,11 @@ async function runCheck() {
     page.reportLang = page.lang;
     renderReport();
     const s = page.report.summary;
-    say(t("done", { met: s.met, weak: s.weak, missing: s.missing + s.violation }));
+    // A check of one file in three must not read as a check of the tender.
+    const skipped = s.unreadable_files
+      ? " " + t("done-skipped", { skipped: s.unreadable_files, files: page.report.files.length })
+      : "";
+    say(t("done", { met: s.met, weak: s.weak, missing: s.missing + s.violation }) + skipped);
   } catch (e) {
     say("");
     problem(t("network"));
@@ -550,7 +560,9 @@ async function download(format) {
   } else {
     say(t("downloading"));
     try {
-      const response = await fetch("/api/report?format=" + format, { method: "POST", body: formData() });
+      // The reviewed documents (issue 27) come from their own route; the reports from /api/report.
+      const url = format === "review" ? "/api/review" : "/api/report?format=" + format;
+      const response = await fetch(url, { method: "POST", body: formData() });
       if (!response.ok) {
         problem(t("error", { error: await errorText(response) }));
         say("");

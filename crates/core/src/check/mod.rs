@@ -6,27 +6,28 @@ mod services;
 #[cfg(test)]
 mod tests;
 
+pub use crate::findings::UnknownService;
 pub(crate) use language::detect_language;
 pub use language::suggestion_language;
-pub use services::{UnknownService, resolve_services};
+pub use services::resolve_services;
 
 use crate::Lang;
 use crate::document::{self, Document};
 use crate::engine::{self, EngineOptions};
 use crate::findings::{
-    CheckReport, FileEntry, Notice, RuleResult, RuleSetInfo, Services, Summary, Tool,
+    About, CheckReport, FileEntry, Notice, RuleResult, RuleSetInfo, Services, Skip, Summary, Tool,
 };
 use crate::parallel::prelude::*;
 use crate::policy::{self, Policy};
 use crate::rules::RuleSet;
 pub use read::{
-    REPORT_MARKER, Read, is_marked_text, read_bytes_one, refusal, skipped_report, unless_marked,
+    REPORT_MARKER, Read, is_marked_text, read_bytes_one, refusal, skipped, unless_marked,
 };
 use services::service_notices;
 use std::path::PathBuf;
 
 /// What the caller decides about a check.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct CheckOptions {
     /// Services, document facts and what else the engine takes.
     pub engine: EngineOptions,
@@ -43,6 +44,9 @@ pub struct CheckOptions {
     /// An earlier report to compare with (`--baseline`): each result then says
     /// whether it is new, the same, fixed or worse.
     pub baseline: Option<policy::baseline::Baseline>,
+    /// The lowest severity that fails the run (`--fail-on`, `fail_on:`); `None`
+    /// for never. The gate records on each result whether it fails the run.
+    pub fail_on: Option<crate::rules::Severity>,
     /// Say in a notice when a newer version of a rule set used is built in (the
     /// binary and the web page tell people; rule examples and tests need not).
     pub newer_versions: bool,
@@ -55,8 +59,43 @@ pub struct CheckOptions {
     pub lang: Option<Lang>,
     /// The file a path `-` stands for: read from standard input by the caller.
     pub stdin: Option<StdinFile>,
+    /// The file standard output is redirected to, by device and inode
+    /// (the walk compares it): `check . --format docx > rapport.docx` creates it in the
+    /// tender's folder before the check, half-written, so it is skipped.
+    pub standard_output: Option<FileId>,
     /// Told how far [`check_paths`] has come, for a progress display.
     pub progress: Option<ProgressSink>,
+}
+
+/// Errors fail the run unless told otherwise, as `check` without `--fail-on` does.
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            engine: EngineOptions::default(),
+            files: None,
+            rule_levels: Vec::new(),
+            waivers: Vec::new(),
+            today: None,
+            baseline: None,
+            fail_on: Some(crate::rules::Severity::Error),
+            newer_versions: false,
+            newest_beside: None,
+            lang: None,
+            stdin: None,
+            standard_output: None,
+            progress: None,
+        }
+    }
+}
+
+/// A file's identity on its file system (device and inode), to know a file
+/// under another name: the caller that walks compares it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileId {
+    /// The device the file is on.
+    pub device: u64,
+    /// The file's inode on it.
+    pub inode: u64,
 }
 
 /// Which of the files a walk found belong to the tender (the configuration's
@@ -190,20 +229,19 @@ pub fn check_read(
                     format: Some(doc.format),
                     blocks: doc.blocks.len(),
                     error: None,
+                    problem: None,
                 });
                 docs.push(*doc);
             }
             Read::OwnReport => {
-                notices.push(skipped_report(
-                    &path,
-                    "a report tenderlint wrote (it carries tenderlint's marker)",
-                ));
+                notices.push(skipped(&path, Skip::CarriesMarker));
             }
             Read::Failed(e) => entries.push(FileEntry {
                 path: path.display().to_string(),
                 format: document::Format::from_path(&path),
                 blocks: 0,
                 error: Some(e.to_string()),
+                problem: Some(e.kind),
             }),
         }
     }
@@ -223,6 +261,7 @@ pub fn check_documents(docs: &[Document], sets: &[RuleSet], options: &CheckOptio
             format: Some(d.format),
             blocks: d.blocks.len(),
             error: None,
+            problem: None,
         })
         .collect();
     check_tender(docs, files, Vec::new(), &options.engine, sets, options)
@@ -240,14 +279,16 @@ fn check_tender(
     options: &CheckOptions,
 ) -> CheckReport {
     let (mut results, services) = evaluate(docs, sets, engine);
+    // A file with no text checks silently as a tender that says nothing.
+    notices.extend(docs.iter().filter(|d| d.blocks.is_empty()).map(|d| Notice {
+        level: crate::rules::Severity::Warning,
+        about: About::EmptyFile {
+            path: d.path.display().to_string(),
+        },
+    }));
     notices.extend(service_notices(docs, sets));
     let tender_language = detect_language(docs);
     crate::fixes::attach(&mut results, tender_language);
-    if tender_language == Lang::En {
-        for e in results.iter_mut().flat_map(|r| r.evidence.iter_mut()) {
-            e.relocate(Lang::En);
-        }
-    }
     if options.newer_versions {
         notices.extend(newer_versions_notice(sets, options.newest_beside));
     }
@@ -256,6 +297,7 @@ fn check_tender(
         waivers: &options.waivers,
         today: options.today.unwrap_or(crate::date::Date::MAX),
         baseline: options.baseline.as_ref(),
+        fail_on: options.fail_on,
     };
     notices.extend(policy::apply(&mut results, docs, sets, &policy));
     let summary = Summary::of(&results, &files);
@@ -327,23 +369,9 @@ fn newer_versions_notice(
     sets: &[RuleSet],
     beside: Option<crate::rules::versions::NewestBeside>,
 ) -> Option<Notice> {
-    let newer: Vec<String> = crate::rules::versions::newer_versions(sets, beside)
-        .iter()
-        .map(|n| {
-            format!(
-                "{}@{} (checked with {}; `tenderlint rules diff {} {}` shows what changed)",
-                n.id, n.newest, n.checked, n.checked_reference, n.newest_reference
-            )
-        })
-        .collect();
-    if newer.is_empty() {
-        return None;
-    }
-    Some(Notice {
+    let newer = crate::rules::versions::newer_versions(sets, beside);
+    (!newer.is_empty()).then(|| Notice {
         level: crate::rules::Severity::Info,
-        message: format!(
-            "newer rule-set version available: {}; results follow the pinned version until the pin is changed",
-            newer.join("; ")
-        ),
+        about: About::NewerVersions(newer),
     })
 }

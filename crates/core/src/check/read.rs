@@ -1,8 +1,8 @@
 //! Reading the tender's files for a check: each file once, with the reader its
 //! extension chooses, leaving out the reports tenderlint wrote itself.
 
-use crate::document::{self, Document, ReadError};
-use crate::findings::Notice;
+use crate::document::{self, Document, ReadError, Unreadable};
+use crate::findings::{About, Notice, Skip};
 
 /// What reading one file of the tender gave.
 pub enum Read {
@@ -44,11 +44,14 @@ pub fn unless_marked(result: Result<Document, ReadError>) -> Read {
     }
 }
 
-/// The notice for a report of tenderlint's left out of the tender, and why.
-pub fn skipped_report(path: &std::path::Path, why: &str) -> Notice {
+/// The notice for a file left out of the tender, and why.
+pub fn skipped(path: &std::path::Path, why: Skip) -> Notice {
     Notice {
         level: crate::rules::Severity::Info,
-        message: format!("skipped {}: {why}; not read as tender text", path.display()),
+        about: About::Skipped {
+            path: path.display().to_string(),
+            why,
+        },
     }
 }
 
@@ -60,16 +63,24 @@ pub fn refusal(path: &std::path::Path) -> ReadError {
         .unwrap_or("")
         .to_ascii_lowercase();
     match ext.as_str() {
-        "doc" => ReadError::new("legacy Word 97–2003 .doc is not read")
-            .with_hint("save it as .docx in Word"),
-        "docm" | "dotx" | "dotm" => ReadError::new(format!("Word .{ext} files are not read"))
-            .with_hint("save the tender as a plain .docx"),
-        "odt" => ReadError::new("OpenDocument .odt is not read").with_hint("save it as .docx"),
-        "rtf" => ReadError::new("RTF is not read").with_hint("save it as .docx"),
-        "pdf" => {
-            ReadError::new("PDF is not read").with_hint("check the Word or Markdown source instead")
-        }
-        _ => ReadError::new("not a file tenderlint reads").with_hint("use .md, .markdown or .docx"),
+        "doc" => ReadError::new(
+            Unreadable::LegacyWord,
+            "legacy Word 97–2003 .doc is not read",
+        )
+        .with_hint("save it as .docx in Word"),
+        "docm" | "dotx" | "dotm" => ReadError::new(
+            Unreadable::WordVariant,
+            format!("Word .{ext} files are not read"),
+        )
+        .with_hint("save the tender as a plain .docx"),
+        "odt" => ReadError::new(Unreadable::OtherDocument, "OpenDocument .odt is not read")
+            .with_hint("save it as .docx"),
+        "rtf" => ReadError::new(Unreadable::OtherDocument, "RTF is not read")
+            .with_hint("save it as .docx"),
+        "pdf" => ReadError::new(Unreadable::Pdf, "PDF is not read")
+            .with_hint("check the Word or Markdown source instead"),
+        _ => ReadError::new(Unreadable::NotTenderFile, "not a file tenderlint reads")
+            .with_hint("use .md, .markdown or .docx"),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::document::Document;
 use crate::engine;
-use crate::findings::Notice;
+use crate::findings::{About, NamedIn, Notice, UnknownService};
 use crate::rules::RuleSet;
 
 /// Services a document declares must be ones the rule sets know: a typo would
@@ -12,14 +12,14 @@ pub(super) fn service_notices(docs: &[Document], sets: &[RuleSet]) -> Vec<Notice
     let mut notices = Vec::new();
     for doc in docs {
         let declared = engine::front_matter(doc).services;
-        let origin = format!("the front matter of {}", doc.path.display());
-        if let Err(e) = check_service_names(&declared, &origin, sets) {
+        let origin = NamedIn::FrontMatter(doc.path.display().to_string());
+        if let Err(e) = check_service_names(&declared, origin, sets) {
             notices.push(service_notice(e));
         }
     }
     for doc in docs {
-        let origin = format!("the Word document properties of {}", doc.path.display());
-        if let Err(e) = check_service_names(&doc.facts.declared, &origin, sets) {
+        let origin = NamedIn::DocumentProperties(doc.path.display().to_string());
+        if let Err(e) = check_service_names(&doc.facts.declared, origin, sets) {
             notices.push(service_notice(e));
         }
     }
@@ -38,34 +38,7 @@ fn service_notice(e: UnknownService) -> Notice {
     };
     Notice {
         level,
-        message: e.to_string(),
-    }
-}
-
-/// A service name no rule set knows, with the nearest known one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownService {
-    /// The name as written.
-    pub name: String,
-    /// Where it was named: «--services», «tenderlint.yaml», «the front matter of x.md».
-    pub origin: String,
-    /// The known name it is nearest to, when it is near one.
-    pub suggestion: Option<String>,
-    /// Every service the rule sets know.
-    pub known: Vec<String>,
-}
-
-impl std::fmt::Display for UnknownService {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "unknown service `{}` in {}", self.name, self.origin)?;
-        if let Some(s) = &self.suggestion {
-            write!(f, " (did you mean `{s}`?)")?;
-        }
-        if self.known.is_empty() {
-            write!(f, "; the rule sets define no services")
-        } else {
-            write!(f, "; known services: {}", self.known.join(", "))
-        }
+        about: About::UnknownService(e),
     }
 }
 
@@ -89,7 +62,7 @@ pub(crate) fn known_services(sets: &[RuleSet]) -> Vec<String> {
 /// Every name must be a known service; the first that is not is the error.
 pub(crate) fn check_service_names(
     names: &[String],
-    origin: &str,
+    origin: NamedIn,
     sets: &[RuleSet],
 ) -> Result<(), UnknownService> {
     let known = known_services(sets);
@@ -105,7 +78,7 @@ pub(crate) fn check_service_names(
             .map(|(_, k)| k.clone());
         return Err(UnknownService {
             name: name.clone(),
-            origin: origin.to_string(),
+            origin,
             suggestion,
             known,
         });
@@ -130,6 +103,11 @@ pub fn resolve_services(
         .map(|n| n.trim().to_string())
         .filter(|n| !n.is_empty())
         .collect();
-    check_service_names(&names, &origin, sets)?;
+    let named_in = if config.is_some() && flag.is_empty() {
+        NamedIn::Config(origin.clone())
+    } else {
+        NamedIn::Flag
+    };
+    check_service_names(&names, named_in, sets)?;
     Ok((names, origin))
 }

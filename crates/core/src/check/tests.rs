@@ -24,16 +24,20 @@ fn the_baseline_notice_follows_the_newer_version_notice() {
         ..CheckOptions::default()
     };
     let report = check_documents(&[tender()], &[old], &options);
-    let messages: Vec<&str> = report.notices.iter().map(|n| n.message.as_str()).collect();
-    assert_eq!(messages.len(), 2, "{messages:?}");
+    let notices: Vec<&About> = report.notices.iter().map(|n| &n.about).collect();
+    assert_eq!(notices.len(), 2, "{notices:?}");
     let newest = crate::rules::embedded::newest("ks-felles-journalloft").expect("embedded");
     assert!(
-        messages[0].contains(&format!("ks-felles-journalloft@{newest}")),
-        "{messages:?}"
+        matches!(notices[0], About::NewerVersions(v) if v[0].id == "ks-felles-journalloft" && v[0].newest.to_string() == newest.to_string()),
+        "{notices:?}"
     );
-    assert!(
-        messages[1].contains("ks-felles-journalloft@0.9.0 → 1.0.0"),
-        "{messages:?}"
+    assert_eq!(
+        notices[1],
+        &About::BaselineVersions(vec![(
+            "ks-felles-journalloft".into(),
+            Some("0.9.0".into()),
+            "1.0.0".into()
+        )])
     );
     assert!(report.results.iter().all(|r| r.baseline.is_some()));
 }

@@ -8,6 +8,9 @@
 pub mod docx;
 pub mod markdown;
 pub mod read;
+mod read_error;
+
+pub use read_error::{ReadError, Unreadable};
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -155,31 +158,6 @@ pub struct FindablePlace {
     pub column: Option<u32>,
     /// The block is the heading itself.
     pub is_heading: bool,
-}
-
-impl FindablePlace {
-    /// «3.2 Integrasjoner, avsnitt 4» or «3.2 Integrasjoner, tabell 2, rad 5, kolonne 2».
-    pub fn display(&self, lang: crate::Lang) -> String {
-        let en = lang == crate::Lang::En;
-        let mut parts: Vec<String> = Vec::new();
-        if let Some(h) = &self.heading {
-            parts.push(h.clone());
-        }
-        if self.is_heading {
-            parts.push((if en { "heading" } else { "overskrift" }).to_string());
-        }
-        if let Some(p) = self.paragraph {
-            parts.push(format!("{} {p}", if en { "paragraph" } else { "avsnitt" }));
-        }
-        if let (Some(t), Some(r)) = (self.table, self.row) {
-            parts.push(format!("{} {t}", if en { "table" } else { "tabell" }));
-            parts.push(format!("{} {r}", if en { "row" } else { "rad" }));
-            if let Some(c) = self.column {
-                parts.push(format!("{} {c}", if en { "column" } else { "kolonne" }));
-            }
-        }
-        parts.join(", ")
-    }
 }
 
 impl Document {
@@ -561,41 +539,6 @@ pub struct Directive {
     pub location: Location,
     /// The block the comment is anchored on or stands before; `None` at the end of the file.
     pub block: Option<usize>,
-}
-
-/// Why a file could not be read. Always names the cause in one line; the path is
-/// added by the caller.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReadError {
-    pub message: String,
-    /// What the user can do about it («save as .docx without a password»).
-    pub hint: Option<String>,
-}
-
-impl ReadError {
-    /// A one-line cause, without a hint.
-    pub fn new(message: impl Into<String>) -> ReadError {
-        ReadError {
-            message: message.into(),
-            hint: None,
-        }
-    }
-
-    /// The same error with what the user can do about it.
-    pub fn with_hint(mut self, hint: impl Into<String>) -> ReadError {
-        self.hint = Some(hint.into());
-        self
-    }
-}
-
-impl std::fmt::Display for ReadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)?;
-        if let Some(hint) = &self.hint {
-            write!(f, " ({hint})")?;
-        }
-        Ok(())
-    }
 }
 
 /// Largest file tenderlint reads (bytes); larger ones are refused, not truncated.

@@ -1,12 +1,12 @@
 //! Reading a file's bytes with the reader its format names, within the size limits.
 //! The readers' layer, above the model: the model never calls a reader.
 
-use super::{Document, Format, MAX_TEXT_BYTES, ReadError, docx, markdown};
+use super::{Document, Format, MAX_TEXT_BYTES, ReadError, Unreadable, docx, markdown};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 fn too_much_text(bytes: usize) -> ReadError {
-    ReadError::new(format!(
+    ReadError::new(Unreadable::TooLarge, format!(
         "holds {} MiB of text, more than the {} MiB (about 10,000 pages) tenderlint checks in one file",
         bytes / (1024 * 1024),
         MAX_TEXT_BYTES / (1024 * 1024)
@@ -38,8 +38,11 @@ fn check_text_size(len: usize) -> Result<(), ReadError> {
 }
 
 fn not_utf8(e: std::str::Utf8Error) -> ReadError {
-    ReadError::new(format!("not valid UTF-8 (byte {})", e.valid_up_to()))
-        .with_hint("save the file as UTF-8")
+    ReadError::new(
+        Unreadable::NotUtf8,
+        format!("not valid UTF-8 (byte {})", e.valid_up_to()),
+    )
+    .with_hint("save the file as UTF-8")
 }
 
 /// Reads a file's content that is already in memory.

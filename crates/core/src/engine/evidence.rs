@@ -183,10 +183,6 @@ fn evidence(o: &Observation, sources: &Sources<'_>) -> Option<Evidence> {
         }
         _ => None,
     };
-    let location = place
-        .as_ref()
-        .map(|p| p.display(crate::Lang::Nb))
-        .unwrap_or(location);
     let excerpt = match statement {
         Some(s) => excerpt(&block.text, &prepared.norm, s.range.clone(), own_hit),
         None => excerpt(

@@ -48,7 +48,7 @@ pub enum TableForm {
 
 /// What the shape of one table says.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct TableShape {
+pub struct TableShape {
     /// The column whose values are all type codes (the built-in ones or the
     /// tender's legend), when the header's words name no type column.
     pub type_column: Option<usize>,
@@ -65,13 +65,13 @@ pub(crate) struct TableShape {
 /// The shapes of one document's tables, by table number; tables whose shape says
 /// nothing are left out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct TableShapes {
+pub struct TableShapes {
     tables: BTreeMap<u32, TableShape>,
 }
 
 impl TableShapes {
     /// Reads the shape of every table of a document, with the tender's legend.
-    pub(crate) fn gather(doc: &Document, legend: &TypeLegend) -> TableShapes {
+    pub fn gather(doc: &Document, legend: &TypeLegend) -> TableShapes {
         let mut profiles: BTreeMap<u32, Profile> = BTreeMap::new();
         for block in &doc.blocks {
             let BlockKind::TableRow(row) = &block.kind else {
@@ -101,7 +101,7 @@ impl TableShapes {
     }
 
     /// The shape of table `table` (numbered as [`crate::document::TableRow::table`]).
-    pub(crate) fn of(&self, table: u32) -> TableShape {
+    pub fn of(&self, table: u32) -> TableShape {
         self.tables.get(&table).copied().unwrap_or_default()
     }
 }
@@ -417,7 +417,7 @@ fn is_amount_or_placeholder(cell: &str) -> bool {
 /// agreement is made between, «heretter kalt Leverandøren»). The buyer's own bilag
 /// («Bilag til SSA-O», «SSA-L Bilag 1 – Kundens kravspesifikasjon») and requirement
 /// documents do not open so.
-pub(super) fn is_standard_contract_text(doc: &Document) -> bool {
+pub fn is_standard_contract_text(doc: &Document) -> bool {
     /// The title page and its first section: where the text says what it is.
     const OPENING: usize = 40;
     let opening: Vec<String> = doc

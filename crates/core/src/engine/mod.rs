@@ -25,6 +25,7 @@ mod tally;
 mod where_bought;
 
 pub use crate::findings::ServiceOrigin;
+pub use forms::{TableShapes, is_standard_contract_text};
 pub use legend::{LegendEntry, TypeLegend};
 pub(crate) use plan::nonnormative_sections;
 pub use scope::ScopeInfo;

@@ -258,6 +258,7 @@ pub(super) fn conclude(
         evidence_total,
         waiver: None,
         baseline: None,
+        gate: crate::findings::Gate::Passes,
         rule_info: Arc::new(rule_info(rule)),
     };
     let mut elsewhere = tally.elsewhere;

@@ -7,7 +7,7 @@
 //! wherever it moved. A baseline from another version of a rule set is matched
 //! by rule id, and the run says so.
 
-use crate::findings::{BaselineState, Comparison, Notice, Previous, RuleResult, Status};
+use crate::findings::{About, BaselineState, Comparison, Notice, Previous, RuleResult, Status};
 use crate::rules::{RuleSet, Severity};
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap};
@@ -196,9 +196,9 @@ pub(crate) fn compare(
         let version = set.version.to_string();
         match baseline.rulesets.iter().find(|(id, _)| *id == set.id) {
             Some((_, v)) if *v != version => {
-                differing.push(format!("{}@{v} → {version}", set.id));
+                differing.push((set.id.clone(), Some(v.clone()), version));
             }
-            None => differing.push(format!("{} (not in the baseline)", set.id)),
+            None => differing.push((set.id.clone(), None, version)),
             _ => {}
         }
     }
@@ -211,20 +211,8 @@ pub(crate) fn compare(
     }
     (!differing.is_empty()).then(|| Notice {
         level: Severity::Info,
-        message: format!(
-            "the baseline was made with other rule-set versions ({}); results are matched by rule id",
-            differing.join(", ")
-        ),
+        about: About::BaselineVersions(differing),
     })
-}
-
-/// Whether a result counts against the gate in baseline mode: it fails, and it
-/// is new or worse than in the baseline.
-pub fn regressed(r: &RuleResult) -> bool {
-    r.fails()
-        && r.baseline
-            .as_ref()
-            .is_some_and(|c| matches!(c.state, BaselineState::New | BaselineState::Worse))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! waives nothing, and the baseline compares results as waived.
 
 pub mod baseline;
+pub mod gate;
 pub mod levels;
 pub mod waivers;
 
@@ -25,10 +26,13 @@ pub(crate) struct Policy<'a> {
     pub today: Date,
     /// The earlier report results are compared with (`--baseline`).
     pub baseline: Option<&'a baseline::Baseline>,
+    /// The lowest severity that fails the run (`--fail-on`); `None` for never.
+    pub fail_on: Option<crate::rules::Severity>,
 }
 
-/// Applies the policy to the results of `sets` over `docs`; returns what the
-/// report should say about it (a baseline made with other rule-set versions).
+/// Applies the policy to the results of `sets` over `docs`, last the gate that
+/// records on each result whether it fails the run; returns what the report
+/// should say about it (a baseline made with other rule-set versions).
 pub(crate) fn apply(
     results: &mut Vec<RuleResult>,
     docs: &[Document],
@@ -41,9 +45,11 @@ pub(crate) fn apply(
         .flat_map(|s| s.rules.iter().map(|r| r.id.clone()))
         .collect();
     waivers::apply(results, docs, policy.waivers, &known, policy.today);
-    policy
+    let notices = policy
         .baseline
         .and_then(|b| baseline::compare(results, sets, b))
         .into_iter()
-        .collect()
+        .collect();
+    gate::apply(results, policy.fail_on, policy.baseline.is_some());
+    notices
 }

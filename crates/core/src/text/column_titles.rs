@@ -10,7 +10,7 @@
 use super::normalize;
 
 /// A cell's text as the title predicates take it.
-pub(crate) fn title_key(cell: &str) -> String {
+pub fn title_key(cell: &str) -> String {
     normalize(cell)
         .text
         .trim()
@@ -20,7 +20,7 @@ pub(crate) fn title_key(cell: &str) -> String {
 }
 
 /// The requirement text column: «Kravtekst», «Krav», «Requirement».
-pub(crate) fn is_requirement_text_title(h: &str) -> bool {
+pub fn is_requirement_text_title(h: &str) -> bool {
     h.starts_with("kravtekst") || h.starts_with("krav") || h.starts_with("requirement")
 }
 

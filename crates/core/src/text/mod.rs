@@ -14,6 +14,8 @@ pub(crate) mod stems;
 pub(crate) mod wordlist;
 
 pub use modality::Modality;
+// The review (the report crate) finds a table's requirement text column by its title.
+pub use column_titles::{is_requirement_text_title, title_key};
 
 /// What separates the cells of a table row's text (the unit separator); never occurs
 /// in cell text. The readers join cells with it; sentences never run across it.

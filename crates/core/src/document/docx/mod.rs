@@ -199,8 +199,11 @@ pub fn read_with_limits(
 }
 
 fn no_document() -> ReadError {
-    ReadError::new("no word/document.xml: the zip is not a Word document")
-        .with_hint("open the file in Word and save it as .docx")
+    ReadError::new(
+        crate::document::Unreadable::NotWord,
+        "no word/document.xml: the zip is not a Word document",
+    )
+    .with_hint("open the file in Word and save it as .docx")
 }
 
 /// The main document part: the package's `officeDocument` relationship, else
@@ -220,16 +223,18 @@ fn main_part(package: &mut Package, depth: usize) -> Result<String, ReadError> {
     if let Some(content_type) = package.content_type(&main, depth)? {
         let ct = content_type.to_ascii_lowercase();
         if ct.contains("spreadsheetml") || ct.contains("ms-excel") {
-            return Err(
-                ReadError::new("this is an Excel workbook, not a Word document")
-                    .with_hint("export the requirements to .docx or Markdown"),
-            );
+            return Err(ReadError::new(
+                crate::document::Unreadable::Excel,
+                "this is an Excel workbook, not a Word document",
+            )
+            .with_hint("export the requirements to .docx or Markdown"));
         }
         if ct.contains("presentationml") || ct.contains("ms-powerpoint") {
-            return Err(
-                ReadError::new("this is a PowerPoint presentation, not a Word document")
-                    .with_hint("export the text to .docx or Markdown"),
-            );
+            return Err(ReadError::new(
+                crate::document::Unreadable::PowerPoint,
+                "this is a PowerPoint presentation, not a Word document",
+            )
+            .with_hint("export the text to .docx or Markdown"));
         }
     }
     Ok(main)

@@ -51,13 +51,18 @@ impl<'a> Package<'a> {
             return Err(ole_error(bytes));
         }
         if !bytes.starts_with(b"PK") {
-            return Err(ReadError::new("not a DOCX file (not a zip archive)")
-                .with_hint("save the document as .docx (Word document) and try again"));
+            return Err(ReadError::new(
+                crate::document::Unreadable::NotWord,
+                "not a DOCX file (not a zip archive)",
+            )
+            .with_hint("save the document as .docx (Word document) and try again"));
         }
         let zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-            ReadError::new(format!("not a readable zip archive: {e}")).with_hint(
-                "the file may be truncated or damaged; open it in Word and save it again",
+            ReadError::new(
+                crate::document::Unreadable::Damaged,
+                format!("not a readable zip archive: {e}"),
             )
+            .with_hint("the file may be truncated or damaged; open it in Word and save it again")
         })?;
         let mut names = HashMap::new();
         for (index, name) in zip.file_names().enumerate() {
@@ -127,11 +132,14 @@ impl<'a> Package<'a> {
             }
             if len > ratio_cap {
                 return Err(PartError::Fatal(
-                    ReadError::new(format!(
-                        "part {part} inflates to more than {} times its compressed size — \
+                    ReadError::new(
+                        crate::document::Unreadable::TooLarge,
+                        format!(
+                            "part {part} inflates to more than {} times its compressed size — \
                          refusing a possible zip bomb",
-                        self.limits.max_ratio
-                    ))
+                            self.limits.max_ratio
+                        ),
+                    )
                     .with_hint(
                         "check where the file came from; real tender documents compress far less",
                     ),
@@ -355,17 +363,26 @@ fn ole_error(bytes: &[u8]) -> ReadError {
         .flat_map(u16::to_le_bytes)
         .collect();
     if head.windows(needle.len()).any(|w| w == needle.as_slice()) {
-        ReadError::new("the document is password-protected (encrypted)")
-            .with_hint("save as .docx without a password")
+        ReadError::new(
+            crate::document::Unreadable::Encrypted,
+            "the document is password-protected (encrypted)",
+        )
+        .with_hint("save as .docx without a password")
     } else {
-        ReadError::new("this is a legacy Word 97–2003 .doc file, not a .docx")
-            .with_hint("save as .docx in Word")
+        ReadError::new(
+            crate::document::Unreadable::LegacyWord,
+            "this is a legacy Word 97–2003 .doc file, not a .docx",
+        )
+        .with_hint("save as .docx in Word")
     }
 }
 
 fn damaged(part: &str, e: &ZipError) -> ReadError {
-    ReadError::new(format!("cannot read {part} from the zip archive: {e}"))
-        .with_hint("the file may be damaged; open it in Word and save it again")
+    ReadError::new(
+        crate::document::Unreadable::Damaged,
+        format!("cannot read {part} from the zip archive: {e}"),
+    )
+    .with_hint("the file may be damaged; open it in Word and save it again")
 }
 
 /// The refusal of a part that inflates past the per-part or the total cap.
@@ -381,10 +398,13 @@ fn over_cap(limits: &Limits, part: &str, cap: u64) -> ReadError {
             format!("the parts read inflate to more than (at {part})"),
         )
     };
-    ReadError::new(format!(
-        "{what} {} — refusing a possible zip bomb",
-        human_size(limit)
-    ))
+    ReadError::new(
+        crate::document::Unreadable::TooLarge,
+        format!(
+            "{what} {} — refusing a possible zip bomb",
+            human_size(limit)
+        ),
+    )
     .with_hint("check where the file came from; a real tender document is far smaller")
 }
 

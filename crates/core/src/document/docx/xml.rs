@@ -78,10 +78,13 @@ impl<'a> Xml<'a> {
                     let ns = self.scopes.open(&e).map_err(|e| self.namespace_error(e))?;
                     self.depth += 1;
                     if self.depth > self.max_depth {
-                        return Err(ReadError::new(format!(
-                            "{} nests elements more than {} deep (byte {offset})",
-                            self.part, self.max_depth
-                        ))
+                        return Err(ReadError::new(
+                            crate::document::Unreadable::Damaged,
+                            format!(
+                                "{} nests elements more than {} deep (byte {offset})",
+                                self.part, self.max_depth
+                            ),
+                        )
                         .with_hint("simplify deeply nested tables or text boxes and save again"));
                     }
                     Ev::Start(ns, e, offset)
@@ -140,10 +143,10 @@ impl<'a> Xml<'a> {
             0 => self.reader.buffer_position(),
             pos => pos,
         };
-        ReadError::new(format!(
-            "{} is not well-formed XML (byte {at}): {what}",
-            self.part
-        ))
+        ReadError::new(
+            crate::document::Unreadable::Damaged,
+            format!("{} is not well-formed XML (byte {at}): {what}", self.part),
+        )
         .with_hint("open the file in Word and save it again")
     }
 }

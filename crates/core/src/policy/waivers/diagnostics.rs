@@ -194,6 +194,7 @@ fn diagnostic_result(code: &'static str, evidence: Vec<Evidence>) -> RuleResult 
         evidence,
         waiver: None,
         baseline: None,
+        gate: crate::findings::Gate::Passes,
         rule_info: Arc::new(rule),
     }
 }

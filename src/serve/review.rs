@@ -1,0 +1,89 @@
+//! `POST /api/review`: the page's «Last ned dokumentene med kommentarer». The
+//! upload is checked as `/api/report` checks it, then each Word file comes back as
+//! its reviewed copy and the Markdown files as one diff: a single copy as itself,
+//! several files as one zip. A file that cannot be reviewed is named, with its
+//! reason, in `tenderlint-review.txt` inside the zip.
+
+use super::api::{ApiError, AppState, read_upload, request_rulesets, run_check};
+use crate::report::review::{self, Outcome};
+use axum::extract::Request;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+pub(super) async fn review(state: AppState, request: Request) -> Response {
+    let state = state.0;
+    let result = async {
+        let upload = read_upload(&state, request).await?;
+        let files = upload.files.clone();
+        let sets = if upload.rulesets.is_empty() {
+            state.options.settings.rulesets.clone()
+        } else {
+            request_rulesets(&state.options.settings.rulesets, &upload.rulesets)?
+        };
+        let today = state.options.settings.options.today;
+        let (report, _) = run_check(&state, upload).await?;
+        let date = review::revision_date(today);
+        tokio::task::spawn_blocking(move || {
+            answer(review::review_contents(&files, &report, &sets, &date))
+        })
+        .await
+        .map_err(|_| {
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the review failed unexpectedly",
+            )
+        })?
+    }
+    .await;
+    match result {
+        Ok(answer) => answer,
+        Err(e) => e.into_response(),
+    }
+}
+
+fn attachment(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
+    // The name is an upload's file name, which may hold any character but a quote.
+    let name = name.replace(['"', '\\', '\r', '\n'], "_");
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+fn answer(outcomes: Vec<Outcome>) -> Result<Response, ApiError> {
+    if let [Outcome::Copy { name, bytes }] = outcomes.as_slice() {
+        return Ok(attachment(DOCX, name, bytes.clone()));
+    }
+    if outcomes
+        .iter()
+        .all(|o| matches!(o, Outcome::Refused { .. }))
+    {
+        let reasons: Vec<String> = outcomes
+            .iter()
+            .filter_map(|o| match o {
+                Outcome::Refused { name, reason } => Some(format!("{name}: {reason}")),
+                _ => None,
+            })
+            .collect();
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!("no file could be reviewed: {}", reasons.join("; ")),
+        ));
+    }
+    let bytes = review::bundle(outcomes)
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e))?;
+    Ok(attachment(
+        "application/zip",
+        "tenderlint-gjennomgang.zip",
+        bytes,
+    ))
+}

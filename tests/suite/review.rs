@@ -1,0 +1,689 @@
+//! `tenderlint review` (issue 27): reviewed Word copies and the Markdown diff.
+//!
+//! Word's Review tab is played by `tests/review/revisions.py` (Python with lxml,
+//! independent of tenderlint): «accept all» keeps tenderlint's insertions and drops
+//! its deletions, «reject all» does the opposite and removes its comments. The
+//! round trip is then checked with tenderlint itself: accepted, every inserted
+//! requirement and every «skal» counts and nothing met before is lost; rejected, the
+//! text is exactly the original's. The real tenders are read from
+//! `TENDERLINT_SHARED` (or `../shared`) and never copied into the repository.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_tenderlint");
+const REVISIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/review/revisions.py");
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/fixtures/tenders-review-docx/nb-review"
+);
+const FIXTURE_MD: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/fixtures/tenders-review/nb-review"
+);
+/// The parts a review may change; every other zip entry must be byte-identical.
+const CHANGED: &[&str] = &[
+    "word/document.xml",
+    "word/comments.xml",
+    "word/_rels/document.xml.rels",
+    "[Content_Types].xml",
+];
+
+fn tenderlint(args: &[&str], dir: &Path) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .arg("--isolated")
+        .current_dir(dir)
+        .env("TENDERLINT_TODAY", "2026-12-07")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run tenderlint")
+}
+
+/// A Python with lxml, as the fidelity test finds one.
+fn python() -> Option<PathBuf> {
+    let venv = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/target/fidelity-venv/bin/python"
+    ));
+    std::env::var_os("TENDERLINT_PYTHON")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain([venv, PathBuf::from("python3")])
+        .find(|p| {
+            Command::new(p)
+                .args(["-c", "import lxml"])
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+}
+
+fn revisions(python: &Path, args: &[&str]) -> String {
+    let out = Command::new(python)
+        .arg(REVISIONS)
+        .args(args)
+        .output()
+        .expect("run revisions.py");
+    assert!(
+        out.status.success(),
+        "revisions.py {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn shared() -> Option<PathBuf> {
+    let dir = std::env::var_os("TENDERLINT_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared")))
+        .join("corpora/tenders-real");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "note: {} is absent; real tenders not reviewed",
+            dir.display()
+        );
+        None
+    }
+}
+
+fn docx_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "docx"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Reviews the Word files of `tender` into `out`; the originals must stay as they were.
+fn review(tender: &Path, out: &Path) -> Output {
+    let before: Vec<Vec<u8>> = docx_in(tender)
+        .iter()
+        .map(|p| std::fs::read(p).unwrap())
+        .collect();
+    let o = tenderlint(
+        &[
+            "review",
+            tender.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        Path::new("."),
+    );
+    let after: Vec<Vec<u8>> = docx_in(tender)
+        .iter()
+        .map(|p| std::fs::read(p).unwrap())
+        .collect();
+    assert_eq!(
+        before,
+        after,
+        "review touched an original in {}",
+        tender.display()
+    );
+    o
+}
+
+fn copy_of(original: &Path, out: &Path) -> PathBuf {
+    let stem = original.file_stem().unwrap().to_string_lossy();
+    out.join(format!("{stem}.tenderlint.docx"))
+}
+
+/// Every zip entry but the ones a review changes, raw (compressed bytes, method, CRC).
+fn raw_entries(bytes: &[u8]) -> BTreeMap<String, (Vec<u8>, u32, String)> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut out = BTreeMap::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index_raw(i).expect("entry");
+        let name = f.name().expect("name").to_string();
+        if CHANGED.contains(&name.as_str()) {
+            continue;
+        }
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).expect("read raw");
+        out.insert(name, (data, f.crc32(), format!("{:?}", f.compression())));
+    }
+    out
+}
+
+fn part_text(bytes: &[u8], part: &str) -> Option<Vec<u8>> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut f = zip.by_name(part).ok()?;
+    let mut data = Vec::new();
+    f.read_to_end(&mut data).expect("read part");
+    Some(data)
+}
+
+/// Every byte of `a`, in order, is in `b`: the review only inserted (a word it
+/// replaces stays in the part, as the deleted text of its revision).
+fn is_subsequence(a: &[u8], b: &[u8]) -> bool {
+    let mut rest = b.iter();
+    a.iter().all(|x| rest.any(|y| y == x))
+}
+
+fn results(dir: &Path) -> BTreeMap<String, (String, bool)> {
+    let o = tenderlint(
+        &["check", dir.to_str().unwrap(), "--format", "json"],
+        Path::new("."),
+    );
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json report");
+    json["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["rule"].as_str().unwrap().to_string(),
+                (
+                    r["status"].as_str().unwrap().to_string(),
+                    r["ok"].as_bool().unwrap(),
+                ),
+            )
+        })
+        .collect()
+}
+
+/// The texts `extract` reads, without the file's path.
+fn text_of(path: &Path) -> Vec<(String, String)> {
+    let doc = tenderlint::document::read_file(path).expect("read");
+    tenderlint::extract::extract(&doc, None)
+        .into_iter()
+        .map(|b| (b.kind.clone(), b.text.clone()))
+        .collect()
+}
+
+/// The rules whose suggestion the summary says was not inserted.
+fn not_inserted(anchors: &serde_json::Value) -> Vec<String> {
+    anchors
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["comment"].as_array().unwrap().iter())
+        .filter_map(|p| p.as_str())
+        .filter(|p| p.contains("ikke lagt inn") || p.contains("not inserted"))
+        .filter_map(|p| p.split(':').next().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn accepting_every_change_makes_the_tender_complete_and_rejecting_restores_its_text() {
+    let Some(python) = python() else {
+        eprintln!("note: no Python with lxml; review round trip not run");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (orig, out, accepted, rejected) = (
+        dir.path().join("orig"),
+        dir.path().join("out"),
+        dir.path().join("accepted"),
+        dir.path().join("rejected"),
+    );
+    for d in [&orig, &accepted, &rejected] {
+        std::fs::create_dir_all(d).unwrap();
+    }
+    for f in docx_in(Path::new(FIXTURE)) {
+        std::fs::copy(&f, orig.join(f.file_name().unwrap())).unwrap();
+    }
+    let o = review(&orig, &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut skipped = Vec::new();
+    for original in docx_in(&orig) {
+        let copy = copy_of(&original, &out);
+        let name = original.file_name().unwrap();
+        let c = copy.to_str().unwrap();
+        revisions(
+            &python,
+            &["accept", c, accepted.join(name).to_str().unwrap()],
+        );
+        revisions(
+            &python,
+            &["reject", c, rejected.join(name).to_str().unwrap()],
+        );
+        assert_eq!(
+            text_of(&original),
+            text_of(&rejected.join(name)),
+            "{name:?} rejected"
+        );
+        let anchors: serde_json::Value =
+            serde_json::from_str(&revisions(&python, &["anchors", c])).unwrap();
+        skipped.extend(not_inserted(&anchors));
+    }
+    let before = results(&orig);
+    let after = results(&accepted);
+    for (rule, (status, ok)) in &before {
+        let (now, now_ok) = &after[rule];
+        assert!(
+            !*ok || *now_ok,
+            "{rule} was {status} (ok) and is {now} after accepting"
+        );
+        if status == "missing" && !ok && !skipped.contains(rule) {
+            assert!(
+                now_ok,
+                "{rule}: its inserted requirement does not count ({now})"
+            );
+        }
+    }
+    // The tracked changes a finding makes itself: «eller tilsvarende», «bør» → «skal».
+    assert_eq!(before["HYG-001"].0, "violation");
+    assert_eq!(after["HYG-001"].0, "passed");
+    assert_eq!(before["HYG-005"].0, "violation");
+    assert_eq!(after["HYG-005"].0, "passed");
+    // An open option for other municipalities has no fix the tool can make: comment only.
+    assert_eq!(after["CON-002"].0, "violation");
+}
+
+#[test]
+fn every_comment_spans_the_words_of_its_evidence() {
+    let Some(python) = python() else {
+        eprintln!("note: no Python with lxml; anchors not checked");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let o = review(Path::new(FIXTURE), dir.path());
+    assert!(o.status.success());
+    let report = tenderlint(&["check", FIXTURE, "--format", "json"], Path::new("."));
+    let report: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    let squeeze = |s: &str| -> String {
+        s.trim_matches('…')
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '|')
+            .collect()
+    };
+    let copy = copy_of(&docx_in(Path::new(FIXTURE))[0], dir.path());
+    let anchors: serde_json::Value =
+        serde_json::from_str(&revisions(&python, &["anchors", copy.to_str().unwrap()])).unwrap();
+    let mut checked = 0;
+    for c in anchors.as_array().unwrap() {
+        let first = c["comment"][0].as_str().unwrap();
+        let spans = squeeze(c["spans"].as_str().expect("a comment without a range"));
+        // «tenderlint RULE title — status»; the summary («tenderlint: …») spans the first paragraph.
+        let Some(rule) = first
+            .strip_prefix("tenderlint ")
+            .and_then(|t| t.split(' ').next())
+        else {
+            assert!(!spans.is_empty(), "the summary comment spans nothing");
+            continue;
+        };
+        let result = report["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["rule"] == rule)
+            .unwrap();
+        let excerpts: Vec<String> = result["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| squeeze(e["excerpt"].as_str().unwrap()))
+            .collect();
+        assert!(
+            excerpts.iter().any(|e| spans.contains(e.as_str())),
+            "{rule}: the comment spans «{spans}», not one of {excerpts:?}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 5, "only {checked} finding comments");
+}
+
+#[test]
+fn reviewed_copies_open_and_keep_every_other_part_byte_for_byte() {
+    let python = python();
+    let mut tenders = vec![PathBuf::from(FIXTURE)];
+    for d in [
+        "tenders-docx/nb-legevakt",
+        "tenders-2026-docx/nb-kravkvalitet",
+        "tenders-2026-docx/nn-2026",
+        "tenders-2026-docx/en-2026",
+    ] {
+        tenders.push(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("fixtures")
+                .join(d),
+        );
+    }
+    if let Some(real) = shared() {
+        let mut dirs: Vec<PathBuf> = std::fs::read_dir(real)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect();
+        dirs.sort();
+        tenders.extend(dirs);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut copies = Vec::new();
+    for (i, tender) in tenders.iter().enumerate() {
+        let out = dir.path().join(i.to_string());
+        let o = review(tender, &out);
+        assert!(
+            o.status.success(),
+            "{}: {}",
+            tender.display(),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        for original in docx_in(tender) {
+            let copy = copy_of(&original, &out);
+            let (a, b) = (
+                std::fs::read(&original).unwrap(),
+                std::fs::read(&copy).unwrap(),
+            );
+            assert_eq!(
+                raw_entries(&a),
+                raw_entries(&b),
+                "{}: a part changed",
+                copy.display()
+            );
+            for part in CHANGED {
+                if let Some(before) = part_text(&a, part) {
+                    let after = part_text(&b, part).expect("the part is still there");
+                    assert!(
+                        is_subsequence(&before, &after),
+                        "{}: {part} lost or changed some of its bytes, not only gained some",
+                        copy.display()
+                    );
+                }
+            }
+            tenderlint::document::read_file(&copy)
+                .unwrap_or_else(|e| panic!("{}: {e}", copy.display()));
+            if let Some(p) = &python {
+                revisions(p, &["open", copy.to_str().unwrap()]);
+            }
+            copies.push(copy);
+        }
+    }
+    assert!(copies.len() >= 7);
+    libreoffice_converts(&copies, dir.path());
+}
+
+/// LibreOffice headless converts every copy to PDF, when it is installed.
+fn libreoffice_converts(copies: &[PathBuf], dir: &Path) {
+    let Some(soffice) = ["soffice", "libreoffice"].into_iter().find(|b| {
+        Command::new(b)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }) else {
+        eprintln!("note: LibreOffice is not installed; copies not converted");
+        return;
+    };
+    let pdf = dir.join("pdf");
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("lo-profile").display()
+    );
+    let o = Command::new(soffice)
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            pdf.to_str().unwrap(),
+        ])
+        .args(copies)
+        .output()
+        .expect("run LibreOffice");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for copy in copies {
+        let name = format!("{}.pdf", copy.file_stem().unwrap().to_string_lossy());
+        let size = std::fs::metadata(pdf.join(&name)).map_or(0, |m| m.len());
+        assert!(size > 1000, "LibreOffice made no PDF of {}", copy.display());
+    }
+}
+
+#[test]
+fn a_file_that_cannot_be_patched_is_left_out_with_a_reason_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let tender = dir.path().join("tender");
+    std::fs::create_dir_all(&tender).unwrap();
+    let good = &docx_in(Path::new(FIXTURE))[0];
+    std::fs::copy(good, tender.join("bilag-1-kravspesifikasjon.docx")).unwrap();
+    // A password-protected OOXML file is an OLE compound file holding «EncryptedPackage».
+    let mut encrypted = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    encrypted.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+    encrypted.resize(4096, 0);
+    std::fs::write(tender.join("bilag-2-kryptert.docx"), encrypted).unwrap();
+    let strict = r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body><w:p><w:r><w:t>Løsningen skal støtte HelseID.</w:t></w:r></w:p></w:body></w:document>"#;
+    let strict = crate::support::docx::zip(&[("word/document.xml", strict.as_bytes())]);
+    std::fs::write(tender.join("bilag-3-strict.docx"), strict).unwrap();
+    let out = dir.path().join("out");
+    let o = review(&tender, &out);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{stderr}");
+    for (file, reason) in [
+        ("bilag-2-kryptert.docx", "encrypted"),
+        ("bilag-3-strict.docx", "strict OOXML"),
+    ] {
+        let line = stderr
+            .lines()
+            .find(|l| l.contains(file))
+            .unwrap_or_else(|| panic!("no line for {file}: {stderr}"));
+        assert!(
+            line.contains("not reviewed") && line.contains(reason),
+            "{line}"
+        );
+        assert!(!copy_of(&tender.join(file), &out).exists());
+    }
+    assert!(
+        copy_of(&tender.join("bilag-1-kravspesifikasjon.docx"), &out).exists(),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_markdown_review_is_a_diff_git_apply_takes_and_it_fixes_what_it_says() {
+    if !Command::new("git")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        eprintln!("note: git is absent; the diff was not applied");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let tender = dir.path().join("nb-review");
+    std::fs::create_dir_all(&tender).unwrap();
+    let name = "bilag-1-kravspesifikasjon.md";
+    std::fs::copy(Path::new(FIXTURE_MD).join(name), tender.join(name)).unwrap();
+    let before = results(&tender);
+    let o = tenderlint(&["review", "nb-review", "--format", "diff"], dir.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let diff = String::from_utf8(o.stdout).unwrap();
+    assert!(diff.starts_with("--- a/nb-review/bilag-1-kravspesifikasjon.md\n+++ b/nb-review/"));
+    assert!(diff.contains("\n+<!-- tenderlint: HYG-001 "), "{diff}");
+    assert!(diff.contains("\n+| K-03 | Løsningen skal være basert på Microsoft SQL Server eller tilsvarende som databaseplattform. | M |"));
+    assert!(diff.contains("\n+| K-02 | Løsningen skal støtte e-resept"));
+    assert!(
+        diff.contains("\n+| K-06 | "),
+        "new rows continue the table's ids"
+    );
+    std::fs::write(dir.path().join("review.patch"), &diff).unwrap();
+    let applied = Command::new("git")
+        .args(["apply", "review.patch"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        applied.status.success(),
+        "{}",
+        String::from_utf8_lossy(&applied.stderr)
+    );
+    let after = results(&tender);
+    let skipped: Vec<&str> = diff
+        .lines()
+        .filter(|l| l.starts_with("+<!-- tenderlint:"))
+        .flat_map(|l| l.split(" — "))
+        .filter(|p| p.contains("ikke lagt inn"))
+        .filter_map(|p| p.split(':').next())
+        .collect();
+    for (rule, (status, ok)) in &before {
+        let (now, now_ok) = &after[rule];
+        assert!(!*ok || *now_ok, "{rule} was {status} (ok) and is {now}");
+        if status == "missing" && !ok && !skipped.contains(&rule.as_str()) {
+            assert!(
+                now_ok,
+                "{rule}: the requirement the diff adds does not count ({now})"
+            );
+        }
+    }
+    assert_eq!(after["HYG-001"].0, "passed");
+    assert_eq!(after["HYG-005"].0, "passed");
+}
+
+#[test]
+fn the_page_downloads_the_documents_with_comments() {
+    use crate::serve::{Server, client, form};
+    let page = include_str!("../../src/serve/page/app.js");
+    for lang in [
+        tenderlint::Lang::Nb,
+        tenderlint::Lang::Nn,
+        tenderlint::Lang::En,
+    ] {
+        let words = tenderlint::report::i18n::word(lang, "download-review");
+        assert!(
+            page.contains(&format!("\"download-review\": \"{words}\"")),
+            "{lang:?}: «{words}» not in app.js"
+        );
+    }
+    let server = Server::isolated();
+    let files: Vec<(String, Vec<u8>)> = docx_in(Path::new(FIXTURE))
+        .iter()
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(p).unwrap(),
+            )
+        })
+        .collect();
+    // One Word file: its reviewed copy itself.
+    let response = client()
+        .post(server.at("/api/review"))
+        .multipart(form(&files))
+        .send()
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(
+        response.headers()["content-disposition"],
+        "attachment; filename=\"bilag-1-kravspesifikasjon.tenderlint.docx\""
+    );
+    let copy = response.bytes().unwrap();
+    assert_eq!(raw_entries(&files[0].1), raw_entries(&copy));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(copy.to_vec())).unwrap();
+    let mut comments = String::new();
+    zip.by_name("word/comments.xml")
+        .unwrap()
+        .read_to_string(&mut comments)
+        .unwrap();
+    assert!(comments.contains("w:author=\"tenderlint\""));
+    // With a Markdown file and an unreadable one too: one zip, the diff and the reason inside.
+    let mut more = files.clone();
+    more.push((
+        "konkurransegrunnlag.md".into(),
+        std::fs::read(Path::new(FIXTURE_MD).join("bilag-1-kravspesifikasjon.md")).unwrap(),
+    ));
+    more.push(("skadet.docx".into(), b"PK\x03\x04 not a zip".to_vec()));
+    let response = client()
+        .post(server.at("/api/review"))
+        .multipart(form(&more))
+        .send()
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(response.headers()["content-type"], "application/zip");
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(response.bytes().unwrap().to_vec())).unwrap();
+    let names: Vec<String> = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .map(|n| n.into_owned())
+        .collect();
+    assert!(
+        names.contains(&"bilag-1-kravspesifikasjon.tenderlint.docx".to_string()),
+        "{names:?}"
+    );
+    let mut patch = String::new();
+    zip.by_name("review.patch")
+        .unwrap()
+        .read_to_string(&mut patch)
+        .unwrap();
+    assert!(
+        patch.starts_with("--- a/konkurransegrunnlag.md\n"),
+        "{patch}"
+    );
+    let mut refused = String::new();
+    zip.by_name("tenderlint-review.txt")
+        .unwrap()
+        .read_to_string(&mut refused)
+        .unwrap();
+    assert!(
+        refused.starts_with("skadet.docx: not reviewed: "),
+        "{refused}"
+    );
+}
+
+/// Evidence outside the body (a header, a footnote) has no words in the document
+/// part to anchor on: the summary comment names it with its place, and a document
+/// made by hand (no comments part, no relationships) gets both.
+#[test]
+fn evidence_in_a_header_is_named_in_the_summary() {
+    use crate::support::docx::{document_xml, docx};
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let body = document_xml(
+        "<w:p><w:r><w:t>Løsningen skal støtte pålogging med HelseID.</w:t></w:r></w:p>",
+    );
+    let header = format!(
+        r#"<w:hdr xmlns:w="{w}"><w:p><w:r><w:t>Kommunen bruker kjernejournal i legevakten.</w:t></w:r></w:p></w:hdr>"#
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let tender = dir.path().join("tender");
+    std::fs::create_dir_all(&tender).unwrap();
+    std::fs::write(
+        tender.join("kravspesifikasjon.docx"),
+        docx(&body, &[("word/header1.xml", &header)]),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = review(&tender, &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let copy = std::fs::read(out.join("kravspesifikasjon.tenderlint.docx")).unwrap();
+    let comments =
+        String::from_utf8(part_text(&copy, "word/comments.xml").expect("a comments part")).unwrap();
+    assert!(
+        comments.contains("tenderlint INT-001 ")
+            && comments.contains("«Kommunen bruker kjernejournal i legevakten.»"),
+        "{comments}"
+    );
+    let rels =
+        String::from_utf8(part_text(&copy, "word/_rels/document.xml.rels").expect("relationships"))
+            .unwrap();
+    assert!(
+        rels.contains("relationships/comments\" Target=\"comments.xml\""),
+        "{rels}"
+    );
+    let types = String::from_utf8(part_text(&copy, "[Content_Types].xml").unwrap()).unwrap();
+    assert!(
+        types.contains(r#"<Override PartName="/word/comments.xml""#),
+        "{types}"
+    );
+}
+
+#[test]
+fn two_files_of_one_name_never_share_a_copy_in_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = &docx_in(Path::new(FIXTURE))[0];
+    for sub in ["a", "b"] {
+        std::fs::create_dir_all(dir.path().join("tender").join(sub)).unwrap();
+        std::fs::copy(good, dir.path().join("tender").join(sub).join("krav.docx")).unwrap();
+    }
+    let out = dir.path().join("out");
+    let o = review(&dir.path().join("tender"), &out);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("would replace another file's"), "{stderr}");
+    assert!(out.join("krav.tenderlint.docx").exists());
+}
