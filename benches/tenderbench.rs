@@ -61,8 +61,17 @@ fn reps(s: &str) -> usize {
     s.parse().expect("reps")
 }
 
-/// Every `*.yaml` in `dir`, loaded as one rule set each.
+/// The rules argument of a case that checks with the default sets as `tenderlint
+/// check` loads them: compiled when the binary was, no YAML read.
+const EMBEDDED: &str = "embedded";
+
+/// A case's rules: the embedded defaults ([`EMBEDDED`]), or every `*.yaml` in `dir`
+/// loaded as one rule set each, as a user's own sets are.
 fn load_rules(dir: &Path) -> Vec<RuleSet> {
+    if dir == Path::new(EMBEDDED) {
+        tenderlint::rules::embedded::use_compiled(tenderlint::COMPILED_RULE_SETS);
+        return tenderlint::rules::embedded::load_defaults().unwrap_or_else(|e| panic!("{e}"));
+    }
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .expect("rules dir")
         .map(|e| e.expect("entry").path())
@@ -325,7 +334,7 @@ fn cases(data: &Path, pandoc: &Path, quick: bool) -> Vec<Case> {
     let mut cases = page_cases(data, quick);
     if pandoc.is_file() {
         let p = pandoc.display().to_string();
-        cases.push(case("pandoc_big-1x", &["stages", &p, &d("rules-1x"), "11"]));
+        cases.push(case("pandoc_big-1x", &["stages", &p, EMBEDDED, "11"]));
         cases.push(case("pandoc_big-ks", &["stages", &p, &d("rules-ks"), "11"]));
         cases.push(case(
             "pandoc_big-10x",
@@ -344,26 +353,16 @@ fn cases(data: &Path, pandoc: &Path, quick: bool) -> Vec<Case> {
 fn page_cases(data: &Path, quick: bool) -> Vec<Case> {
     let d = |p: &str| data.join(p).display().to_string();
     let sizes: &[usize] = if quick { &[10, 100] } else { &[10, 100, 1000] };
-    let mut cases = vec![case("idle-1x", &["idle", &d("rules-1x")])];
+    let mut cases = vec![case("idle-1x", &["idle", EMBEDDED])];
     for &n in sizes {
         let reps = if n >= 1000 { "5" } else { "11" };
         cases.push(case(
             &format!("md-{n}p-1x"),
-            &[
-                "stages",
-                &d(&format!("tender-{n}.md")),
-                &d("rules-1x"),
-                reps,
-            ],
+            &["stages", &d(&format!("tender-{n}.md")), EMBEDDED, reps],
         ));
         cases.push(case(
             &format!("docx-{n}p-1x"),
-            &[
-                "stages",
-                &d(&format!("tender-{n}.docx")),
-                &d("rules-1x"),
-                reps,
-            ],
+            &["stages", &d(&format!("tender-{n}.docx")), EMBEDDED, reps],
         ));
         cases.push(case(
             &format!("floor-docx-{n}p"),
@@ -405,16 +404,13 @@ fn memory_and_directory_cases(data: &Path, pandoc: &Path, quick: bool) -> Vec<Ca
         once_cases.push(("pandoc_big-1x", pandoc.display().to_string()));
     }
     for (name, file) in once_cases {
-        cases.push(case(
-            &format!("once-{name}"),
-            &["once", &file, &d("rules-1x")],
-        ));
+        cases.push(case(&format!("once-{name}"), &["once", &file, EMBEDDED]));
     }
     if !quick {
         for threads in ["1", "2"] {
             let mut c = case(
                 &format!("dir-1000-files-{threads}t"),
-                &["dir", &d("dir-1000"), &d("rules-1x"), "3"],
+                &["dir", &d("dir-1000"), EMBEDDED, "3"],
             );
             c.env.push(("RAYON_NUM_THREADS", threads.into()));
             cases.push(c);
@@ -725,11 +721,8 @@ fn floors_and_directory_markdown(results: &[(String, Value)]) -> String {
 fn icount_cases(data: &Path) -> Vec<Case> {
     let d = |p: &str| data.join(p).display().to_string();
     vec![
-        case("md-100p-1x", &["once", &d("tender-100.md"), &d("rules-1x")]),
-        case(
-            "docx-100p-1x",
-            &["once", &d("tender-100.docx"), &d("rules-1x")],
-        ),
+        case("md-100p-1x", &["once", &d("tender-100.md"), EMBEDDED]),
+        case("docx-100p-1x", &["once", &d("tender-100.docx"), EMBEDDED]),
         case(
             "md-100p-10x",
             &["once", &d("tender-100.md"), &d("rules-10x")],

@@ -4,7 +4,7 @@
 # database can be fetched), cargo's tests (unit tests and tests/suite: CLI, DOCX
 # corpus, report formats, accuracy corpora, every rule's examples, the architecture),
 # then every shipped rule set's examples through the CLI in strict mode, and the
-# pre-commit hook.
+# pre-commit hook. The static page is built (scripts/build-web.sh) and tested in Chromium.
 #
 # Tools some tests use are installed here when missing and possible (root with
 # apt-get), so a clean machine needs nothing else; where they cannot be had, the
@@ -86,6 +86,13 @@ else
   echo "note: cargo-deny advisories SKIPPED: the advisory database could not be fetched; licences, bans and sources are checked"
   cargo deny --locked check bans licenses sources
 fi
+
+# The static page (target/web/: the page of `serve` with the checker compiled to
+# WebAssembly). scripts/build-web.sh installs what it lacks (the wasm32 target, the pinned
+# wasm-bindgen CLI: 7 minutes once on the loaded two-core machine); tests/suite/web.rs drives the page in
+# Chromium and, where the browser test can run at all, must.
+bash scripts/build-web.sh
+if [ -n "${TENDERLINT_REQUIRE_BROWSER:-}" ]; then export TENDERLINT_REQUIRE_WEB=1; fi
 
 # The lints of Cargo.toml's [workspace.lints] (clippy.toml: the long-function threshold), as
 # errors, for every crate of the workspace; and the core once more on its own, without the

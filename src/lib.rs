@@ -35,5 +35,6 @@ pub mod rules {
 }
 
 pub use check::{CheckOptions, FileId, Progress, ProgressSink, StdinFile};
+pub use rule_files::COMPILED_RULE_SETS;
 pub use walk::file_id;
 pub use walk::{check_contents, check_contents_unless, check_documents, check_paths};

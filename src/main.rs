@@ -7,6 +7,8 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Every embedded set this process loads is read from its compiled form.
+    tenderlint::rules::embedded::use_compiled(tenderlint::COMPILED_RULE_SETS);
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -5,6 +5,11 @@ use crate::rules::{RuleSet, RuleSetError, RuleSetSource, load};
 use std::path::Path;
 use std::sync::Arc;
 
+/// The embedded rule sets as `build.rs` compiled them (a [`crate::rules::frozen`]
+/// catalog), handed to [`crate::rules::embedded::use_compiled`] before a set loads.
+pub static COMPILED_RULE_SETS: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/rulesets.postcard"));
+
 /// Resolves a rule-set reference: a path to a YAML file, an embedded `ID`
 /// (newest version) or `ID@VERSION`.
 pub fn resolve(reference: &str) -> Result<RuleSet, RuleSetError> {
@@ -14,6 +19,7 @@ pub fn resolve(reference: &str) -> Result<RuleSet, RuleSetError> {
     if looks_like_path || path.is_file() {
         return RuleSet::load(&read_source(path)?);
     }
+    crate::rules::embedded::use_compiled(COMPILED_RULE_SETS);
     crate::rules::resolve_embedded(reference)
 }
 

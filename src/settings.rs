@@ -134,6 +134,8 @@ pub fn rulesets(
 
 /// The named rule sets, or the embedded defaults when none is named.
 pub fn load_rulesets(references: &[String]) -> Result<Vec<RuleSet>, Vec<SettingsError>> {
+    // The embedded sets come from their compiled form, for any user of this library.
+    rules::embedded::use_compiled(crate::rule_files::COMPILED_RULE_SETS);
     let loaded: Vec<Result<RuleSet, RuleSetError>> = if references.is_empty() {
         match rules::embedded::load_defaults() {
             Ok(sets) => sets.into_iter().map(Ok).collect(),

@@ -7,7 +7,6 @@ use crate::Lang;
 use crate::findings::CheckReport;
 use crate::report::{self, Format, RenderOptions};
 use crate::rules::{self, RuleSet};
-use crate::settings::Settings;
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::{FromRequest, Request};
 use axum::extract::{Query, rejection::QueryRejection};
@@ -137,70 +136,16 @@ pub(super) async fn rules(
     };
     let settings = &state.options.settings;
     let lang = lang.or(state.options.lang).unwrap_or_default();
-    let mut catalogue = catalogue(settings, lang, state.options.lang);
+    let mut catalogue = report::catalogue::catalogue(
+        &settings.rulesets,
+        lang,
+        &settings.options.engine.services,
+        state.options.lang,
+        settings.config.is_some(),
+    );
     // The page checks the size itself: a declared upload over it is refused unread.
     catalogue["max_upload"] = state.options.max_upload.into();
     axum::Json(catalogue).into_response()
-}
-
-fn catalogue(settings: &Settings, lang: Lang, configured: Option<Lang>) -> serde_json::Value {
-    use serde_json::json;
-    let mut services = Vec::new();
-    let mut seen = HashSet::new();
-    let mut categories = Vec::new();
-    let mut seen_categories = HashSet::new();
-    for set in &settings.rulesets {
-        for s in &set.services {
-            if seen.insert(s.id.clone()) {
-                services.push(json!({"id": s.id, "name": s.name.get(lang)}));
-            }
-        }
-        for r in &set.rules {
-            if seen_categories.insert(r.category.clone()) {
-                categories.push(json!({
-                    "id": r.category,
-                    "title": report::i18n::category_title_in(&set.categories, &r.category, lang),
-                }));
-            }
-        }
-    }
-    let rulesets: Vec<serde_json::Value> = settings
-        .rulesets
-        .iter()
-        .map(|set| {
-            json!({
-                "id": set.id,
-                "version": set.version.to_string(),
-                "title": set.title.get(lang),
-                // Whether it is built in; never the path an operator's set was read from.
-                "embedded": set.origin.starts_with("embedded:"),
-                "rules": set.rules.iter().map(|r| json!({
-                    "id": r.id,
-                    "title": r.title.get(lang),
-                    "category": r.category,
-                    "severity": r.severity,
-                    "kind": r.kind,
-                })).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    json!({
-        "version": env!("CARGO_PKG_VERSION"),
-        "lang": lang,
-        "rulesets": rulesets,
-        "services": services,
-        "categories": categories,
-        "defaults": {
-            "lang": configured,
-            "services": settings.options.engine.services,
-            // Whether a tenderlint.yaml is in use; where it is stays on the server.
-            "configured": settings.config.is_some(),
-        },
-        "embedded": rules::embedded::available()
-            .into_iter()
-            .map(|(id, version)| format!("{id}@{version}"))
-            .collect::<Vec<_>>(),
-    })
 }
 
 fn parse_lang(value: Option<&str>) -> Result<Option<Lang>, ApiError> {
@@ -356,7 +301,11 @@ pub(super) async fn read_upload(state: &State, request: Request) -> Result<Uploa
         let name = field.name().unwrap_or("").to_string();
         match name.as_str() {
             "files" | "files[]" | "file" => {
-                let file_name = upload_name(field.file_name(), upload.files.len() + 1, &mut names);
+                let file_name = tenderlint_core::check::upload_name(
+                    field.file_name(),
+                    upload.files.len() + 1,
+                    &mut names,
+                );
                 let bytes = field
                     .bytes()
                     .await
@@ -422,33 +371,6 @@ fn multipart_error(e: &axum::extract::multipart::MultipartError, max_upload: usi
     }
 }
 
-/// The uploaded file's own name without any directory part, so evidence names
-/// the file the user chose and no name can point outside the upload; a second
-/// file of the same name gets a number.
-fn upload_name(raw: Option<&str>, index: usize, taken: &mut HashSet<String>) -> String {
-    let base = raw.unwrap_or("").rsplit(['/', '\\']).next().unwrap_or("");
-    let clean: String = base.chars().filter(|c| !c.is_control()).collect();
-    let clean = clean.trim();
-    let mut name = if clean.is_empty() || clean == "." || clean == ".." {
-        format!("upload-{index}")
-    } else {
-        clean.to_string()
-    };
-    if taken.contains(&name) {
-        let (stem, ext) = match name.rfind('.') {
-            Some(dot) if dot > 0 => (name[..dot].to_string(), name[dot..].to_string()),
-            _ => (name.clone(), String::new()),
-        };
-        let mut n = 2;
-        while taken.contains(&format!("{stem} ({n}){ext}")) {
-            n += 1;
-        }
-        name = format!("{stem} ({n}){ext}");
-    }
-    taken.insert(name.clone());
-    name
-}
-
 /// The rule sets a request names, each an exact `ID` or `ID@VERSION` of a set the
 /// server has: one it loaded at start-up (embedded, or named by its operator), or
 /// an embedded one. Nothing from the request reaches anything that opens a path,
@@ -480,8 +402,7 @@ fn offered_ruleset(loaded: &[RuleSet], reference: &str) -> Option<RuleSet> {
     if let Some(set) = loaded.iter().find(wanted) {
         return Some(set.clone());
     }
-    let source = rules::embedded::source(id, version.as_ref())?;
-    RuleSet::load(&source).ok()
+    rules::embedded::load(id, version.as_ref())?.ok()
 }
 
 /// Checks an upload with the server's settings on the blocking pool, within the time limit.
@@ -665,27 +586,5 @@ pub(super) async fn report(state: AppState, request: Request) -> Response {
     match result {
         Ok(answer) => answer.into_response(),
         Err(e) => e.into_response(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::upload_name;
-    use std::collections::HashSet;
-
-    #[test]
-    fn upload_names_lose_their_directories_and_never_collide() {
-        let mut taken = HashSet::new();
-        assert_eq!(
-            upload_name(Some("../../etc/krav.docx"), 1, &mut taken),
-            "krav.docx"
-        );
-        assert_eq!(
-            upload_name(Some("C:\\Users\\a\\krav.docx"), 2, &mut taken),
-            "krav (2).docx"
-        );
-        assert_eq!(upload_name(Some(".."), 3, &mut taken), "upload-3");
-        assert_eq!(upload_name(None, 4, &mut taken), "upload-4");
-        assert_eq!(upload_name(Some("a\u{0}b.md"), 5, &mut taken), "ab.md");
     }
 }

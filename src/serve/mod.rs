@@ -84,6 +84,7 @@ impl ServeOptions {
 
 const INDEX_HTML: &str = include_str!("page/index.html");
 const APP_JS: &str = include_str!("page/app.js");
+const CHECKER_JS: &str = include_str!("page/checker.js");
 const APP_CSS: &str = include_str!("page/app.css");
 const ICON_SVG: &str = include_str!("page/icon.svg");
 
@@ -103,6 +104,10 @@ pub fn router(options: ServeOptions, listening: std::net::SocketAddr) -> Router 
         .route(
             "/app.js",
             get(|| asset("text/javascript; charset=utf-8", APP_JS)),
+        )
+        .route(
+            "/checker.js",
+            get(|| asset("text/javascript; charset=utf-8", CHECKER_JS)),
         )
         .route(
             "/app.css",

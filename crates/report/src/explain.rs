@@ -152,43 +152,27 @@ fn texts(out: &mut String, rule: &CompiledRule, lang: Lang, paint: &Paint) {
 
 /// The concepts of the set's lexicon the rule names, each with its words by language.
 fn concepts(out: &mut String, set: &RuleSet, rule: &CompiledRule, lang: Lang, paint: &Paint) {
-    let named: Vec<&crate::rules::schema::Concept> = rule
+    let named: Vec<&crate::rules::ConceptWords> = rule
         .concepts
         .iter()
-        .filter_map(|id| set.concepts.iter().find(|c| &c.id.value == id))
+        .filter_map(|id| set.concepts.iter().find(|c| &c.id == id))
         .collect();
     if named.is_empty() {
         return;
     }
     let _ = writeln!(out, "\n{}", paint.bold(label(lang, "explain-concepts")));
     for concept in named {
-        let _ = writeln!(out, "  {} — {}", concept.id.value, concept.title.get(lang));
+        let _ = writeln!(out, "  {} — {}", concept.id, concept.title.get(lang));
         for (name, words) in [
             ("nb", &concept.nb),
             ("nn", &concept.nn),
             ("en", &concept.en),
         ] {
             if !words.is_empty() {
-                let list: Vec<String> = words.iter().map(term_text).collect();
+                let list: Vec<&str> = words.iter().map(|w| w.shown.as_str()).collect();
                 let _ = writeln!(out, "    [{name}] {}", list.join(", "));
             }
         }
-    }
-}
-
-/// A term as its rule writes it (`kjernejournal*`, `share*`).
-fn term_text(term: &crate::rules::schema::Term) -> String {
-    use crate::rules::schema::{Term, TermMode};
-    match term {
-        Term::Short(s) => s.clone(),
-        Term::Long(spec) => match spec.mode {
-            Some(TermMode::Prefix) => format!("{}*", spec.term),
-            Some(TermMode::Suffix) => format!("*{}", spec.term),
-            Some(TermMode::Substring) => format!("*{}*", spec.term),
-            Some(TermMode::Word | TermMode::Exact) | None => spec.term.clone(),
-        },
-        Term::Products(_) => "(products)".to_string(),
-        Term::Concept(c) => c.concept.clone(),
     }
 }
 

@@ -30,6 +30,7 @@ pub use date::today;
 
 pub mod baseline;
 pub mod brief;
+pub mod catalogue;
 pub mod common;
 pub mod compact;
 pub mod docx;

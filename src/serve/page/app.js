@@ -249,10 +249,9 @@ function applyWords() {
 
 async function loadCatalogue() {
   try {
-    const response = await fetch("/api/rules?lang=" + page.lang);
-    page.catalogue = await response.json();
+    page.catalogue = await checker.catalogue(page.lang);
   } catch (e) {
-    problem(t("network"));
+    problem(checker.unreachable(e));
     return;
   }
   renderServices();
@@ -302,26 +301,8 @@ function renderChosen() {
   $("#clear").hidden = page.files.length === 0;
 }
 
-function formData() {
-  const data = new FormData();
-  for (const file of page.files) data.append("files", file, file.name);
-  const services = Array.from(document.querySelectorAll("#service-list input:checked")).map((i) => i.value);
-  if (services.length) data.append("services", services.join(","));
-  data.append("lang", page.lang);
-  return data;
-}
-
-async function errorText(response) {
-  try {
-    const body = await response.json();
-    let text = body.error || response.statusText;
-    for (const f of body.files || []) {
-      if (f.error) text += "\n" + f.path + ": " + f.error;
-    }
-    return text;
-  } catch (e) {
-    return response.status + " " + response.statusText;
-  }
+function chosenServices() {
+  return Array.from(document.querySelectorAll("#service-list input:checked")).map((i) => i.value);
 }
 
 async function runCheck() {
@@ -343,14 +324,13 @@ async function runCheck() {
   button.disabled = true;
   say(t("checking", { n: page.files.length }));
   try {
-    const response = await fetch("/api/check", { method: "POST", body: formData() });
-    if (!response.ok) {
-      const text = await errorText(response);
+    const answer = await checker.check(page.files, chosenServices(), page.lang);
+    if (answer.error) {
       say("");
-      problem(t("error", { error: text }));
+      problem(t("error", { error: answer.error }));
       return;
     }
-    page.reportText = await response.text();
+    page.reportText = answer.text;
     page.report = JSON.parse(page.reportText);
     page.reportLang = page.lang;
     renderReport();
@@ -362,7 +342,7 @@ async function runCheck() {
     say(t("done", { met: s.met, weak: s.weak, missing: s.missing + s.violation }) + skipped);
   } catch (e) {
     say("");
-    problem(t("network"));
+    problem(checker.unreachable(e));
   } finally {
     button.disabled = false;
   }
@@ -560,20 +540,15 @@ async function download(format) {
   } else {
     say(t("downloading"));
     try {
-      // The reviewed documents (issue 27) come from their own route; the reports from /api/report.
-      const url = format === "review" ? "/api/review" : "/api/report?format=" + format;
-      const response = await fetch(url, { method: "POST", body: formData() });
-      if (!response.ok) {
-        problem(t("error", { error: await errorText(response) }));
+      const answer = await checker.report(format, page.files, chosenServices(), page.lang);
+      if (answer.error) {
+        problem(t("error", { error: answer.error }));
         say("");
         return;
       }
-      blob = await response.blob();
-      const disposition = response.headers.get("Content-Disposition") || "";
-      const match = /filename="([^"]+)"/.exec(disposition);
-      name = match ? match[1] : "tenderlint." + format;
+      ({ blob, name } = answer);
     } catch (e) {
-      problem(t("network"));
+      problem(checker.unreachable(e));
       say("");
       return;
     }
@@ -641,8 +616,17 @@ function wire() {
 async function start() {
   wire();
   page.lang = initialLang();
+  if (document.body.dataset.checker === "wasm") {
+    checker = wasmChecker();
+    try {
+      await checker.load();
+    } catch (e) {
+      problem(checker.unreachable(e));
+      return;
+    }
+  }
   // The configuration's language, when it names one, wins over the browser's.
-  const probe = await fetch("/api/rules").then((r) => r.json()).catch(() => null);
+  const probe = await checker.catalogue(null).catch(() => null);
   if (probe && probe.defaults && probe.defaults.lang) page.lang = probe.defaults.lang;
   applyWords();
   await loadCatalogue();

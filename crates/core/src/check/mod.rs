@@ -5,11 +5,13 @@ mod read;
 mod services;
 #[cfg(test)]
 mod tests;
+mod upload;
 
 pub use crate::findings::UnknownService;
 pub(crate) use language::detect_language;
 pub use language::suggestion_language;
 pub use services::resolve_services;
+pub use upload::upload_name;
 
 use crate::Lang;
 use crate::document::{self, Document};

@@ -2,7 +2,7 @@
 //! against one [`TermMatcher`], equal patterns numbered alike, and the set's
 //! identity (origin, SHA-256, text) kept for reports and pins.
 
-use super::concepts::Lexicon;
+use super::concepts::{ConceptWords, Lexicon};
 use super::load;
 use super::matcher::{TermId, TermMatcher};
 use super::pattern::{CompiledMatch, Regexes, TermsOf};
@@ -12,11 +12,14 @@ use super::schema::{
 };
 use crate::source::yaml::{Problem, RuleSetError, RuleSetSource};
 use crate::text::normalize::normalize_term;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// A rule set ready to run.
-#[derive(Debug, Clone)]
+/// A rule set ready to run. Serde gives the binary form the embedded sets are
+/// built into ([`super::frozen`]); the automata are rebuilt from it and the YAML
+/// text comes from beside it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RuleSet {
     /// The set's id (`ks-felles-journalloft`).
     pub id: String,
@@ -40,8 +43,8 @@ pub struct RuleSet {
     pub categories: std::collections::BTreeMap<String, Localized>,
     /// The rules, in file order.
     pub rules: Vec<Arc<CompiledRule>>,
-    /// The set's concept lexicon (`concepts:`), for `explain`.
-    pub concepts: Arc<[schema::Concept]>,
+    /// The set's concept lexicon (`concepts:`), for `explain` and the review profiles.
+    pub concepts: Arc<[ConceptWords]>,
     /// How many distinct patterns the rules have (see [`CompiledRule::pattern_key`]).
     pub(crate) distinct_patterns: usize,
     /// The automaton of every term of the set.
@@ -55,11 +58,16 @@ pub struct RuleSet {
     /// SHA-256 of the file's bytes, hex.
     pub sha256: String,
     /// The YAML text, for `explain` and diagnostics.
+    #[serde(skip)]
     pub text: Arc<str>,
+    /// The «possibly covered» profiles, when they were compiled with the set (the
+    /// embedded sets, at build time); else they are compiled on first use.
+    #[serde(default)]
+    pub(crate) review: Option<Arc<super::review::ReviewProfiles>>,
 }
 
 /// A service with its detection terms resolved to the set's matcher.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CompiledService {
     /// Its id (`legevakt`).
     pub id: String,
@@ -73,7 +81,7 @@ pub struct CompiledService {
 }
 
 /// One rule, compiled.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CompiledRule {
     /// Stable identifier (`INT-001`).
     pub id: String,
@@ -212,7 +220,7 @@ impl RuleSet {
                 .unwrap_or_default(),
             distinct_patterns: pattern_keys.len(),
             rules,
-            concepts: file.concepts.clone().into(),
+            concepts: file.concepts.iter().map(ConceptWords::of).collect(),
             matcher,
             where_bought,
             origin: source.name.clone(),
@@ -221,6 +229,7 @@ impl RuleSet {
                 str::to_string,
             ),
             text: source.text.clone(),
+            review: None,
         })
     }
 

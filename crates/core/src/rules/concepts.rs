@@ -5,8 +5,73 @@
 //! more at run time than writing the words out; `tenderlint explain` shows the
 //! concepts a rule names with their words.
 
-use super::schema::{Concept, Match, RuleSetFile, Term};
+use super::schema::{Concept, Localized, Match, RuleSetFile, Term, TermMode};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+
+/// A concept as the compiled set keeps it for `explain` and the review profiles:
+/// its words as written, without the YAML they were read from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConceptWords {
+    /// What rules call it (`deling`).
+    pub id: String,
+    /// What it means.
+    pub title: Localized,
+    /// Bokmål words.
+    pub nb: Vec<ConceptWord>,
+    /// Nynorsk words.
+    pub nn: Vec<ConceptWord>,
+    /// English words.
+    pub en: Vec<ConceptWord>,
+}
+
+/// One word of a concept.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConceptWord {
+    /// As a rule writes it (`kjernejournal*`, `share*`, `(products)`).
+    pub shown: String,
+    /// The term's text without the long form's mode (`None` for products): what
+    /// the review profiles fold as a synonym.
+    pub text: Option<String>,
+}
+
+impl ConceptWords {
+    pub(super) fn of(concept: &Concept) -> ConceptWords {
+        let words = |terms: &[Term]| terms.iter().map(ConceptWord::of).collect();
+        ConceptWords {
+            id: concept.id.value.clone(),
+            title: concept.title.clone(),
+            nb: words(&concept.nb),
+            nn: words(&concept.nn),
+            en: words(&concept.en),
+        }
+    }
+
+    /// Every word of the concept, whatever its language.
+    pub fn words(&self) -> impl Iterator<Item = &ConceptWord> {
+        self.nb.iter().chain(&self.nn).chain(&self.en)
+    }
+}
+
+impl ConceptWord {
+    fn of(term: &Term) -> ConceptWord {
+        let (shown, text) = match term {
+            Term::Short(s) => (s.clone(), Some(s.clone())),
+            Term::Long(spec) => (
+                match spec.mode {
+                    Some(TermMode::Prefix) => format!("{}*", spec.term),
+                    Some(TermMode::Suffix) => format!("*{}", spec.term),
+                    Some(TermMode::Substring) => format!("*{}*", spec.term),
+                    Some(TermMode::Word | TermMode::Exact) | None => spec.term.clone(),
+                },
+                Some(spec.term.clone()),
+            ),
+            Term::Products(_) => ("(products)".to_string(), None),
+            Term::Concept(c) => (c.concept.clone(), None),
+        };
+        ConceptWord { shown, text }
+    }
+}
 
 /// The set's concepts by id, for expanding the terms of its rules.
 pub(super) struct Lexicon<'a> {

@@ -1,7 +1,9 @@
-//! The rule sets built into the binary (every file `rules/<id>/<version>.yaml`).
+//! The rule sets built into the binary (every file `rules/<id>/<version>.yaml`):
+//! their YAML and digests always, and their compiled form ([`super::frozen`]) when
+//! the program that embeds them hands it over ([`use_compiled`]).
 
 use super::{RuleSet, RuleSetError, RuleSetSource};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rulesets.rs"));
 
@@ -18,8 +20,26 @@ pub fn available() -> Vec<(&'static str, semver::Version)> {
     list
 }
 
-/// The source of an embedded set; the newest version when `version` is `None`.
-pub fn source(id: &str, version: Option<&semver::Version>) -> Option<RuleSetSource> {
+/// The compiled catalog of the embedded sets, once the program has handed it over.
+static COMPILED: OnceLock<&'static [u8]> = OnceLock::new();
+
+/// Loads the embedded sets from `catalog`, the compiled form of exactly these sets
+/// that the program's build script wrote with [`super::frozen::encode`], instead of
+/// parsing and compiling their YAML. The first catalog handed over stays.
+pub fn use_compiled(catalog: &'static [u8]) {
+    let _ = COMPILED.set(catalog);
+}
+
+/// Whether embedded sets load from a compiled catalog.
+pub fn uses_compiled() -> bool {
+    COMPILED.get().is_some()
+}
+
+/// The (id, version, YAML text) of an embedded set; the newest version when `version` is `None`.
+fn entry(
+    id: &str,
+    version: Option<&semver::Version>,
+) -> Option<(&'static str, &'static str, &'static str)> {
     let newest = available()
         .into_iter()
         .filter(|(i, _)| *i == id)
@@ -29,10 +49,41 @@ pub fn source(id: &str, version: Option<&semver::Version>) -> Option<RuleSetSour
     EMBEDDED
         .iter()
         .find(|(i, v, ..)| *i == id && semver::Version::parse(v).ok().as_ref() == Some(wanted))
-        .map(|(i, v, text, _)| RuleSetSource {
-            name: format!("embedded:{i}@{v}"),
-            text: Arc::from(*text),
-        })
+        .map(|(i, v, text, _)| (*i, *v, *text))
+}
+
+/// The source of an embedded set; the newest version when `version` is `None`.
+pub fn source(id: &str, version: Option<&semver::Version>) -> Option<RuleSetSource> {
+    entry(id, version).map(|(i, v, text)| RuleSetSource {
+        name: format!("embedded:{i}@{v}"),
+        text: Arc::from(text),
+    })
+}
+
+/// An embedded set ready to run; the newest version when `version` is `None`. From
+/// the compiled catalog when the program handed one over, else from its YAML.
+pub fn load(id: &str, version: Option<&semver::Version>) -> Option<Result<RuleSet, RuleSetError>> {
+    let source = source(id, version)?;
+    if let Some(catalog) = COMPILED.get() {
+        let (id, version, _) = entry(id, version)?;
+        match super::frozen::decode(catalog, id, version, source.text.clone()) {
+            Ok(Some(set)) => return Some(Ok(set)),
+            // A catalog written from other YAML than this binary's is a build fault.
+            Ok(None) => {
+                return Some(Err(RuleSetError::single(
+                    source,
+                    "the compiled rule sets do not hold this set".to_string(),
+                )));
+            }
+            Err(e) => {
+                return Some(Err(RuleSetError::single(
+                    source,
+                    format!("cannot read the compiled rule set: {e}"),
+                )));
+            }
+        }
+    }
+    Some(RuleSet::load(&source))
 }
 
 /// The SHA-256 (hex) of `text` when it is the text of an embedded set, computed at
@@ -59,8 +110,7 @@ pub fn load_defaults() -> Result<Vec<RuleSet>, RuleSetError> {
     // Sets compile independently: one per core.
     DEFAULT_SETS
         .par_iter()
-        .filter_map(|id| source(id, None))
-        .map(|s| RuleSet::load(&s))
+        .filter_map(|id| load(id, None))
         .collect()
 }
 

@@ -5,6 +5,8 @@
 use super::schema::RuleSetFile;
 use super::validate::validate;
 use crate::source::yaml::{RuleSetError, RuleSetSource, yaml_error};
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 /// Largest rule-set file read (bytes). Rule sets are small; a huge one is an attack or a mistake.
 pub const MAX_RULESET_BYTES: usize = 4 * 1024 * 1024;
@@ -39,14 +41,33 @@ pub fn parse(source: &RuleSetSource) -> Result<RuleSetFile, RuleSetError> {
 }
 
 /// Compiles a rule regex with size limits, so a rule set from a repository cannot exhaust memory.
+/// Each pattern compiles once per process: a regex with Unicode classes takes
+/// milliseconds, and the loader's check and the rule's first use, or the copies of
+/// a rule in several sets and versions, would otherwise compile it again each time.
 pub(crate) fn build_regex(pattern: &str) -> Result<regex::Regex, String> {
-    regex::RegexBuilder::new(pattern)
+    type Compiled = Mutex<HashMap<String, Result<regex::Regex, String>>>;
+    static COMPILED: OnceLock<Compiled> = OnceLock::new();
+    let compiled = COMPILED.get_or_init(Compiled::default);
+    if let Some(found) = compiled.lock().ok().and_then(|c| c.get(pattern).cloned()) {
+        return found;
+    }
+    let built = regex::RegexBuilder::new(pattern)
         .size_limit(REGEX_SIZE_LIMIT)
         .dfa_size_limit(REGEX_SIZE_LIMIT)
         .nest_limit(64)
         .build()
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string());
+    if let Ok(mut c) = compiled.lock()
+        && c.len() < REGEXES_KEPT
+    {
+        c.insert(pattern.to_string(), built.clone());
+    }
+    built
 }
+
+/// How many compiled regexes a process keeps for reuse: far more than the embedded
+/// sets have, few enough that a hostile set of many large regexes cannot pile them up.
+const REGEXES_KEPT: usize = 256;
 
 #[cfg(test)]
 mod tests {

@@ -40,7 +40,7 @@ impl Hit {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct TermInfo {
     mode: TermMode,
     /// As written in the rule (after NFC), for `exact` comparison.
@@ -57,7 +57,7 @@ struct TermInfo {
 
 /// One `except:` entry: its spellings, normalised like the text, and how it must
 /// sit at word boundaries.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 struct Exception {
     mode: TermMode,
     spellings: Vec<String>,
@@ -108,14 +108,18 @@ impl Exception {
 
 type TermKey = (String, TermMode, Vec<TermId>, Option<u32>, Vec<Exception>);
 
-/// All terms of a rule set in one automaton.
-#[derive(Debug, Clone, Default)]
+/// All terms of a rule set in one automaton. A compiled set keeps the patterns
+/// and terms; the automaton is built again from them when it is read ([`TermMatcher::build`]).
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct TermMatcher {
+    #[serde(skip)]
     automaton: Option<AhoCorasick>,
     /// Pattern index → term.
     pattern_terms: Vec<TermId>,
     terms: Vec<TermInfo>,
-    /// (normalised text, mode, context, window, exceptions) → id, to share identical terms.
+    /// (normalised text, mode, context, window, exceptions) → id, to share identical
+    /// terms while the set compiles; a set read in compiled form adds no terms.
+    #[serde(skip)]
     index: HashMap<TermKey, TermId>,
     patterns: Vec<String>,
 }
@@ -244,6 +248,9 @@ impl TermMatcher {
     }
 
     pub(super) fn build(&mut self) -> Result<(), String> {
+        // The set is compiled: no term is added after this, and with many rules the
+        // index of every term's key is megabytes a check would carry for nothing.
+        self.index = HashMap::new();
         if self.patterns.is_empty() {
             return Ok(());
         }

@@ -9,6 +9,7 @@ pub mod categories;
 mod compiled;
 mod concepts;
 pub mod embedded;
+pub mod frozen;
 pub mod load;
 mod matcher;
 mod pattern;
@@ -21,6 +22,7 @@ pub mod versions;
 
 pub use crate::source::yaml::{Problem, RuleSetError, RuleSetSource};
 pub use compiled::{CompiledRule, CompiledService, RuleSet};
+pub use concepts::{ConceptWord, ConceptWords};
 pub(crate) use matcher::Hit;
 pub use matcher::TermId;
 pub(crate) use pattern::{CompiledMatch, StatementHits};
@@ -39,8 +41,8 @@ pub fn resolve_embedded(reference: &str) -> Result<RuleSet, RuleSetError> {
         }
         None => (reference, None),
     };
-    match embedded::source(id, version.as_ref()) {
-        Some(source) => RuleSet::load(&source),
+    match embedded::load(id, version.as_ref()) {
+        Some(set) => set,
         None => {
             let known: Vec<String> = embedded::available()
                 .iter()

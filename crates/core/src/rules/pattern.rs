@@ -17,7 +17,7 @@ pub(super) type Regexes = HashMap<String, Arc<LazyRegex>>;
 /// A `match` with its terms resolved to ids. Equal matches in a set (a rule copied
 /// into a local set, two versions of a set side by side) compare equal, so the
 /// engine evaluates each distinct one once per statement.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub(crate) struct CompiledMatch {
     any: Vec<TermId>,
     all: Vec<Vec<TermId>>,
@@ -36,7 +36,7 @@ pub(crate) struct CompiledMatch {
 }
 
 /// A `near` condition with its groups resolved.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 struct Near {
     within: u32,
     groups: Vec<Vec<TermId>>,
@@ -64,6 +64,22 @@ impl Eq for LazyRegex {}
 impl std::hash::Hash for LazyRegex {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         self.pattern.hash(state);
+    }
+}
+
+/// Only the pattern is kept: a compiled set is written before any regex ran.
+impl serde::Serialize for LazyRegex {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.pattern.serialize(serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LazyRegex {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(LazyRegex {
+            pattern: String::deserialize(deserializer)?,
+            compiled: std::sync::OnceLock::new(),
+        })
     }
 }
 

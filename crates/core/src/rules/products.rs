@@ -75,7 +75,7 @@ pub(super) fn is_never_a_brand(normalized: &str) -> bool {
 }
 
 /// What an automaton hit of a product-finding pattern is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub(super) enum Anchor {
     /// A gazetteer name (vendor or product): the product starts here.
     Name,

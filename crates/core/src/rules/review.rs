@@ -11,7 +11,7 @@
 //! inverted index from stems to rules, so only rules sharing a stem are scored.
 
 use super::RuleSet;
-use super::schema::{Localized, RuleKind, Term};
+use super::schema::{Localized, RuleKind};
 use crate::text::stems::{each_stem, stems};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -26,10 +26,12 @@ use std::sync::{Arc, Mutex, OnceLock};
 pub const REVIEW_THRESHOLD: f32 = 0.23;
 
 /// Every `require` rule's profile and the index from stems to rules.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct ReviewProfiles {
     /// Stem → (rule index, the stem's weight in the rule's profile).
-    index: HashMap<String, Vec<(usize, f32)>>,
+    /// Rule indexes are `u32` and each list exactly as long as it is: with many
+    /// rules the postings are most of the profiles' memory.
+    index: HashMap<String, Vec<(u32, f32)>>,
     /// Rule index → the length of its weight vector (0 for rules not profiled).
     norms: Vec<f32>,
     /// Member stem → the stem of its synonym group.
@@ -41,6 +43,9 @@ impl ReviewProfiles {
     /// kept for the process (keyed by the set's origin and digest, so an edited
     /// file is compiled anew).
     pub fn of(set: &RuleSet) -> Arc<ReviewProfiles> {
+        if let Some(built) = &set.review {
+            return built.clone();
+        }
         type Cache = Mutex<HashMap<(String, String), Arc<ReviewProfiles>>>;
         static CACHE: OnceLock<Cache> = OnceLock::new();
         let key = (set.origin.clone(), set.sha256.clone());
@@ -48,11 +53,16 @@ impl ReviewProfiles {
         if let Some(found) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
             return found;
         }
-        let compiled = Arc::new(ReviewProfiles::compile(set, &concept_groups(set)));
+        let compiled = Arc::new(ReviewProfiles::of_set(set));
         if let Ok(mut c) = cache.lock() {
             c.insert(key, compiled.clone());
         }
         compiled
+    }
+
+    /// The profiles of `set` with its concept lexicon, compiled now.
+    pub(crate) fn of_set(set: &RuleSet) -> ReviewProfiles {
+        ReviewProfiles::compile(set, &concept_groups(set))
     }
 
     /// Compiles the profiles; `synonym_groups` are the set's concept lexicon
@@ -115,7 +125,7 @@ impl ReviewProfiles {
             }
         }
         let idf = |s: &str| (rules / df.get(s).copied().unwrap_or(1) as f32).ln();
-        let mut index: HashMap<String, Vec<(usize, f32)>> = HashMap::new();
+        let mut index: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
         let mut norms = vec![0.0; bags.len()];
         for (ri, bag) in bags.iter().enumerate() {
             for &s in bag {
@@ -125,14 +135,18 @@ impl ReviewProfiles {
                 }
                 norms[ri] += w * w;
                 match index.get_mut(s) {
-                    Some(postings) => postings.push((ri, w)),
+                    Some(postings) => postings.push((ri as u32, w)),
                     None => {
-                        index.insert(s.to_owned(), vec![(ri, w)]);
+                        index.insert(s.to_owned(), vec![(ri as u32, w)]);
                     }
                 }
             }
             norms[ri] = norms[ri].sqrt();
         }
+        for postings in index.values_mut() {
+            postings.shrink_to_fit();
+        }
+        index.shrink_to_fit();
         ReviewProfiles {
             index,
             norms,
@@ -164,8 +178,11 @@ impl ReviewProfiles {
     /// statement: the cosine of the rule's idf weights and the statement's stems,
     /// each weighted by its highest idf in the set.
     pub fn scores(&self, statement_stems: &[&str]) -> Vec<(usize, f32)> {
-        // (rule, dot product, shared stems), a few rules per statement.
+        // (rule, dot product, shared stems), a few rules per statement, in the
+        // order first met; `slot` finds a rule's entry without a search through
+        // them, which with many rules cost more than the rest of the check.
         let mut shared: Vec<(usize, f32, u32)> = Vec::new();
+        let mut slot: Vec<u32> = vec![u32::MAX; self.norms.len()];
         let mut statement_norm = 0.0;
         for s in statement_stems {
             let Some(postings) = self.index.get(*s) else {
@@ -178,12 +195,18 @@ impl ReviewProfiles {
             let w = postings.iter().map(|p| p.1).fold(0.0, f32::max);
             statement_norm += w * w;
             for &(ri, rw) in postings {
-                match shared.iter_mut().find(|e| e.0 == ri) {
+                let ri = ri as usize;
+                match slot.get(ri).and_then(|&at| shared.get_mut(at as usize)) {
                     Some(e) => {
                         e.1 += rw * w;
                         e.2 += 1;
                     }
-                    None => shared.push((ri, rw * w, 1)),
+                    None => {
+                        if let Some(at) = slot.get_mut(ri) {
+                            *at = shared.len() as u32;
+                        }
+                        shared.push((ri, rw * w, 1));
+                    }
                 }
             }
         }
@@ -209,12 +232,8 @@ fn concept_groups(set: &RuleSet) -> Vec<Vec<String>> {
         .iter()
         .map(|concept| {
             concept
-                .terms()
-                .filter_map(|term| match term {
-                    Term::Short(s) => Some(s.as_str()),
-                    Term::Long(spec) => Some(spec.term.as_str()),
-                    Term::Products(_) | Term::Concept(_) => None,
-                })
+                .words()
+                .filter_map(|word| word.text.as_deref())
                 .map(|w| w.trim_end_matches('*').to_lowercase())
                 .filter(|w| !w.contains(' ') && w.chars().count() >= 3)
                 .collect()

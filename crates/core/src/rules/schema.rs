@@ -148,14 +148,37 @@ pub enum AnnexReading {
 
 /// Text in Norwegian bokmål, nynorsk and English. Bokmål is required; the others
 /// fall back to bokmål (nynorsk) or bokmål (English) when missing.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Localized {
     pub nb: String,
+    // `skip_serializing_if` is what the manual `Serialize` below does for JSON and
+    // YAML; it stays written here for the published schema (no `default: null`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nn: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
+}
+
+/// JSON and YAML leave out a missing language; the compiled rule sets' binary form
+/// (postcard, which is not self-describing) has a place for each, so it cannot skip one.
+impl Serialize for Localized {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let human = serializer.is_human_readable();
+        let fields =
+            1 + usize::from(!human || self.nn.is_some()) + usize::from(!human || self.en.is_some());
+        let mut out = serializer.serialize_struct("Localized", fields)?;
+        out.serialize_field("nb", &self.nb)?;
+        for (name, value) in [("nn", &self.nn), ("en", &self.en)] {
+            if !human || value.is_some() {
+                out.serialize_field(name, value)?;
+            } else {
+                out.skip_field(name)?;
+            }
+        }
+        out.end()
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
