@@ -7,6 +7,7 @@
 //! and configuration, says which day it is, and serves the page.
 //! The library never prints; the binary decides what to show and the exit status.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
+#![warn(missing_docs)]
 
 pub mod config;
 mod rule_files;
@@ -23,6 +24,7 @@ pub use tenderlint_report as report;
 /// The document model and its readers (the core's), and reading a file from disk.
 pub mod document {
     pub use crate::walk::read_file;
+    pub use tenderlint_core::document::read::{read_bytes, read_owned};
     pub use tenderlint_core::document::*;
 }
 

@@ -60,6 +60,29 @@ pub(crate) fn read_yaml_file(
     })
 }
 
+/// The newest version beside a rule-set file laid out like the embedded sets
+/// (`<dir>/<id>/<version>.yaml`), for the check's newer-version notice.
+pub(crate) fn newest_sibling(path: &Path, id: &str) -> Option<semver::Version> {
+    let dir = path.parent()?;
+    let dir_name = dir
+        .canonicalize()
+        .ok()?
+        .file_name()?
+        .to_string_lossy()
+        .to_string();
+    if dir_name != id {
+        return None;
+    }
+    std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            semver::Version::parse(name.strip_suffix(".yaml")?).ok()
+        })
+        .max()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,5 +102,16 @@ mod tests {
         assert!(err.to_string().ends_with("not a file"), "{err}");
         let err = read_yaml_file(&dir.path().join("none.yaml"), 8, "a rule set").unwrap_err();
         assert!(err.to_string().contains("cannot read"), "{err}");
+    }
+
+    #[test]
+    fn the_newest_version_beside_a_set_file_is_found() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rulesets/demo");
+        assert_eq!(
+            newest_sibling(&dir.join("1.0.0.yaml"), "demo"),
+            Some(semver::Version::new(1, 1, 0))
+        );
+        // Only a directory named like the set is a set's directory.
+        assert_eq!(newest_sibling(&dir.join("1.0.0.yaml"), "other"), None);
     }
 }

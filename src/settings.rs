@@ -34,14 +34,18 @@ pub struct Flags<'a> {
 /// The resolved settings of a check.
 #[derive(Debug, Clone)]
 pub struct Settings {
+    /// The configuration file found, if any.
     pub config: Option<Config>,
+    /// The rule sets to check with, loaded.
     pub rulesets: Vec<RuleSet>,
+    /// The library's options for the check.
     pub options: CheckOptions,
 }
 
 /// A problem found while resolving settings, with where it lies.
 #[derive(Debug, Clone)]
 pub struct SettingsError {
+    /// What is wrong, with its place.
     pub error: RuleSetError,
     /// The problem is in the configuration file (not in a rule set it names).
     pub in_config: bool,

@@ -117,11 +117,11 @@ fn read_one(path: &std::path::Path, format: Option<document::Format>) -> Read {
                 None
             };
             let Some(bytes) = bytes else {
-                return unless_marked(read_file(path), None);
+                return unless_marked(read_file(path));
             };
             read_bytes_one(path, document::Format::Docx, &bytes)
         }
-        Some(_) => unless_marked(read_file(path), None),
+        Some(_) => unless_marked(read_file(path)),
         None => Read::Failed(refusal(path)),
     }
 }
@@ -149,7 +149,7 @@ pub fn read_file(path: &Path) -> Result<Document, ReadError> {
     }
     let bytes = std::fs::read(path)
         .map_err(|e| ReadError::new(Unreadable::CannotOpen, format!("cannot read: {e}")))?;
-    document::read_owned(path, format, bytes)
+    document::read::read_owned(path, format, bytes)
 }
 
 /// A file's identity (device and inode) from its metadata; `None` off Unix,
@@ -170,14 +170,18 @@ pub fn file_id(metadata: &std::fs::Metadata) -> Option<FileId> {
     }
 }
 
-/// The options with today in the user's time zone when the caller named no day:
-/// the core has no clock.
+/// The options with what the core cannot find out itself: today in the user's time
+/// zone when the caller named no day (the core has no clock), and how newer versions
+/// beside a rule-set file are found (it reads no directory).
 pub(crate) fn dated(options: &CheckOptions) -> Cow<'_, CheckOptions> {
-    if options.today.is_some() {
+    if options.today.is_some() && options.newest_beside.is_some() {
         return Cow::Borrowed(options);
     }
     let mut options = options.clone();
-    options.today = Some(crate::report::today());
+    options.today = options.today.or_else(|| Some(crate::report::today()));
+    options.newest_beside = options
+        .newest_beside
+        .or(Some(crate::rule_files::newest_sibling));
     Cow::Owned(options)
 }
 

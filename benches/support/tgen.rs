@@ -7,13 +7,13 @@
 use std::io::Write;
 
 /// xorshift64*: deterministic, no dependency, good enough for picking phrases.
-pub struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
-    pub fn new(seed: u64) -> Rng {
+    pub(crate) fn new(seed: u64) -> Rng {
         Rng(seed.max(1))
     }
-    pub fn next_u64(&mut self) -> u64 {
+    pub(crate) fn next_u64(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x >> 12;
         x ^= x << 25;
@@ -21,15 +21,15 @@ impl Rng {
         self.0 = x;
         x.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
-    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+    pub(crate) fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[(self.next_u64() % items.len() as u64) as usize]
     }
-    pub fn below(&mut self, n: u64) -> u64 {
+    pub(crate) fn below(&mut self, n: u64) -> u64 {
         self.next_u64() % n
     }
 }
 
-pub enum Element {
+pub(crate) enum Element {
     Heading(u8, String),
     Para(String),
     List(Vec<String>),
@@ -139,7 +139,7 @@ fn type_cell(modal: &str) -> &'static str {
 }
 
 /// About `pages` × 3,000 characters of tender in reading order.
-pub fn tender(pages: usize, seed: u64) -> Vec<Element> {
+pub(crate) fn tender(pages: usize, seed: u64) -> Vec<Element> {
     let mut rng = Rng::new(seed);
     let mut out = Vec::new();
     out.push(Element::Heading(
@@ -193,7 +193,7 @@ pub fn tender(pages: usize, seed: u64) -> Vec<Element> {
     out
 }
 
-pub fn markdown(elements: &[Element]) -> String {
+pub(crate) fn markdown(elements: &[Element]) -> String {
     let mut s = String::new();
     for e in elements {
         match e {
@@ -254,7 +254,7 @@ const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main
 
 /// `word/document.xml` for the elements, with the markup a word processor writes
 /// (style references, cell widths, `xml:space`) so the XML/text ratio is realistic.
-pub fn document_xml(elements: &[Element]) -> String {
+pub(crate) fn document_xml(elements: &[Element]) -> String {
     let mut body = String::new();
     for e in elements {
         match e {
@@ -294,7 +294,7 @@ const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmln
 
 const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
 
-pub fn zip(parts: &[(&str, &[u8])]) -> Vec<u8> {
+pub(crate) fn zip(parts: &[(&str, &[u8])]) -> Vec<u8> {
     let mut out = std::io::Cursor::new(Vec::new());
     {
         let mut w = zip::ZipWriter::new(&mut out);
@@ -309,7 +309,7 @@ pub fn zip(parts: &[(&str, &[u8])]) -> Vec<u8> {
     out.into_inner()
 }
 
-pub fn docx(elements: &[Element]) -> Vec<u8> {
+pub(crate) fn docx(elements: &[Element]) -> Vec<u8> {
     let xml = document_xml(elements);
     zip(&[
         ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
@@ -326,7 +326,7 @@ const PREFIXES: &[&str] = &[
 /// A rule-set source `times` the size of `text`: the rules list repeated with ids
 /// suffixed and (in odd copies) the flow-list terms given a compound prefix, so the
 /// automaton grows the way a bigger catalogue would rather than deduplicating.
-pub fn multiply_ruleset(text: &str, times: usize) -> String {
+pub(crate) fn multiply_ruleset(text: &str, times: usize) -> String {
     if times <= 1 {
         return text.to_string();
     }

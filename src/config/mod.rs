@@ -41,6 +41,8 @@ pub(crate) const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 pub type ConfigError = RuleSetError;
 
 /// Lowest severity that makes `check` exit with status 1.
+// The values are documented by the plain comments below (see there why not doc comments).
+#[allow(missing_docs)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum FailOn {

@@ -26,7 +26,9 @@ pub const MAX_HEADER_WAIT: Duration = Duration::from_secs(10);
 /// Which signal stopped the server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Signal {
+    /// Ctrl-C (SIGINT).
     Interrupt,
+    /// SIGTERM (a service manager stopping it).
     Terminate,
 }
 

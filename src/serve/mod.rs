@@ -68,6 +68,7 @@ pub fn default_uploads_at_once() -> usize {
 }
 
 impl ServeOptions {
+    /// The page's options for these settings, with the default limits.
     pub fn new(settings: Settings) -> ServeOptions {
         ServeOptions {
             settings,
@@ -164,6 +165,7 @@ pub struct Server {
 }
 
 impl Server {
+    /// A server on a bound listener, with its own runtime; it serves once run.
     pub fn new(listener: std::net::TcpListener, options: ServeOptions) -> std::io::Result<Server> {
         listener.set_nonblocking(true)?;
         let runtime = tokio::runtime::Builder::new_multi_thread()

@@ -246,6 +246,9 @@ fn services_are_detected_in_the_title_and_the_scope_section() {
     );
 }
 
+/// A Word custom property `services` declaring two services.
+const SERVICES_PROPERTY: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="services"><vt:lpwstr>legevakt, sykehjem</vt:lpwstr></property></Properties>"#;
+
 /// 14.2: Word document properties declare services (custom property
 /// `services`) and name them (title, subject, keywords).
 #[test]
@@ -253,7 +256,7 @@ fn word_document_properties_declare_and_name_services() {
     let body = support::document_xml(
         "<w:p><w:r><w:t>Løsningen bør støtte oppslag i kjernejournal.</w:t></w:r></w:p>",
     );
-    let custom = r#"<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="services"><vt:lpwstr>legevakt, sykehjem</vt:lpwstr></property></Properties>"#;
+    let custom = SERVICES_PROPERTY;
     let core = r#"<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Journalløsning for interkommunal legevakt</dc:title></cp:coreProperties>"#;
     let declared = support::docx(&body, &[("docProps/custom.xml", custom)]);
     let repo = write_tender(&[("anbud.docx", &declared)]);
@@ -279,6 +282,27 @@ fn word_document_properties_declare_and_name_services() {
         report["services"]["origins"][0]["kind"],
         "document-properties-title"
     );
+}
+
+/// The properties are part of the document the reader returns, not carried beside it:
+/// a tender checked from documents already read (`check_documents`, no file in sight)
+/// is scoped by them as a check of the files is.
+#[test]
+fn word_document_properties_travel_with_the_document_read() {
+    let body = support::document_xml(
+        "<w:p><w:r><w:t>Løsningen bør støtte oppslag i kjernejournal.</w:t></w:r></w:p>",
+    );
+    let bytes = support::docx(&body, &[("docProps/custom.xml", SERVICES_PROPERTY)]);
+    let doc = tenderlint::document::read_bytes(
+        "anbud.docx".into(),
+        tenderlint::document::Format::Docx,
+        &bytes,
+    )
+    .expect("the document reads");
+    assert_eq!(doc.facts.declared, ["legevakt", "sykehjem"]);
+    let sets = tenderlint::rules::embedded::load_defaults().expect("embedded sets");
+    let report = tenderlint::check_documents(&[doc], &sets, &tenderlint::CheckOptions::default());
+    assert_eq!(report.services.declared, ["legevakt", "sykehjem"]);
 }
 
 /// 14.2: with no services, every format says so and names the rules it changes.

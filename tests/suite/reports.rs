@@ -17,7 +17,7 @@ fn manifest() -> &'static Path {
 /// The fixture report, with what the engine cannot produce yet added by hand: a
 /// waiver and a piece of Word evidence (no line, a paragraph/table location, and
 /// a control character that XML cannot hold).
-pub fn fixture_report() -> CheckReport {
+pub(crate) fn fixture_report() -> CheckReport {
     fixture_report_failing_on(Some(tenderlint::rules::Severity::Error))
 }
 
@@ -80,7 +80,7 @@ fn fixture_report_failing_on(fail_on: Option<tenderlint::rules::Severity>) -> Ch
     report
 }
 
-pub fn options(lang: Lang) -> RenderOptions<'static> {
+pub(crate) fn options(lang: Lang) -> RenderOptions<'static> {
     RenderOptions {
         lang,
         date: Some(Date::constant(2026, 11, 25)),

@@ -4,7 +4,7 @@ use sha2::{Digest, Sha256};
 
 /// The SHA-256 of `bytes` as lower-case hex (what `sha256sum` prints), by the
 /// digest's own `LowerHex` formatting.
-pub fn hex_digest(bytes: &[u8]) -> String {
+pub(crate) fn hex_digest(bytes: &[u8]) -> String {
     format!("{:x}", Sha256::digest(bytes))
 }
 

@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 /// One thing a CI system shows: a failing result at one location.
 #[derive(Debug, Clone)]
 pub struct Issue<'a> {
+    /// The failing result.
     pub result: &'a RuleResult,
     /// The evidence the location comes from, if any (a violation, a weak
     /// requirement, a near miss).
@@ -23,6 +24,7 @@ pub struct Issue<'a> {
     pub file: String,
     /// 1-based; 1 when the evidence has no line (DOCX, or a missing requirement).
     pub line: u32,
+    /// 1-based, in characters; 1 when the evidence has no column.
     pub column: u32,
     /// The evidence has a real line/column (Markdown), not the fallback.
     pub has_line: bool,
@@ -566,6 +568,7 @@ pub fn review_evidence(r: &RuleResult) -> Option<&Evidence> {
     r.evidence.iter().find(|e| e.review)
 }
 
+/// The word for a kind of coverage (binding, weak, …) in `lang`.
 pub fn coverage_word(lang: Lang, c: Coverage) -> &'static str {
     let key = match c {
         Coverage::Binding => "binding",

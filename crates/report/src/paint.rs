@@ -6,7 +6,7 @@ use anstyle::{AnsiColor, Style};
 
 /// Paints text with a style when colours are on.
 #[derive(Debug, Clone, Copy)]
-pub struct Paint {
+pub(crate) struct Paint {
     color: bool,
     /// Whether empty text gets the escape codes too (the full report and
     /// `explain` always painted; the brief report leaves empty text alone).
@@ -15,7 +15,7 @@ pub struct Paint {
 
 impl Paint {
     /// Colours when `color`; empty text stays empty.
-    pub fn new(color: bool) -> Paint {
+    pub(crate) fn new(color: bool) -> Paint {
         Paint {
             color,
             empty_too: false,
@@ -23,14 +23,14 @@ impl Paint {
     }
 
     /// Colours when `color`, empty text included.
-    pub fn always(color: bool) -> Paint {
+    pub(crate) fn always(color: bool) -> Paint {
         Paint {
             color,
             empty_too: true,
         }
     }
 
-    pub fn with(&self, style: Style, text: &str) -> String {
+    pub(crate) fn with(&self, style: Style, text: &str) -> String {
         if self.color && (self.empty_too || !text.is_empty()) {
             format!("{style}{text}{style:#}")
         } else {
@@ -38,15 +38,15 @@ impl Paint {
         }
     }
 
-    pub fn bold(&self, t: &str) -> String {
+    pub(crate) fn bold(&self, t: &str) -> String {
         self.with(Style::new().bold(), t)
     }
 
-    pub fn dim(&self, t: &str) -> String {
+    pub(crate) fn dim(&self, t: &str) -> String {
         self.with(Style::new().dimmed(), t)
     }
 
-    pub fn fg(&self, c: AnsiColor, t: &str) -> String {
+    pub(crate) fn fg(&self, c: AnsiColor, t: &str) -> String {
         self.with(Style::new().fg_color(Some(c.into())), t)
     }
 }

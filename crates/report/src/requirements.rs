@@ -24,27 +24,35 @@ pub const DEFAULT_ID_PREFIX: &str = "TL-";
 /// One requirement to add.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
+    /// The requirement's id (`TL-…`, or as the tender numbers its requirements).
     pub id: String,
     /// The rule the requirement answers.
     pub rule: String,
+    /// The requirement text to paste.
     pub text: String,
     /// `M` (minimum requirement, «skal») or `E` (evaluated, «bør»).
     pub kind: char,
+    /// Where the recommendation comes from (the rule set's source).
     pub source: String,
+    /// Why the requirement is there.
     pub rationale: String,
 }
 
 /// The requirements of one category.
 #[derive(Debug, Clone)]
 pub struct Group {
+    /// The category's title.
     pub title: String,
+    /// Its requirements.
     pub rows: Vec<Row>,
 }
 
 /// The whole addendum, in one language.
 #[derive(Debug, Clone)]
 pub struct Addendum {
+    /// The language it is written in.
     pub lang: Lang,
+    /// The requirements by category.
     pub groups: Vec<Group>,
 }
 

@@ -15,6 +15,7 @@ use crate::rules::Severity;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 
+/// The SARIF 2.1.0 schema a report names.
 pub const SCHEMA_URI: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 

@@ -157,7 +157,7 @@ struct Tally {
     ctrl_f_right: usize,
 }
 
-pub fn pct(n: usize, d: usize) -> f64 {
+pub(crate) fn pct(n: usize, d: usize) -> f64 {
     if d == 0 {
         0.0
     } else {
@@ -167,7 +167,7 @@ pub fn pct(n: usize, d: usize) -> f64 {
 
 /// What one run over a corpus measured (everything is also printed).
 #[derive(Default)]
-pub struct Outcome {
+pub(crate) struct Outcome {
     /// Tender directories found (including skipped ones).
     pub tenders: usize,
     /// Tenders actually measured.
@@ -189,7 +189,7 @@ pub struct Outcome {
 }
 
 /// Run tenderlint over every tender of `corpus`, compare with the labels and Ctrl-F, print it all.
-pub fn measure(corpus: &str, docx_sources: &str) -> Outcome {
+pub(crate) fn measure(corpus: &str, docx_sources: &str) -> Outcome {
     let sets = tenderlint::rules::embedded::load_defaults().expect("default rule sets load");
     let ctrl_f = ctrl_f_terms();
     let options = CheckOptions::default();
@@ -396,7 +396,7 @@ fn print_outcome(out: &Outcome, confusion: &BTreeMap<(String, String), usize>, s
 /// What a corpus must hold: at least `min_tenders` measured, every file readable, no
 /// label for a rule the tool lacks (except `not_implemented`), at most `max_false_met`
 /// false `met`, accuracy at or over `floor`, and over Ctrl-F by `lead` points.
-pub struct Holds<'a> {
+pub(crate) struct Holds<'a> {
     pub name: &'a str,
     pub min_tenders: usize,
     pub not_implemented: &'a [&'a str],
@@ -406,7 +406,7 @@ pub struct Holds<'a> {
 }
 
 /// Panics with what a corpus failed to hold (see [`Holds`]).
-pub fn assert_holds(out: &Outcome, holds: &Holds) {
+pub(crate) fn assert_holds(out: &Outcome, holds: &Holds) {
     let name = holds.name;
     println!(
         "{name}: {} false `met` out of {} rule results",

@@ -6,10 +6,10 @@ use std::io::Write;
 use std::path::PathBuf;
 use tenderlint::document::{BlockKind, CELL_SEPARATOR, Document};
 
-pub const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+pub(crate) const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 /// The shared corpora folder, if this checkout has it.
-pub fn corpora() -> Option<PathBuf> {
+pub(crate) fn corpora() -> Option<PathBuf> {
     let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora"));
     if dir.is_dir() {
         Some(dir)
@@ -20,7 +20,7 @@ pub fn corpora() -> Option<PathBuf> {
 }
 
 /// A zip from (name, bytes) pairs, deflated.
-pub fn zip(parts: &[(&str, &[u8])]) -> Vec<u8> {
+pub(crate) fn zip(parts: &[(&str, &[u8])]) -> Vec<u8> {
     let mut out = std::io::Cursor::new(Vec::new());
     {
         let mut w = zip::ZipWriter::new(&mut out);
@@ -35,19 +35,19 @@ pub fn zip(parts: &[(&str, &[u8])]) -> Vec<u8> {
     out.into_inner()
 }
 
-pub const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
+pub(crate) const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
 
-pub const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+pub(crate) const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
 
 /// `word/document.xml` with the given body XML, in the transitional namespace.
-pub fn document_xml(body: &str) -> String {
+pub(crate) fn document_xml(body: &str) -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:body>{body}</w:body></w:document>"#
     )
 }
 
 /// A minimal package: content types, root relationships, the document and extra parts.
-pub fn docx(document: &str, extra: &[(&str, &str)]) -> Vec<u8> {
+pub(crate) fn docx(document: &str, extra: &[(&str, &str)]) -> Vec<u8> {
     let mut parts: Vec<(&str, &[u8])> = vec![
         ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
         ("_rels/.rels", ROOT_RELS.as_bytes()),
@@ -60,7 +60,7 @@ pub fn docx(document: &str, extra: &[(&str, &str)]) -> Vec<u8> {
 }
 
 /// One line per block: kind, origin, section, location and text (cells split by ` | `).
-pub fn dump(doc: &Document) -> String {
+pub(crate) fn dump(doc: &Document) -> String {
     let mut out = String::new();
     for (i, b) in doc.blocks.iter().enumerate() {
         let kind = match &b.kind {
@@ -103,7 +103,7 @@ pub fn dump(doc: &Document) -> String {
     out
 }
 
-pub fn all_text(doc: &Document) -> String {
+pub(crate) fn all_text(doc: &Document) -> String {
     doc.blocks
         .iter()
         .map(|b| b.text.as_str())

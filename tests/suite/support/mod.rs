@@ -1,5 +1,5 @@
 //! Helpers shared by several areas of the suite.
 
-pub mod accuracy;
-pub mod docx;
-pub mod tender;
+pub(crate) mod accuracy;
+pub(crate) mod docx;
+pub(crate) mod tender;

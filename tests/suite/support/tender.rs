@@ -5,7 +5,7 @@ use tenderlint::{CheckOptions, check_paths};
 
 /// Checks `markdown` as a tender of one file, `konkurransegrunnlag.md`, with the one
 /// rule set `set` (an embedded `ID@VERSION` or a path); every file must be readable.
-pub fn check_markdown(markdown: &str, set: &str) -> CheckReport {
+pub(crate) fn check_markdown(markdown: &str, set: &str) -> CheckReport {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("konkurransegrunnlag.md"), markdown).expect("write");
     let set = tenderlint::rules::resolve(set).unwrap_or_else(|e| panic!("{set}: {:?}", e.problems));
@@ -19,7 +19,7 @@ pub fn check_markdown(markdown: &str, set: &str) -> CheckReport {
 }
 
 /// The result of `rule` in `report`.
-pub fn result<'a>(report: &'a CheckReport, rule: &str) -> &'a RuleResult {
+pub(crate) fn result<'a>(report: &'a CheckReport, rule: &str) -> &'a RuleResult {
     report
         .results
         .iter()

@@ -22,7 +22,6 @@ use crate::findings::{
 use crate::parallel::prelude::*;
 use crate::policy::{self, Policy};
 use crate::rules::RuleSet;
-use read::document_facts;
 pub use read::{
     REPORT_MARKER, Read, is_marked_text, read_bytes_one, refusal, skipped, unless_marked,
 };
@@ -53,6 +52,9 @@ pub struct CheckOptions {
     /// Say in a notice when a newer version of a rule set used is built in (the
     /// binary and the web page tell people; rule examples and tests need not).
     pub newer_versions: bool,
+    /// How a newer version beside a rule-set file is found (the root lists the
+    /// file's directory); without it only built-in sets are told of newer versions.
+    pub newest_beside: Option<crate::rules::versions::NewestBeside>,
     /// The language the user asked for (`--lang`, `lang:` in the configuration).
     /// Suggested requirement texts come in it; without it, in the tender's own
     /// language. See [`suggestion_language`].
@@ -79,6 +81,7 @@ impl Default for CheckOptions {
             baseline: None,
             fail_on: Some(crate::rules::Severity::Error),
             newer_versions: false,
+            newest_beside: None,
             lang: None,
             stdin: None,
             standard_output: None,
@@ -220,10 +223,9 @@ pub fn check_read(
 ) -> CheckReport {
     let mut entries: Vec<FileEntry> = Vec::new();
     let mut docs = Vec::new();
-    let mut properties = Vec::new();
     for (path, result) in read {
         match result {
-            Read::Document(doc, props) => {
+            Read::Document(doc) => {
                 entries.push(FileEntry {
                     path: path.display().to_string(),
                     format: Some(doc.format),
@@ -231,7 +233,6 @@ pub fn check_read(
                     error: None,
                     problem: None,
                 });
-                properties.push(props);
                 docs.push(*doc);
             }
             Read::OwnReport => {
@@ -247,17 +248,10 @@ pub fn check_read(
         }
     }
     entries.extend(walk_errors);
-    let mut engine = options.engine.clone();
-    engine.document_facts.extend(
-        properties
-            .iter()
-            .enumerate()
-            .filter_map(|(i, p)| p.as_ref().map(|p| document_facts(i, p))),
-    );
     if let Some(sink) = &options.progress {
         (sink.0)(Progress::Evaluating { files: docs.len() });
     }
-    check_tender(&docs, entries, notices, &engine, sets, options)
+    check_tender(&docs, entries, notices, &options.engine, sets, options)
 }
 
 /// Checks documents already read as one tender.
@@ -294,11 +288,11 @@ fn check_tender(
             path: d.path.display().to_string(),
         },
     }));
-    notices.extend(service_notices(docs, engine, sets));
+    notices.extend(service_notices(docs, sets));
     let tender_language = detect_language(docs);
     crate::fixes::attach(&mut results, tender_language);
     if options.newer_versions {
-        notices.extend(newer_versions_notice(sets));
+        notices.extend(newer_versions_notice(sets, options.newest_beside));
     }
     let policy = Policy {
         rule_levels: &options.rule_levels,
@@ -373,8 +367,11 @@ fn merge(into: &mut Vec<String>, more: Vec<String>) {
 }
 
 /// One notice naming every set for which a newer version exists, or none.
-fn newer_versions_notice(sets: &[RuleSet]) -> Option<Notice> {
-    let newer = crate::rules::versions::newer_versions(sets);
+fn newer_versions_notice(
+    sets: &[RuleSet],
+    beside: Option<crate::rules::versions::NewestBeside>,
+) -> Option<Notice> {
+    let newer = crate::rules::versions::newer_versions(sets, beside);
     (!newer.is_empty()).then(|| Notice {
         level: crate::rules::Severity::Info,
         about: About::NewerVersions(newer),

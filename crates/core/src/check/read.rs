@@ -2,13 +2,12 @@
 //! extension chooses, leaving out the reports tenderlint wrote itself.
 
 use crate::document::{self, Document, ReadError, Unreadable};
-use crate::engine;
 use crate::findings::{About, Notice, Skip};
 
 /// What reading one file of the tender gave.
 pub enum Read {
-    /// The document, and the Word properties it was read with.
-    Document(Box<Document>, Option<crate::document::docx::Properties>),
+    /// The document, with what it says of itself (its facts).
+    Document(Box<Document>),
     /// A report tenderlint wrote (its marker): never tender text.
     OwnReport,
     /// The reason it could not be read.
@@ -28,21 +27,19 @@ pub fn read_bytes_one(path: &std::path::Path, format: document::Format, bytes: &
     {
         return Read::OwnReport;
     }
-    unless_marked(
-        document::read_bytes(path.to_path_buf(), format, bytes),
-        properties,
-    )
+    unless_marked(document::read::read_bytes(
+        path.to_path_buf(),
+        format,
+        bytes,
+    ))
 }
 
 /// What reading gave, unless the text carries the marker of a report tenderlint
 /// wrote (Markdown and HTML reports; a Word report is told by its properties).
-pub fn unless_marked(
-    result: Result<Document, ReadError>,
-    properties: Option<crate::document::docx::Properties>,
-) -> Read {
+pub fn unless_marked(result: Result<Document, ReadError>) -> Read {
     match result {
         Ok(doc) if doc.source.as_deref().is_some_and(is_marked_text) => Read::OwnReport,
-        Ok(doc) => Read::Document(Box::new(doc), properties),
+        Ok(doc) => Read::Document(Box::new(doc)),
         Err(e) => Read::Failed(e),
     }
 }
@@ -87,9 +84,6 @@ pub fn refusal(path: &std::path::Path) -> ReadError {
     }
 }
 
-/// What Word document properties say for the engine: services declared in a
-/// custom property `services` (or `tjenester`), and the title, subject and
-/// keywords that service detection reads.
 /// The name of the DOCX custom property, and the word in the Markdown and HTML
 /// comment, that mark a file as a report tenderlint wrote. A report beside the
 /// tender must never be read as tender text: its suggested requirement texts
@@ -106,27 +100,4 @@ pub fn is_marked_text(text: &str) -> bool {
     text[..head_end]
         .match_indices("<!--")
         .any(|(i, _)| text[i + 4..].trim_start().starts_with(REPORT_MARKER))
-}
-
-pub(super) fn document_facts(
-    doc: usize,
-    props: &crate::document::docx::Properties,
-) -> engine::DocumentFacts {
-    let declared = ["services", "tjenester", "tenester"]
-        .iter()
-        .filter_map(|name| props.custom(name))
-        .flat_map(|v| v.split([',', ';']))
-        .map(|s| s.trim().trim_matches(['[', ']']).trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
-    let titles = [&props.title, &props.subject, &props.keywords]
-        .into_iter()
-        .filter(|t| !t.is_empty())
-        .cloned()
-        .collect();
-    engine::DocumentFacts {
-        doc,
-        declared,
-        titles,
-    }
 }

@@ -2,17 +2,13 @@
 //! front matter or its Word properties declare must be ones the rule sets know.
 
 use crate::document::Document;
-use crate::engine::{self, EngineOptions};
+use crate::engine;
 use crate::findings::{About, NamedIn, Notice, UnknownService};
 use crate::rules::RuleSet;
 
 /// Services a document declares must be ones the rule sets know: a typo would
 /// silently leave the scope-aware rules at their defaults.
-pub(super) fn service_notices(
-    docs: &[Document],
-    engine: &EngineOptions,
-    sets: &[RuleSet],
-) -> Vec<Notice> {
+pub(super) fn service_notices(docs: &[Document], sets: &[RuleSet]) -> Vec<Notice> {
     let mut notices = Vec::new();
     for doc in docs {
         let declared = engine::front_matter(doc).services;
@@ -21,12 +17,10 @@ pub(super) fn service_notices(
             notices.push(service_notice(e));
         }
     }
-    for facts in &engine.document_facts {
-        if let Some(doc) = docs.get(facts.doc) {
-            let origin = NamedIn::DocumentProperties(doc.path.display().to_string());
-            if let Err(e) = check_service_names(&facts.declared, origin, sets) {
-                notices.push(service_notice(e));
-            }
+    for doc in docs {
+        let origin = NamedIn::DocumentProperties(doc.path.display().to_string());
+        if let Err(e) = check_service_names(&doc.facts.declared, origin, sets) {
+            notices.push(service_notice(e));
         }
     }
     notices

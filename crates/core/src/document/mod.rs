@@ -7,6 +7,7 @@
 
 pub mod docx;
 pub mod markdown;
+pub mod read;
 mod read_error;
 
 pub use read_error::{ReadError, Unreadable};
@@ -53,6 +54,19 @@ pub struct Document {
     /// Text the file holds but the vendor never sees (hidden, deleted rows and
     /// cells): not tender text, kept so `extract` can show what was left out and why.
     pub dropped: Vec<Dropped>,
+    /// What the file says about itself outside its text (Word's document properties),
+    /// read with it by the reader.
+    pub facts: DocumentFacts,
+}
+
+/// What a document says about itself outside its body: services it declares and
+/// title-like texts (title, subject, keywords) that service detection reads.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocumentFacts {
+    /// Services a custom property (`services`, `tjenester`, `tenester`) declares.
+    pub declared: Vec<String>,
+    /// The title, subject and keywords that are not empty.
+    pub titles: Vec<String>,
 }
 
 impl Document {
@@ -67,6 +81,7 @@ impl Document {
             front_matter: None,
             directives: Vec::new(),
             dropped: Vec::new(),
+            facts: DocumentFacts::default(),
         }
     }
 
@@ -533,65 +548,6 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// byte of text, so 32 MiB — some 10,000 pages, ten times the largest real tender —
 /// keeps a check within a CI runner's memory; a larger file is refused, not truncated.
 pub const MAX_TEXT_BYTES: usize = 32 * 1024 * 1024;
-
-fn too_much_text(bytes: usize) -> ReadError {
-    ReadError::new(Unreadable::TooLarge, format!(
-        "holds {} MiB of text, more than the {} MiB (about 10,000 pages) tenderlint checks in one file",
-        bytes / (1024 * 1024),
-        MAX_TEXT_BYTES / (1024 * 1024)
-    ))
-    .with_hint("split the tender into its parts (konkurransegrunnlag, bilag)")
-}
-
-/// Reads one file of the tender whose bytes the caller read, in `format`. The
-/// bytes are taken, not borrowed: Markdown keeps them as its text.
-pub fn read_owned(path: &Path, format: Format, bytes: Vec<u8>) -> Result<Document, ReadError> {
-    match format {
-        // The text is kept for line numbers and snippets: move the bytes into it
-        // rather than hold a second copy while the parser builds its tree.
-        Format::Markdown => {
-            check_text_size(bytes.len())?;
-            let text = String::from_utf8(bytes).map_err(|e| not_utf8(e.utf8_error()))?;
-            Ok(markdown::read_shared(path.to_path_buf(), Arc::from(text)))
-        }
-        Format::Docx => read_bytes(path.to_path_buf(), format, &bytes),
-    }
-}
-
-/// Markdown is all text: refuse before parsing, not after.
-fn check_text_size(len: usize) -> Result<(), ReadError> {
-    if len > MAX_TEXT_BYTES {
-        return Err(too_much_text(len));
-    }
-    Ok(())
-}
-
-fn not_utf8(e: std::str::Utf8Error) -> ReadError {
-    ReadError::new(
-        Unreadable::NotUtf8,
-        format!("not valid UTF-8 (byte {})", e.valid_up_to()),
-    )
-    .with_hint("save the file as UTF-8")
-}
-
-/// Reads a file's content that is already in memory.
-pub fn read_bytes(path: PathBuf, format: Format, bytes: &[u8]) -> Result<Document, ReadError> {
-    match format {
-        Format::Markdown => {
-            check_text_size(bytes.len())?;
-            let text = std::str::from_utf8(bytes).map_err(not_utf8)?;
-            Ok(markdown::read(path, text))
-        }
-        Format::Docx => {
-            let doc = docx::read(path, bytes)?;
-            let text: usize = doc.blocks.iter().map(|b| b.text.len()).sum();
-            if text > MAX_TEXT_BYTES {
-                return Err(too_much_text(text));
-            }
-            Ok(doc)
-        }
-    }
-}
 
 #[cfg(test)]
 mod tests {

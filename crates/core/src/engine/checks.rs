@@ -2,7 +2,7 @@
 //! `type-modality-mismatch`, `composite-requirement`, `requirement-ids`): they look at
 //! the requirement rows of a prepared stretch, not at terms.
 
-use super::observe::Observation;
+use super::observation::Observation;
 use super::requirement_rows;
 use super::statements::{self, PreparedBlock, PreparedStretch};
 use super::tally::SetTally;

@@ -3,7 +3,7 @@
 //! are prepared again, a few per rule, rather than kept from the observing.
 
 use super::TypeLegend;
-use super::observe::Observation;
+use super::observation::Observation;
 use super::reading::Definition;
 use super::scope::ScopeInfo;
 use super::statements::{PreparedBlock, prepare_each};

@@ -456,7 +456,7 @@ pub fn is_standard_contract_text(doc: &Document) -> bool {
 /// or a tab («3.1 Felles etablering ........ 4»), or without them in a run of at
 /// least three such lines («1 Innledning 2», «2 Formål og omfang 3», …). Read from
 /// the document's blocks around `index`, so every stretch reads a line the same way.
-pub fn is_contents_line(doc: &Document, index: usize) -> bool {
+pub(super) fn is_contents_line(doc: &Document, index: usize) -> bool {
     let entry = |i: usize| doc.blocks.get(i).and_then(contents_entry);
     let Some(leader) = entry(index) else {
         return false;
@@ -504,7 +504,7 @@ fn contents_entry(block: &Block) -> Option<bool> {
 
 /// A column title or heading naming qualification requirements: «Kvalifikasjonskrav»,
 /// «Kvalifikasjonskrava», "Qualification requirement(s)".
-pub fn names_qualification_requirements(title: &str) -> bool {
+pub(super) fn names_qualification_requirements(title: &str) -> bool {
     let t = title_key(title);
     t.starts_with("kvalifikasjonskrav") || t.starts_with("qualification requirement")
 }

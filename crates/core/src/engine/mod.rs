@@ -12,6 +12,7 @@ mod exclusion;
 mod forms;
 mod inherited;
 mod legend;
+mod observation;
 mod observe;
 mod plan;
 pub mod reading;
@@ -49,23 +50,11 @@ pub struct EngineOptions {
     /// Where [`EngineOptions::services`] came from: `--services`, or the
     /// configuration file's path.
     pub services_origin: String,
-    /// What files say about themselves outside their text (Word document
-    /// properties), by document index.
-    pub document_facts: Vec<DocumentFacts>,
     /// Set by a caller that no longer wants the answer (`serve` past its time limit):
     /// the stretches of blocks not yet observed are skipped, so the cores are free
     /// within one stretch's time. The results of a stopped evaluation are incomplete;
     /// the caller discards them.
     pub stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
-}
-
-/// What a document says about itself outside its body: services it declares and
-/// title-like texts (title, subject, keywords) that service detection reads.
-#[derive(Debug, Clone, Default)]
-pub struct DocumentFacts {
-    pub doc: usize,
-    pub declared: Vec<String>,
-    pub titles: Vec<String>,
 }
 
 /// Evaluates rule sets over a tender: for each set, in order, one result per rule
@@ -99,7 +88,7 @@ pub fn evaluate(
         .iter()
         .zip(observed)
         .map(|(set, (tally, detected_at))| {
-            let scope = scope::set_scope(set, docs, options, &declared, detected_at);
+            let scope = scope::set_scope(set, docs, &declared, detected_at);
             let results = set
                 .rules
                 .iter()

@@ -2,12 +2,13 @@
 //! set's automaton finds every term, the hits are grouped by statement (with the
 //! hits the statement inherits from its lead-in and headings), and only the rules
 //! those terms trigger are evaluated there; each match is an [`Observation`] of a
-//! kind of coverage, tallied by rule.
+//! kind of coverage, tallied by rule ([`super::tally`], which knows nothing of observing).
 
 use super::TypeLegend;
 use super::checks::{CheckedStretch, run_check};
 use super::exclusion::names_excluded_topic;
 use super::inherited::{HeadingHits, lead_in_hits};
+use super::observation::Observation;
 use super::plan::SetPlan;
 use super::reading;
 use super::scope::{Place, detect_services};
@@ -23,19 +24,6 @@ use crate::rules::{CompiledMatch, CompiledRule, Hit, RuleSet, StatementHits};
 use crate::text::Modality;
 use std::collections::BTreeMap;
 use std::sync::Arc;
-
-/// A place where a rule's pattern matched. Ordered by place, so that equal
-/// observations of different rules sort together.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(super) struct Observation {
-    pub(super) doc: usize,
-    pub(super) block: usize,
-    pub(super) statement: usize,
-    pub(super) hit: Option<Hit>,
-    pub(super) coverage: Coverage,
-    /// For `redefined`: the index of the tender's definition that redefines the hit.
-    pub(super) definition: Option<u32>,
-}
 
 /// A stretch's observations, tallied for one rule set, and the services its
 /// normative text mentions, each with the first place it is mentioned.

@@ -83,7 +83,7 @@ pub(super) struct Triggers {
 /// for a set that reads forms (`reading: forms`), every section of a standard
 /// contract text (the state's own wording, which the buyer attaches and does not
 /// write: [`forms::is_standard_contract_text`]).
-pub fn nonnormative_sections(doc: &Document, set: &RuleSet) -> Vec<bool> {
+pub(crate) fn nonnormative_sections(doc: &Document, set: &RuleSet) -> Vec<bool> {
     if set.reading.forms && forms::is_standard_contract_text(doc) {
         return vec![true; doc.sections.len()];
     }

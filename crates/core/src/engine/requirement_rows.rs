@@ -7,7 +7,7 @@
 //! Ids are judged over the whole tender, so rows are gathered while observing and
 //! judged once every file has been read ([`judge_ids`]).
 
-use super::observe::Observation;
+use super::observation::Observation;
 use crate::text::modality::{self, Modality};
 use crate::text::sentences;
 use std::collections::BTreeMap;

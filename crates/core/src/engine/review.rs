@@ -5,7 +5,7 @@
 //! that ends missing cites it for review; it never changes a status. A rule whose
 //! topic the tender excludes («… inngår ikke i leveransen») is offered nothing.
 
-use super::observe::Observation;
+use super::observation::Observation;
 use super::plan::SetPlan;
 use super::statements::{self, PreparedBlock, PreparedStretch};
 use super::tally::SetTally;

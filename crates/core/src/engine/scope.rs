@@ -3,7 +3,7 @@
 //! rule set's service terms in headings, normative text, scope sections and
 //! titles); scope-aware rules change severity, strength or applicability by them.
 
-use super::{DocumentFacts, EngineOptions};
+use super::EngineOptions;
 use crate::document::Document;
 use crate::findings::ServiceOrigin;
 use crate::rules::schema::{Severity, Strength};
@@ -64,10 +64,8 @@ pub(super) fn declared(docs: &[Document], options: &EngineOptions) -> Declared {
         }
         declared.extend(front.services);
     }
-    for facts in &options.document_facts {
-        let Some(doc) = docs.get(facts.doc) else {
-            continue;
-        };
+    for doc in docs {
+        let facts = &doc.facts;
         for s in &facts.declared {
             declared_origins.push(ServiceOrigin::new(
                 s,
@@ -93,12 +91,11 @@ pub(super) fn declared(docs: &[Document], options: &EngineOptions) -> Declared {
 pub(super) fn set_scope(
     set: &RuleSet,
     docs: &[Document],
-    options: &EngineOptions,
     declared: &Declared,
     mut detected_at: BTreeMap<String, Place>,
 ) -> ScopeInfo {
     super::where_bought::detect_where_bought(set, docs, &mut detected_at);
-    let titled = title_services(set, docs, &options.document_facts);
+    let titled = title_services(set, docs);
     for (service, kind, doc) in titled {
         detected_at
             .entry(service)
@@ -170,20 +167,16 @@ pub(super) fn detect_services(
 
 /// Services named in what documents say of themselves: the front matter's
 /// `title:` and the Word title, subject and keywords.
-fn title_services(
-    set: &RuleSet,
-    docs: &[Document],
-    facts: &[DocumentFacts],
-) -> Vec<(String, &'static str, usize)> {
+fn title_services(set: &RuleSet, docs: &[Document]) -> Vec<(String, &'static str, usize)> {
     let mut texts: Vec<(&'static str, usize, String)> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         if let Some(title) = front_matter(doc).title {
             texts.push(("title", d, title));
         }
     }
-    for f in facts {
-        for t in &f.titles {
-            texts.push(("document-properties-title", f.doc, t.clone()));
+    for (d, doc) in docs.iter().enumerate() {
+        for t in &doc.facts.titles {
+            texts.push(("document-properties-title", d, t.clone()));
         }
     }
     let mut found: BTreeMap<String, (&'static str, usize)> = BTreeMap::new();
@@ -261,7 +254,7 @@ fn names_scope(title: &str) -> bool {
 
 /// What the engine reads in a Markdown file's front matter.
 #[derive(Debug, Default, serde::Deserialize)]
-pub struct FrontMatterKeys {
+pub(crate) struct FrontMatterKeys {
     /// `services: [legevakt, sykehjem]`.
     #[serde(default)]
     pub services: Vec<String>,
@@ -270,7 +263,7 @@ pub struct FrontMatterKeys {
 }
 
 /// The front matter keys the engine reads; none when there is no front matter.
-pub fn front_matter(doc: &Document) -> FrontMatterKeys {
+pub(crate) fn front_matter(doc: &Document) -> FrontMatterKeys {
     let Some(fm) = &doc.front_matter else {
         return FrontMatterKeys::default();
     };
@@ -290,7 +283,7 @@ pub fn front_matter(doc: &Document) -> FrontMatterKeys {
 }
 
 /// The effective severity, strength and applicability of a rule for the services in scope.
-pub fn scoped(rule: &CompiledRule, services: &[String]) -> (Severity, Strength, bool) {
+pub(super) fn scoped(rule: &CompiledRule, services: &[String]) -> (Severity, Strength, bool) {
     for scope in &rule.scopes {
         if scope.otherwise || scope.services.iter().any(|s| services.contains(s)) {
             return (

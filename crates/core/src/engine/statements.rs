@@ -180,7 +180,7 @@ pub fn prepare_with(doc: &Document, legend: &TypeLegend) -> Vec<PreparedBlock> {
 /// them, with the earlier blocks they look up: the headings above them and the
 /// lead-in of a list that runs into the stretch. The engine prepares a stretch,
 /// observes it and drops it, so a long tender is never held normalised in full.
-pub struct PreparedStretch {
+pub(super) struct PreparedStretch {
     pub range: Range<usize>,
     blocks: Vec<PreparedBlock>,
     /// Blocks before the stretch, by index.
@@ -190,7 +190,7 @@ pub struct PreparedStretch {
 impl PreparedStretch {
     /// The prepared block at a document index: one of the stretch's, or an earlier
     /// heading or lead-in of them.
-    pub fn get(&self, index: usize) -> Option<&PreparedBlock> {
+    pub(super) fn get(&self, index: usize) -> Option<&PreparedBlock> {
         if self.range.contains(&index) {
             return self.blocks.get(index - self.range.start);
         }
@@ -202,7 +202,7 @@ impl PreparedStretch {
 }
 
 /// Prepares the blocks `range` of a document, and the earlier blocks they look up.
-pub fn prepare_stretch(
+pub(super) fn prepare_stretch(
     doc: &Document,
     range: Range<usize>,
     legend: &TypeLegend,
@@ -248,7 +248,11 @@ pub fn prepare_stretch(
 
 /// Prepares the blocks at `indices` (in increasing order), each exactly as [`prepare`]
 /// would; rows of one table read its header once.
-pub fn prepare_each(doc: &Document, indices: &[usize], legend: &TypeLegend) -> Vec<PreparedBlock> {
+pub(super) fn prepare_each(
+    doc: &Document,
+    indices: &[usize],
+    legend: &TypeLegend,
+) -> Vec<PreparedBlock> {
     let mut columns = ColumnsCache::new(legend, doc);
     indices
         .iter()
@@ -382,7 +386,7 @@ fn row_type(doc: &Document, index: usize, columns: &mut ColumnsCache<'_>) -> Opt
 const STRETCH_BLOCKS: usize = 256;
 
 /// The stretches a document of `blocks` blocks is prepared and observed in.
-pub fn stretches(blocks: usize) -> impl Iterator<Item = Range<usize>> {
+pub(super) fn stretches(blocks: usize) -> impl Iterator<Item = Range<usize>> {
     (0..blocks.div_ceil(STRETCH_BLOCKS))
         .map(move |i| i * STRETCH_BLOCKS..((i + 1) * STRETCH_BLOCKS).min(blocks))
 }
@@ -581,7 +585,7 @@ fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
 }
 
 /// True when a block is never a requirement, whatever it says.
-pub fn block_is_furniture(block: &Block) -> bool {
+pub(super) fn block_is_furniture(block: &Block) -> bool {
     block.origin == Origin::HeaderFooter
 }
 

@@ -3,7 +3,7 @@
 //! evidence to cite), then one result per rule.
 
 use super::MAX_EVIDENCE;
-use super::observe::Observation;
+use super::observation::Observation;
 use super::requirement_rows::{RowId, judge_ids};
 use super::scope::{ScopeInfo, scoped};
 use crate::findings::{Coverage, RuleInfo, RuleResult, Status};

@@ -19,7 +19,7 @@ const PRODUCT_TERM: &str = "\u{0}named product";
 
 /// A term found in a statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Hit {
+pub(crate) struct Hit {
     /// The term hit.
     pub term: TermId,
     /// Byte range in the normalised text of the block.
@@ -111,7 +111,7 @@ type TermKey = (String, TermMode, Vec<TermId>, Option<u32>, Vec<Exception>);
 /// All terms of a rule set in one automaton. A compiled set keeps the patterns
 /// and terms; the automaton is built again from them when it is read ([`TermMatcher::build`]).
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
-pub struct TermMatcher {
+pub(crate) struct TermMatcher {
     #[serde(skip)]
     automaton: Option<AhoCorasick>,
     /// Pattern index → term.
@@ -263,13 +263,13 @@ impl TermMatcher {
     }
 
     /// How many terms the matcher has (hidden ones of `products` terms included).
-    pub fn term_count(&self) -> usize {
+    pub(crate) fn term_count(&self) -> usize {
         self.terms.len()
     }
 
     /// Every term hit in a normalised block text. `original` is the text before
     /// normalisation, for `exact` terms.
-    pub fn find(&self, normalized: &Normalized, original: &str) -> Vec<Hit> {
+    pub(crate) fn find(&self, normalized: &Normalized, original: &str) -> Vec<Hit> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
@@ -344,7 +344,7 @@ impl TermMatcher {
 
     /// Whether a term is the abbreviation `abbreviation` (lower case) as a whole word:
     /// a `word` or `exact` term of that text, which a tender's definition can redefine.
-    pub fn is_abbreviation_term(&self, term: TermId, abbreviation: &str) -> bool {
+    pub(crate) fn is_abbreviation_term(&self, term: TermId, abbreviation: &str) -> bool {
         self.terms.get(term).is_some_and(|info| {
             matches!(info.mode, TermMode::Word | TermMode::Exact)
                 && normalize_term(&info.written) == abbreviation
@@ -352,7 +352,7 @@ impl TermMatcher {
     }
 
     /// The context terms a term demands («KJ» near «kjernejournal*»).
-    pub fn context_of(&self, term: TermId) -> &[TermId] {
+    pub(crate) fn context_of(&self, term: TermId) -> &[TermId] {
         self.terms
             .get(term)
             .map(|info| info.context.as_slice())
@@ -360,7 +360,7 @@ impl TermMatcher {
     }
 
     /// Keeps only hits whose context demand is met within the statement's hits.
-    pub fn with_context(&self, mut hits: Vec<Hit>) -> Vec<Hit> {
+    pub(crate) fn with_context(&self, mut hits: Vec<Hit>) -> Vec<Hit> {
         // Most terms demand no context: then there is nothing to filter.
         if hits.iter().all(|h| self.terms[h.term].context.is_empty()) {
             return hits;

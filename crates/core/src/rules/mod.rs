@@ -58,6 +58,7 @@ pub fn resolve_embedded(reference: &str) -> Result<RuleSet, RuleSetError> {
 
 /// A rule-set file read for a unit test: the core reads no files, its tests may.
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)]
 pub(crate) fn load_file(path: &str) -> RuleSet {
     let text = std::fs::read_to_string(path).expect("the fixture reads");
     RuleSet::load(&RuleSetSource {

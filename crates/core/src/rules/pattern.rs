@@ -18,7 +18,7 @@ pub(super) type Regexes = HashMap<String, Arc<LazyRegex>>;
 /// into a local set, two versions of a set side by side) compare equal, so the
 /// engine evaluates each distinct one once per statement.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub struct CompiledMatch {
+pub(crate) struct CompiledMatch {
     any: Vec<TermId>,
     all: Vec<Vec<TermId>>,
     near: Option<Near>,
@@ -182,7 +182,7 @@ impl CompiledMatch {
 
     /// Does the statement match? `hits` are the statement's (context-checked) hits,
     /// `text` its normalised text. Returns the hit to point at, if any.
-    pub fn eval(&self, hits: &StatementHits<'_>, text: &str) -> Option<Option<Hit>> {
+    pub(crate) fn eval(&self, hits: &StatementHits<'_>, text: &str) -> Option<Option<Hit>> {
         if hits.has_any(&self.not) {
             return None;
         }
@@ -237,7 +237,7 @@ impl CompiledMatch {
     }
 
     /// Every term the match looks for (not its `not` terms), sorted.
-    pub fn terms(&self) -> Vec<TermId> {
+    pub(crate) fn terms(&self) -> Vec<TermId> {
         let mut out: Vec<TermId> = self.any.clone();
         out.extend(self.all.iter().flatten());
         if let Some(n) = &self.near {
@@ -251,7 +251,7 @@ impl CompiledMatch {
 
     /// The hits of the top-level `any` terms (each is checked on its own by
     /// `require-with`), or `None` when the pattern has no `any` list.
-    pub fn anchors(&self, hits: &[Hit]) -> Option<Vec<Hit>> {
+    pub(crate) fn anchors(&self, hits: &[Hit]) -> Option<Vec<Hit>> {
         if self.any.is_empty() {
             return None;
         }
@@ -358,7 +358,7 @@ fn sorted(mut terms: Vec<TermId>) -> Vec<TermId> {
 /// statement is asked «which hit of these terms comes first» once per candidate
 /// rule, and looking up a rule's few terms here costs less than testing every hit
 /// of the statement against them.
-pub struct StatementHits<'a> {
+pub(crate) struct StatementHits<'a> {
     /// The statement's hits, sorted by position.
     pub hits: &'a [Hit],
     /// (term, index in `hits` of its first hit of lowest rank), by term.
@@ -373,7 +373,7 @@ pub struct StatementHits<'a> {
 
 impl<'a> StatementHits<'a> {
     /// Indexes a statement's hits.
-    pub fn new(hits: &'a [Hit]) -> StatementHits<'a> {
+    pub(crate) fn new(hits: &'a [Hit]) -> StatementHits<'a> {
         let mut by_term: Vec<(TermId, usize)> =
             hits.iter().enumerate().map(|(i, h)| (h.term, i)).collect();
         by_term.sort_unstable_by_key(|&(term, i)| (term, hits[i].rank(), i));
@@ -388,7 +388,7 @@ impl<'a> StatementHits<'a> {
 
     /// Indexes the hits of a statement that starts at `offset` in its block's
     /// text, so that what its requirement reaches can be read.
-    pub fn of_statement(hits: &'a [Hit], offset: usize) -> StatementHits<'a> {
+    pub(crate) fn of_statement(hits: &'a [Hit], offset: usize) -> StatementHits<'a> {
         StatementHits {
             offset: Some(offset),
             ..StatementHits::new(hits)

@@ -67,7 +67,7 @@ fn not_brands() -> &'static NotBrands {
 }
 
 /// Whether a normalised name is never a brand.
-pub fn is_never_a_brand(normalized: &str) -> bool {
+pub(super) fn is_never_a_brand(normalized: &str) -> bool {
     not_brands()
         .names
         .binary_search_by(|n| n.as_str().cmp(normalized))
@@ -76,7 +76,7 @@ pub fn is_never_a_brand(normalized: &str) -> bool {
 
 /// What an automaton hit of a product-finding pattern is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum Anchor {
+pub(super) enum Anchor {
     /// A gazetteer name (vendor or product): the product starts here.
     Name,
     /// A word that introduces a product: the product, if any, is the next word.
@@ -85,7 +85,7 @@ pub enum Anchor {
 
 /// The byte range (in the normalised text) of the product an anchor hit points
 /// at, or `None` when there is none.
-pub fn product_at(
+pub(super) fn product_at(
     anchor: Anchor,
     normalized: &Normalized,
     original: &str,

@@ -9,37 +9,20 @@ use super::RuleSet;
 use serde::Serialize;
 use std::path::Path;
 
+/// Where the newest version beside a rule-set file is looked up (`<dir>/<id>/<version>.yaml`,
+/// as the embedded sets are laid out): the caller's, since the core reads no directory.
+pub type NewestBeside = fn(&Path, &str) -> Option<semver::Version>;
+
 /// The newest version available for a set, if newer than the one loaded: for an
-/// embedded set the newest embedded version; for a file laid out like the embedded
-/// sets (`<dir>/<id>/<version>.yaml`) the newest sibling file.
-pub fn newer_version(set: &RuleSet) -> Option<semver::Version> {
+/// embedded set the newest embedded version; for a file the newest sibling file,
+/// as `beside` finds it (none without it).
+pub fn newer_version(set: &RuleSet, beside: Option<NewestBeside>) -> Option<semver::Version> {
     let newest = if set.origin.starts_with("embedded:") {
         super::embedded::newest(&set.id)?
     } else {
-        newest_sibling(Path::new(&set.origin), &set.id)?
+        beside?(Path::new(&set.origin), &set.id)?
     };
     (newest > set.version).then_some(newest)
-}
-
-fn newest_sibling(path: &Path, id: &str) -> Option<semver::Version> {
-    let dir = path.parent()?;
-    let dir_name = dir
-        .canonicalize()
-        .ok()?
-        .file_name()?
-        .to_string_lossy()
-        .to_string();
-    if dir_name != id {
-        return None;
-    }
-    std::fs::read_dir(dir)
-        .ok()?
-        .flatten()
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().to_string();
-            semver::Version::parse(name.strip_suffix(".yaml")?).ok()
-        })
-        .max()
 }
 
 /// A set loaded at an older version than the newest available.
@@ -59,11 +42,11 @@ pub struct NewerVersion {
 
 /// Every set for which a newer version exists, in the order of `sets`, a set
 /// loaded twice in a row named once.
-pub fn newer_versions(sets: &[RuleSet]) -> Vec<NewerVersion> {
+pub fn newer_versions(sets: &[RuleSet], beside: Option<NewestBeside>) -> Vec<NewerVersion> {
     let mut newer: Vec<NewerVersion> = sets
         .iter()
         .filter_map(|s| {
-            newer_version(s).map(|v| NewerVersion {
+            newer_version(s, beside).map(|v| NewerVersion {
                 id: s.id.clone(),
                 checked: s.version.clone(),
                 checked_reference: reference(s, &s.version),
@@ -414,9 +397,18 @@ mod tests {
 
     #[test]
     fn a_newer_sibling_version_is_named_once() {
+        // The root looks in the directory (`rule_files::newest_sibling`); here 1.1.0 is beside.
+        fn beside(_: &Path, id: &str) -> Option<semver::Version> {
+            (id == "demo").then(|| semver::Version::new(1, 1, 0))
+        }
+        let beside = Some(beside as NewestBeside);
         let old = fixture("1.0.0");
-        assert_eq!(newer_version(&old), Some(semver::Version::new(1, 1, 0)));
-        let newer = newer_versions(&[old.clone(), old]);
+        assert_eq!(newer_version(&old, None), None);
+        assert_eq!(
+            newer_version(&old, beside),
+            Some(semver::Version::new(1, 1, 0))
+        );
+        let newer = newer_versions(&[old.clone(), old], beside);
         assert_eq!(newer.len(), 1, "{newer:?}");
         assert_eq!(newer[0].id, "demo");
         assert_eq!(newer[0].newest, semver::Version::new(1, 1, 0));
@@ -424,6 +416,6 @@ mod tests {
             newer[0].newest_reference.ends_with("demo/1.1.0.yaml"),
             "{newer:?}"
         );
-        assert!(newer_versions(&[fixture("1.1.0")]).is_empty());
+        assert!(newer_versions(&[fixture("1.1.0")], beside).is_empty());
     }
 }

@@ -28,7 +28,7 @@ const MAX_ENDING: usize = 3;
 /// ends in «bilag»/«vedlegg» with at most an inflection after it («bilaget»,
 /// «sikkerhetsbilaget», «vedlegga»), or "annex", "appendix", "schedule". The same words make `CON-005` see an attached agreement,
 /// so the rules that read annexes agree with it.
-pub fn names_annex(text: &str) -> bool {
+pub(crate) fn names_annex(text: &str) -> bool {
     words(text).any(|word| {
         ANNEX_WORDS.iter().any(|annex| {
             word.match_indices(annex)

@@ -25,7 +25,7 @@ pub fn is_requirement_text_title(h: &str) -> bool {
 }
 
 /// The term column of a glossary: «Begrep», «Forkortelse», «Definisjon».
-pub fn is_glossary_title(h: &str) -> bool {
+pub(crate) fn is_glossary_title(h: &str) -> bool {
     [
         "begrep",
         "forkort",
@@ -98,7 +98,7 @@ fn is_descriptive_title(h: &str) -> bool {
 
 /// Whether a cell reads as a column title of some table (a role the engine knows,
 /// or a plain descriptive title). Titles are short: a sentence is never one.
-pub fn is_column_title(h: &str) -> bool {
+pub(crate) fn is_column_title(h: &str) -> bool {
     if h.is_empty() || h.split_whitespace().count() > 4 {
         return false;
     }
@@ -111,7 +111,7 @@ pub fn is_column_title(h: &str) -> bool {
 }
 
 /// An id column: «Krav-ID», «Nr», «Ref.nr».
-pub fn is_id_header(h: &str) -> bool {
+pub(crate) fn is_id_header(h: &str) -> bool {
     matches!(
         h,
         "id" | "nr" | "#" | "nummer" | "ref" | "ref.nr" | "løpenr" | "no"
@@ -135,7 +135,7 @@ pub fn is_id_header(h: &str) -> bool {
 }
 
 /// A type column: «Type», «M/E», «Skal/bør», «Minstekrav», «Prioritet».
-pub fn is_type_header(h: &str) -> bool {
+pub(crate) fn is_type_header(h: &str) -> bool {
     h.contains("type")
         || [
             "må/bør",
@@ -161,7 +161,7 @@ pub fn is_type_header(h: &str) -> bool {
 /// («Begrunnelse», «Kilde»): explanation, which mentions other topics in passing
 /// and must not become part of the requirement. Whole headers only, so that
 /// «Kildesystem» stays content.
-pub fn is_explanation_header(h: &str) -> bool {
+pub(crate) fn is_explanation_header(h: &str) -> bool {
     matches!(
         h,
         "begrunnelse"
@@ -179,7 +179,7 @@ pub fn is_explanation_header(h: &str) -> bool {
 }
 
 /// A column for the vendor's answer, a weight or a price: «Leverandørens svar», «Vekt».
-pub fn is_answer_or_weight_header(h: &str) -> bool {
+pub(crate) fn is_answer_or_weight_header(h: &str) -> bool {
     [
         "vekt",
         "weight",

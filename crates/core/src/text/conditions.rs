@@ -143,7 +143,7 @@ const MAIN_CLAUSE_WORDS: &[&str] = &["skal", "mÃ¥", "shall", "must", "will", "bÃ
 /// statement of several sentences (a requirement-table row) is conditional when every
 /// sentence with a modal verb is, or, with no modal verb, when any sentence is: one
 /// conditional sentence in a row does not make the row's other demands conditional.
-pub fn is_conditional(statement: &str) -> bool {
+pub(crate) fn is_conditional(statement: &str) -> bool {
     // Most statements hold no word a condition can start with: say so after one scan
     // of the words instead of cutting sentences and searching every phrase.
     if statement.len() < crate::text::sentences::MAX_SENTENCE_BYTES

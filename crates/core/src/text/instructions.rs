@@ -69,7 +69,7 @@ const OBJECT_REACH: usize = 5;
 
 /// True when a normalised sentence instructs the tenderer to describe, explain or
 /// account for something.
-pub fn asks_to_describe(sentence: &str) -> bool {
+pub(crate) fn asks_to_describe(sentence: &str) -> bool {
     // Every binding sentence of a tender passes here: most name no description at
     // all, and one scan for the stems says so before any word is looked at.
     static STEMS: OnceLock<Option<AhoCorasick>> = OnceLock::new();

@@ -227,12 +227,12 @@ fn is_hangul_jamo_vt(c: char) -> bool {
 }
 
 /// Normalises a rule term the same way as text.
-pub fn normalize_term(term: &str) -> String {
+pub(crate) fn normalize_term(term: &str) -> String {
     normalize(term).text
 }
 
 /// True for characters that make up words: letters and digits in any script.
-pub fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 

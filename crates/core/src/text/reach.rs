@@ -57,7 +57,7 @@ const MODALS: &[&str] = &[
 /// The byte ranges of a normalised statement that are *not* in its requirement's
 /// reach: subordinate clauses and references, each up to the punctuation (or cell
 /// boundary) that ends it.
-pub fn outside_reach(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn outside_reach(text: &str) -> Vec<Range<usize>> {
     let words: Vec<(usize, &str)> = super::modality::words(text)
         .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
         .collect();

@@ -17,12 +17,12 @@ const ABBREVIATIONS: &[&str] = &[
 /// sentences are a few hundred bytes; a run of megabytes without a sentence end
 /// (a pasted table, a broken export) would otherwise be one statement, and the
 /// work per statement (term context, near-hit windows) grows with its square.
-pub const MAX_SENTENCE_BYTES: usize = 4096;
+pub(crate) const MAX_SENTENCE_BYTES: usize = 4096;
 
 /// Byte ranges of the sentences of a normalised text (no leading/trailing space).
 /// A sentence longer than [`MAX_SENTENCE_BYTES`] is cut at the next space (or,
 /// without one, at twice the length on a character boundary).
-pub fn split(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn split(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut sentences = Vec::new();
     let mut start = 0;
@@ -74,7 +74,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
 /// or without one at twice that on a character boundary), for statements that are
 /// not split into sentences (a requirement row's text): the same bound on the work
 /// per statement.
-pub fn bounded(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+pub(crate) fn bounded(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     if range.len() <= MAX_SENTENCE_BYTES {
         return vec![range];
     }

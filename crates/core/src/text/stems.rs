@@ -13,7 +13,7 @@ const ENDINGS: [&str; 18] = [
 const SHORTEST_STEM: usize = 4;
 
 /// The stems of a text's words, in order, stop words left out.
-pub fn stems(text: &str) -> Vec<String> {
+pub(crate) fn stems(text: &str) -> Vec<String> {
     let lower = text.to_lowercase();
     let mut out = Vec::new();
     each_stem(&lower, |s| out.push(s.to_string()));
@@ -25,7 +25,7 @@ pub fn stems(text: &str) -> Vec<String> {
 /// so nothing is allocated. Called on every normative sentence: it splits on
 /// ASCII bytes that are not letters or digits (every byte of a non-ASCII
 /// character is ≥ 0x80) and trims the rare non-ASCII punctuation at a word's ends.
-pub fn each_stem<'t>(lower: &'t str, mut f: impl FnMut(&'t str)) {
+pub(crate) fn each_stem<'t>(lower: &'t str, mut f: impl FnMut(&'t str)) {
     let bytes = lower.as_bytes();
     let word_byte = |b: u8| b >= 0x80 || b.is_ascii_alphanumeric();
     let mut at = 0;
@@ -102,7 +102,7 @@ fn is_stop(word: &str) -> bool {
 
 /// One lower-case word's stem: the word without its inflection ending, if at
 /// least [`SHORTEST_STEM`] bytes remain.
-pub fn stem(word: &str) -> &str {
+pub(crate) fn stem(word: &str) -> &str {
     // Every ending ends in one of these letters: most words end otherwise. Bytes,
     // not chars: a non-ASCII character's last byte is ≥ 0x80.
     if !matches!(

@@ -36,7 +36,7 @@ fn words() -> Option<&'static fst::Set<&'static [u8]>> {
 
 /// Whether `word` (any case) is a bokmål or nynorsk word: a lemma of the list,
 /// a regular inflection of one, or a compound ending in one.
-pub fn is_norwegian_word(word: &str) -> bool {
+pub(crate) fn is_norwegian_word(word: &str) -> bool {
     let lower: String = unicode_normalization::UnicodeNormalization::nfc(word)
         .flat_map(char::to_lowercase)
         .collect();

@@ -43,8 +43,8 @@ mod xml;
 use super::{Directive, Document, Format, Location, ReadError};
 use body::{Context, PartKind, Side};
 use numbering::Numbering;
+pub(crate) use package::properties;
 use package::{Package, PartError, Relationship};
-pub(crate) use package::{Properties, properties};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use styles::Styles;
@@ -188,6 +188,11 @@ pub fn read_with_limits(
     }
 
     doc.directives = directives(comments, &side);
+    // What the file says of itself travels with it. Properties that cannot be read
+    // leave no facts; they never made a document unreadable.
+    if let Ok(props) = package::properties_in(&mut package, limits) {
+        doc.facts = props.facts();
+    }
     // The block list grew by doubling; it lives as long as the check.
     doc.blocks.shrink_to_fit();
     Ok(doc)

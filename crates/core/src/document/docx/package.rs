@@ -1,7 +1,7 @@
 //! The OPC package: the zip container, size caps, relationships, content types,
 //! and recognising files that are not a DOCX at all (legacy `.doc`, encrypted).
 
-use super::super::ReadError;
+use super::super::{DocumentFacts, ReadError};
 use super::Limits;
 use super::xml::{Ev, Xml, attr, local_name};
 use std::collections::HashMap;
@@ -235,7 +235,7 @@ impl<'a> Package<'a> {
 /// from the body, for what a file says about itself (services it covers, whether
 /// tenderlint wrote it).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Properties {
+pub(crate) struct Properties {
     pub title: String,
     pub subject: String,
     pub keywords: String,
@@ -244,8 +244,27 @@ pub struct Properties {
 }
 
 impl Properties {
+    /// What the properties say for the engine: services declared in a custom
+    /// property `services` (or `tjenester`, `tenester`), and the title, subject and
+    /// keywords that service detection reads.
+    pub(crate) fn facts(&self) -> DocumentFacts {
+        let declared = ["services", "tjenester", "tenester"]
+            .iter()
+            .filter_map(|name| self.custom(name))
+            .flat_map(|v| v.split([',', ';']))
+            .map(|s| s.trim().trim_matches(['[', ']']).trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        let titles = [&self.title, &self.subject, &self.keywords]
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .cloned()
+            .collect();
+        DocumentFacts { declared, titles }
+    }
+
     /// The value of a custom property, names compared without case.
-    pub fn custom(&self, name: &str) -> Option<&str> {
+    pub(crate) fn custom(&self, name: &str) -> Option<&str> {
         self.custom
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
@@ -255,9 +274,18 @@ impl Properties {
 
 /// The document properties of a DOCX file's bytes; empty ones when the package has
 /// no `docProps` parts. Only those two small parts are inflated.
-pub fn properties(bytes: &[u8]) -> Result<Properties, ReadError> {
+pub(crate) fn properties(bytes: &[u8]) -> Result<Properties, ReadError> {
     let limits = Limits::default();
     let mut package = Package::open(bytes, limits)?;
+    properties_in(&mut package, limits)
+}
+
+/// The document properties of an open package (the reader's, for the facts a
+/// document carries).
+pub(super) fn properties_in(
+    package: &mut Package<'_>,
+    limits: Limits,
+) -> Result<Properties, ReadError> {
     let mut props = Properties::default();
     if let Some(core) = package
         .read_part("docProps/core.xml")

@@ -1,5 +1,9 @@
+// Reads the repository's fixtures, as tests may (crates/core/clippy.toml bans it in the library).
+#![allow(clippy::disallowed_methods)]
+
 use super::*;
-use crate::document::{Format, markdown, read_owned};
+use crate::document::read::read_owned;
+use crate::document::{Format, markdown};
 use std::path::{Path, PathBuf};
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
