@@ -381,3 +381,43 @@ fn document_xml(docx: &[u8]) -> String {
     std::io::Read::read_to_string(&mut part, &mut xml).expect("UTF-8");
     xml
 }
+
+/// Issue 25 point 4: the HTML and Word reports under `--lang nn` show the rule
+/// sets' titles and the placeholder hint in nynorsk, not in bokmål.
+#[test]
+fn html_and_word_reports_speak_nynorsk_under_nn() {
+    let tender = "fixtures/tenders/nb-legevakt";
+    let out = tenderlint(&["check", tender, "--lang", "nn", "--format", "html"]);
+    let html = stdout(&out);
+    assert!(html.contains("<html"), "{}", stderr(&out));
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let docx = dir.path().join("r.docx");
+    let target = format!("docx={}", docx.display());
+    let out = tenderlint(&["check", tender, "--lang", "nn", "-o", &target]);
+    let bytes = std::fs::read(&docx).unwrap_or_else(|_| panic!("{}", stderr(&out)));
+    let xml = document_xml(&bytes);
+
+    for (name, text) in [("html", &html), ("docx", &xml)] {
+        for bokmaal in [
+            "Anskaffelseshygiene for konkurransegrunnlag",
+            "anbefalinger for anskaffelse av journalløsninger i kommunene",
+        ] {
+            assert!(!text.contains(bokmaal), "{name} shows bokmål «{bokmaal}»");
+        }
+        for nynorsk in [
+            "Anskaffingshygiene for konkurransegrunnlag",
+            "tilrådingar for anskaffing av journalløysingar i kommunane",
+        ] {
+            assert!(text.contains(nynorsk), "{name} lacks nynorsk «{nynorsk}»");
+        }
+    }
+    assert!(
+        !html.contains("fyll inn / fill in"),
+        "the placeholder hint is bilingual"
+    );
+    assert!(
+        html.contains("<mark title=\"fyll inn\">"),
+        "the placeholder hint"
+    );
+}

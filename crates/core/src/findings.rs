@@ -120,6 +120,10 @@ pub struct RuleSetInfo {
     pub id: String,
     pub version: String,
     pub title: String,
+    /// The title in bokmål, nynorsk and English, for the reports that speak the
+    /// reader's language (`title` stays the bokmål one in JSON).
+    #[serde(skip)]
+    pub titles: crate::rules::Localized,
     /// A path, or `embedded:ID@VERSION`.
     pub origin: String,
     pub sha256: String,

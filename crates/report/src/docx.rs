@@ -182,7 +182,12 @@ fn build(report: &CheckReport, options: &RenderOptions<'_>) -> Docx {
 
     doc = doc.add_paragraph(heading(w("rulesets"), 2));
     for s in &report.rulesets {
-        doc = doc.add_paragraph(para(&format!("{}@{} – {}", s.id, s.version, s.title)));
+        doc = doc.add_paragraph(para(&format!(
+            "{}@{} – {}",
+            s.id,
+            s.version,
+            s.titles.get(lang)
+        )));
     }
     doc = doc.add_paragraph(para(&common::services_statement_for(
         report,

@@ -236,12 +236,13 @@ fn evidence_html(report: &CheckReport, r: &RuleResult, lang: Lang) -> String {
 }
 
 /// A suggestion with its placeholders highlighted: values to fill in before pasting.
-fn placeholders_html(text: &str) -> String {
+fn placeholders_html(text: &str, lang: Lang) -> String {
+    let fill_in = label(lang, "fill-in");
     crate::fixes::placeholder_parts(text)
         .into_iter()
         .map(|(t, placeholder)| {
             if placeholder {
-                format!("<mark title=\"fyll inn / fill in\">{}</mark>", esc(t))
+                format!("<mark title=\"{}\">{}</mark>", esc(fill_in), esc(t))
             } else {
                 esc(t)
             }
@@ -295,7 +296,7 @@ fn head(out: &mut String, report: &CheckReport, lang: Lang, date: Date) {
             "<li><span class=\"rule\">{}@{}</span> – {}</li>",
             esc(&s.id),
             esc(&s.version),
-            esc(&s.title)
+            esc(s.titles.get(lang))
         );
     }
     let _ = write!(
@@ -495,7 +496,7 @@ fn matrix(out: &mut String, report: &CheckReport, lang: Lang) {
         let suggestion = match common::suggestion_raw(report, r) {
             Some(text) if !r.ok || r.waiver.is_some() => format!(
                 "<div class=\"sugg\"><p id=\"sugg-{i}\">{}</p><button type=\"button\" class=\"copy\" data-target=\"sugg-{i}\" data-copied=\"{}\">{}</button></div>",
-                placeholders_html(text),
+                placeholders_html(text, lang),
                 esc(w("copied")),
                 esc(w("copy"))
             ),

@@ -311,6 +311,7 @@ fn check_tender(
                 id: s.id.clone(),
                 version: s.version.to_string(),
                 title: s.title.nb.clone(),
+                titles: s.title.clone(),
                 origin: s.origin.clone(),
                 sha256: s.sha256.clone(),
                 categories: s.categories.clone(),
