@@ -69,8 +69,8 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
 fn explain_nothing_read(report: &CheckReport, paths: &[PathBuf], lang: tenderlint::Lang) {
     if report.files.is_empty() {
         eprintln!(
-            "error: no Markdown or DOCX files found in {}",
-            display_paths(paths)
+            "error: {}",
+            report::i18n::word(lang, "no-tender-files").replace("{paths}", &display_paths(paths))
         );
         // Say which files were left out (tenderlint's own reports), if any.
         for n in &report.notices {

@@ -421,3 +421,19 @@ fn html_and_word_reports_speak_nynorsk_under_nn() {
         "the placeholder hint"
     );
 }
+
+/// Issue 25 point 4: a folder without a tender file is reported in the
+/// reader's language.
+#[test]
+fn no_tender_files_is_said_in_the_readers_language() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().to_str().expect("UTF-8 path");
+    for (lang, words) in [
+        ("nb", "fant ingen Markdown- eller DOCX-filer i"),
+        ("nn", "fann ingen Markdown- eller DOCX-filer i"),
+        ("en", "no Markdown or DOCX files found in"),
+    ] {
+        let out = tenderlint(&["check", path, "--lang", lang]);
+        assert!(stderr(&out).contains(words), "{lang}: {}", stderr(&out));
+    }
+}

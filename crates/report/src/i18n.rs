@@ -217,6 +217,13 @@ const WORDS: &[Entry] = &[
         "tenderlint-rapport",
         "tenderlint-report",
     ),
+    // CLI usage errors.
+    (
+        "no-tender-files",
+        "fant ingen Markdown- eller DOCX-filer i {paths}",
+        "fann ingen Markdown- eller DOCX-filer i {paths}",
+        "no Markdown or DOCX files found in {paths}",
+    ),
     // The baseline.
     ("baseline-label", "referanse", "referanse", "baseline"),
     ("baseline-new", "ny", "ny", "new"),
