@@ -44,25 +44,6 @@ fn docx_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// A Python that has lxml: `TENDERLINT_PYTHON`, the venv `scripts/test.sh` makes, or
-/// `python3` on the path.
-fn python_with_lxml() -> Option<PathBuf> {
-    let venv = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/target/fidelity-venv/bin/python"
-    ));
-    std::env::var_os("TENDERLINT_PYTHON")
-        .map(PathBuf::from)
-        .into_iter()
-        .chain([venv, PathBuf::from("python3")])
-        .find(|python| {
-            Command::new(python)
-                .args(["-c", "import lxml"])
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-}
-
 /// Words as the reference counts them: letters and digits, lower-cased, composed,
 /// soft hyphens dropped.
 fn count_words(text: &str, counts: &mut HashMap<String, u32>) {
@@ -119,7 +100,7 @@ fn allowlist() -> HashMap<String, String> {
 
 /// A Python with lxml, or `None` (with a note) where there is none; in CI a missing one fails.
 fn python_or_skip() -> Option<PathBuf> {
-    let python = python_with_lxml();
+    let python = crate::support::python_with_lxml();
     if python.is_none() {
         eprintln!(
             "note: the DOCX fidelity test DID NOT RUN: no Python with lxml \

@@ -42,24 +42,6 @@ fn tenderlint(args: &[&str], dir: &Path) -> Output {
         .expect("run tenderlint")
 }
 
-/// A Python with lxml, as the fidelity test finds one.
-fn python() -> Option<PathBuf> {
-    let venv = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/target/fidelity-venv/bin/python"
-    ));
-    std::env::var_os("TENDERLINT_PYTHON")
-        .map(PathBuf::from)
-        .into_iter()
-        .chain([venv, PathBuf::from("python3")])
-        .find(|p| {
-            Command::new(p)
-                .args(["-c", "import lxml"])
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-}
-
 fn revisions(python: &Path, args: &[&str]) -> String {
     let out = Command::new(python)
         .arg(REVISIONS)
@@ -212,7 +194,7 @@ fn not_inserted(anchors: &serde_json::Value) -> Vec<String> {
 
 #[test]
 fn accepting_every_change_makes_the_tender_complete_and_rejecting_restores_its_text() {
-    let Some(python) = python() else {
+    let Some(python) = crate::support::python_with_lxml() else {
         eprintln!("note: no Python with lxml; review round trip not run");
         return;
     };
@@ -279,7 +261,7 @@ fn accepting_every_change_makes_the_tender_complete_and_rejecting_restores_its_t
 
 #[test]
 fn every_comment_spans_the_words_of_its_evidence() {
-    let Some(python) = python() else {
+    let Some(python) = crate::support::python_with_lxml() else {
         eprintln!("note: no Python with lxml; anchors not checked");
         return;
     };
@@ -332,7 +314,7 @@ fn every_comment_spans_the_words_of_its_evidence() {
 
 #[test]
 fn reviewed_copies_open_and_keep_every_other_part_byte_for_byte() {
-    let python = python();
+    let python = crate::support::python_with_lxml();
     let mut tenders = vec![PathBuf::from(FIXTURE)];
     for d in [
         "tenders-docx/nb-legevakt",

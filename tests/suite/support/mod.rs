@@ -3,3 +3,25 @@
 pub(crate) mod accuracy;
 pub(crate) mod docx;
 pub(crate) mod tender;
+
+use std::path::PathBuf;
+use std::process::Command;
+
+/// A Python that has lxml: `TENDERLINT_PYTHON`, the venv `scripts/test.sh` makes, or
+/// `python3` on the path.
+pub(crate) fn python_with_lxml() -> Option<PathBuf> {
+    let venv = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/target/fidelity-venv/bin/python"
+    ));
+    std::env::var_os("TENDERLINT_PYTHON")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain([venv, PathBuf::from("python3")])
+        .find(|python| {
+            Command::new(python)
+                .args(["-c", "import lxml"])
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+}
