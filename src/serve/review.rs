@@ -10,8 +10,6 @@ use axum::extract::Request;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
 pub(super) async fn review(state: AppState, request: Request) -> Response {
     let state = state.0;
     let result = async {
@@ -60,30 +58,13 @@ fn attachment(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
 }
 
 fn answer(outcomes: Vec<Outcome>) -> Result<Response, ApiError> {
-    if let [Outcome::Copy { name, bytes }] = outcomes.as_slice() {
-        return Ok(attachment(DOCX, name, bytes.clone()));
+    match review::download(outcomes) {
+        Ok(d) => Ok(attachment(d.content_type, &d.name, d.bytes)),
+        Err(review::ReviewDownloadError::NothingReviewed(why)) => {
+            Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, why))
+        }
+        Err(review::ReviewDownloadError::Zip(why)) => {
+            Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, why))
+        }
     }
-    if outcomes
-        .iter()
-        .all(|o| matches!(o, Outcome::Refused { .. }))
-    {
-        let reasons: Vec<String> = outcomes
-            .iter()
-            .filter_map(|o| match o {
-                Outcome::Refused { name, reason } => Some(format!("{name}: {reason}")),
-                _ => None,
-            })
-            .collect();
-        return Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            format!("no file could be reviewed: {}", reasons.join("; ")),
-        ));
-    }
-    let bytes = review::bundle(outcomes)
-        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e))?;
-    Ok(attachment(
-        "application/zip",
-        "tenderlint-gjennomgang.zip",
-        bytes,
-    ))
 }

@@ -187,40 +187,20 @@ impl Checked {
     /// one Word file's reviewed copy as itself, several files (or Markdown, as a
     /// diff) as one zip; refused, naming each file, when none could be reviewed.
     pub fn review(&self) -> Result<Download, JsError> {
-        use tenderlint_report::review::{self, Outcome};
+        use tenderlint_report::review;
         let date = review::revision_date(Some(self.today));
-        let mut outcomes = review::review_contents(&self.files, &self.report, rule_sets()?, &date);
-        if let [Outcome::Copy { .. }] = outcomes.as_slice()
-            && let Some(Outcome::Copy { name, bytes }) = outcomes.pop()
-        {
-            return Ok(Download {
-                bytes,
-                name,
-                content_type: DOCX,
-            });
-        }
-        let refused: Vec<String> = outcomes
-            .iter()
-            .filter_map(|o| match o {
-                Outcome::Refused { name, reason } => Some(format!("{name}: {reason}")),
-                _ => None,
-            })
-            .collect();
-        if refused.len() == outcomes.len() {
-            return Err(JsError::new(&format!(
-                "no file could be reviewed: {}",
-                refused.join("; ")
-            )));
-        }
+        let outcomes = review::review_contents(&self.files, &self.report, rule_sets()?, &date);
+        let d = review::download(outcomes).map_err(|e| match e {
+            review::ReviewDownloadError::NothingReviewed(why)
+            | review::ReviewDownloadError::Zip(why) => JsError::new(&why),
+        })?;
         Ok(Download {
-            bytes: review::bundle(outcomes).map_err(|e| JsError::new(&e))?,
-            name: "tenderlint-gjennomgang.zip".into(),
-            content_type: "application/zip",
+            bytes: d.bytes,
+            name: d.name,
+            content_type: d.content_type,
         })
     }
 }
-
-const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 impl Checked {
     fn render_as(&self, format: Format, lang: Lang) -> Vec<u8> {

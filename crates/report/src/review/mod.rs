@@ -138,3 +138,60 @@ pub fn bundle(outcomes: Vec<Outcome>) -> Result<Vec<u8>, String> {
     }
     Ok(zip.finish().map_err(|e| failed(&e))?.into_inner())
 }
+
+/// What «Last ned dokumentene med kommentarer» hands the reader, on the page served
+/// by `tenderlint serve` and on the static page alike.
+#[derive(Debug)]
+pub struct ReviewDownload {
+    /// The download's file name.
+    pub name: String,
+    /// Its media type.
+    pub content_type: &'static str,
+    /// Its content.
+    pub bytes: Vec<u8>,
+}
+
+/// Why there is nothing to download.
+#[derive(Debug)]
+pub enum ReviewDownloadError {
+    /// Every file was refused; the message names each with its reason.
+    NothingReviewed(String),
+    /// The zip of several reviews could not be written.
+    Zip(String),
+}
+
+/// The media type of a Word document.
+pub const DOCX_CONTENT_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// One Word file's reviewed copy as itself; several files (or Markdown, as a diff) as
+/// one zip; an error naming each file when none could be reviewed.
+pub fn download(mut outcomes: Vec<Outcome>) -> Result<ReviewDownload, ReviewDownloadError> {
+    if let [Outcome::Copy { .. }] = outcomes.as_slice()
+        && let Some(Outcome::Copy { name, bytes }) = outcomes.pop()
+    {
+        return Ok(ReviewDownload {
+            name,
+            content_type: DOCX_CONTENT_TYPE,
+            bytes,
+        });
+    }
+    let refused: Vec<String> = outcomes
+        .iter()
+        .filter_map(|o| match o {
+            Outcome::Refused { name, reason } => Some(format!("{name}: {reason}")),
+            _ => None,
+        })
+        .collect();
+    if refused.len() == outcomes.len() {
+        return Err(ReviewDownloadError::NothingReviewed(format!(
+            "no file could be reviewed: {}",
+            refused.join("; ")
+        )));
+    }
+    Ok(ReviewDownload {
+        name: "tenderlint-gjennomgang.zip".into(),
+        content_type: "application/zip",
+        bytes: bundle(outcomes).map_err(ReviewDownloadError::Zip)?,
+    })
+}
