@@ -154,24 +154,11 @@ fn build(report: &CheckReport, options: &RenderOptions<'_>) -> Docx {
     let lang = options.lang;
     let w = |k| label(lang, k);
     let date = options.date.unwrap_or_else(crate::date::today);
-    let mut doc = Docx::new()
+    let doc = Docx::new()
         .custom_property(super::REPORT_MARKER, report.tool.version.clone())
         .page_size(PAGE_W, PAGE_H)
-        .page_orient(PageOrientationType::Landscape)
-        .add_style(
-            Style::new("Heading1", StyleType::Paragraph)
-                .name("Heading 1")
-                .size(32)
-                .bold()
-                .outline_lvl(0),
-        )
-        .add_style(
-            Style::new("Heading2", StyleType::Paragraph)
-                .name("Heading 2")
-                .size(26)
-                .bold()
-                .outline_lvl(1),
-        )
+        .page_orient(PageOrientationType::Landscape);
+    let mut doc = with_heading_styles(doc)
         .add_paragraph(heading(w("report-title"), 1))
         .add_paragraph(para(&format!(
             "{}: {date} · {} {}",
@@ -319,4 +306,23 @@ pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u
         Ok(()) => buffer.into_inner(),
         Err(_) => Vec::new(),
     }
+}
+
+/// The two heading styles the Word reports use (Word's own names, so its navigation
+/// pane and table of contents see them).
+pub(crate) fn with_heading_styles(doc: Docx) -> Docx {
+    doc.add_style(
+        Style::new("Heading1", StyleType::Paragraph)
+            .name("Heading 1")
+            .size(32)
+            .bold()
+            .outline_lvl(0),
+    )
+    .add_style(
+        Style::new("Heading2", StyleType::Paragraph)
+            .name("Heading 2")
+            .size(26)
+            .bold()
+            .outline_lvl(1),
+    )
 }

@@ -214,7 +214,7 @@ const COLUMNS: [usize; 5] = [1_000, 3_900, 700, 1_700, 1_726];
 /// The addendum as the bytes of a .docx file; empty if docx-rs fails to pack it
 /// (it writes to memory, so only a bug in it could make it fail).
 pub(crate) fn render_docx(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u8> {
-    use docx_rs::{Docx, Paragraph, Run, Shading, Style, StyleType, Table, TableCell, TableRow};
+    use docx_rs::{Docx, Paragraph, Run, Shading, Table, TableCell, TableRow};
     let addendum = addendum(report, options.id_prefix);
     let lang = addendum.lang;
     let run = |s: &str| Run::new().add_text(strip_xml_illegal(s));
@@ -225,21 +225,7 @@ pub(crate) fn render_docx(report: &CheckReport, options: &RenderOptions<'_>) -> 
             .width(width, docx_rs::WidthType::Dxa)
             .add_paragraph(p)
     };
-    let mut doc = Docx::new()
-        .add_style(
-            Style::new("Heading1", StyleType::Paragraph)
-                .name("Heading 1")
-                .size(32)
-                .bold()
-                .outline_lvl(0),
-        )
-        .add_style(
-            Style::new("Heading2", StyleType::Paragraph)
-                .name("Heading 2")
-                .size(26)
-                .bold()
-                .outline_lvl(1),
-        )
+    let mut doc = crate::docx::with_heading_styles(Docx::new())
         .add_paragraph(heading(word(lang, "addendum-title"), "Heading1"))
         .add_paragraph(para(&intro(report, lang)));
     if addendum.groups.is_empty() {
