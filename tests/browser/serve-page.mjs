@@ -9,12 +9,12 @@
 // from the DOM, press a copy button and read the clipboard, take a screenshot,
 // and run axe-core (WCAG 2.1 A and AA rules) in the page.
 
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import CDP from "chrome-remote-interface";
+import { sleep, startChromium } from "./chromium.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -30,31 +30,6 @@ function parseArgs(argv) {
   }
   return args;
 }
-
-function startChromium(path, profile) {
-  const child = spawn(path, [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--no-first-run", "--no-default-browser-check", "--hide-scrollbars",
-    "--lang=nb-NO", "--accept-lang=nb-NO,nb",
-    "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank",
-  ], { stdio: ["ignore", "ignore", "pipe"] });
-  return new Promise((resolveStart, reject) => {
-    let log = "";
-    const timer = setTimeout(() => reject(new Error("Chromium did not start:\n" + log)), 30000);
-    child.stderr.on("data", (chunk) => {
-      log += chunk;
-      const match = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(log);
-      if (match) {
-        clearTimeout(timer);
-        resolveStart({ child, port: Number(match[1]) });
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`Chromium exited (${code}):\n` + log)));
-  });
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));

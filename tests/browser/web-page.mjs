@@ -13,13 +13,13 @@
 // its reviewed documents downloaded, and axe-core (WCAG 2.1 A and AA) run in the page. Every request the page
 // makes after the cut is reported.
 
-import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import CDP from "chrome-remote-interface";
+import { sleep, startChromium } from "./chromium.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -73,31 +73,6 @@ function serveFolder(dir) {
     server.listen(0, "127.0.0.1", () => resolveListen({ server, served, port: server.address().port }));
   });
 }
-
-function startChromium(path, profile) {
-  const child = spawn(path, [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--no-first-run", "--no-default-browser-check", "--hide-scrollbars",
-    "--lang=nb-NO", "--accept-lang=nb-NO,nb",
-    "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank",
-  ], { stdio: ["ignore", "ignore", "pipe"] });
-  return new Promise((resolveStart, reject) => {
-    let log = "";
-    const timer = setTimeout(() => reject(new Error("Chromium did not start:\n" + log)), 30000);
-    child.stderr.on("data", (chunk) => {
-      log += chunk;
-      const match = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(log);
-      if (match) {
-        clearTimeout(timer);
-        resolveStart({ child, port: Number(match[1]) });
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`Chromium exited (${code}):\n` + log)));
-  });
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // Every rule as the page shows it: status, and each piece of evidence's place and excerpt.
 const READ_PAGE = `(() => ({
