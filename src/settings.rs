@@ -51,6 +51,23 @@ pub struct SettingsError {
     pub in_config: bool,
 }
 
+/// Why the settings of a check could not be resolved.
+#[derive(Debug, Clone)]
+pub enum ResolveError {
+    /// Problems in the configuration or the rule sets, each with where it lies.
+    Sources(Vec<SettingsError>),
+    /// A service in `--services` or the configuration's `services:` that no rule set
+    /// knows. Data, not words: the caller words it in its reader's language
+    /// (`report::i18n::unknown_service`), which is known only after the settings.
+    UnknownService(crate::findings::UnknownService),
+}
+
+impl From<Vec<SettingsError>> for ResolveError {
+    fn from(errors: Vec<SettingsError>) -> ResolveError {
+        ResolveError::Sources(errors)
+    }
+}
+
 /// Loads the configuration that applies.
 pub fn find_config(source: ConfigSource) -> Result<Option<Config>, SettingsError> {
     let path = match source {
@@ -69,7 +86,7 @@ pub fn find_config(source: ConfigSource) -> Result<Option<Config>, SettingsError
 }
 
 /// Resolves the rule sets and check options from a configuration and flags.
-pub fn resolve(config: Option<Config>, flags: &Flags) -> Result<Settings, Vec<SettingsError>> {
+pub fn resolve(config: Option<Config>, flags: &Flags) -> Result<Settings, ResolveError> {
     let rulesets = rulesets(flags.rulesets, config.as_ref())?;
     let mut options = CheckOptions::default();
     // An unknown service name would silently leave its rules at their defaults.
@@ -80,20 +97,15 @@ pub fn resolve(config: Option<Config>, flags: &Flags) -> Result<Settings, Vec<Se
             .map(|c| (c.services.as_slice(), c.source.name.as_str())),
         &rulesets,
     )
-    .map_err(|e| {
-        vec![SettingsError {
-            error: RuleSetError::about("services", e.to_string()),
-            in_config: false,
-        }]
-    })?;
+    .map_err(ResolveError::UnknownService)?;
     options.engine.services = services;
     options.engine.services_origin = origin;
     if let Some(c) = &config {
         c.check_rule_ids(&rulesets).map_err(|error| {
-            vec![SettingsError {
+            ResolveError::Sources(vec![SettingsError {
                 error,
                 in_config: true,
-            }]
+            }])
         })?;
         options.files = c
             .files

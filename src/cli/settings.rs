@@ -221,15 +221,22 @@ fn named_lang<'a>(flag: Option<&'a str>, config: Option<&Config>) -> Result<Opti
     }
 }
 
-/// The rule sets and library options both `check` and `serve` run with.
+/// The rule sets and library options both `check` and `serve` run with. An
+/// unknown service is said in `lang`, the language of the command's messages.
 fn resolve_library(
     config: Option<Config>,
     rulesets: &[String],
     services: &[String],
     today: Option<Date>,
+    lang: Lang,
 ) -> Result<library::Settings, Problem> {
     let flags = library::Flags { rulesets, services };
-    let mut resolved = library::resolve(config, &flags)?;
+    let mut resolved = library::resolve(config, &flags).map_err(|e| match e {
+        library::ResolveError::Sources(errors) => Problem::Sources(errors),
+        library::ResolveError::UnknownService(unknown) => {
+            Problem::Usage(tenderlint::report::i18n::unknown_service(&unknown, lang))
+        }
+    })?;
     resolved.options.today = today;
     Ok(resolved)
 }
@@ -242,7 +249,14 @@ fn resolve_serve(
     let lang = named_lang(args.lang.as_deref(), config.as_ref())
         .map_err(|v| Problem::Usage(format!("unknown language `{v}` (use nb, nn or en)")))?;
     let today = env.today()?;
-    let resolved = resolve_library(config, &args.rulesets.rulesets, &args.services, today)?;
+    let words = lang.or_else(|| env.lang()).unwrap_or_default();
+    let resolved = resolve_library(
+        config,
+        &args.rulesets.rulesets,
+        &args.services,
+        today,
+        words,
+    )?;
     Ok(ServeSettings { resolved, lang })
 }
 
@@ -274,7 +288,7 @@ fn resolve_check(
         rulesets,
         mut options,
         ..
-    } = resolve_library(config, &args.rulesets.rulesets, &args.services, today)?;
+    } = resolve_library(config, &args.rulesets.rulesets, &args.services, today, lang)?;
     // Only a language the user names decides the suggestions; LANG is the
     // terminal's, not the tender's.
     options.lang = named;

@@ -163,7 +163,10 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
         .ok_or_else(|| fail("cannot resolve the configuration's directory".into()))?;
     parse(
         RuleSetSource {
-            name: pathdiff(&dir.join(FILE_NAME)).display().to_string(),
+            // The file's own name: `--config ci.yaml` is not called tenderlint.yaml in errors.
+            name: pathdiff(&dir.join(path.file_name().unwrap_or(FILE_NAME.as_ref())))
+                .display()
+                .to_string(),
             text: source.text,
         },
         path,

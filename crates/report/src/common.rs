@@ -410,6 +410,7 @@ pub fn services_statement_for(report: &CheckReport, lang: Lang, how: ServicesCha
     // Services from the same place are listed together: «a, b (front matter of x.md)».
     let mut groups: Vec<(Vec<&str>, String)> = Vec::new();
     for service in &services.effective {
+        let name = i18n::service_name(lang, service);
         let from: Vec<String> = services
             .origins
             .iter()
@@ -418,8 +419,8 @@ pub fn services_statement_for(report: &CheckReport, lang: Lang, how: ServicesCha
             .collect();
         let from = from.join("; ");
         match groups.iter_mut().find(|(_, f)| *f == from) {
-            Some((names, _)) => names.push(service),
-            None => groups.push((vec![service], from)),
+            Some((names, _)) => names.push(name),
+            None => groups.push((vec![name], from)),
         }
     }
     let parts: Vec<String> = groups

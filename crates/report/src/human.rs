@@ -42,26 +42,39 @@ pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u
     let style = Style(Paint::always(options.color));
     let mut out = String::new();
     header(&mut out, report, &style, lang);
+    // What fails first, in the order of the to-do list every other format opens
+    // with (errors, then warnings, then info); then, per category, the rest.
+    let to_fix = common::to_fix(report);
+    let _ = writeln!(
+        out,
+        "\n{}",
+        style.bold(&format!("{} ({})", word(lang, "todo-title"), to_fix.len()))
+    );
+    if to_fix.is_empty() {
+        let _ = writeln!(out, "  {}", word(lang, "todo-none"));
+    }
+    for r in &to_fix {
+        render_result(&mut out, report, r, &style, options);
+    }
     for category in common::categories(report) {
-        let mut results: Vec<&RuleResult> = report
+        if options.quiet {
+            break;
+        }
+        let mut rest: Vec<&RuleResult> = report
             .results
             .iter()
-            .filter(|r| r.category == category)
+            .filter(|r| r.category == category && !r.fails())
             .collect();
-        results.sort_by_key(|r| (!r.fails(), std::cmp::Reverse(r.severity), r.rule.clone()));
-        let shown: Vec<&&RuleResult> = results
-            .iter()
-            .filter(|r| !options.quiet || r.fails())
-            .collect();
-        if shown.is_empty() {
+        if rest.is_empty() {
             continue;
         }
+        rest.sort_by_key(|r| (std::cmp::Reverse(r.severity), r.rule.clone()));
         let _ = writeln!(
             out,
             "\n{}",
             style.bold(&i18n::category_title(report, category, lang))
         );
-        for r in shown {
+        for r in rest {
             render_result(&mut out, report, r, &style, options);
         }
     }

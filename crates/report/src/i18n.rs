@@ -7,8 +7,10 @@
 
 mod messages;
 mod outcomes;
+mod services;
 
-pub use messages::{notice, unreadable, unreadable_with_cause};
+pub use messages::{notice, unknown_service, unreadable, unreadable_with_cause};
+pub use services::service_name;
 
 use crate::Lang;
 use crate::findings::CheckReport;

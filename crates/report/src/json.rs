@@ -17,6 +17,9 @@ struct Document<'a> {
     ruleset: Vec<&'a RuleSetInfo>,
     files: Vec<JsonFile<'a>>,
     services: &'a Services,
+    /// The services line every format prints, in the report's language: the page
+    /// shows it as the terminal does.
+    services_statement: String,
     tender_language: Lang,
     suggestion_language: Lang,
     lang: Lang,
@@ -149,6 +152,7 @@ fn document(report: &CheckReport, lang: Lang) -> Document<'_> {
             })
             .collect(),
         services: &report.services,
+        services_statement: super::common::services_statement(report, lang),
         tender_language: report.tender_language,
         suggestion_language: report.suggestion_language,
         lang,

@@ -340,8 +340,9 @@ pub fn notice(n: &Notice, lang: Lang) -> String {
 }
 
 /// «unknown service `legvakt` in the front matter of a.md (did you mean
-/// `legevakt`?); known services: …».
-fn unknown_service(e: &UnknownService, lang: Lang) -> String {
+/// `legevakt`?); known services: …»: a notice in a report, and the error of a
+/// `--services` or `services:` no rule set knows.
+pub fn unknown_service(e: &UnknownService, lang: Lang) -> String {
     let w = |key| word(lang, key);
     let origin = match &e.origin {
         NamedIn::Flag => "--services".to_string(),
