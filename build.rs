@@ -5,32 +5,13 @@
 //! check then reads that model instead of parsing YAML; an invalid set fails the
 //! build here.
 
-use tenderlint_core::rules::{RuleSet, RuleSetSource, embedded, frozen};
+use tenderlint_core::rules::embedded;
 
 fn main() {
     // The core embeds the YAML; a changed set rebuilds the core and so reruns this.
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=build.rs");
-    let mut sets = Vec::new();
-    for (id, version) in embedded::available() {
-        let Some(source) = embedded::source(id, Some(&version)) else {
-            fail(&format!("{id}@{version} is listed but has no text"));
-        };
-        // Under its file name, so the loader validates it in full; the set keeps
-        // the embedded origin its reports name.
-        let file = RuleSetSource {
-            name: format!("rules/{id}/{version}.yaml"),
-            text: source.text.clone(),
-        };
-        match RuleSet::load(&file) {
-            Ok(mut set) => {
-                set.origin = source.name;
-                sets.push(set);
-            }
-            Err(e) => fail(&format!("{}: {:?}", file.name, e.problems)),
-        }
-    }
-    let catalog = frozen::encode(&sets).unwrap_or_else(|e| fail(&e));
+    let catalog = embedded::compile_catalog().unwrap_or_else(|e| fail(&e));
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
     let path = std::path::Path::new(&out_dir).join("rulesets.postcard");
     if let Err(e) = std::fs::write(&path, catalog) {

@@ -512,6 +512,8 @@ pub(super) async fn check(state: AppState, request: Request) -> Response {
                 Format::Json,
                 &RenderOptions {
                     lang,
+                    // The page shows the services line; there they are its checkboxes.
+                    services_change: report::common::ServicesChange::Page,
                     ..RenderOptions::default()
                 },
             ),

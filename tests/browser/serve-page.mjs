@@ -132,6 +132,8 @@ async function main() {
       const item = withEvidence && withEvidence.querySelector('.evidence-item');
       return {
         totals: document.querySelector('#totals').textContent,
+        servicesLine: document.querySelector('#services-line').textContent,
+        notices: Array.from(document.querySelectorAll('#notices li')).map((li) => li.textContent),
         status: document.querySelector('#status').textContent,
         files: Array.from(document.querySelectorAll('#files-read li')).map((li) => li.textContent),
         chart: Array.from(document.querySelectorAll('#chart .bar')).map((b) => b.getAttribute('aria-label')),
@@ -238,6 +240,8 @@ async function main() {
       lang: document.documentElement.lang,
       run: document.querySelector('#run').textContent,
       totals: document.querySelector('#totals').textContent,
+      servicesLine: document.querySelector('#services-line').textContent,
+      notices: Array.from(document.querySelectorAll('#notices li')).map((li) => li.textContent),
       badge: document.querySelector('#rules .badge').textContent,
     })`);
 

@@ -77,6 +77,8 @@ function serveFolder(dir) {
 // Every rule as the page shows it: status, and each piece of evidence's place and excerpt.
 const READ_PAGE = `(() => ({
   totals: document.querySelector('#totals').textContent,
+  servicesLine: document.querySelector('#services-line').textContent,
+  notices: Array.from(document.querySelectorAll('#notices li')).map((li) => li.textContent),
   problem: document.querySelector('#problem').textContent,
   files: Array.from(document.querySelectorAll('#files-read li')).map((li) => li.textContent),
   rules: Array.from(document.querySelectorAll('#rules li.rule')).map((li) => ({

@@ -631,24 +631,29 @@ fn the_page_works_in_headless_chromium_and_passes_axe() {
     let scratch = tempfile::tempdir().unwrap();
     let corrupt = scratch.path().join("skadet.docx");
     std::fs::write(&corrupt, b"not a zip archive").unwrap();
+    // And an empty one, which the check notes.
+    let empty = scratch.path().join("tom.md");
+    std::fs::write(&empty, b"").unwrap();
     let mut files = read_tender();
     files.push(("skadet.docx".into(), b"not a zip archive".to_vec()));
+    files.push(("tom.md".into(), Vec::new()));
     let (status, expected) = post_check(&server, form(&files));
     assert_eq!(status, 200);
 
     let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/serve.png");
-    let seen = run_browser_driver(&server, &shot, &corrupt);
+    let seen = run_browser_driver(&server, &shot, &[&corrupt, &empty]);
     assert_summary_files_and_download(&seen, &expected);
     assert_order_and_evidence(&seen, &expected);
     assert_todo_first_and_in_view(&seen, &expected);
     assert_copy_filter_and_axe(&seen, &expected);
     assert_nynorsk_and_no_errors(&seen, &expected);
+    assert_services_line_and_notices(&seen, &expected);
     let png = std::fs::read(&shot).expect("screenshot");
     assert!(png.starts_with(b"\x89PNG"));
 }
 
 /// `tests/browser/serve-page.mjs` on the page: what it saw, as JSON.
-fn run_browser_driver(server: &Server, shot: &Path, corrupt: &Path) -> Value {
+fn run_browser_driver(server: &Server, shot: &Path, extra: &[&Path]) -> Value {
     let output = Command::new("node")
         .arg("tests/browser/serve-page.mjs")
         .args(["--url", &server.at("/")])
@@ -657,7 +662,7 @@ fn run_browser_driver(server: &Server, shot: &Path, corrupt: &Path) -> Value {
         .arg("--screenshot")
         .arg(shot)
         .args(tender_files())
-        .arg(corrupt)
+        .args(extra)
         .output()
         .expect("run the browser driver");
     assert!(
@@ -699,7 +704,7 @@ fn assert_summary_files_and_download(seen: &Value, expected: &Value) {
         .iter()
         .map(|f| f.as_str().unwrap())
         .collect();
-    assert_eq!(listed.len(), 3, "{listed:?}");
+    assert_eq!(listed.len(), 4, "{listed:?}");
     assert!(
         listed
             .iter()
@@ -858,6 +863,57 @@ fn assert_nynorsk_and_no_errors(seen: &Value, expected: &Value) {
             seen["seen"][key]
         );
     }
+}
+
+/// Issue 25: the page says what the terminal says after a check — which services
+/// were assumed and how to change them there (its checkboxes, not a flag), and
+/// each notice (here: an empty file) — worded by the checker in the page's language.
+fn assert_services_line_and_notices(seen: &Value, expected: &Value) {
+    use tenderlint::Lang;
+    use tenderlint::report::i18n::word;
+    let line = seen["dom"]["servicesLine"].as_str().unwrap();
+    assert_eq!(line, expected["services_statement"], "{line}");
+    assert!(line.starts_with("Tjenester: "), "{line}");
+    assert!(!line.contains("--services"), "the page has no flag: {line}");
+    if line.contains(word(Lang::Nb, "services-if-wrong")) {
+        assert!(
+            line.contains(word(Lang::Nb, "services-change-page")),
+            "{line}"
+        );
+    }
+    let notices: Vec<String> = expected["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            let level = n["level"].as_str().unwrap();
+            let severity = match level {
+                "error" => "feil",
+                "warning" => "advarsel",
+                _ => "info",
+            };
+            format!("{severity}: {}", n["message"].as_str().unwrap())
+        })
+        .collect();
+    assert_eq!(seen["dom"]["notices"], serde_json::json!(notices));
+    assert!(
+        notices.iter().any(|n| n.contains("tom.md er tom")),
+        "{notices:?}"
+    );
+    let nynorsk = &seen["nynorsk"];
+    assert!(
+        nynorsk["servicesLine"]
+            .as_str()
+            .is_some_and(|l| l.starts_with("Tenester: ")),
+        "{nynorsk}"
+    );
+    assert!(
+        nynorsk["notices"].as_array().unwrap().iter().any(|n| n
+            .as_str()
+            .unwrap()
+            .contains("tom.md er tom: ingenting i henne vart sjekka")),
+        "{nynorsk}"
+    );
 }
 
 /// Every kind of evidence the JSON can carry has its words on the page, in each of

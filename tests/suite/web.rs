@@ -12,6 +12,8 @@ use super::serve::{browser_test_missing, chromium};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use tenderlint::Lang;
+use tenderlint::report::i18n::word;
 
 const SITE: &str = "target/web";
 
@@ -102,6 +104,31 @@ fn assert_page_shows(seen: &Value, expected: &Value) {
     );
     assert_eq!(totals, want, "{name}");
 
+    // The services line and the notices, as the CLI says them; on the page the
+    // services are changed with its checkboxes, not the flag.
+    let cli_line = expected["services_statement"].as_str().unwrap();
+    let assumed = cli_line
+        .split(word(Lang::Nb, "services-if-wrong"))
+        .next()
+        .unwrap();
+    let line = seen["servicesLine"].as_str().unwrap();
+    assert!(line.starts_with(assumed.trim_end()), "{name}: {line}");
+    assert!(!line.contains("--services"), "{name}: {line}");
+    let notices: Vec<String> = expected["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            let severity = match n["level"].as_str().unwrap() {
+                "error" => "feil",
+                "warning" => "advarsel",
+                _ => "info",
+            };
+            format!("{severity}: {}", n["message"].as_str().unwrap())
+        })
+        .collect();
+    assert_eq!(seen["notices"], serde_json::json!(notices), "{name}");
+
     let files: Vec<String> = expected["files"]
         .as_array()
         .unwrap()
@@ -179,14 +206,21 @@ fn the_static_page_checks_offline_in_chromium_as_the_cli_does_and_passes_axe() {
         eprintln!("NOTE: the browser test of the static page DID NOT RUN: {missing}");
         return;
     }
+    // The Markdown tender with an empty file beside it, which the page must note.
+    let markdown = tempfile::tempdir().expect("temp dir");
+    for file in tender_files(Path::new("fixtures/tenders/nn-heimeteneste"), &["md"]) {
+        let copy = markdown.path().join(file.file_name().expect("a name"));
+        std::fs::copy(&file, copy).expect("copy the fixture");
+    }
+    std::fs::write(markdown.path().join("tom.md"), "").expect("write an empty file");
     let mut tenders = vec![
         (
             "nb-legevakt (Word)",
             tender_files(Path::new("fixtures/tenders-docx/nb-legevakt"), &["docx"]),
         ),
         (
-            "nn-heimeteneste (Markdown)",
-            tender_files(Path::new("fixtures/tenders/nn-heimeteneste"), &["md"]),
+            "nn-heimeteneste (Markdown, one file empty)",
+            tender_files(markdown.path(), &["md"]),
         ),
     ];
     match real_tender() {
@@ -215,6 +249,15 @@ fn the_static_page_checks_offline_in_chromium_as_the_cli_does_and_passes_axe() {
     for (page, cli) in shown.iter().zip(&expected) {
         assert_page_shows(page, cli);
     }
+    assert!(
+        shown[1]["notices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n.as_str().unwrap().contains("tom.md er tom")),
+        "{}",
+        shown[1]
+    );
     assert_downloads(&shown[0]["downloads"], &expected[0]);
 
     let violations = &seen["axe"]["violations"];

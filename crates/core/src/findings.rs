@@ -18,20 +18,26 @@ pub use tally::{CategoryTally, Outcome, Summary, Tally};
 /// The outcome of checking one tender.
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckReport {
+    /// The program and version that checked, as reports and SARIF name them.
     pub tool: Tool,
+    /// The rule sets checked against, with the version and digest of each.
     pub rulesets: Vec<RuleSetInfo>,
+    /// Every file of the tender, read or not, in the order given.
     pub files: Vec<FileEntry>,
+    /// The services scope-aware rules used and where each came from.
     pub services: Services,
     /// The language the tender is written in, as far as tenderlint can tell (`nb`, `nn`, `en`).
     pub tender_language: crate::Lang,
     /// The language suggested requirement texts are shown in: `--lang`/`lang:` if
     /// given, else the tender's language.
     pub suggestion_language: crate::Lang,
+    /// One result per rule of every set, in the sets' order.
     pub results: Vec<RuleResult>,
     /// Notes about the run itself (a newer rule-set version exists, a file was
     /// skipped …), as data; the JSON format words them.
     #[serde(skip)]
     pub notices: Vec<Notice>,
+    /// The one tally of outcomes, whole and per category, that every format shows.
     pub summary: Summary,
     /// Text of the Markdown files by path, for snippets in human output.
     #[serde(skip)]
@@ -102,7 +108,9 @@ impl std::fmt::Display for NamedIn {
 /// The program that wrote the report.
 #[derive(Debug, Clone, Serialize)]
 pub struct Tool {
+    /// `tenderlint`.
     pub name: String,
+    /// The version of the tenderlint that checked.
     pub version: String,
 }
 
@@ -115,10 +123,14 @@ impl Default for Tool {
     }
 }
 
+/// A rule set a check used, as reports and pins name it.
 #[derive(Debug, Clone, Serialize)]
 pub struct RuleSetInfo {
+    /// Its id (`ks-felles-journalloft`).
     pub id: String,
+    /// Its version (`1.2.0`).
     pub version: String,
+    /// Its title in bokmål.
     pub title: String,
     /// The title in bokmål, nynorsk and English, for the reports that speak the
     /// reader's language (`title` stays the bokmål one in JSON).
@@ -126,6 +138,7 @@ pub struct RuleSetInfo {
     pub titles: crate::rules::Localized,
     /// A path, or `embedded:ID@VERSION`.
     pub origin: String,
+    /// SHA-256 of its YAML text: what a pin in tenderlint.yaml is checked against.
     pub sha256: String,
     /// The titles the set declares for its categories; reports fall back on the
     /// standard titles (`report::i18n::category_title`).
@@ -133,9 +146,12 @@ pub struct RuleSetInfo {
     pub categories: std::collections::BTreeMap<String, crate::rules::Localized>,
 }
 
+/// One file of the tender and whether it could be read.
 #[derive(Debug, Clone, Serialize)]
 pub struct FileEntry {
+    /// The file's name as reports and evidence give it.
     pub path: String,
+    /// Markdown or Word; `None` for a file whose kind could not be told.
     pub format: Option<crate::document::Format>,
     /// Blocks read; 0 when the file could not be read.
     pub blocks: usize,
@@ -147,6 +163,7 @@ pub struct FileEntry {
     pub problem: Option<crate::document::Unreadable>,
 }
 
+/// The services a check assumed: declared, detected, and the ones it used.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Services {
     /// Declared in front matter or configuration.
@@ -166,6 +183,7 @@ pub struct Services {
 /// matter or Word properties, or the file and heading it was detected under.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct ServiceOrigin {
+    /// The service's id.
     pub service: String,
     /// `flag`, `config`, `front-matter`, `document-properties` (declared), or
     /// `title`, `document-properties-title`, `text` (detected).
@@ -290,10 +308,15 @@ impl Coverage {
 /// One result per rule.
 #[derive(Debug, Clone, Serialize)]
 pub struct RuleResult {
+    /// The id of the rule set the rule is in.
     pub ruleset: String,
+    /// The version of that rule set.
     pub ruleset_version: String,
+    /// The rule's id (`INT-001`).
     pub rule: String,
+    /// What the rule checks (`require`, `forbid`, …).
     pub kind: RuleKind,
+    /// What the check found, before waivers (met, weak, missing, violation, passed, not applicable).
     pub status: Status,
     /// Whether the rule is satisfied (met; weak where the rule accepts weak coverage;
     /// passed; not applicable).
@@ -303,10 +326,14 @@ pub struct RuleResult {
     /// Strength wanted after scope overrides (`require` rules).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub strength: Option<Strength>,
+    /// The rule's category, which reports group and count by.
     pub category: String,
+    /// Where the tender speaks of the rule's topic, cut to a few
+    /// ([`RuleResult::evidence_total`] counts them all).
     pub evidence: Vec<Evidence>,
     /// How many pieces of evidence there were before the list was cut.
     pub evidence_total: usize,
+    /// The waiver that accepts a failing result, if one does.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waiver: Option<Waiver>,
     /// The comparison with a baseline report (`check --baseline`), if there is one.
@@ -363,7 +390,9 @@ impl Gate {
 /// result outlives the compiled rule and reporters never see patterns.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleInfo {
+    /// The rule's id.
     pub id: String,
+    /// The rule's short name.
     pub title: Localized,
     /// What the finding says when the rule is not met (missing, violation).
     pub message: Localized,
@@ -375,10 +404,13 @@ pub struct RuleInfo {
     pub severity: Severity,
     /// What to write instead of what a `forbid`/`prefer` rule objects to.
     pub replacement: Option<Localized>,
+    /// Why the rule exists, for `explain` and the reports' details.
     pub rationale: Localized,
+    /// Where the rule's claim comes from.
     pub sources: Vec<RuleSource>,
     /// A requirement text to paste into the tender.
     pub suggestion: Option<Localized>,
+    /// A page that explains the rule, for SARIF's `helpUri`.
     pub help_uri: Option<String>,
     /// A `require-with` rule whose `with` terms are «eller tilsvarende» / «or
     /// equivalent»: its violation is fixed by adding that phrase after the name found.
@@ -388,10 +420,12 @@ pub struct RuleInfo {
 /// Where the tender says something about a rule's topic.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Evidence {
+    /// The file, as [`FileEntry::path`] names it.
     pub file: String,
     /// 1-based line (Markdown).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u32>,
+    /// 1-based column of the excerpt's start in its line (Markdown).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<u32>,
     /// The location in the terms of its format, without words: `12:5`, or for
@@ -405,13 +439,19 @@ pub struct Evidence {
     /// Byte range in the source file (Markdown) or byte offset in the part's XML (DOCX).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub byte_offset: Option<usize>,
+    /// The length in bytes of what [`Evidence::byte_offset`] starts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub byte_length: Option<usize>,
+    /// The headings above the statement, joined with « › ».
     pub section: String,
+    /// The tender's own id of the requirement (`K-3.2`), when it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub requirement_id: Option<String>,
+    /// The statement, cut to a readable length.
     pub excerpt: String,
+    /// How the statement covers the rule's topic (binding, weak, negated …).
     pub coverage: Coverage,
+    /// The modal verb that makes the statement a requirement, if any.
     pub modality: Modality,
     /// The text that matched (normalised), when a term matched.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -441,12 +481,17 @@ pub struct Evidence {
 /// used again.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct OtherPlace {
+    /// The file, as [`FileEntry::path`] names it.
     pub file: String,
+    /// 1-based line (Markdown).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u32>,
+    /// The location in the terms of its format (`12:5`, `¶ 863`).
     pub location: String,
+    /// A Word location a reader can find, worded by each reporter.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<crate::document::FindablePlace>,
+    /// The statement at that place.
     pub excerpt: String,
 }
 
@@ -457,18 +502,23 @@ pub struct DefinitionNote {
     pub abbreviation: String,
     /// What the tender says it stands for («Sentralt sykehjemskontor»).
     pub expansion: String,
+    /// The file it stands in.
     pub file: String,
+    /// Where in the file (`12:5`, `¶ 863`).
     pub location: String,
 }
 
 /// Why a result is waived.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Waiver {
+    /// Why the result is accepted, as its writer gave it.
     pub reason: String,
     /// `config` (tenderlint.yaml) or `inline` (a comment in the tender).
     pub origin: String,
+    /// The day after which it no longer waives (`YYYY-MM-DD`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expires: Option<String>,
+    /// Who accepted it, when the waiver names someone.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub approved_by: Option<String>,
     /// Where the waiver is written.
@@ -506,6 +556,7 @@ impl BaselineState {
 /// A result's comparison with its baseline result.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Comparison {
+    /// Whether the result is new, the same, better or worse.
     pub state: BaselineState,
     /// The baseline's result, when there was one.
     pub previous: Option<Previous>,
@@ -514,6 +565,7 @@ pub struct Comparison {
 /// What the baseline said about a rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Previous {
+    /// Its status then.
     pub status: Status,
     /// It failed (waived or not): CI systems showed it as an issue.
     pub issue: bool,
@@ -528,7 +580,9 @@ pub struct Previous {
 /// (`report::i18n::notice`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
+    /// How much it matters, as reports mark it.
     pub level: Severity,
+    /// What it says, as data.
     pub about: About,
 }
 
@@ -541,9 +595,17 @@ pub enum About {
     /// version (`None`: the set is not in it) and the version checked with.
     BaselineVersions(Vec<(String, Option<String>, String)>),
     /// A file found in the tender's folder and not read as tender text.
-    Skipped { path: String, why: Skip },
+    Skipped {
+        /// The file, as the tender's other files are named.
+        path: String,
+        /// Why it was not read.
+        why: Skip,
+    },
     /// A file with no text in it: nothing of it was checked.
-    EmptyFile { path: String },
+    EmptyFile {
+        /// The file, as the tender's other files are named.
+        path: String,
+    },
     /// A service a document declares that the rule sets do not know.
     UnknownService(UnknownService),
 }

@@ -384,6 +384,8 @@ pub enum ServicesChange {
     WordProperty,
     /// A report read anywhere: the flag or the configuration.
     Any,
+    /// The page (`tenderlint serve`, the static page): its checkboxes.
+    Page,
 }
 
 /// [`services_statement`] that says how to change the services where its reader
@@ -397,6 +399,7 @@ pub fn services_statement_for(report: &CheckReport, lang: Lang, how: ServicesCha
             ServicesChange::Flag => "services-change-flag",
             ServicesChange::WordProperty => "services-change-property",
             ServicesChange::Any => "services-change-any",
+            ServicesChange::Page => "services-change-page",
         },
     );
     if services.effective.is_empty() {

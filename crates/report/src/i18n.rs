@@ -277,6 +277,12 @@ const WORDS: &[Entry] = &[
         "Name them with --services or in tenderlint.yaml (services:).",
     ),
     (
+        "services-change-page",
+        "Velg tjenestene under «Tjenester anskaffelsen gjelder» og sjekk på nytt.",
+        "Vel tenestene under «Tenester anskaffinga gjeld» og sjekk på nytt.",
+        "Choose them under «Services the procurement covers» and check again.",
+    ),
+    (
         "origin-front-matter",
         "front matter i",
         "front matter i",

@@ -103,7 +103,8 @@ fn worded(e: &Evidence, lang: Lang) -> Evidence {
 
 /// The JSON document for a report, with texts in `lang` (suggestions in nynorsk
 /// when the tender is written in nynorsk and `lang` is bokmål).
-fn document(report: &CheckReport, lang: Lang) -> Document<'_> {
+fn document<'a>(report: &'a CheckReport, options: &RenderOptions<'_>) -> Document<'a> {
+    let lang = options.lang;
     let results = report
         .results
         .iter()
@@ -152,7 +153,11 @@ fn document(report: &CheckReport, lang: Lang) -> Document<'_> {
             })
             .collect(),
         services: &report.services,
-        services_statement: super::common::services_statement(report, lang),
+        services_statement: super::common::services_statement_for(
+            report,
+            lang,
+            options.services_change,
+        ),
         tender_language: report.tender_language,
         suggestion_language: report.suggestion_language,
         lang,
@@ -172,8 +177,8 @@ fn document(report: &CheckReport, lang: Lang) -> Document<'_> {
 pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u8> {
     // Straight from the borrowed structs: a `Value` tree first would copy every
     // excerpt and message once more (fields keep their order either way).
-    let mut text = serde_json::to_string_pretty(&document(report, options.lang))
-        .unwrap_or_else(|_| "null".into());
+    let mut text =
+        serde_json::to_string_pretty(&document(report, options)).unwrap_or_else(|_| "null".into());
     text.push('\n');
     text.into_bytes()
 }

@@ -147,6 +147,10 @@ pub struct RenderOptions<'a> {
     pub date: Option<common::Date>,
     /// The requirement tables: ids after this prefix (`K-9.` gives K-9.1, K-9.2 …).
     pub id_prefix: &'a str,
+    /// The JSON's services line: where its reader changes the services (the page
+    /// that shows it says «the checkboxes», a file read anywhere the flag or the
+    /// configuration).
+    pub services_change: common::ServicesChange,
 }
 
 impl Default for RenderOptions<'_> {
@@ -159,6 +163,7 @@ impl Default for RenderOptions<'_> {
             verbose: false,
             date: None,
             id_prefix: requirements::DEFAULT_ID_PREFIX,
+            services_change: common::ServicesChange::Any,
         }
     }
 }

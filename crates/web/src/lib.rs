@@ -17,12 +17,18 @@ use tenderlint_core::{CheckOptions, Lang};
 use tenderlint_report::{Format, RenderOptions};
 use wasm_bindgen::prelude::*;
 
-/// The embedded default rule sets, compiled once per page.
+/// The embedded sets' validated model, written by build.rs.
+static COMPILED_RULE_SETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/rulesets.postcard"));
+
+/// The embedded default rule sets, decoded once per page from their compiled form.
 fn rule_sets() -> Result<&'static [RuleSet], JsError> {
     static SETS: OnceLock<Result<Vec<RuleSet>, String>> = OnceLock::new();
-    SETS.get_or_init(|| rules::embedded::load_defaults().map_err(|e| e.to_string()))
-        .as_deref()
-        .map_err(|e| JsError::new(e))
+    SETS.get_or_init(|| {
+        rules::embedded::use_compiled(COMPILED_RULE_SETS);
+        rules::embedded::load_defaults().map_err(|e| e.to_string())
+    })
+    .as_deref()
+    .map_err(|e| JsError::new(e))
 }
 
 /// `nb`, `nn` or `en`; an empty string is the page's default (bokmål).
@@ -170,7 +176,14 @@ impl Download {
 impl Checked {
     /// The result as `tenderlint check --format json` writes it, in `lang`.
     pub fn json(&self, lang_name: &str) -> Result<String, JsError> {
-        let bytes = self.render_as(Format::Json, lang(lang_name)?);
+        let options = RenderOptions {
+            lang: lang(lang_name)?,
+            date: Some(self.today),
+            // The page shows the services line; there they are its checkboxes.
+            services_change: tenderlint_report::common::ServicesChange::Page,
+            ..RenderOptions::default()
+        };
+        let bytes = tenderlint_report::render(&self.report, Format::Json, &options);
         String::from_utf8(bytes).map_err(|e| JsError::new(&e.to_string()))
     }
 

@@ -426,6 +426,13 @@ function renderReport() {
 
   const s = report.summary;
   $("#totals").textContent = t("totals", { rules: s.rules, tally: tallyWords(s, false) });
+  // The services assumed and the notices (a file skipped or empty, a service no rule
+  // set knows), worded by the checker in the page's language, as the terminal says them.
+  $("#services-line").textContent = report.services_statement || "";
+  const notices = report.notices || [];
+  $("#notices").hidden = notices.length === 0;
+  $("#notices").replaceChildren(...notices.map((n) => el("li", { class: "notice " + n.level },
+    el("span", { class: "severity " + n.level, text: t("severity-" + n.level) }), ": " + n.message)));
 
   renderTodo(report);
   renderChart(report);

@@ -104,6 +104,30 @@ pub fn newest(id: &str) -> Option<semver::Version> {
         .max()
 }
 
+/// Every embedded set read from its YAML with the full validation of `rules validate`
+/// (regexes compiled) and written as one compiled catalog ([`super::frozen::encode`]).
+/// A program's build script calls this and hands the bytes to [`use_compiled`] through
+/// `include_bytes!`, so an invalid set fails the build and a check reads no YAML. The
+/// error names the set.
+pub fn compile_catalog() -> Result<Vec<u8>, String> {
+    let mut sets = Vec::new();
+    for (id, version) in available() {
+        let source = source(id, Some(&version))
+            .ok_or_else(|| format!("{id}@{version} is listed but has no text"))?;
+        // Under its file name, so the loader validates it in full; the set keeps
+        // the embedded origin its reports name.
+        let file = RuleSetSource {
+            name: format!("rules/{id}/{version}.yaml"),
+            text: source.text.clone(),
+        };
+        let mut set =
+            RuleSet::load(&file).map_err(|e| format!("{}: {:?}", file.name, e.problems))?;
+        set.origin = source.name;
+        sets.push(set);
+    }
+    super::frozen::encode(&sets)
+}
+
 /// Loads the default sets (newest version of each that is built in).
 pub fn load_defaults() -> Result<Vec<RuleSet>, RuleSetError> {
     use crate::parallel::prelude::*;

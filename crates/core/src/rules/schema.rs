@@ -16,7 +16,9 @@ pub struct RuleSetFile {
     /// Semantic version of this rule set (`1.0.0`).
     #[schemars(with = "String")]
     pub version: Spanned<String>,
+    /// Name of the set in reports and `rules list`.
     pub title: Localized,
+    /// What the set covers and what it is based on, for `explain` and the reports.
     #[serde(default)]
     pub description: Option<Localized>,
     /// The documents this rule set encodes.
@@ -49,6 +51,7 @@ pub struct RuleSetFile {
     /// `{ concept: deling }`. Versioned with the set; a set without it has none.
     #[serde(default)]
     pub concepts: Vec<Concept>,
+    /// The rules, in the order reports list them within a category.
     pub rules: Vec<Rule>,
 }
 
@@ -132,8 +135,11 @@ pub struct RuleReading {
 #[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum OptionReading {
+    /// An option does not demand its topic: it counts as weak coverage (default).
     #[default]
     Weak,
+    /// A clear option covers the topic as a binding requirement would: for rules about
+    /// options and change clauses.
     Binding,
 }
 
@@ -141,8 +147,10 @@ pub enum OptionReading {
 #[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum AnnexReading {
+    /// An annex that names the topic only describes it (default).
     #[default]
     Descriptive,
+    /// The annex binds as part of the contract: naming the topic counts as a binding requirement.
     Binding,
 }
 
@@ -151,11 +159,14 @@ pub enum AnnexReading {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Localized {
+    /// Bokmål: required, and the fallback for the other languages.
     pub nb: String,
     // `skip_serializing_if` is what the manual `Serialize` below does for JSON and
     // YAML; it stays written here for the published schema (no `default: null`).
+    /// Nynorsk; bokmål when missing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nn: Option<String>,
+    /// English; bokmål when missing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
 }
@@ -181,31 +192,42 @@ impl Serialize for Localized {
     }
 }
 
+/// A document the set encodes (a recommendation, a regulation), cited by `rules list` and the reports.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct SourceDocument {
+    /// Its title as published.
     pub title: String,
+    /// Who published it (KS, Helsedirektoratet …).
     pub publisher: String,
+    /// Where it can be read.
     pub url: String,
     /// Publication date (or the date it was read), `YYYY-MM-DD` or `YYYY-MM`.
     #[serde(default)]
     pub date: Option<String>,
 }
 
+/// What changed in one version of the set, shown by `rules diff` and the changelog.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct ChangelogEntry {
+    /// The version the entry is for (`1.2.0`).
     pub version: String,
+    /// When that version was released, `YYYY-MM-DD`.
     #[serde(default)]
     pub date: Option<String>,
+    /// One sentence per change, saying why.
     pub changes: Vec<String>,
 }
 
+/// A service a tender can cover (legevakt, sykehjem …); scope-aware rules are stricter or
+/// looser for it.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Service {
     /// Identifier used by rules and in tender front matter (`legevakt`).
     pub id: String,
+    /// Its name in the three languages, for the page's checkboxes and `explain`.
     pub name: Localized,
     /// Terms whose presence anywhere in the tender's normative text puts the service in scope.
     #[serde(default)]
@@ -219,13 +241,17 @@ pub struct Service {
     pub detect_where_bought: Vec<Term>,
 }
 
+/// How much a rule matters: what `fail-on` compares against and what reports sort by.
 #[derive(
     Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth knowing; never fails a run unless `fail-on: info`.
     Info,
+    /// Should be fixed; fails a run with `fail-on: warning`.
     Warning,
+    /// A legal duty or a KS must: fails a run by default.
     Error,
 }
 
@@ -274,12 +300,14 @@ pub enum Strength {
     Mention,
 }
 
+/// One rule: what it looks for, how strictly, and what to say and suggest for each outcome.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     /// Stable identifier (`INT-001`); never reused for another meaning.
     #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// Short name in reports and `explain`.
     pub title: Localized,
     /// What the finding says when the rule is not met: the topic is missing, or
     /// (`forbid`, `prefer`, `require-with`, `check`) what the tender says is wrong.
@@ -293,7 +321,9 @@ pub struct Rule {
     /// archiving, usability, hygiene, contract …); its title comes from the set's
     /// `categories`, else from the standard titles.
     pub category: String,
+    /// How much the rule matters by default; a scope entry or the configuration can change it.
     pub severity: Severity,
+    /// What the rule checks (`require`, `forbid`, `prefer`, …).
     pub kind: RuleKind,
     /// For `require`: how strong the coverage must be. Default `any`.
     #[serde(default)]
@@ -322,6 +352,7 @@ pub struct Rule {
     pub replacement: Option<Localized>,
     /// Why the rule exists, for `tenderlint explain`.
     pub rationale: Localized,
+    /// Where the rule's claim comes from, with how each was verified.
     pub sources: Vec<RuleSource>,
     /// A requirement text the team can paste into the tender.
     #[serde(default)]
@@ -364,24 +395,33 @@ impl OutcomeMessages {
     }
 }
 
+/// A source a rule cites for its claim.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSource {
+    /// The page that states it.
     pub url: String,
     /// How the claim was verified: `V` against the cited page, `S` in a secondary
     /// source only, `U` unverified.
     pub verified: Verification,
+    /// Which part of the page, or why it counts, when the page alone does not say.
     #[serde(default)]
     pub note: Option<String>,
 }
 
+/// How a rule's source was verified.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
 pub enum Verification {
+    /// Verified against the cited page.
     V,
+    /// Found in a secondary source only.
     S,
+    /// Not verified.
     U,
 }
 
+/// A scope-aware rule's severity, strength or applicability for tenders that cover
+/// some services.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct ScopeOverride {
@@ -393,8 +433,10 @@ pub struct ScopeOverride {
     /// for — one its own service detects — applies only where that service is in scope).
     #[serde(default)]
     pub otherwise: bool,
+    /// The severity while this entry holds; the rule's own when unset.
     #[serde(default)]
     pub severity: Option<Severity>,
+    /// The strength the coverage needs while this entry holds; the rule's own when unset.
     #[serde(default)]
     pub strength: Option<Strength>,
     /// `false`: the rule does not apply when these services are in scope and no
@@ -440,10 +482,13 @@ pub struct Match {
     pub reach: bool,
 }
 
+/// Groups of terms that must all hit within a few words of each other.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Near {
+    /// The most words between the first and the last group's hit.
     pub within: u32,
+    /// Each group needs one hit; a group is a list of alternatives.
     pub groups: Vec<Vec<Term>>,
     /// Every group's hit must be a different word: a group written twice needs two
     /// different hits (a service area shown to another service area).
@@ -459,9 +504,13 @@ pub struct Near {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Term {
+    /// A word or wildcard pattern (`kjernejournal*`), case-insensitive.
     Short(String),
+    /// A term with its mode, context words, window or exceptions spelt out.
     Long(TermSpec),
+    /// Product and vendor names, from the built-in lists and after given words.
     Products(ProductTerm),
+    /// Every word of a concept in the set's lexicon.
     Concept(ConceptTerm),
 }
 
@@ -469,6 +518,7 @@ pub enum Term {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConceptTerm {
+    /// The concept's id in the set's `concepts`.
     pub concept: String,
 }
 
@@ -478,9 +528,11 @@ pub struct ConceptTerm {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProductTerm {
+    /// Which lists and lead words find the products.
     pub products: ProductSpec,
 }
 
+/// Where product names are looked for.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProductSpec {
@@ -496,16 +548,21 @@ pub struct ProductSpec {
     pub after: Vec<String>,
 }
 
+/// A built-in list of names (`rules/gazetteers/`).
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum Gazetteer {
+    /// Vendors, whose following capitalised words name a product.
     Vendors,
+    /// Products named alone.
     Products,
 }
 
+/// The long form of a term: the mode and context explicit.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TermSpec {
+    /// The word or wildcard pattern.
     pub term: String,
     /// `word` (default), `prefix`, `suffix`, `substring`, or `exact` (whole word, case as written).
     #[serde(default)]
@@ -513,6 +570,7 @@ pub struct TermSpec {
     /// One of these must appear in the same statement (within `window` words when set).
     #[serde(default)]
     pub context: Vec<String>,
+    /// How many words from the hit a `context` word may be; the whole statement when unset.
     #[serde(default)]
     pub window: Option<u32>,
     /// Compounds and senses that do not count: a hit of the term is dropped where one
@@ -524,13 +582,19 @@ pub struct TermSpec {
     pub except: Vec<String>,
 }
 
+/// How a long-form term's text must meet a word of the statement.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum TermMode {
+    /// The whole word, any case.
     Word,
+    /// The word's start: any ending or compound tail.
     Prefix,
+    /// The word's end: any compound head.
     Suffix,
+    /// Anywhere inside a word.
     Substring,
+    /// The whole word, case as written (abbreviations such as «KJ»).
     Exact,
 }
 
@@ -539,8 +603,10 @@ pub enum TermMode {
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
+    /// Snippets that must leave the rule satisfied.
     #[serde(default)]
     pub pass: Vec<String>,
+    /// Snippets that must make the rule report its finding.
     #[serde(default)]
     pub fail: Vec<String>,
     /// For `require` rules: snippets that cover the topic only weakly (status `weak`).
