@@ -6,9 +6,12 @@
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    /// Norwegian bokmål (`nb`), the default.
     #[default]
     Nb,
+    /// Norwegian nynorsk (`nn`).
     Nn,
+    /// English (`en`).
     En,
 }
 

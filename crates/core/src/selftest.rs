@@ -14,8 +14,11 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Expectation {
+    /// The rule must be satisfied (met, accepted as weak, or no violation).
     Pass,
+    /// The rule must report its finding.
     Fail,
+    /// The rule must find the topic covered only weakly.
     Weak,
 }
 

@@ -20,7 +20,9 @@ use std::sync::Arc;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
+    /// Markdown (`.md`, `.markdown`).
     Markdown,
+    /// Word (`.docx`, Office Open XML).
     Docx,
 }
 
@@ -41,9 +43,11 @@ impl Format {
 pub struct Document {
     /// The path as the user will recognise it (relative to where they ran the tool).
     pub path: PathBuf,
+    /// Which reader read it.
     pub format: Format,
     /// The full source text for formats that have one (Markdown); used for snippets.
     pub source: Option<Arc<str>>,
+    /// What the vendor reads, in reading order: the unit rules are checked on.
     pub blocks: Vec<Block>,
     /// `sections[0]` is the document root (text before the first heading).
     pub sections: Vec<Section>,
@@ -152,8 +156,10 @@ pub struct FindablePlace {
     /// column of the cell the finding is in (all from 1, header rows counted).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub table: Option<u32>,
+    /// The row in that table (from 1, header rows counted).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub row: Option<u32>,
+    /// The column of the cell (from 1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<u32>,
     /// The block is the heading itself.
@@ -252,6 +258,7 @@ pub struct Section {
     pub number: Option<String>,
     /// The heading text without its number.
     pub title: String,
+    /// The index of the enclosing section in [`Document::sections`]; `None` for the root.
     pub parent: Option<usize>,
     /// The heading block that opened it.
     pub block: Option<usize>,
@@ -280,9 +287,11 @@ impl Section {
 /// A unit of text the vendor reads.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
+    /// Heading, paragraph, list item, table row or quote: what decides how the engine reads it.
     pub kind: BlockKind,
     /// The text as the vendor reads it; for table rows the cells joined by [`CELL_SEPARATOR`].
     pub text: String,
+    /// Where it is in the file, for evidence.
     pub location: Location,
     /// Index into [`Document::sections`].
     pub section: usize,
@@ -296,10 +305,15 @@ pub struct Block {
 /// Text that is in the file but not in what the vendor reads.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dropped {
+    /// The text left out.
     pub text: String,
+    /// Why it is left out (hidden, in a deleted row or cell).
     pub reason: DropReason,
+    /// Where it is in the file.
     pub location: Location,
+    /// Index into [`Document::sections`].
     pub section: usize,
+    /// Where in the file it lives: body text, a footnote, a header …
     pub origin: Origin,
     /// The index of the first block read after it, so it can be shown in reading order.
     pub before: usize,
@@ -332,12 +346,17 @@ impl DropReason {
 /// Defined with the text layer, which cuts sentences at it.
 pub use crate::text::CELL_SEPARATOR;
 
+/// What a block is, which decides how the engine reads it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum BlockKind {
+    /// A heading: it opens a section and is never a requirement by itself.
     Heading {
+        /// 1 for a top-level heading.
         level: u8,
     },
+    /// Running text.
     Paragraph,
+    /// An item of a bulleted or numbered list; it inherits the modal verb of its lead-in.
     ListItem {
         /// Nesting depth, 0 for a top-level item.
         depth: u8,
@@ -347,6 +366,7 @@ pub enum BlockKind {
     /// Boxed: rows are a minority of blocks, and inline they would make every block
     /// 56 bytes bigger.
     TableRow(Box<TableRow>),
+    /// A quotation: quoted text binds nobody.
     Quote,
 }
 
@@ -381,15 +401,21 @@ impl Block {
     }
 }
 
+/// Where in a file a block lives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Origin {
+    /// The main text.
     Body,
+    /// A footnote.
     Footnote,
+    /// An endnote.
     Endnote,
     /// Page headers and footers: read, but never a requirement.
     HeaderFooter,
+    /// A Word text box.
     TextBox,
+    /// A Word content control (a form field).
     ContentControl,
 }
 
@@ -398,8 +424,11 @@ pub enum Origin {
 pub enum Location {
     /// A text file: the block's byte range and its 1-based line and column.
     Text {
+        /// The block's byte range in the file.
         bytes: Range<usize>,
+        /// 1-based line of its start.
         line: u32,
+        /// 1-based column of its start.
         column: u32,
     },
     /// A Word file: the part, the paragraph number in that part (from 1), the table
@@ -407,8 +436,11 @@ pub enum Location {
     Docx {
         /// Shared by the part's blocks: one allocation per part, not per paragraph.
         part: Arc<str>,
+        /// The paragraph's number in the part, from 1 (empty and table paragraphs counted).
         paragraph: u32,
+        /// The table cell the paragraph is in, if any.
         cell: Option<CellRef>,
+        /// Byte offset of the paragraph in the part's XML, where `review` finds it again.
         xml_offset: u64,
     },
 }
@@ -416,8 +448,11 @@ pub enum Location {
 /// Table n, row r, column c (all from 1), as Word users count them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CellRef {
+    /// Table number in document order.
     pub table: u32,
+    /// Row in the table.
     pub row: u32,
+    /// Column in the row.
     pub column: u32,
 }
 
@@ -526,6 +561,7 @@ impl OffsetMap {
 /// YAML front matter of a Markdown file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FrontMatter {
+    /// The YAML between the `---` lines.
     pub yaml: String,
     /// Byte offset of `yaml` in the file.
     pub offset: usize,
@@ -536,6 +572,7 @@ pub struct FrontMatter {
 pub struct Directive {
     /// The comment text after `tenderlint-` was found, trimmed (e.g. `disable INT-014: reason`).
     pub text: String,
+    /// Where the comment is.
     pub location: Location,
     /// The block the comment is anchored on or stands before; `None` at the end of the file.
     pub block: Option<usize>,

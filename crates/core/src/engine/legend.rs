@@ -35,11 +35,13 @@ pub struct LegendEntry {
     pub code: String,
     /// The code as the tender writes it.
     pub written: String,
+    /// What a row typed with the code demands, read from its definition (a must or a should).
     pub modality: Modality,
     /// What the tender says the code means, as written.
     pub definition: String,
     /// Where: file and location.
     pub file: String,
+    /// Where in the file the legend defines it.
     pub location: String,
 }
 

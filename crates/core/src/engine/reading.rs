@@ -26,6 +26,7 @@ pub struct Definition {
     /// Where: the document (index in the tender) and block.
     #[serde(skip)]
     pub doc: usize,
+    /// The block of the definition in that document.
     #[serde(skip)]
     pub block: usize,
 }
@@ -385,6 +386,7 @@ pub type Redefinitions = Vec<Vec<Redefined>>;
 /// An abbreviation term of a rule that the tender defines as something else.
 #[derive(Debug, Clone)]
 pub struct Redefined {
+    /// The rule's term that matched the abbreviation.
     pub term: TermId,
     /// Lower case, as the tender's text normalised reads.
     pub abbreviation: String,

@@ -18,8 +18,11 @@ use std::sync::Arc;
 /// A block, normalised and cut into statements.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PreparedBlock {
+    /// The block's text normalised (lower case, folded), with the map back to the source.
     pub norm: Normalized,
+    /// The block cut into statements, in order.
     pub statements: Vec<Statement>,
+    /// For a table row: what its columns are and what its type cell says.
     pub table: Option<RowInfo>,
     /// For a list item: the block index of the paragraph ending in «:» that introduces
     /// its list, whose last statement the item continues.
@@ -34,7 +37,9 @@ pub struct PreparedBlock {
 pub struct Statement {
     /// Byte range in the block's normalised text.
     pub range: Range<usize>,
+    /// The modal verb that makes it a requirement («skal», «bør» …), if any.
     pub modality: Modality,
+    /// It says the opposite («skal ikke …»), so it does not cover a `require` rule.
     pub negated: bool,
     /// The requirement id from the row's id column.
     pub requirement_id: Option<String>,
@@ -55,17 +60,24 @@ pub struct RowInfo {
     pub untyped: bool,
     /// The row's text modality (what the words say), for type/wording mismatches.
     pub text_modality: Modality,
+    /// The row names the columns rather than requiring anything.
     pub is_header: bool,
 }
 
 /// The roles of a table's columns, read from its header cells.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Columns {
+    /// The column of requirement ids («Krav-ID», «Nr.»).
     pub id: Option<usize>,
+    /// The column of requirement types («Type», M/B/E).
     pub kind: Option<usize>,
+    /// Columns that are neither requirement text nor id nor type (answers, weights, comments).
     pub other: Vec<usize>,
+    /// The columns whose text is the requirement.
     pub content: Vec<usize>,
+    /// The header says the table holds requirements (an id or type column, a requirement-text title).
     pub requirement: bool,
+    /// The table is a glossary: its rows define terms, never require.
     pub glossary: bool,
     /// The form the table's shape says it is (a price table, an answer template,
     /// an inventory of today's systems): for a set that reads forms

@@ -81,13 +81,21 @@ impl RuleResult {
 /// add up to `rules`), and how many of them fail.
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
 pub struct Tally {
+    /// Results counted: one per rule.
     pub rules: usize,
+    /// Results whose outcome is met.
     pub met: usize,
+    /// Results whose outcome is weak (accepted by the rule or not).
     pub weak: usize,
+    /// Results whose outcome is missing.
     pub missing: usize,
+    /// Results whose outcome is violation.
     pub violation: usize,
+    /// Results whose outcome is passed: nothing a forbidding rule objects to.
     pub passed: usize,
+    /// Results whose outcome is not applicable to the services in scope.
     pub not_applicable: usize,
+    /// Results a waiver accepts, counted here only.
     pub waived: usize,
     /// Results that fail and are not waived: what there is to fix.
     pub failed: usize,
@@ -141,7 +149,9 @@ impl Tally {
 /// The tally of one category.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct CategoryTally {
+    /// The category's id, as the rules name it.
     pub category: String,
+    /// Its results' tally.
     #[serde(flatten)]
     pub tally: Tally,
 }
@@ -151,10 +161,12 @@ pub struct CategoryTally {
 /// these numbers.
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
 pub struct Summary {
+    /// The whole tender's tally.
     #[serde(flatten)]
     pub tally: Tally,
     /// Files that could not be read.
     pub unreadable_files: usize,
+    /// Each category's tally, in the order categories first appear in the results.
     pub categories: Vec<CategoryTally>,
 }
 

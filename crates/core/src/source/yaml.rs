@@ -189,6 +189,8 @@ fn strip_location_suffix(message: &str) -> String {
     }
 }
 
+/// The byte range in `text` that a serde-saphyr location points at, for a diagnostic's
+/// label; `None` when the location is not in the text.
 pub fn span_of_location(text: &str, location: &serde_saphyr::Location) -> Option<Range<usize>> {
     let span = location.span();
     if let Some(offset) = span.byte_offset() {

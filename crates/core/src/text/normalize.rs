@@ -9,6 +9,7 @@ use unicode_normalization::char::canonical_combining_class;
 /// Normalised text plus a map from its byte offsets back to the original's.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Normalized {
+    /// The normalised text: NFC, lower case, dashes folded, white space collapsed ([`normalize`]).
     pub text: String,
     /// Runs `(normalised offset, original offset)` inside which offsets advance
     /// together; a new run starts where normalisation dropped, folded or collapsed
