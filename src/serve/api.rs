@@ -489,9 +489,9 @@ pub(super) async fn run_check(
         // No readable file, no tender to judge: say why instead of listing every rule as missing.
         let mut error = ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "none of the files could be read",
+            report::i18n::word(lang, "none-readable"),
         );
-        error.files = Some(report.files);
+        error.files = Some(report::i18n::files_worded(report.files, lang));
         return Err(error);
     }
     Ok((report, lang))

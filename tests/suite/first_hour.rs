@@ -175,8 +175,7 @@ fn an_unknown_service_is_an_error_with_a_suggestion() {
     let flag = run(dir, &["check", "--isolated", "--services", "legevak", "."]);
     assert_eq!(flag.status.code(), Some(2));
     assert!(
-        stderr(&flag)
-            .contains("unknown service `legevak` in --services (did you mean `legevakt`?)"),
+        stderr(&flag).contains("ukjent tjeneste `legevak` i --services (mente du `legevakt`?)"),
         "{}",
         stderr(&flag)
     );
@@ -184,7 +183,7 @@ fn an_unknown_service_is_an_error_with_a_suggestion() {
     let config = run(dir, &["check", "."]);
     assert_eq!(config.status.code(), Some(2));
     assert!(
-        stderr(&config).contains("did you mean `sykehjem`?"),
+        stderr(&config).contains("(mente du `sykehjem`?)"),
         "{}",
         stderr(&config)
     );

@@ -272,16 +272,17 @@ fn a_corrupt_and_a_legacy_file_are_listed_with_their_error_beside_the_results() 
     assert_eq!(body["summary"]["unreadable_files"], 2);
     assert!(body["summary"]["met"].as_u64().unwrap() > 0);
 
-    // With nothing readable there is no tender: 422 and the reasons, never a 500.
+    // With nothing readable there is no tender: 422 and the reasons, never a 500 —
+    // in the page's language, each file's error worded as beside the results (issue 25).
     let (status, body) = post_check(&server, form(&files[2..]));
     assert_eq!(status, 422, "{body}");
     assert_eq!(body["files"].as_array().unwrap().len(), 2);
-    assert!(
-        body["error"]
-            .as_str()
-            .unwrap()
-            .contains("none of the files")
-    );
+    assert_eq!(body["error"], "Ingen av filene kunne leses", "{body}");
+    let worded = &body["files"][0]["error"];
+    assert!(worded.as_str().unwrap().contains("Word-dokument"), "{body}");
+    let (status, body) = post_check(&server, form(&files[2..]).text("lang", "nn"));
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["error"], "Ingen av filene kunne lesast", "{body}");
 }
 
 #[test]

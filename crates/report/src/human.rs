@@ -53,7 +53,14 @@ pub(crate) fn render(report: &CheckReport, options: &RenderOptions<'_>) -> Vec<u
     if to_fix.is_empty() {
         let _ = writeln!(out, "  {}", word(lang, "todo-none"));
     }
+    // Within a severity the list runs by category: its title wherever it changes.
+    let mut category = None;
     for r in &to_fix {
+        if category != Some(&r.category) {
+            category = Some(&r.category);
+            let title = i18n::category_title(report, &r.category, lang);
+            let _ = writeln!(out, " {}", style.dim(&title));
+        }
         render_result(&mut out, report, r, &style, options);
     }
     for category in common::categories(report) {

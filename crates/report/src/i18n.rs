@@ -9,7 +9,7 @@ mod messages;
 mod outcomes;
 mod services;
 
-pub use messages::{notice, unknown_service, unreadable, unreadable_with_cause};
+pub use messages::{files_worded, notice, unknown_service, unreadable, unreadable_with_cause};
 pub use services::service_name;
 
 use crate::Lang;
@@ -218,6 +218,13 @@ const WORDS: &[Entry] = &[
         "tenderlint-rapport",
         "tenderlint-rapport",
         "tenderlint-report",
+    ),
+    // The page, when it has nothing to show.
+    (
+        "none-readable",
+        "Ingen av filene kunne leses",
+        "Ingen av filene kunne lesast",
+        "None of the files could be read",
     ),
     // CLI usage errors.
     (

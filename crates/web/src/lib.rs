@@ -97,9 +97,9 @@ impl Tender {
 
     /// Checks the files as one tender for `services` (comma-separated ids; none
     /// lets the check find them in the text) on `today` (`YYYY-MM-DD`, the day
-    /// inline waivers expire by). Refused, naming each file's error, when none
-    /// of the files could be read.
-    pub fn check(&self, services: &str, today: &str) -> Result<Checked, JsError> {
+    /// inline waivers expire by). Refused, naming each file's error in `lang`
+    /// (`nb`, `nn`, `en`; empty for bokmål), when none of the files could be read.
+    pub fn check(&self, services: &str, today: &str, lang_name: &str) -> Result<Checked, JsError> {
         let sets = rule_sets()?;
         let today = tenderlint_core::date::parse(today)
             .ok_or_else(|| JsError::new(&format!("`{today}` is not a YYYY-MM-DD date")))?;
@@ -118,11 +118,15 @@ impl Tender {
         options.today = Some(today);
         let report = tenderlint_core::check_contents(&self.files, sets, &options);
         if report.files.iter().all(|f| f.error.is_some()) {
-            let mut message = String::from("none of the files could be read");
+            // Said as the server says it: in the page's language, each file's error worded.
+            let lang = lang(lang_name)?;
+            let mut message = tenderlint_report::i18n::word(lang, "none-readable").to_string();
             for file in &report.files {
-                if let Some(error) = &file.error {
-                    message.push_str(&format!("\n{}: {error}", file.path));
-                }
+                message.push_str(&format!(
+                    "\n{}: {}",
+                    file.path,
+                    tenderlint_report::i18n::unreadable(file, lang)
+                ));
             }
             return Err(JsError::new(&message));
         }

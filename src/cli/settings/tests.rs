@@ -400,17 +400,31 @@ fn flags_name_rule_sets_and_services_over_the_configurations() {
     assert_eq!(s.options.engine.services, ["legevakt"]);
 }
 
+/// An unknown service is the command's problem, said in its language — not a
+/// diagnostic in the configuration file, and not English under nb or nn.
 #[test]
-fn an_unknown_service_is_a_problem_of_the_flags_not_the_configuration() {
-    match resolve_check(
-        &check_args(&["--services", "legvakt"]),
-        None,
-        &Environment::default(),
-    ) {
-        Err(Problem::Sources(errors)) => {
-            assert_eq!(errors.len(), 1);
-            assert!(!errors[0].in_config);
+fn an_unknown_service_is_a_problem_of_the_flags_said_in_the_commands_language() {
+    for (lang, words) in [
+        (
+            "nb",
+            "ukjent tjeneste `legvakt` i --services (mente du `legevakt`?)",
+        ),
+        (
+            "nn",
+            "ukjend teneste `legvakt` i --services (meinte du `legevakt`?)",
+        ),
+        (
+            "en",
+            "unknown service `legvakt` in --services (did you mean `legevakt`?)",
+        ),
+    ] {
+        match resolve_check(
+            &check_args(&["--services", "legvakt", "--lang", lang]),
+            None,
+            &Environment::default(),
+        ) {
+            Err(Problem::Usage(message)) => assert!(message.starts_with(words), "{message}"),
+            other => panic!("{other:?}"),
         }
-        other => panic!("{other:?}"),
     }
 }

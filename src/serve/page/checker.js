@@ -73,7 +73,7 @@ function wasmChecker() {
   const same = (files, services) => last && last.services === services.join(",")
     && last.files.length === files.length && last.files.every((f, i) => f === files[i]);
 
-  async function checked(files, services) {
+  async function checked(files, services, lang) {
     if (same(files, services)) return last.checked;
     const tender = new web.Tender();
     for (const file of files) {
@@ -81,7 +81,8 @@ function wasmChecker() {
     }
     // The check holds the tab until it is done: first let `say` (30 ms) announce it.
     await new Promise((resolve) => window.setTimeout(resolve, 60));
-    const result = tender.check(services.join(","), today());
+    // The language words the refusal when no file could be read; results are worded later.
+    const result = tender.check(services.join(","), today(), lang || "");
     tender.free();
     if (last) last.checked.free();
     last = { files: files.slice(), services: services.join(","), checked: result };
@@ -98,14 +99,14 @@ function wasmChecker() {
     },
     async check(files, services, lang) {
       try {
-        return { text: (await checked(files, services)).json(lang) };
+        return { text: (await checked(files, services, lang)).json(lang) };
       } catch (e) {
         return { error: e.message || String(e) };
       }
     },
     async report(format, files, services, lang) {
       try {
-        const result = await checked(files, services);
+        const result = await checked(files, services, lang);
         if (format === "review") {
           const reviewed = result.review();
           const answer = { blob: new Blob([reviewed.bytes], { type: reviewed.contentType }), name: reviewed.name };

@@ -287,6 +287,17 @@ pub fn unreadable(f: &FileEntry, lang: Lang) -> String {
     format!("{} ({})", word(lang, sentence), word(lang, hint))
 }
 
+/// The files with each one's error worded for its reader ([`unreadable`]) in place
+/// of the technical cause: what the page lists when none of them could be read.
+pub fn files_worded(mut files: Vec<FileEntry>, lang: Lang) -> Vec<FileEntry> {
+    for f in &mut files {
+        if f.error.is_some() {
+            f.error = Some(unreadable(f, lang));
+        }
+    }
+    files
+}
+
 /// [`unreadable`] with the technical cause after it, for CI logs and the
 /// terminal's error lines: «… (open it in Word and save it again) [not a
 /// readable zip archive: …]».
