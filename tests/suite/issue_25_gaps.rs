@@ -96,10 +96,11 @@ fn docx_text(bytes: &[u8]) -> String {
         .expect("UTF-8");
     let mut out = String::new();
     for piece in xml.split("<w:t").skip(1) {
-        if let (Some(open), Some(close)) = (piece.find('>'), piece.find("</w:t>")) {
-            if open < close && !piece[..open].contains('/') {
-                out.push_str(&piece[open + 1..close]);
-            }
+        if let (Some(open), Some(close)) = (piece.find('>'), piece.find("</w:t>"))
+            && open < close
+            && !piece[..open].contains('/')
+        {
+            out.push_str(&piece[open + 1..close]);
         }
     }
     out
