@@ -13,7 +13,8 @@ mod rows;
 mod scan;
 mod splice;
 
-use super::plan::{Change, FilePlan, Note, main_part};
+use super::place::main_part;
+use super::plan::{Change, FilePlan, Note};
 use crate::document::{Document, Location};
 use package::Original;
 use scan::{Scan, escape, scan};
