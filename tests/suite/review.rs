@@ -72,6 +72,21 @@ fn shared() -> Option<PathBuf> {
     }
 }
 
+/// The real tenders' folders, sorted; none where the shared corpus is absent.
+fn real_tenders() -> Vec<PathBuf> {
+    let Some(real) = shared() else {
+        return Vec::new();
+    };
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(real)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
 fn docx_in(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .expect("read dir")
@@ -293,16 +308,7 @@ fn accepting_every_change_makes_every_word_tender_complete_and_rejecting_restore
     };
     let mut tenders = fixture_word_tenders();
     assert!(tenders.len() >= 12, "{tenders:?}");
-    if let Some(real) = shared() {
-        let mut dirs: Vec<PathBuf> = std::fs::read_dir(real)
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.is_dir())
-            .collect();
-        dirs.sort();
-        tenders.extend(dirs);
-    }
+    tenders.extend(real_tenders());
     let no_place: Vec<&str> = [
         tenderlint::Lang::Nb,
         tenderlint::Lang::Nn,
@@ -434,16 +440,7 @@ fn reviewed_copies_open_and_keep_every_other_part_byte_for_byte() {
                 .join(d),
         );
     }
-    if let Some(real) = shared() {
-        let mut dirs: Vec<PathBuf> = std::fs::read_dir(real)
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.is_dir())
-            .collect();
-        dirs.sort();
-        tenders.extend(dirs);
-    }
+    tenders.extend(real_tenders());
     let dir = tempfile::tempdir().unwrap();
     let mut copies = Vec::new();
     for (i, tender) in tenders.iter().enumerate() {
