@@ -26,6 +26,8 @@ const FIXTURE_MD: &str = concat!(
 /// The parts a review may change; every other zip entry must be byte-identical.
 const CHANGED: &[&str] = &[
     "word/document.xml",
+    "word/footnotes.xml",
+    "word/endnotes.xml",
     "word/comments.xml",
     "word/_rels/document.xml.rels",
     "[Content_Types].xml",
@@ -237,7 +239,8 @@ fn round_trip(python: &Path, tender: &Path) -> RoundTrip {
         assert_eq!(
             text_of(&original),
             text_of(&rejected.join(name)),
-            "{name:?} rejected"
+            "{} rejected",
+            original.display()
         );
         let anchors: serde_json::Value =
             serde_json::from_str(&revisions(python, &["anchors", c])).unwrap();
@@ -902,4 +905,52 @@ fn missing_requirements_go_to_the_buyers_kravspesifikasjon_never_to_the_vendors_
     let comments = String::from_utf8(part_text(&copy, "word/comments.xml").unwrap()).unwrap();
     let said = tenderlint::report::i18n::word(tenderlint::Lang::Nb, "review-summary-no-place");
     assert!(comments.contains(said), "{comments}");
+}
+
+/// Evidence in a footnote gets its comment there, on its words, as in the body
+/// (Word anchors comments in footnotes and endnotes; in headers it does not, so
+/// those stay named in the summary).
+#[test]
+fn evidence_in_a_footnote_is_commented_in_the_footnote() {
+    use crate::support::docx::{document_xml, docx};
+    let Some(python) = crate::support::python_with_lxml() else {
+        eprintln!("note: no Python with lxml; footnote comments not checked");
+        return;
+    };
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let body = document_xml(
+        "<w:p><w:r><w:t>Løsningen skal støtte pålogging med HelseID.</w:t></w:r>\
+         <w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>",
+    );
+    let footnote = "Kommunen bruker kjernejournal i legevakten.";
+    let footnotes = format!(
+        r#"<w:footnotes xmlns:w="{w}"><w:footnote w:id="1"><w:p><w:r><w:t>{footnote}</w:t></w:r></w:p></w:footnote></w:footnotes>"#
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let tender = dir.path().join("tender");
+    std::fs::create_dir_all(&tender).unwrap();
+    std::fs::write(
+        tender.join("kravspesifikasjon.docx"),
+        docx(&body, &[("word/footnotes.xml", &footnotes)]),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = review(&tender, &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let copy_path = out.join("kravspesifikasjon.tenderlint.docx");
+    let copy = std::fs::read(&copy_path).unwrap();
+    let notes = String::from_utf8(part_text(&copy, "word/footnotes.xml").unwrap()).unwrap();
+    assert!(
+        notes.contains("<w:commentRangeStart ") && notes.contains("<w:commentReference "),
+        "{notes}"
+    );
+    let comments =
+        String::from_utf8(part_text(&copy, "word/comments.xml").expect("a comments part")).unwrap();
+    assert!(comments.contains("tenderlint INT-001 "), "{comments}");
+    assert!(
+        !comments.contains(&format!("«{footnote}»")),
+        "named in the summary too: {comments}"
+    );
+    revisions(&python, &["open", copy_path.to_str().unwrap()]);
+    tenderlint::document::read_file(&copy_path).expect("the copy reads");
 }

@@ -272,8 +272,11 @@ fn requirements_document(
 }
 
 /// The document and block an evidence points at: for Word the paragraph or row at
-/// its XML offset in the main part, for Markdown the block holding its bytes.
+/// its XML offset in the main part or in a footnote or endnote (the parts Word
+/// anchors comments in; a header or footer holds none), for Markdown the block
+/// holding its bytes.
 pub(super) fn block_of(docs: &[Document], e: &Evidence) -> Option<(usize, usize)> {
+    use crate::document::Origin;
     let offset = e.byte_offset?;
     let doc_index = docs
         .iter()
@@ -283,10 +286,23 @@ pub(super) fn block_of(docs: &[Document], e: &Evidence) -> Option<(usize, usize)
     let block = doc.blocks.iter().position(|b| match &b.location {
         Location::Docx {
             part, xml_offset, ..
-        } => Some(&**part) == main && *xml_offset as usize == offset,
+        } => {
+            *xml_offset as usize == offset
+                && (Some(&**part) == main || matches!(b.origin, Origin::Footnote | Origin::Endnote))
+                // The same offset in two parts: the place the evidence names says which.
+                && b.location.display() == e.location
+        }
         Location::Text { bytes, .. } => bytes.contains(&offset),
     })?;
     Some((doc_index, block))
+}
+
+/// The part a block of a Word document is in.
+pub(super) fn part_of(doc: &Document, block: usize) -> Option<&str> {
+    match &doc.blocks.get(block)?.location {
+        Location::Docx { part, .. } => Some(part),
+        Location::Text { .. } => None,
+    }
 }
 
 /// The part the body of a Word document is in (the first block's part).
