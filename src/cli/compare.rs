@@ -65,20 +65,6 @@ fn compare(args: &CompareArgs) -> Result<u8, u8> {
     Ok(status)
 }
 
-/// The format an output file's extension names (`-o region.xlsx`); human otherwise.
-fn format_of(output: Option<&Path>) -> CompareFormat {
-    let extension = output
-        .and_then(Path::extension)
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match extension.as_deref() {
-        Some("xlsx") => CompareFormat::Xlsx,
-        Some("json") => CompareFormat::Json,
-        Some("md" | "markdown") => CompareFormat::Markdown,
-        _ => CompareFormat::Human,
-    }
-}
-
 /// The formats `compare` writes; `html` is named, for the heat-map, but not yet written.
 fn parse_format(name: &str) -> Result<CompareFormat, u8> {
     if let Some(f) = CompareFormat::parse(name) {
@@ -238,5 +224,19 @@ fn write(output: Option<&Path>, bytes: &[u8]) -> Result<(), u8> {
         }),
         None if write_stdout(bytes) => Ok(()),
         None => Err(ERROR),
+    }
+}
+
+/// The format an output file's extension names (`-o region.xlsx`); human otherwise.
+fn format_of(output: Option<&Path>) -> CompareFormat {
+    let extension = output
+        .and_then(Path::extension)
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("xlsx") => CompareFormat::Xlsx,
+        Some("json") => CompareFormat::Json,
+        Some("md" | "markdown") => CompareFormat::Markdown,
+        _ => CompareFormat::Human,
     }
 }
