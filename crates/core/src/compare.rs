@@ -19,7 +19,9 @@ use std::sync::Arc;
 /// member pins, so that members on different versions still share a row.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct RuleKey {
+    /// The id of the rule set the rule is in.
     pub ruleset: String,
+    /// The rule's id (`INT-001`).
     pub rule: String,
 }
 
@@ -27,6 +29,7 @@ pub struct RuleKey {
 /// against besides the majority.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Profile {
+    /// The rules every member should require.
     pub rules: BTreeSet<RuleKey>,
 }
 
@@ -35,7 +38,9 @@ pub struct Profile {
 /// the members disagree on first.
 #[derive(Debug, Clone, Serialize)]
 pub struct Comparison {
+    /// The tenders, in the order they were given: the columns.
     pub tenders: Vec<CompareTender>,
+    /// The rules any of them was checked against: the rows, in the order described above.
     pub rules: Vec<CompareRow>,
     /// Every rule-set version some tender was checked with (for category titles).
     pub rulesets: Vec<RuleSetInfo>,
@@ -44,12 +49,15 @@ pub struct Comparison {
 /// One tender: its name, its own tally and how far it stands from the others.
 #[derive(Debug, Clone, Serialize)]
 pub struct CompareTender {
+    /// What the tender is called in the comparison (its folder, or the name given).
     pub name: String,
     /// The tally `check` gives the tender alone.
     pub summary: Tally,
     /// Whether `check` alone would fail for it (its own gate).
     pub fails_run: bool,
+    /// Its files that could not be read.
     pub unreadable_files: usize,
+    /// How far it stands from the majority and from the region's profile.
     pub distance: Distance,
 }
 
@@ -79,9 +87,13 @@ pub enum Stance {
 /// One rule across the tenders.
 #[derive(Debug, Clone, Serialize)]
 pub struct CompareRow {
+    /// The id of the rule set the rule is in.
     pub ruleset: String,
+    /// The rule's id.
     pub rule: String,
+    /// What the rule checks (`require`, `forbid`, …).
     pub kind: RuleKind,
+    /// The rule's category, which the rows are grouped by.
     pub category: String,
     /// The highest severity any member gives it (after scope overrides and levels).
     pub severity: Severity,
@@ -108,16 +120,24 @@ pub struct CompareRow {
 /// What `check` gave one tender for one rule.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CompareCell {
+    /// The version of the rule set the tender was checked with.
     pub ruleset_version: String,
+    /// What the check found (before waivers).
     pub status: Status,
     /// The status, or `waived`.
     pub outcome: Outcome,
+    /// Whether the rule is satisfied for this tender (as [`RuleResult::ok`]).
     pub ok: bool,
+    /// The severity that applied to this tender.
     pub severity: Severity,
+    /// Whether this result fails the tender's own run.
     pub gate: Gate,
+    /// The waiver that accepts the result, if one does.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waiver: Option<Waiver>,
+    /// Where the tender speaks of the rule's topic, cut as `check` cuts it.
     pub evidence: Vec<Evidence>,
+    /// How many pieces of evidence there were before the cut.
     pub evidence_total: usize,
 }
 
