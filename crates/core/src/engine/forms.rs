@@ -262,11 +262,19 @@ impl Profile {
         if self.is_price_table() {
             return Some(TableForm::Prices);
         }
-        if named_type || requirement_title || self.titles.iter().any(|t| is_id_header(t)) {
+        if named_type || requirement_title {
             return None;
         }
-        if self.is_inventory() {
+        // Numbered systems («I-1 | Helsenettet | Inn») are still a list of systems
+        // while every cell is a short label that demands nothing (long cells are
+        // not read for a modal verb, so a long one keeps the table a requirement table).
+        let ids = self.titles.iter().any(|t| is_id_header(t));
+        let labels_only = self.columns.iter().all(|v| v.modal == 0 && v.long == 0);
+        if self.is_inventory() && (!ids || labels_only) {
             return Some(TableForm::Inventory);
+        }
+        if ids {
+            return None;
         }
         // Labels beside the columns the vendor answers in.
         let answers: Vec<usize> = (0..self.titles.len())
@@ -298,8 +306,8 @@ impl Profile {
         })
     }
 
-    /// A column naming systems or products beside one naming their vendors or
-    /// interfaces.
+    /// A column naming systems or products beside one naming their vendors,
+    /// interfaces or the direction their data flows.
     fn is_inventory(&self) -> bool {
         const SYSTEM: &[&str] = &[
             "system",
@@ -326,6 +334,10 @@ impl Profile {
             "kobling",
             "protokoll",
             "meldingsformat",
+            "retning",
+            "direction",
+            "dataflyt",
+            "data flow",
         ];
         let system = self
             .titles

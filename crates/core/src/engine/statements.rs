@@ -476,7 +476,8 @@ fn prepare_block(
                     .and_then(modality::classify_type_cell)
                     .or(columns.titled_type),
             };
-            let mut untyped = columns.requirement && row_type.is_none();
+            let mut untyped =
+                columns.requirement && row_type.is_none() && !is_caption(&cells, text_modality);
             if untyped && let Some(parent_type) = parent_type {
                 row_type = Some(parent_type);
                 untyped = false;
@@ -542,6 +543,13 @@ fn prepare_block(
         lead_in: None,
         contents_line: false,
     }
+}
+
+/// A row that only names the part of the table below it: one filled cell (a merged
+/// title row such as «Tabell 3.1 Legemidler» over the header, or a group heading
+/// inside the table) and no modal verb. It has no type because it is no requirement.
+fn is_caption(cells: &[Range<usize>], text_modality: Modality) -> bool {
+    text_modality == Modality::None && cells.iter().filter(|r| !r.is_empty()).count() == 1
 }
 
 /// The modality of a row's text: the strongest claim of its sentences, except that a

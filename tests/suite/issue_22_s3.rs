@@ -1,0 +1,105 @@
+//! Issue 22, third reading pass: causes found on `fixtures/fresh-2`, each proven with a
+//! tender of its own, worded unlike that corpus. Every test goes through `check_paths`,
+//! as a user's check does.
+
+use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow};
+use std::path::Path;
+use tenderlint::findings::{RuleResult, Status};
+use tenderlint::{CheckOptions, check_paths};
+
+/// The default sets over one tender folder; every file must be readable.
+fn check_dir(dir: &Path) -> Vec<RuleResult> {
+    let sets = tenderlint::rules::embedded::load_defaults().expect("default rule sets load");
+    let report = check_paths(&[dir.to_path_buf()], &sets, &CheckOptions::default());
+    for f in &report.files {
+        assert!(f.error.is_none(), "{}: {:?}", f.path, f.error);
+    }
+    report.results
+}
+
+/// The default sets over one Markdown file.
+fn check_md(text: &str) -> Vec<RuleResult> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("konkurransegrunnlag.md"), text).expect("write");
+    check_dir(dir.path())
+}
+
+fn rule<'a>(results: &'a [RuleResult], id: &str) -> &'a RuleResult {
+    results
+        .iter()
+        .find(|r| r.rule == id)
+        .unwrap_or_else(|| panic!("{id} ran"))
+}
+
+fn excerpts(r: &RuleResult) -> Vec<&str> {
+    r.evidence.iter().map(|e| e.excerpt.as_str()).collect()
+}
+
+fn cell(text: &str) -> TableCell {
+    TableCell::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(text)))
+}
+
+// ---------------------------------------------------------------------------
+// A table's title row is no untyped requirement (HYG-004)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_merged_title_row_over_a_typed_requirement_table_is_no_untyped_requirement() {
+    let title = TableRow::new(vec![cell("Oversikt 4.2 Velferdsteknologi").grid_span(3)]);
+    let rows = [
+        ["Nr", "Kravtekst", "Kravtype"],
+        ["4.2.1", "Løsningen skal motta varsler fra trygghetsalarmer.", "M"],
+        ["4.2.2", "Løsningen bør vise sensordata i pleieplanen.", "B"],
+        ["4.2.3", "Løsningen skal logge hvem som kvitterer et varsel.", "M"],
+    ];
+    let mut table_rows = vec![title];
+    table_rows.extend(
+        rows.iter()
+            .map(|r| TableRow::new(r.iter().map(|t| cell(t)).collect())),
+    );
+    let docx = Docx::new()
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text("Krav til velferdsteknologi")))
+        .add_table(Table::new(table_rows));
+    let mut out = std::io::Cursor::new(Vec::new());
+    docx.build().pack(&mut out).expect("pack");
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("kravspesifikasjon.docx"), out.into_inner()).expect("write");
+    let results = check_dir(dir.path());
+    let r = rule(&results, "HYG-004");
+    assert_eq!(r.status, Status::Passed, "{:?}", excerpts(r));
+}
+
+#[test]
+fn a_group_heading_row_inside_a_requirement_table_is_no_untyped_requirement() {
+    let results = check_md(
+        "# Krav\n\n| Nr | Kravtekst | Kravtype |\n|---|---|---|\n\
+         | | Pasientsikkerhet | |\n\
+         | 7.1 | Løsningen skal varsle ved kjente allergier. | M |\n\
+         | | Drift | |\n\
+         | 7.2 | Leverandøren bør tilby vedlikehold utenom kontortid. | B |\n",
+    );
+    let r = rule(&results, "HYG-004");
+    assert_eq!(r.status, Status::Passed, "{:?}", excerpts(r));
+    // A row with the requirement's words and no type is still reported.
+    let results = check_md(
+        "# Krav\n\n| Nr | Kravtekst | Kravtype |\n|---|---|---|\n\
+         | 7.1 | Løsningen skal varsle ved kjente allergier. | M |\n\
+         | 7.2 | Løsningen skal varsle ved interaksjoner. | |\n",
+    );
+    assert_eq!(rule(&results, "HYG-004").status, Status::Violation);
+}
+
+#[test]
+fn a_numbered_list_of_systems_and_their_data_flow_is_no_requirement_table() {
+    let list = "# Integrasjoner\n\nLeverandøren skal integrere løsningen med systemene i tabellen.\n\n\
+         | Nr | System | Retning | Innhold |\n|---|---|---|---|\n\
+         | S-1 | Folkeregisteret | Inn | Navn og adresse |\n\
+         | S-2 | Kommunens lønnssystem | Ut | Timelister |\n\
+         | S-3 | Nasjonal meldingstjener | Begge | Helsefaglige meldinger |\n";
+    let r_list = check_md(list);
+    let r = rule(&r_list, "HYG-004");
+    assert_eq!(r.status, Status::Passed, "{:?}", excerpts(r));
+    // With a sentence that demands something in a cell, the rows are requirements again.
+    let demands = list.replace("| Timelister |", "| Timelister skal sendes hver natt |");
+    assert_eq!(rule(&check_md(&demands), "HYG-004").status, Status::Violation);
+}
