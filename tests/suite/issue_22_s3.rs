@@ -48,9 +48,17 @@ fn a_merged_title_row_over_a_typed_requirement_table_is_no_untyped_requirement()
     let title = TableRow::new(vec![cell("Oversikt 4.2 Velferdsteknologi").grid_span(3)]);
     let rows = [
         ["Nr", "Kravtekst", "Kravtype"],
-        ["4.2.1", "Løsningen skal motta varsler fra trygghetsalarmer.", "M"],
+        [
+            "4.2.1",
+            "Løsningen skal motta varsler fra trygghetsalarmer.",
+            "M",
+        ],
         ["4.2.2", "Løsningen bør vise sensordata i pleieplanen.", "B"],
-        ["4.2.3", "Løsningen skal logge hvem som kvitterer et varsel.", "M"],
+        [
+            "4.2.3",
+            "Løsningen skal logge hvem som kvitterer et varsel.",
+            "M",
+        ],
     ];
     let mut table_rows = vec![title];
     table_rows.extend(
@@ -101,5 +109,47 @@ fn a_numbered_list_of_systems_and_their_data_flow_is_no_requirement_table() {
     assert_eq!(r.status, Status::Passed, "{:?}", excerpts(r));
     // With a sentence that demands something in a cell, the rows are requirements again.
     let demands = list.replace("| Timelister |", "| Timelister skal sendes hver natt |");
-    assert_eq!(rule(&check_md(&demands), "HYG-004").status, Status::Violation);
+    assert_eq!(
+        rule(&check_md(&demands), "HYG-004").status,
+        Status::Violation
+    );
+}
+
+// ---------------------------------------------------------------------------
+// A table of options lists options (every rule; CON-003 in 1.2.1)
+// ---------------------------------------------------------------------------
+
+/// Options named «A» and «B», as type codes are: the column titled «Opsjon» names
+/// options, it does not type requirements.
+const OPTIONS_TABLE: &str = "# Journalsystem for Lindøy sykehjem\n\n## 1 Omfang\n\n\
+    Lindøy kommune anskaffer elektronisk pasientjournal for sykehjemmet.\n\n\
+    ## 2 Tilleggsavtaler\n\n\
+    | Opsjon | Hva kommunen kan bestille | Ramme | Bestillingsfrist |\n|---|---|---|---|\n\
+    | A | Tilkobling til velferdsteknologisk knutepunkt (VKP) for trygghetsalarmer | \
+    Fastpris etter prisbilaget, høyst 150 000 kroner | Innen 30 måneder etter signering |\n\
+    | B | Ytterligere 25 brukerlisenser | Lisenspris per bruker fra prisbilaget | Hele avtaletiden |\n";
+
+#[test]
+fn a_row_of_a_table_of_options_asks_for_its_topic_only_as_an_option() {
+    let results = check_md(OPTIONS_TABLE);
+    let r = rule(&results, "INT-012");
+    assert_eq!(r.status, Status::Weak, "{:?}", excerpts(r));
+    assert!(
+        r.evidence
+            .iter()
+            .any(|e| e.excerpt.contains("velferdsteknologisk knutepunkt")),
+        "{:?}",
+        excerpts(r)
+    );
+    // The option's name is no type code, so no row is an untyped requirement either.
+    let r = rule(&results, "HYG-004");
+    assert_eq!(r.status, Status::Passed, "{:?}", excerpts(r));
+    // Numbered options have no type to give: an option is what each row is.
+    let numbered = check_md(
+        "# Tilleggsavtaler\n\n| Nr | Opsjon | Vilkår |\n|---|---|---|\n\
+         | 1 | Mobil dokumentasjon for hjemmesykepleien | Fast pris per år |\n\
+         | 2 | Forlengelse med ett år | Samme vilkår |\n",
+    );
+    let r = rule(&numbered, "HYG-004");
+    assert_eq!(r.status, Status::Passed, "{:?}", excerpts(r));
 }

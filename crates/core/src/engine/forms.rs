@@ -19,8 +19,8 @@
 use super::legend::TypeLegend;
 use crate::document::{Block, BlockKind, Document};
 use crate::text::column_titles::{
-    is_answer_or_weight_header, is_id_header, is_requirement_text_title, is_type_header,
-    starts_a_word_in, title_key,
+    is_answer_or_weight_header, is_id_header, is_option_title, is_requirement_text_title,
+    is_type_header, starts_a_word_in, title_key,
 };
 use crate::text::{Modality, modality, normalize};
 use std::collections::BTreeMap;
@@ -246,6 +246,8 @@ impl Profile {
                 && v.filled > 0
                 && v.codes == v.filled
                 && !is_id_header(title)
+                // Options are named «A», «B» too.
+                && !is_option_title(title)
                 && text_elsewhere(c)
         })
     }

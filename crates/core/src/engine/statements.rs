@@ -8,7 +8,7 @@ use crate::document::{Block, BlockKind, CELL_SEPARATOR, Document, Origin, TableR
 use crate::parallel::prelude::*;
 use crate::text::column_titles::{
     is_answer_or_weight_header, is_explanation_header, is_glossary_title, is_id_header,
-    is_requirement_text_title, is_type_header,
+    is_option_title, is_requirement_text_title, is_type_header,
 };
 use crate::text::modality::{self, Modality};
 use crate::text::{Normalized, normalize, sentences};
@@ -110,6 +110,7 @@ impl Columns {
         let mut c = Columns::default();
         let mut glossary_header = false;
         let mut requirement_header = false;
+        let mut option_header = false;
         for (i, cell) in header.iter().enumerate() {
             let h = normalize(cell).text;
             let h = h.trim_end_matches(['.', ':']);
@@ -125,6 +126,9 @@ impl Columns {
             } else {
                 if is_requirement_text_title(h) {
                     requirement_header = true;
+                }
+                if is_option_title(h) {
+                    option_header = true;
                 }
                 if is_glossary_title(h) {
                     glossary_header = true;
@@ -142,6 +146,12 @@ impl Columns {
             })
         {
             c.titled_type = Some(Modality::Binding);
+        }
+        // A table of options («Opsjon | Omfang | Pris | Frist») lists what the buyer
+        // may order later: each row is one option, as a sentence «Opsjon 1: …» is.
+        if option_header && c.kind.is_none() && !c.content.is_empty() {
+            c.requirement = true;
+            c.titled_type = Some(Modality::Option);
         }
         c.glossary = glossary_header && c.kind.is_none() && c.id.is_none();
         // The tender's type legend defines codes; its rows are no requirements.
