@@ -153,3 +153,25 @@ fn a_row_of_a_table_of_options_asks_for_its_topic_only_as_an_option() {
     let r = rule(&numbered, "HYG-004");
     assert_eq!(r.status, Status::Passed, "{:?}", excerpts(r));
 }
+
+// ---------------------------------------------------------------------------
+// An award table's column titles say what its cells are (HYG-008)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn weights_in_an_award_table_under_a_heading_that_does_not_name_award_criteria_are_read() {
+    let results = check_md(
+        "# Journalsystem for Bråtå kommune\n\n## 6 Slik blir tilbodet vurdert\n\n\
+         | Kriterium | Vekt | Kva som blir vurdert |\n|---|---|---|\n\
+         | Pris | 35 % | Samla kostnad over fire år etter prisskjemaet |\n\
+         | Kvalitet | 65 % | Svar på dei vekta krava i bilag 2 |\n",
+    );
+    let r = rule(&results, "HYG-008");
+    assert_eq!(r.status, Status::Met, "{:?}", excerpts(r));
+    // A table of amounts under the same titles' words, but no criterion, weighs nothing.
+    let results = check_md(
+        "# Journalsystem for Bråtå kommune\n\n## 6 Utstyr\n\n\
+         | Eining | Vekt | Tal |\n|---|---|---|\n| Nettbrett | 35 % av ein kilo | 40 |\n",
+    );
+    assert_eq!(rule(&results, "HYG-008").status, Status::Missing);
+}

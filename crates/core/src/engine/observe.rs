@@ -7,7 +7,7 @@
 use super::TypeLegend;
 use super::checks::{CheckedStretch, run_check};
 use super::exclusion::names_excluded_topic;
-use super::inherited::{HeadingHits, lead_in_hits};
+use super::inherited::{HeadingHits, header_hits, lead_in_hits};
 use super::observation::Observation;
 use super::plan::SetPlan;
 use super::reading;
@@ -131,6 +131,7 @@ fn observe_blocks(
         scope,
         award_sections: plan.award.get(di).map(Vec::as_slice).unwrap_or_default(),
         award_header: None,
+        award_header_hits: Vec::new(),
         found: SetTally::new(set.rules.len()),
         detected: BTreeMap::new(),
         heading_hits: HeadingHits::default(),
@@ -164,6 +165,9 @@ struct Observer<'a> {
     award_sections: &'a [bool],
     /// The last table header seen, and whether it is an award-criteria table's.
     award_header: Option<(Arc<[String]>, bool)>,
+    /// The hits of that header when it is an award-criteria table's: its column
+    /// titles say what each cell is («Vekt» over «40 %»), so its rows inherit them.
+    award_header_hits: Vec<Hit>,
     found: SetTally,
     detected: BTreeMap<String, Place>,
     heading_hits: HeadingHits,
@@ -242,8 +246,13 @@ impl Observer<'_> {
                 .copied()
                 .unwrap_or(false)
             || (set.reading.forms && in_a_form(prepared));
-        let inherited = self.inherited(prepared, block.section);
+        let mut inherited = self.inherited(prepared, block.section);
         let evaluated = self.in_award_criteria(block, prepared);
+        if set.reading.award_criteria
+            && let Some(titles) = self.award_table(block)
+        {
+            inherited.extend_from_slice(titles);
+        }
         let at = BlockAt {
             index: bi,
             block,
@@ -279,6 +288,29 @@ impl Observer<'_> {
         inherited
     }
 
+    /// The column titles' hits when the block is a row of an award-criteria table
+    /// (a criterion and a weight column), else `None`.
+    fn award_table(&mut self, block: &Block) -> Option<&[Hit]> {
+        let crate::document::BlockKind::TableRow(row) = &block.kind else {
+            return None;
+        };
+        if self
+            .award_header
+            .as_ref()
+            .is_none_or(|(h, _)| !Arc::ptr_eq(h, &row.header))
+        {
+            let award = reading::is_award_header(&row.header);
+            self.award_header_hits = if award {
+                header_hits(self.set, &row.header)
+            } else {
+                Vec::new()
+            };
+            self.award_header = Some((row.header.clone(), award));
+        }
+        let award = self.award_header.as_ref().is_some_and(|(_, a)| *a);
+        (award && !row.is_header).then_some(self.award_header_hits.as_slice())
+    }
+
     /// Award criteria: their section, their table, or a list they introduce.
     fn in_award_criteria(&mut self, block: &Block, prepared: &PreparedBlock) -> bool {
         let stretch = self.stretch;
@@ -288,20 +320,7 @@ impl Observer<'_> {
                 .get(block.section)
                 .copied()
                 .unwrap_or(false)
-                || match &block.kind {
-                    crate::document::BlockKind::TableRow(row) => {
-                        if self
-                            .award_header
-                            .as_ref()
-                            .is_none_or(|(h, _)| !Arc::ptr_eq(h, &row.header))
-                        {
-                            let award = reading::is_award_header(&row.header);
-                            self.award_header = Some((row.header.clone(), award));
-                        }
-                        self.award_header.as_ref().is_some_and(|(_, a)| *a)
-                    }
-                    _ => false,
-                }
+                || self.award_table(block).is_some()
                 || prepared
                     .lead_in
                     .and_then(|l| stretch.get(l))
