@@ -580,7 +580,12 @@ fn observe(
             // stays binding. A requirement under a condition the buyer may never meet
             // is not demanded.
             if coverage == Coverage::Descriptive && at.reading.is_evaluation(at.text) {
-                coverage = Coverage::Evaluated;
+                // For a rule about how tenders are evaluated, that is the topic stated.
+                coverage = if super::rule_reading::binds_in_award_criteria(rule) {
+                    Coverage::Binding
+                } else {
+                    Coverage::Evaluated
+                };
             } else if coverage == Coverage::Binding && at.reading.is_conditional(at.text) {
                 coverage = Coverage::Conditional;
             }

@@ -110,8 +110,8 @@ pub struct Reading {
     pub exclusions: bool,
 }
 
-/// How one `require` rule reads options and annexes (see `docs/rule-language.md`,
-/// «A rule's own reading»). Both default to the reading every rule gets.
+/// How one `require` rule reads options, annexes and award criteria (see `docs/rule-language.md`,
+/// «A rule's own reading»). Each defaults to the reading every rule gets.
 #[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct RuleReading {
@@ -126,6 +126,11 @@ pub struct RuleReading {
     /// being an annex of the contract.
     #[serde(default)]
     pub annexes: AnnexReading,
+    /// What the award criteria state without a modal verb («Brukervennlighet 25 %:
+    /// demonstrasjon etter brukerscenarier»): `evaluated` (weak for a topic rule) or
+    /// `binding`, for a rule whose topic is how the tenders are evaluated.
+    #[serde(default)]
+    pub award_criteria: AwardReading,
 }
 
 /// How a rule reads an option.
@@ -134,6 +139,15 @@ pub struct RuleReading {
 pub enum OptionReading {
     #[default]
     Weak,
+    Binding,
+}
+
+/// How a rule reads what the award criteria state.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum AwardReading {
+    #[default]
+    Evaluated,
     Binding,
 }
 
