@@ -175,3 +175,98 @@ fn weights_in_an_award_table_under_a_heading_that_does_not_name_award_criteria_a
     );
     assert_eq!(rule(&results, "HYG-008").status, Status::Missing);
 }
+
+// ---------------------------------------------------------------------------
+// Rule sets 1.2.1: rules that read fresh wording
+// ---------------------------------------------------------------------------
+
+#[test]
+fn usability_weighed_in_the_award_criteria_with_a_scenario_demonstration_is_met() {
+    let results = check_md(
+        "# Konkurransegrunnlag\n\n## 5 Evaluering\n\n\
+         | Tildelingskriterium | Vekt | Dokumentasjon |\n|---|---|---|\n\
+         | Pris | 40 % | Prisskjema |\n\
+         | Brukervennlighet | 60 % | Scenariodemonstrasjon for et panel av helsesekretærer |\n",
+    );
+    let r = rule(&results, "UX-002");
+    assert_eq!(r.status, Status::Met, "{:?}", excerpts(r));
+    // A list of user scenarios that nobody evaluates is no evaluation.
+    let results = check_md(
+        "# Kravspesifikasjon\n\n## 6 Brukerscenarier\n\n\
+         1. En beboer faller om natten, og nattevakten dokumenterer fallet.\n",
+    );
+    assert_eq!(rule(&results, "UX-002").status, Status::Missing);
+}
+
+#[test]
+fn a_table_of_options_with_price_and_cap_is_a_clear_option() {
+    let results = check_md(
+        "# Konkurransegrunnlag\n\n## 8 Opsjoner\n\n\
+         | Opsjon | Innhold | Pris | Utløses |\n|---|---|---|---|\n\
+         | 1 | Inntil 12 ekstra lisenser for fysioterapeuter | Pris per lisens etter prisskjemaet | Innen to år |\n",
+    );
+    let r = rule(&results, "CON-003");
+    assert_eq!(r.status, Status::Met, "{:?}", excerpts(r));
+    // An option with a price but neither cap nor window is not yet clear.
+    let results = check_md(
+        "# Konkurransegrunnlag\n\n## 8 Opsjoner\n\n\
+         | Opsjon | Innhold |\n|---|---|\n\
+         | 1 | Modul for fysioterapi, priset i prisskjemaet |\n",
+    );
+    assert_eq!(rule(&results, "CON-003").status, Status::Missing);
+}
+
+#[test]
+fn a_price_per_unit_states_the_price_model() {
+    let results = check_md(
+        "# Konkurransegrunnlag\n\n## 7 Pris\n\n\
+         Tilbudt pris oppgis som årlig pris per korttidsplass, inkludert drift og vedlikehold.\n",
+    );
+    let r = rule(&results, "CON-010");
+    assert_eq!(r.status, Status::Met, "{:?}", excerpts(r));
+}
+
+#[test]
+fn minimum_requirements_met_by_the_nynorsk_deadline_or_at_start_of_operation_say_when() {
+    for text in [
+        "Minstekrava må vere oppfylte ved tilbodsfristen.",
+        "Absolutte krav skal være oppfylt ved oppstart av tjenesten i den første kommunen.",
+    ] {
+        let results = check_md(&format!("# Om krava\n\n{text}\n"));
+        let r = rule(&results, "HYG-006");
+        assert_eq!(r.status, Status::Met, "{text}: {:?}", excerpts(r));
+    }
+}
+
+#[test]
+fn uptime_without_a_level_is_no_service_level() {
+    let results = check_md("# Drift\n\nLeverandøren skal sørge for god oppetid.\n");
+    let r = rule(&results, "CON-004");
+    assert_eq!(r.status, Status::Missing, "{:?}", excerpts(r));
+    let results = check_md("# Drift\n\nLeverandøren skal sørge for oppetid på 99,7 % i året.\n");
+    assert_eq!(rule(&results, "CON-004").status, Status::Met);
+}
+
+#[test]
+fn deleting_or_exporting_data_when_the_contract_ends_is_exit_not_a_function() {
+    let results = check_md(
+        "# Kontraktsvilkår\n\n\
+         Når kontrakten opphører, skal leverandøren slette alle journalopplysninger hos seg.\n\n\
+         Ved kontraktens opphør skal leverandøren eksportere alle data i et åpent format.\n",
+    );
+    for id in ["ARC-003", "INF-002"] {
+        let r = rule(&results, id);
+        assert_eq!(r.status, Status::Missing, "{id}: {:?}", excerpts(r));
+    }
+    // ARC-004, the rule about the end of the contract, is met by the same lines.
+    assert_eq!(rule(&results, "ARC-004").status, Status::Met);
+}
+
+#[test]
+fn modules_the_municipality_can_buy_are_licences_not_loose_coupling() {
+    let results = check_md(
+        "# Arkitektur\n\nLøsningen skal være modulbasert, slik at kommunen kan kjøpe nye moduler når tjenestene vokser.\n",
+    );
+    let r = rule(&results, "ARK-002");
+    assert_eq!(r.status, Status::Missing, "{:?}", excerpts(r));
+}
