@@ -270,3 +270,47 @@ fn modules_the_municipality_can_buy_are_licences_not_loose_coupling() {
     let r = rule(&results, "ARK-002");
     assert_eq!(r.status, Status::Missing, "{:?}", excerpts(r));
 }
+
+#[test]
+fn information_shown_in_the_clinicians_own_screen_is_in_the_daily_tool() {
+    for text in [
+        "Kritisk informasjon fra kjernejournal skal vises i pasientbildet hos sykepleieren.",
+        "Visit notes from the therapists shall be shown in their work list for the home-care nurses.",
+    ] {
+        let results = check_md(&format!("# Brukeropplevelse\n\n{text}\n"));
+        let r = rule(&results, "UX-003");
+        assert_eq!(r.status, Status::Met, "{text}: {:?}", excerpts(r));
+    }
+}
+
+#[test]
+fn integrations_the_supplier_answers_for_are_an_integration_responsibility() {
+    for text in [
+        "Leverandøren skal ha ansvaret for at løsningen blir integrert med fagsystemene i tabell 4.",
+        "Annex 3 lists the Customer's systems and the integrations the Supplier is responsible for.",
+    ] {
+        let results = check_md(&format!("# Integrasjoner\n\n{text}\n"));
+        let r = rule(&results, "ARK-006");
+        assert_eq!(r.status, Status::Met, "{text}: {:?}", excerpts(r));
+    }
+}
+
+#[test]
+fn a_glossary_that_spells_out_icf_does_not_redefine_it() {
+    let results = check_md(
+        "# Ordliste\n\n| Begrep | Forklaring |\n|---|---|\n\
+         | ICF | International Classification of Functioning, Disability and Health |\n\n\
+         # Krav\n\nTerapeutene skal registrere funksjonsnivå med ICF.\n",
+    );
+    let r = rule(&results, "INT-017");
+    assert_eq!(r.status, Status::Met, "{:?}", excerpts(r));
+}
+
+#[test]
+fn sharing_with_hospitals_beyond_messaging_asks_for_sharing() {
+    let results = check_md(
+        "# Samhandling\n\nLøsningen bør dele journalopplysninger med sykehuset ut over meldingsutveksling.\n",
+    );
+    let r = rule(&results, "INF-004");
+    assert_eq!(r.status, Status::Weak, "{:?}", excerpts(r));
+}
