@@ -314,3 +314,29 @@ fn sharing_with_hospitals_beyond_messaging_asks_for_sharing() {
     let r = rule(&results, "INF-004");
     assert_eq!(r.status, Status::Weak, "{:?}", excerpts(r));
 }
+
+#[test]
+fn a_heading_that_holds_both_halves_of_a_near_rule_does_not_make_every_sentence_below_it_match() {
+    let results = check_md(
+        "# Krav\n\n## Deling med sykehuset\n\nLøsningen skal bruke HelseID for pålogging.\n",
+    );
+    let r = rule(&results, "INF-004");
+    assert_eq!(r.status, Status::Missing, "{:?}", excerpts(r));
+}
+
+#[test]
+fn an_option_that_names_the_municipalities_caps_it_and_closes_it_to_others_is_no_open_clause() {
+    let results = check_md(
+        "# Konkurransegrunnlag\n\n## 4 Opsjon for nabokommuner\n\n\
+         Lunde kommune og Storvik kommune kan slutte seg til avtalen innen to år. \
+         Opsjonen gjelder til sammen inntil 2 000 brukere. \
+         Andre kommuner kan ikke slutte seg til avtalen.\n",
+    );
+    let r = rule(&results, "CON-002");
+    assert_eq!(r.status, Status::Passed, "{:?}", excerpts(r));
+    let results = check_md(
+        "# Konkurransegrunnlag\n\n## 4 Opsjon for nabokommuner\n\n\
+         Andre kommuner i fylket kan slutte seg til avtalen.\n",
+    );
+    assert_eq!(rule(&results, "CON-002").status, Status::Violation);
+}
