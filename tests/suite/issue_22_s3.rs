@@ -340,3 +340,16 @@ fn an_option_that_names_the_municipalities_caps_it_and_closes_it_to_others_is_no
     );
     assert_eq!(rule(&results, "CON-002").status, Status::Violation);
 }
+
+#[test]
+fn sharing_across_all_services_or_from_rehabilitation_to_home_care_is_sharing_between_service_areas() {
+    for text in [
+        "Alle tjenestene skal dele journalopplysninger med hverandre.",
+        "Notes written by the rehabilitation unit shall be displayed to the home care staff.",
+        "Sykehjemmet skal få oversikt over hvilke tjenester kommunen gir beboeren fra før.",
+    ] {
+        let results = check_md(&format!("# Samhandling\n\n{text}\n"));
+        let r = rule(&results, "INF-003");
+        assert_eq!(r.status, Status::Met, "{text}: {:?}", excerpts(r));
+    }
+}
