@@ -342,7 +342,8 @@ fn an_option_that_names_the_municipalities_caps_it_and_closes_it_to_others_is_no
 }
 
 #[test]
-fn sharing_across_all_services_or_from_rehabilitation_to_home_care_is_sharing_between_service_areas() {
+fn sharing_across_all_services_or_from_rehabilitation_to_home_care_is_sharing_between_service_areas()
+ {
     for text in [
         "Alle tjenestene skal dele journalopplysninger med hverandre.",
         "Notes written by the rehabilitation unit shall be displayed to the home care staff.",
@@ -352,4 +353,21 @@ fn sharing_across_all_services_or_from_rehabilitation_to_home_care_is_sharing_be
         let r = rule(&results, "INF-003");
         assert_eq!(r.status, Status::Met, "{text}: {:?}", excerpts(r));
     }
+}
+
+#[test]
+fn a_row_left_without_a_type_in_a_typed_table_does_not_bind_from_1_2_1() {
+    let tender = "# Kravspesifikasjon for Lindøy sykehjem\n\n\
+        | Nr | Krav | Type |\n|---|---|---|\n\
+        | K-1 | Løsningen skal støtte HelseID for pålogging. | M |\n\
+        | K-2 | Løsningen skal motta hendelser fra velferdsteknologisk knutepunkt (VKP). | |\n";
+    let results = check_md(tender);
+    let r = rule(&results, "INT-012");
+    assert_eq!(r.status, Status::Weak, "{:?}", excerpts(r));
+    // A team that pinned 1.2.0 keeps what it was released with.
+    let pinned = crate::support::tender::check_markdown(tender, "ks-felles-journalloft@1.2.0");
+    assert_eq!(
+        crate::support::tender::result(&pinned, "INT-012").status,
+        Status::Met
+    );
 }

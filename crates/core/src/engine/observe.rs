@@ -397,6 +397,12 @@ impl Observer<'_> {
                 in_award_criteria: at.evaluated,
                 conditional: None,
                 weighs: None,
+                untyped_row: set.reading.untyped_rows
+                    && at
+                        .prepared
+                        .table
+                        .as_ref()
+                        .is_some_and(|row| row.untyped && row.columns.kind.is_some()),
             },
         };
         let candidates = std::mem::take(&mut self.candidates);
@@ -527,6 +533,9 @@ struct StatementReading {
     conditional: Option<bool>,
     /// The statement weighs a criterion («Kvalitet 40 %»).
     weighs: Option<bool>,
+    /// The statement is a row left without a type in a table with a type column,
+    /// and the set reads such rows as weak (`reading: untyped_rows`).
+    untyped_row: bool,
 }
 
 impl StatementReading {
@@ -588,6 +597,10 @@ fn observe(
                 };
             } else if coverage == Coverage::Binding && at.reading.is_conditional(at.text) {
                 coverage = Coverage::Conditional;
+            } else if coverage == Coverage::Binding && at.reading.untyped_row {
+                // The tender left the row's type empty: its «skal» alone does not make
+                // it a minimum requirement.
+                coverage = Coverage::Weak;
             }
             // The tender put the topic out of scope: only a statement that names
             // the excluded topic itself brings it back, not one that shares a

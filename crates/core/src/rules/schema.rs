@@ -108,6 +108,11 @@ pub struct Reading {
     /// names is covered only by a statement that names the excluded topic itself.
     #[serde(default)]
     pub exclusions: bool,
+    /// A row of a requirement table that has a type column but no type of its own
+    /// («F-17 | Løsningen skal integreres med VKP. | (empty)») is weak, whatever its
+    /// text says: the tender did not say it must be met (HYG-004 reports the row).
+    #[serde(default)]
+    pub untyped_rows: bool,
 }
 
 /// How one `require` rule reads options, annexes and award criteria (see `docs/rule-language.md`,
