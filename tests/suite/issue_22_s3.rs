@@ -371,3 +371,24 @@ fn a_row_left_without_a_type_in_a_typed_table_does_not_bind_from_1_2_1() {
         Status::Met
     );
 }
+
+#[test]
+fn words_of_another_sense_no_longer_meet_export_medication_list_or_the_national_platform() {
+    // Reports to a spreadsheet are a print-out, not the data on established standards.
+    let results = check_md("# Rapporter\n\nBrukerne skal kunne eksportere statistikk til Excel.\n");
+    let r = rule(&results, "INF-002");
+    assert_eq!(r.status, Status::Missing, "{:?}", excerpts(r));
+    // Multidose in the ward's medication round is not the national medication list.
+    let results = check_md(
+        "# Legemidler\n\nSykepleierne skal registrere utdeling av multidoseposer på medisinrommet.\n",
+    );
+    let r = rule(&results, "INT-005");
+    assert_eq!(r.status, Status::Missing, "{:?}", excerpts(r));
+    // A requirement table's category «Samhandling» beside a NEWS2 score is no platform.
+    let results = check_md(
+        "# Krav\n\n| Område | Krav | Type |\n|---|---|---|\n\
+         | Samhandling | Løsningen skal beregne NEWS2 ut fra registrerte vitale målinger. | M |\n",
+    );
+    let r = rule(&results, "INT-016");
+    assert_eq!(r.status, Status::Missing, "{:?}", excerpts(r));
+}

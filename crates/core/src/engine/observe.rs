@@ -397,12 +397,7 @@ impl Observer<'_> {
                 in_award_criteria: at.evaluated,
                 conditional: None,
                 weighs: None,
-                untyped_row: set.reading.untyped_rows
-                    && at
-                        .prepared
-                        .table
-                        .as_ref()
-                        .is_some_and(|row| row.untyped && row.columns.kind.is_some()),
+                untyped_row: set.reading.untyped_rows && has_empty_type_cell(at),
             },
         };
         let candidates = std::mem::take(&mut self.candidates);
@@ -553,6 +548,19 @@ impl StatementReading {
                 .conditional
                 .get_or_insert_with(|| crate::text::conditions::is_conditional(text))
     }
+}
+
+/// A row of a table with a type column whose type cell is empty: the tender gave it
+/// no type (a code the tool does not know, such as «V» without the tender's legend,
+/// is a type all the same).
+fn has_empty_type_cell(at: &BlockAt<'_>) -> bool {
+    at.prepared.table.as_ref().is_some_and(|row| {
+        row.untyped
+            && row
+                .columns
+                .kind
+                .is_some_and(|k| at.block.cell(k).is_none_or(|c| c.trim().is_empty()))
+    })
 }
 
 /// What a statement whose text matched the rule's pattern (pointing at `primary`)
