@@ -2,37 +2,22 @@
 //! tender of its own, worded unlike that corpus. Every test goes through `check_paths`,
 //! as a user's check does.
 
+use crate::support::tender::{check_dir, check_md, excerpts, rule};
 use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow};
-use std::path::Path;
-use tenderlint::findings::{RuleResult, Status};
-use tenderlint::{CheckOptions, check_paths};
+use tenderlint::findings::Status;
 
-/// The default sets over one tender folder; every file must be readable.
-fn check_dir(dir: &Path) -> Vec<RuleResult> {
-    let sets = tenderlint::rules::embedded::load_defaults().expect("default rule sets load");
-    let report = check_paths(&[dir.to_path_buf()], &sets, &CheckOptions::default());
-    for f in &report.files {
-        assert!(f.error.is_none(), "{}: {:?}", f.path, f.error);
+/// The one-file tender `markdown` gives rule `id` the status `status`.
+fn reads(markdown: &str, id: &str, status: Status) {
+    let results = check_md(markdown);
+    let r = rule(&results, id);
+    assert_eq!(r.status, status, "{id}: {:?}", excerpts(r));
+}
+
+/// Each text, as the one paragraph under `heading`, gives rule `id` the status `status`.
+fn each_reads(heading: &str, texts: &[&str], id: &str, status: Status) {
+    for text in texts {
+        reads(&format!("{heading}{text}\n"), id, status);
     }
-    report.results
-}
-
-/// The default sets over one Markdown file.
-fn check_md(text: &str) -> Vec<RuleResult> {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("konkurransegrunnlag.md"), text).expect("write");
-    check_dir(dir.path())
-}
-
-fn rule<'a>(results: &'a [RuleResult], id: &str) -> &'a RuleResult {
-    results
-        .iter()
-        .find(|r| r.rule == id)
-        .unwrap_or_else(|| panic!("{id} ran"))
-}
-
-fn excerpts(r: &RuleResult) -> Vec<&str> {
-    r.evidence.iter().map(|e| e.excerpt.as_str()).collect()
 }
 
 fn cell(text: &str) -> TableCell {
@@ -79,15 +64,15 @@ fn a_merged_title_row_over_a_typed_requirement_table_is_no_untyped_requirement()
 
 #[test]
 fn a_group_heading_row_inside_a_requirement_table_is_no_untyped_requirement() {
-    let results = check_md(
+    reads(
         "# Krav\n\n| Nr | Kravtekst | Kravtype |\n|---|---|---|\n\
          | | Pasientsikkerhet | |\n\
          | 7.1 | Løsningen skal varsle ved kjente allergier. | M |\n\
          | | Drift | |\n\
          | 7.2 | Leverandøren bør tilby vedlikehold utenom kontortid. | B |\n",
+        "HYG-004",
+        Status::Passed,
     );
-    let r = rule(&results, "HYG-004");
-    assert_eq!(r.status, Status::Passed, "{:?}", excerpts(r));
     // A row with the requirement's words and no type is still reported.
     let results = check_md(
         "# Krav\n\n| Nr | Kravtekst | Kravtype |\n|---|---|---|\n\
@@ -145,13 +130,13 @@ fn a_row_of_a_table_of_options_asks_for_its_topic_only_as_an_option() {
     let r = rule(&results, "HYG-004");
     assert_eq!(r.status, Status::Passed, "{:?}", excerpts(r));
     // Numbered options have no type to give: an option is what each row is.
-    let numbered = check_md(
+    reads(
         "# Tilleggsavtaler\n\n| Nr | Opsjon | Vilkår |\n|---|---|---|\n\
          | 1 | Mobil dokumentasjon for hjemmesykepleien | Fast pris per år |\n\
          | 2 | Forlengelse med ett år | Samme vilkår |\n",
+        "HYG-004",
+        Status::Passed,
     );
-    let r = rule(&numbered, "HYG-004");
-    assert_eq!(r.status, Status::Passed, "{:?}", excerpts(r));
 }
 
 // ---------------------------------------------------------------------------
@@ -160,14 +145,14 @@ fn a_row_of_a_table_of_options_asks_for_its_topic_only_as_an_option() {
 
 #[test]
 fn weights_in_an_award_table_under_a_heading_that_does_not_name_award_criteria_are_read() {
-    let results = check_md(
+    reads(
         "# Journalsystem for Bråtå kommune\n\n## 6 Slik blir tilbodet vurdert\n\n\
          | Kriterium | Vekt | Kva som blir vurdert |\n|---|---|---|\n\
          | Pris | 35 % | Samla kostnad over fire år etter prisskjemaet |\n\
          | Kvalitet | 65 % | Svar på dei vekta krava i bilag 2 |\n",
+        "HYG-008",
+        Status::Met,
     );
-    let r = rule(&results, "HYG-008");
-    assert_eq!(r.status, Status::Met, "{:?}", excerpts(r));
     // A table of amounts under the same titles' words, but no criterion, weighs nothing.
     let results = check_md(
         "# Journalsystem for Bråtå kommune\n\n## 6 Utstyr\n\n\
@@ -182,14 +167,14 @@ fn weights_in_an_award_table_under_a_heading_that_does_not_name_award_criteria_a
 
 #[test]
 fn usability_weighed_in_the_award_criteria_with_a_scenario_demonstration_is_met() {
-    let results = check_md(
+    reads(
         "# Konkurransegrunnlag\n\n## 5 Evaluering\n\n\
          | Tildelingskriterium | Vekt | Dokumentasjon |\n|---|---|---|\n\
          | Pris | 40 % | Prisskjema |\n\
          | Brukervennlighet | 60 % | Scenariodemonstrasjon for et panel av helsesekretærer |\n",
+        "UX-002",
+        Status::Met,
     );
-    let r = rule(&results, "UX-002");
-    assert_eq!(r.status, Status::Met, "{:?}", excerpts(r));
     // A list of user scenarios that nobody evaluates is no evaluation.
     let results = check_md(
         "# Kravspesifikasjon\n\n## 6 Brukerscenarier\n\n\
@@ -200,13 +185,13 @@ fn usability_weighed_in_the_award_criteria_with_a_scenario_demonstration_is_met(
 
 #[test]
 fn a_table_of_options_with_price_and_cap_is_a_clear_option() {
-    let results = check_md(
+    reads(
         "# Konkurransegrunnlag\n\n## 8 Opsjoner\n\n\
          | Opsjon | Innhold | Pris | Utløses |\n|---|---|---|---|\n\
          | 1 | Inntil 12 ekstra lisenser for fysioterapeuter | Pris per lisens etter prisskjemaet | Innen to år |\n",
+        "CON-003",
+        Status::Met,
     );
-    let r = rule(&results, "CON-003");
-    assert_eq!(r.status, Status::Met, "{:?}", excerpts(r));
     // An option with a price but neither cap nor window is not yet clear.
     let results = check_md(
         "# Konkurransegrunnlag\n\n## 8 Opsjoner\n\n\
@@ -218,31 +203,34 @@ fn a_table_of_options_with_price_and_cap_is_a_clear_option() {
 
 #[test]
 fn a_price_per_unit_states_the_price_model() {
-    let results = check_md(
+    reads(
         "# Konkurransegrunnlag\n\n## 7 Pris\n\n\
          Tilbudt pris oppgis som årlig pris per korttidsplass, inkludert drift og vedlikehold.\n",
+        "CON-010",
+        Status::Met,
     );
-    let r = rule(&results, "CON-010");
-    assert_eq!(r.status, Status::Met, "{:?}", excerpts(r));
 }
 
 #[test]
 fn minimum_requirements_met_by_the_nynorsk_deadline_or_at_start_of_operation_say_when() {
-    for text in [
-        "Minstekrava må vere oppfylte ved tilbodsfristen.",
-        "Absolutte krav skal være oppfylt ved oppstart av tjenesten i den første kommunen.",
-    ] {
-        let results = check_md(&format!("# Om krava\n\n{text}\n"));
-        let r = rule(&results, "HYG-006");
-        assert_eq!(r.status, Status::Met, "{text}: {:?}", excerpts(r));
-    }
+    each_reads(
+        "# Om krava\n\n",
+        &[
+            "Minstekrava må vere oppfylte ved tilbodsfristen.",
+            "Absolutte krav skal være oppfylt ved oppstart av tjenesten i den første kommunen.",
+        ],
+        "HYG-006",
+        Status::Met,
+    );
 }
 
 #[test]
 fn uptime_without_a_level_is_no_service_level() {
-    let results = check_md("# Drift\n\nLeverandøren skal sørge for god oppetid.\n");
-    let r = rule(&results, "CON-004");
-    assert_eq!(r.status, Status::Missing, "{:?}", excerpts(r));
+    reads(
+        "# Drift\n\nLeverandøren skal sørge for god oppetid.\n",
+        "CON-004",
+        Status::Missing,
+    );
     let results = check_md("# Drift\n\nLeverandøren skal sørge for oppetid på 99,7 % i året.\n");
     assert_eq!(rule(&results, "CON-004").status, Status::Met);
 }
@@ -264,76 +252,78 @@ fn deleting_or_exporting_data_when_the_contract_ends_is_exit_not_a_function() {
 
 #[test]
 fn modules_the_municipality_can_buy_are_licences_not_loose_coupling() {
-    let results = check_md(
+    reads(
         "# Arkitektur\n\nLøsningen skal være modulbasert, slik at kommunen kan kjøpe nye moduler når tjenestene vokser.\n",
+        "ARK-002",
+        Status::Missing,
     );
-    let r = rule(&results, "ARK-002");
-    assert_eq!(r.status, Status::Missing, "{:?}", excerpts(r));
 }
 
 #[test]
 fn information_shown_in_the_clinicians_own_screen_is_in_the_daily_tool() {
-    for text in [
-        "Kritisk informasjon fra kjernejournal skal vises i pasientbildet hos sykepleieren.",
-        "Visit notes from the therapists shall be shown in their work list for the home-care nurses.",
-    ] {
-        let results = check_md(&format!("# Brukeropplevelse\n\n{text}\n"));
-        let r = rule(&results, "UX-003");
-        assert_eq!(r.status, Status::Met, "{text}: {:?}", excerpts(r));
-    }
+    each_reads(
+        "# Brukeropplevelse\n\n",
+        &[
+            "Kritisk informasjon fra kjernejournal skal vises i pasientbildet hos sykepleieren.",
+            "Visit notes from the therapists shall be shown in their work list for the home-care nurses.",
+        ],
+        "UX-003",
+        Status::Met,
+    );
 }
 
 #[test]
 fn integrations_the_supplier_answers_for_are_an_integration_responsibility() {
-    for text in [
-        "Leverandøren skal ha ansvaret for at løsningen blir integrert med fagsystemene i tabell 4.",
-        "Annex 3 lists the Customer's systems and the integrations the Supplier is responsible for.",
-    ] {
-        let results = check_md(&format!("# Integrasjoner\n\n{text}\n"));
-        let r = rule(&results, "ARK-006");
-        assert_eq!(r.status, Status::Met, "{text}: {:?}", excerpts(r));
-    }
+    each_reads(
+        "# Integrasjoner\n\n",
+        &[
+            "Leverandøren skal ha ansvaret for at løsningen blir integrert med fagsystemene i tabell 4.",
+            "Annex 3 lists the Customer's systems and the integrations the Supplier is responsible for.",
+        ],
+        "ARK-006",
+        Status::Met,
+    );
 }
 
 #[test]
 fn a_glossary_that_spells_out_icf_does_not_redefine_it() {
-    let results = check_md(
+    reads(
         "# Ordliste\n\n| Begrep | Forklaring |\n|---|---|\n\
          | ICF | International Classification of Functioning, Disability and Health |\n\n\
          # Krav\n\nTerapeutene skal registrere funksjonsnivå med ICF.\n",
+        "INT-017",
+        Status::Met,
     );
-    let r = rule(&results, "INT-017");
-    assert_eq!(r.status, Status::Met, "{:?}", excerpts(r));
 }
 
 #[test]
 fn sharing_with_hospitals_beyond_messaging_asks_for_sharing() {
-    let results = check_md(
+    reads(
         "# Samhandling\n\nLøsningen bør dele journalopplysninger med sykehuset ut over meldingsutveksling.\n",
+        "INF-004",
+        Status::Weak,
     );
-    let r = rule(&results, "INF-004");
-    assert_eq!(r.status, Status::Weak, "{:?}", excerpts(r));
 }
 
 #[test]
 fn a_heading_that_holds_both_halves_of_a_near_rule_does_not_make_every_sentence_below_it_match() {
-    let results = check_md(
+    reads(
         "# Krav\n\n## Deling med sykehuset\n\nLøsningen skal bruke HelseID for pålogging.\n",
+        "INF-004",
+        Status::Missing,
     );
-    let r = rule(&results, "INF-004");
-    assert_eq!(r.status, Status::Missing, "{:?}", excerpts(r));
 }
 
 #[test]
 fn an_option_that_names_the_municipalities_caps_it_and_closes_it_to_others_is_no_open_clause() {
-    let results = check_md(
+    reads(
         "# Konkurransegrunnlag\n\n## 4 Opsjon for nabokommuner\n\n\
          Lunde kommune og Storvik kommune kan slutte seg til avtalen innen to år. \
          Opsjonen gjelder til sammen inntil 2 000 brukere. \
          Andre kommuner kan ikke slutte seg til avtalen.\n",
+        "CON-002",
+        Status::Passed,
     );
-    let r = rule(&results, "CON-002");
-    assert_eq!(r.status, Status::Passed, "{:?}", excerpts(r));
     let results = check_md(
         "# Konkurransegrunnlag\n\n## 4 Opsjon for nabokommuner\n\n\
          Andre kommuner i fylket kan slutte seg til avtalen.\n",
@@ -344,15 +334,16 @@ fn an_option_that_names_the_municipalities_caps_it_and_closes_it_to_others_is_no
 #[test]
 fn sharing_across_all_services_or_from_rehabilitation_to_home_care_is_sharing_between_service_areas()
  {
-    for text in [
-        "Alle tjenestene skal dele journalopplysninger med hverandre.",
-        "Notes written by the rehabilitation unit shall be displayed to the home care staff.",
-        "Sykehjemmet skal få oversikt over hvilke tjenester kommunen gir beboeren fra før.",
-    ] {
-        let results = check_md(&format!("# Samhandling\n\n{text}\n"));
-        let r = rule(&results, "INF-003");
-        assert_eq!(r.status, Status::Met, "{text}: {:?}", excerpts(r));
-    }
+    each_reads(
+        "# Samhandling\n\n",
+        &[
+            "Alle tjenestene skal dele journalopplysninger med hverandre.",
+            "Notes written by the rehabilitation unit shall be displayed to the home care staff.",
+            "Sykehjemmet skal få oversikt over hvilke tjenester kommunen gir beboeren fra før.",
+        ],
+        "INF-003",
+        Status::Met,
+    );
 }
 
 #[test]
@@ -361,9 +352,7 @@ fn a_row_left_without_a_type_in_a_typed_table_does_not_bind_from_1_2_1() {
         | Nr | Krav | Type |\n|---|---|---|\n\
         | K-1 | Løsningen skal støtte HelseID for pålogging. | M |\n\
         | K-2 | Løsningen skal motta hendelser fra velferdsteknologisk knutepunkt (VKP). | |\n";
-    let results = check_md(tender);
-    let r = rule(&results, "INT-012");
-    assert_eq!(r.status, Status::Weak, "{:?}", excerpts(r));
+    reads(tender, "INT-012", Status::Weak);
     // A team that pinned 1.2.0 keeps what it was released with.
     let pinned = crate::support::tender::check_markdown(tender, "ks-felles-journalloft@1.2.0");
     assert_eq!(
@@ -375,20 +364,22 @@ fn a_row_left_without_a_type_in_a_typed_table_does_not_bind_from_1_2_1() {
 #[test]
 fn words_of_another_sense_no_longer_meet_export_medication_list_or_the_national_platform() {
     // Reports to a spreadsheet are a print-out, not the data on established standards.
-    let results = check_md("# Rapporter\n\nBrukerne skal kunne eksportere statistikk til Excel.\n");
-    let r = rule(&results, "INF-002");
-    assert_eq!(r.status, Status::Missing, "{:?}", excerpts(r));
-    // Multidose in the ward's medication round is not the national medication list.
-    let results = check_md(
-        "# Legemidler\n\nSykepleierne skal registrere utdeling av multidoseposer på medisinrommet.\n",
+    reads(
+        "# Rapporter\n\nBrukerne skal kunne eksportere statistikk til Excel.\n",
+        "INF-002",
+        Status::Missing,
     );
-    let r = rule(&results, "INT-005");
-    assert_eq!(r.status, Status::Missing, "{:?}", excerpts(r));
+    // Multidose in the ward's medication round is not the national medication list.
+    reads(
+        "# Legemidler\n\nSykepleierne skal registrere utdeling av multidoseposer på medisinrommet.\n",
+        "INT-005",
+        Status::Missing,
+    );
     // A requirement table's category «Samhandling» beside a NEWS2 score is no platform.
-    let results = check_md(
+    reads(
         "# Krav\n\n| Område | Krav | Type |\n|---|---|---|\n\
          | Samhandling | Løsningen skal beregne NEWS2 ut fra registrerte vitale målinger. | M |\n",
+        "INT-016",
+        Status::Missing,
     );
-    let r = rule(&results, "INT-016");
-    assert_eq!(r.status, Status::Missing, "{:?}", excerpts(r));
 }
