@@ -542,6 +542,12 @@ const WORDS: &[Entry] = &[
         "Where tenderlint has a suggested requirement, it is inserted as a tracked change (a new row of the requirement table, or a new section at the end). Accept what fits.",
     ),
     (
+        "review-summary-no-place",
+        "Ingen av filene er oppdragsgiverens kravspesifikasjon (bare leverandørens egne dokumenter eller standardavtaler), så de manglende kravene er ikke lagt inn. Legg dem inn i kravspesifikasjonen.",
+        "Ingen av filene er kravspesifikasjonen til oppdragsgivaren (berre dokumenta til leverandøren eller standardavtalar), så dei manglande krava er ikkje lagde inn. Legg dei inn i kravspesifikasjonen.",
+        "None of these files is the buyer's requirements specification (only the supplier's own documents or standard agreements), so the missing requirements are not inserted. Add them to the requirements specification.",
+    ),
+    (
         "review-not-inserted",
         "{rule}: forslaget til kravtekst er ikke lagt inn, fordi {rules} innvender mot ordlyden; skriv kravet selv.",
         "{rule}: forslaget til kravtekst er ikkje lagt inn, fordi {rules} har innvendingar mot ordlyden; skriv kravet sjølv.",
