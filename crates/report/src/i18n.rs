@@ -377,6 +377,12 @@ const WORDS: &[Entry] = &[
         "Reads an annex of the contract as binding, even without a modal verb",
     ),
     (
+        "explain-award-criteria-binding",
+        "Leser det tildelingskriteriene sier som bindende: hvordan tilbudene evalueres er regelens tema",
+        "Les det tildelingskriteria seier som bindande: korleis tilboda blir evaluerte er temaet til regelen",
+        "Reads what the award criteria state as binding: how tenders are evaluated is the rule's topic",
+    ),
+    (
         "explain-concepts",
         "Begreper regelen bruker (med ordene)",
         "Omgrep regelen bruker (med orda)",
