@@ -157,8 +157,11 @@ pub enum OptionReading {
 #[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum AwardReading {
+    /// An award criterion is evaluated, not demanded: it counts as weak coverage (default).
     #[default]
     Evaluated,
+    /// What the award criteria state covers the topic as a binding requirement would:
+    /// for rules about how the tenders are evaluated.
     Binding,
 }
 
