@@ -130,3 +130,48 @@ fn equal_patterns_share_a_key_and_a_regex() {
     };
     assert!(Arc::ptr_eq(&regex(0), &regex(1)));
 }
+
+/// Neither branch of the regex as a whole starts or ends with a literal, but each
+/// branch holds the word: the rule is looked at only where the word occurs.
+#[test]
+fn a_regex_is_triggered_by_a_literal_each_branch_holds() {
+    let set = load(&rule(
+        "R",
+        r#"{regex: "(tilgjengelig\\w*|available)\\D{0,30}\\d{2} ?%|\\d{2} ?%\\D{0,20}(tilgjengelig|available)"}"#,
+    ));
+    let r = &set.rules[0];
+    assert!(
+        !r.always,
+        "each branch names a word one of which must occur"
+    );
+    let pattern = r.pattern.as_ref().unwrap();
+    for (text, matches) in [
+        ("Løsningen skal være tilgjengelig minst 99 % av tiden.", true),
+        ("Oppetiden skal være 99 % og tjenesten available.", true),
+        ("Tildeling skjer på grunnlag av pris (30 %).", false),
+    ] {
+        let n = crate::text::normalize(text);
+        let hits = set.matcher.find(&n, text);
+        let triggered = hits.iter().any(|h| r.triggers.contains(&h.term));
+        assert_eq!(triggered, matches, "{text}: {hits:?}");
+        let found = pattern.eval(&StatementHits::new(&hits), &n.text);
+        assert_eq!(found.is_some(), matches, "{text}");
+    }
+}
+
+/// A regex whose every match holds «%» is not compiled for text without one.
+#[test]
+fn a_regex_is_compiled_only_for_text_holding_a_literal_of_every_match() {
+    let regex = LazyRegex::new(r"\d{2} ?%", Needles::of(r"\d{2} ?%").as_ref());
+    assert!(!regex.is_match("the price is 30 kroner"));
+    assert!(
+        regex.compiled.get().is_none(),
+        "compiled for text it cannot match"
+    );
+    assert!(regex.is_match("the price weighs 30 %"));
+    assert!(regex.compiled.get().is_some());
+    // No literal is in every match of `\d`: it compiles for any text.
+    let digits = LazyRegex::new(r"\d", Needles::of(r"\d").as_ref());
+    assert!(!digits.is_match("no digits"));
+    assert!(digits.compiled.get().is_some());
+}
