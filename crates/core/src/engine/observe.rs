@@ -226,7 +226,12 @@ impl Observer<'_> {
         {
             // A heading names what the tender is about («3 Krav til legevaktjournal»).
             let hits = set.matcher.find(&prepared.norm, &block.text);
-            detect_services(set, &hits, &mut self.detected, Place::Block(self.di, bi));
+            detect_services(
+                set,
+                (&hits, &self.plan.detects),
+                &mut self.detected,
+                Place::Block(self.di, bi),
+            );
         }
         if prepared.statements.is_empty() {
             return;
@@ -340,7 +345,7 @@ impl Observer<'_> {
         if (normative || scope_text) && !statement.negated {
             detect_services(
                 set,
-                &in_statement,
+                (&in_statement, &self.plan.detects),
                 &mut self.detected,
                 Place::Block(self.di, at.index),
             );

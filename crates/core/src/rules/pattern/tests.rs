@@ -146,7 +146,10 @@ fn a_regex_is_triggered_by_a_literal_each_branch_holds() {
     );
     let pattern = r.pattern.as_ref().unwrap();
     for (text, matches) in [
-        ("Løsningen skal være tilgjengelig minst 99 % av tiden.", true),
+        (
+            "Løsningen skal være tilgjengelig minst 99 % av tiden.",
+            true,
+        ),
         ("Oppetiden skal være 99 % og tjenesten available.", true),
         ("Tildeling skjer på grunnlag av pris (30 %).", false),
     ] {
