@@ -5,7 +5,7 @@
 //! kind of coverage, tallied by rule ([`super::tally`], which knows nothing of observing).
 
 use super::TypeLegend;
-use super::checks::{CheckedStretch, run_check};
+use super::checks::{Checked, CheckedStretch, record, run_check};
 use super::exclusion::names_excluded_topic;
 use super::inherited::{HeadingHits, lead_in_hits};
 use super::observation::Observation;
@@ -19,7 +19,7 @@ use super::tally::SetTally;
 use crate::document::{Block, Document};
 use crate::findings::Coverage;
 use crate::parallel::prelude::*;
-use crate::rules::schema::RuleKind;
+use crate::rules::schema::{BuiltinCheck, RuleKind};
 use crate::rules::{CompiledMatch, CompiledRule, Hit, RuleSet, StatementHits};
 use crate::text::Modality;
 use std::collections::BTreeMap;
@@ -103,9 +103,17 @@ fn observe_stretch(
         nonnormative,
         reads_forms: set.reading.forms,
     };
+    let mut checks: Vec<(BuiltinCheck, Vec<Checked>)> = Vec::new();
     for (ri, rule) in set.rules.iter().enumerate() {
         if let Some(check) = rule.check {
-            run_check(check, &checked, ri, &mut tally);
+            let done = match checks.iter().position(|(c, _)| *c == check) {
+                Some(done) => done,
+                None => {
+                    checks.push((check, run_check(check, &checked)));
+                    checks.len() - 1
+                }
+            };
+            record(&checks[done].1, ri, &mut tally);
         }
     }
     (tally, services)
