@@ -223,6 +223,7 @@ impl Observer<'_> {
             return;
         };
         let in_scope_section = self.scope.get(block.section).copied().unwrap_or(false);
+        let mut heading_hits = None;
         if matches!(block.kind, crate::document::BlockKind::Heading { .. })
             && !statements::block_is_furniture(block)
             && (in_scope_section
@@ -240,11 +241,12 @@ impl Observer<'_> {
                 &mut self.detected,
                 Place::Block(self.di, bi),
             );
+            heading_hits = Some(hits);
         }
         if prepared.statements.is_empty() {
             return;
         }
-        let hits = set.matcher.find(&prepared.norm, &block.text);
+        let hits = heading_hits.unwrap_or_else(|| set.matcher.find(&prepared.norm, &block.text));
         if hits.is_empty() && self.plan.triggers.always.is_empty() {
             return;
         }
