@@ -375,10 +375,12 @@ pub struct RuleInfo {
     pub severity: Severity,
     /// What to write instead of what a `forbid`/`prefer` rule objects to.
     pub replacement: Option<Localized>,
-    pub rationale: Localized,
-    pub sources: Vec<RuleSource>,
+    /// The rule's long texts are shared with the rule set (and between results of
+    /// rules that repeat them), not copied into each result.
+    pub rationale: Arc<Localized>,
+    pub sources: Arc<Vec<RuleSource>>,
     /// A requirement text to paste into the tender.
-    pub suggestion: Option<Localized>,
+    pub suggestion: Option<Arc<Localized>>,
     pub help_uri: Option<String>,
     /// A `require-with` rule whose `with` terms are «eller tilsvarende» / «or
     /// equivalent»: its violation is fixed by adding that phrase after the name found.

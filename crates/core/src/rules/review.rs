@@ -91,7 +91,7 @@ impl ReviewProfiles {
                 for l in [
                     Some(&rule.title),
                     Some(&rule.message),
-                    rule.suggestion.as_ref(),
+                    rule.suggestion.as_deref(),
                 ]
                 .into_iter()
                 .flatten()

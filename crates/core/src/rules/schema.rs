@@ -148,7 +148,7 @@ pub enum AnnexReading {
 
 /// Text in Norwegian bokmål, nynorsk and English. Bokmål is required; the others
 /// fall back to bokmål (nynorsk) or bokmål (English) when missing.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema, PartialEq, Eq, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct Localized {
     pub nb: String,
@@ -364,7 +364,7 @@ impl OutcomeMessages {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema, PartialEq, Eq, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSource {
     pub url: String,
@@ -375,7 +375,7 @@ pub struct RuleSource {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq, Hash)]
 pub enum Verification {
     V,
     S,
@@ -536,7 +536,7 @@ pub enum TermMode {
 
 /// Example statements for a rule. Each is a small Markdown tender; `pass` ones must
 /// leave the rule satisfied (met/weak-accepted, or no violation), `fail` ones must not.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
     #[serde(default)]
