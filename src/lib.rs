@@ -10,6 +10,7 @@
 #![warn(missing_docs)]
 
 pub mod config;
+pub mod region;
 mod rule_files;
 pub mod serve;
 pub mod settings;
@@ -17,7 +18,7 @@ pub mod tender;
 mod walk;
 
 pub use tenderlint_core::{
-    Lang, check, date, engine, extract, findings, fixes, policy, selftest, source, text,
+    Lang, check, compare, date, engine, extract, findings, fixes, policy, selftest, source, text,
 };
 pub use tenderlint_report as report;
 

@@ -10,6 +10,12 @@ use std::process::Command;
 /// A Python that has lxml: `TENDERLINT_PYTHON`, the venv `scripts/test.sh` makes, or
 /// `python3` on the path.
 pub(crate) fn python_with_lxml() -> Option<PathBuf> {
+    python_with("lxml")
+}
+
+/// A Python that can import `module` (lxml, openpyxl), found where
+/// [`python_with_lxml`] looks.
+pub(crate) fn python_with(module: &str) -> Option<PathBuf> {
     let venv = PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/target/fidelity-venv/bin/python"
@@ -20,8 +26,26 @@ pub(crate) fn python_with_lxml() -> Option<PathBuf> {
         .chain([venv, PathBuf::from("python3")])
         .find(|python| {
             Command::new(python)
-                .args(["-c", "import lxml"])
+                .args(["-c", &format!("import {module}")])
                 .output()
                 .is_ok_and(|o| o.status.success())
         })
+}
+
+/// A Python that can import `module`, or `None` with a note that `test` did not run.
+/// CI installs the modules through scripts/test.sh: there a missing one is a broken
+/// install step, not a reason to skip, and fails.
+pub(crate) fn python_or_skip(module: &str, test: &str) -> Option<PathBuf> {
+    let python = python_with(module);
+    if python.is_none() {
+        eprintln!(
+            "note: the {test} DID NOT RUN: no Python with {module} \
+             (scripts/test.sh installs one in target/fidelity-venv; or set TENDERLINT_PYTHON)"
+        );
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but no Python with {module} was found for the {test}"
+        );
+    }
+    python
 }
