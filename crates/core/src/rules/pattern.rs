@@ -8,6 +8,7 @@ use super::load;
 use super::matcher::{Hit, TermId, TermMatcher};
 use super::schema::{Match, Term, TermMode};
 use crate::text::normalize::{is_word_char, normalize_term};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -328,8 +329,12 @@ impl Needles {
             let normalized = normalize_term(text);
             normalized.len() >= 2 && text.contains(normalized.as_str())
         };
-        let mut found = Vec::new();
-        needles_of(&self.0, &searchable, &mut found)?;
+        // Only the whole regex's prefixes: a rule without such terms is looked at on every
+        // statement, and a set with one also looks at statements that have only
+        // inherited words (`Observer::statement`), which other rules then match; finding
+        // this rule's terms in suffixes or branches too would change what they find.
+        let at_word_start = starts_with_word_boundary(&self.0);
+        let found = literals_of(&self.0, ExtractKind::Prefix, at_word_start, &searchable)?;
         let terms = found.into_iter().map(|(text, at_word_start)| {
             let normalized = normalize_term(&text);
             // Only a literal normalisation left in front is sure to start the match,
@@ -348,6 +353,30 @@ impl Needles {
     }
 }
 
+/// The literal prefixes or suffixes of `hir`, each `usable`, if there are at most
+/// [`MAX_NEEDLES`]; `starts` is whether each starts its match at a word start.
+fn literals_of(
+    hir: &regex_syntax::hir::Hir,
+    kind: ExtractKind,
+    starts: bool,
+    usable: &dyn Fn(&str) -> bool,
+) -> Option<Vec<(String, bool)>> {
+    let mut extractor = Extractor::new();
+    extractor.kind(kind);
+    let seq = extractor.extract(hir);
+    let literals = seq.literals()?;
+    if literals.is_empty() || literals.len() > MAX_NEEDLES {
+        return None;
+    }
+    literals
+        .iter()
+        .map(|l| {
+            let text = std::str::from_utf8(l.as_bytes()).ok()?;
+            usable(text).then(|| (text.to_string(), starts))
+        })
+        .collect()
+}
+
 /// Adds to `out` literals, each `usable`, one of which is in every match of `hir`;
 /// `None` when no such list of at most [`MAX_NEEDLES`] is found.
 fn needles_of(
@@ -356,7 +385,6 @@ fn needles_of(
     out: &mut Vec<(String, bool)>,
 ) -> Option<()> {
     use regex_syntax::hir::HirKind;
-    use regex_syntax::hir::literal::{ExtractKind, Extractor};
     // A regex that opens with `\b` matches only where a word starts; its literal
     // prefixes need only be looked for there: «plo» or «en» occur inside countless
     // words, and every such hit would be filtered and sorted for nothing.
@@ -365,22 +393,10 @@ fn needles_of(
         (ExtractKind::Prefix, at_word_start),
         (ExtractKind::Suffix, false),
     ] {
-        let mut extractor = Extractor::new();
-        extractor.kind(kind);
-        let seq = extractor.extract(hir);
-        let Some(literals) = seq.literals() else {
-            continue;
-        };
-        if literals.is_empty() || out.len() + literals.len() > MAX_NEEDLES {
-            continue;
-        }
-        let texts: Option<Vec<String>> = literals
-            .iter()
-            .map(|l| std::str::from_utf8(l.as_bytes()).ok().filter(|t| usable(t)))
-            .map(|t| t.map(str::to_string))
-            .collect();
-        if let Some(texts) = texts {
-            out.extend(texts.into_iter().map(|t| (t, starts)));
+        if let Some(found) = literals_of(hir, kind, starts, usable)
+            && out.len() + found.len() <= MAX_NEEDLES
+        {
+            out.extend(found);
             return Some(());
         }
     }
