@@ -142,7 +142,10 @@ fn a_regex_with_words_in_each_branch_compiles_only_where_one_occurs() {
         r#"{regex: "(tilgjengelig\\w*|available)\\D{0,30}\\d{2} ?%|\\d{2} ?%\\D{0,20}(tilgjengelig|available)"}"#,
     ));
     let r = &set.rules[0];
-    assert!(r.always, "no literal prefix: looked at everywhere, as before");
+    assert!(
+        r.always,
+        "no literal prefix: looked at everywhere, as before"
+    );
     let pattern = r.pattern.as_ref().unwrap();
     let regex = pattern.regex.as_ref().unwrap();
     let eval = |text: &str| {
@@ -151,8 +154,13 @@ fn a_regex_with_words_in_each_branch_compiles_only_where_one_occurs() {
         pattern.eval(&StatementHits::new(&hits), &n.text).is_some()
     };
     assert!(!eval("Tildeling skjer på grunnlag av pris (30 %)."));
-    assert!(regex.compiled.get().is_none(), "compiled for text without the words");
-    assert!(eval("Løsningen skal være tilgjengelig minst 99 % av tiden."));
+    assert!(
+        regex.compiled.get().is_none(),
+        "compiled for text without the words"
+    );
+    assert!(eval(
+        "Løsningen skal være tilgjengelig minst 99 % av tiden."
+    ));
     assert!(eval("Oppetiden skal være 99 % og tjenesten available."));
 }
 
