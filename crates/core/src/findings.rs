@@ -404,12 +404,14 @@ pub struct RuleInfo {
     pub severity: Severity,
     /// What to write instead of what a `forbid`/`prefer` rule objects to.
     pub replacement: Option<Localized>,
-    /// Why the rule exists, for `explain` and the reports' details.
-    pub rationale: Localized,
+    /// Why the rule exists, for `explain` and the reports' details. The rule's long
+    /// texts are shared with the rule set (and between results of rules that repeat
+    /// them), not copied into each result.
+    pub rationale: Arc<Localized>,
     /// Where the rule's claim comes from.
-    pub sources: Vec<RuleSource>,
+    pub sources: Arc<Vec<RuleSource>>,
     /// A requirement text to paste into the tender.
-    pub suggestion: Option<Localized>,
+    pub suggestion: Option<Arc<Localized>>,
     /// A page that explains the rule, for SARIF's `helpUri`.
     pub help_uri: Option<String>,
     /// A `require-with` rule whose `with` terms are «eller tilsvarende» / «or

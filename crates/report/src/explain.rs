@@ -209,7 +209,7 @@ fn concepts(out: &mut String, set: &RuleSet, rule: &CompiledRule, lang: Lang, pa
 
 fn sources(out: &mut String, rule: &CompiledRule, lang: Lang, paint: &Paint) {
     let _ = writeln!(out, "\n{}", paint.bold(label(lang, "sources")));
-    for s in &rule.sources {
+    for s in rule.sources.iter() {
         let level = verification_word(s.verified, lang);
         let note = s
             .note

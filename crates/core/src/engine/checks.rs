@@ -23,12 +23,30 @@ pub(super) struct CheckedStretch<'a> {
     pub(super) reads_forms: bool,
 }
 
-pub(super) fn run_check(
-    check: BuiltinCheck,
-    at: &CheckedStretch<'_>,
-    rule: usize,
-    found: &mut SetTally,
-) {
+/// What a structural check found in a stretch, for any rule that runs it.
+pub(super) enum Checked {
+    Violation(Observation),
+    /// A row of a table with an id column; its `rule` is set when it is recorded.
+    Row(requirement_rows::RowId),
+}
+
+/// Records what a check found for `rule`, in the order it was found.
+pub(super) fn record(found: &[Checked], rule: usize, tally: &mut SetTally) {
+    for checked in found {
+        match checked {
+            Checked::Violation(at) => tally.add(rule, *at),
+            Checked::Row(row) => tally.add_row_id(requirement_rows::RowId {
+                rule,
+                ..row.clone()
+            }),
+        }
+    }
+}
+
+/// Runs a check over a stretch. Rules repeating a check (a set and its copy
+/// loaded side by side) share what it found: see [`record`].
+pub(super) fn run_check(check: BuiltinCheck, at: &CheckedStretch<'_>) -> Vec<Checked> {
+    let mut found = Vec::new();
     let CheckedStretch {
         doc,
         stretch,
@@ -70,16 +88,17 @@ pub(super) fn run_check(
                 requirement_rows::is_composite(row_text(prepared))
             }
             BuiltinCheck::RequirementIds => {
-                if let Some(row_id) = row_id(rule, block, prepared, row, at) {
-                    found.add_row_id(row_id);
+                if let Some(row_id) = row_id(block, prepared, row, at) {
+                    found.push(Checked::Row(row_id));
                 }
                 false
             }
         };
         if violation {
-            found.add(rule, at);
+            found.push(Checked::Violation(at));
         }
     }
+    found
 }
 
 /// A check of a requirement row's type. A form's rows (a price, an answer, a system
@@ -102,7 +121,6 @@ fn row_text(prepared: &PreparedBlock) -> &str {
 /// A row of a table with an id column, for the id check. A header row repeated
 /// where the table goes on after a page break is the header again, not a row.
 fn row_id(
-    rule: usize,
     block: &Block,
     prepared: &PreparedBlock,
     row: &statements::RowInfo,
@@ -122,7 +140,6 @@ fn row_id(
     }
     let is_requirement = row.row_type.is_some() || row.text_modality != Modality::None;
     Some(requirement_rows::RowId::new(
-        rule,
         (at.doc, table_row.table),
         id,
         row_text(prepared),

@@ -5,7 +5,7 @@
 //! kind of coverage, tallied by rule ([`super::tally`], which knows nothing of observing).
 
 use super::TypeLegend;
-use super::checks::{CheckedStretch, run_check};
+use super::checks::{Checked, CheckedStretch, record, run_check};
 use super::exclusion::names_excluded_topic;
 use super::inherited::{HeadingHits, header_hits, lead_in_hits};
 use super::observation::Observation;
@@ -19,7 +19,7 @@ use super::tally::SetTally;
 use crate::document::{Block, Document};
 use crate::findings::Coverage;
 use crate::parallel::prelude::*;
-use crate::rules::schema::RuleKind;
+use crate::rules::schema::{BuiltinCheck, RuleKind};
 use crate::rules::{CompiledMatch, CompiledRule, Hit, RuleSet, StatementHits};
 use crate::text::Modality;
 use std::collections::BTreeMap;
@@ -103,9 +103,17 @@ fn observe_stretch(
         nonnormative,
         reads_forms: set.reading.forms,
     };
+    let mut checks: Vec<(BuiltinCheck, Vec<Checked>)> = Vec::new();
     for (ri, rule) in set.rules.iter().enumerate() {
         if let Some(check) = rule.check {
-            run_check(check, &checked, ri, &mut tally);
+            let done = match checks.iter().position(|(c, _)| *c == check) {
+                Some(done) => done,
+                None => {
+                    checks.push((check, run_check(check, &checked)));
+                    checks.len() - 1
+                }
+            };
+            record(&checks[done].1, ri, &mut tally);
         }
     }
     (tally, services)
@@ -219,6 +227,7 @@ impl Observer<'_> {
             return;
         };
         let in_scope_section = self.scope.get(block.section).copied().unwrap_or(false);
+        let mut heading_hits = None;
         if matches!(block.kind, crate::document::BlockKind::Heading { .. })
             && !statements::block_is_furniture(block)
             && (in_scope_section
@@ -230,12 +239,18 @@ impl Observer<'_> {
         {
             // A heading names what the tender is about («3 Krav til legevaktjournal»).
             let hits = set.matcher.find(&prepared.norm, &block.text);
-            detect_services(set, &hits, &mut self.detected, Place::Block(self.di, bi));
+            detect_services(
+                set,
+                (&hits, &self.plan.detects),
+                &mut self.detected,
+                Place::Block(self.di, bi),
+            );
+            heading_hits = Some(hits);
         }
         if prepared.statements.is_empty() {
             return;
         }
-        let hits = set.matcher.find(&prepared.norm, &block.text);
+        let hits = heading_hits.unwrap_or_else(|| set.matcher.find(&prepared.norm, &block.text));
         if hits.is_empty() && self.plan.triggers.always.is_empty() {
             return;
         }
@@ -359,7 +374,7 @@ impl Observer<'_> {
         if (normative || scope_text) && !statement.negated {
             detect_services(
                 set,
-                &in_statement,
+                (&in_statement, &self.plan.detects),
                 &mut self.detected,
                 Place::Block(self.di, at.index),
             );

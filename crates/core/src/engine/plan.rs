@@ -30,6 +30,8 @@ pub(super) struct SetPlan {
     /// The terms the tender's scope exclusions name, by rule (`reading:
     /// exclusions`; empty lists otherwise).
     pub(super) excluded: Exclusions,
+    /// By term: whether a service's `detect` list has it.
+    pub(super) detects: Vec<bool>,
 }
 
 impl SetPlan {
@@ -56,7 +58,14 @@ impl SetPlan {
             .map(|doc| nonnormative_sections(doc, set))
             .collect();
         let scope: Vec<Vec<bool>> = docs.iter().map(scope_sections).collect();
+        let mut detects = vec![false; set.matcher.term_count()];
+        for &t in set.services.iter().flat_map(|s| &s.detect) {
+            if let Some(d) = detects.get_mut(t) {
+                *d = true;
+            }
+        }
         SetPlan {
+            detects,
             triggers: Triggers { by_term, always },
             excluded: exclusions(set, docs, negated, (&nonnormative, &scope)),
             nonnormative,

@@ -33,8 +33,9 @@ pub(super) struct RowId {
 }
 
 impl RowId {
+    /// A row as a check finds it, for rule 0; [`super::checks::record`] gives it
+    /// the rule that runs the check.
     pub(super) fn new(
-        rule: usize,
         table: (usize, u32),
         id: &str,
         text: &str,
@@ -48,7 +49,7 @@ impl RowId {
         let mut hasher = DefaultHasher::new();
         text.hash(&mut hasher);
         RowId {
-            rule,
+            rule: 0,
             table,
             key,
             row_number,

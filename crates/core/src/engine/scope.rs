@@ -150,12 +150,21 @@ impl Place {
     }
 }
 
+/// Records the services whose detection terms are among `hits`. `detects` marks,
+/// by term, those some service detects with: most blocks hit none of them, and are
+/// then passed over without looking at each service.
 pub(super) fn detect_services(
     set: &RuleSet,
-    hits: &[Hit],
+    (hits, detects): (&[Hit], &[bool]),
     detected: &mut BTreeMap<String, Place>,
     at: Place,
 ) {
+    if !hits
+        .iter()
+        .any(|h| detects.get(h.term).copied().unwrap_or(true))
+    {
+        return;
+    }
     for service in &set.services {
         if !detected.contains_key(&service.id)
             && hits.iter().any(|h| service.detect.contains(&h.term))

@@ -111,16 +111,17 @@ pub struct CompiledRule {
     pub replacement: Option<Localized>,
     /// For `check`: which built-in check.
     pub check: Option<BuiltinCheck>,
-    /// Why the rule exists.
-    pub rationale: Localized,
+    /// Why the rule exists. This and the other long texts of a rule are shared
+    /// with the set's rules that repeat them ([`Shared`]).
+    pub rationale: Arc<Localized>,
     /// Where its recommendation comes from.
-    pub sources: Vec<RuleSource>,
+    pub sources: Arc<Vec<RuleSource>>,
     /// A requirement text to paste into the tender.
-    pub suggestion: Option<Localized>,
+    pub suggestion: Option<Arc<Localized>>,
     /// Per-service strength and severity.
     pub scopes: Vec<ScopeOverride>,
     /// The rule's own examples (`tenderlint rules test`).
-    pub examples: schema::Examples,
+    pub examples: Arc<schema::Examples>,
     /// The concepts of the set's lexicon its patterns name, in the order named.
     pub concepts: Vec<String>,
     /// Link to further documentation of the rule.
@@ -154,11 +155,13 @@ impl RuleSet {
         #[allow(clippy::mutable_key_type)]
         let mut pattern_keys = PatternKeys::new();
         let lexicon = Lexicon::of(&file);
+        let mut shared = Shared::default();
         for rule in &file.rules {
             let compiling = Compiling {
                 lexicon: &lexicon,
                 regexes: &mut regexes,
                 pattern_keys: &mut pattern_keys,
+                shared: &mut shared,
             };
             match compile_rule(rule, &mut matcher, compiling) {
                 Ok(compiled) => rules.push(Arc::new(compiled)),
@@ -254,6 +257,37 @@ struct Compiling<'c, 'f> {
     lexicon: &'c Lexicon<'f>,
     regexes: &'c mut Regexes,
     pattern_keys: &'c mut PatternKeys,
+    shared: &'c mut Shared,
+}
+
+/// The long texts of a set's rules, each kept once: a set that repeats rules (a
+/// local set built from copies of a default one) would otherwise hold every
+/// rationale, suggestion and example once per copy.
+#[derive(Default)]
+struct Shared {
+    localized: Interned<Localized>,
+    sources: Interned<Vec<RuleSource>>,
+    examples: Interned<schema::Examples>,
+}
+
+/// Values by content, each behind one `Arc`.
+struct Interned<T>(HashMap<Arc<T>, ()>);
+
+impl<T> Default for Interned<T> {
+    fn default() -> Self {
+        Interned(HashMap::new())
+    }
+}
+
+impl<T: Clone + Eq + std::hash::Hash> Interned<T> {
+    fn of(&mut self, value: &T) -> Arc<T> {
+        if let Some((kept, ())) = self.0.get_key_value(value) {
+            return kept.clone();
+        }
+        let kept = Arc::new(value.clone());
+        self.0.insert(kept.clone(), ());
+        kept
+    }
 }
 
 /// One rule with its patterns compiled; its terms go into the set's matcher.
@@ -267,6 +301,7 @@ fn compile_rule<'f>(
         lexicon,
         regexes,
         pattern_keys,
+        shared,
     } = compiling;
     let mut concepts = Vec::new();
     let mut compiled = |m: &'f Option<serde_saphyr::Spanned<Match>>,
@@ -318,11 +353,11 @@ fn compile_rule<'f>(
         within: rule.within.unwrap_or(12),
         replacement: rule.replacement.clone(),
         check: rule.check,
-        rationale: rule.rationale.clone(),
-        sources: rule.sources.clone(),
-        suggestion: rule.suggestion.clone(),
+        rationale: shared.localized.of(&rule.rationale),
+        sources: shared.sources.of(&rule.sources),
+        suggestion: rule.suggestion.as_ref().map(|s| shared.localized.of(s)),
         scopes: rule.scopes.clone(),
-        examples: rule.examples.clone(),
+        examples: shared.examples.of(&rule.examples),
         concepts,
         help_uri: rule.help_uri.clone(),
         triggers,

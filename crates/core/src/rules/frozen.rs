@@ -17,7 +17,7 @@ use std::sync::Arc;
 /// catalog is always built with its binary; the tag turns a mismatch (a stale
 /// build artefact) into an error instead of a misread.
 const FORMAT: &str = concat!(
-    "tenderlint compiled rule sets 1, ",
+    "tenderlint compiled rule sets 2, ",
     env!("CARGO_PKG_VERSION")
 );
 

@@ -87,23 +87,42 @@ impl Exception {
             while !text.is_char_boundary(hi) {
                 hi += 1;
             }
-            text[lo..hi]
-                .match_indices(spelling.as_str())
-                .any(|(at, _)| {
-                    let (s, e) = (lo + at, lo + at + len);
-                    s <= start
-                        && e >= end
-                        && match self.mode {
-                            TermMode::Word | TermMode::Exact => {
-                                !word_char_before(text, s) && !word_char_at(text, e)
-                            }
-                            TermMode::Prefix => !word_char_before(text, s),
-                            TermMode::Suffix => !word_char_at(text, e),
-                            TermMode::Substring => true,
+            occurrences(&text.as_bytes()[lo..hi], spelling.as_bytes()).any(|at| {
+                let (s, e) = (lo + at, lo + at + len);
+                s <= start
+                    && e >= end
+                    && match self.mode {
+                        TermMode::Word | TermMode::Exact => {
+                            !word_char_before(text, s) && !word_char_at(text, e)
                         }
-                })
+                        TermMode::Prefix => !word_char_before(text, s),
+                        TermMode::Suffix => !word_char_at(text, e),
+                        TermMode::Substring => true,
+                    }
+            })
         })
     }
+}
+
+/// Where `needle` occurs in `haystack`, left to right and not overlapping, as
+/// `str::match_indices` finds them. The haystack is a window of about twice the
+/// needle around one hit: setting up a general substring searcher for it cost more
+/// than the whole term search of a large tender. A match of valid UTF-8 in valid
+/// UTF-8 starts on a character boundary, so bytes are compared as they are.
+fn occurrences<'a>(haystack: &'a [u8], needle: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let first = *needle.first()?;
+        while at + needle.len() <= haystack.len() {
+            let here = at;
+            if haystack[here] == first && haystack[here..].starts_with(needle) {
+                at += needle.len();
+                return Some(here);
+            }
+            at += 1;
+        }
+        None
+    })
 }
 
 type TermKey = (String, TermMode, Vec<TermId>, Option<u32>, Vec<Exception>);
@@ -472,6 +491,27 @@ fn spelling_variants(term: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::text::normalize;
+
+    /// The window search finds what `str::match_indices` finds: overlapping
+    /// occurrences («aa» in «aaaa»), multi-byte characters, needles at either end.
+    #[test]
+    fn occurrences_are_those_match_indices_finds() {
+        let cases = [
+            ("aaaa", "aa"),
+            ("abababa", "aba"),
+            ("helseid og helse-id", "helse"),
+            ("søknad på søknadsfrist", "søk"),
+            ("øøø", "øø"),
+            ("kort", "kortere"),
+            ("x", "x"),
+        ];
+        for (haystack, needle) in cases {
+            let expected: Vec<usize> = haystack.match_indices(needle).map(|(i, _)| i).collect();
+            let found: Vec<usize> = occurrences(haystack.as_bytes(), needle.as_bytes()).collect();
+            assert_eq!(found, expected, "{needle} in {haystack}");
+        }
+        assert_eq!(occurrences(b"abc", b"").count(), 0);
+    }
 
     fn matcher(terms: &[Term]) -> (TermMatcher, Vec<TermId>) {
         let mut m = TermMatcher::default();

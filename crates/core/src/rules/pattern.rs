@@ -8,6 +8,7 @@ use super::load;
 use super::matcher::{Hit, TermId, TermMatcher};
 use super::schema::{Match, Term, TermMode};
 use crate::text::normalize::{is_word_char, normalize_term};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -45,11 +46,17 @@ struct Near {
 }
 
 /// A rule regex compiled on first use: Unicode classes (`\w`, `\d`, `\b`) take
-/// milliseconds to compile, and most regexes are never reached because their
-/// rule's terms do not occur. The pattern was validated when the set was loaded.
-#[derive(Debug)]
+/// milliseconds to compile (`\D{0,30}` alone tens of millions of instructions), and
+/// most regexes are never reached, or reached only by text they cannot match. The
+/// pattern was validated when the set was loaded.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub(super) struct LazyRegex {
     pattern: String,
+    /// Strings one of which is in every match (see [`Needles`]); empty when none are
+    /// known. Text without any of them is answered without compiling or running the regex.
+    needles: Vec<String>,
+    /// Not serialised: a compiled set is written before any regex ran.
+    #[serde(skip)]
     compiled: std::sync::OnceLock<Option<regex::Regex>>,
 }
 
@@ -67,24 +74,19 @@ impl std::hash::Hash for LazyRegex {
     }
 }
 
-/// Only the pattern is kept: a compiled set is written before any regex ran.
-impl serde::Serialize for LazyRegex {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.pattern.serialize(serializer)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for LazyRegex {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(LazyRegex {
-            pattern: String::deserialize(deserializer)?,
-            compiled: std::sync::OnceLock::new(),
-        })
-    }
-}
-
 impl LazyRegex {
+    fn new(pattern: &str, needles: Option<&Needles>) -> LazyRegex {
+        LazyRegex {
+            pattern: pattern.to_string(),
+            needles: needles.map(Needles::exact).unwrap_or_default(),
+            compiled: std::sync::OnceLock::new(),
+        }
+    }
+
     fn is_match(&self, text: &str) -> bool {
+        if !self.needles.is_empty() && !self.needles.iter().any(|n| text.contains(n.as_str())) {
+            return false;
+        }
         self.compiled
             .get_or_init(|| load::build_regex(&self.pattern).ok())
             .as_ref()
@@ -136,21 +138,16 @@ impl CompiledMatch {
         terms: &mut TermsOf<'_, 'f>,
         regexes: &mut Regexes,
     ) -> Result<CompiledMatch, String> {
+        let needles = m.regex.as_ref().and_then(|r| Needles::of(&r.value));
         let regex = m.regex.as_ref().map(|r| {
             regexes
                 .entry(r.value.clone())
-                .or_insert_with(|| {
-                    Arc::new(LazyRegex {
-                        pattern: r.value.clone(),
-                        compiled: std::sync::OnceLock::new(),
-                    })
-                })
+                .or_insert_with(|| Arc::new(LazyRegex::new(&r.value, needles.as_ref())))
                 .clone()
         });
-        let regex_prefilter = m
-            .regex
+        let regex_prefilter = needles
             .as_ref()
-            .and_then(|r| literal_prefixes(&r.value))
+            .and_then(Needles::terms)
             .map(|literals| {
                 sorted(
                     literals
@@ -289,33 +286,57 @@ impl CompiledMatch {
     }
 }
 
-/// Literals one of which starts every match of `pattern`, if there are few enough
-/// and each is long enough (two bytes or more) to be worth searching for.
-fn literal_prefixes(pattern: &str) -> Option<Vec<(String, TermMode)>> {
-    use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
-    let mut extractor = Extractor::new();
-    extractor.kind(ExtractKind::Prefix);
-    let seq = extractor.extract(&hir);
-    let literals = seq.literals()?;
-    if literals.is_empty() || literals.len() > 64 {
-        return None;
+/// Literals one of which is in every match of a regex, each with whether it starts
+/// the match at a word start. Found as the regex's literal prefixes, else its
+/// suffixes, else, for an alternation, the union of its branches' own:
+/// `(tilgjengelig\w*|…)\D{0,30}\d{2} ?%|\d{2} ?%\D{0,20}(tilgjengelig|…)` ends in
+/// «%» or the word, but each branch also names the word, a rarer one to look for.
+struct Needles(regex_syntax::hir::Hir);
+
+/// More literals than this are not worth searching for.
+const MAX_NEEDLES: usize = 64;
+
+impl Needles {
+    fn of(pattern: &str) -> Option<Needles> {
+        regex_syntax::Parser::new().parse(pattern).ok().map(Needles)
     }
-    // A regex that opens with `\b` matches only where a word starts; its literals
-    // need only be looked for there: «plo» or «en» occur inside countless words,
-    // and every such hit would be filtered and sorted for nothing.
-    let at_word_start = starts_with_word_boundary(&hir);
-    literals
-        .iter()
-        .map(|l| {
-            let text = std::str::from_utf8(l.as_bytes()).ok()?;
-            // What the automaton searches for is the normalised literal: it must
-            // still be a substring of every match (not emptied, not shortened to one
-            // byte that occurs everywhere).
+
+    /// The literals as they are, for a test on the text the regex runs on: longer
+    /// ones if there are, single characters («%») if that is all.
+    fn exact(&self) -> Vec<String> {
+        let found = [2, 1].into_iter().find_map(|shortest| {
+            let mut out = Vec::new();
+            needles_of(&self.0, &|l: &str| l.len() >= shortest, &mut out).map(|()| out)
+        });
+        let mut out: Vec<String> = found
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(l, _)| l)
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The literals as terms of the set's automaton, if each is long enough (two bytes
+    /// or more) to be worth searching for, so the regex's rule is looked at only where
+    /// one occurs.
+    fn terms(&self) -> Option<Vec<(String, TermMode)>> {
+        // What the automaton searches for is the normalised literal: it must still be
+        // a substring of every match (not emptied, not shortened to one byte that
+        // occurs everywhere).
+        let searchable = |text: &str| {
             let normalized = normalize_term(text);
-            if normalized.len() < 2 || !text.contains(normalized.as_str()) {
-                return None;
-            }
+            normalized.len() >= 2 && text.contains(normalized.as_str())
+        };
+        // Only the whole regex's prefixes: a rule without such terms is looked at on every
+        // statement, and a set with one also looks at statements that have only
+        // inherited words (`Observer::statement`), which other rules then match; finding
+        // this rule's terms in suffixes or branches too would change what they find.
+        let at_word_start = starts_with_word_boundary(&self.0);
+        let found = literals_of(&self.0, ExtractKind::Prefix, at_word_start, &searchable)?;
+        let terms = found.into_iter().map(|(text, at_word_start)| {
+            let normalized = normalize_term(&text);
             // Only a literal normalisation left in front is sure to start the match,
             // and `\b` means «after a non-word character» only before a word character.
             let mode = if at_word_start
@@ -326,9 +347,66 @@ fn literal_prefixes(pattern: &str) -> Option<Vec<(String, TermMode)>> {
             } else {
                 TermMode::Substring
             };
-            Some((text.to_string(), mode))
+            (text, mode)
+        });
+        Some(terms.collect())
+    }
+}
+
+/// The literal prefixes or suffixes of `hir`, each `usable`, if there are at most
+/// [`MAX_NEEDLES`]; `starts` is whether each starts its match at a word start.
+fn literals_of(
+    hir: &regex_syntax::hir::Hir,
+    kind: ExtractKind,
+    starts: bool,
+    usable: &dyn Fn(&str) -> bool,
+) -> Option<Vec<(String, bool)>> {
+    let mut extractor = Extractor::new();
+    extractor.kind(kind);
+    let seq = extractor.extract(hir);
+    let literals = seq.literals()?;
+    if literals.is_empty() || literals.len() > MAX_NEEDLES {
+        return None;
+    }
+    literals
+        .iter()
+        .map(|l| {
+            let text = std::str::from_utf8(l.as_bytes()).ok()?;
+            usable(text).then(|| (text.to_string(), starts))
         })
         .collect()
+}
+
+/// Adds to `out` literals, each `usable`, one of which is in every match of `hir`;
+/// `None` when no such list of at most [`MAX_NEEDLES`] is found.
+fn needles_of(
+    hir: &regex_syntax::hir::Hir,
+    usable: &dyn Fn(&str) -> bool,
+    out: &mut Vec<(String, bool)>,
+) -> Option<()> {
+    use regex_syntax::hir::HirKind;
+    // A regex that opens with `\b` matches only where a word starts; its literal
+    // prefixes need only be looked for there: «plo» or «en» occur inside countless
+    // words, and every such hit would be filtered and sorted for nothing.
+    let at_word_start = starts_with_word_boundary(hir);
+    for (kind, starts) in [
+        (ExtractKind::Prefix, at_word_start),
+        (ExtractKind::Suffix, false),
+    ] {
+        if let Some(found) = literals_of(hir, kind, starts, usable)
+            && out.len() + found.len() <= MAX_NEEDLES
+        {
+            out.extend(found);
+            return Some(());
+        }
+    }
+    match hir.kind() {
+        HirKind::Capture(c) => needles_of(&c.sub, usable, out),
+        HirKind::Alternation(branches) => {
+            branches.iter().try_for_each(|b| needles_of(b, usable, out))
+        }
+        _ => None,
+    }
 }
 
 /// Whether every match of `hir` begins at a Unicode word boundary (`\b`, `\<`).

@@ -91,7 +91,7 @@ impl ReviewProfiles {
                 for l in [
                     Some(&rule.title),
                     Some(&rule.message),
-                    rule.suggestion.as_ref(),
+                    rule.suggestion.as_deref(),
                 ]
                 .into_iter()
                 .flatten()
@@ -105,35 +105,55 @@ impl ReviewProfiles {
                 text.to_lowercase()
             })
             .collect();
-        let bags: Vec<Vec<&str>> = texts
+        // Rules copied within a set (a local set built from a default one) share
+        // their texts: each distinct text is stemmed once, and its rules share the bag.
+        let mut distinct: HashMap<&str, usize> = HashMap::new();
+        let mut stemmed: Vec<Vec<&str>> = Vec::new();
+        let bag_of: Vec<usize> = texts
             .iter()
             .map(|lower| {
-                let mut bag = Vec::new();
-                each_stem(lower, |s| {
-                    bag.push(synonyms.get(s).map_or(s, String::as_str));
-                });
-                bag.sort_unstable();
-                bag.dedup();
-                bag
+                *distinct.entry(lower.as_str()).or_insert_with(|| {
+                    let mut bag = Vec::new();
+                    each_stem(lower, |s| {
+                        bag.push(synonyms.get(s).map_or(s, String::as_str));
+                    });
+                    bag.sort_unstable();
+                    bag.dedup();
+                    stemmed.push(bag);
+                    stemmed.len() - 1
+                })
             })
             .collect();
-        let rules = bags.iter().filter(|b| !b.is_empty()).count().max(1) as f32;
+        let rules = bag_of
+            .iter()
+            .filter(|&&b| !stemmed[b].is_empty())
+            .count()
+            .max(1) as f32;
         let mut df: HashMap<&str, usize> = HashMap::new();
-        for bag in &bags {
-            for &s in bag {
+        for &b in &bag_of {
+            for &s in &stemmed[b] {
                 *df.entry(s).or_default() += 1;
             }
         }
         let idf = |s: &str| (rules / df.get(s).copied().unwrap_or(1) as f32).ln();
+        // Each distinct bag's weights and their vector's length, summed in the bag's order.
+        let weighted: Vec<(Vec<(&str, f32)>, f32)> = stemmed
+            .iter()
+            .map(|bag| {
+                let weights: Vec<(&str, f32)> = bag
+                    .iter()
+                    .map(|&s| (s, idf(s)))
+                    .filter(|&(_, w)| w > 0.0)
+                    .collect();
+                let norm = weights.iter().fold(0.0f32, |sum, &(_, w)| sum + w * w);
+                (weights, norm.sqrt())
+            })
+            .collect();
         let mut index: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
-        let mut norms = vec![0.0; bags.len()];
-        for (ri, bag) in bags.iter().enumerate() {
-            for &s in bag {
-                let w = idf(s);
-                if w <= 0.0 {
-                    continue;
-                }
-                norms[ri] += w * w;
+        let mut norms = vec![0.0; bag_of.len()];
+        for (ri, &b) in bag_of.iter().enumerate() {
+            let (weights, norm) = &weighted[b];
+            for &(s, w) in weights {
                 match index.get_mut(s) {
                     Some(postings) => postings.push((ri as u32, w)),
                     None => {
@@ -141,7 +161,7 @@ impl ReviewProfiles {
                     }
                 }
             }
-            norms[ri] = norms[ri].sqrt();
+            norms[ri] = *norm;
         }
         for postings in index.values_mut() {
             postings.shrink_to_fit();

@@ -178,7 +178,7 @@ pub enum AnnexReading {
 
 /// Text in Norwegian bokmål, nynorsk and English. Bokmål is required; the others
 /// fall back to bokmål (nynorsk) or bokmål (English) when missing.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema, PartialEq, Eq, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct Localized {
     /// Bokmål: required, and the fallback for the other languages.
@@ -418,7 +418,7 @@ impl OutcomeMessages {
 }
 
 /// A source a rule cites for its claim.
-#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema, PartialEq, Eq, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSource {
     /// The page that states it.
@@ -432,7 +432,7 @@ pub struct RuleSource {
 }
 
 /// How a rule's source was verified.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq, Hash)]
 pub enum Verification {
     /// Verified against the cited page.
     V,
@@ -622,7 +622,7 @@ pub enum TermMode {
 
 /// Example statements for a rule. Each is a small Markdown tender; `pass` ones must
 /// leave the rule satisfied (met/weak-accepted, or no violation), `fail` ones must not.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq, Hash)]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
     /// Snippets that must leave the rule satisfied.

@@ -172,11 +172,11 @@ fn diagnostic_result(code: &'static str, evidence: Vec<Evidence>) -> RuleResult 
         messages: Default::default(),
         severity,
         replacement: None,
-        rationale: localized(
+        rationale: Arc::new(localized(
             "Unntak er beslutninger som skal kunne etterprøves: med begrunnelse, og fjernet når de ikke trengs.",
             "Waivers are decisions that must stand review: with a reason, and removed when no longer needed.",
-        ),
-        sources: Vec::new(),
+        )),
+        sources: Arc::default(),
         suggestion: None,
         help_uri: None,
         fix_adds_equivalent: false,

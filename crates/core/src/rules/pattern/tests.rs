@@ -130,3 +130,53 @@ fn equal_patterns_share_a_key_and_a_regex() {
     };
     assert!(Arc::ptr_eq(&regex(0), &regex(1)));
 }
+
+/// Neither branch of the regex as a whole starts with a literal: its rule stays
+/// looked at on every statement (which decides, for the whole set, that statements
+/// with only inherited words are read), but the regex compiles only for text holding
+/// one of the words each branch names.
+#[test]
+fn a_regex_with_words_in_each_branch_compiles_only_where_one_occurs() {
+    let set = load(&rule(
+        "R",
+        r#"{regex: "(tilgjengelig\\w*|available)\\D{0,30}\\d{2} ?%|\\d{2} ?%\\D{0,20}(tilgjengelig|available)"}"#,
+    ));
+    let r = &set.rules[0];
+    assert!(
+        r.always,
+        "no literal prefix: looked at everywhere, as before"
+    );
+    let pattern = r.pattern.as_ref().unwrap();
+    let regex = pattern.regex.as_ref().unwrap();
+    let eval = |text: &str| {
+        let n = crate::text::normalize(text);
+        let hits = set.matcher.find(&n, text);
+        pattern.eval(&StatementHits::new(&hits), &n.text).is_some()
+    };
+    assert!(!eval("Tildeling skjer på grunnlag av pris (30 %)."));
+    assert!(
+        regex.compiled.get().is_none(),
+        "compiled for text without the words"
+    );
+    assert!(eval(
+        "Løsningen skal være tilgjengelig minst 99 % av tiden."
+    ));
+    assert!(eval("Oppetiden skal være 99 % og tjenesten available."));
+}
+
+/// A regex whose every match holds «%» is not compiled for text without one.
+#[test]
+fn a_regex_is_compiled_only_for_text_holding_a_literal_of_every_match() {
+    let regex = LazyRegex::new(r"\d{2} ?%", Needles::of(r"\d{2} ?%").as_ref());
+    assert!(!regex.is_match("the price is 30 kroner"));
+    assert!(
+        regex.compiled.get().is_none(),
+        "compiled for text it cannot match"
+    );
+    assert!(regex.is_match("the price weighs 30 %"));
+    assert!(regex.compiled.get().is_some());
+    // No literal is in every match of `\d`: it compiles for any text.
+    let digits = LazyRegex::new(r"\d", Needles::of(r"\d").as_ref());
+    assert!(!digits.is_match("no digits"));
+    assert!(digits.compiled.get().is_some());
+}
