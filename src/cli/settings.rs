@@ -25,6 +25,8 @@ use tenderlint::settings::{self as library, ConfigSource, SettingsError};
 use tenderlint::{CheckOptions, Lang};
 
 #[cfg(test)]
+mod extends_tests;
+#[cfg(test)]
 mod tests;
 
 /// What the binary takes from its environment, read once at the start.
