@@ -8,6 +8,7 @@
 mod args;
 mod check;
 mod completions;
+mod config;
 mod explain;
 mod extract;
 mod init;
@@ -37,6 +38,7 @@ pub(crate) fn run(cli: &Cli) -> u8 {
         Command::Explain(args) => explain::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Review(args) => review::run(args),
+        Command::Config(args) => config::run(args),
         Command::Init => init::run(),
         Command::Serve(args) => serve::run(args),
         Command::Completions { shell } => completions::run(*shell),

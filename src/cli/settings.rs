@@ -185,6 +185,11 @@ pub(crate) fn rule_sets(
     Ok((config, sets))
 }
 
+/// For `config`: the configuration `--config` names, else the one found upward from `start`.
+pub(crate) fn config_at(start: &Path, file: Option<&Path>) -> Result<Option<Config>, Problem> {
+    load_config(file.map_or(ConfigSource::FoundFrom(start), ConfigSource::File))
+}
+
 /// The language of `explain`'s text: `--lang`, else tenderlint.yaml's, else the
 /// locale's, else bokmål. A `--lang` it does not know gives bokmål, not an error.
 pub(crate) fn explain_lang(flag: Option<&str>, config: Option<&Config>, env: &Environment) -> Lang {

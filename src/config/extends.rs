@@ -105,7 +105,7 @@ pub(super) fn follow(
     let mut stack = stack.to_vec();
     stack.push(own.file.dir.join(file_name(&own.path)));
     // Paths stay inside the repository of the tender's own configuration.
-    let root = stack_root(&stack, &own);
+    let root = stack_root(&stack, &own.path);
     let mut inherited = Merged::default();
     let mut conflicts = Vec::new();
     for entry in &extends {
@@ -130,11 +130,33 @@ fn file_name(path: &Path) -> &std::ffi::OsStr {
 }
 
 /// The repository root the whole chain stays in: the tender's own file's.
-fn stack_root(stack: &[PathBuf], own: &Config) -> PathBuf {
-    stack
-        .first()
-        .and_then(|p| p.parent())
-        .map_or_else(|| own.root.clone(), super::repository_root)
+fn stack_root(stack: &[PathBuf], own: &Path) -> PathBuf {
+    let first = stack.first().map_or(own, PathBuf::as_path);
+    super::repository_root(first.parent().unwrap_or(first))
+}
+
+/// A profile's name as people find it from where they stand: relative to the
+/// working directory, climbing with `..` inside the repository
+/// (`../region/tenderlint.yaml`), else as [`pathdiff`] shows it.
+fn shown(path: &Path, root: &Path) -> String {
+    let cwd = std::env::current_dir().and_then(|d| d.canonicalize());
+    let Ok(cwd) = cwd.as_ref().map(PathBuf::as_path) else {
+        return pathdiff(path).display().to_string();
+    };
+    if !cwd.starts_with(root) || cwd == path.parent().unwrap_or(path) {
+        return pathdiff(path).display().to_string();
+    }
+    let common = cwd
+        .components()
+        .zip(path.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut relative = PathBuf::new();
+    for _ in cwd.components().skip(common) {
+        relative.push("..");
+    }
+    relative.extend(path.components().skip(common));
+    relative.display().to_string()
 }
 
 /// The file an `extends:` entry names: inside the repository, present, and not a
@@ -167,7 +189,7 @@ fn target(entry: &Located<String>, root: &Path, stack: &[PathBuf]) -> Result<Pat
             format!(
                 "extends `{}` makes a cycle: {chain} → {}",
                 entry.value,
-                pathdiff(&real).display()
+                shown(&real, root)
             ),
             Some("a profile may not extend, directly or through others, a file that extends it"),
         ));
@@ -198,8 +220,9 @@ fn read_profile(
             )],
         })?;
     let dir = path.parent().unwrap_or(path).to_path_buf();
+    let root = stack_root(stack, path);
     let source = RuleSetSource {
-        name: pathdiff(path).display().to_string(),
+        name: shown(path, &root),
         text: read.text,
     };
     let (profile, extends) = parse_one(source, path, &dir, &entry.file.chain)?;
@@ -310,15 +333,10 @@ impl Merged {
             self.origins.lang = nearer.origins.lang;
         }
         if let Some(fail_on) = nearer.fail_on {
-            self.note_single(
-                "fail-on",
-                fail_on_str(fail_on),
-                &nearer.origins.fail_on,
-                |m| {
-                    m.fail_on
-                        .map(|f| (fail_on_str(f).to_string(), m.origins.fail_on.clone()))
-                },
-            );
+            self.note_single("fail-on", fail_on.as_str(), &nearer.origins.fail_on, |m| {
+                m.fail_on
+                    .map(|f| (f.as_str().to_string(), m.origins.fail_on.clone()))
+            });
             self.fail_on = Some(fail_on);
             self.origins.fail_on = nearer.origins.fail_on;
         }
@@ -453,19 +471,9 @@ fn name_of(file: Option<&Arc<ConfigFile>>) -> String {
 }
 
 /// A level as `rules:` writes it.
-pub(super) fn level_str(level: RuleLevel) -> &'static str {
+pub fn level_str(level: RuleLevel) -> &'static str {
     match level {
         RuleLevel::Off => "off",
         RuleLevel::Severity(s) => severity_str(s),
-    }
-}
-
-/// `fail-on` as the file writes it.
-pub(super) fn fail_on_str(fail_on: super::FailOn) -> &'static str {
-    match fail_on {
-        super::FailOn::Error => "error",
-        super::FailOn::Warning => "warning",
-        super::FailOn::Info => "info",
-        super::FailOn::Never => "never",
     }
 }

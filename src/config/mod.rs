@@ -18,7 +18,7 @@ mod template;
 mod tests;
 mod waivers;
 
-pub use extends::{Origins, Override};
+pub use extends::{Origins, Override, level_str};
 pub use files::FileFilter;
 pub use pins::RuleSetPin;
 pub use template::template;
@@ -62,6 +62,16 @@ pub enum FailOn {
 }
 
 impl FailOn {
+    /// The value as tenderlint.yaml writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailOn::Error => "error",
+            FailOn::Warning => "warning",
+            FailOn::Info => "info",
+            FailOn::Never => "never",
+        }
+    }
+
     /// The lowest severity that fails the run; `None` for never.
     pub fn threshold(self) -> Option<Severity> {
         match self {

@@ -42,6 +42,7 @@ mod issue_22_scope;
 mod issue_25_story;
 mod reading;
 mod real_tenders;
+mod region_profile;
 mod reports;
 mod requirements_table;
 mod review;

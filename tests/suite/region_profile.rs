@@ -1,0 +1,124 @@
+//! A region's shared profile (issue 28): a member's tenderlint.yaml `extends:` the
+//! region's, and `check` and `config` run with the merged settings, as a member
+//! would run them from its own folder.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const INCOMPLETE: &str = "# Konkurransegrunnlag\n\n## Krav\n\nLøsningen skal være rask.\n";
+
+/// The region's agreed requirements as its own rule set, a profile pinning it,
+/// and a member that extends the profile and lowers one rule with its reason.
+const PROFILE: &str = "rulesets:\n  - {path: regler/felles.yaml}\nfail-on: warning\nrules:\n  DEMO-004: error\nwaivers:\n  - rule: DEMO-002\n    reason: \"Regionen kjøper e-resept samlet\"\n";
+const MEMBER: &str = "extends: ../region/profil.yaml\nrules:\n  DEMO-003: {severity: info, reason: \"Logging kommer i fase 2 hos oss\"}\n";
+
+fn region(member: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rulesets/demo/1.1.0.yaml");
+    std::fs::create_dir_all(root.join(".git")).expect(".git");
+    std::fs::create_dir_all(root.join("region/regler")).expect("region");
+    std::fs::create_dir_all(root.join("kommune")).expect("member");
+    std::fs::copy(demo, root.join("region/regler/felles.yaml")).expect("rule set");
+    std::fs::write(root.join("region/profil.yaml"), PROFILE).expect("profile");
+    std::fs::write(root.join("kommune/tenderlint.yaml"), member).expect("member");
+    std::fs::write(root.join("kommune/anbud.md"), INCOMPLETE).expect("tender");
+    dir
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tenderlint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .env("TENDERLINT_TODAY", "2026-11-25")
+        .output()
+        .expect("runs")
+}
+
+fn result<'a>(report: &'a serde_json::Value, rule: &str) -> &'a serde_json::Value {
+    report["results"]
+        .as_array()
+        .and_then(|r| r.iter().find(|r| r["rule"] == rule))
+        .unwrap_or_else(|| panic!("no {rule} in {report}"))
+}
+
+#[test]
+fn check_runs_with_the_settings_a_member_inherits_and_overrides() {
+    let dir = region(MEMBER);
+    let o = run(&dir.path().join("kommune"), &["check", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stderr)));
+    // The region's own rule set, found relative to the profile.
+    assert_eq!(report["ruleset"][0]["id"], "demo");
+    // The region's waiver, pointing at the profile.
+    let waiver = &result(&report, "DEMO-002")["waiver"];
+    assert_eq!(waiver["reason"], "Regionen kjøper e-resept samlet");
+    assert!(
+        waiver["location"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("../region/profil.yaml:"),
+        "{waiver}"
+    );
+    // The region's severity, and the member's own over the region's default.
+    assert_eq!(result(&report, "DEMO-004")["severity"], "error");
+    assert_eq!(result(&report, "DEMO-003")["severity"], "info");
+    // fail-on: warning from the profile fails the incomplete tender.
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn config_shows_each_value_with_its_file_and_the_override_with_its_reason() {
+    let member = format!("{MEMBER}  DEMO-004: warning\nfail-on: never\n");
+    let dir = region(&member);
+    let o = run(&dir.path().join("kommune"), &["config"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(out.contains("extends ../region/profil.yaml"), "{out}");
+    assert!(
+        out.contains("regler/felles.yaml  from ../region/profil.yaml"),
+        "{out}"
+    );
+    assert!(
+        out.contains("DEMO-003: info  from tenderlint.yaml"),
+        "{out}"
+    );
+    assert!(
+        out.contains("rules: DEMO-004: warning in tenderlint.yaml over error from tenderlint.yaml → ../region/profil.yaml"),
+        "{out}"
+    );
+    assert!(
+        out.contains("fail-on: never in tenderlint.yaml over warning"),
+        "{out}"
+    );
+    assert!(
+        out.contains("DEMO-002: \"Regionen kjøper e-resept samlet\"  from ../region/profil.yaml:7"),
+        "{out}"
+    );
+    // And check follows it: nothing fails with fail-on: never.
+    let o = run(&dir.path().join("kommune"), &["check"]);
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn a_cycle_or_a_missing_profile_exits_2_with_the_chain() {
+    let dir = region(MEMBER);
+    let profile = format!("extends: ../kommune/tenderlint.yaml\n{PROFILE}");
+    std::fs::write(dir.path().join("region/profil.yaml"), profile).expect("profile");
+    for args in [&["check"][..], &["config"]] {
+        let o = run(&dir.path().join("kommune"), args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains("cycle: tenderlint.yaml → ../region/profil.yaml → tenderlint.yaml"),
+            "{err}"
+        );
+    }
+    std::fs::remove_file(dir.path().join("region/profil.yaml")).expect("remove");
+    let o = run(&dir.path().join("kommune"), &["check"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("extends `../region/profil.yaml`"), "{err}");
+}
