@@ -17,7 +17,7 @@ pub mod tender;
 mod walk;
 
 pub use tenderlint_core::{
-    Lang, check, date, engine, extract, findings, fixes, policy, selftest, source, text,
+    Lang, check, compare, date, engine, extract, findings, fixes, policy, selftest, source, text,
 };
 pub use tenderlint_report as report;
 

@@ -22,6 +22,7 @@ pub mod source;
 pub mod text;
 
 pub mod check;
+pub mod compare;
 
 pub use lang::Lang;
 

@@ -96,11 +96,16 @@ pub struct Tally {
 impl Tally {
     /// The tally of these results.
     pub fn of<'a>(results: impl IntoIterator<Item = &'a RuleResult>) -> Tally {
+        Tally::of_outcomes(results.into_iter().map(|r| (r.outcome(), r.fails())))
+    }
+
+    /// The tally of outcomes, each with whether it fails (cells of a comparison).
+    pub fn of_outcomes(outcomes: impl IntoIterator<Item = (Outcome, bool)>) -> Tally {
         let mut t = Tally::default();
-        for r in results {
+        for (outcome, fails) in outcomes {
             t.rules += 1;
-            *t.count_mut(r.outcome()) += 1;
-            if r.fails() {
+            *t.count_mut(outcome) += 1;
+            if fails {
                 t.failed += 1;
             }
         }
