@@ -9,6 +9,7 @@
 //! The levels and waivers it gives are the policy's ([`crate::policy`]); this
 //! module reads them.
 
+mod deviation;
 mod extends;
 mod files;
 mod pins;

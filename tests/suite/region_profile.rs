@@ -122,3 +122,88 @@ fn a_cycle_or_a_missing_profile_exits_2_with_the_chain() {
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(err.contains("extends `../region/profil.yaml`"), "{err}");
 }
+
+/// Checks the member in `folder` with its own settings, as `compare` checks each tender.
+fn checked(
+    root: &Path,
+    folder: &str,
+) -> (
+    tenderlint::config::Config,
+    tenderlint::settings::Settings,
+    tenderlint::findings::CheckReport,
+) {
+    use tenderlint::settings::{ConfigSource, Flags, find_config, resolve};
+    let dir = root.join(folder);
+    let config = find_config(ConfigSource::FoundFrom(&dir))
+        .expect("configuration")
+        .expect("found");
+    let settings = resolve(Some(config.clone()), &Flags::default()).expect("settings");
+    let report = tenderlint::check_paths(&[dir], &settings.rulesets, &settings.options);
+    (config, settings, report)
+}
+
+#[test]
+fn a_members_own_waiver_and_lower_level_are_deviations_in_the_comparison() {
+    use tenderlint::compare::{Comparison, DeviationKind};
+    use tenderlint::rules::Severity;
+    let waiving =
+        format!("{MEMBER}waivers:\n  - rule: DEMO-001\n    reason: \"Vi har egen innlogging\"\n");
+    let dir = region(&waiving);
+    let nabo = dir.path().join("nabo");
+    std::fs::create_dir(&nabo).expect("second member");
+    std::fs::write(
+        nabo.join("tenderlint.yaml"),
+        "extends: ../region/profil.yaml\n",
+    )
+    .expect("config");
+    std::fs::write(nabo.join("anbud.md"), INCOMPLETE).expect("tender");
+    let members = [checked(dir.path(), "kommune"), checked(dir.path(), "nabo")];
+    let mut comparison = Comparison::of(
+        members.iter().map(|(_, _, report)| ("member", report)),
+        None,
+    );
+    for (column, (config, settings, report)) in members.iter().enumerate() {
+        comparison.mark_deviations(column, config.deviations(&settings.rulesets, report));
+    }
+    let cell = |rule: &str, column: usize| {
+        comparison
+            .rows_of(rule)
+            .next()
+            .and_then(|r| r.cells[column].clone())
+            .expect("a cell")
+    };
+    let waived = cell("DEMO-001", 0)
+        .deviation
+        .expect("the member's waiver deviates");
+    assert_eq!(waived.kind, DeviationKind::Waived);
+    assert_eq!(waived.reason.as_deref(), Some("Vi har egen innlogging"));
+    assert!(waived.location.ends_with("kommune/tenderlint.yaml:5:5"), "{waived:?}");
+    let lowered = cell("DEMO-003", 0)
+        .deviation
+        .expect("the lower level deviates");
+    assert_eq!(
+        lowered.kind,
+        DeviationKind::Lowered {
+            from: Severity::Error,
+            to: Severity::Info
+        }
+    );
+    assert_eq!(
+        lowered.reason.as_deref(),
+        Some("Logging kommer i fase 2 hos oss")
+    );
+    // The region's own waiver is the region's decision, not a member's deviation.
+    assert_eq!(
+        cell("DEMO-002", 0).outcome,
+        tenderlint::findings::Outcome::Waived
+    );
+    assert_eq!(cell("DEMO-002", 0).deviation, None);
+    assert!(comparison.tenders[1].deviations.is_empty());
+    assert_eq!(comparison.tenders[0].deviations.len(), 2);
+    // In JSON, where the cell says so.
+    let json = serde_json::to_value(&comparison).expect("json");
+    assert!(
+        json.to_string().contains("\"decision\":\"lowered\""),
+        "{json}"
+    );
+}

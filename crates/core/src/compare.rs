@@ -15,6 +15,9 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+mod deviation;
+pub use deviation::{Deviation, DeviationKind};
+
 /// A rule as the comparison names it: by its set and id, whatever version each
 /// member pins, so that members on different versions still share a row.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -51,6 +54,9 @@ pub struct CompareTender {
     pub fails_run: bool,
     pub unreadable_files: usize,
     pub distance: Distance,
+    /// The member's own decisions against its region's profile ([`Comparison::mark_deviations`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub deviations: Vec<Deviation>,
 }
 
 /// How far a tender stands from the region.
@@ -119,6 +125,9 @@ pub struct CompareCell {
     pub waiver: Option<Waiver>,
     pub evidence: Vec<Evidence>,
     pub evidence_total: usize,
+    /// The member's own decision against its region's profile, with its reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deviation: Option<Deviation>,
 }
 
 impl CompareCell {
@@ -133,6 +142,7 @@ impl CompareCell {
             waiver: result.waiver.clone(),
             evidence: result.evidence.clone(),
             evidence_total: result.evidence_total,
+            deviation: None,
         }
     }
 
@@ -166,6 +176,7 @@ impl Comparison {
                 fails_run: report.fails_run(),
                 unreadable_files: report.summary.unreadable_files,
                 distance: distance(&rows, i, profile.is_some()),
+                deviations: Vec::new(),
             })
             .collect();
         Comparison {
