@@ -19,15 +19,16 @@ if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt
 fi
 
 # The DOCX fidelity test reads every corpus file a second time with Python and
-# lxml; a venv keeps lxml out of the system Python.
-if ! target/fidelity-venv/bin/python -c "import lxml" >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then
-  echo "installing lxml for the DOCX fidelity test …"
+# lxml, and the compare test opens its workbook with openpyxl; a venv keeps them
+# out of the system Python.
+if ! target/fidelity-venv/bin/python -c "import lxml, openpyxl" >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then
+  echo "installing lxml and openpyxl for the DOCX fidelity and compare tests …"
   if ! python3 -m venv target/fidelity-venv >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null) &&
       python3 -m venv target/fidelity-venv >/dev/null 2>&1
   fi
-  (target/fidelity-venv/bin/pip install -q lxml >/dev/null 2>&1) ||
-    echo "note: lxml could not be installed; the DOCX fidelity test will report that it did not run"
+  (target/fidelity-venv/bin/pip install -q lxml openpyxl >/dev/null 2>&1) ||
+    echo "note: lxml or openpyxl could not be installed; the DOCX fidelity and compare tests will report that they did not run"
 fi
 
 # The browser test of `tenderlint serve` drives that Chromium with a small Node

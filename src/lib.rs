@@ -10,6 +10,7 @@
 #![warn(missing_docs)]
 
 pub mod config;
+pub mod region;
 mod rule_files;
 pub mod serve;
 pub mod settings;

@@ -27,6 +27,9 @@ pub(crate) struct Cli {
 pub(crate) enum Command {
     /// Check a tender (Markdown and DOCX files; directories are walked) against rule sets.
     Check(CheckArgs),
+    /// Compare tenders side by side: each checked alone with its own configuration, then
+    /// one matrix of rules × tenders (members that disagree first).
+    Compare(CompareArgs),
     /// Work with rule sets: list, validate, test, schema.
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -164,6 +167,36 @@ pub(crate) struct CheckArgs {
     /// Write this run's JSON report as the baseline for later runs (atomically).
     #[arg(long, value_name = "REPORT.json")]
     pub(crate) write_baseline: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CompareArgs {
+    /// Tenders: each folder (or file) is one tender; a region.yaml lists members and their folders.
+    pub(crate) tenders: Vec<PathBuf>,
+    /// A tender of several files or folders: NAME=PATH[,PATH…]; repeatable.
+    #[arg(long = "tender", value_name = "NAME=PATHS")]
+    pub(crate) grouped: Vec<String>,
+    /// Output format: human, json, markdown or xlsx.
+    #[arg(long, short = 'f', default_value = "human", value_name = "FORMAT")]
+    pub(crate) format: String,
+    /// Write the output to this file instead of standard output (atomically).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    /// Show each tender's evidence for one rule instead of the matrix.
+    #[arg(long, value_name = "RULE")]
+    pub(crate) explain: Option<String>,
+    #[command(flatten)]
+    pub(crate) rulesets: RuleSetArgs,
+    /// Lowest severity that makes the exit status 1, for every tender
+    /// [default: each tender's `fail-on` in its tenderlint.yaml, else error].
+    #[arg(long, value_enum)]
+    pub(crate) fail_on: Option<FailOn>,
+    /// Ignore every tenderlint.yaml: each tender is checked with the default rule sets.
+    #[arg(long)]
+    pub(crate) isolated: bool,
+    /// Language of messages: nb, nn or en (default: LANG, else nb).
+    #[arg(long, value_name = "LANG")]
+    pub(crate) lang: Option<String>,
 }
 
 #[derive(Debug, Args)]

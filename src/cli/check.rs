@@ -66,7 +66,11 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
 }
 
 /// Without a single readable file there is no tender to judge: say why, render nothing.
-fn explain_nothing_read(report: &CheckReport, paths: &[PathBuf], lang: tenderlint::Lang) {
+pub(super) fn explain_nothing_read(
+    report: &CheckReport,
+    paths: &[PathBuf],
+    lang: tenderlint::Lang,
+) {
     if report.files.is_empty() {
         eprintln!(
             "error: {}",
@@ -129,21 +133,30 @@ fn write_reports(report: &CheckReport, settings: &Settings, args: &CheckArgs) ->
             return ERROR;
         }
     }
-    // Unreadable files make the run an error even though the rest was checked.
+    if report_problems(report, settings.render.lang) {
+        status = ERROR;
+    }
+    status
+}
+
+/// Says what makes a checked run an error all the same: unreadable files (the
+/// rest was checked) and an unknown service named in a document. `true` when
+/// something does.
+pub(super) fn report_problems(report: &CheckReport, lang: tenderlint::Lang) -> bool {
+    let mut any = false;
     for f in report.files.iter().filter(|f| f.error.is_some()) {
         eprintln!(
             "error: {}: {}",
             f.path,
-            report::i18n::unreadable_with_cause(f, settings.render.lang)
+            report::i18n::unreadable_with_cause(f, lang)
         );
-        status = ERROR;
+        any = true;
     }
-    // So does an unknown service named in a document.
     for n in report.notices.iter().filter(|n| n.level == Severity::Error) {
-        eprintln!("error: {}", report::i18n::notice(n, settings.render.lang));
-        status = ERROR;
+        eprintln!("error: {}", report::i18n::notice(n, lang));
+        any = true;
     }
-    status
+    any
 }
 
 /// A report in a format, with what only some formats take from the flags.

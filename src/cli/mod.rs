@@ -7,6 +7,7 @@
 
 mod args;
 mod check;
+mod compare;
 mod completions;
 mod config;
 mod explain;
@@ -34,6 +35,7 @@ pub(crate) const ERROR: u8 = 2;
 pub(crate) fn run(cli: &Cli) -> u8 {
     match &cli.command {
         Command::Check(args) => check::run(args),
+        Command::Compare(args) => compare::run(args),
         Command::Rules(cmd) => rules::run(cmd),
         Command::Explain(args) => explain::run(args),
         Command::Extract(args) => extract::run(args),

@@ -106,6 +106,11 @@ impl Environment {
     pub(crate) fn stdout_color(&self) -> bool {
         self.stdout_color
     }
+
+    /// Standard output is a terminal: no binary formats there.
+    pub(crate) fn stdout_is_terminal(&self) -> bool {
+        self.stdout_is_terminal
+    }
 }
 
 /// Why a command cannot start: said once, on standard error, with exit status 2.
@@ -195,6 +200,23 @@ pub(crate) fn config_at(start: &Path, file: Option<&Path>) -> Result<Option<Conf
 pub(crate) fn explain_lang(flag: Option<&str>, config: Option<&Config>, env: &Environment) -> Lang {
     named_lang(flag, config).map_or(Lang::Nb, |named| {
         named.or_else(|| env.lang()).unwrap_or_default()
+    })
+}
+
+/// How `compare` renders: `--lang`, else the locale's language (each tender's
+/// own tenderlint.yaml decides only its own check), colour and width as `check`'s.
+pub(crate) fn compare_render(
+    lang: Option<&str>,
+    env: &Environment,
+) -> Result<RenderOptions<'static>, Problem> {
+    let named = named_lang(lang, None)
+        .map_err(|v| Problem::Usage(format!("unknown language `{v}` (use nb, nn or en)")))?;
+    Ok(RenderOptions {
+        lang: named.or_else(|| env.lang()).unwrap_or_default(),
+        color: env.stdout_color,
+        width: env.width(),
+        date: None,
+        ..RenderOptions::default()
     })
 }
 

@@ -19,6 +19,7 @@ mod brand_findings;
 mod brands;
 mod cli;
 mod cli_extras;
+mod compare;
 mod compiled_rules;
 mod config_cli;
 mod docx_bad_input;

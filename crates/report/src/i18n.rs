@@ -5,6 +5,7 @@
 //! Results carry no words: places ([`place`]), notices and file errors are data
 //! that every format words here, in the reader's language, nynorsk included.
 
+mod compare;
 mod messages;
 mod outcomes;
 
@@ -559,6 +560,7 @@ fn lookup(key: &str) -> Option<&'static Entry> {
         .iter()
         .chain(messages::MESSAGES)
         .chain(outcomes::OUTCOMES)
+        .chain(compare::COMPARE)
         .find(|(k, ..)| *k == key)
 }
 

@@ -85,7 +85,7 @@ struct Result<'a> {
 /// Evidence with its `location` (and those of the other places it names) in
 /// words where it is a Word place («3.2 Integrasjoner, avsnitt 4»); the
 /// structured `place` stays beside it for programs.
-fn worded(e: &Evidence, lang: Lang) -> Evidence {
+pub(crate) fn worded(e: &Evidence, lang: Lang) -> Evidence {
     let mut e = e.clone();
     if let Some(p) = &e.place {
         e.location = super::i18n::place(p, lang);

@@ -33,6 +33,7 @@ pub mod brief;
 pub mod catalogue;
 pub mod common;
 pub mod compact;
+pub mod compare;
 pub mod docx;
 pub mod explain;
 pub mod github;

@@ -10,6 +10,12 @@ use std::process::Command;
 /// A Python that has lxml: `TENDERLINT_PYTHON`, the venv `scripts/test.sh` makes, or
 /// `python3` on the path.
 pub(crate) fn python_with_lxml() -> Option<PathBuf> {
+    python_with("lxml")
+}
+
+/// A Python that can import `module` (lxml, openpyxl), found where
+/// [`python_with_lxml`] looks.
+pub(crate) fn python_with(module: &str) -> Option<PathBuf> {
     let venv = PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/target/fidelity-venv/bin/python"
@@ -20,7 +26,7 @@ pub(crate) fn python_with_lxml() -> Option<PathBuf> {
         .chain([venv, PathBuf::from("python3")])
         .find(|python| {
             Command::new(python)
-                .args(["-c", "import lxml"])
+                .args(["-c", &format!("import {module}")])
                 .output()
                 .is_ok_and(|o| o.status.success())
         })

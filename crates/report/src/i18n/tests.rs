@@ -9,6 +9,7 @@ fn every_word_exists_in_three_languages_once() {
         .iter()
         .chain(messages::MESSAGES)
         .chain(outcomes::OUTCOMES)
+        .chain(compare::COMPARE)
     {
         assert!(keys.insert(key), "{key} twice");
         assert!(!nb.is_empty() && !nn.is_empty() && !en.is_empty(), "{key}");
