@@ -13,7 +13,7 @@ use super::output::{print_rule_set_error, write_atomically, write_stdout};
 use super::settings::{self, Environment};
 use super::{ERROR, FAILED, OK};
 use std::path::{Path, PathBuf};
-use tenderlint::compare::Comparison;
+use tenderlint::compare::{Comparison, Deviation};
 use tenderlint::findings::CheckReport;
 use tenderlint::region::{self, Member};
 use tenderlint::report::compare::{self as render, CompareFormat};
@@ -40,10 +40,16 @@ fn compare(args: &CompareArgs) -> Result<u8, u8> {
     }
     let members = members(args)?;
     let mut reports: Vec<(String, CheckReport)> = Vec::with_capacity(members.len());
+    let mut deviations = Vec::with_capacity(members.len());
     for member in &members {
-        reports.push((member.name.clone(), check(member, args, &env)?));
+        let (report, deviating) = check(member, args, &env)?;
+        reports.push((member.name.clone(), report));
+        deviations.push(deviating);
     }
-    let comparison = Comparison::of(reports.iter().map(|(n, r)| (n.as_str(), r)), None);
+    let mut comparison = Comparison::of(reports.iter().map(|(n, r)| (n.as_str(), r)), None);
+    for (column, deviating) in deviations.into_iter().enumerate() {
+        comparison.mark_deviations(column, deviating);
+    }
     let shown = match &args.explain {
         Some(rule) => only(&comparison, rule)?,
         None => comparison,
@@ -166,8 +172,13 @@ fn distinct_names(members: &mut [Member], positional: &[PathBuf]) {
 }
 
 /// One tender checked as `check` checks it: the same settings stage (its own
-/// tenderlint.yaml, or the one its region names), the same check.
-fn check(member: &Member, args: &CompareArgs, env: &Environment) -> Result<CheckReport, u8> {
+/// tenderlint.yaml, or the one its region names), the same check; and where its
+/// configuration deviates from the region's profile it extends.
+fn check(
+    member: &Member,
+    args: &CompareArgs,
+    env: &Environment,
+) -> Result<(CheckReport, Vec<Deviation>), u8> {
     let check_args = CheckArgs {
         paths: member.paths.clone(),
         stdin_filename: None,
@@ -196,7 +207,12 @@ fn check(member: &Member, args: &CompareArgs, env: &Environment) -> Result<Check
         super::check::explain_nothing_read(&report, &member.paths, settings.render.lang);
         return Err(ERROR);
     }
-    Ok(report)
+    let deviations = settings
+        .config
+        .as_ref()
+        .map(|c| c.deviations(&settings.rulesets, &report))
+        .unwrap_or_default();
+    Ok((report, deviations))
 }
 
 /// The comparison of one rule (`--explain`); an error when no tender knows it.

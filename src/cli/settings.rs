@@ -140,6 +140,8 @@ impl From<Vec<SettingsError>> for Problem {
 /// Everything `check` runs and prints with.
 #[derive(Debug)]
 pub(crate) struct Settings {
+    /// The effective tenderlint.yaml (with the profiles it extends), if any.
+    pub(crate) config: Option<Config>,
     pub(crate) rulesets: Vec<RuleSet>,
     /// The library's options: services, rule levels, waivers, today, the language
     /// the user named (for suggestions).
@@ -300,9 +302,9 @@ fn resolve_check(
         .or_else(|| config.as_ref().and_then(|c| c.fail_on))
         .unwrap_or(FailOn::Error);
     let library::Settings {
+        config,
         rulesets,
         mut options,
-        ..
     } = resolve_library(config, &args.rulesets.rulesets, &args.services, today)?;
     // Only a language the user names decides the suggestions; LANG is the
     // terminal's, not the tender's.
@@ -324,6 +326,7 @@ fn resolve_check(
         ..RenderOptions::default()
     };
     Ok(Settings {
+        config,
         rulesets,
         options,
         format,

@@ -69,8 +69,8 @@ fn alone(dir: &Path, args: &[&str]) -> (BTreeMap<String, (String, String, String
     let mut all = vec!["check", "--format", "json"];
     all.extend_from_slice(args);
     let o = run(dir, &all);
-    let report: serde_json::Value = serde_json::from_slice(&o.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", text(&o.stderr)));
+    let report: serde_json::Value =
+        serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", text(&o.stderr)));
     let results = report["results"].as_array().expect("results");
     let by_rule = results
         .iter()
@@ -104,7 +104,11 @@ fn every_cell_of_a_comparison_is_what_check_gives_that_tender_alone_with_its_own
         alone(root, &["members/nb-svak-helsestasjon"]),
         alone(
             root,
-            &["--config", "heimeteneste.yaml", "members/nn-prosa-heimeteneste"],
+            &[
+                "--config",
+                "heimeteneste.yaml",
+                "members/nn-prosa-heimeteneste",
+            ],
         ),
     ];
     let names: Vec<&str> = compared["tenders"]
@@ -133,7 +137,10 @@ fn every_cell_of_a_comparison_is_what_check_gives_that_tender_alone_with_its_own
     assert_eq!(rows.len(), checks[0].0.len(), "one row per rule");
     assert!(cells >= 3 * 80, "{cells} cells");
     // The configuration region.yaml names was used: its waiver is in the cell.
-    let sec_006 = rows.iter().find(|r| r["rule"] == "SEC-006").expect("SEC-006");
+    let sec_006 = rows
+        .iter()
+        .find(|r| r["rule"] == "SEC-006")
+        .expect("SEC-006");
     assert_eq!(sec_006["cells"][2]["outcome"], "waived");
     // The gate: the second tender's own `fail-on: never` keeps it from failing; the
     // others fail alone, so the comparison fails as `check` would.
@@ -172,7 +179,12 @@ fn rules_the_members_disagree_on_come_first_within_their_category_and_severity()
             );
         }
         if a["category"] == b["category"] {
-            assert!(severity(a) >= severity(b), "{} before {}", a["rule"], b["rule"]);
+            assert!(
+                severity(a) >= severity(b),
+                "{} before {}",
+                a["rule"],
+                b["rule"]
+            );
         }
     }
     assert!(rows.iter().any(|r| r["disagree"] == true));
@@ -221,7 +233,17 @@ fn the_workbook_holds_the_same_cells_in_the_outcomes_colours_and_the_evidence() 
     };
     let dir = region();
     let root = dir.path();
-    let o = run(root, &["compare", "region.yaml", "--format", "xlsx", "-o", "region.xlsx"]);
+    let o = run(
+        root,
+        &[
+            "compare",
+            "region.yaml",
+            "--format",
+            "xlsx",
+            "-o",
+            "region.xlsx",
+        ],
+    );
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
     let (compared, _) = comparison(root, &[]);
     let read = Command::new(python)
@@ -267,7 +289,15 @@ fn the_workbook_holds_the_same_cells_in_the_outcomes_colours_and_the_evidence() 
     assert_ne!(fill("met"), fill("missing"), "outcomes differ in colour");
     assert_eq!(
         book["evidence_header"],
-        serde_json::json!(["Konkurransegrunnlag", "Regel", "Status", "Fil", "Sted", "Utdrag", "Begrunnelse"])
+        serde_json::json!([
+            "Konkurransegrunnlag",
+            "Regel",
+            "Status",
+            "Fil",
+            "Sted",
+            "Utdrag",
+            "Begrunnelse"
+        ])
     );
     let evidence = book["evidence_rows"].as_array().expect("evidence rows");
     let waived = evidence
@@ -280,7 +310,12 @@ fn the_workbook_holds_the_same_cells_in_the_outcomes_colours_and_the_evidence() 
         .iter()
         .find(|r| r[0] == "Heimeteneste" && r[1] == "INT-001")
         .expect("evidence of INT-001");
-    assert!(binding[5].as_str().is_some_and(|e| e.contains("Kjernejournal")), "{binding:?}");
+    assert!(
+        binding[5]
+            .as_str()
+            .is_some_and(|e| e.contains("Kjernejournal")),
+        "{binding:?}"
+    );
 }
 
 #[test]
@@ -296,7 +331,10 @@ fn a_region_file_naming_a_missing_folder_exits_2_and_names_it() {
     assert_eq!(o.status.code(), Some(2));
     let err = text(&o.stderr);
     assert!(err.contains("region.yaml"), "{err}");
-    assert!(err.contains("member `Askøy`: folder `members/askoy` does not exist"), "{err}");
+    assert!(
+        err.contains("member `Askøy`: folder `members/askoy` does not exist"),
+        "{err}"
+    );
     assert!(o.stdout.is_empty(), "nothing is compared");
 }
 
@@ -304,16 +342,32 @@ fn a_region_file_naming_a_missing_folder_exits_2_and_names_it() {
 fn explain_shows_each_tenders_evidence_for_one_rule() {
     let dir = region();
     let root = dir.path();
-    let o = run(root, &["compare", "region.yaml", "--explain", "int-001", "--lang", "en"]);
+    let o = run(
+        root,
+        &[
+            "compare",
+            "region.yaml",
+            "--explain",
+            "int-001",
+            "--lang",
+            "en",
+        ],
+    );
     let out = text(&o.stdout);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
     assert!(out.starts_with("INT-001 — "), "{out}");
     assert!(out.contains("Feller: missing"), "{out}");
     assert!(out.contains("Helsestasjon: weak"), "{out}");
     assert!(out.contains("Heimeteneste: met"), "{out}");
-    assert!(out.contains("«2.1 Løysinga skal integrerast med Kjernejournal"), "{out}");
+    assert!(
+        out.contains("«2.1 Løysinga skal integrerast med Kjernejournal"),
+        "{out}"
+    );
     assert!(!out.contains("INT-002"), "only the rule asked about");
-    let o = run(root, &["compare", "region.yaml", "--explain", "NO-SUCH-RULE"]);
+    let o = run(
+        root,
+        &["compare", "region.yaml", "--explain", "NO-SUCH-RULE"],
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("no rule `NO-SUCH-RULE`"));
 }
@@ -334,7 +388,10 @@ fn folders_and_grouped_files_are_tenders_of_their_own() {
         ],
     );
     let out = text(&o.stdout);
-    assert!(out.contains("| Regel | Tittel | nb-feller | Heimeteneste | Bindende |"), "{out}");
+    assert!(
+        out.contains("| Regel | Tittel | nb-feller | Heimeteneste | Bindende |"),
+        "{out}"
+    );
     let o = run(root, &["compare", "members/nowhere"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("members/nowhere: no such file or folder"));

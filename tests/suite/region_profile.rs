@@ -177,7 +177,10 @@ fn a_members_own_waiver_and_lower_level_are_deviations_in_the_comparison() {
         .expect("the member's waiver deviates");
     assert_eq!(waived.kind, DeviationKind::Waived);
     assert_eq!(waived.reason.as_deref(), Some("Vi har egen innlogging"));
-    assert!(waived.location.ends_with("kommune/tenderlint.yaml:5:5"), "{waived:?}");
+    assert!(
+        waived.location.ends_with("kommune/tenderlint.yaml:5:5"),
+        "{waived:?}"
+    );
     let lowered = cell("DEMO-003", 0)
         .deviation
         .expect("the lower level deviates");
@@ -205,5 +208,86 @@ fn a_members_own_waiver_and_lower_level_are_deviations_in_the_comparison() {
     assert!(
         json.to_string().contains("\"decision\":\"lowered\""),
         "{json}"
+    );
+}
+
+#[test]
+fn compare_shows_a_members_deviation_with_its_reason_in_every_format() {
+    let dir = region(MEMBER);
+    let nabo = dir.path().join("nabo");
+    std::fs::create_dir(&nabo).expect("second member");
+    std::fs::write(
+        nabo.join("tenderlint.yaml"),
+        "extends: ../region/profil.yaml\n",
+    )
+    .expect("config");
+    std::fs::write(nabo.join("anbud.md"), INCOMPLETE).expect("tender");
+    let sentence = "senket fra feil til info av medlemmet: «Logging kommer i fase 2 hos oss»";
+    for format in ["human", "markdown"] {
+        let o = run(
+            dir.path(),
+            &[
+                "compare", "kommune", "nabo", "--format", format, "--lang", "nb",
+            ],
+        );
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            out.contains("Avvik fra regionens profil"),
+            "{format}: {out}"
+        );
+        assert!(
+            out.contains("DEMO-003") && out.contains(sentence),
+            "{format}: {out}"
+        );
+    }
+    let o = run(
+        dir.path(),
+        &["compare", "kommune", "nabo", "--format", "json"],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let row = json["rules"]
+        .as_array()
+        .and_then(|rows| rows.iter().find(|r| r["rule"] == "DEMO-003"))
+        .expect("DEMO-003");
+    assert_eq!(row["cells"][0]["deviation"]["decision"], "lowered");
+    assert_eq!(
+        row["cells"][0]["deviation"]["reason"],
+        "Logging kommer i fase 2 hos oss"
+    );
+    assert!(row["cells"][1].get("deviation").is_none(), "{row}");
+}
+
+#[test]
+fn the_workbook_notes_a_members_deviation_on_its_cell() {
+    let Some(python) = crate::support::python_with("openpyxl") else {
+        eprintln!("note: the deviation workbook test DID NOT RUN: no Python with openpyxl");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI needs a Python with openpyxl"
+        );
+        return;
+    };
+    let dir = region(MEMBER);
+    let o = run(
+        dir.path(),
+        &[
+            "compare", "kommune", "--format", "xlsx", "-o", "r.xlsx", "--lang", "nb",
+        ],
+    );
+    assert!(
+        o.status.code() != Some(2),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let script = "import openpyxl,sys\nws=openpyxl.load_workbook(sys.argv[1]).worksheets[0]\nfor row in ws.iter_rows():\n    for c in row:\n        if c.comment: print(ws.cell(c.row,1).value, c.comment.text)\n";
+    let notes = Command::new(python)
+        .args(["-c", script])
+        .arg(dir.path().join("r.xlsx"))
+        .output()
+        .expect("python runs");
+    let notes = String::from_utf8_lossy(&notes.stdout);
+    assert_eq!(
+        notes.trim(),
+        "DEMO-003 avvik: senket fra feil til info av medlemmet: «Logging kommer i fase 2 hos oss» (kommune/tenderlint.yaml:3)"
     );
 }

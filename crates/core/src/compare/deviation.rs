@@ -15,7 +15,8 @@ use serde::Serialize;
 pub struct Deviation {
     /// The rule id.
     pub rule: String,
-    /// What the member decided.
+    /// What the member decided (in JSON `decision`, with `from` and `to` when lowered).
+    #[serde(flatten)]
     pub kind: DeviationKind,
     /// Why, as the member wrote it.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -3,6 +3,7 @@
 //! and, for one rule, each tender's evidence (`--explain`). Every cell is worded
 //! with the same outcome words as the reports of a single tender.
 
+mod deviation;
 mod json;
 mod markdown;
 mod terminal;
