@@ -69,23 +69,16 @@ fn compare(args: &CompareArgs) -> Result<u8, u8> {
     Ok(status)
 }
 
-/// The formats `compare` writes; `html` is named, for the heat-map, but not yet written.
+/// The formats `compare` writes.
 fn parse_format(name: &str) -> Result<CompareFormat, u8> {
     if let Some(f) = CompareFormat::parse(name) {
         return Ok(f);
     }
     let names: Vec<&str> = CompareFormat::ALL.iter().map(|(n, _)| *n).collect();
-    if name == "html" {
-        eprintln!(
-            "error: compare does not write html yet (use one of: {})",
-            names.join(", ")
-        );
-    } else {
-        eprintln!(
-            "error: unknown format `{name}` (use one of: {})",
-            names.join(", ")
-        );
-    }
+    eprintln!(
+        "error: unknown format `{name}` (use one of: {})",
+        names.join(", ")
+    );
     Err(ERROR)
 }
 

@@ -20,6 +20,7 @@ mod brands;
 mod cli;
 mod cli_extras;
 mod compare;
+mod compare_html;
 mod compiled_rules;
 mod config_cli;
 mod docx_bad_input;

@@ -4,6 +4,7 @@
 //! with the same outcome words as the reports of a single tender.
 
 mod deviation;
+mod html;
 mod json;
 mod markdown;
 mod terminal;
@@ -28,6 +29,8 @@ pub enum CompareFormat {
     Markdown,
     /// A workbook: the matrix in colours, and the evidence.
     Xlsx,
+    /// A self-contained, printable, sortable heat-map with the evidence a click away.
+    Html,
 }
 
 impl CompareFormat {
@@ -37,6 +40,7 @@ impl CompareFormat {
         ("json", CompareFormat::Json),
         ("markdown", CompareFormat::Markdown),
         ("xlsx", CompareFormat::Xlsx),
+        ("html", CompareFormat::Html),
     ];
 
     /// The format of a `--format` name.
@@ -67,6 +71,7 @@ pub fn render(
         CompareFormat::Human => terminal::render(comparison, options),
         CompareFormat::Markdown => markdown::render(comparison, options.lang, explain),
         CompareFormat::Json => json::render(comparison, options.lang),
+        CompareFormat::Html => html::render(comparison, options),
         CompareFormat::Xlsx => xlsx::render(
             comparison,
             options.lang,
