@@ -5,7 +5,7 @@
 //! error that names it.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 const ACCURACY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/accuracy");
@@ -211,24 +211,9 @@ print(json.dumps({
 }))
 "#;
 
-fn python_or_skip() -> Option<PathBuf> {
-    let python = crate::support::python_with("openpyxl");
-    if python.is_none() {
-        eprintln!(
-            "note: the compare workbook test DID NOT RUN: no Python with openpyxl \
-             (scripts/test.sh installs one in target/fidelity-venv; or set TENDERLINT_PYTHON)"
-        );
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI is set but no Python with openpyxl was found for the compare test"
-        );
-    }
-    python
-}
-
 #[test]
 fn the_workbook_holds_the_same_cells_in_the_outcomes_colours_and_the_evidence() {
-    let Some(python) = python_or_skip() else {
+    let Some(python) = crate::support::python_or_skip("openpyxl", "compare workbook test") else {
         return;
     };
     let dir = region();

@@ -98,24 +98,6 @@ fn allowlist() -> HashMap<String, String> {
         .collect()
 }
 
-/// A Python with lxml, or `None` (with a note) where there is none; in CI a missing one fails.
-fn python_or_skip() -> Option<PathBuf> {
-    let python = crate::support::python_with_lxml();
-    if python.is_none() {
-        eprintln!(
-            "note: the DOCX fidelity test DID NOT RUN: no Python with lxml \
-             (scripts/test.sh installs one in target/fidelity-venv; or set TENDERLINT_PYTHON)"
-        );
-        // CI installs lxml through scripts/test.sh: there, a missing reader is a
-        // broken install step, not a reason to skip the measurement.
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI is set but no Python with lxml was found for the fidelity test"
-        );
-    }
-    python
-}
-
 type Words = HashMap<String, u32>;
 
 /// The reference reader's words of every file (or why it could not read one).
@@ -291,7 +273,7 @@ impl Fidelity {
 #[test]
 fn tenderlint_reads_at_least_98_percent_of_the_words_an_independent_reader_finds() {
     let Some(root) = corpora() else { return };
-    let Some(python) = python_or_skip() else {
+    let Some(python) = crate::support::python_or_skip("lxml", "DOCX fidelity test") else {
         return;
     };
     let mut files = Vec::new();

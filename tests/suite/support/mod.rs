@@ -31,3 +31,21 @@ pub(crate) fn python_with(module: &str) -> Option<PathBuf> {
                 .is_ok_and(|o| o.status.success())
         })
 }
+
+/// A Python that can import `module`, or `None` with a note that `test` did not run.
+/// CI installs the modules through scripts/test.sh: there a missing one is a broken
+/// install step, not a reason to skip, and fails.
+pub(crate) fn python_or_skip(module: &str, test: &str) -> Option<PathBuf> {
+    let python = python_with(module);
+    if python.is_none() {
+        eprintln!(
+            "note: the {test} DID NOT RUN: no Python with {module} \
+             (scripts/test.sh installs one in target/fidelity-venv; or set TENDERLINT_PYTHON)"
+        );
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but no Python with {module} was found for the {test}"
+        );
+    }
+    python
+}

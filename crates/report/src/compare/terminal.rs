@@ -56,7 +56,7 @@ impl Layout {
             return None;
         }
         let room = width - (2 + id + 1 + tenders * (column + 1) + binding);
-        let title = if room >= MIN_TITLE + 1 {
+        let title = if room > MIN_TITLE {
             (room - 1).min(MAX_TITLE)
         } else {
             0
