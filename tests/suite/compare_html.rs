@@ -64,6 +64,7 @@ fn the_heat_map_shows_each_tenders_outcomes_sorts_links_to_evidence_and_passes_a
     }
     let scratch = tempfile::tempdir().expect("temp dir");
     let html = scratch.path().join("region.html");
+    let html_arg = html.to_string_lossy().into_owned();
     let mut args = vec![
         "compare",
         "--isolated",
@@ -72,9 +73,8 @@ fn the_heat_map_shows_each_tenders_outcomes_sorts_links_to_evidence_and_passes_a
         "--format",
         "html",
         "-o",
+        &html_arg,
     ];
-    let html_arg = html.to_string_lossy().into_owned();
-    args.push(&html_arg);
     args.extend(TENDERS);
     let o = tenderlint(&args);
     assert_ne!(
@@ -83,17 +83,28 @@ fn the_heat_map_shows_each_tenders_outcomes_sorts_links_to_evidence_and_passes_a
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
-
     let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/compare.png");
+    let seen = drive(&html, &shot);
+    assert_cells_are_each_tender_alone(&seen);
+    assert_sorts_links_and_passes_axe(&seen);
+    assert!(
+        std::fs::read(&shot)
+            .expect("screenshot")
+            .starts_with(b"\x89PNG")
+    );
+}
+
+/// `tests/browser/heatmap.mjs` on the file: what it saw, as JSON.
+fn drive(html: &Path, shot: &Path) -> Value {
     let driver = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/heatmap.mjs");
     let output = Command::new("node")
         .arg(driver)
         .arg("--file")
-        .arg(&html)
+        .arg(html)
         .arg("--chromium")
         .arg(crate::serve::chromium().expect("chromium"))
         .arg("--screenshot")
-        .arg(&shot)
+        .arg(shot)
         .output()
         .expect("node runs");
     assert!(
@@ -101,19 +112,21 @@ fn the_heat_map_shows_each_tenders_outcomes_sorts_links_to_evidence_and_passes_a
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let seen: Value = serde_json::from_slice(&output.stdout).expect("the driver's JSON");
+    serde_json::from_slice(&output.stdout).expect("the driver's JSON")
+}
 
-    // Every cell: the word and the colour of the outcome check gives the tender alone.
+/// Every cell: the word and the colour of the outcome check gives the tender alone.
+fn assert_cells_are_each_tender_alone(seen: &Value) {
     let heads: Vec<&str> = seen["matrix"]["heads"]
         .as_array()
         .unwrap()
         .iter()
         .filter_map(Value::as_str)
         .collect();
+    let rows = seen["matrix"]["rows"].as_array().unwrap();
     for (column, tender) in TENDERS.iter().enumerate() {
         assert_eq!(heads[3 + column], *tender);
         let expected = alone(tender);
-        let rows = seen["matrix"]["rows"].as_array().unwrap();
         assert_eq!(rows.len(), expected.len(), "one row per rule");
         for row in rows {
             let rule = row["rule"].as_str().unwrap();
@@ -123,6 +136,9 @@ fn the_heat_map_shows_each_tenders_outcomes_sorts_links_to_evidence_and_passes_a
             assert_eq!(cell["background"], background, "{tender} {rule}");
         }
     }
+}
+
+fn assert_sorts_links_and_passes_axe(seen: &Value) {
     // Sorted by the first tender's column with the keyboard: worst outcome first.
     assert_eq!(seen["focused"], true);
     assert_eq!(seen["sorted"]["sort"], "ascending");
@@ -163,10 +179,5 @@ fn the_heat_map_shows_each_tenders_outcomes_sorts_links_to_evidence_and_passes_a
     assert_eq!(
         seen["seen"],
         serde_json::json!({"console": [], "exceptions": [], "requests": []})
-    );
-    assert!(
-        std::fs::read(&shot)
-            .expect("screenshot")
-            .starts_with(b"\x89PNG")
     );
 }

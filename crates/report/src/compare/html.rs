@@ -261,15 +261,15 @@ fn lists(out: &mut String, comparison: &Comparison, lang: Lang) {
 
 /// Per rule, a closed section with each tender's outcome and evidence.
 fn evidence(out: &mut String, comparison: &Comparison, lang: Lang) {
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<h2>{}</h2>\n",
+        "<h2>{}</h2>",
         esc(word(lang, "compare-sheet-evidence"))
     );
     for (index, row) in comparison.rules.iter().enumerate() {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<details id=\"r{index}\"><summary><span class=\"rule\">{}</span> – {}</summary>\n",
+            "<details id=\"r{index}\"><summary><span class=\"rule\">{}</span> – {}</summary>",
             esc(&row.rule),
             esc(row.rule_info.title.get(lang))
         );
