@@ -8,6 +8,7 @@
 //! Content-Security-Policy forbids the network beyond this server.
 
 mod api;
+mod compare;
 mod guard;
 mod listen;
 mod review;
@@ -119,6 +120,7 @@ pub fn router(options: ServeOptions, listening: std::net::SocketAddr) -> Router 
         .route("/api/check", post(api::check))
         .route("/api/report", post(api::report))
         .route("/api/review", post(review::review))
+        .route("/api/compare", post(compare::compare))
         .fallback(api::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)
         // The API counts upload bytes itself (see api::read_body).

@@ -53,6 +53,7 @@ mod rule_versions;
 mod rules_2026;
 mod schema;
 mod serve;
+mod serve_compare;
 mod serve_safety;
 mod type_legend;
 mod waiver_expiry_docx;

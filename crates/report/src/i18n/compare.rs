@@ -112,4 +112,10 @@ pub(super) const COMPARE: &[Entry] = &[
         "senka frå {from} til {to} av medlemen",
         "lowered from {from} to {to} by the member",
     ),
+    (
+        "compare-file-stem",
+        "tenderlint-sammenligning",
+        "tenderlint-samanlikning",
+        "tenderlint-comparison",
+    ),
 ];

@@ -1,0 +1,116 @@
+//! `POST /api/compare` (issue 28, the page's «Sammenlign»): several tenders in one
+//! upload, each named by a `tender` field before its files, compared as
+//! `tenderlint compare` compares them; every cell what `/api/check` gives that
+//! tender alone; the workbook downloadable; a malformed upload refused with 400.
+
+use crate::serve::{Server, client, form, post_check};
+use reqwest::blocking::multipart;
+use serde_json::Value;
+use std::path::Path;
+
+const ACCURACY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/accuracy");
+const TENDERS: [&str; 2] = ["nb-feller", "nn-prosa-heimeteneste"];
+
+fn files_of(tender: &str) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(Path::new(ACCURACY).join(tender))
+        .expect("fixture")
+        .map(|e| e.expect("entry").path())
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&p).expect("read"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The tenders as the page sends them: a name, then its files, tender by tender.
+fn comparison_form(tenders: &[&str]) -> multipart::Form {
+    let mut form = multipart::Form::new();
+    for tender in tenders {
+        form = form.text("tender", tender.to_string());
+        for (name, bytes) in files_of(tender) {
+            form = form.part("files", multipart::Part::bytes(bytes).file_name(name));
+        }
+    }
+    form.text("lang", "nb")
+}
+
+fn post(server: &Server, format: &str, form: multipart::Form) -> reqwest::blocking::Response {
+    client()
+        .post(server.at(&format!("/api/compare?format={format}")))
+        .multipart(form)
+        .send()
+        .expect("POST /api/compare")
+}
+
+#[test]
+fn a_comparison_of_uploaded_tenders_gives_each_cell_the_check_of_that_tender_alone() {
+    let server = Server::isolated();
+    let response = post(&server, "json", comparison_form(&TENDERS));
+    assert_eq!(response.status().as_u16(), 200);
+    let comparison: Value = serde_json::from_str(&response.text().expect("body")).expect("JSON");
+    let names: Vec<&str> = comparison["tenders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t["name"].as_str())
+        .collect();
+    assert_eq!(names, TENDERS);
+    for (column, tender) in TENDERS.iter().enumerate() {
+        let (status, alone) = post_check(&server, form(&files_of(tender)));
+        assert_eq!(status, 200);
+        for result in alone["results"].as_array().unwrap() {
+            let row = comparison["rules"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["rule"] == result["rule"] && r["ruleset"] == result["ruleset"])
+                .unwrap_or_else(|| panic!("no row for {}", result["rule"]));
+            assert_eq!(
+                row["cells"][column]["outcome"], result["outcome"],
+                "{tender} {}",
+                result["rule"]
+            );
+        }
+    }
+}
+
+#[test]
+fn the_comparison_downloads_as_a_workbook_and_a_heat_map() {
+    let server = Server::isolated();
+    let response = post(&server, "xlsx", comparison_form(&TENDERS));
+    assert_eq!(response.status().as_u16(), 200);
+    let headers = response.headers().clone();
+    assert_eq!(
+        headers[reqwest::header::CONTENT_TYPE],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    assert_eq!(
+        headers[reqwest::header::CONTENT_DISPOSITION],
+        "attachment; filename=\"tenderlint-sammenligning.xlsx\""
+    );
+    assert!(response.bytes().expect("bytes").starts_with(b"PK"));
+    let response = post(&server, "html", comparison_form(&TENDERS));
+    assert_eq!(response.status().as_u16(), 200);
+    let html = response.text().expect("text");
+    assert!(html.contains("<table id=\"matrix\">") && html.contains("nn-prosa-heimeteneste"));
+}
+
+#[test]
+fn an_upload_without_tender_names_or_with_an_empty_tender_is_refused() {
+    let server = Server::isolated();
+    let unnamed = form(&files_of(TENDERS[0]));
+    let response = post(&server, "json", unnamed);
+    assert_eq!(response.status().as_u16(), 400);
+    let body: Value = serde_json::from_str(&response.text().expect("body")).expect("JSON error");
+    assert!(
+        body["error"].as_str().unwrap().contains("`tender` field"),
+        "{body}"
+    );
+    let empty = comparison_form(&TENDERS[..1]).text("tender", "tom");
+    let response = post(&server, "json", empty);
+    assert_eq!(response.status().as_u16(), 400);
+    let response = post(&server, "terminal", comparison_form(&TENDERS[..1]));
+    assert_eq!(response.status().as_u16(), 400);
+}
