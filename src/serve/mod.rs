@@ -86,6 +86,7 @@ impl ServeOptions {
 const INDEX_HTML: &str = include_str!("page/index.html");
 const APP_JS: &str = include_str!("page/app.js");
 const CHECKER_JS: &str = include_str!("page/checker.js");
+const COMPARE_JS: &str = include_str!("page/compare.js");
 const APP_CSS: &str = include_str!("page/app.css");
 const ICON_SVG: &str = include_str!("page/icon.svg");
 
@@ -109,6 +110,10 @@ pub fn router(options: ServeOptions, listening: std::net::SocketAddr) -> Router 
         .route(
             "/checker.js",
             get(|| asset("text/javascript; charset=utf-8", CHECKER_JS)),
+        )
+        .route(
+            "/compare.js",
+            get(|| asset("text/javascript; charset=utf-8", COMPARE_JS)),
         )
         .route(
             "/app.css",

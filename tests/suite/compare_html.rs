@@ -24,7 +24,7 @@ fn tenderlint(args: &[&str]) -> std::process::Output {
 }
 
 /// The word and the background (as the browser computes it) of each outcome.
-fn shown(outcome: &str) -> (&'static str, &'static str) {
+pub(super) fn shown(outcome: &str) -> (&'static str, &'static str) {
     match outcome {
         "met" => ("oppfylt", "rgb(198, 239, 206)"),
         "passed" => ("bestått", "rgb(226, 239, 218)"),

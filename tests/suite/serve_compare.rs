@@ -7,6 +7,7 @@ use crate::serve::{Server, client, form, post_check};
 use reqwest::blocking::multipart;
 use serde_json::Value;
 use std::path::Path;
+use std::process::Command;
 
 const ACCURACY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/accuracy");
 const TENDERS: [&str; 2] = ["nb-feller", "nn-prosa-heimeteneste"];
@@ -113,4 +114,79 @@ fn an_upload_without_tender_names_or_with_an_empty_tender_is_refused() {
     assert_eq!(response.status().as_u16(), 400);
     let response = post(&server, "terminal", comparison_form(&TENDERS[..1]));
     assert_eq!(response.status().as_u16(), 400);
+}
+
+/// The page's «Sammenlign» in a real browser: two tenders added one by one, the
+/// matrix shown with each cell the outcome `/api/check` gives that tender alone
+/// (its word on its colour), the workbook downloaded, no axe-core WCAG 2.1 A/AA
+/// violation.
+#[test]
+fn the_page_compares_tenders_added_one_by_one_and_downloads_the_workbook() {
+    if let Some(missing) = crate::serve::browser_test_missing() {
+        assert!(
+            std::env::var_os("TENDERLINT_REQUIRE_BROWSER").is_none(),
+            "the «Sammenlign» browser test cannot run: {missing}"
+        );
+        eprintln!("NOTE: the «Sammenlign» browser test DID NOT RUN: {missing}");
+        return;
+    }
+    let server = Server::isolated();
+    let mut driver = Command::new("node");
+    driver
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/compare-page.mjs"))
+        .args(["--url", &server.at("/")])
+        .arg("--chromium")
+        .arg(crate::serve::chromium().expect("chromium"));
+    for tender in TENDERS {
+        driver.args(["--tender", tender]);
+        let folder = Path::new(ACCURACY).join(tender);
+        driver.args(files_of(tender).iter().map(|(name, _)| folder.join(name)));
+    }
+    let output = driver.output().expect("node runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let seen: Value = serde_json::from_slice(&output.stdout).expect("the driver's JSON");
+    assert_eq!(seen["listed"], serde_json::json!(TENDERS));
+    assert_eq!(seen["matrix"]["problem"], "");
+    let rows = seen["matrix"]["rows"].as_array().expect("rows");
+    for (column, tender) in TENDERS.iter().enumerate() {
+        let (_, alone) = post_check(&server, form(&files_of(tender)));
+        for result in alone["results"].as_array().unwrap() {
+            let row = rows
+                .iter()
+                .find(|r| r["rule"] == result["rule"])
+                .unwrap_or_else(|| panic!("no row for {}", result["rule"]));
+            let (word, background) =
+                crate::compare_html::shown(result["outcome"].as_str().unwrap());
+            assert_eq!(
+                row["cells"][column]["text"], word,
+                "{tender} {}",
+                result["rule"]
+            );
+            assert_eq!(
+                row["cells"][column]["background"], background,
+                "{tender} {}",
+                result["rule"]
+            );
+        }
+    }
+    assert_eq!(
+        seen["workbook"]["state"], "completed",
+        "{}",
+        seen["workbook"]
+    );
+    assert_eq!(seen["workbook"]["zip"], true);
+    assert_eq!(
+        seen["axe"]["violations"],
+        serde_json::json!([]),
+        "{}",
+        seen["axe"]
+    );
+    assert_eq!(
+        seen["seen"],
+        serde_json::json!({"console": [], "exceptions": []})
+    );
 }

@@ -47,6 +47,21 @@ const serverChecker = {
     const match = /filename="([^"]+)"/.exec(disposition);
     return { blob: await response.blob(), name: match ? match[1] : "tenderlint." + format };
   },
+  // Several tenders in one upload: each a `tender` field, then its files.
+  async compare(tenders, format, lang) {
+    const data = new FormData();
+    for (const tender of tenders) {
+      data.append("tender", tender.name);
+      for (const file of tender.files) data.append("files", file, file.name);
+    }
+    data.append("lang", lang);
+    const response = await fetch("/api/compare?format=" + format, { method: "POST", body: data });
+    if (!response.ok) return { error: await errorText(response) };
+    if (format === "json") return { text: await response.text() };
+    const disposition = response.headers.get("Content-Disposition") || "";
+    const match = /filename="([^"]+)"/.exec(disposition);
+    return { blob: await response.blob(), name: match ? match[1] : "tenderlint." + format };
+  },
   unreachable() {
     return t("network");
   },
