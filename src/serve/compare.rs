@@ -8,8 +8,8 @@
 use super::api::{ApiError, AppState, Upload, bounded, nothing_read, read_upload};
 use crate::compare::Comparison;
 use crate::findings::CheckReport;
+use crate::report::RenderOptions;
 use crate::report::compare::{self as render, CompareFormat};
-use crate::report::{RenderOptions, i18n::word};
 use axum::extract::{Query, Request};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -80,14 +80,12 @@ pub(super) async fn compare(state: AppState, request: Request) -> Response {
                 "the comparison could not be rendered",
             )
         })?;
-        let (content_type, extension) = media(format);
-        let stem = word(lang, "compare-file-stem");
         Ok::<_, ApiError>((
             [
-                (header::CONTENT_TYPE, content_type.to_string()),
+                (header::CONTENT_TYPE, format.media_type().to_string()),
                 (
                     header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{stem}.{extension}\""),
+                    format!("attachment; filename=\"{}\"", format.file_name(lang)),
                 ),
             ],
             bytes,
@@ -139,16 +137,4 @@ fn readable(reports: &[(String, CheckReport)]) -> Result<(), ApiError> {
         )
     });
     unread.map_or(Ok(()), Err)
-}
-
-fn media(format: CompareFormat) -> (&'static str, &'static str) {
-    match format {
-        CompareFormat::Xlsx => (
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "xlsx",
-        ),
-        CompareFormat::Html => ("text/html; charset=utf-8", "html"),
-        CompareFormat::Markdown => ("text/markdown; charset=utf-8", "md"),
-        CompareFormat::Json | CompareFormat::Human => ("application/json", "json"),
-    }
 }

@@ -2,8 +2,11 @@
 // Chromium over the DevTools protocol and prints what it saw as one JSON object
 // for tests/suite/serve_compare.rs:
 //
-//   node compare-page.mjs --url URL --chromium PATH --tender NAME FILE… [--tender NAME FILE…]
+//   node compare-page.mjs (--url URL | --dir target/web) --chromium PATH
+//                         --tender NAME FILE… [--tender NAME FILE…]
 //
+// `--dir` serves the static page (scripts/build-web.sh) from the folder, where
+// the tenders are compared in the tab by the WebAssembly checker.
 // Each tender is added as a user adds it — its name typed, its files set on the
 // file input, «Legg til» pressed — then «Sammenlign» pressed with the keyboard;
 // the matrix is read from the DOM, the workbook downloaded, and axe-core (WCAG
@@ -14,7 +17,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import CDP from "chrome-remote-interface";
-import { sleep, startChromium } from "./chromium.mjs";
+import { serveFolder, sleep, startChromium } from "./chromium.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -22,19 +25,19 @@ function parseArgs(argv) {
   const args = { tenders: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === "--url" || a === "--chromium") args[a.slice(2)] = argv[++i];
+    if (a === "--url" || a === "--dir" || a === "--chromium") args[a.slice(2)] = argv[++i];
     else if (a === "--tender") args.tenders.push({ name: argv[++i], files: [] });
     else if (args.tenders.length) args.tenders[args.tenders.length - 1].files.push(resolve(a));
     else throw new Error(`a file before any --tender: ${a}`);
   }
-  for (const key of ["url", "chromium"]) {
-    if (!args[key]) throw new Error(`missing --${key}`);
-  }
+  if (!args.chromium || !(args.url || args.dir)) throw new Error("needs --chromium and --url or --dir");
   return args;
 }
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  const folder = args.dir ? await serveFolder(args.dir) : null;
+  if (folder) args.url = `http://127.0.0.1:${folder.port}/`;
   const profile = mkdtempSync(join(tmpdir(), "tenderlint-chromium-"));
   const downloads = mkdtempSync(join(tmpdir(), "tenderlint-downloads-"));
   const { child, port } = await startChromium(args.chromium, profile);
@@ -65,6 +68,7 @@ async function main() {
     };
     await Page.navigate({ url: args.url });
     await waitFor("document.readyState === 'complete' && document.body.dataset.ready === 'yes'", "the page to start");
+    const checker = await evaluate("document.body.dataset.checker || 'server'");
 
     const { root } = await DOM.getDocument({});
     const { nodeId } = await DOM.querySelector({ nodeId: root.nodeId, selector: "#compare-files" });
@@ -106,8 +110,12 @@ async function main() {
     await evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
     const axe = await evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
       .then((r) => ({ passes: r.passes.length, violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })) }))`);
-    process.stdout.write(JSON.stringify({ listed, matrix, workbook, axe, seen }) + "\n");
+    process.stdout.write(JSON.stringify({ checker, listed, matrix, workbook, axe, seen }) + "\n");
   } finally {
+    if (folder) {
+      folder.server.closeAllConnections();
+      folder.server.close();
+    }
     const exited = new Promise((r) => { child.once("exit", r); setTimeout(r, 5000).unref(); });
     if (client) {
       await client.Browser.close().catch(() => {});

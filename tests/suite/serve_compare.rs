@@ -117,8 +117,8 @@ fn an_upload_without_tender_names_or_with_an_empty_tender_is_refused() {
 }
 
 /// The page's «Sammenlign» in a real browser: two tenders added one by one, the
-/// matrix shown with each cell the outcome `/api/check` gives that tender alone
-/// (its word on its colour), the workbook downloaded, no axe-core WCAG 2.1 A/AA
+/// matrix shown with each cell the outcome `check` gives that tender alone (its
+/// word on its colour), the workbook downloaded, no axe-core WCAG 2.1 A/AA
 /// violation.
 #[test]
 fn the_page_compares_tenders_added_one_by_one_and_downloads_the_workbook() {
@@ -131,10 +131,39 @@ fn the_page_compares_tenders_added_one_by_one_and_downloads_the_workbook() {
         return;
     }
     let server = Server::isolated();
+    let seen = drive_compare_page(&["--url", &server.at("/")]);
+    assert_eq!(seen["checker"], "server");
+    assert_compared_as_check_alone(&seen);
+}
+
+/// The same in the static page (scripts/build-web.sh): the tenders compared in
+/// the tab by the WebAssembly checker, the workbook made there too.
+#[test]
+fn the_static_page_compares_tenders_in_the_tab_and_downloads_the_workbook() {
+    const SITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/web");
+    let missing = crate::serve::browser_test_missing().or_else(|| {
+        (!Path::new(SITE).join("index.html").is_file())
+            .then(|| format!("{SITE} is not built (scripts/build-web.sh)"))
+    });
+    if let Some(missing) = missing {
+        assert!(
+            std::env::var_os("TENDERLINT_REQUIRE_WEB").is_none(),
+            "the static page's «Sammenlign» test cannot run: {missing}"
+        );
+        eprintln!("NOTE: the static page's «Sammenlign» test DID NOT RUN: {missing}");
+        return;
+    }
+    let seen = drive_compare_page(&["--dir", SITE]);
+    assert_eq!(seen["checker"], "wasm");
+    assert_compared_as_check_alone(&seen);
+}
+
+/// `tests/browser/compare-page.mjs` with the fixture tenders: what it saw.
+fn drive_compare_page(page: &[&str]) -> Value {
     let mut driver = Command::new("node");
     driver
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/compare-page.mjs"))
-        .args(["--url", &server.at("/")])
+        .args(page)
         .arg("--chromium")
         .arg(crate::serve::chromium().expect("chromium"));
     for tender in TENDERS {
@@ -148,13 +177,28 @@ fn the_page_compares_tenders_added_one_by_one_and_downloads_the_workbook() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let seen: Value = serde_json::from_slice(&output.stdout).expect("the driver's JSON");
+    serde_json::from_slice(&output.stdout).expect("the driver's JSON")
+}
+
+/// Each tender alone, as `tenderlint check --isolated` judges it.
+fn check_alone(tender: &str) -> Value {
+    let output = Command::new(env!("CARGO_BIN_EXE_tenderlint"))
+        .args(["check", "--isolated", "--format", "json", tender])
+        .current_dir(ACCURACY)
+        .output()
+        .expect("check runs");
+    serde_json::from_slice(&output.stdout).expect("check's JSON")
+}
+
+fn assert_compared_as_check_alone(seen: &Value) {
     assert_eq!(seen["listed"], serde_json::json!(TENDERS));
     assert_eq!(seen["matrix"]["problem"], "");
     let rows = seen["matrix"]["rows"].as_array().expect("rows");
     for (column, tender) in TENDERS.iter().enumerate() {
-        let (_, alone) = post_check(&server, form(&files_of(tender)));
-        for result in alone["results"].as_array().unwrap() {
+        let alone = check_alone(tender);
+        let results = alone["results"].as_array().unwrap();
+        assert_eq!(rows.len(), results.len(), "one row per rule");
+        for result in results {
             let row = rows
                 .iter()
                 .find(|r| r["rule"] == result["rule"])

@@ -133,6 +133,31 @@ function wasmChecker() {
         return { error: e.message || String(e) };
       }
     },
+    // Each tender checked in this tab as a single one is, then laid side by side.
+    async compare(tenders, format, lang) {
+      const region = new web.Region();
+      try {
+        for (const tender of tenders) {
+          const files = new web.Tender();
+          for (const file of tender.files) files.add(file.name, new Uint8Array(await file.arrayBuffer()));
+          await new Promise((resolve) => window.setTimeout(resolve, 60));
+          const result = files.check("", today());
+          files.free();
+          region.add(tender.name, result);
+          result.free();
+        }
+        const download = region.render(format, lang);
+        const answer = format === "json"
+          ? { text: new TextDecoder().decode(download.bytes) }
+          : { blob: new Blob([download.bytes], { type: download.contentType }), name: download.name };
+        download.free();
+        return answer;
+      } catch (e) {
+        return { error: e.message || String(e) };
+      } finally {
+        region.free();
+      }
+    },
     unreachable(e) {
       return t("error", { error: e.message || String(e) });
     },

@@ -20,7 +20,6 @@ Object.assign(WORDS.nb, {
   "compare-done": "Ferdig: {n} konkurransegrunnlag side om side.",
   "compare-rule": "Regel", "compare-rule-title": "Tittel", "compare-disagree": "Uenige", "compare-yes": "ja",
   "compare-xlsx": "Last ned regnearket (XLSX)", "compare-html": "Last ned varmekartet (HTML)",
-  "compare-unavailable": "Sammenligningen finnes bare i «tenderlint serve» ennå, ikke i denne statiske siden.",
 });
 Object.assign(WORDS.nn, {
   "compare-title": "Samanlikn konkurransegrunnlag",
@@ -37,7 +36,6 @@ Object.assign(WORDS.nn, {
   "compare-done": "Ferdig: {n} konkurransegrunnlag side om side.",
   "compare-rule": "Regel", "compare-rule-title": "Tittel", "compare-disagree": "Usamde", "compare-yes": "ja",
   "compare-xlsx": "Last ned reknearket (XLSX)", "compare-html": "Last ned varmekartet (HTML)",
-  "compare-unavailable": "Samanlikninga finst berre i «tenderlint serve» enno, ikkje i denne statiske sida.",
 });
 Object.assign(WORDS.en, {
   "compare-title": "Compare tenders",
@@ -54,7 +52,6 @@ Object.assign(WORDS.en, {
   "compare-done": "Done: {n} tenders side by side.",
   "compare-rule": "Rule", "compare-rule-title": "Title", "compare-disagree": "Disagree", "compare-yes": "yes",
   "compare-xlsx": "Download the workbook (XLSX)", "compare-html": "Download the heat-map (HTML)",
-  "compare-unavailable": "The comparison is only in «tenderlint serve» so far, not in this static page.",
 });
 
 const comparing = {
@@ -157,12 +154,6 @@ async function runComparison(format) {
 }
 
 function wireComparison() {
-  if (!checker.compare) {
-    $("#compare-form").hidden = true;
-    $("#compare-intro").textContent = t("compare-unavailable");
-    $("#compare-intro").dataset.i18n = "compare-unavailable";
-    return;
-  }
   const input = $("#compare-files");
   input.addEventListener("change", () => {
     comparing.chosen = Array.from(input.files);

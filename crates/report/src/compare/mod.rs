@@ -55,6 +55,31 @@ impl CompareFormat {
     pub fn is_binary(self) -> bool {
         self == CompareFormat::Xlsx
     }
+
+    /// The media type of a download in this format (the page's «Sammenlign»).
+    pub fn media_type(self) -> &'static str {
+        match self {
+            CompareFormat::Xlsx => {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+            CompareFormat::Html => "text/html; charset=utf-8",
+            CompareFormat::Markdown => "text/markdown; charset=utf-8",
+            CompareFormat::Json => "application/json",
+            CompareFormat::Human => "text/plain; charset=utf-8",
+        }
+    }
+
+    /// A download's file name in `lang`: `tenderlint-sammenligning.xlsx`.
+    pub fn file_name(self, lang: Lang) -> String {
+        let extension = match self {
+            CompareFormat::Xlsx => "xlsx",
+            CompareFormat::Html => "html",
+            CompareFormat::Markdown => "md",
+            CompareFormat::Json => "json",
+            CompareFormat::Human => "txt",
+        };
+        format!("{}.{extension}", word(lang, "compare-file-stem"))
+    }
 }
 
 /// The comparison in a format. With `explain`, the terminal and Markdown show
