@@ -101,10 +101,12 @@ async function main() {
       });
     });
     await evaluate("document.querySelector('button.compare-download[data-format=xlsx]').click()", { userGesture: true });
+    // A refusal is said in #problem at once; a download takes its time.
+    const refused = waitFor("document.querySelector('#problem').textContent !== ''", "a problem", 60000).then(() => ({ state: "refused" }), () => ({ state: "timeout" }));
     const timeout = new Promise((r) => setTimeout(() => r({ state: "timeout" }), 60000).unref());
-    const progress = await Promise.race([finished, timeout]);
+    const progress = await Promise.race([finished, refused, timeout]);
     const files = readdirSync(downloads);
-    const workbook = { state: progress.state, names: files };
+    const workbook = { state: progress.state, names: files, problem: await evaluate("document.querySelector('#problem').textContent") };
     if (files.length) workbook.zip = readFileSync(join(downloads, files[0])).subarray(0, 2).toString("latin1") === "PK";
 
     await evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));

@@ -234,3 +234,33 @@ fn assert_compared_as_check_alone(seen: &Value) {
         serde_json::json!({"console": [], "exceptions": []})
     );
 }
+
+/// All the checks of one comparison share one `--time-limit`: past it the
+/// request gets 503 and the server goes on.
+#[test]
+fn a_comparison_over_the_time_limit_is_answered_with_503_and_the_server_goes_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let server = Server::start(dir.path(), &["--isolated", "--time-limit", "1"]);
+    // Two tenders of about 4.5 MB of requirements each: seconds of checking together.
+    let mut text = String::from("# Kravspesifikasjon\n\n");
+    for i in 0..30_000 {
+        text.push_str(&format!(
+            "Leverandøren skal levere integrasjon nummer {i} med kjernejournal og e-resept.\n\n"
+        ));
+    }
+    let mut form = multipart::Form::new();
+    for name in ["a", "b"] {
+        form = form.text("tender", name).part(
+            "files",
+            multipart::Part::bytes(text.clone().into_bytes()).file_name("stor.md"),
+        );
+    }
+    let started = std::time::Instant::now();
+    let response = post(&server, "json", form);
+    assert_eq!(response.status().as_u16(), 503);
+    let body: Value = serde_json::from_str(&response.text().expect("body")).expect("JSON");
+    assert!(body["error"].as_str().unwrap().contains("longer than 1 s"), "{body}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    let health = client().get(server.at("/healthz")).send().expect("healthz");
+    assert_eq!(health.status().as_u16(), 200);
+}
