@@ -176,9 +176,10 @@ pub(crate) struct CompareArgs {
     /// A tender of several files or folders: NAME=PATH[,PATH…]; repeatable.
     #[arg(long = "tender", value_name = "NAME=PATHS")]
     pub(crate) grouped: Vec<String>,
-    /// Output format: human, json, markdown or xlsx.
-    #[arg(long, short = 'f', default_value = "human", value_name = "FORMAT")]
-    pub(crate) format: String,
+    /// Output format: human, json, markdown or xlsx [default: the extension of -o
+    /// (.json, .md, .xlsx), else human].
+    #[arg(long, short = 'f', value_name = "FORMAT")]
+    pub(crate) format: Option<String>,
     /// Write the output to this file instead of standard output (atomically).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,

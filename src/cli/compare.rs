@@ -30,11 +30,13 @@ fn compare(args: &CompareArgs) -> Result<u8, u8> {
         p.print();
         ERROR
     })?;
-    let format = parse_format(&args.format)?;
+    let format = match &args.format {
+        Some(name) => parse_format(name)?,
+        None => format_of(args.output.as_deref()),
+    };
     if format.is_binary() && args.output.is_none() && env.stdout_is_terminal() {
         eprintln!(
-            "error: --format {} writes a binary file, not for a terminal\n  help: use -o FILE (e.g. -o region.xlsx), or redirect standard output to a file",
-            args.format
+            "error: --format xlsx writes a binary file, not for a terminal\n  help: use -o FILE (e.g. -o region.xlsx), or redirect standard output to a file"
         );
         return Err(ERROR);
     }
@@ -231,5 +233,19 @@ fn write(output: Option<&Path>, bytes: &[u8]) -> Result<(), u8> {
         }),
         None if write_stdout(bytes) => Ok(()),
         None => Err(ERROR),
+    }
+}
+
+/// The format an output file's extension names (`-o region.xlsx`); human otherwise.
+fn format_of(output: Option<&Path>) -> CompareFormat {
+    let extension = output
+        .and_then(Path::extension)
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("xlsx") => CompareFormat::Xlsx,
+        Some("json") => CompareFormat::Json,
+        Some("md" | "markdown") => CompareFormat::Markdown,
+        _ => CompareFormat::Human,
     }
 }

@@ -203,6 +203,7 @@ cells = [[[c.value, (c.fill.fgColor.rgb or "")[-6:].upper()] for c in row] for r
 print(json.dumps({
     "sheets": book.sheetnames,
     "freeze": matrix.freeze_panes,
+    "filter": matrix.auto_filter.ref,
     "evidence_freeze": evidence.freeze_panes,
     "header": header,
     "cells": cells,
@@ -241,6 +242,12 @@ fn the_workbook_holds_the_same_cells_in_the_outcomes_colours_and_the_evidence() 
     assert_eq!(book["sheets"], serde_json::json!(["Matrise", "Belegg"]));
     assert_eq!(book["freeze"], "C2", "header row and rule columns frozen");
     assert_eq!(book["evidence_freeze"], "A2");
+    let rules = compared["rules"].as_array().map_or(0, Vec::len);
+    assert_eq!(
+        book["filter"],
+        format!("A1:I{}", rules + 1),
+        "every rule row sortable and filterable, the figures below left out"
+    );
     let header = book["header"].as_array().expect("header");
     assert_eq!(header[0], "Regel");
     assert_eq!(&header[2..5], ["Feller", "Helsestasjon", "Heimeteneste"]);
@@ -376,6 +383,14 @@ fn folders_and_grouped_files_are_tenders_of_their_own() {
     assert!(
         out.contains("| Regel | Tittel | nb-feller | Heimeteneste | Bindende |"),
         "{out}"
+    );
+    // Without --format, the output file's extension names it.
+    let o = run(root, &["compare", "members/nb-feller", "-o", "matrise.md"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    let written = std::fs::read_to_string(root.join("matrise.md")).expect("matrise.md");
+    assert!(
+        written.contains("| Regel | Tittel | nb-feller | Bindende |"),
+        "{written}"
     );
     let o = run(root, &["compare", "members/nowhere"]);
     assert_eq!(o.status.code(), Some(2));

@@ -23,6 +23,8 @@ const MAX_TITLE: usize = 40;
 
 /// How wide each part of a row is.
 struct Layout {
+    /// The terminal's width.
+    width: usize,
     id: usize,
     title: usize,
     column: usize,
@@ -62,6 +64,7 @@ impl Layout {
             0
         };
         Some(Layout {
+            width,
             id,
             title,
             column,
@@ -97,7 +100,7 @@ pub(super) fn render(comparison: &Comparison, options: &RenderOptions<'_>) -> Ve
     header(&mut out, comparison, &layout, lang, paint);
     for (_, rows) in by_category(comparison) {
         let heading = category_title(comparison, rows[0], lang);
-        let _ = writeln!(out, "{}", paint.bold(&fit(&heading, layout.left())));
+        let _ = writeln!(out, "{}", paint.bold(&fit(&heading, layout.width)));
         for row in rows {
             matrix_row(&mut out, row, &layout, lang, paint);
         }
@@ -151,7 +154,7 @@ fn matrix_row(out: &mut String, row: &CompareRow, layout: &Layout, lang: Lang, p
         binding_share(row),
         width = layout.binding
     ));
-    let _ = writeln!(out, "{line}");
+    let _ = writeln!(out, "{}", line.trim_end());
 }
 
 fn paint_cell(paint: Paint, cell: Option<&CompareCell>, text: &str) -> String {
@@ -167,13 +170,45 @@ fn paint_cell(paint: Paint, cell: Option<&CompareCell>, text: &str) -> String {
 /// Per tender: how far from the majority (and the profile), and what it has to fix.
 fn footer(out: &mut String, comparison: &Comparison, layout: &Layout, lang: Lang) {
     for (label, values) in tender_figures(comparison, lang) {
-        let mut line = pad(&fit(label, layout.left()), layout.left());
+        // A label longer than the rule columns stands on a line of its own,
+        // above its figures, rather than be cut.
+        let mut line = if label.chars().count() <= layout.left() {
+            pad(label, layout.left())
+        } else {
+            let _ = writeln!(out, "{label}");
+            " ".repeat(layout.left())
+        };
         for v in values {
             line.push(' ');
             line.push_str(&pad(&figure(v), layout.column));
         }
         let _ = writeln!(out, "{}", line.trim_end());
     }
+    cut_names(out, comparison, layout, lang);
+}
+
+/// The tenders' whole names, in column order, when a column cut one.
+fn cut_names(out: &mut String, comparison: &Comparison, layout: &Layout, lang: Lang) {
+    let names = &comparison.tenders;
+    if names
+        .iter()
+        .all(|t| t.name.chars().count() <= layout.column)
+    {
+        return;
+    }
+    let mut line = format!("\n{}:", word(lang, "compare-tender"));
+    let mut used = line.chars().count() - 1;
+    for (i, t) in names.iter().enumerate() {
+        let name = format!(" {}{}", t.name, if i + 1 < names.len() { "," } else { "" });
+        let n = name.chars().count();
+        if used + n > layout.width && used > 0 {
+            line.push_str("\n ");
+            used = 1;
+        }
+        line.push_str(&name);
+        used += n;
+    }
+    let _ = writeln!(out, "{line}");
 }
 
 fn waiver_list(out: &mut String, comparison: &Comparison, lang: Lang) {

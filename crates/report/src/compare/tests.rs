@@ -151,3 +151,30 @@ fn json_keeps_every_cell_in_the_tenders_order() {
     assert_eq!(row["disagree"], true);
     assert_eq!(v["tenders"][1]["distance"]["from_majority"], 1);
 }
+
+#[test]
+fn explaining_in_markdown_gives_each_tenders_outcome_and_the_waivers_reason() {
+    let options = RenderOptions {
+        lang: Lang::En,
+        ..RenderOptions::default()
+    };
+    let c = comparison(2);
+    let out =
+        String::from_utf8(render(&c, CompareFormat::Markdown, &options, true).expect("renders"))
+            .expect("UTF-8");
+    assert!(out.contains("### SEC-001 — Tittel på SEC-001"), "{out}");
+    assert!(out.contains("- **kommune-med-langt-navn-0**: met"), "{out}");
+    assert!(
+        out.contains(
+            "- **kommune-med-langt-navn-1**: waived — Reason: Regionen stiller kravet for alle"
+        ),
+        "{out}"
+    );
+    let without =
+        String::from_utf8(render(&c, CompareFormat::Markdown, &options, false).expect("renders"))
+            .expect("UTF-8");
+    assert!(
+        !without.contains("### SEC-001"),
+        "the matrix alone without --explain"
+    );
+}

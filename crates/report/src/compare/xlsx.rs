@@ -94,6 +94,11 @@ fn matrix(sheet: &mut Worksheet, comparison: &Comparison, lang: Lang) -> Result<
         }
         at += 1;
     }
+    // Sorting and filtering by any column is what a coordinator does first
+    // (every rule one member lacks); the figures below stay out of it.
+    if at > 1 {
+        sheet.autofilter(0, 0, at - 1, after + 3)?;
+    }
     at += 1;
     for (label, values) in tender_figures(comparison, lang) {
         sheet.write_string_with_format(at, 1, label, &header)?;
