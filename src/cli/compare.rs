@@ -246,6 +246,7 @@ fn format_of(output: Option<&Path>) -> CompareFormat {
         Some("xlsx") => CompareFormat::Xlsx,
         Some("json") => CompareFormat::Json,
         Some("md" | "markdown") => CompareFormat::Markdown,
+        Some("html" | "htm") => CompareFormat::Html,
         _ => CompareFormat::Human,
     }
 }
