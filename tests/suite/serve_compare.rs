@@ -259,7 +259,10 @@ fn a_comparison_over_the_time_limit_is_answered_with_503_and_the_server_goes_on(
     let response = post(&server, "json", form);
     assert_eq!(response.status().as_u16(), 503);
     let body: Value = serde_json::from_str(&response.text().expect("body")).expect("JSON");
-    assert!(body["error"].as_str().unwrap().contains("longer than 1 s"), "{body}");
+    assert!(
+        body["error"].as_str().unwrap().contains("longer than 1 s"),
+        "{body}"
+    );
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
     let health = client().get(server.at("/healthz")).send().expect("healthz");
     assert_eq!(health.status().as_u16(), 200);
