@@ -31,6 +31,25 @@ if ! target/fidelity-venv/bin/python -c "import lxml, openpyxl" >/dev/null 2>&1 
     echo "note: lxml or openpyxl could not be installed; the DOCX fidelity and compare tests will report that they did not run"
 fi
 
+# The reviewed Word copies (tenderlint review) must open where officers open them:
+# LibreOffice converts each to PDF headless and python-docx reads it. Writer
+# without its GUI and without recommends is the smallest set that does DOCX → PDF.
+if ! command -v soffice >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "installing LibreOffice Writer (no GUI) for the reviewed-copy test …"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    libreoffice-writer-nogui >/dev/null) ||
+    echo "note: LibreOffice could not be installed; the reviewed-copy test will report that it did not convert"
+fi
+if target/fidelity-venv/bin/python -c "import lxml" >/dev/null 2>&1 &&
+  ! target/fidelity-venv/bin/python -c "import docx" >/dev/null 2>&1; then
+  (target/fidelity-venv/bin/pip install -q python-docx >/dev/null 2>&1) ||
+    echo "note: python-docx could not be installed; the reviewed-copy test will report that it did not open them"
+fi
+# Everything the reviewed-copy test needs is here: from now on its skipping is a failure.
+if command -v soffice >/dev/null 2>&1 && target/fidelity-venv/bin/python -c "import docx" >/dev/null 2>&1; then
+  export TENDERLINT_REQUIRE_OFFICE=1
+fi
+
 # The browser test of `tenderlint serve` drives that Chromium with a small Node
 # script (tests/browser): node and npm from apt, its two packages from npm.
 if ! command -v npm >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

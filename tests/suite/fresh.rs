@@ -18,11 +18,16 @@ const DOCX_SOURCES: &str = "fixtures/fresh-src";
 
 /// The first measurement, 2026-12-02, rule sets 1.1.0: 6 tenders, 486 rule results,
 /// tenderlint 92.4 %, Ctrl-F 53.5 %, 6 false `met` (bergvik SEC-009, fjordnes INF-002,
-/// vesterfjord INF-009, ARK-003, SEC-005, ARC-005). The floor is that minus 3 points.
-const FIRST_ACCURACY: f64 = 92.4;
-const FLOOR_ACCURACY: f64 = FIRST_ACCURACY - 3.0;
-/// False `met` at the first measurement; the cap is that number, so none is added unseen.
-const MAX_FALSE_MET: usize = 6;
+/// vesterfjord INF-009, ARK-003, SEC-005, ARC-005). Rule sets 1.2.0: 95.6 % of 546, 5.
+///
+/// Re-measured after issue 22's third reading pass (2026-12-07, rule sets 1.2.1): 97.4 %
+/// of 546 results, 4 false `met` (bergvik SEC-009, vesterfjord INF-009, ARK-003,
+/// SEC-005). That pass read this corpus's misses beside fresh-2's (INF-003, INF-004,
+/// ARK-006 and INF-002 wordings were fixed as causes it shares), so it is a tuned corpus
+/// now; `fixtures/fresh-3` is the held-out one. Floor and cap are that measurement.
+const FLOOR_ACCURACY: f64 = 97.3;
+/// False `met` at the last measurement; the cap is that number, so none is added unseen.
+const MAX_FALSE_MET: usize = 4;
 /// Rules the brief's catalogue names that no shipped set implements yet; their labels
 /// are kept (they say what the tender holds) but cannot be compared.
 const NOT_IMPLEMENTED: &[&str] = &["HYG-013"];

@@ -25,12 +25,18 @@ const DOCX_SOURCES: &str = "fixtures/fresh-2-src";
 /// is labelled but no set implements it): tenderlint 89.0 % (88.3 % on the same 81 rules:
 /// 23 results fixed, 1 newly wrong; 94.4 % on the 90 results of the new rules), Ctrl-F
 /// 56.4 %, 15 false `met`, 13 «possibly covered — check» flags (5 on rules labelled met
-/// or weak). The floor and the cap are the measurement after the work.
-const FLOOR_ACCURACY: f64 = 88.9;
+/// or weak).
+///
+/// Since then this corpus has been seen: issue 22's third reading pass (2026-12-07) took
+/// its misses as its development corpus and fixed their causes, each proven on a tender
+/// of its own (`issue_22_s3.rs`). After it (rule sets 1.2.1): 93.9 % of 819 results,
+/// 6 false `met`. The floor and the cap are that measurement; `fixtures/fresh-3` is the
+/// held-out proof.
+const FLOOR_ACCURACY: f64 = 93.8;
 /// Rules the catalogue names that no shipped set implements; their labels are kept.
 const NOT_IMPLEMENTED: &[&str] = &["HYG-013"];
-/// False `met` at the measurement after the work; the cap is that number.
-const MAX_FALSE_MET: usize = 15;
+/// False `met` at the last measurement; the cap is that number.
+const MAX_FALSE_MET: usize = 6;
 
 #[test]
 fn tenderlint_on_the_second_fresh_corpus_holds_its_measurement() {

@@ -22,7 +22,12 @@ const DOCX_SOURCES: &str = "fixtures/fresh-3-src";
 /// Measured once, on main 4cf7eef (rule sets 1.2.0, before the work of issues 25–27), over
 /// 910 results of 91 rules: tenderlint 91.9 %, 8 false `met`. The floor and the cap are that
 /// measurement.
-const FLOOR_ACCURACY: f64 = 91.8;
+///
+/// Measured a second time, once, after the third reading pass on issue 22 (main 6b61819, rule
+/// sets 1.2.1, tuned on fresh and fresh-2 by an engineer who never opened this corpus):
+/// 92.9 %, 8 false `met` (fresh-2 went 89.0 → 93.9 % in the same pass: most of that did not
+/// carry over). The floor follows that measurement; its misses are still unread.
+const FLOOR_ACCURACY: f64 = 92.8;
 /// Rules the catalogue names that no shipped set implements; their labels are kept.
 const NOT_IMPLEMENTED: &[&str] = &["HYG-013"];
 const MAX_FALSE_MET: usize = 8;

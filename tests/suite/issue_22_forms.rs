@@ -5,38 +5,10 @@
 //! names it; a brand is no longer excused by the word «integrasjon» in its sentence or
 //! heading. Every test goes through `check_paths`, as a user's check does.
 
+use crate::support::tender::{check_dir, check_md, excerpts, rule};
 use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use tenderlint::findings::{RuleResult, Status};
-use tenderlint::{CheckOptions, check_paths};
-
-/// The default sets (1.2.0) over one tender folder.
-fn check_dir(dir: &Path) -> Vec<RuleResult> {
-    let sets = tenderlint::rules::embedded::load_defaults().expect("default rule sets load");
-    let report = check_paths(&[dir.to_path_buf()], &sets, &CheckOptions::default());
-    for f in &report.files {
-        assert!(f.error.is_none(), "{}: {:?}", f.path, f.error);
-    }
-    report.results
-}
-
-/// The default sets over one Markdown file.
-fn check_md(text: &str) -> Vec<RuleResult> {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("krav.md"), text).expect("write");
-    check_dir(dir.path())
-}
-
-fn rule<'a>(results: &'a [RuleResult], id: &str) -> &'a RuleResult {
-    results
-        .iter()
-        .find(|r| r.rule == id)
-        .unwrap_or_else(|| panic!("{id} ran"))
-}
-
-fn excerpts(r: &RuleResult) -> Vec<String> {
-    r.evidence.iter().map(|e| e.excerpt.clone()).collect()
-}
 
 /// The excerpts of a result's evidence that `place` (file and section) picks.
 fn excerpts_in(r: &RuleResult, place: impl Fn(&str, &str) -> bool) -> Vec<&str> {

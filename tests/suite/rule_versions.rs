@@ -1,7 +1,7 @@
 //! Released rule-set versions stay what they were: a tender pinned to
 //! `ks-felles-journalloft@1.0.0` / `anskaffelse-hygiene@1.0.0` gets the results it
-//! got when 1.0.0 was the newest version, and the released 1.1.0 files stay as they
-//! were, while the defaults move to 1.2.0.
+//! got when 1.0.0 was the newest version, and the released 1.1.0 and 1.2.0 files stay
+//! as they were, while the defaults move to 1.2.1.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -54,12 +54,33 @@ fn released_1_1_0_sets_are_embedded_byte_for_byte() {
     }
 }
 
+/// SHA-256 of the 1.2.0 files as released (2026-12-07); changes since go into 1.2.1.
+const RELEASED_1_2_0: &[(&str, &str)] = &[
+    (
+        "ks-felles-journalloft",
+        "b67f08c9f3df1df76d0fca3ba8b5e9e6c0317d2defc8de14f7e8a8f79c8827ee",
+    ),
+    (
+        "anskaffelse-hygiene",
+        "130a4bddc7500d7b8b29f454ac983a1aad8ec9f9606714f3ef5ab02dbadc9d8b",
+    ),
+];
+
 #[test]
-fn the_defaults_are_1_2_0() {
+fn released_1_2_0_sets_are_embedded_byte_for_byte() {
+    for (id, sha) in RELEASED_1_2_0 {
+        let set = rules::resolve(&format!("{id}@1.2.0")).expect("1.2.0 is embedded");
+        assert_eq!(set.version, semver::Version::new(1, 2, 0));
+        assert_eq!(&set.sha256, sha, "{id}@1.2.0 was edited after release");
+    }
+}
+
+#[test]
+fn the_defaults_are_1_2_1() {
     for id in SETS {
         assert_eq!(
             embedded::newest(id),
-            Some(semver::Version::new(1, 2, 0)),
+            Some(semver::Version::new(1, 2, 1)),
             "{id}"
         );
     }
@@ -67,7 +88,7 @@ fn the_defaults_are_1_2_0() {
     assert!(
         defaults
             .iter()
-            .all(|s| s.version == semver::Version::new(1, 2, 0))
+            .all(|s| s.version == semver::Version::new(1, 2, 1))
     );
 }
 

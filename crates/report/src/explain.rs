@@ -4,7 +4,7 @@
 use super::i18n::{self, label};
 use super::paint::Paint;
 use crate::Lang;
-use crate::rules::schema::{AnnexReading, OptionReading, Verification};
+use crate::rules::schema::{AnnexReading, AwardReading, OptionReading, Verification};
 use crate::rules::{CompiledRule, RuleKind, RuleSet, Severity, Strength};
 use std::fmt::Write as _;
 
@@ -82,6 +82,10 @@ pub fn render(set: &RuleSet, rule: &CompiledRule, lang: Lang, color: bool) -> St
             (
                 rule.reading.annexes == AnnexReading::Binding,
                 "explain-annexes-binding",
+            ),
+            (
+                rule.reading.award_criteria == AwardReading::Binding,
+                "explain-award-criteria-binding",
             ),
         ];
         for (_, key) in own_reading.iter().filter(|(own, _)| *own) {

@@ -362,6 +362,12 @@ const WORDS: &[Entry] = &[
         "Reads an annex of the contract as binding, even without a modal verb",
     ),
     (
+        "explain-award-criteria-binding",
+        "Leser det tildelingskriteriene sier som bindende: hvordan tilbudene evalueres er regelens tema",
+        "Les det tildelingskriteria seier som bindande: korleis tilboda blir evaluerte er temaet til regelen",
+        "Reads what the award criteria state as binding: how tenders are evaluated is the rule's topic",
+    ),
+    (
         "explain-concepts",
         "Begreper regelen bruker (med ordene)",
         "Omgrep regelen bruker (med orda)",
@@ -534,6 +540,12 @@ const WORDS: &[Entry] = &[
         "Der tenderlint har et forslag til kravtekst, er kravet lagt inn som sporet endring (ny rad i kravtabellen, eller et nytt avsnitt til slutt). Godta det som passer.",
         "Der tenderlint har eit forslag til kravtekst, er kravet lagt inn som spora endring (ny rad i kravtabellen, eller eit nytt avsnitt til slutt). Godta det som passar.",
         "Where tenderlint has a suggested requirement, it is inserted as a tracked change (a new row of the requirement table, or a new section at the end). Accept what fits.",
+    ),
+    (
+        "review-summary-no-place",
+        "Ingen av filene er oppdragsgiverens kravspesifikasjon (bare leverandørens egne dokumenter eller standardavtaler), så de manglende kravene er ikke lagt inn. Legg dem inn i kravspesifikasjonen.",
+        "Ingen av filene er kravspesifikasjonen til oppdragsgivaren (berre dokumenta til leverandøren eller standardavtalar), så dei manglande krava er ikkje lagde inn. Legg dei inn i kravspesifikasjonen.",
+        "None of these files is the buyer's requirements specification (only the supplier's own documents or standard agreements), so the missing requirements are not inserted. Add them to the requirements specification.",
     ),
     (
         "review-not-inserted",

@@ -19,8 +19,8 @@
 use super::legend::TypeLegend;
 use crate::document::{Block, BlockKind, Document};
 use crate::text::column_titles::{
-    is_answer_or_weight_header, is_id_header, is_requirement_text_title, is_type_header,
-    starts_a_word_in, title_key,
+    is_answer_or_weight_header, is_id_header, is_option_title, is_requirement_text_title,
+    is_type_header, starts_a_word_in, title_key,
 };
 use crate::text::{Modality, modality, normalize};
 use std::collections::BTreeMap;
@@ -246,6 +246,8 @@ impl Profile {
                 && v.filled > 0
                 && v.codes == v.filled
                 && !is_id_header(title)
+                // Options are named «A», «B» too.
+                && !is_option_title(title)
                 && text_elsewhere(c)
         })
     }
@@ -262,11 +264,19 @@ impl Profile {
         if self.is_price_table() {
             return Some(TableForm::Prices);
         }
-        if named_type || requirement_title || self.titles.iter().any(|t| is_id_header(t)) {
+        if named_type || requirement_title {
             return None;
         }
-        if self.is_inventory() {
+        // Numbered systems («I-1 | Helsenettet | Inn») are still a list of systems
+        // while every cell is a short label that demands nothing (long cells are
+        // not read for a modal verb, so a long one keeps the table a requirement table).
+        let ids = self.titles.iter().any(|t| is_id_header(t));
+        let labels_only = self.columns.iter().all(|v| v.modal == 0 && v.long == 0);
+        if self.is_inventory() && (!ids || labels_only) {
             return Some(TableForm::Inventory);
+        }
+        if ids {
+            return None;
         }
         // Labels beside the columns the vendor answers in.
         let answers: Vec<usize> = (0..self.titles.len())
@@ -298,8 +308,8 @@ impl Profile {
         })
     }
 
-    /// A column naming systems or products beside one naming their vendors or
-    /// interfaces.
+    /// A column naming systems or products beside one naming their vendors,
+    /// interfaces or the direction their data flows.
     fn is_inventory(&self) -> bool {
         const SYSTEM: &[&str] = &[
             "system",
@@ -326,6 +336,10 @@ impl Profile {
             "kobling",
             "protokoll",
             "meldingsformat",
+            "retning",
+            "direction",
+            "dataflyt",
+            "data flow",
         ];
         let system = self
             .titles

@@ -82,3 +82,18 @@ pub(super) fn lead_in_hits(
         })
         .collect()
 }
+
+/// The hits of a table's column titles, as inherited hits for its rows.
+pub(super) fn header_hits(set: &RuleSet, header: &[String]) -> Vec<Hit> {
+    let text = header.join(" | ");
+    let norm = crate::text::normalize(&text);
+    set.matcher
+        .find(&norm, &text)
+        .into_iter()
+        .map(|h| Hit {
+            inherited: true,
+            word: INHERITED_WORD,
+            ..h
+        })
+        .collect()
+}

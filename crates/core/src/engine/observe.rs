@@ -7,7 +7,7 @@
 use super::TypeLegend;
 use super::checks::{CheckedStretch, run_check};
 use super::exclusion::names_excluded_topic;
-use super::inherited::{HeadingHits, lead_in_hits};
+use super::inherited::{HeadingHits, header_hits, lead_in_hits};
 use super::observation::Observation;
 use super::plan::SetPlan;
 use super::reading;
@@ -131,6 +131,7 @@ fn observe_blocks(
         scope,
         award_sections: plan.award.get(di).map(Vec::as_slice).unwrap_or_default(),
         award_header: None,
+        award_header_hits: Vec::new(),
         found: SetTally::new(set.rules.len()),
         detected: BTreeMap::new(),
         heading_hits: HeadingHits::default(),
@@ -164,6 +165,9 @@ struct Observer<'a> {
     award_sections: &'a [bool],
     /// The last table header seen, and whether it is an award-criteria table's.
     award_header: Option<(Arc<[String]>, bool)>,
+    /// The hits of that header when it is an award-criteria table's: its column
+    /// titles say what each cell is («Vekt» over «40 %»), so its rows inherit them.
+    award_header_hits: Vec<Hit>,
     found: SetTally,
     detected: BTreeMap<String, Place>,
     heading_hits: HeadingHits,
@@ -242,8 +246,13 @@ impl Observer<'_> {
                 .copied()
                 .unwrap_or(false)
             || (set.reading.forms && in_a_form(prepared));
-        let inherited = self.inherited(prepared, block.section);
+        let mut inherited = self.inherited(prepared, block.section);
         let evaluated = self.in_award_criteria(block, prepared);
+        if set.reading.award_criteria
+            && let Some(titles) = self.award_table(block)
+        {
+            inherited.extend_from_slice(titles);
+        }
         let at = BlockAt {
             index: bi,
             block,
@@ -279,6 +288,29 @@ impl Observer<'_> {
         inherited
     }
 
+    /// The column titles' hits when the block is a row of an award-criteria table
+    /// (a criterion and a weight column), else `None`.
+    fn award_table(&mut self, block: &Block) -> Option<&[Hit]> {
+        let crate::document::BlockKind::TableRow(row) = &block.kind else {
+            return None;
+        };
+        if self
+            .award_header
+            .as_ref()
+            .is_none_or(|(h, _)| !Arc::ptr_eq(h, &row.header))
+        {
+            let award = reading::is_award_header(&row.header);
+            self.award_header_hits = if award {
+                header_hits(self.set, &row.header)
+            } else {
+                Vec::new()
+            };
+            self.award_header = Some((row.header.clone(), award));
+        }
+        let award = self.award_header.as_ref().is_some_and(|(_, a)| *a);
+        (award && !row.is_header).then_some(self.award_header_hits.as_slice())
+    }
+
     /// Award criteria: their section, their table, or a list they introduce.
     fn in_award_criteria(&mut self, block: &Block, prepared: &PreparedBlock) -> bool {
         let stretch = self.stretch;
@@ -288,20 +320,7 @@ impl Observer<'_> {
                 .get(block.section)
                 .copied()
                 .unwrap_or(false)
-                || match &block.kind {
-                    crate::document::BlockKind::TableRow(row) => {
-                        if self
-                            .award_header
-                            .as_ref()
-                            .is_none_or(|(h, _)| !Arc::ptr_eq(h, &row.header))
-                        {
-                            let award = reading::is_award_header(&row.header);
-                            self.award_header = Some((row.header.clone(), award));
-                        }
-                        self.award_header.as_ref().is_some_and(|(_, a)| *a)
-                    }
-                    _ => false,
-                }
+                || self.award_table(block).is_some()
                 || prepared
                     .lead_in
                     .and_then(|l| stretch.get(l))
@@ -378,6 +397,7 @@ impl Observer<'_> {
                 in_award_criteria: at.evaluated,
                 conditional: None,
                 weighs: None,
+                untyped_row: set.reading.untyped_rows && has_empty_type_cell(at),
             },
         };
         let candidates = std::mem::take(&mut self.candidates);
@@ -508,6 +528,9 @@ struct StatementReading {
     conditional: Option<bool>,
     /// The statement weighs a criterion («Kvalitet 40 %»).
     weighs: Option<bool>,
+    /// The statement is a row left without a type in a table with a type column,
+    /// and the set reads such rows as weak (`reading: untyped_rows`).
+    untyped_row: bool,
 }
 
 impl StatementReading {
@@ -525,6 +548,19 @@ impl StatementReading {
                 .conditional
                 .get_or_insert_with(|| crate::text::conditions::is_conditional(text))
     }
+}
+
+/// A row of a table with a type column whose type cell is empty: the tender gave it
+/// no type (a code the tool does not know, such as «V» without the tender's legend,
+/// is a type all the same).
+fn has_empty_type_cell(at: &BlockAt<'_>) -> bool {
+    at.prepared.table.as_ref().is_some_and(|row| {
+        row.untyped
+            && row
+                .columns
+                .kind
+                .is_some_and(|k| at.block.cell(k).is_none_or(|c| c.trim().is_empty()))
+    })
 }
 
 /// What a statement whose text matched the rule's pattern (pointing at `primary`)
@@ -561,9 +597,18 @@ fn observe(
             // stays binding. A requirement under a condition the buyer may never meet
             // is not demanded.
             if coverage == Coverage::Descriptive && at.reading.is_evaluation(at.text) {
-                coverage = Coverage::Evaluated;
+                // For a rule about how tenders are evaluated, that is the topic stated.
+                coverage = if super::rule_reading::binds_in_award_criteria(rule) {
+                    Coverage::Binding
+                } else {
+                    Coverage::Evaluated
+                };
             } else if coverage == Coverage::Binding && at.reading.is_conditional(at.text) {
                 coverage = Coverage::Conditional;
+            } else if coverage == Coverage::Binding && at.reading.untyped_row {
+                // The tender left the row's type empty: its «skal» alone does not make
+                // it a minimum requirement.
+                coverage = Coverage::Weak;
             }
             // The tender put the topic out of scope: only a statement that names
             // the excluded topic itself brings it back, not one that shares a

@@ -1,10 +1,10 @@
 //! A rule's own reading (`reading:` on a rule): a `require` rule whose topic an
-//! option or an annex of the contract is reads it as binding, where every other
-//! rule reads an option as weak and an annex named without a modal verb as a
-//! description.
+//! option, an annex of the contract or the award criteria are reads them as
+//! binding, where every other rule reads an option as weak, an annex named without
+//! a modal verb as a description and what the award criteria state as evaluated.
 
 use crate::rules::CompiledRule;
-use crate::rules::schema::{AnnexReading, OptionReading};
+use crate::rules::schema::{AnnexReading, AwardReading, OptionReading};
 use crate::text::Modality;
 
 /// Whether the rule reads a statement of this modality and (normalised) text as
@@ -20,4 +20,11 @@ pub(super) fn binds(rule: &CompiledRule, modality: Modality, text: &str) -> bool
         }
         _ => false,
     }
+}
+
+/// Whether the rule reads what the award criteria state as binding: its topic is
+/// how the tenders are evaluated (usability tested with scenarios), which the award
+/// criteria state rather than demand.
+pub(super) fn binds_in_award_criteria(rule: &CompiledRule) -> bool {
+    rule.reading.award_criteria == AwardReading::Binding
 }

@@ -8,7 +8,7 @@ use crate::document::{Block, BlockKind, CELL_SEPARATOR, Document, Origin, TableR
 use crate::parallel::prelude::*;
 use crate::text::column_titles::{
     is_answer_or_weight_header, is_explanation_header, is_glossary_title, is_id_header,
-    is_requirement_text_title, is_type_header,
+    is_option_title, is_requirement_text_title, is_type_header,
 };
 use crate::text::modality::{self, Modality};
 use crate::text::{Normalized, normalize, sentences};
@@ -110,6 +110,7 @@ impl Columns {
         let mut c = Columns::default();
         let mut glossary_header = false;
         let mut requirement_header = false;
+        let mut option_header = false;
         for (i, cell) in header.iter().enumerate() {
             let h = normalize(cell).text;
             let h = h.trim_end_matches(['.', ':']);
@@ -125,6 +126,9 @@ impl Columns {
             } else {
                 if is_requirement_text_title(h) {
                     requirement_header = true;
+                }
+                if is_option_title(h) {
+                    option_header = true;
                 }
                 if is_glossary_title(h) {
                     glossary_header = true;
@@ -142,6 +146,12 @@ impl Columns {
             })
         {
             c.titled_type = Some(Modality::Binding);
+        }
+        // A table of options («Opsjon | Omfang | Pris | Frist») lists what the buyer
+        // may order later: each row is one option, as a sentence «Opsjon 1: …» is.
+        if option_header && c.kind.is_none() && !c.content.is_empty() {
+            c.requirement = true;
+            c.titled_type = Some(Modality::Option);
         }
         c.glossary = glossary_header && c.kind.is_none() && c.id.is_none();
         // The tender's type legend defines codes; its rows are no requirements.
@@ -476,7 +486,8 @@ fn prepare_block(
                     .and_then(modality::classify_type_cell)
                     .or(columns.titled_type),
             };
-            let mut untyped = columns.requirement && row_type.is_none();
+            let mut untyped =
+                columns.requirement && row_type.is_none() && !is_caption(&cells, text_modality);
             if untyped && let Some(parent_type) = parent_type {
                 row_type = Some(parent_type);
                 untyped = false;
@@ -542,6 +553,13 @@ fn prepare_block(
         lead_in: None,
         contents_line: false,
     }
+}
+
+/// A row that only names the part of the table below it: one filled cell (a merged
+/// title row such as «Tabell 3.1 Legemidler» over the header, or a group heading
+/// inside the table) and no modal verb. It has no type because it is no requirement.
+fn is_caption(cells: &[Range<usize>], text_modality: Modality) -> bool {
+    text_modality == Modality::None && cells.iter().filter(|r| !r.is_empty()).count() == 1
 }
 
 /// The modality of a row's text: the strongest claim of its sentences, except that a

@@ -438,11 +438,14 @@ impl<'a> StatementHits<'a> {
 }
 
 /// A hit of every group, all within `within` words of the first group's hit (and,
-/// when `distinct`, each group's hit another word than the others').
+/// when `distinct`, each group's hit another word than the others'). The anchor is
+/// the statement's own word: inherited hits all stand at one far word, so a heading
+/// holding every group («Opsjon for nabokommunane») would otherwise be «near» in
+/// each statement under it.
 fn near(hits: &[Hit], n: &Near) -> Option<Hit> {
     let (first, rest) = n.groups.split_first()?;
     hits.iter()
-        .filter(|h| first.binary_search(&h.term).is_ok())
+        .filter(|h| !h.inherited && first.binary_search(&h.term).is_ok())
         .find_map(|anchor| {
             // Words already taken by a group (only kept for `distinct`, so the
             // common case allocates nothing).

@@ -108,10 +108,15 @@ pub struct Reading {
     /// names is covered only by a statement that names the excluded topic itself.
     #[serde(default)]
     pub exclusions: bool,
+    /// A row of a requirement table that has a type column but no type of its own
+    /// («F-17 | Løsningen skal integreres med VKP. | (empty)») is weak, whatever its
+    /// text says: the tender did not say it must be met (HYG-004 reports the row).
+    #[serde(default)]
+    pub untyped_rows: bool,
 }
 
-/// How one `require` rule reads options and annexes (see `docs/rule-language.md`,
-/// «A rule's own reading»). Both default to the reading every rule gets.
+/// How one `require` rule reads options, annexes and award criteria (see `docs/rule-language.md`,
+/// «A rule's own reading»). Each defaults to the reading every rule gets.
 #[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct RuleReading {
@@ -126,6 +131,11 @@ pub struct RuleReading {
     /// being an annex of the contract.
     #[serde(default)]
     pub annexes: AnnexReading,
+    /// What the award criteria state without a modal verb («Brukervennlighet 25 %:
+    /// demonstrasjon etter brukerscenarier»): `evaluated` (weak for a topic rule) or
+    /// `binding`, for a rule whose topic is how the tenders are evaluated.
+    #[serde(default)]
+    pub award_criteria: AwardReading,
 }
 
 /// How a rule reads an option.
@@ -134,6 +144,15 @@ pub struct RuleReading {
 pub enum OptionReading {
     #[default]
     Weak,
+    Binding,
+}
+
+/// How a rule reads what the award criteria state.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum AwardReading {
+    #[default]
+    Evaluated,
     Binding,
 }
 

@@ -234,6 +234,7 @@ pub fn diff(from: &RuleSet, to: &RuleSet) -> Result<RuleSetDiff, String> {
         ("award_criteria", old.award_criteria, new.award_criteria),
         ("forms", old.forms, new.forms),
         ("exclusions", old.exclusions, new.exclusions),
+        ("untyped_rows", old.untyped_rows, new.untyped_rows),
     ]
     .into_iter()
     .filter(|(_, a, b)| a != b)

@@ -24,6 +24,16 @@ pub fn is_requirement_text_title(h: &str) -> bool {
     h.starts_with("kravtekst") || h.starts_with("krav") || h.starts_with("requirement")
 }
 
+/// The column naming each option of a table of options: «Opsjon», «Opsjoner»,
+/// «Opsjon nr.», "Option". Each row of such a table is an option, whatever its cells say.
+pub(crate) fn is_option_title(h: &str) -> bool {
+    let first = h.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    matches!(
+        first,
+        "opsjon" | "opsjoner" | "opsjonar" | "opsjonene" | "opsjonane" | "option" | "options"
+    )
+}
+
 /// The term column of a glossary: «Begrep», «Forkortelse», «Definisjon».
 pub(crate) fn is_glossary_title(h: &str) -> bool {
     [

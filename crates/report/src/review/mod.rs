@@ -9,7 +9,9 @@
 
 pub mod docx;
 pub mod markdown;
+mod place;
 pub mod plan;
+mod trial;
 mod words;
 
 pub use docx::{Refusal, Reviewed, patch};

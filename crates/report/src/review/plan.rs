@@ -3,11 +3,13 @@
 //! missing requirements with the place they are added. The same plan feeds the
 //! Word patcher and the Markdown diff, so both formats say the same things.
 
+use super::place::{Places, block_of};
+use super::trial::{self, Planned, binds};
 use super::words;
 use crate::Lang;
-use crate::document::{BlockKind, Document, Location};
-use crate::engine::{Columns, TableShapes, TypeLegend, is_standard_contract_text};
-use crate::findings::{CheckReport, Coverage, Evidence, RuleResult, Status};
+use crate::document::{BlockKind, Document};
+use crate::engine::{Columns, TableShapes, TypeLegend};
+use crate::findings::{CheckReport, Evidence, RuleResult, Status};
 use crate::rules::{BuiltinCheck, RuleSet};
 use crate::text::Modality;
 use crate::text::{is_requirement_text_title, title_key};
@@ -79,7 +81,8 @@ pub fn plan(
         .iter()
         .map(|d| (d.path.display().to_string(), FilePlan::default()))
         .collect();
-    let summary = words::summary(report, lang);
+    let places = Places::gather(report, docs);
+    let summary = words::summary(report, places.requirements.is_some(), lang);
     for p in plans.values_mut() {
         p.summary.clone_from(&summary);
     }
@@ -114,7 +117,7 @@ pub fn plan(
             }
         }
     }
-    add_missing(report, docs, sets, &mut plans, lang);
+    add_missing(report, docs, sets, &places, &mut plans, lang);
     plans
 }
 
@@ -129,32 +132,6 @@ fn check_of(sets: &[RuleSet], r: &RuleResult) -> Option<BuiltinCheck> {
         .flat_map(|s| s.rules.iter())
         .find(|rule| rule.id == r.rule)
         .and_then(|rule| rule.check)
-}
-
-/// The document and block an evidence points at: for Word the paragraph or row at
-/// its XML offset in the main part, for Markdown the block holding its bytes.
-pub(super) fn block_of(docs: &[Document], e: &Evidence) -> Option<(usize, usize)> {
-    let offset = e.byte_offset?;
-    let doc_index = docs
-        .iter()
-        .position(|d| d.path.display().to_string() == e.file)?;
-    let doc = &docs[doc_index];
-    let main = main_part(doc);
-    let block = doc.blocks.iter().position(|b| match &b.location {
-        Location::Docx {
-            part, xml_offset, ..
-        } => Some(&**part) == main && *xml_offset as usize == offset,
-        Location::Text { bytes, .. } => bytes.contains(&offset),
-    })?;
-    Some((doc_index, block))
-}
-
-/// The part the body of a Word document is in (the first block's part).
-pub(super) fn main_part(doc: &Document) -> Option<&str> {
-    doc.blocks.iter().find_map(|b| match &b.location {
-        Location::Docx { part, .. } if b.origin == crate::document::Origin::Body => Some(&**part),
-        _ => None,
-    })
 }
 
 /// The tracked change a finding can make itself: «eller tilsvarende» after a
@@ -214,42 +191,50 @@ struct TableTarget {
 }
 
 /// Missing requirements go to the end of the table that holds the category's
-/// requirements, else into a new section at the end of the requirements document.
+/// requirements, else (or when the text would not count under that table's
+/// headings) into a new section at the end of the requirements document.
 fn add_missing(
     report: &CheckReport,
     docs: &[Document],
     sets: &[RuleSet],
+    places: &Places,
     plans: &mut BTreeMap<String, FilePlan>,
     lang: Lang,
 ) {
-    let legend = TypeLegend::gather(docs);
-    // Each document's table shapes; none for a standard contract text, whose
-    // requirements the check does not read.
-    let readable: Vec<Option<TableShapes>> = docs
-        .iter()
-        .map(|d| (!is_standard_contract_text(d)).then(|| TableShapes::gather(d, &legend)))
-        .collect();
+    let legend = &places.legend;
+    let mut ids_in_use = places.ids_in_use.clone();
     let mut targets: BTreeMap<(usize, u32), TableTarget> = BTreeMap::new();
     let mut section: Vec<NewParagraph> = Vec::new();
-    let candidates: Vec<(&RuleResult, String)> = report
+    let planned: Vec<Planned> = report
         .results
         .iter()
         .filter(|r| failing(r) && r.status == Status::Missing)
-        .filter_map(|r| Some((r, crate::common::suggestion(report, r)?)))
+        .filter_map(|r| {
+            Some(Planned {
+                result: r,
+                text: crate::common::suggestion(report, r)?,
+                table: places.category_table(report, docs, &r.category),
+            })
+        })
         .collect();
-    let conflicts = conflicts(&candidates, sets);
-    for (r, text) in candidates {
-        if let Some(objections) = conflicts.get(&r.rule) {
+    let trial = trial::run(&planned, docs, sets);
+    for Planned {
+        result: r,
+        text,
+        table,
+    } in planned
+    {
+        if let Some(objections) = trial.objections.get(&r.rule) {
             for p in plans.values_mut() {
                 p.summary.push(words::not_inserted(r, objections, lang));
             }
             continue;
         }
-        let table = category_table(report, docs, &readable, &r.category);
+        let table = table.filter(|_| !trial.not_counted.contains(&r.rule));
         let target = table.and_then(|key| match targets.entry(key) {
             std::collections::btree_map::Entry::Occupied(o) => Some(o.into_mut()),
             std::collections::btree_map::Entry::Vacant(v) => {
-                table_target(docs, key, &legend).map(|t| v.insert(t))
+                table_target(docs, key, legend).map(|t| v.insert(t))
             }
         });
         let Some(t) = target else {
@@ -262,7 +247,7 @@ fn add_missing(
         let mut cells = vec![String::new(); t.columns];
         cells[t.text] = text;
         if let (Some(id), Some(next)) = (t.id, t.next_id.as_mut()) {
-            cells[id] = next.next();
+            cells[id] = next.next_unused(&mut ids_in_use);
         }
         let code = if binds(&cells[t.text]) {
             &t.mandatory
@@ -282,122 +267,11 @@ fn add_missing(
     if section.is_empty() {
         return;
     }
-    if let Some(doc) = requirements_document(report, docs) {
+    if let Some(doc) = places.requirements {
         let path = docs[doc].path.display().to_string();
         plans.entry(path).or_default().section =
             Some((words::word(lang, "review-section").to_string(), section));
     }
-}
-
-/// The suggested texts that another rule objects to, by the rule they are
-/// suggested for: inserting them would trade a missing requirement for a
-/// violation. All are checked at once, as rows of one requirement table typed
-/// M or E by their wording, the way they are inserted.
-fn conflicts(
-    candidates: &[(&RuleResult, String)],
-    sets: &[RuleSet],
-) -> BTreeMap<String, Vec<String>> {
-    let mut table = String::from("# Krav\n\n| Krav-ID | Kravtekst | Type |\n|---|---|---|\n");
-    for (i, (_, text)) in candidates.iter().enumerate() {
-        table.push_str(&format!(
-            "| TL-{} | {} | {} |\n",
-            i + 1,
-            text.replace('|', "\\|"),
-            if binds(text) { "M" } else { "E" },
-        ));
-    }
-    let files = [(
-        std::path::PathBuf::from("suggestions.md"),
-        table.into_bytes(),
-    )];
-    let report = crate::check::check_contents(&files, sets, &crate::check::CheckOptions::default());
-    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for r in report
-        .results
-        .iter()
-        .filter(|r| r.status == Status::Violation)
-    {
-        for e in &r.evidence {
-            let index = e
-                .requirement_id
-                .as_deref()
-                .and_then(|id| id.strip_prefix("TL-"))
-                .and_then(|n| n.parse::<usize>().ok());
-            if let Some((suggested_for, _)) = index.and_then(|i| candidates.get(i.wrapping_sub(1)))
-            {
-                let list = out.entry(suggested_for.rule.clone()).or_default();
-                if !list.contains(&r.rule) {
-                    list.push(r.rule.clone());
-                }
-            }
-        }
-    }
-    out
-}
-
-/// The requirements document: the one named «kravspesifikasjon», else the main
-/// tender document, else the one with the most binding requirements — never a
-/// standard contract text, whose requirements the check does not read.
-fn requirements_document(report: &CheckReport, docs: &[Document]) -> Option<usize> {
-    let candidate = |i: &usize| !is_standard_contract_text(&docs[*i]);
-    let named = (0..docs.len()).filter(candidate).find(|&i| {
-        docs[i]
-            .path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().to_lowercase().contains("kravspes"))
-    });
-    let main = || {
-        let main = crate::common::main_file(report)?;
-        (0..docs.len())
-            .filter(candidate)
-            .find(|&i| crate::common::display_path(&docs[i].path.display().to_string()) == main)
-    };
-    let most_binding = || {
-        (0..docs.len()).filter(candidate).max_by_key(|&i| {
-            let path = docs[i].path.display().to_string();
-            report
-                .results
-                .iter()
-                .flat_map(|r| &r.evidence)
-                .filter(|e| e.file == path && e.coverage == Coverage::Binding)
-                .count()
-        })
-    };
-    named.or_else(main).or_else(most_binding)
-}
-
-/// The table whose rows cover a category most: (document, table number). Only
-/// tables the check reads as requirements count: not forms (answer templates,
-/// price tables), not the state's standard contract texts.
-fn category_table(
-    report: &CheckReport,
-    docs: &[Document],
-    readable: &[Option<TableShapes>],
-    category: &str,
-) -> Option<(usize, u32)> {
-    let mut counts: BTreeMap<(usize, u32), usize> = BTreeMap::new();
-    for r in report.results.iter().filter(|r| r.category == category) {
-        for e in r.evidence.iter().filter(|e| !e.review) {
-            let weight = match e.coverage {
-                Coverage::Binding => 2,
-                Coverage::Weak => 1,
-                _ => continue,
-            };
-            if let Some((d, b)) = block_of(docs, e)
-                && let Some(shapes) = &readable[d]
-                && let BlockKind::TableRow(row) = &docs[d].blocks[b].kind
-                && !row.header.is_empty()
-                && row.parent_row.is_none()
-                && shapes.of(row.table).form.is_none()
-            {
-                *counts.entry((d, row.table)).or_default() += weight;
-            }
-        }
-    }
-    counts
-        .into_iter()
-        .max_by_key(|(key, n)| (*n, std::cmp::Reverse(*key)))
-        .map(|(key, _)| key)
 }
 
 fn table_target(
@@ -504,13 +378,6 @@ fn type_code(values: &[&str], legend: &TypeLegend, modality: Modality) -> Option
         .map(|v| (*v).to_string())
 }
 
-/// Whether a suggested requirement binds or says «bør»/«should»: its row is typed
-/// to match, or the type and wording would disagree. Only «bør» makes a row E; a
-/// requirement with a deadline («innen de nasjonale fristene») is still M.
-fn binds(text: &str) -> bool {
-    crate::text::modality::classify(&crate::text::normalize(text).text) != Modality::Should
-}
-
 /// Requirement ids as a prefix, a number and a width («K-07» → «K-», 7, 2).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct IdPattern {
@@ -551,6 +418,17 @@ impl IdPattern {
         })
     }
 
+    /// The next id that no requirement of the tender has yet, taken: a table's
+    /// numbering may go on in another table («SP-01…04» here, «SP-05…» there).
+    pub(super) fn next_unused(&mut self, used: &mut std::collections::BTreeSet<String>) -> String {
+        loop {
+            let id = self.next();
+            if used.insert(id.clone()) {
+                return id;
+            }
+        }
+    }
+
     /// The next id.
     pub(super) fn next(&mut self) -> String {
         self.number += 1;
@@ -580,5 +458,16 @@ mod tests {
             "4.2.2"
         );
         assert!(IdPattern::from_ids(&["Krav".into()]).is_none());
+    }
+
+    #[test]
+    fn a_new_id_skips_the_ids_another_table_of_the_tender_uses() {
+        let ids = ["SP-01", "SP-02"].map(String::from);
+        let mut used = ["SP-01", "SP-02", "SP-03", "SP-04"]
+            .map(String::from)
+            .into();
+        let mut p = IdPattern::from_ids(&ids).unwrap();
+        assert_eq!(p.next_unused(&mut used), "SP-05");
+        assert_eq!(p.next_unused(&mut used), "SP-06");
     }
 }

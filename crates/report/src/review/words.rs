@@ -78,8 +78,9 @@ pub(super) fn comment(
 
 /// The comment at the start of each reviewed document: what the whole tender
 /// lacks, by category, the most severe category first and the most severe rule
-/// first within it.
-pub(super) fn summary(report: &CheckReport, lang: Lang) -> Vec<String> {
+/// first within it; and whether the missing requirements are inserted (they are
+/// not when no file of the tender is the buyer's to add them to).
+pub(super) fn summary(report: &CheckReport, inserted: bool, lang: Lang) -> Vec<String> {
     let missing: Vec<&RuleResult> = report
         .results
         .iter()
@@ -128,7 +129,17 @@ pub(super) fn summary(report: &CheckReport, lang: Lang) -> Vec<String> {
             rules.join("; ")
         ));
     }
-    text.push(word(lang, "review-summary-added").to_string());
+    text.push(
+        word(
+            lang,
+            if inserted {
+                "review-summary-added"
+            } else {
+                "review-summary-no-place"
+            },
+        )
+        .to_string(),
+    );
     text
 }
 

@@ -13,7 +13,8 @@ mod rows;
 mod scan;
 mod splice;
 
-use super::plan::{Change, FilePlan, Note, main_part};
+use super::place::{main_part, part_of};
+use super::plan::{Change, FilePlan, Note};
 use crate::document::{Document, Location};
 use package::Original;
 use scan::{Scan, escape, scan};
@@ -99,14 +100,17 @@ pub fn patch(
     let rev = Revision {
         date: date.to_string(),
     };
+    let mut changed: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let notes = notes_in_stories(&mut package, doc, plan, &main, &rev, &mut ids, &mut changed)?;
     let mut review = Patch {
         xml: &xml,
+        part: &main,
         rev: &rev,
         splices: Vec::new(),
-        comments: Vec::new(),
-        changes: 0,
+        comments: notes.comments,
+        changes: notes.changes,
     };
-    review.notes_and_summary(doc, plan, &main, &mut ids);
+    review.notes_and_summary(doc, plan, &notes.placed, &mut ids);
     review.changes += rows::add_rows(
         &xml,
         doc,
@@ -132,7 +136,6 @@ pub fn patch(
     let changes = review.changes;
     let comments_xml = render_comments(&review.comments, &rev);
     let patched = splice::apply(&xml, review.splices);
-    let mut changed: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let mut added: Vec<(String, Vec<u8>)> = Vec::new();
     changed.insert(main_name, with_bom(patched, bom));
     if comment_count > 0 {
@@ -248,8 +251,69 @@ fn offset_in(block: &crate::document::Block, main: &str) -> Option<usize> {
     }
 }
 
+/// What the notes on footnotes and endnotes gave: their comments, their tracked
+/// changes, and which notes (by index in the plan) they placed.
+struct StoryNotes {
+    comments: Vec<(u32, Vec<String>)>,
+    changes: usize,
+    placed: std::collections::BTreeSet<usize>,
+}
+
+/// Places the notes whose words are in a footnote or endnote in that part (Word
+/// anchors comments there as in the body), each changed part into `changed`.
+fn notes_in_stories(
+    package: &mut Original<'_>,
+    doc: &Document,
+    plan: &FilePlan,
+    main: &str,
+    rev: &Revision,
+    ids: &mut Ids,
+    changed: &mut BTreeMap<String, Vec<u8>>,
+) -> Result<StoryNotes, Refusal> {
+    let mut out = StoryNotes {
+        comments: Vec::new(),
+        changes: 0,
+        placed: std::collections::BTreeSet::new(),
+    };
+    let mut parts: Vec<&str> = plan
+        .notes
+        .iter()
+        .filter_map(|n| part_of(doc, n.block))
+        .filter(|p| *p != main)
+        .collect();
+    parts.sort_unstable();
+    parts.dedup();
+    for part in parts {
+        let (Some(name), Some((xml, bom))) = (package.name_of(part), package.text(part)?) else {
+            continue;
+        };
+        let mut story = Patch {
+            xml: &xml,
+            part,
+            rev,
+            splices: Vec::new(),
+            comments: Vec::new(),
+            changes: 0,
+        };
+        for (i, note) in plan.notes.iter().enumerate() {
+            if part_of(doc, note.block) == Some(part) && story.note(doc, note, ids) {
+                out.placed.insert(i);
+            }
+        }
+        if !story.splices.is_empty() {
+            let patched = splice::apply(&xml, story.splices);
+            changed.insert(name, with_bom(patched, bom));
+        }
+        out.comments.extend(story.comments);
+        out.changes += story.changes;
+    }
+    Ok(out)
+}
+
 struct Patch<'a> {
     xml: &'a str,
+    /// The part `xml` is: the main document part, a footnotes or endnotes part.
+    part: &'a str,
     rev: &'a Revision,
     splices: Vec<Splice>,
     /// (id, paragraphs)
@@ -258,12 +322,20 @@ struct Patch<'a> {
 }
 
 impl Patch<'_> {
-    /// Every note on its words; then the summary, with the notes whose block was
-    /// not found in the XML, on the first paragraph.
-    fn notes_and_summary(&mut self, doc: &Document, plan: &FilePlan, main: &str, ids: &mut Ids) {
+    /// Every note on its words (but those `placed` in a footnote or endnote); then
+    /// the summary, with the notes whose block was not found in the XML (a header
+    /// or footer, where Word anchors no comment), on the first paragraph.
+    fn notes_and_summary(
+        &mut self,
+        doc: &Document,
+        plan: &FilePlan,
+        placed: &std::collections::BTreeSet<usize>,
+        ids: &mut Ids,
+    ) {
+        let main = self.part;
         let mut summary = plan.summary.clone();
-        for note in &plan.notes {
-            if !self.note(doc, note, ids) {
+        for (i, note) in plan.notes.iter().enumerate() {
+            if !placed.contains(&i) && !self.note(doc, note, ids) {
                 summary.push(format!(
                     "{} ({}): «{}»",
                     note.text.first().map_or("", String::as_str),
@@ -290,8 +362,7 @@ impl Patch<'_> {
         text: Vec<String>,
         ids: &mut Ids,
     ) -> bool {
-        let main = main_part(doc).unwrap_or("word/document.xml");
-        let Some(offset) = doc.blocks.get(block).and_then(|b| offset_in(b, main)) else {
+        let Some(offset) = doc.blocks.get(block).and_then(|b| offset_in(b, self.part)) else {
             return false;
         };
         let Some(scan) = scan(self.xml, offset) else {
