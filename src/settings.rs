@@ -94,18 +94,23 @@ pub fn resolve(config: Option<Config>, flags: &Flags) -> Result<Settings, Resolv
         flags.services,
         config
             .as_ref()
-            .map(|c| (c.services.as_slice(), c.source.name.as_str())),
+            .map(|c| (c.services.as_slice(), services_origin(c))),
         &rulesets,
     )
     .map_err(ResolveError::UnknownService)?;
     options.engine.services = services;
     options.engine.services_origin = origin;
     if let Some(c) = &config {
-        c.check_rule_ids(&rulesets).map_err(|error| {
-            ResolveError::Sources(vec![SettingsError {
-                error,
-                in_config: true,
-            }])
+        c.check_rule_ids(&rulesets).map_err(|errors| {
+            ResolveError::Sources(
+                errors
+                    .into_iter()
+                    .map(|error| SettingsError {
+                        error,
+                        in_config: true,
+                    })
+                    .collect(),
+            )
         })?;
         options.files = c
             .files
@@ -121,6 +126,15 @@ pub fn resolve(config: Option<Config>, flags: &Flags) -> Result<Settings, Resolv
     })
 }
 
+/// The file that wrote the services: the tender's own, or a profile it extends.
+fn services_origin(config: &Config) -> &str {
+    config
+        .origins
+        .services
+        .as_ref()
+        .map_or(config.source.name.as_str(), |f| f.source.name.as_str())
+}
+
 /// The rule sets a command uses: the named ones, else the configuration's pins and
 /// local sets, else the embedded defaults. `check`, `serve`, `rules list`,
 /// `explain` and `extract` all resolve them here.
@@ -134,7 +148,10 @@ pub fn rulesets(
                 errors
                     .into_iter()
                     .map(|error| SettingsError {
-                        in_config: error.source.name == c.source.name,
+                        in_config: error.source.name == c.source.name
+                            || c.extended
+                                .iter()
+                                .any(|f| f.source.name == error.source.name),
                         error,
                     })
                     .collect()

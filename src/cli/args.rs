@@ -40,6 +40,9 @@ pub(crate) enum Command {
     /// Write each Word file of the tender back as a reviewed copy (NAME.tenderlint.docx)
     /// with comments and tracked changes, or a Markdown tender's review as a diff.
     Review(ReviewArgs),
+    /// Show the effective configuration: each value with the file it comes from
+    /// (tenderlint.yaml or a profile it extends) and what it overrides, with the reason.
+    Config(ConfigArgs),
     /// Write a commented tenderlint.yaml for the tender in the current directory and
     /// print pre-commit and CI snippets.
     Init,
@@ -262,6 +265,16 @@ pub(crate) enum RulesCommand {
         #[arg(long, short = 'f', default_value = "text")]
         format: String,
     },
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ConfigArgs {
+    /// Where to look for tenderlint.yaml (upward from here).
+    #[arg(default_value = ".")]
+    pub(crate) path: PathBuf,
+    /// Use this configuration file instead.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) config: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -13,7 +13,7 @@ use super::output::{print_rule_set_error, write_atomically, write_stdout};
 use super::settings::{self, Environment};
 use super::{ERROR, FAILED, OK};
 use std::path::{Path, PathBuf};
-use tenderlint::compare::Comparison;
+use tenderlint::compare::{Comparison, Deviation};
 use tenderlint::findings::CheckReport;
 use tenderlint::region::{self, Member};
 use tenderlint::report::compare::{self as render, CompareFormat};
@@ -42,10 +42,16 @@ fn compare(args: &CompareArgs) -> Result<u8, u8> {
     }
     let members = members(args)?;
     let mut reports: Vec<(String, CheckReport)> = Vec::with_capacity(members.len());
+    let mut deviations = Vec::with_capacity(members.len());
     for member in &members {
-        reports.push((member.name.clone(), check(member, args, &env)?));
+        let (report, deviating) = check(member, args, &env)?;
+        reports.push((member.name.clone(), report));
+        deviations.push(deviating);
     }
-    let comparison = Comparison::of(reports.iter().map(|(n, r)| (n.as_str(), r)), None);
+    let mut comparison = Comparison::of(reports.iter().map(|(n, r)| (n.as_str(), r)), None);
+    for (column, deviating) in deviations.into_iter().enumerate() {
+        comparison.mark_deviations(column, deviating);
+    }
     let shown = match &args.explain {
         Some(rule) => only(&comparison, rule)?,
         None => comparison,
@@ -65,23 +71,16 @@ fn compare(args: &CompareArgs) -> Result<u8, u8> {
     Ok(status)
 }
 
-/// The formats `compare` writes; `html` is named, for the heat-map, but not yet written.
+/// The formats `compare` writes.
 fn parse_format(name: &str) -> Result<CompareFormat, u8> {
     if let Some(f) = CompareFormat::parse(name) {
         return Ok(f);
     }
     let names: Vec<&str> = CompareFormat::ALL.iter().map(|(n, _)| *n).collect();
-    if name == "html" {
-        eprintln!(
-            "error: compare does not write html yet (use one of: {})",
-            names.join(", ")
-        );
-    } else {
-        eprintln!(
-            "error: unknown format `{name}` (use one of: {})",
-            names.join(", ")
-        );
-    }
+    eprintln!(
+        "error: unknown format `{name}` (use one of: {})",
+        names.join(", ")
+    );
     Err(ERROR)
 }
 
@@ -168,8 +167,13 @@ fn distinct_names(members: &mut [Member], positional: &[PathBuf]) {
 }
 
 /// One tender checked as `check` checks it: the same settings stage (its own
-/// tenderlint.yaml, or the one its region names), the same check.
-fn check(member: &Member, args: &CompareArgs, env: &Environment) -> Result<CheckReport, u8> {
+/// tenderlint.yaml, or the one its region names), the same check; and where its
+/// configuration deviates from the region's profile it extends.
+fn check(
+    member: &Member,
+    args: &CompareArgs,
+    env: &Environment,
+) -> Result<(CheckReport, Vec<Deviation>), u8> {
     let check_args = CheckArgs {
         paths: member.paths.clone(),
         stdin_filename: None,
@@ -198,7 +202,12 @@ fn check(member: &Member, args: &CompareArgs, env: &Environment) -> Result<Check
         super::check::explain_nothing_read(&report, &member.paths, settings.render.lang);
         return Err(ERROR);
     }
-    Ok(report)
+    let deviations = settings
+        .config
+        .as_ref()
+        .map(|c| c.deviations(&settings.rulesets, &report))
+        .unwrap_or_default();
+    Ok((report, deviations))
 }
 
 /// The comparison of one rule (`--explain`); an error when no tender knows it.
@@ -237,6 +246,7 @@ fn format_of(output: Option<&Path>) -> CompareFormat {
         Some("xlsx") => CompareFormat::Xlsx,
         Some("json") => CompareFormat::Json,
         Some("md" | "markdown") => CompareFormat::Markdown,
+        Some("html" | "htm") => CompareFormat::Html,
         _ => CompareFormat::Human,
     }
 }

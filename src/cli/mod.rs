@@ -9,6 +9,7 @@ mod args;
 mod check;
 mod compare;
 mod completions;
+mod config;
 mod explain;
 mod extract;
 mod init;
@@ -39,6 +40,7 @@ pub(crate) fn run(cli: &Cli) -> u8 {
         Command::Explain(args) => explain::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Review(args) => review::run(args),
+        Command::Config(args) => config::run(args),
         Command::Init => init::run(),
         Command::Serve(args) => serve::run(args),
         Command::Completions { shell } => completions::run(*shell),

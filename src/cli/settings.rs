@@ -25,6 +25,8 @@ use tenderlint::settings::{self as library, ConfigSource, SettingsError};
 use tenderlint::{CheckOptions, Lang};
 
 #[cfg(test)]
+mod extends_tests;
+#[cfg(test)]
 mod tests;
 
 /// What the binary takes from its environment, read once at the start.
@@ -138,6 +140,8 @@ impl From<Vec<SettingsError>> for Problem {
 /// Everything `check` runs and prints with.
 #[derive(Debug)]
 pub(crate) struct Settings {
+    /// The effective tenderlint.yaml (with the profiles it extends), if any.
+    pub(crate) config: Option<Config>,
     pub(crate) rulesets: Vec<RuleSet>,
     /// The library's options: services, rule levels, waivers, today, the language
     /// the user named (for suggestions).
@@ -186,6 +190,11 @@ pub(crate) fn rule_sets(
     let config = load_config(ConfigSource::FoundFrom(start))?;
     let sets = library::rulesets(&args.rulesets, config.as_ref())?;
     Ok((config, sets))
+}
+
+/// For `config`: the configuration `--config` names, else the one found upward from `start`.
+pub(crate) fn config_at(start: &Path, file: Option<&Path>) -> Result<Option<Config>, Problem> {
+    load_config(file.map_or(ConfigSource::FoundFrom(start), ConfigSource::File))
 }
 
 /// The language of `explain`'s text: `--lang`, else tenderlint.yaml's, else the
@@ -307,6 +316,7 @@ fn resolve_check(
         .or_else(|| config.as_ref().and_then(|c| c.fail_on))
         .unwrap_or(FailOn::Error);
     let library::Settings {
+        config,
         rulesets,
         mut options,
         ..
@@ -331,6 +341,7 @@ fn resolve_check(
         ..RenderOptions::default()
     };
     Ok(Settings {
+        config,
         rulesets,
         options,
         format,

@@ -9,6 +9,8 @@
 //! The levels and waivers it gives are the policy's ([`crate::policy`]); this
 //! module reads them.
 
+mod deviation;
+mod extends;
 mod files;
 mod pins;
 mod schema;
@@ -17,6 +19,7 @@ mod template;
 mod tests;
 mod waivers;
 
+pub use extends::{Origins, Override, level_str};
 pub use files::FileFilter;
 pub use pins::RuleSetPin;
 pub use template::template;
@@ -31,6 +34,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The name tenderlint looks for, upward from the first checked path.
 pub const FILE_NAME: &str = "tenderlint.yaml";
@@ -59,6 +63,16 @@ pub enum FailOn {
 }
 
 impl FailOn {
+    /// The value as tenderlint.yaml writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailOn::Error => "error",
+            FailOn::Warning => "warning",
+            FailOn::Info => "info",
+            FailOn::Never => "never",
+        }
+    }
+
     /// The lowest severity that fails the run; `None` for never.
     pub fn threshold(self) -> Option<Severity> {
         match self {
@@ -70,16 +84,52 @@ impl FailOn {
     }
 }
 
-/// A value from the file with where it is written.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One file of a configuration: a tender's own `tenderlint.yaml`, or a profile it
+/// extends (`extends:`). Paths a file writes are relative to it, so each value
+/// keeps the file it was written in.
+#[derive(Debug)]
+pub struct ConfigFile {
+    /// Its text and the name it is shown by.
+    pub source: RuleSetSource,
+    /// Its directory, canonical.
+    pub dir: PathBuf,
+    /// Its repository root (the nearest ancestor with `.git`, else `dir`), canonical.
+    pub root: PathBuf,
+    /// The files that led to it: the tender's own first, this one last.
+    pub chain: Vec<String>,
+}
+
+impl ConfigFile {
+    /// The chain as people read it: `tenderlint.yaml → ../region/tenderlint.yaml`.
+    pub fn chain_text(&self) -> String {
+        self.chain.join(" → ")
+    }
+}
+
+/// A value from a configuration file with where it is written.
+#[derive(Debug, Clone)]
 pub struct Located<T> {
     /// The value.
     pub value: T,
     /// Its byte range in the file, when known.
     pub span: Option<Range<usize>>,
+    /// The file it is written in.
+    pub file: Arc<ConfigFile>,
 }
 
-/// A loaded and validated `tenderlint.yaml`.
+/// One entry of `rules:`: a rule's level, and why when the file says.
+#[derive(Debug, Clone)]
+pub struct RuleSetting {
+    /// The rule id, with its place.
+    pub id: Located<String>,
+    /// Off, or the severity it is reported with.
+    pub level: RuleLevel,
+    /// `reason:` of the long form.
+    pub reason: Option<String>,
+}
+
+/// A loaded and validated `tenderlint.yaml`: the tender's own file with the
+/// profiles it extends merged in (the effective settings).
 #[derive(Debug, Clone)]
 pub struct Config {
     /// The file, as found or named.
@@ -99,11 +149,19 @@ pub struct Config {
     /// `fail-on:`: the lowest severity that fails the run.
     pub fail_on: Option<FailOn>,
     /// `rules:`: per-rule levels, each id with its place.
-    pub rules: Vec<(Located<String>, RuleLevel)>,
+    pub rules: Vec<RuleSetting>,
     /// `waivers:`.
     pub waivers: Vec<ConfigWaiver>,
     /// The file's text, for diagnostics that point into it.
     pub source: RuleSetSource,
+    /// The tender's own file.
+    pub file: Arc<ConfigFile>,
+    /// Every profile it extends, directly or through another, in the order they are read.
+    pub extended: Vec<Arc<ConfigFile>>,
+    /// Which file each single value (`services`, `lang`, `fail-on`) comes from.
+    pub origins: Origins,
+    /// Inherited values a nearer file wrote over, with the reason where it gave one.
+    pub overrides: Vec<Override>,
 }
 
 /// The configuration that applies to `start`: `tenderlint.yaml` in its directory or
@@ -128,7 +186,7 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
     }
 }
 
-fn repository_root(dir: &Path) -> PathBuf {
+pub(super) fn repository_root(dir: &Path) -> PathBuf {
     dir.ancestors()
         .find(|d| d.join(".git").exists())
         .unwrap_or(dir)
@@ -174,11 +232,32 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
     )
 }
 
-/// Parses configuration text as if it were the file `path` in directory `dir` (canonical).
+/// Parses configuration text as if it were the file `path` in directory `dir`
+/// (canonical), with the profiles it extends read from disk and merged in.
 pub fn parse(source: RuleSetSource, path: &Path, dir: &Path) -> Result<Config, ConfigError> {
+    let (config, extends) = parse_one(source, path, dir, &[])?;
+    extends::follow(config, extends, &[])
+}
+
+/// One file on its own, and the paths its `extends:` names. `via` is the chain of
+/// files that led to it (empty for the tender's own).
+fn parse_one(
+    source: RuleSetSource,
+    path: &Path,
+    dir: &Path,
+    via: &[String],
+) -> Result<(Config, Vec<Located<String>>), ConfigError> {
     let raw = read_raw(&source)?;
     let text = &source.text;
     let root = repository_root(dir);
+    let mut chain = via.to_vec();
+    chain.push(source.name.clone());
+    let file = Arc::new(ConfigFile {
+        source: source.clone(),
+        dir: dir.to_path_buf(),
+        root: root.clone(),
+        chain,
+    });
     // Every problem in the file is reported at once, in the order of the keys.
     let mut problems = Vec::new();
     let files = raw
@@ -190,7 +269,7 @@ pub fn parse(source: RuleSetSource, path: &Path, dir: &Path) -> Result<Config, C
         .lang
         .as_ref()
         .and_then(|l| language(l, text, &mut problems));
-    let rules = rule_levels(&raw, text);
+    let rules = rule_levels(&raw, text, &file);
     let waivers = waivers::read(&raw.waivers, &source, &mut problems);
     if !problems.is_empty() {
         return Err(RuleSetError {
@@ -198,7 +277,8 @@ pub fn parse(source: RuleSetSource, path: &Path, dir: &Path) -> Result<Config, C
             problems,
         });
     }
-    Ok(Config {
+    let extends = extends::entries(raw.extends.as_ref(), text, &file);
+    let config = Config {
         path: path.to_path_buf(),
         dir: dir.to_path_buf(),
         root,
@@ -209,6 +289,7 @@ pub fn parse(source: RuleSetSource, path: &Path, dir: &Path) -> Result<Config, C
             .map(|p| Located {
                 value: p.value.clone(),
                 span: located(text, p),
+                file: file.clone(),
             })
             .collect(),
         services: raw.services,
@@ -217,7 +298,12 @@ pub fn parse(source: RuleSetSource, path: &Path, dir: &Path) -> Result<Config, C
         rules,
         waivers,
         source,
-    })
+        origins: Origins::all(&file),
+        file,
+        extended: Vec::new(),
+        overrides: Vec::new(),
+    };
+    Ok((config, extends))
 }
 
 /// The file as serde reads it; an unknown key's error lists the keys there are.
@@ -231,7 +317,7 @@ fn read_raw(source: &RuleSetSource) -> Result<RawConfig, ConfigError> {
         for p in &mut error.problems {
             if p.message.contains("unknown field") {
                 p.help = Some(
-                    "keys: files, rulesets, services, lang, fail-on, rules, waivers (see docs/configuration.md)"
+                    "keys: extends, files, rulesets, services, lang, fail-on, rules, waivers (see docs/configuration.md)"
                         .into(),
                 );
             }
@@ -254,18 +340,17 @@ fn language(l: &Spanned<String>, text: &str, problems: &mut Vec<Problem>) -> Opt
 }
 
 /// `rules:`, each id with the place of the id itself.
-fn rule_levels(raw: &RawConfig, text: &str) -> Vec<(Located<String>, RuleLevel)> {
+fn rule_levels(raw: &RawConfig, text: &str, file: &Arc<ConfigFile>) -> Vec<RuleSetting> {
     raw.rules
         .iter()
-        .map(|(id, level)| {
-            let span = key_span(text, id, located(text, level));
-            (
-                Located {
-                    value: id.clone(),
-                    span,
-                },
-                level.value,
-            )
+        .map(|(id, level)| RuleSetting {
+            id: Located {
+                value: id.clone(),
+                span: key_span(text, id, located(text, level)),
+                file: file.clone(),
+            },
+            level: level.value.level,
+            reason: level.value.reason.clone(),
         })
         .collect()
 }
@@ -290,27 +375,36 @@ fn key_span(text: &str, id: &str, value: Option<Range<usize>>) -> Option<Range<u
 }
 
 impl Config {
-    /// Rule ids under `rules:` that no loaded set has.
-    pub fn check_rule_ids(&self, sets: &[RuleSet]) -> Result<(), ConfigError> {
-        let problems: Vec<Problem> = self
+    /// Rule ids under `rules:` that no loaded set has, one error per file that
+    /// writes them (the tender's own or a profile it extends).
+    pub fn check_rule_ids(&self, sets: &[RuleSet]) -> Result<(), Vec<ConfigError>> {
+        let mut errors: Vec<ConfigError> = Vec::new();
+        for setting in self
             .rules
             .iter()
-            .filter(|(id, _)| !rule_exists(sets, &id.value))
-            .map(|(id, _)| {
-                problem(
-                    format!("no rule `{}` in {}", id.value, keys(sets)),
-                    id.span.clone(),
-                    Some("`tenderlint rules list` shows every rule id"),
-                )
-            })
-            .collect();
-        if problems.is_empty() {
+            .filter(|r| !rule_exists(sets, &r.id.value))
+        {
+            let id = &setting.id;
+            let found = problem(
+                format!("no rule `{}` in {}", id.value, keys(sets)),
+                id.span.clone(),
+                Some("`tenderlint rules list` shows every rule id"),
+            );
+            match errors
+                .iter_mut()
+                .find(|e| e.source.name == id.file.source.name)
+            {
+                Some(error) => error.problems.push(found),
+                None => errors.push(RuleSetError {
+                    source: id.file.source.clone(),
+                    problems: vec![found],
+                }),
+            }
+        }
+        if errors.is_empty() {
             Ok(())
         } else {
-            Err(RuleSetError {
-                source: self.source.clone(),
-                problems,
-            })
+            Err(errors)
         }
     }
 
@@ -318,7 +412,7 @@ impl Config {
     pub fn rule_levels(&self) -> Vec<(String, RuleLevel)> {
         self.rules
             .iter()
-            .map(|(id, level)| (id.value.clone(), *level))
+            .map(|r| (r.id.value.clone(), r.level))
             .collect()
     }
 }

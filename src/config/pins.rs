@@ -8,7 +8,6 @@ use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
-use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
 /// A rule set the configuration asks for.
@@ -119,7 +118,7 @@ pub(super) fn check(
 /// Resolves a rule-set path against the configuration's directory, refusing
 /// absolute paths and paths that leave the repository (lexically; symlinks are
 /// checked again when the file is opened).
-fn confine(dir: &Path, root: &Path, path: &str) -> Result<PathBuf, String> {
+pub(super) fn confine(dir: &Path, root: &Path, path: &str) -> Result<PathBuf, String> {
     let p = Path::new(path);
     if p.is_absolute() || p.has_root() {
         return Err(format!(
@@ -150,23 +149,48 @@ fn confine(dir: &Path, root: &Path, path: &str) -> Result<PathBuf, String> {
     Ok(resolved)
 }
 
-impl Config {
-    fn error(
-        &self,
-        message: String,
-        span: Option<Range<usize>>,
-        help: Option<String>,
-    ) -> ConfigError {
+impl Located<RuleSetPin> {
+    /// A problem with this pin, shown in the file that writes it.
+    fn error(&self, message: String, help: Option<String>) -> ConfigError {
         RuleSetError {
-            source: self.source.clone(),
+            source: self.file.source.clone(),
             problems: vec![Problem {
                 message,
-                span,
+                span: self.span.clone(),
                 help,
             }],
         }
     }
 
+    /// What identifies the set pinned, so two files pinning it can be compared:
+    /// an embedded set's id, or a file's path resolved against the file that names it.
+    pub(super) fn identity(&self) -> String {
+        match &self.value {
+            RuleSetPin::Embedded { id, .. } => id.to_ascii_lowercase(),
+            RuleSetPin::File { path, .. } => confine(&self.file.dir, &self.file.root, path)
+                .map_or_else(|_| path.clone(), |p| p.display().to_string()),
+        }
+    }
+}
+
+impl fmt::Display for RuleSetPin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RuleSetPin::Embedded { id, version: None } => f.write_str(id),
+            RuleSetPin::Embedded {
+                id,
+                version: Some(v),
+            } => write!(f, "{id}@{v}"),
+            RuleSetPin::File { path, sha256: None } => f.write_str(path),
+            RuleSetPin::File {
+                path,
+                sha256: Some(d),
+            } => write!(f, "{path} (sha256 {})", d.get(..12).unwrap_or(d)),
+        }
+    }
+}
+
+impl Config {
     /// Loads the rule sets the configuration pins: embedded `ID@VERSION`, or files
     /// inside the repository whose content must match `sha256` when one is given.
     pub fn load_rulesets(&self) -> Result<Vec<RuleSet>, Vec<RuleSetError>> {
@@ -174,7 +198,7 @@ impl Config {
         let mut sets = Vec::new();
         let mut errors = Vec::new();
         // Sets compile independently: one per core, reported in the pins' order.
-        let loaded: Vec<_> = self.rulesets.par_iter().map(|p| self.load_pin(p)).collect();
+        let loaded: Vec<_> = self.rulesets.par_iter().map(load_pin).collect();
         for result in loaded {
             match result {
                 Ok(set) => sets.push(set),
@@ -187,58 +211,54 @@ impl Config {
             Err(errors)
         }
     }
+}
 
-    fn load_pin(&self, pin: &Located<RuleSetPin>) -> Result<RuleSet, RuleSetError> {
-        match &pin.value {
-            RuleSetPin::Embedded { id, version } => {
-                let reference = match version {
-                    Some(v) => format!("{id}@{v}"),
-                    None => id.clone(),
-                };
-                crate::rules::resolve(&reference).map_err(|e| {
-                    let help = e.problems.first().and_then(|p| p.help.clone());
-                    self.error(
-                        format!("no embedded rule set `{reference}`"),
-                        pin.span.clone(),
-                        help,
-                    )
-                })
+/// A pinned set, loaded relative to the file that pins it.
+fn load_pin(pin: &Located<RuleSetPin>) -> Result<RuleSet, RuleSetError> {
+    let (dir, root) = (&pin.file.dir, &pin.file.root);
+    match &pin.value {
+        RuleSetPin::Embedded { id, version } => {
+            let reference = match version {
+                Some(v) => format!("{id}@{v}"),
+                None => id.clone(),
+            };
+            crate::rules::resolve(&reference).map_err(|e| {
+                let help = e.problems.first().and_then(|p| p.help.clone());
+                pin.error(format!("no embedded rule set `{reference}`"), help)
+            })
+        }
+        RuleSetPin::File { path, sha256 } => {
+            let resolved = confine(dir, root, path).map_err(|m| pin.error(m, None))?;
+            let real = resolved
+                .canonicalize()
+                .map_err(|e| pin.error(format!("rule set `{path}`: {e}"), None))?;
+            if !real.starts_with(root) {
+                return Err(pin.error(
+                    format!("rule set `{path}` is a link that leaves the repository"),
+                    None,
+                ));
             }
-            RuleSetPin::File { path, sha256 } => {
-                let resolved = confine(&self.dir, &self.root, path)
-                    .map_err(|m| self.error(m, pin.span.clone(), None))?;
-                let real = resolved.canonicalize().map_err(|e| {
-                    self.error(format!("rule set `{path}`: {e}"), pin.span.clone(), None)
-                })?;
-                if !real.starts_with(&self.root) {
-                    return Err(self.error(
-                        format!("rule set `{path}` is a link that leaves the repository"),
-                        pin.span.clone(),
-                        None,
-                    ));
-                }
-                let shown = pathdiff(&resolved);
-                let source = crate::rules::read_source(&shown)?;
-                let set = RuleSet::load(&source)?;
-                if let Some(expected) = sha256
-                    && !expected.eq_ignore_ascii_case(&set.sha256)
-                {
-                    return Err(self.error(
+            let shown = pathdiff(&resolved);
+            let source = crate::rules::read_source(&shown)?;
+            let set = RuleSet::load(&source)?;
+            if let Some(expected) = sha256
+                && !expected.eq_ignore_ascii_case(&set.sha256)
+            {
+                return Err(pin.error(
                         format!(
-                            "rule set {} has sha256 {}, but tenderlint.yaml pins {}",
+                            "rule set {} has sha256 {}, but {} pins {}",
                             shown.display(),
                             set.sha256,
+                            pin.file.source.name,
                             expected.to_ascii_lowercase()
                         ),
-                        pin.span.clone(),
                         Some(format!(
                             "if the change is intended, review it and pin the new digest: sha256: \"{}\"",
                             set.sha256
                         )),
                     ));
-                }
-                Ok(set)
             }
+            Ok(set)
         }
     }
 }

@@ -162,7 +162,7 @@ fn unknown_rule_ids_point_at_the_id() {
     let dir = repo();
     let c = parse_in(dir.path(), "rules:\n  NOPE-1: off\n").unwrap();
     let sets = crate::rules::embedded::load_defaults().unwrap();
-    let err = c.check_rule_ids(&sets).unwrap_err();
+    let err = c.check_rule_ids(&sets).unwrap_err().remove(0);
     let (message, line, column) = first_problem(&err);
     assert!(message.contains("NOPE-1"), "{message}");
     assert_eq!((line, column), (2, 3));

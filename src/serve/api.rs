@@ -160,8 +160,11 @@ fn parse_lang(value: Option<&str>) -> Result<Option<Lang>, ApiError> {
 /// A parsed upload: the tender's files and what the request asks for.
 pub(super) struct Upload {
     pub(super) files: Vec<(PathBuf, Vec<u8>)>,
-    services: Vec<String>,
-    lang: Option<Lang>,
+    /// `tender` fields (`/api/compare`): each a name and the index of the first
+    /// file after it; the files up to the next one are that tender's.
+    pub(super) tenders: Vec<(String, usize)>,
+    pub(super) services: Vec<String>,
+    pub(super) lang: Option<Lang>,
     pub(super) rulesets: Vec<String>,
     /// Its room among the uploads held at once, given back when the check ends.
     room: tokio::sync::OwnedSemaphorePermit,
@@ -286,6 +289,7 @@ pub(super) async fn read_upload(state: &State, request: Request) -> Result<Uploa
             })?;
     let mut upload = Upload {
         files: Vec::new(),
+        tenders: Vec::new(),
         services: Vec::new(),
         lang: None,
         rulesets: Vec::new(),
@@ -314,7 +318,7 @@ pub(super) async fn read_upload(state: &State, request: Request) -> Result<Uploa
                     .files
                     .push((PathBuf::from(file_name), bytes.to_vec()));
             }
-            "services" | "lang" | "ruleset" => {
+            "services" | "lang" | "ruleset" | "tender" => {
                 let text = field
                     .text()
                     .await
@@ -327,6 +331,7 @@ pub(super) async fn read_upload(state: &State, request: Request) -> Result<Uploa
                             .map(str::to_string),
                     ),
                     "lang" => upload.lang = parse_lang(Some(&text))?,
+                    "tender" => upload.tenders.push((text, upload.files.len())),
                     _ => upload.rulesets.extend(
                         text.split(',')
                             .map(str::trim)
@@ -337,7 +342,7 @@ pub(super) async fn read_upload(state: &State, request: Request) -> Result<Uploa
             }
             other => {
                 return Err(ApiError::bad_request(format!(
-                    "unknown form field `{other}` (use files, services, lang, ruleset)"
+                    "unknown form field `{other}` (use files, services, lang, ruleset; tender for /api/compare)"
                 )));
             }
         }
@@ -436,19 +441,8 @@ pub(super) async fn run_check(
             known.join(", ")
         )));
     }
-    let limit = state.options.time_limit;
-    // The queue is not the check: the time limit starts once a check may run.
-    let permit = Arc::clone(&state.checks)
-        .acquire_owned()
-        .await
-        .map_err(|_| ApiError::busy("the server is stopping", 5))?;
-    let stop = Arc::new(AtomicBool::new(false));
-    let stop_for_check = Arc::clone(&stop);
     let state_for_check = Arc::clone(state);
-    let work = tokio::task::spawn_blocking(move || {
-        // Held until the check ends, even when its request has given up waiting,
-        // so a check told to stop still counts until it has.
-        let _permit = permit;
+    let report = bounded(state, move |stop| {
         let Upload {
             files,
             services,
@@ -463,38 +457,65 @@ pub(super) async fn run_check(
         }
         options.newer_versions = true;
         let sets = custom_sets.as_deref().unwrap_or(&settings.rulesets);
-        crate::check_contents_unless(&files, sets, &options, &stop_for_check)
+        crate::check_contents_unless(&files, sets, &options, stop)
+    })
+    .await?;
+    match nothing_read(&report, report::i18n::word(lang, "none-readable"), lang) {
+        Some(error) => Err(error),
+        None => Ok((report, lang)),
+    }
+}
+
+/// No readable file, no tender to judge: the error that says why, with each
+/// file's problem, instead of every rule listed as missing.
+pub(super) fn nothing_read(report: &CheckReport, message: &str, lang: Lang) -> Option<ApiError> {
+    if !report.files.iter().all(|f| f.error.is_some()) {
+        return None;
+    }
+    let mut error = ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, message);
+    error.files = Some(report::i18n::files_worded(report.files.clone(), lang));
+    Some(error)
+}
+
+/// Runs `work` on the blocking pool when a check may run, within the time limit:
+/// past it, `work` is told to stop (its flag) and the request gets 503. `None`
+/// from `work` is a check that stopped or failed.
+pub(super) async fn bounded<T: Send + 'static>(
+    state: &Arc<State>,
+    work: impl FnOnce(&Arc<AtomicBool>) -> Option<T> + Send + 'static,
+) -> Result<T, ApiError> {
+    let limit = state.options.time_limit;
+    // The queue is not the check: the time limit starts once a check may run.
+    let permit = Arc::clone(&state.checks)
+        .acquire_owned()
+        .await
+        .map_err(|_| ApiError::busy("the server is stopping", 5))?;
+    let stop = Arc::new(AtomicBool::new(false));
+    let stop_for_check = Arc::clone(&stop);
+    let running = tokio::task::spawn_blocking(move || {
+        // Held until the check ends, even when its request has given up waiting,
+        // so a check told to stop still counts until it has.
+        let _permit = permit;
+        work(&stop_for_check)
     });
-    let report = match tokio::time::timeout(limit, work).await {
-        Ok(Ok(Some(report))) => report,
-        Ok(Ok(None) | Err(_)) => {
-            return Err(ApiError::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "the check failed unexpectedly",
-            ));
-        }
+    match tokio::time::timeout(limit, running).await {
+        Ok(Ok(Some(done))) => Ok(done),
+        Ok(Ok(None) | Err(_)) => Err(ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the check failed unexpectedly",
+        )),
         Err(_) => {
             // Tell the check to stop at its next look; its answer is not waited for.
             stop.store(true, Ordering::Relaxed);
-            return Err(ApiError::busy(
+            Err(ApiError::busy(
                 format!(
                     "the check took longer than {} s and was stopped; try fewer or smaller files",
                     limit.as_secs()
                 ),
                 limit.as_secs().max(1),
-            ));
+            ))
         }
-    };
-    if report.files.iter().all(|f| f.error.is_some()) {
-        // No readable file, no tender to judge: say why instead of listing every rule as missing.
-        let mut error = ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            report::i18n::word(lang, "none-readable"),
-        );
-        error.files = Some(report::i18n::files_worded(report.files, lang));
-        return Err(error);
     }
-    Ok((report, lang))
 }
 
 pub(super) async fn check(state: AppState, request: Request) -> Response {

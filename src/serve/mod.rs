@@ -8,6 +8,7 @@
 //! Content-Security-Policy forbids the network beyond this server.
 
 mod api;
+mod compare;
 mod guard;
 mod listen;
 mod review;
@@ -85,6 +86,7 @@ impl ServeOptions {
 const INDEX_HTML: &str = include_str!("page/index.html");
 const APP_JS: &str = include_str!("page/app.js");
 const CHECKER_JS: &str = include_str!("page/checker.js");
+const COMPARE_JS: &str = include_str!("page/compare.js");
 const APP_CSS: &str = include_str!("page/app.css");
 const ICON_SVG: &str = include_str!("page/icon.svg");
 
@@ -110,6 +112,10 @@ pub fn router(options: ServeOptions, listening: std::net::SocketAddr) -> Router 
             get(|| asset("text/javascript; charset=utf-8", CHECKER_JS)),
         )
         .route(
+            "/compare.js",
+            get(|| asset("text/javascript; charset=utf-8", COMPARE_JS)),
+        )
+        .route(
             "/app.css",
             get(|| asset("text/css; charset=utf-8", APP_CSS)),
         )
@@ -119,6 +125,7 @@ pub fn router(options: ServeOptions, listening: std::net::SocketAddr) -> Router 
         .route("/api/check", post(api::check))
         .route("/api/report", post(api::report))
         .route("/api/review", post(review::review))
+        .route("/api/compare", post(compare::compare))
         .fallback(api::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)
         // The API counts upload bytes itself (see api::read_body).

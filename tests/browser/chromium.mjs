@@ -1,7 +1,11 @@
-// What both browser drivers (serve-page.mjs, web-page.mjs) need: Chromium started
-// headless with the flags this machine's closed network needs, on a DevTools port
-// of its own.
+// What the browser drivers (serve-page.mjs, web-page.mjs, compare-page.mjs,
+// heatmap.mjs) need: Chromium started headless with the flags this machine's
+// closed network needs, on a DevTools port of its own; and the static page served
+// from a folder.
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { extname, join, normalize, resolve, sep } from "node:path";
 
 export function startChromium(path, profile) {
   const child = spawn(path, [
@@ -27,3 +31,37 @@ export function startChromium(path, profile) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".wasm": "application/wasm",
+};
+
+// A plain static file server over the folder: what a municipality's intranet
+// server or a Pages site does, and nothing more (no CSP header: the page brings its own).
+export function serveFolder(dir) {
+  const root = resolve(dir);
+  const served = [];
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    const file = normalize(join(root, path === "/" ? "index.html" : path));
+    served.push(path);
+    if (!file.startsWith(root + sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = readFileSync(file);
+      response.writeHead(200, { "Content-Type": TYPES[extname(file)] || "application/octet-stream" });
+      response.end(body);
+    } catch (e) {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((resolveListen) => {
+    server.listen(0, "127.0.0.1", () => resolveListen({ server, served, port: server.address().port }));
+  });
+}

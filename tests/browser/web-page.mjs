@@ -13,13 +13,12 @@
 // its reviewed documents downloaded, and axe-core (WCAG 2.1 A and AA) run in the page. Every request the page
 // makes after the cut is reported.
 
-import { createServer } from "node:http";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { extname, join, normalize, resolve, sep } from "node:path";
+import { join, resolve } from "node:path";
 import CDP from "chrome-remote-interface";
-import { sleep, startChromium } from "./chromium.mjs";
+import { serveFolder, sleep, startChromium } from "./chromium.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -38,40 +37,6 @@ function parseArgs(argv) {
   }
   if (!args.tenders.length || args.tenders.some((t) => !t.files.length)) throw new Error("each --tender needs files");
   return args;
-}
-
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".wasm": "application/wasm",
-};
-
-// A plain static file server over the folder: what a municipality's intranet
-// server or a Pages site does, and nothing more (no CSP header: the page brings its own).
-function serveFolder(dir) {
-  const root = resolve(dir);
-  const served = [];
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
-    const file = normalize(join(root, path === "/" ? "index.html" : path));
-    served.push(path);
-    if (!file.startsWith(root + sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = readFileSync(file);
-      response.writeHead(200, { "Content-Type": TYPES[extname(file)] || "application/octet-stream" });
-      response.end(body);
-    } catch (e) {
-      response.writeHead(404).end();
-    }
-  });
-  return new Promise((resolveListen) => {
-    server.listen(0, "127.0.0.1", () => resolveListen({ server, served, port: server.address().port }));
-  });
 }
 
 // Every rule as the page shows it: status, and each piece of evidence's place and excerpt.

@@ -15,6 +15,9 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+mod deviation;
+pub use deviation::{Deviation, DeviationKind};
+
 /// A rule as the comparison names it: by its set and id, whatever version each
 /// member pins, so that members on different versions still share a row.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -59,6 +62,9 @@ pub struct CompareTender {
     pub unreadable_files: usize,
     /// How far it stands from the majority and from the region's profile.
     pub distance: Distance,
+    /// The member's own decisions against its region's profile ([`Comparison::mark_deviations`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub deviations: Vec<Deviation>,
 }
 
 /// How far a tender stands from the region.
@@ -139,6 +145,9 @@ pub struct CompareCell {
     pub evidence: Vec<Evidence>,
     /// How many pieces of evidence there were before the cut.
     pub evidence_total: usize,
+    /// The member's own decision against its region's profile, with its reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deviation: Option<Deviation>,
 }
 
 impl CompareCell {
@@ -153,6 +162,7 @@ impl CompareCell {
             waiver: result.waiver.clone(),
             evidence: result.evidence.clone(),
             evidence_total: result.evidence_total,
+            deviation: None,
         }
     }
 
@@ -186,6 +196,7 @@ impl Comparison {
                 fails_run: report.fails_run(),
                 unreadable_files: report.summary.unreadable_files,
                 distance: distance(&rows, i, profile.is_some()),
+                deviations: Vec::new(),
             })
             .collect();
         Comparison {

@@ -17,7 +17,7 @@ use std::fmt::Write as _;
 /// the characters XML cannot hold (Word text has some). Not quick-xml's
 /// `escape`: that writes `'` as `&apos;` (not HTML 4) and `\r` as `&#13;`, so
 /// every report with an apostrophe in it would change.
-fn esc(text: &str) -> String {
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in common::strip_xml_illegal(text).chars() {
         match c {

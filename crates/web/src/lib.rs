@@ -231,3 +231,58 @@ impl Checked {
         tenderlint_report::render(&self.report, format, &options)
     }
 }
+
+/// Tenders side by side (issue 28, the page's «Sammenlign»): each added as the
+/// page checked it, then laid out and rendered as `tenderlint compare` and
+/// `POST /api/compare` lay them out.
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct Region {
+    tenders: Vec<(String, CheckReport)>,
+    today: Option<tenderlint_core::date::Date>,
+}
+
+#[wasm_bindgen]
+impl Region {
+    /// No tenders yet.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Region {
+        Region::default()
+    }
+
+    /// A tender the page checked, under `name`.
+    pub fn add(&mut self, name: &str, checked: &Checked) {
+        self.tenders
+            .push((name.to_string(), checked.report.clone()));
+        self.today = Some(checked.today);
+    }
+
+    /// The comparison as `json`, `xlsx`, `html` or `markdown`, in `lang`.
+    pub fn render(&self, format: &str, lang_name: &str) -> Result<Download, JsError> {
+        use tenderlint_report::compare::{self, CompareFormat};
+        let lang = lang(lang_name)?;
+        let format = CompareFormat::parse(format)
+            .filter(|f| *f != CompareFormat::Human)
+            .ok_or_else(|| {
+                JsError::new(&format!(
+                    "unknown comparison format `{format}` (use json, xlsx, html or markdown)"
+                ))
+            })?;
+        let comparison = tenderlint_core::compare::Comparison::of(
+            self.tenders.iter().map(|(n, r)| (n.as_str(), r)),
+            None,
+        );
+        let options = RenderOptions {
+            lang,
+            date: self.today,
+            ..RenderOptions::default()
+        };
+        let bytes = compare::render(&comparison, format, &options, false)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(Download {
+            bytes,
+            name: format.file_name(lang),
+            content_type: format.media_type(),
+        })
+    }
+}

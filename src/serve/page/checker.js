@@ -47,6 +47,21 @@ const serverChecker = {
     const match = /filename="([^"]+)"/.exec(disposition);
     return { blob: await response.blob(), name: match ? match[1] : "tenderlint." + format };
   },
+  // Several tenders in one upload: each a `tender` field, then its files.
+  async compare(tenders, format, lang) {
+    const data = new FormData();
+    for (const tender of tenders) {
+      data.append("tender", tender.name);
+      for (const file of tender.files) data.append("files", file, file.name);
+    }
+    data.append("lang", lang);
+    const response = await fetch("/api/compare?format=" + format, { method: "POST", body: data });
+    if (!response.ok) return { error: await errorText(response) };
+    if (format === "json") return { text: await response.text() };
+    const disposition = response.headers.get("Content-Disposition") || "";
+    const match = /filename="([^"]+)"/.exec(disposition);
+    return { blob: await response.blob(), name: match ? match[1] : "tenderlint." + format };
+  },
   unreachable() {
     return t("network");
   },
@@ -117,6 +132,31 @@ function wasmChecker() {
         return { blob: new Blob([bytes], { type: REPORT_TYPES[format] }), name: web.reportFileName(format, lang) };
       } catch (e) {
         return { error: e.message || String(e) };
+      }
+    },
+    // Each tender checked in this tab as a single one is, then laid side by side.
+    async compare(tenders, format, lang) {
+      const region = new web.Region();
+      try {
+        for (const tender of tenders) {
+          const files = new web.Tender();
+          for (const file of tender.files) files.add(file.name, new Uint8Array(await file.arrayBuffer()));
+          await new Promise((resolve) => window.setTimeout(resolve, 60));
+          const result = files.check("", today());
+          files.free();
+          region.add(tender.name, result);
+          result.free();
+        }
+        const download = region.render(format, lang);
+        const answer = format === "json"
+          ? { text: new TextDecoder().decode(download.bytes) }
+          : { blob: new Blob([download.bytes], { type: download.contentType }), name: download.name };
+        download.free();
+        return answer;
+      } catch (e) {
+        return { error: e.message || String(e) };
+      } finally {
+        region.free();
       }
     },
     unreachable(e) {

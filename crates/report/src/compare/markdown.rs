@@ -47,6 +47,21 @@ pub(super) fn render(comparison: &Comparison, lang: Lang, explain: bool) -> Vec<
         }
         out.push('\n');
     }
+    let list = super::deviation::list(comparison);
+    if !list.is_empty() {
+        let _ = writeln!(out, "## {}\n", word(lang, "compare-deviations"));
+        for (tender, d) in list {
+            let sentence = super::deviation::sentence(d, lang);
+            let _ = writeln!(
+                out,
+                "- {} {}: {}",
+                inline(tender),
+                inline(&d.rule),
+                inline(&sentence)
+            );
+        }
+        out.push('\n');
+    }
     for key in [
         "compare-legend-disagree",
         "compare-legend-binding",

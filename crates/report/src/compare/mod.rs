@@ -3,6 +3,8 @@
 //! and, for one rule, each tender's evidence (`--explain`). Every cell is worded
 //! with the same outcome words as the reports of a single tender.
 
+mod deviation;
+mod html;
 mod json;
 mod markdown;
 mod terminal;
@@ -27,6 +29,8 @@ pub enum CompareFormat {
     Markdown,
     /// A workbook: the matrix in colours, and the evidence.
     Xlsx,
+    /// A self-contained, printable, sortable heat-map with the evidence a click away.
+    Html,
 }
 
 impl CompareFormat {
@@ -36,6 +40,7 @@ impl CompareFormat {
         ("json", CompareFormat::Json),
         ("markdown", CompareFormat::Markdown),
         ("xlsx", CompareFormat::Xlsx),
+        ("html", CompareFormat::Html),
     ];
 
     /// The format of a `--format` name.
@@ -49,6 +54,31 @@ impl CompareFormat {
     /// Not text: refused on a terminal.
     pub fn is_binary(self) -> bool {
         self == CompareFormat::Xlsx
+    }
+
+    /// The media type of a download in this format (the page's «Sammenlign»).
+    pub fn media_type(self) -> &'static str {
+        match self {
+            CompareFormat::Xlsx => {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+            CompareFormat::Html => "text/html; charset=utf-8",
+            CompareFormat::Markdown => "text/markdown; charset=utf-8",
+            CompareFormat::Json => "application/json",
+            CompareFormat::Human => "text/plain; charset=utf-8",
+        }
+    }
+
+    /// A download's file name in `lang`: `tenderlint-sammenligning.xlsx`.
+    pub fn file_name(self, lang: Lang) -> String {
+        let extension = match self {
+            CompareFormat::Xlsx => "xlsx",
+            CompareFormat::Html => "html",
+            CompareFormat::Markdown => "md",
+            CompareFormat::Json => "json",
+            CompareFormat::Human => "txt",
+        };
+        format!("{}.{extension}", word(lang, "compare-file-stem"))
     }
 }
 
@@ -66,6 +96,7 @@ pub fn render(
         CompareFormat::Human => terminal::render(comparison, options),
         CompareFormat::Markdown => markdown::render(comparison, options.lang, explain),
         CompareFormat::Json => json::render(comparison, options.lang),
+        CompareFormat::Html => html::render(comparison, options),
         CompareFormat::Xlsx => xlsx::render(
             comparison,
             options.lang,

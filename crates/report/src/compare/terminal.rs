@@ -108,6 +108,7 @@ pub(super) fn render(comparison: &Comparison, options: &RenderOptions<'_>) -> Ve
     out.push('\n');
     footer(&mut out, comparison, &layout, lang);
     waiver_list(&mut out, comparison, lang);
+    deviation_list(&mut out, comparison, lang);
     out.push('\n');
     for key in [
         "compare-legend-disagree",
@@ -218,6 +219,19 @@ fn waiver_list(out: &mut String, comparison: &Comparison, lang: Lang) {
     let _ = writeln!(out, "\n{}", word(lang, "compare-waivers"));
     for (tender, row, reason) in list {
         let _ = writeln!(out, "  {tender} {}: {}", row.rule, one_line(reason));
+    }
+}
+
+/// The members' own decisions against the region's profile, with their reasons.
+fn deviation_list(out: &mut String, comparison: &Comparison, lang: Lang) {
+    let list = super::deviation::list(comparison);
+    if list.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}", word(lang, "compare-deviations"));
+    for (tender, d) in list {
+        let sentence = super::deviation::sentence(d, lang);
+        let _ = writeln!(out, "  {tender} {}: {}", d.rule, one_line(&sentence));
     }
 }
 

@@ -8,7 +8,7 @@ use super::{binding_share, category_title, cell_word, outcome_fill, tender_figur
 use crate::Lang;
 use crate::common::{location, one_line, severity_word, strip_xml_illegal};
 use crate::i18n::word;
-use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, Workbook, Worksheet};
+use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, Note, Workbook, Worksheet};
 use tenderlint_core::compare::Comparison;
 
 pub use rust_xlsxwriter::XlsxError;
@@ -73,6 +73,15 @@ fn matrix(sheet: &mut Worksheet, comparison: &Comparison, lang: Lang) -> Result<
                 .set_background_color(Color::RGB(outcome_fill(cell.as_ref().map(|c| c.outcome))));
             let column = RULE_COLUMNS + i as u16;
             sheet.write_string_with_format(at, column, cell_word(cell.as_ref(), lang), &fill)?;
+            // A member's deviation from the region is a note on its cell, the reason in it.
+            if let Some(d) = cell.as_ref().and_then(|c| c.deviation.as_ref()) {
+                let note = format!(
+                    "{}: {}",
+                    word(lang, "compare-deviation"),
+                    super::deviation::sentence(d, lang)
+                );
+                sheet.insert_note(at, column, &Note::new(text(&note)).add_author_prefix(false))?;
+            }
         }
         sheet.write_string(at, after, category_title(comparison, row, lang))?;
         sheet.write_string(at, after + 1, severity_word(lang, row.severity))?;

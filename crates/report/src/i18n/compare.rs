@@ -87,4 +87,35 @@ pub(super) const COMPARE: &[Entry] = &[
         "ingen belegg",
         "no evidence",
     ),
+    (
+        "compare-deviations",
+        "Avvik fra regionens profil",
+        "Avvik frå profilen til regionen",
+        "Deviations from the region's profile",
+    ),
+    ("compare-deviation", "avvik", "avvik", "deviation"),
+    (
+        "deviation-waived",
+        "unntatt av medlemmet",
+        "unnateke av medlemen",
+        "waived by the member",
+    ),
+    (
+        "deviation-off",
+        "slått av av medlemmet",
+        "slått av av medlemen",
+        "switched off by the member",
+    ),
+    (
+        "deviation-lowered",
+        "senket fra {from} til {to} av medlemmet",
+        "senka frå {from} til {to} av medlemen",
+        "lowered from {from} to {to} by the member",
+    ),
+    (
+        "compare-file-stem",
+        "tenderlint-sammenligning",
+        "tenderlint-samanlikning",
+        "tenderlint-comparison",
+    ),
 ];

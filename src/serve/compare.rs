@@ -1,0 +1,142 @@
+//! `POST /api/compare?format=json|xlsx|html|markdown`: the page's «Sammenlign».
+//! The upload holds several tenders, each a `tender` field (its name) followed by
+//! its `files`; each is checked alone with the server's settings, as
+//! `/api/check` checks one, then all are laid side by side as `tenderlint compare`
+//! lays them. Bounded like `/api/check`: the upload by `--max-upload`, all the
+//! checks together by the time limit; nothing in the request names a file to read.
+
+use super::api::{ApiError, AppState, Upload, bounded, nothing_read, read_upload};
+use crate::Lang;
+use crate::compare::Comparison;
+use crate::findings::CheckReport;
+use crate::report::RenderOptions;
+use crate::report::compare::{self as render, CompareFormat};
+use axum::extract::{Query, Request};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use std::path::PathBuf;
+
+/// More tenders than a region has members is not a comparison a page makes.
+const MAX_TENDERS: usize = 40;
+
+#[derive(Deserialize)]
+pub(super) struct CompareQuery {
+    format: Option<String>,
+}
+
+type Files = Vec<(PathBuf, Vec<u8>)>;
+
+pub(super) async fn compare(state: AppState, request: Request) -> Response {
+    let state = state.0;
+    let result = async {
+        let query = Query::<CompareQuery>::try_from_uri(request.uri());
+        let upload = read_upload(&state, request).await?;
+        let Query(query) = query.map_err(|e| ApiError::bad_request(e.body_text()))?;
+        let name = query.format.unwrap_or_else(|| "json".into());
+        let format = CompareFormat::parse(&name)
+            .filter(|f| *f != CompareFormat::Human)
+            .ok_or_else(|| {
+                ApiError::bad_request(format!(
+                    "unknown comparison format `{name}` (use json, xlsx, html or markdown)"
+                ))
+            })?;
+        if !upload.services.is_empty() || !upload.rulesets.is_empty() {
+            return Err(ApiError::bad_request(
+                "a comparison takes `tender`, `files` and `lang`: each tender is checked with the server's rule sets and finds its own services",
+            ));
+        }
+        let lang = upload.lang.or(state.options.lang).unwrap_or_default();
+        let tenders = split(upload)?;
+        let settings = std::sync::Arc::clone(&state);
+        let reports = bounded(&state, move |stop| {
+            let settings = &settings.options.settings;
+            let mut options = settings.options.clone();
+            options.newer_versions = true;
+            let mut reports = Vec::with_capacity(tenders.len());
+            for (name, files) in tenders {
+                let report =
+                    crate::check_contents_unless(&files, &settings.rulesets, &options, stop)?;
+                reports.push((name, report));
+            }
+            Some(reports)
+        })
+        .await?;
+        readable(&reports, lang)?;
+        let comparison = Comparison::of(reports.iter().map(|(n, r)| (n.as_str(), r)), None);
+        let options = RenderOptions {
+            lang,
+            date: state.options.settings.options.today,
+            ..RenderOptions::default()
+        };
+        let bytes = tokio::task::spawn_blocking(move || {
+            render::render(&comparison, format, &options, false)
+        })
+        .await
+        .ok()
+        .and_then(Result::ok)
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the comparison could not be rendered",
+            )
+        })?;
+        Ok::<_, ApiError>((
+            [
+                (header::CONTENT_TYPE, format.media_type().to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{}\"", format.file_name(lang)),
+                ),
+            ],
+            bytes,
+        ))
+    }
+    .await;
+    match result {
+        Ok(answer) => answer.into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// The upload's files, tender by tender; each tender needs a name and a file.
+fn split(upload: Upload) -> Result<Vec<(String, Files)>, ApiError> {
+    let marks = upload.tenders;
+    if marks.first().is_none_or(|(_, first)| *first != 0) {
+        return Err(ApiError::bad_request(
+            "name each tender in a `tender` field before its `files`",
+        ));
+    }
+    if marks.len() > MAX_TENDERS {
+        return Err(ApiError::bad_request(format!(
+            "{} tenders: a comparison takes at most {MAX_TENDERS}",
+            marks.len()
+        )));
+    }
+    let mut files = upload.files;
+    let mut tenders = Vec::with_capacity(marks.len());
+    for (name, start) in marks.into_iter().rev() {
+        let own = files.split_off(start.min(files.len()));
+        let name = name.trim().chars().take(80).collect::<String>();
+        if own.is_empty() || name.is_empty() {
+            return Err(ApiError::bad_request(
+                "each tender needs a name and at least one file",
+            ));
+        }
+        tenders.push((name, own));
+    }
+    tenders.reverse();
+    Ok(tenders)
+}
+
+/// A tender none of whose files could be read has nothing to compare: named.
+fn readable(reports: &[(String, CheckReport)], lang: Lang) -> Result<(), ApiError> {
+    let unread = reports.iter().find_map(|(name, report)| {
+        nothing_read(
+            report,
+            &format!("none of the files of the tender `{name}` could be read"),
+            lang,
+        )
+    });
+    unread.map_or(Ok(()), Err)
+}
