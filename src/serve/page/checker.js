@@ -142,7 +142,7 @@ function wasmChecker() {
           const files = new web.Tender();
           for (const file of tender.files) files.add(file.name, new Uint8Array(await file.arrayBuffer()));
           await new Promise((resolve) => window.setTimeout(resolve, 60));
-          const result = files.check("", today());
+          const result = files.check("", today(), lang || "");
           files.free();
           region.add(tender.name, result);
           result.free();
