@@ -4,6 +4,7 @@
 //! in the same colours; a region.yaml naming a folder that is not there is an
 //! error that names it.
 
+use crate::support::tenderlint_in as run;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -12,17 +13,6 @@ const ACCURACY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/accuracy")
 const TENDERS: [&str; 3] = ["nb-feller", "nb-svak-helsestasjon", "nn-prosa-heimeteneste"];
 /// A waiver only the third member's own configuration has.
 const WAIVER: &str = "Regionen dekker innsyn i tilgangslogg felles";
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tenderlint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .env("TENDERLINT_TODAY", "2026-11-25")
-        .output()
-        .expect("runs")
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

@@ -1,6 +1,7 @@
 //! The binary in a tender repository: configuration discovery, pins, digests,
 //! waivers, `rules diff` and `init`, run as a user would run them.
 
+use crate::support::tenderlint_in as run;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -27,17 +28,6 @@ fn repo(tender: &str, config: &str) -> tempfile::TempDir {
         std::fs::write(root.join("tenderlint.yaml"), config).expect("config");
     }
     dir
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tenderlint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .env("TENDERLINT_TODAY", "2026-11-25")
-        .output()
-        .expect("runs")
 }
 
 fn stdout(o: &Output) -> String {

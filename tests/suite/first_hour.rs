@@ -3,6 +3,7 @@
 
 use crate::support::docx as support;
 
+use crate::support::tenderlint_in as run;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -21,17 +22,6 @@ fn repo_with(name: &str) -> tempfile::TempDir {
         std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
     }
     dir
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tenderlint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .env("TENDERLINT_TODAY", "2026-11-25")
-        .output()
-        .expect("runs")
 }
 
 fn json(dir: &Path, args: &[&str]) -> serde_json::Value {

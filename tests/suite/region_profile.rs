@@ -2,8 +2,9 @@
 //! region's, and `check` and `config` run with the merged settings, as a member
 //! would run them from its own folder.
 
+use crate::support::tenderlint_in as run;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 const INCOMPLETE: &str = "# Konkurransegrunnlag\n\n## Krav\n\nLøsningen skal være rask.\n";
 
@@ -24,17 +25,6 @@ fn region(member: &str) -> tempfile::TempDir {
     std::fs::write(root.join("kommune/tenderlint.yaml"), member).expect("member");
     std::fs::write(root.join("kommune/anbud.md"), INCOMPLETE).expect("tender");
     dir
-}
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tenderlint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("LANG", "C")
-        .env("TENDERLINT_TODAY", "2026-11-25")
-        .output()
-        .expect("runs")
 }
 
 fn result<'a>(report: &'a serde_json::Value, rule: &str) -> &'a serde_json::Value {

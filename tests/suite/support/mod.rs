@@ -4,8 +4,8 @@ pub(crate) mod accuracy;
 pub(crate) mod docx;
 pub(crate) mod tender;
 
-use std::path::PathBuf;
-use std::process::Command;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 /// A Python that has lxml: `TENDERLINT_PYTHON`, the venv `scripts/test.sh` makes, or
 /// `python3` on the path.
@@ -48,4 +48,17 @@ pub(crate) fn python_or_skip(module: &str, test: &str) -> Option<PathBuf> {
         );
     }
     python
+}
+
+/// The binary run in `dir` as a user's shell would run it there, with what makes its
+/// output the same on every machine: no colour, no locale, a fixed today.
+pub(crate) fn tenderlint_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tenderlint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .env("TENDERLINT_TODAY", "2026-11-25")
+        .output()
+        .expect("runs")
 }
