@@ -3,7 +3,7 @@
 // closed network needs, on a DevTools port of its own; and the static page served
 // from a folder.
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
 
@@ -64,4 +64,24 @@ export function serveFolder(dir) {
   return new Promise((resolveListen) => {
     server.listen(0, "127.0.0.1", () => resolveListen({ server, served, port: server.address().port }));
   });
+}
+
+// Every driver ends so, whether it passed or threw: the browser and the connection to it
+// closed, its exit awaited (5 s at most, then killed), and its folders removed — a folder
+// Chromium still writes to may refuse the first tries.
+export async function closeChromium(child, client, dirs) {
+  const exited = new Promise((r) => { child.once("exit", r); setTimeout(r, 5000).unref(); });
+  if (client) {
+    await client.Browser.close().catch(() => {});
+    await client.close().catch(() => {});
+  }
+  await exited;
+  child.kill("SIGKILL");
+  for (const dir of dirs) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch (e) {
+      process.stderr.write(`note: could not remove ${dir}: ${e.message}\n`);
+    }
+  }
 }

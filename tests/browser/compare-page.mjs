@@ -12,12 +12,12 @@
 // the matrix is read from the DOM, the workbook downloaded, and axe-core (WCAG
 // 2.1 A and AA) run in the page.
 
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import CDP from "chrome-remote-interface";
-import { serveFolder, sleep, startChromium } from "./chromium.mjs";
+import { closeChromium, serveFolder, sleep, startChromium } from "./chromium.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -118,20 +118,7 @@ async function main() {
       folder.server.closeAllConnections();
       folder.server.close();
     }
-    const exited = new Promise((r) => { child.once("exit", r); setTimeout(r, 5000).unref(); });
-    if (client) {
-      await client.Browser.close().catch(() => {});
-      await client.close().catch(() => {});
-    }
-    await exited;
-    child.kill("SIGKILL");
-    for (const dir of [profile, downloads]) {
-      try {
-        rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-      } catch (e) {
-        process.stderr.write(`note: could not remove ${dir}: ${e.message}\n`);
-      }
-    }
+    await closeChromium(child, client, [profile, downloads]);
   }
 }
 

@@ -8,13 +8,13 @@
 // order of the rules after sorting a tender's column, whether a cell's link opens
 // its evidence, the screenshot of the matrix, and axe-core (WCAG 2.1 A and AA).
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import CDP from "chrome-remote-interface";
-import { sleep, startChromium } from "./chromium.mjs";
+import { closeChromium, sleep, startChromium } from "./chromium.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -110,18 +110,7 @@ async function main() {
       .then((r) => ({ passes: r.passes.length, violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })) }))`);
     process.stdout.write(JSON.stringify({ matrix, focused, sorted, link, arrived, axe, seen }) + "\n");
   } finally {
-    const exited = new Promise((r) => { child.once("exit", r); setTimeout(r, 5000).unref(); });
-    if (client) {
-      await client.Browser.close().catch(() => {});
-      await client.close().catch(() => {});
-    }
-    await exited;
-    child.kill("SIGKILL");
-    try {
-      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-    } catch (e) {
-      process.stderr.write(`note: could not remove ${profile}: ${e.message}\n`);
-    }
+    await closeChromium(child, client, [profile]);
   }
 }
 

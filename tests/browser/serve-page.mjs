@@ -14,7 +14,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import CDP from "chrome-remote-interface";
-import { sleep, startChromium } from "./chromium.mjs";
+import { closeChromium, sleep, startChromium } from "./chromium.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -259,19 +259,7 @@ async function main() {
 
     process.stdout.write(JSON.stringify({ lang, focusVisible, arrived, todo, dom, copy, filtered, word, axe, nynorsk, tooLarge, seen }) + "\n");
   } finally {
-    const exited = new Promise((r) => { child.once("exit", r); setTimeout(r, 5000).unref(); });
-    if (client) {
-      // Closed through the protocol, Chromium takes its helper processes with it.
-      await client.Browser.close().catch(() => {});
-      await client.close().catch(() => {});
-    }
-    await exited;
-    child.kill("SIGKILL");
-    try {
-      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-    } catch (e) {
-      process.stderr.write(`note: could not remove ${profile}: ${e.message}\n`);
-    }
+    await closeChromium(child, client, [profile]);
   }
 }
 
