@@ -141,8 +141,15 @@ pub(super) fn confine(dir: &Path, root: &Path, path: &str) -> Result<PathBuf, St
         }
     }
     if !resolved.starts_with(root) {
+        // Without a git repository the boundary is the folder of tenderlint.yaml, which
+        // surprises someone who keeps a region's folders side by side: say so.
+        let boundary = if root.join(".git").exists() {
+            String::new()
+        } else {
+            ": no git repository was found above it, so its own folder is the boundary".into()
+        };
         return Err(format!(
-            "rule-set path `{path}` leaves the repository ({})",
+            "rule-set path `{path}` leaves the repository ({}{boundary})",
             root.display()
         ));
     }

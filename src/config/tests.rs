@@ -104,6 +104,21 @@ fn bad_fail_on_value_is_reported() {
 }
 
 #[test]
+fn outside_a_git_repository_the_refusal_says_the_configs_folder_is_the_boundary() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let err = parse_in(&root, "rulesets:\n  - {path: \"../region/rules.yaml\"}\n").unwrap_err();
+    let (message, _, _) = first_problem(&err);
+    assert!(message.contains("no git repository was found"), "{message}");
+    // Inside a repository the refusal names the repository alone.
+    let repo = repo();
+    let root = repo.path().canonicalize().unwrap();
+    let err = parse_in(&root, "rulesets:\n  - {path: \"../region/rules.yaml\"}\n").unwrap_err();
+    let (message, _, _) = first_problem(&err);
+    assert!(!message.contains("no git repository"), "{message}");
+}
+
+#[test]
 fn rule_set_paths_must_stay_in_the_repository() {
     let dir = repo();
     let root = dir.path().canonicalize().unwrap();
