@@ -85,3 +85,25 @@ export async function closeChromium(child, client, dirs) {
     }
   }
 }
+
+// A page's JavaScript run through DevTools: `evaluate` returns the expression's value (an
+// exception in the page becomes an error naming the expression); `waitFor` polls one until
+// it is true, every `step` ms, for at most `ms` (each driver's own patience).
+export function pageScript(Runtime, { ms = 60000, step = 100 } = {}) {
+  const evaluate = async (expression, options = {}) => {
+    const { result, exceptionDetails } = await Runtime.evaluate({
+      expression, returnByValue: true, awaitPromise: true, ...options,
+    });
+    if (exceptionDetails) throw new Error(`${expression}: ${exceptionDetails.exception?.description || exceptionDetails.text}`);
+    return result.value;
+  };
+  const waitFor = async (expression, what, limit = ms) => {
+    const end = Date.now() + limit;
+    while (Date.now() < end) {
+      if (await evaluate(expression)) return;
+      await sleep(step);
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  };
+  return { evaluate, waitFor };
+}

@@ -17,7 +17,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import CDP from "chrome-remote-interface";
-import { closeChromium, serveFolder, sleep, startChromium } from "./chromium.mjs";
+import { closeChromium, pageScript, serveFolder, sleep, startChromium } from "./chromium.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -53,19 +53,7 @@ async function main() {
       seen.exceptions.push(exceptionDetails.exception?.description || exceptionDetails.text);
     });
     await Promise.all([Page.enable(), Runtime.enable(), DOM.enable()]);
-    const evaluate = async (expression, options = {}) => {
-      const { result, exceptionDetails } = await Runtime.evaluate({ expression, returnByValue: true, awaitPromise: true, ...options });
-      if (exceptionDetails) throw new Error(`${expression}: ${exceptionDetails.exception?.description || exceptionDetails.text}`);
-      return result.value;
-    };
-    const waitFor = async (expression, what, ms = 120000) => {
-      const end = Date.now() + ms;
-      while (Date.now() < end) {
-        if (await evaluate(expression)) return;
-        await sleep(25);
-      }
-      throw new Error(`timed out waiting for ${what}`);
-    };
+    const { evaluate, waitFor } = pageScript(Runtime, { ms: 120000, step: 25 });
     await Page.navigate({ url: args.url });
     await waitFor("document.readyState === 'complete' && document.body.dataset.ready === 'yes'", "the page to start");
     const checker = await evaluate("document.body.dataset.checker || 'server'");

@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import CDP from "chrome-remote-interface";
-import { closeChromium, sleep, startChromium } from "./chromium.mjs";
+import { closeChromium, pageScript, sleep, startChromium } from "./chromium.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -63,11 +63,7 @@ async function main() {
     });
     await Promise.all([Page.enable(), Runtime.enable(), Network.enable()]);
     await Emulation.setDeviceMetricsOverride({ width: 1280, height: 900, deviceScaleFactor: 1, mobile: false });
-    const evaluate = async (expression, options = {}) => {
-      const { result, exceptionDetails } = await Runtime.evaluate({ expression, returnByValue: true, awaitPromise: true, ...options });
-      if (exceptionDetails) throw new Error(`${expression}: ${exceptionDetails.exception?.description || exceptionDetails.text}`);
-      return result.value;
-    };
+    const { evaluate } = pageScript(Runtime);
     const loaded = new Promise((r) => Page.loadEventFired(r));
     await Page.navigate({ url });
     await loaded;

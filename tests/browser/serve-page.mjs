@@ -14,7 +14,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import CDP from "chrome-remote-interface";
-import { closeChromium, sleep, startChromium } from "./chromium.mjs";
+import { closeChromium, pageScript, sleep, startChromium } from "./chromium.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -57,21 +57,7 @@ async function main() {
     const origin = new URL(args.url).origin;
     await Browser.grantPermissions({ origin, permissions: ["clipboardReadWrite", "clipboardSanitizedWrite"] });
 
-    const evaluate = async (expression, options = {}) => {
-      const { result, exceptionDetails } = await Runtime.evaluate({
-        expression, returnByValue: true, awaitPromise: true, ...options,
-      });
-      if (exceptionDetails) throw new Error(`${expression}: ${exceptionDetails.exception?.description || exceptionDetails.text}`);
-      return result.value;
-    };
-    const waitFor = async (expression, what, ms = 60000) => {
-      const end = Date.now() + ms;
-      while (Date.now() < end) {
-        if (await evaluate(expression)) return;
-        await sleep(100);
-      }
-      throw new Error(`timed out waiting for ${what}`);
-    };
+    const { evaluate, waitFor } = pageScript(Runtime, { ms: 60000, step: 100 });
 
     await Page.navigate({ url: args.url });
     await waitFor("document.body && document.body.dataset.ready === 'yes'", "the page to start");

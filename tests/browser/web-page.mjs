@@ -18,7 +18,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import CDP from "chrome-remote-interface";
-import { closeChromium, serveFolder, sleep, startChromium } from "./chromium.mjs";
+import { closeChromium, pageScript, serveFolder, sleep, startChromium } from "./chromium.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -85,21 +85,7 @@ async function main() {
     });
     await Promise.all([Page.enable(), Runtime.enable(), DOM.enable(), Log.enable(), Network.enable()]);
 
-    const evaluate = async (expression, options = {}) => {
-      const { result, exceptionDetails } = await Runtime.evaluate({
-        expression, returnByValue: true, awaitPromise: true, ...options,
-      });
-      if (exceptionDetails) throw new Error(`${expression}: ${exceptionDetails.exception?.description || exceptionDetails.text}`);
-      return result.value;
-    };
-    const waitFor = async (expression, what, ms = 300000) => {
-      const end = Date.now() + ms;
-      while (Date.now() < end) {
-        if (await evaluate(expression)) return;
-        await sleep(25);
-      }
-      throw new Error(`timed out waiting for ${what}`);
-    };
+    const { evaluate, waitFor } = pageScript(Runtime, { ms: 300000, step: 25 });
 
     const loadStart = Date.now();
     await Page.navigate({ url: `http://127.0.0.1:${port}/` });
