@@ -593,6 +593,21 @@ pub(super) fn chromium() -> Option<PathBuf> {
         .find(|p| p.exists())
 }
 
+/// Whether a browser test can run here. Where it cannot, it says so and the test
+/// returns — unless `TENDERLINT_REQUIRE_BROWSER` is set (scripts/test.sh installs all
+/// it needs), where a test that cannot run fails.
+pub(super) fn browser_test_can_run(what: &str) -> bool {
+    let Some(missing) = browser_test_missing() else {
+        return true;
+    };
+    assert!(
+        std::env::var_os("TENDERLINT_REQUIRE_BROWSER").is_none(),
+        "{what} cannot run: {missing}"
+    );
+    eprintln!("NOTE: {what} DID NOT RUN: {missing}");
+    false
+}
+
 /// What keeps the browser test from running, if anything.
 pub(super) fn browser_test_missing() -> Option<String> {
     if chromium().is_none() {
@@ -618,13 +633,7 @@ pub(super) fn browser_test_missing() -> Option<String> {
 /// A/AA rules with no serious or critical violation.
 #[test]
 fn the_page_works_in_headless_chromium_and_passes_axe() {
-    if let Some(missing) = browser_test_missing() {
-        // scripts/test.sh installs all three; there the test must run.
-        assert!(
-            std::env::var_os("TENDERLINT_REQUIRE_BROWSER").is_none(),
-            "the browser test cannot run: {missing}"
-        );
-        eprintln!("NOTE: the browser test of `tenderlint serve` DID NOT RUN: {missing}");
+    if !browser_test_can_run("the browser test of `tenderlint serve`") {
         return;
     }
     let server = Server::isolated();

@@ -122,12 +122,7 @@ fn an_upload_without_tender_names_or_with_an_empty_tender_is_refused() {
 /// violation.
 #[test]
 fn the_page_compares_tenders_added_one_by_one_and_downloads_the_workbook() {
-    if let Some(missing) = crate::serve::browser_test_missing() {
-        assert!(
-            std::env::var_os("TENDERLINT_REQUIRE_BROWSER").is_none(),
-            "the «Sammenlign» browser test cannot run: {missing}"
-        );
-        eprintln!("NOTE: the «Sammenlign» browser test DID NOT RUN: {missing}");
+    if !crate::serve::browser_test_can_run("the «Sammenlign» browser test") {
         return;
     }
     let server = Server::isolated();
@@ -141,16 +136,7 @@ fn the_page_compares_tenders_added_one_by_one_and_downloads_the_workbook() {
 #[test]
 fn the_static_page_compares_tenders_in_the_tab_and_downloads_the_workbook() {
     const SITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/web");
-    let missing = crate::serve::browser_test_missing().or_else(|| {
-        (!Path::new(SITE).join("index.html").is_file())
-            .then(|| format!("{SITE} is not built (scripts/build-web.sh)"))
-    });
-    if let Some(missing) = missing {
-        assert!(
-            std::env::var_os("TENDERLINT_REQUIRE_WEB").is_none(),
-            "the static page's «Sammenlign» test cannot run: {missing}"
-        );
-        eprintln!("NOTE: the static page's «Sammenlign» test DID NOT RUN: {missing}");
+    if !crate::web::static_page_test_can_run("the static page's «Sammenlign» test") {
         return;
     }
     let seen = drive_compare_page(&["--dir", SITE]);

@@ -194,16 +194,7 @@ fn assert_downloads(downloads: &Value, expected: &Value) {
 
 #[test]
 fn the_static_page_checks_offline_in_chromium_as_the_cli_does_and_passes_axe() {
-    let missing = browser_test_missing().or_else(|| {
-        (!Path::new(SITE).join("index.html").is_file())
-            .then(|| format!("{SITE} is not built (scripts/build-web.sh)"))
-    });
-    if let Some(missing) = missing {
-        assert!(
-            std::env::var_os("TENDERLINT_REQUIRE_WEB").is_none(),
-            "the static page's test cannot run: {missing}"
-        );
-        eprintln!("NOTE: the browser test of the static page DID NOT RUN: {missing}");
+    if !static_page_test_can_run("the browser test of the static page") {
         return;
     }
     // The Markdown tender with an empty file beside it, which the page must note.
@@ -269,4 +260,23 @@ fn the_static_page_checks_offline_in_chromium_as_the_cli_does_and_passes_axe() {
     for kind in ["console", "exceptions", "log"] {
         assert_eq!(seen["seen"][kind], serde_json::json!([]), "{kind}");
     }
+}
+
+/// Whether a test of the static page can run here: a browser test that can, and
+/// `target/web` built. Where not, it says so and the test returns — unless
+/// `TENDERLINT_REQUIRE_WEB` is set (scripts/test.sh builds the page), where it fails.
+pub(super) fn static_page_test_can_run(what: &str) -> bool {
+    let missing = browser_test_missing().or_else(|| {
+        (!Path::new(SITE).join("index.html").is_file())
+            .then(|| format!("{SITE} is not built (scripts/build-web.sh)"))
+    });
+    let Some(missing) = missing else {
+        return true;
+    };
+    assert!(
+        std::env::var_os("TENDERLINT_REQUIRE_WEB").is_none(),
+        "{what} cannot run: {missing}"
+    );
+    eprintln!("NOTE: {what} DID NOT RUN: {missing}");
+    false
 }
