@@ -1,7 +1,7 @@
 //! Released rule-set versions stay what they were: a tender pinned to
 //! `ks-felles-journalloft@1.0.0` / `anskaffelse-hygiene@1.0.0` gets the results it
-//! got when 1.0.0 was the newest version, and the released 1.1.0 and 1.2.0 files stay
-//! as they were, while the defaults move to 1.2.1.
+//! got when 1.0.0 was the newest version, and the released 1.1.0, 1.2.0 and 1.2.1 files
+//! stay as they were, while the defaults move to 1.2.2.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -75,12 +75,33 @@ fn released_1_2_0_sets_are_embedded_byte_for_byte() {
     }
 }
 
+/// SHA-256 of the 1.2.1 files as released (2026-12-07); changes since go into 1.2.2.
+const RELEASED_1_2_1: &[(&str, &str)] = &[
+    (
+        "ks-felles-journalloft",
+        "96570c42c84bb3f1f3d7fbb130982c07daa23bdab9b4ab7744c8ef8959bcd856",
+    ),
+    (
+        "anskaffelse-hygiene",
+        "8965390a48da06fcf30e0c09d70e6c5a19dd6d4f3512ee351607e2f75d4a838e",
+    ),
+];
+
 #[test]
-fn the_defaults_are_1_2_1() {
+fn released_1_2_1_sets_are_embedded_byte_for_byte() {
+    for (id, sha) in RELEASED_1_2_1 {
+        let set = rules::resolve(&format!("{id}@1.2.1")).expect("1.2.1 is embedded");
+        assert_eq!(set.version, semver::Version::new(1, 2, 1));
+        assert_eq!(&set.sha256, sha, "{id}@1.2.1 was edited after release");
+    }
+}
+
+#[test]
+fn the_defaults_are_1_2_2() {
     for id in SETS {
         assert_eq!(
             embedded::newest(id),
-            Some(semver::Version::new(1, 2, 1)),
+            Some(semver::Version::new(1, 2, 2)),
             "{id}"
         );
     }
@@ -88,7 +109,7 @@ fn the_defaults_are_1_2_1() {
     assert!(
         defaults
             .iter()
-            .all(|s| s.version == semver::Version::new(1, 2, 1))
+            .all(|s| s.version == semver::Version::new(1, 2, 2))
     );
 }
 
