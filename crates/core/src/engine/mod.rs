@@ -19,6 +19,7 @@ pub mod reading;
 mod requirement_rows;
 mod review;
 mod rule_reading;
+mod section_reading;
 mod scope;
 mod statements;
 mod tally;

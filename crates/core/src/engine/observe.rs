@@ -12,6 +12,7 @@ use super::observation::Observation;
 use super::plan::SetPlan;
 use super::reading;
 use super::scope::{Place, detect_services};
+use super::section_reading::SectionSays;
 use super::statements::{
     self, PreparedBlock, PreparedStretch, Statement, prepare_stretch, stretches,
 };
@@ -138,6 +139,7 @@ fn observe_blocks(
         nonnormative,
         scope,
         award_sections: plan.award.get(di).map(Vec::as_slice).unwrap_or_default(),
+        section_says: plan.sections.get(di).map(Vec::as_slice).unwrap_or_default(),
         award_header: None,
         award_header_hits: Vec::new(),
         found: SetTally::new(set.rules.len()),
@@ -171,6 +173,8 @@ struct Observer<'a> {
     scope: &'a [bool],
     /// The document's award-criteria sections (`reading: award_criteria`).
     award_sections: &'a [bool],
+    /// What each section's heading says of its requirements (`reading: section_headings`).
+    section_says: &'a [SectionSays],
     /// The last table header seen, and whether it is an award-criteria table's.
     award_header: Option<(Arc<[String]>, bool)>,
     /// The hits of that header when it is an award-criteria table's: its column
@@ -413,6 +417,9 @@ impl Observer<'_> {
                 conditional: None,
                 weighs: None,
                 untyped_row: set.reading.untyped_rows && has_empty_type_cell(at),
+                section: self.section_says.get(at.block.section).copied().unwrap_or_default(),
+                // A type column's code is the tender's word for the row, before its heading's.
+                row_typed: at.prepared.table.as_ref().is_some_and(|r| r.row_type.is_some()),
             },
         };
         let candidates = std::mem::take(&mut self.candidates);
@@ -546,6 +553,9 @@ struct StatementReading {
     /// The statement is a row left without a type in a table with a type column,
     /// and the set reads such rows as weak (`reading: untyped_rows`).
     untyped_row: bool,
+    /// What the headings above the statement say of their section's requirements.
+    section: SectionSays,
+    row_typed: bool,
 }
 
 impl StatementReading {
@@ -557,9 +567,12 @@ impl StatementReading {
                     .get_or_insert_with(|| reading::weighs_a_criterion(text)))
     }
 
-    fn is_conditional(&mut self, text: &str) -> bool {
-        self.conditions
-            && *self
+    /// `options_bind`: the rule reads options as binding, and so the section an option
+    /// heads as the option's own demands.
+    fn is_conditional(&mut self, text: &str, options_bind: bool) -> bool {
+        self.section == SectionSays::Conditional && !options_bind
+            || self.conditions
+                && *self
                 .conditional
                 .get_or_insert_with(|| crate::text::conditions::is_conditional(text))
     }
@@ -618,11 +631,21 @@ fn observe(
                 } else {
                     Coverage::Evaluated
                 };
-            } else if coverage == Coverage::Binding && at.reading.is_conditional(at.text) {
+            } else if coverage == Coverage::Binding
+                && at
+                    .reading
+                    .is_conditional(at.text, super::rule_reading::reads_options_as_binding(rule))
+            {
                 coverage = Coverage::Conditional;
             } else if coverage == Coverage::Binding && at.reading.untyped_row {
                 // The tender left the row's type empty: its «skal» alone does not make
                 // it a minimum requirement.
+                coverage = Coverage::Weak;
+            } else if coverage == Coverage::Binding
+                && at.reading.section == SectionSays::Wished
+                && !at.reading.row_typed
+            {
+                // Under «Bør-krav» a «skal» is a wish the tender typed by its heading.
                 coverage = Coverage::Weak;
             }
             // The tender put the topic out of scope: only a statement that names

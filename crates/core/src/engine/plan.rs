@@ -19,6 +19,9 @@ pub(super) struct SetPlan {
     /// Award-criteria sections, indexed by document, then section (`reading:
     /// award_criteria`; empty otherwise).
     pub(super) award: Vec<Vec<bool>>,
+    /// Per document, what each section's heading says of its requirements (`reading:
+    /// section_headings`; empty otherwise).
+    pub(super) sections: Vec<Vec<super::section_reading::SectionSays>>,
     /// The abbreviations each rule does not count in this tender (`reading:
     /// definitions`), indexed by rule.
     pub(super) redefined: reading::Redefinitions,
@@ -71,6 +74,13 @@ impl SetPlan {
             nonnormative,
             award: if set.reading.award_criteria {
                 docs.iter().map(reading::award_sections).collect()
+            } else {
+                Vec::new()
+            },
+            sections: if set.reading.section_headings {
+                docs.iter()
+                    .map(super::section_reading::section_readings)
+                    .collect()
             } else {
                 Vec::new()
             },
