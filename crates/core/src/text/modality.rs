@@ -70,6 +70,16 @@ const SHOULD_WORDS: &[&str] = &[
     "ønskes",
     "ønskjast",
     "ynskjast",
+    // What the buyer wishes or expects asks for the topic without binding anyone to it:
+    // «Kommunen ønsker å eie egne data», «Kommunen forventer at nye integrasjoner bygger på FHIR».
+    "ønsker",
+    "ønskjer",
+    "ynskjer",
+    "forventer",
+    "forventar",
+    "forventes",
+    "forventast",
+    "expects",
     "should",
     "may",
     "kan",
