@@ -41,6 +41,7 @@ mod issue_22_forms;
 mod issue_22_reach;
 mod issue_22_review;
 mod issue_22_s3;
+mod issue_22_s4_hyg;
 mod issue_22_scope;
 mod issue_25_gaps;
 mod issue_25_story;
