@@ -524,7 +524,7 @@ fn prepare_block(
                         .id
                         .map(|i| block.cell(i).unwrap_or("").trim().to_string())
                         .filter(|s| !s.is_empty());
-                    let negated = modality::is_negated(statement_text);
+                    let negated = modality::covers_nothing(statement_text);
                     // A row's text is one statement, but a cell of megabytes (a
                     // pasted export) is cut into bounded pieces of the same row.
                     for range in sentences::bounded(&norm.text, range) {

@@ -1,0 +1,116 @@
+//! Modal readings that a word list cannot give, because they depend on the words
+//! around «kan»: the buyer's right to order more is an option («Kommunen kan
+//! bestille inntil 20 brukarar til einingsprisen»), and a permission limited by
+//! «bare»/«kun» or by «ikke … uten» is a restriction that binds («Databehandleren
+//! kan bare bruke underleverandører som kommunen har godkjent»).
+
+/// Who buys: a «kan» after these grants the buyer a right, not the vendor a
+/// capability.
+const BUYERS: &[&str] = &[
+    "kommunen",
+    "kommunene",
+    "kommunane",
+    "oppdragsgiver",
+    "oppdragsgiveren",
+    "oppdragsgjevar",
+    "oppdragsgjevaren",
+    "kunden",
+    "municipality",
+    "municipalities",
+    "customer",
+    "buyer",
+];
+
+/// Stems of verbs that order more of the delivery: with a buyer's «kan» they make
+/// the statement an option.
+const ORDER_STEMS: &[&str] = &[
+    "bestill", "utvid", "utløs", "utløys", "forleng", "kjøp", "avrop", "inkluder", "order",
+    "extend", "includ", "purchas", "exercis",
+];
+
+/// Words that may stand between «kan» and the ordering verb («kan i avtaleperioden
+/// utvide», "may at any time order").
+const ORDER_REACH: usize = 4;
+
+/// True when the buyer may order more: a buyer word, «kan»/"may", and within a few
+/// words an ordering verb. A capability the solution gives the municipality
+/// («Kommunen kan selv opprette brukere») orders nothing and is not an option.
+pub(crate) fn buyer_may_order(words: &[&str]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(*w, "kan" | "may")
+            && i > 0
+            && BUYERS.contains(&words[i - 1])
+            && words[i + 1..]
+                .iter()
+                .take(ORDER_REACH)
+                .any(|next| ORDER_STEMS.iter().any(|stem| next.starts_with(stem)))
+    })
+}
+
+/// True when «kan»/"may" is limited so that it binds: «kan bare», «kan berre», «kan
+/// kun», "may only", "can only", or «kan ikke/ikkje … uten/utan», "may not …
+/// without": the vendor is permitted one thing and so forbidden the rest.
+pub(crate) fn restricts(words: &[&str]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        if !matches!(*w, "kan" | "may" | "can") {
+            return false;
+        }
+        match words.get(i + 1) {
+            Some(&("bare" | "berre" | "kun" | "only")) => true,
+            Some(&("ikke" | "ikkje" | "not")) => words[i + 2..]
+                .iter()
+                .any(|later| matches!(*later, "uten" | "utan" | "without")),
+            _ => false,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{buyer_may_order, restricts};
+    use crate::text::modality::words;
+    use crate::text::normalize;
+
+    fn shape(s: &str, f: fn(&[&str]) -> bool) -> bool {
+        let norm = normalize(s).text;
+        let w: Vec<&str> = words(&norm).collect();
+        f(&w)
+    }
+
+    #[test]
+    fn the_buyers_right_to_order_more_is_an_option() {
+        assert!(shape(
+            "Kommunen kan i kontraktsperioden kjøpe tilleggsmoduler til avtalt enhetspris.",
+            buyer_may_order
+        ));
+        assert!(shape(
+            "The customer may extend the licence count by 30 seats.",
+            buyer_may_order
+        ));
+        assert!(!shape(
+            "Kommunen kan selv opprette brukere i løsningen.",
+            buyer_may_order
+        ));
+        assert!(!shape(
+            "Leverandøren kan bestille reservedeler.",
+            buyer_may_order
+        ));
+    }
+
+    #[test]
+    fn a_limited_permission_is_a_restriction() {
+        assert!(shape(
+            "Leverandøren kan kun lagre data i EØS.",
+            restricts
+        ));
+        assert!(shape(
+            "Leverandøren kan ikke endre behandlingen uten skriftlig samtykke.",
+            restricts
+        ));
+        assert!(!shape("Brukeren kan søke i journalen.", restricts));
+        assert!(!shape(
+            "Andre kommuner kan ikke slutte seg til avtalen.",
+            restricts
+        ));
+    }
+}
