@@ -61,7 +61,11 @@ fn demands_on_an_optional_ai_function_are_the_ai_rules_topic() {
 
 #[test]
 fn a_skal_in_a_list_headed_as_wishes_is_weak() {
-    for heading in ["### Bør-krav", "### Ønskte krav", "### Desirable requirements"] {
+    for heading in [
+        "### Bør-krav",
+        "### Ønskte krav",
+        "### Desirable requirements",
+    ] {
         let md = format!(
             "# Kravspesifikasjon\n\n## 4 Test\n\n{heading}\n\n- Leverandøren skal stille et testmiljø med fiktive pasienter til rådighet.\n"
         );

@@ -13,6 +13,7 @@ use super::plan::SetPlan;
 use super::reading;
 use super::scope::{Place, detect_services};
 use super::section_reading::SectionSays;
+use super::statement_reading::StatementReading;
 use super::statements::{
     self, PreparedBlock, PreparedStretch, Statement, prepare_stretch, stretches,
 };
@@ -217,6 +218,8 @@ struct StatementAt<'s> {
     index: usize,
     statement: &'s Statement,
     text: &'s str,
+    /// A table row's whole text: «Bilag 11 | Databehandleravtale» names the annex beside the cell.
+    row: Option<&'s str>,
     /// Its own hits and the inherited ones, in context.
     hits: &'s [Hit],
     statement_hits: StatementHits<'s>,
@@ -407,6 +410,8 @@ impl Observer<'_> {
             index: si,
             statement,
             text: &at.prepared.norm.text[statement.range.clone()],
+            row: matches!(at.block.kind, crate::document::BlockKind::TableRow(_))
+                .then_some(at.prepared.norm.text.as_str()),
             hits: &in_statement,
             statement_hits: StatementHits::of_statement(&in_statement, statement.range.start),
             normative,
@@ -417,9 +422,17 @@ impl Observer<'_> {
                 conditional: None,
                 weighs: None,
                 untyped_row: set.reading.untyped_rows && has_empty_type_cell(at),
-                section: self.section_says.get(at.block.section).copied().unwrap_or_default(),
+                section: self
+                    .section_says
+                    .get(at.block.section)
+                    .copied()
+                    .unwrap_or_default(),
                 // A type column's code is the tender's word for the row, before its heading's.
-                row_typed: at.prepared.table.as_ref().is_some_and(|r| r.row_type.is_some()),
+                row_typed: at
+                    .prepared
+                    .table
+                    .as_ref()
+                    .is_some_and(|r| r.row_type.is_some()),
             },
         };
         let candidates = std::mem::take(&mut self.candidates);
@@ -538,46 +551,6 @@ fn in_a_form(prepared: &PreparedBlock) -> bool {
             .is_some_and(|t| t.columns.form.is_some())
 }
 
-/// What the opt-in reading behaviours (`reading:`) say about one statement; whether
-/// it is conditional is read once, when a rule first needs to know.
-struct StatementReading {
-    /// The set reads conditions.
-    conditions: bool,
-    /// The set reads award criteria.
-    award_criteria: bool,
-    /// The statement is in an award-criteria section, table or list.
-    in_award_criteria: bool,
-    conditional: Option<bool>,
-    /// The statement weighs a criterion («Kvalitet 40 %»).
-    weighs: Option<bool>,
-    /// The statement is a row left without a type in a table with a type column,
-    /// and the set reads such rows as weak (`reading: untyped_rows`).
-    untyped_row: bool,
-    /// What the headings above the statement say of their section's requirements.
-    section: SectionSays,
-    row_typed: bool,
-}
-
-impl StatementReading {
-    fn is_evaluation(&mut self, text: &str) -> bool {
-        self.award_criteria
-            && (self.in_award_criteria
-                || *self
-                    .weighs
-                    .get_or_insert_with(|| reading::weighs_a_criterion(text)))
-    }
-
-    /// `options_bind`: the rule reads options as binding, and so the section an option
-    /// heads as the option's own demands.
-    fn is_conditional(&mut self, text: &str, options_bind: bool) -> bool {
-        self.section == SectionSays::Conditional && !options_bind
-            || self.conditions
-                && *self
-                .conditional
-                .get_or_insert_with(|| crate::text::conditions::is_conditional(text))
-    }
-}
-
 /// A row of a table with a type column whose type cell is empty: the tender gave it
 /// no type (a code the tool does not know, such as «V» without the tender's legend,
 /// is a type all the same).
@@ -611,7 +584,7 @@ fn observe(
             } else if statement.negated {
                 Coverage::Negated
             } else if statement.modality.is_binding()
-                || super::rule_reading::binds(rule, statement.modality, at.text)
+                || super::rule_reading::binds(rule, statement.modality, at.row.unwrap_or(at.text))
             {
                 Coverage::Binding
             } else if statement.modality.is_weak() {

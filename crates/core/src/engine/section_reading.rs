@@ -52,6 +52,24 @@ const APPLIES_WORDS: &[&str] = &[
     "only", "berre", "bare", "kun",
 ];
 
+/// Headings that name the contract or its annexes: a subsection so headed states the
+/// contract's terms, which bind, even inside a background section.
+const CONTRACT_HEADINGS: &[&str] = &[
+    "kontrakt",
+    "avtalevilkår",
+    "avtaledokument",
+    "bilag til kontrakt",
+    "bilag til avtal",
+    "vedlegg til kontrakt",
+    "contract",
+    "terms and conditions",
+];
+
+/// Whether a normalised heading (without its number) names the contract or its annexes.
+pub(crate) fn names_the_contract(title: &str) -> bool {
+    CONTRACT_HEADINGS.iter().any(|h| title.starts_with(h))
+}
+
 /// What each section of `doc` says, indexed like `doc.sections`.
 pub(super) fn section_readings(doc: &Document) -> Vec<SectionSays> {
     let mut says = vec![SectionSays::Nothing; doc.sections.len()];
@@ -114,8 +132,27 @@ mod tests {
 
     #[test]
     fn a_heading_that_names_wishes_types_its_section() {
-        for title in ["Bør-krav", "Ønskte krav", "Evalueringskrav", "Desirable requirements"] {
+        for title in [
+            "Bør-krav",
+            "Ønskte krav",
+            "Evalueringskrav",
+            "Desirable requirements",
+        ] {
             assert_eq!(says(title), SectionSays::Wished, "{title}");
+        }
+    }
+
+    #[test]
+    fn headings_that_name_the_contract_are_told_from_background() {
+        for title in ["Kontraktsbilag", "Kontraktsvilkår", "Contract and annexes"] {
+            assert!(names_the_contract(&normalize(title).text), "{title}");
+        }
+        for title in [
+            "Bakgrunn",
+            "Om kommunen",
+            "Dagens kontraktsituasjon med leverandøren",
+        ] {
+            assert!(!names_the_contract(&normalize(title).text), "{title}");
         }
     }
 
