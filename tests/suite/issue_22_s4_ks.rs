@@ -78,3 +78,179 @@ fn a_skal_in_a_list_headed_as_wishes_is_weak() {
         Status::Met,
     );
 }
+
+// ---------------------------------------------------------------------------
+// What the buyer wishes or expects is a weak demand
+// ---------------------------------------------------------------------------
+
+#[test]
+fn what_the_buyer_expects_or_wishes_asks_weakly() {
+    reads(
+        "# Krav\n\nKommunen forventer at alle nye grensesnitt lages med HL7 FHIR.\n",
+        "INT-013",
+        Status::Weak,
+    );
+    reads(
+        "# Krav\n\nKommunen ønsker å eie dataene som registreres, uavhengig av leverandør.\n",
+        "INF-001",
+        Status::Weak,
+    );
+}
+
+// ---------------------------------------------------------------------------
+// The contract's annexes listed in the introduction
+// ---------------------------------------------------------------------------
+
+#[test]
+fn an_annex_list_under_the_introduction_states_the_contract() {
+    let md = "# Konkurransegrunnlag\n\n## 1 Innledning\n\nKommunen kjøper et nytt journalsystem.\n\n\
+        ### 1.3 Avtalens bilag\n\n| Nr | Innhold |\n|---|---|\n| Bilag 1 | Kundens kravspesifikasjon |\n\
+        | Bilag 9 | Databehandleravtale |\n";
+    // «Avtalens bilag» is not a contract heading by its first word: the list stays background.
+    reads(md, "SEC-002", Status::Missing);
+    let contract = md.replace("### 1.3 Avtalens bilag", "### 1.3 Kontraktens bilag");
+    reads(&contract, "SEC-002", Status::Met);
+}
+
+// ---------------------------------------------------------------------------
+// Senses and word classes in the KS rules (1.2.2)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn blocking_information_from_someone_is_access_control_not_correction() {
+    reads(
+        "# Personvern\n\nLøsningen skal ha rollebasert tilgang og kunne sperre enkeltnotater for andre ansatte.\n",
+        "ARC-003",
+        Status::Missing,
+    );
+    reads(
+        "# Personvern\n\nFeilaktige journalnotater skal kunne rettes og sperres, med spor av endringen.\n",
+        "ARC-003",
+        Status::Met,
+    );
+    reads(
+        "# Privacy\n\nThe system shall let authorised staff correct and delete personal data in the record.\n",
+        "ARC-003",
+        Status::Met,
+    );
+}
+
+#[test]
+fn a_stated_list_of_systems_to_integrate_settles_integration_responsibility() {
+    reads(
+        "# Kravspesifikasjon\n\n## 2 Integrasjoner\n\nSystemer den nye journalen skal integreres med: kjernejournal, reseptformidleren og kommunens arkiv.\n",
+        "ARK-006",
+        Status::Met,
+    );
+    reads(
+        "# Kravspesifikasjon\n\n## 2 Integrasjoner\n\nIntegrasjonsansvaret for fagsystemene blir avtalt senere i prosjektet.\n",
+        "ARK-006",
+        Status::Missing,
+    );
+}
+
+#[test]
+fn usability_weighted_in_the_award_table_is_evaluated_usability() {
+    reads(
+        "# Tildeling\n\n| Kriterium | Vekting |\n|---|---|\n| Pris | 50 % |\n| Brukervennlighet | 50 % |\n",
+        "UX-002",
+        Status::Met,
+    );
+}
+
+#[test]
+fn handing_out_medicines_with_a_signature_is_medication_administration() {
+    reads(
+        "# Krav\n\nSystemet skal registrere hvert legemiddel som deles ut, med signatur fra den som gir det.\n",
+        "INT-021",
+        Status::Met,
+    );
+    reads(
+        "# Requirements\n\nThe system must send all prescriptions and medication management through SFM.\n",
+        "INT-021",
+        Status::Missing,
+    );
+}
+
+#[test]
+fn parents_acting_for_a_child_are_the_proxy_role() {
+    reads(
+        "# Krav\n\nForeldre skal kunne representere barnet sitt i meldingsutvekslingen på Helsenorge.\n",
+        "INF-007",
+        Status::Met,
+    );
+}
+
+#[test]
+fn a_named_municipality_as_controller_is_the_controller_role() {
+    reads(
+        "# Personvern\n\nHver kommune i samarbeidet er dataansvarlig for egne pasienter.\n",
+        "INF-008",
+        Status::Met,
+    );
+}
+
+#[test]
+fn transfer_out_of_the_eea_and_norwegian_data_centres_name_where_data_is_kept() {
+    reads(
+        "# Sikkerhet\n\nHelseopplysninger skal ikke overføres ut av EU/EØS.\n",
+        "SEC-009",
+        Status::Met,
+    );
+    reads(
+        "# Sikkerhet\n\nLøsningen skal driftes fra norske datasentre.\n",
+        "SEC-009",
+        Status::Met,
+    );
+}
+
+#[test]
+fn english_signing_in_and_shift_logs_are_not_access_logging() {
+    reads(
+        "# Requirements\n\nStaff logged in from a kiosk shall see no patient names. \
+         The ward shall keep a shift log where nurses record patient events.\n",
+        "SEC-005",
+        Status::Missing,
+    );
+}
+
+#[test]
+fn helseid_for_systems_is_not_users_login() {
+    reads(
+        "# Requirements\n\nThe integration engine shall authenticate to NHN with HelseID client credentials.\n",
+        "ARK-003",
+        Status::Missing,
+    );
+}
+
+#[test]
+fn fhir_as_an_example_format_asks_for_no_fhir_interface() {
+    reads(
+        "# Data\n\nKommunen skal kunne ta ut alle data i et åpent format, for eksempel FHIR eller XML.\n",
+        "INT-013",
+        Status::Missing,
+    );
+}
+
+#[test]
+fn a_first_version_of_a_message_standard_is_no_current_version() {
+    reads(
+        "# Meldinger\n\nSystemet skal støtte henvisning versjon 1.0.\n",
+        "INT-008",
+        Status::Missing,
+    );
+    reads(
+        "# Meldinger\n\nSystemet skal støtte PLO-meldinger i versjon 1.6.\n",
+        "INT-008",
+        Status::Met,
+    );
+}
+
+#[test]
+fn pjd_named_with_other_organisations_is_document_sharing() {
+    reads(
+        "# Krav\n\nLegevakta skal kunne lese PJD fra andre virksomheter.\n",
+        "INT-002",
+        Status::Met,
+    );
+}
