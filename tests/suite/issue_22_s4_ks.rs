@@ -254,3 +254,49 @@ fn pjd_named_with_other_organisations_is_document_sharing() {
         Status::Met,
     );
 }
+
+#[test]
+fn always_supporting_the_current_national_requirements_is_following_national_change() {
+    reads(
+        "# Krav\n\nSystemet skal til enhver tid oppfylle de gjeldende nasjonale kravene til meldinger.\n",
+        "ARK-007",
+        Status::Met,
+    );
+}
+
+#[test]
+fn a_heading_that_lists_the_end_of_the_contract_does_not_exclude_migration() {
+    reads(
+        "# Kravspesifikasjon\n\n## 5 Innføring, drift og avslutning\n\nJournaldata fra dagens fagsystem skal migreres til den nye løsningen.\n",
+        "ARC-005",
+        Status::Met,
+    );
+}
+
+#[test]
+fn information_shown_in_the_clinicians_workspace_is_an_integrated_view() {
+    reads(
+        "# Krav\n\nPrøvesvar skal vises integrert i sykepleierens arbeidsflate.\n",
+        "UX-003",
+        Status::Met,
+    );
+}
+
+#[test]
+fn a_forbidden_or_disclaimed_ai_function_is_not_bought() {
+    for sentence in [
+        "Leverandøren skal ikke bruke kunstig intelligens på kommunens data uten samtykke.",
+        "The municipality does not intend to buy artificial intelligence features.",
+    ] {
+        reads(
+            &format!("# Konkurransegrunnlag\n\n## 5 Kontrakt\n\n{sentence}\n"),
+            "SEC-014",
+            Status::NotApplicable,
+        );
+    }
+    reads(
+        "# Konkurransegrunnlag\n\n## 5 Krav\n\nLøsningen skal tilby tale til tekst med kunstig intelligens.\n",
+        "SEC-014",
+        Status::Missing,
+    );
+}

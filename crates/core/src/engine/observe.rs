@@ -378,7 +378,8 @@ impl Observer<'_> {
         // requires nothing («Anskaffelsen gjelder interkommunal legevakt»).
         let scope_text =
             at.in_scope_section && !statements::block_is_furniture(at.block) && !statement.glossary;
-        if (normative || scope_text) && !statement.negated {
+        let text = &at.prepared.norm.text[statement.range.clone()];
+        if (normative || scope_text) && !statement.negated && !super::scope::refuses(text) {
             detect_services(
                 set,
                 (&in_statement, &self.plan.detects),
