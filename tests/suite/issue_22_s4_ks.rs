@@ -119,7 +119,7 @@ fn an_annex_list_under_the_introduction_states_the_contract() {
 #[test]
 fn blocking_information_from_someone_is_access_control_not_correction() {
     reads(
-        "# Personvern\n\nLøsningen skal ha rollebasert tilgang og kunne sperre enkeltnotater for andre ansatte.\n",
+        "# Personvern\n\nLøsningen skal ha rollebasert tilgang og kunne sperre journalnotater for andre ansatte.\n",
         "ARC-003",
         Status::Missing,
     );
@@ -129,7 +129,7 @@ fn blocking_information_from_someone_is_access_control_not_correction() {
         Status::Met,
     );
     reads(
-        "# Privacy\n\nThe system shall let authorised staff correct and delete personal data in the record.\n",
+        "# Privacy\n\nThe system shall let authorised staff correct and delete patient information.\n",
         "ARC-003",
         Status::Met,
     );
