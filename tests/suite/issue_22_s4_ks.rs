@@ -300,3 +300,17 @@ fn a_forbidden_or_disclaimed_ai_function_is_not_bought() {
         Status::Missing,
     );
 }
+
+#[test]
+fn export_to_a_spreadsheet_only_covers_export_in_part() {
+    reads(
+        "# Krav\n\nAlle lister i systemet skal kunne eksporteres til Excel.\n",
+        "INF-002",
+        Status::Weak,
+    );
+    reads(
+        "# Krav\n\nAlle data skal kunne eksporteres i et strukturert og dokumentert format.\n",
+        "INF-002",
+        Status::Met,
+    );
+}

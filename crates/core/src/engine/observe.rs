@@ -520,13 +520,27 @@ impl Observer<'_> {
                 None => pattern.eval(&at.statement_hits, at.text),
             }
         };
-        let Some(primary) = primary else {
-            return;
+        // What covers the topic only in part covers it as weak at most.
+        let (primary, pattern, partial) = match primary {
+            Some(p) => (p, pattern, false),
+            None => match rule
+                .partial
+                .as_ref()
+                .and_then(|part| part.eval(&at.statement_hits, at.text).map(|p| (p, part)))
+            {
+                Some((p, part)) => (p, part, true),
+                None => return,
+            },
         };
         let found = &mut self.found;
         let excluded = self.plan.excluded.get(ri).map_or(&[][..], Vec::as_slice);
         let matched = (own_hits, primary, excluded);
         observe(rule, pattern, at, matched, |hit, coverage| {
+            let coverage = if partial && coverage == Coverage::Binding {
+                Coverage::Weak
+            } else {
+                coverage
+            };
             found.add(
                 ri,
                 Observation {

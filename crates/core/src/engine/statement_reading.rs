@@ -43,4 +43,3 @@ impl StatementReading {
                     .get_or_insert_with(|| crate::text::conditions::is_conditional(text))
     }
 }
-

@@ -364,6 +364,12 @@ pub struct Rule {
     #[serde(rename = "match", default)]
     #[schemars(with = "Option<Match>")]
     pub pattern: Option<Spanned<Match>>,
+    /// For `require`: what covers the topic only in part («eksport til Excel og PDF» for
+    /// export on established standards): a statement that matches it and not `match`
+    /// covers the rule as weak at most.
+    #[serde(default)]
+    #[schemars(with = "Option<Match>")]
+    pub partial: Option<Spanned<Match>>,
     /// For `check`: which built-in check.
     #[serde(default)]
     pub check: Option<BuiltinCheck>,
