@@ -314,3 +314,30 @@ fn export_to_a_spreadsheet_only_covers_export_in_part() {
         Status::Met,
     );
 }
+
+#[test]
+fn access_that_is_controlled_by_role_is_access_control() {
+    reads(
+        "# Sikkerhet\n\nTilgangen til journalen skal styres etter rolle og tjeneste.\n",
+        "SEC-004",
+        Status::Met,
+    );
+}
+
+#[test]
+fn seeing_who_has_had_insight_into_the_record_is_log_insight() {
+    reads(
+        "# Innbyggar\n\nPasienten skal kunne sjå kven som har hatt innsyn i journalen hennar.\n",
+        "SEC-006",
+        Status::Met,
+    );
+}
+
+#[test]
+fn opening_another_system_without_looking_up_the_patient_again_is_patient_context() {
+    reads(
+        "# Krav\n\nLegen skal kunne åpne prøvesvarsløsningen fra journalen uten å søke opp pasienten på nytt.\n",
+        "INF-006",
+        Status::Met,
+    );
+}
