@@ -331,6 +331,12 @@ fn seeing_who_has_had_insight_into_the_record_is_log_insight() {
         "SEC-006",
         Status::Met,
     );
+    // Logging who read the record is the logging itself (SEC-005), not the patient seeing it.
+    reads(
+        "# Sikkerhet\n\nSystemet skal logge hvem som har lest hvilke journaler.\n",
+        "SEC-006",
+        Status::Missing,
+    );
 }
 
 #[test]
