@@ -347,3 +347,21 @@ fn opening_another_system_without_looking_up_the_patient_again_is_patient_contex
         Status::Met,
     );
 }
+
+#[test]
+fn taking_out_ones_own_data_in_a_structured_format_is_export() {
+    reads(
+        "# Data\n\nKommunen skal når som helst kunne hente ut alle sine data i et strukturert format.\n",
+        "INF-002",
+        Status::Met,
+    );
+}
+
+#[test]
+fn asking_the_tenderer_to_describe_usability_evaluates_it() {
+    reads(
+        "# Kvalitet\n\nBeskriv hvordan løsningen er brukervennlig for nyansatte.\n",
+        "UX-002",
+        Status::Weak,
+    );
+}
