@@ -110,7 +110,41 @@ pub(crate) fn nonnormative_sections(doc: &Document, set: &RuleSet) -> Vec<bool> 
                         .next()
                         .is_some_and(char::is_alphanumeric)
             });
-        flags[i] = inherited || own;
+        flags[i] = inherited && !says_what_is_bought(&title) || own;
     }
     flags
+}
+
+/// Heading openings of a section that says what is bought or on which terms: under
+/// «1 Innledning», «1.3 Kva som skal kjøpast» and «1.4 Kontraktsvilkår» are the
+/// tender's own commitments, not background, though their parent is.
+const COMMITMENT_HEADINGS: &[&str] = &[
+    "kontrakt",
+    "avtaleverk",
+    "avtalevilkår",
+    "avtaleform",
+    "avtaletype",
+    "bilag",
+    "opsjon",
+    "pris",
+    "omfang",
+    "anskaffelsens omfang",
+    "anskaffingas omfang",
+    "leveransens omfang",
+    "oppdragets omfang",
+    "hva som skal",
+    "kva som skal",
+    "contract",
+    "option",
+    "pricing",
+    "price",
+    "scope",
+    "what is bought",
+    "what we buy",
+];
+
+/// True when a normalised heading (without its number) opens a section that says
+/// what is bought or on which terms ([`COMMITMENT_HEADINGS`]).
+fn says_what_is_bought(title: &str) -> bool {
+    COMMITMENT_HEADINGS.iter().any(|h| title.starts_with(h))
 }
