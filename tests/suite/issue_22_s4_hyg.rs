@@ -98,3 +98,46 @@ fn an_encouragement_to_attach_the_self_declaration_is_weak() {
         Status::Weak,
     );
 }
+
+// ---------------------------------------------------------------------------
+// What is bought, under an introduction (engine: plan::nonnormative_sections)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_contract_section_under_the_introduction_is_the_tenders_own_word() {
+    let tender = "# Anskaffelse av journalsystem\n\n## 1 Innledning\n\n### 1.1 Om oss\n\n\
+                  Tjenesten har 30 ansatte.\n\n### 1.2 Kontraktsform og bilag\n\n\
+                  Leveransen avtales på SSA-D, med databehandleravtalen som bilag 8.\n";
+    reads(tender, "CON-001", Status::Met);
+    reads(tender, "CON-005", Status::Met);
+    // The introduction itself stays background.
+    reads(
+        "# Anskaffelse\n\n## 1 Innledning\n\nLeveransen avtales på SSA-D.\n",
+        "CON-001",
+        Status::Missing,
+    );
+}
+
+// ---------------------------------------------------------------------------
+// A counterpart's system is named, not specified (HYG-001; rules/products)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_system_the_counterpart_runs_is_no_brand_requirement() {
+    reads(
+        "# Krav\n\nLøsningen skal ta imot røntgensvar fra DIPS hos Fjellby sjukehus.\n",
+        "HYG-001",
+        Status::Passed,
+    );
+    reads(
+        "# Krav\n\nAll historikk i dagens Gerica skal kunne søkes fram i ny løsning.\n",
+        "HYG-001",
+        Status::Passed,
+    );
+    // The buyer's own choice of brand is still one.
+    reads(
+        "# Krav\n\nBrukerne skal logge på med kommunens Azure AD.\n",
+        "HYG-001",
+        Status::Violation,
+    );
+}
