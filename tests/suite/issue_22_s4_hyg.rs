@@ -141,3 +141,17 @@ fn a_system_the_counterpart_runs_is_no_brand_requirement() {
         Status::Violation,
     );
 }
+
+// ---------------------------------------------------------------------------
+// The price model of an option (CON-010 reads options as binding from 1.2.2)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn the_unit_price_an_option_is_bought_at_is_a_stated_price_model() {
+    reads(
+        "# Konkurransegrunnlag\n\n## Opsjoner\n\n| Nr | Opsjon | Prisgrunnlag | Frist |\n|---|---|---|---|\n\
+         | 1 | Utvidelse med dagsenteret, høyst 35 brukere | Fast pris per bruker | Innen 18 måneder |\n",
+        "CON-010",
+        Status::Met,
+    );
+}
