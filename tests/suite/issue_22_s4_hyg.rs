@@ -155,3 +155,26 @@ fn the_unit_price_an_option_is_bought_at_is_a_stated_price_model() {
         Status::Met,
     );
 }
+
+// ---------------------------------------------------------------------------
+// Requirement tables and the time of fulfilment (HYG-004, HYG-005, HYG-006)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_column_of_minimum_requirements_and_award_criteria_types_its_rows() {
+    let tender = "# Krav\n\n| Id | Behov | Klassifisering |\n|---|---|---|\n\
+                  | 2.1 | Løsningen skal varsle om kritisk informasjon ved innlogging. | Minstekrav |\n\
+                  | 2.2 | Løsningen bør la brukeren velge skriftstørrelse. | Tildelingskriterium |\n\
+                  | 2.3 | Løsningen bør kunne vise sjekklister på nettbrett. | Minstekrav |\n";
+    reads(tender, "HYG-004", Status::Passed);
+    reads(tender, "HYG-005", Status::Violation);
+}
+
+#[test]
+fn minimum_requirements_met_when_the_contract_is_signed_is_a_time_of_fulfilment() {
+    reads(
+        "# Krav\n\nAlle minstekrav skal være oppfylt ved signering av kontrakten.\n",
+        "HYG-006",
+        Status::Met,
+    );
+}

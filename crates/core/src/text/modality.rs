@@ -473,6 +473,12 @@ pub fn classify_type_cell(cell: &str) -> Option<Modality> {
         "desirable",
         "should",
         "tildelingskrav",
+        // A row marked as an award criterion is evaluated, not demanded («Minstekrav /
+        // Tildelingskriterium» over the column).
+        "tildelingskriterium",
+        "tildelingskriterie",
+        "tildelingskriterier",
+        "tildelingskriteriet",
         "vektet",
         "valgfri",
         "valfri",
@@ -659,6 +665,10 @@ mod tests {
         assert_eq!(classify_type_cell("Bør"), Some(Modality::Should));
         assert_eq!(classify_type_cell("Ø"), Some(Modality::Should));
         assert_eq!(classify_type_cell("Opsjon"), Some(Modality::Option));
+        assert_eq!(
+            classify_type_cell("Tildelingskriterium"),
+            Some(Modality::Should)
+        );
         assert_eq!(classify_type_cell(""), None);
         assert_eq!(classify_type_cell("Se tabell"), None);
     }
