@@ -178,3 +178,15 @@ fn minimum_requirements_met_when_the_contract_is_signed_is_a_time_of_fulfilment(
         Status::Met,
     );
 }
+
+#[test]
+fn a_type_code_the_tender_names_in_running_text_types_its_rows() {
+    let tender = "# Kravspesifikasjon\n\n## Om kravene\n\nKravtype G er grunnkrav som må være oppfylt \
+                  ved kontraktsinngåelse. Kravtype P er poengsatte krav som vektes under kvalitet.\n\n\
+                  ## Krav\n\n| Id | Type | Krav |\n|---|---|---|\n\
+                  | 1 | G | Løsningen skal skrive ut resepter på papir ved nettbrudd. |\n\
+                  | 2 | P | Løsningen bør vise pasientens språk og tolkebehov. |\n\
+                  | 3 | G | Løsningen bør kunne sende SMS-varsel om endret time. |\n";
+    reads(tender, "HYG-004", Status::Passed);
+    reads(tender, "HYG-005", Status::Violation);
+}

@@ -99,10 +99,7 @@ mod tests {
 
     #[test]
     fn a_limited_permission_is_a_restriction() {
-        assert!(shape(
-            "Leverandøren kan kun lagre data i EØS.",
-            restricts
-        ));
+        assert!(shape("Leverandøren kan kun lagre data i EØS.", restricts));
         assert!(shape(
             "Leverandøren kan ikke endre behandlingen uten skriftlig samtykke.",
             restricts
