@@ -190,3 +190,47 @@ fn a_type_code_the_tender_names_in_running_text_types_its_rows() {
     reads(tender, "HYG-004", Status::Passed);
     reads(tender, "HYG-005", Status::Violation);
 }
+
+// ---------------------------------------------------------------------------
+// Rule terms of 1.2.2 (CON-002, CON-005, CON-009, HYG-010)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_list_of_contract_annexes_names_the_data_processing_agreement() {
+    reads(
+        "# Konkurransegrunnlag\n\n## Kontraktens vedlegg\n\n| Nr. | Innhold |\n|---|---|\n\
+         | 4 | Kundens tekniske plattform |\n| 9 | Databehandleravtale |\n",
+        "CON-005",
+        Status::Met,
+    );
+}
+
+#[test]
+fn sub_processors_under_a_restriction_are_subcontractors_disclosed() {
+    reads(
+        "# Personvern\n\nDatabehandleren kan ikke bruke underdatabehandlere uten at kommunen har \
+         samtykket skriftlig.\n",
+        "CON-009",
+        Status::Met,
+    );
+}
+
+#[test]
+fn the_directorate_of_ehealth_in_english_is_an_outdated_name() {
+    reads(
+        "# Requirements\n\nThe solution shall follow the code of conduct published by the Directorate of \
+         eHealth.\n",
+        "HYG-010",
+        Status::Violation,
+    );
+}
+
+#[test]
+fn an_open_joining_clause_under_the_introduction_is_still_the_tenders_clause() {
+    reads(
+        "# Konkurransegrunnlag\n\n## 1 Innledning\n\n### 1.4 Tilslutning\n\nAndre kommuner i fylket kan \
+         slutte seg til rammeavtalen senere.\n",
+        "CON-002",
+        Status::Violation,
+    );
+}

@@ -128,6 +128,7 @@ const COMMITMENT_HEADINGS: &[&str] = &[
     "opsjon",
     "pris",
     "omfang",
+    "tilslutning",
     "anskaffelsens omfang",
     "anskaffingas omfang",
     "leveransens omfang",
