@@ -234,3 +234,12 @@ fn an_open_joining_clause_under_the_introduction_is_still_the_tenders_clause() {
         Status::Violation,
     );
 }
+
+#[test]
+fn an_option_to_extend_the_term_does_not_make_the_contract_standard_optional() {
+    reads(
+        "# Kontrakt\n\nRammeavtalen inngås på SSA-D for tre år, med opsjon på forlenging ett år av gangen.\n",
+        "CON-001",
+        Status::Met,
+    );
+}

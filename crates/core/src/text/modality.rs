@@ -336,10 +336,15 @@ pub fn analyze(sentence: &str) -> (Modality, bool) {
         }
         permits |= matches!(word, "kan" | "may" | "can");
     }
-    if permits {
+    if permits || option {
         let all: Vec<&str> = words(sentence).collect();
-        option |= super::modal_shapes::buyer_may_order(&all);
-        binding |= super::modal_shapes::restricts(&all);
+        if option && super::modal_shapes::only_extends_the_term(&all) {
+            option = false;
+        }
+        if permits {
+            option |= super::modal_shapes::buyer_may_order(&all);
+            binding |= super::modal_shapes::restricts(&all);
+        }
     }
     let negated = has(Phrase::Negation) || has(Phrase::Deferral);
     let modality = if option || sentence.starts_with("option") || has(Phrase::Option) {
