@@ -243,3 +243,13 @@ fn an_option_to_extend_the_term_does_not_make_the_contract_standard_optional() {
         Status::Met,
     );
 }
+
+#[test]
+fn the_price_column_of_a_table_of_options_is_part_of_each_option() {
+    reads(
+        "# Avtale\n\n## Opsjoner\n\n| Opsjon | Innhold | Prising |\n|---|---|---|\n\
+         | A | Mobil arbeidsflate for hjemmetjenesten | Fast pris per lisens, kan utløses innen ett år |\n",
+        "CON-003",
+        Status::Met,
+    );
+}
