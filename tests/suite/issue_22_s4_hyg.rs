@@ -253,3 +253,13 @@ fn the_price_column_of_a_table_of_options_is_part_of_each_option() {
         Status::Met,
     );
 }
+
+#[test]
+fn sfm_with_the_alternative_of_an_own_module_is_not_exclusive() {
+    reads(
+        "# Legemidler\n\nLøsningen skal forskrive via SFM eller via egen modul som tilfredsstiller kravene til \
+         rekvirentsystemer.\n",
+        "HYG-003",
+        Status::Passed,
+    );
+}
