@@ -263,3 +263,14 @@ fn sfm_with_the_alternative_of_an_own_module_is_not_exclusive() {
         Status::Passed,
     );
 }
+
+#[test]
+fn a_second_demand_about_the_first_one_is_no_composite_requirement() {
+    reads(
+        "# Krav\n\n| Id | Krav | Type |\n|---|---|---|\n\
+         | U-3 | Løsningen skal oppfylle WCAG 2.1 AA, og leverandøren skal dokumentere dette med en \
+         tilgjengelighetserklæring. | M |\n",
+        "HYG-016",
+        Status::Passed,
+    );
+}
