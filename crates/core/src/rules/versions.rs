@@ -235,6 +235,11 @@ pub fn diff(from: &RuleSet, to: &RuleSet) -> Result<RuleSetDiff, String> {
         ("forms", old.forms, new.forms),
         ("exclusions", old.exclusions, new.exclusions),
         ("untyped_rows", old.untyped_rows, new.untyped_rows),
+        (
+            "section_headings",
+            old.section_headings,
+            new.section_headings,
+        ),
     ]
     .into_iter()
     .filter(|(_, a, b)| a != b)
