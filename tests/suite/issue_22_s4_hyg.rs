@@ -98,3 +98,179 @@ fn an_encouragement_to_attach_the_self_declaration_is_weak() {
         Status::Weak,
     );
 }
+
+// ---------------------------------------------------------------------------
+// What is bought, under an introduction (engine: plan::nonnormative_sections)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_contract_section_under_the_introduction_is_the_tenders_own_word() {
+    let tender = "# Anskaffelse av journalsystem\n\n## 1 Innledning\n\n### 1.1 Om oss\n\n\
+                  Tjenesten har 30 ansatte.\n\n### 1.2 Kontraktsform og bilag\n\n\
+                  Leveransen avtales på SSA-D, med databehandleravtalen som bilag 8.\n";
+    reads(tender, "CON-001", Status::Met);
+    reads(tender, "CON-005", Status::Met);
+    // The introduction itself stays background.
+    reads(
+        "# Anskaffelse\n\n## 1 Innledning\n\nLeveransen avtales på SSA-D.\n",
+        "CON-001",
+        Status::Missing,
+    );
+}
+
+// ---------------------------------------------------------------------------
+// A counterpart's system is named, not specified (HYG-001; rules/products)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_system_the_counterpart_runs_is_no_brand_requirement() {
+    reads(
+        "# Krav\n\nLøsningen skal ta imot røntgensvar fra DIPS hos Fjellby sjukehus.\n",
+        "HYG-001",
+        Status::Passed,
+    );
+    reads(
+        "# Krav\n\nAll historikk i dagens Gerica skal kunne søkes fram i ny løsning.\n",
+        "HYG-001",
+        Status::Passed,
+    );
+    // The buyer's own choice of brand is still one.
+    reads(
+        "# Krav\n\nBrukerne skal logge på med kommunens Azure AD.\n",
+        "HYG-001",
+        Status::Violation,
+    );
+}
+
+// ---------------------------------------------------------------------------
+// The price model of an option (CON-010 reads options as binding from 1.2.2)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn the_unit_price_an_option_is_bought_at_is_a_stated_price_model() {
+    reads(
+        "# Konkurransegrunnlag\n\n## Opsjoner\n\n| Nr | Opsjon | Prisgrunnlag | Frist |\n|---|---|---|---|\n\
+         | 1 | Utvidelse med dagsenteret, høyst 35 brukere | Fast pris per bruker | Innen 18 måneder |\n",
+        "CON-010",
+        Status::Met,
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Requirement tables and the time of fulfilment (HYG-004, HYG-005, HYG-006)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_column_of_minimum_requirements_and_award_criteria_types_its_rows() {
+    let tender = "# Krav\n\n| Id | Behov | Klassifisering |\n|---|---|---|\n\
+                  | 2.1 | Løsningen skal varsle om kritisk informasjon ved innlogging. | Minstekrav |\n\
+                  | 2.2 | Løsningen bør la brukeren velge skriftstørrelse. | Tildelingskriterium |\n\
+                  | 2.3 | Løsningen bør kunne vise sjekklister på nettbrett. | Minstekrav |\n";
+    reads(tender, "HYG-004", Status::Passed);
+    reads(tender, "HYG-005", Status::Violation);
+}
+
+#[test]
+fn minimum_requirements_met_when_the_contract_is_signed_is_a_time_of_fulfilment() {
+    reads(
+        "# Krav\n\nAlle minstekrav skal være oppfylt ved signering av kontrakten.\n",
+        "HYG-006",
+        Status::Met,
+    );
+}
+
+#[test]
+fn a_type_code_the_tender_names_in_running_text_types_its_rows() {
+    let tender = "# Kravspesifikasjon\n\n## Om kravene\n\nKravtype G er grunnkrav som må være oppfylt \
+                  ved kontraktsinngåelse. Kravtype P er poengsatte krav som vektes under kvalitet.\n\n\
+                  ## Krav\n\n| Id | Type | Krav |\n|---|---|---|\n\
+                  | 1 | G | Løsningen skal skrive ut resepter på papir ved nettbrudd. |\n\
+                  | 2 | P | Løsningen bør vise pasientens språk og tolkebehov. |\n\
+                  | 3 | G | Løsningen bør kunne sende SMS-varsel om endret time. |\n";
+    reads(tender, "HYG-004", Status::Passed);
+    reads(tender, "HYG-005", Status::Violation);
+}
+
+// ---------------------------------------------------------------------------
+// Rule terms of 1.2.2 (CON-002, CON-005, CON-009, HYG-010)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_list_of_contract_annexes_names_the_data_processing_agreement() {
+    reads(
+        "# Konkurransegrunnlag\n\n## Kontraktens vedlegg\n\n| Nr. | Innhold |\n|---|---|\n\
+         | 4 | Kundens tekniske plattform |\n| 9 | Databehandleravtale |\n",
+        "CON-005",
+        Status::Met,
+    );
+}
+
+#[test]
+fn sub_processors_under_a_restriction_are_subcontractors_disclosed() {
+    reads(
+        "# Personvern\n\nDatabehandleren kan ikke bruke underdatabehandlere uten at kommunen har \
+         samtykket skriftlig.\n",
+        "CON-009",
+        Status::Met,
+    );
+}
+
+#[test]
+fn the_directorate_of_ehealth_in_english_is_an_outdated_name() {
+    reads(
+        "# Requirements\n\nThe solution shall follow the code of conduct published by the Directorate of \
+         eHealth.\n",
+        "HYG-010",
+        Status::Violation,
+    );
+}
+
+#[test]
+fn an_open_joining_clause_under_the_introduction_is_still_the_tenders_clause() {
+    reads(
+        "# Konkurransegrunnlag\n\n## 1 Innledning\n\n### 1.4 Tilslutning\n\nAndre kommuner i fylket kan \
+         slutte seg til rammeavtalen senere.\n",
+        "CON-002",
+        Status::Violation,
+    );
+}
+
+#[test]
+fn an_option_to_extend_the_term_does_not_make_the_contract_standard_optional() {
+    reads(
+        "# Kontrakt\n\nRammeavtalen inngås på SSA-D for tre år, med opsjon på forlenging ett år av gangen.\n",
+        "CON-001",
+        Status::Met,
+    );
+}
+
+#[test]
+fn the_price_column_of_a_table_of_options_is_part_of_each_option() {
+    reads(
+        "# Avtale\n\n## Opsjoner\n\n| Opsjon | Innhold | Prising |\n|---|---|---|\n\
+         | A | Mobil arbeidsflate for hjemmetjenesten | Fast pris per lisens, kan utløses innen ett år |\n",
+        "CON-003",
+        Status::Met,
+    );
+}
+
+#[test]
+fn sfm_with_the_alternative_of_an_own_module_is_not_exclusive() {
+    reads(
+        "# Legemidler\n\nLøsningen skal forskrive via SFM eller via egen modul som tilfredsstiller kravene til \
+         rekvirentsystemer.\n",
+        "HYG-003",
+        Status::Passed,
+    );
+}
+
+#[test]
+fn a_second_demand_about_the_first_one_is_no_composite_requirement() {
+    reads(
+        "# Krav\n\n| Id | Krav | Type |\n|---|---|---|\n\
+         | U-3 | Løsningen skal oppfylle WCAG 2.1 AA, og leverandøren skal dokumentere dette med en \
+         tilgjengelighetserklæring. | M |\n",
+        "HYG-016",
+        Status::Passed,
+    );
+}

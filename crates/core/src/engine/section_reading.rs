@@ -52,17 +52,36 @@ const APPLIES_WORDS: &[&str] = &[
     "only", "berre", "bare", "kun",
 ];
 
-/// Headings that name the contract or its annexes: a subsection so headed states the
-/// contract's terms, which bind, even inside a background section.
+/// Headings that name the contract, its annexes, or what is bought and on which terms:
+/// a subsection so headed states the tender's own commitments, which bind, even inside
+/// a background section («1 Innledning › 1.3 Kva som skal kjøpast», «› 1.6 Tilslutning
+/// for andre kommunar»).
 const CONTRACT_HEADINGS: &[&str] = &[
     "kontrakt",
     "avtalevilkår",
     "avtaledokument",
-    "bilag til kontrakt",
-    "bilag til avtal",
+    "avtaleverk",
+    "avtaleform",
+    "avtaletype",
+    "bilag",
     "vedlegg til kontrakt",
+    "opsjon",
+    "pris",
+    "tilslutning",
+    "omfang",
+    "anskaffelsens omfang",
+    "anskaffingas omfang",
+    "leveransens omfang",
+    "oppdragets omfang",
+    "hva som skal",
+    "kva som skal",
     "contract",
     "terms and conditions",
+    "option",
+    "pricing",
+    "price",
+    "scope",
+    "what is bought",
 ];
 
 /// Whether a normalised heading (without its number) names the contract or its annexes.

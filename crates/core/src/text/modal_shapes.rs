@@ -65,9 +65,27 @@ pub(crate) fn restricts(words: &[&str]) -> bool {
     })
 }
 
+/// True when every «opsjon» of a sentence is one to extend the contract term
+/// («Avtalen inngås på SSA-L for 4 år med opsjon på forlengelse i 2 år»): the
+/// sentence is about the contract, and the extension does not make it an option.
+pub(crate) fn only_extends_the_term(words: &[&str]) -> bool {
+    let mut options = words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.starts_with("opsjon"))
+        .peekable();
+    options.peek().is_some()
+        && options.all(|(i, _)| {
+            words[i + 1..]
+                .iter()
+                .take(2)
+                .any(|w| w.starts_with("forleng") || w.starts_with("fornying"))
+        })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{buyer_may_order, restricts};
+    use super::{buyer_may_order, only_extends_the_term, restricts};
     use crate::text::modality::words;
     use crate::text::normalize;
 
@@ -94,6 +112,18 @@ mod tests {
         assert!(!shape(
             "Leverandøren kan bestille reservedeler.",
             buyer_may_order
+        ));
+    }
+
+    #[test]
+    fn an_option_to_extend_the_term_leaves_the_sentence_about_the_contract() {
+        assert!(shape(
+            "Rammeavtalen gjelder i tre år, med opsjon på forlenging ett år av gangen.",
+            only_extends_the_term
+        ));
+        assert!(!shape(
+            "Opsjon på modul for rus og psykiatri, med opsjon på forlengelse.",
+            only_extends_the_term
         ));
     }
 

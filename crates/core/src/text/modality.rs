@@ -346,10 +346,15 @@ pub fn analyze(sentence: &str) -> (Modality, bool) {
         }
         permits |= matches!(word, "kan" | "may" | "can");
     }
-    if permits {
+    if permits || option {
         let all: Vec<&str> = words(sentence).collect();
-        option |= super::modal_shapes::buyer_may_order(&all);
-        binding |= super::modal_shapes::restricts(&all);
+        if option && super::modal_shapes::only_extends_the_term(&all) {
+            option = false;
+        }
+        if permits {
+            option |= super::modal_shapes::buyer_may_order(&all);
+            binding |= super::modal_shapes::restricts(&all);
+        }
     }
     let negated = has(Phrase::Negation) || has(Phrase::Deferral);
     let modality = if option || sentence.starts_with("option") || has(Phrase::Option) {
@@ -491,6 +496,12 @@ pub fn classify_type_cell(cell: &str) -> Option<Modality> {
         "desirable",
         "should",
         "tildelingskrav",
+        // A row marked as an award criterion is evaluated, not demanded («Minstekrav /
+        // Tildelingskriterium» over the column).
+        "tildelingskriterium",
+        "tildelingskriterie",
+        "tildelingskriterier",
+        "tildelingskriteriet",
         "vektet",
         "valgfri",
         "valfri",
@@ -677,6 +688,10 @@ mod tests {
         assert_eq!(classify_type_cell("Bør"), Some(Modality::Should));
         assert_eq!(classify_type_cell("Ø"), Some(Modality::Should));
         assert_eq!(classify_type_cell("Opsjon"), Some(Modality::Option));
+        assert_eq!(
+            classify_type_cell("Tildelingskriterium"),
+            Some(Modality::Should)
+        );
         assert_eq!(classify_type_cell(""), None);
         assert_eq!(classify_type_cell("Se tabell"), None);
     }
