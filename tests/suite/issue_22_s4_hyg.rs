@@ -274,3 +274,21 @@ fn a_second_demand_about_the_first_one_is_no_composite_requirement() {
         Status::Passed,
     );
 }
+
+#[test]
+fn easy_and_intuitive_in_a_minimum_requirement_names_no_measure() {
+    reads(
+        "# Krav\n\n| Nr | Krav | Type |\n|---|---|---|\n| 12 | Timeboka skal være intuitiv for nye brukere. | M |\n",
+        "HYG-007",
+        Status::Violation,
+    );
+}
+
+#[test]
+fn the_county_governor_under_its_old_name_is_outdated() {
+    reads(
+        "# Krav\n\nLøsningen skal kunne levere tilsynsrapporter til Fylkesmannen på forespørsel.\n",
+        "HYG-010",
+        Status::Violation,
+    );
+}

@@ -118,8 +118,10 @@ const FUTURE_PHRASES: &[&str] = &[
 /// unlike an exclusion it puts nothing out of scope for the rest of the tender.
 const DEFERRAL_PHRASES: &[&str] = &[
     "vil bli avtalt",
-    "blir avtalt senere",
-    "blir avtalt seinare",
+    "avtalt senere",
+    "avtalt seinare",
+    "avtalte senere",
+    "avtalte seinare",
     "avtales senere",
     "avtales seinare",
     "avtalast seinare",
