@@ -365,3 +365,18 @@ fn asking_the_tenderer_to_describe_usability_evaluates_it() {
         Status::Weak,
     );
 }
+
+#[test]
+fn a_record_transferred_to_another_municipality_is_shared_with_it() {
+    reads(
+        "# Krav\n\nVed flytting skal helsekortet kunne overføres digitalt til skolehelsetjenesten i den nye kommunen.\n",
+        "INF-004",
+        Status::Met,
+    );
+    // Lab results from the hospital are e-messaging (INT-007).
+    reads(
+        "# Krav\n\nLøsningen skal hente prøvesvar fra sykehuset automatisk.\n",
+        "INF-004",
+        Status::Missing,
+    );
+}
