@@ -380,3 +380,16 @@ fn a_record_transferred_to_another_municipality_is_shared_with_it() {
         Status::Missing,
     );
 }
+
+#[test]
+fn a_list_of_what_the_new_solution_shall_integrate_with_binds_under_a_background_heading() {
+    let md = "# Kravspesifikasjon\n\n## 2 Dagens situasjon\n\nKommunen bruker i dag et eldre journalsystem.\n\n\
+        Systems the new solution shall integrate with:\n\n- kjernejournal\n- e-resept\n";
+    reads(md, "ARK-006", Status::Met);
+    // Today's integrations, described, stay background.
+    reads(
+        "# Kravspesifikasjon\n\n## 2 Dagens situasjon\n\nDagens system har disse integrasjonene:\n\n- kjernejournal\n",
+        "ARK-006",
+        Status::Missing,
+    );
+}

@@ -267,6 +267,8 @@ impl Observer<'_> {
                 .get(block.section)
                 .copied()
                 .unwrap_or(false)
+                && !(set.reading.section_headings
+                    && super::section_reading::demands_of_the_solution(&prepared.norm.text))
             || (set.reading.forms && in_a_form(prepared));
         let mut inherited = self.inherited(prepared, block.section);
         let evaluated = self.in_award_criteria(block, prepared);
