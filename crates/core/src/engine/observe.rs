@@ -380,8 +380,13 @@ impl Observer<'_> {
         // requires nothing («Anskaffelsen gjelder interkommunal legevakt»).
         let scope_text =
             at.in_scope_section && !statements::block_is_furniture(at.block) && !statement.glossary;
+        // Whether it refuses what it names is read only where it names a service.
         let text = &at.prepared.norm.text[statement.range.clone()];
-        if (normative || scope_text) && !statement.negated && !super::scope::refuses(text) {
+        if (normative || scope_text)
+            && !statement.negated
+            && super::scope::may_name_a_service(&in_statement, &self.plan.detects)
+            && !super::scope::refuses(text)
+        {
             detect_services(
                 set,
                 (&in_statement, &self.plan.detects),
