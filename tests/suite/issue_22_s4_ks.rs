@@ -393,3 +393,12 @@ fn a_list_of_what_the_new_solution_shall_integrate_with_binds_under_a_background
         Status::Missing,
     );
 }
+
+#[test]
+fn a_data_processing_agreement_said_to_be_entered_into_is_required() {
+    reads(
+        "# Kontrakt\n\nMellom partene blir det inngått en databehandleravtale etter DFØs mal.\n",
+        "SEC-002",
+        Status::Met,
+    );
+}
