@@ -4,13 +4,13 @@
 
 use super::observation::Observation;
 use super::requirement_rows;
+use super::section_reading::SectionSays;
 use super::statements::{self, PreparedBlock, PreparedStretch};
 use super::tally::SetTally;
 use crate::document::{Block, BlockKind, Document};
 use crate::findings::Coverage;
 use crate::rules::schema::BuiltinCheck;
 use crate::text::Modality;
-use super::section_reading::SectionSays;
 
 /// Where a structural check looks: the document and its stretch, and what the set
 /// reads as no requirement there.
@@ -57,7 +57,10 @@ fn demand_under_wishes(
     sections: &[SectionSays],
 ) -> Option<Observation> {
     if sections.get(block.section) != Some(&SectionSays::Wished)
-        || !matches!(block.kind, BlockKind::ListItem { .. } | BlockKind::Paragraph)
+        || !matches!(
+            block.kind,
+            BlockKind::ListItem { .. } | BlockKind::Paragraph
+        )
     {
         return None;
     }
