@@ -331,6 +331,12 @@ fn seeing_who_has_had_insight_into_the_record_is_log_insight() {
         "SEC-006",
         Status::Met,
     );
+    // Logging who read the record is the logging itself (SEC-005), not the patient seeing it.
+    reads(
+        "# Sikkerhet\n\nSystemet skal logge hvem som har lest hvilke journaler.\n",
+        "SEC-006",
+        Status::Missing,
+    );
 }
 
 #[test]
@@ -339,5 +345,23 @@ fn opening_another_system_without_looking_up_the_patient_again_is_patient_contex
         "# Krav\n\nLegen skal kunne åpne prøvesvarsløsningen fra journalen uten å søke opp pasienten på nytt.\n",
         "INF-006",
         Status::Met,
+    );
+}
+
+#[test]
+fn taking_out_ones_own_data_in_a_structured_format_is_export() {
+    reads(
+        "# Data\n\nKommunen skal når som helst kunne hente ut alle sine data i et strukturert format.\n",
+        "INF-002",
+        Status::Met,
+    );
+}
+
+#[test]
+fn asking_the_tenderer_to_describe_usability_evaluates_it() {
+    reads(
+        "# Kvalitet\n\nBeskriv hvordan løsningen er brukervennlig for nyansatte.\n",
+        "UX-002",
+        Status::Weak,
     );
 }
