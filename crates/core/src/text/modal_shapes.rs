@@ -4,23 +4,6 @@
 //! «bare»/«kun» or by «ikke … uten» is a restriction that binds («Databehandleren
 //! kan bare bruke underleverandører som kommunen har godkjent»).
 
-/// Who buys: a «kan» after these grants the buyer a right, not the vendor a
-/// capability.
-const BUYERS: &[&str] = &[
-    "kommunen",
-    "kommunene",
-    "kommunane",
-    "oppdragsgiver",
-    "oppdragsgiveren",
-    "oppdragsgjevar",
-    "oppdragsgjevaren",
-    "kunden",
-    "municipality",
-    "municipalities",
-    "customer",
-    "buyer",
-];
-
 /// Stems of verbs that order more of the delivery: with a buyer's «kan» they make
 /// the statement an option.
 const ORDER_STEMS: &[&str] = &[
@@ -39,7 +22,7 @@ pub(crate) fn buyer_may_order(words: &[&str]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         matches!(*w, "kan" | "may")
             && i > 0
-            && BUYERS.contains(&words[i - 1])
+            && super::conditions::BUYER_WORDS.contains(&words[i - 1])
             && words[i + 1..]
                 .iter()
                 .take(ORDER_REACH)
