@@ -5,10 +5,11 @@
 //! kan bare bruke underleverandører som kommunen har godkjent»).
 
 /// Stems of verbs that order more of the delivery: with a buyer's «kan» they make
-/// the statement an option.
+/// the statement an option. The English ones are written out to their «e», so
+/// «includes» and «included» match but not «inclusion».
 const ORDER_STEMS: &[&str] = &[
     "bestill", "utvid", "utløs", "utløys", "forleng", "kjøp", "avrop", "inkluder", "order",
-    "extend", "includ", "purchas", "exercis",
+    "extend", "include", "purchase", "exercise",
 ];
 
 /// Words that may stand between «kan» and the ordering verb («kan i avtaleperioden
