@@ -292,3 +292,18 @@ fn the_county_governor_under_its_old_name_is_outdated() {
         Status::Violation,
     );
 }
+
+#[test]
+fn a_demand_listed_under_a_heading_of_wishes_contradicts_its_type() {
+    reads(
+        "# Kravspesifikasjon\n\n## 4 Bør-krav\n\n- Løsningen bør vise bilde av pasienten.\n\
+         - Leverandøren skal tilby kurs i nye versjoner.\n",
+        "HYG-005",
+        Status::Violation,
+    );
+    reads(
+        "# Kravspesifikasjon\n\n## 4 Bør-krav\n\n- Løsningen bør vise bilde av pasienten.\n",
+        "HYG-005",
+        Status::Passed,
+    );
+}

@@ -243,18 +243,21 @@ pub(crate) fn legend_columns(header: &[String]) -> LegendColumns {
     (!other_is_requirement).then_some((code, definition))
 }
 
-/// «A – absolutt krav», «AV: …», «V = …»: a code of one to three capitals, a dash,
-/// colon or equals sign, and what it means.
-fn split_list_definition(text: &str) -> Option<(&str, &str)> {
-    let text = text.trim_start();
-    let code_len = text
+/// The length in bytes of the code of one to three capitals a text opens with.
+fn leading_code(text: &str) -> Option<usize> {
+    let len = text
         .char_indices()
         .take_while(|(_, c)| c.is_uppercase())
         .last()
         .map(|(i, c)| i + c.len_utf8())?;
-    if text[..code_len].chars().count() > 3 {
-        return None;
-    }
+    (text[..len].chars().count() <= 3).then_some(len)
+}
+
+/// «A – absolutt krav», «AV: …», «V = …»: a code of one to three capitals, a dash,
+/// colon or equals sign, and what it means.
+fn split_list_definition(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim_start();
+    let code_len = leading_code(text)?;
     let rest = &text[code_len..];
     let after_space = rest.trim_start();
     let spaced = after_space.len() < rest.len();
@@ -296,14 +299,7 @@ fn split_named_definition(sentence: &str) -> Option<(&str, &str)> {
             .is_some_and(|head| head.eq_ignore_ascii_case(i))
     })?;
     let rest = sentence[intro.len()..].trim_start_matches(['«', '"', '\'', '“']);
-    let code_len = rest
-        .char_indices()
-        .take_while(|(_, c)| c.is_uppercase())
-        .last()
-        .map(|(i, c)| i + c.len_utf8())?;
-    if rest[..code_len].chars().count() > 3 {
-        return None;
-    }
+    let code_len = leading_code(rest)?;
     let after = rest[code_len..]
         .trim_start_matches(['»', '"', '\'', '”'])
         .trim_start();

@@ -104,6 +104,7 @@ fn observe_stretch(
         di,
         nonnormative,
         reads_forms: set.reading.forms,
+        sections: plan.sections.get(di).map(Vec::as_slice).unwrap_or_default(),
     };
     let mut checks: Vec<(BuiltinCheck, Vec<Checked>)> = Vec::new();
     for (ri, rule) in set.rules.iter().enumerate() {

@@ -100,7 +100,7 @@ pub(super) fn product_at(
                 return None;
             }
             let product_end = extend(normalized, original, end);
-            if is_anothers_system(text, start, product_end) {
+            if is_a_counterparts_system(text, start, product_end) {
                 return None;
             }
             Some((start, product_end))
@@ -172,7 +172,7 @@ const OWNERS: &[&str] = &[
 /// Whether the product at `start..end` of a normalised text is a system another party
 /// already runs: an owner word before it (also "the hospital's"), or «ved»/«hos»/"at"
 /// a named place after it («DIPS ved Kvitsund sykehus»).
-fn is_anothers_system(text: &str, start: usize, end: usize) -> bool {
+fn is_a_counterparts_system(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim_end();
     let owner = before
         .rsplit(' ')
@@ -305,7 +305,7 @@ mod tests {
     fn a_system_another_party_runs_is_named_not_specified() {
         let owned = |text: &str, name: &str| {
             let at = text.find(name).unwrap_or(0);
-            is_anothers_system(text, at, at + name.len())
+            is_a_counterparts_system(text, at, at + name.len())
         };
         assert!(owned("epikriser fra dips ved kvitsund sykehus", "dips"));
         assert!(owned("data fra dagens gerica skal konverteres", "gerica"));

@@ -4,28 +4,12 @@
 //! «bare»/«kun» or by «ikke … uten» is a restriction that binds («Databehandleren
 //! kan bare bruke underleverandører som kommunen har godkjent»).
 
-/// Who buys: a «kan» after these grants the buyer a right, not the vendor a
-/// capability.
-const BUYERS: &[&str] = &[
-    "kommunen",
-    "kommunene",
-    "kommunane",
-    "oppdragsgiver",
-    "oppdragsgiveren",
-    "oppdragsgjevar",
-    "oppdragsgjevaren",
-    "kunden",
-    "municipality",
-    "municipalities",
-    "customer",
-    "buyer",
-];
-
 /// Stems of verbs that order more of the delivery: with a buyer's «kan» they make
-/// the statement an option.
+/// the statement an option. The English ones are written out to their «e», so
+/// «includes» and «included» match but not «inclusion».
 const ORDER_STEMS: &[&str] = &[
     "bestill", "utvid", "utløs", "utløys", "forleng", "kjøp", "avrop", "inkluder", "order",
-    "extend", "includ", "purchas", "exercis",
+    "extend", "include", "purchase", "exercise",
 ];
 
 /// Words that may stand between «kan» and the ordering verb («kan i avtaleperioden
@@ -39,7 +23,7 @@ pub(crate) fn buyer_may_order(words: &[&str]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         matches!(*w, "kan" | "may")
             && i > 0
-            && BUYERS.contains(&words[i - 1])
+            && super::conditions::BUYER_WORDS.contains(&words[i - 1])
             && words[i + 1..]
                 .iter()
                 .take(ORDER_REACH)
