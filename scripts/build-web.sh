@@ -45,7 +45,8 @@ wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name tenderlint
   target/wasm32-unknown-unknown/web/tenderlint_web.wasm
 
 page=src/serve/page
-cp "$page/app.js" "$page/checker.js" "$page/compare.js" "$page/app.css" "$out/"
+# Every script and style of the page (the server sends the same list: serve::PAGE).
+cp "$page"/*.js "$page"/*.css "$out/"
 cp "$page/icon.svg" "$out/favicon.svg"
 # The server sends its policy as a header; a static host may send none, so the page
 # carries its own. 'wasm-unsafe-eval' lets it compile the checker, nothing else.

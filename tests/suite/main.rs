@@ -36,6 +36,7 @@ mod fresh_2;
 mod fresh_3;
 mod heldout;
 mod hostile;
+mod house_rules;
 mod issue_13_docx;
 mod issue_22_forms;
 mod issue_22_reach;
