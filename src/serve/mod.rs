@@ -11,6 +11,7 @@ mod api;
 mod compare;
 mod guard;
 mod listen;
+mod refusal;
 mod review;
 
 pub use listen::{MAX_CONNECTIONS, MAX_HEADER_WAIT, Signal, Stopped};

@@ -57,6 +57,7 @@ mod rules_2026;
 mod schema;
 mod serve;
 mod serve_compare;
+mod serve_refusals;
 mod serve_safety;
 mod type_legend;
 mod waiver_expiry_docx;

@@ -8,6 +8,7 @@
 mod compare;
 mod messages;
 mod outcomes;
+mod refusals;
 mod services;
 
 pub use messages::{files_worded, notice, unknown_service, unreadable, unreadable_with_cause};
@@ -588,6 +589,7 @@ fn lookup(key: &str) -> Option<&'static Entry> {
         .chain(messages::MESSAGES)
         .chain(outcomes::OUTCOMES)
         .chain(compare::COMPARE)
+        .chain(refusals::REFUSALS)
         .find(|(k, ..)| *k == key)
 }
 
