@@ -4,7 +4,7 @@
 //! request is only the request's own words.
 
 use crate::Lang;
-use crate::report::i18n::word;
+use crate::report::i18n::filled;
 use axum::http::StatusCode;
 
 /// One refusal of the HTTP API.
@@ -178,21 +178,9 @@ impl Refusal {
 
     /// The refusal in `lang`, as the page shows it.
     pub(super) fn worded(&self, lang: Lang) -> String {
-        // The marks are filled in the words only: a value holding a mark stays as sent.
         let values = self.values();
-        let mut rest = word(lang, self.key());
-        let mut text = String::new();
-        while let Some((at, mark, value)) = values
-            .iter()
-            .filter_map(|(mark, value)| Some((rest.find(mark)?, *mark, value)))
-            .min_by_key(|(at, ..)| *at)
-        {
-            text.push_str(&rest[..at]);
-            text.push_str(value);
-            rest = &rest[at + mark.len()..];
-        }
-        text.push_str(rest);
-        text
+        let values: Vec<(&str, &str)> = values.iter().map(|(m, v)| (*m, v.as_str())).collect();
+        filled(lang, self.key(), &values)
     }
 }
 

@@ -60,6 +60,7 @@ mod serve_compare;
 mod serve_refusals;
 mod serve_safety;
 mod type_legend;
+mod usage_errors;
 mod waiver_expiry_docx;
 mod web;
 mod words;

@@ -10,6 +10,7 @@ mod messages;
 mod outcomes;
 mod refusals;
 mod services;
+mod usage;
 
 pub use messages::{files_worded, notice, unknown_service, unreadable, unreadable_with_cause};
 pub use services::service_name;
@@ -590,6 +591,7 @@ fn lookup(key: &str) -> Option<&'static Entry> {
         .chain(outcomes::OUTCOMES)
         .chain(compare::COMPARE)
         .chain(refusals::REFUSALS)
+        .chain(usage::USAGE)
         .find(|(k, ..)| *k == key)
 }
 
@@ -603,6 +605,24 @@ pub fn word(lang: Lang, key: &'static str) -> &'static str {
         },
         None => key,
     }
+}
+
+/// A word with its marks (`{name}`) filled in wherever they stand, in one pass: a
+/// value that holds a mark is left as it is.
+pub fn filled(lang: Lang, key: &'static str, values: &[(&str, &str)]) -> String {
+    let mut rest = word(lang, key);
+    let mut text = String::new();
+    while let Some((at, mark, value)) = values
+        .iter()
+        .filter_map(|(mark, value)| Some((rest.find(mark)?, *mark, *value)))
+        .min_by_key(|(at, ..)| *at)
+    {
+        text.push_str(&rest[..at]);
+        text.push_str(value);
+        rest = &rest[at + mark.len()..];
+    }
+    text.push_str(rest);
+    text
 }
 
 /// The same as [`word`]: the document and CI formats once showed bokmål to a
