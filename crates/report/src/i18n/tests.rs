@@ -12,6 +12,7 @@ fn every_word_exists_in_three_languages_once() {
         .chain(services::SERVICES)
         .chain(compare::COMPARE)
         .chain(refusals::REFUSALS)
+        .chain(review::REVIEW)
         .chain(usage::USAGE)
     {
         assert!(keys.insert(key), "{key} twice");
