@@ -41,8 +41,10 @@ cargo build --locked --quiet --profile web --target wasm32-unknown-unknown -p te
 out=target/web
 rm -rf "$out"
 mkdir -p "$out"
-wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name tenderlint_web \
-  target/wasm32-unknown-unknown/web/tenderlint_web.wasm
+# The function names (0.76 MB, 0.19 MB gzipped) only name frames in a stack trace; the
+# page runs the same code without them.
+wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+  --out-dir "$out" --out-name tenderlint_web target/wasm32-unknown-unknown/web/tenderlint_web.wasm
 
 page=src/serve/page
 # Every script and style of the page (the server sends the same list: serve::PAGE).
