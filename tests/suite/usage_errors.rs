@@ -26,11 +26,11 @@ fn stderr(output: &Output) -> String {
 
 #[test]
 fn an_unknown_flag_under_lang_nn_is_worded_in_nynorsk_with_exit_status_2() {
-    let output = run(&["check", "--frmat", "json", "--lang", "nn"], None);
+    let output = run(&["check", "--farmat", "json", "--lang", "nn"], None);
     assert_eq!(output.status.code(), Some(2));
     let text = stderr(&output);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], "feil: ukjend argument '--frmat'", "{text}");
+    assert_eq!(lines[0], "feil: ukjend argument '--farmat'", "{text}");
     assert!(text.contains("\n  tips: meinte du '--format'?\n"), "{text}");
     assert!(text.contains("\nBruk: tenderlint check "), "{text}");
     assert!(
@@ -44,11 +44,11 @@ fn an_unknown_flag_under_lang_nn_is_worded_in_nynorsk_with_exit_status_2() {
 
     // English, or no language asked for, keeps clap's own words.
     for locale in [None, Some("en_US.UTF-8"), Some("C")] {
-        let output = run(&["check", "--frmat"], locale);
+        let output = run(&["check", "--farmat"], locale);
         assert_eq!(output.status.code(), Some(2));
         let text = stderr(&output);
         assert!(
-            text.starts_with("error: unexpected argument '--frmat' found"),
+            text.starts_with("error: unexpected argument '--farmat' found"),
             "{locale:?}: {text}"
         );
         assert!(text.contains("\nUsage: tenderlint check"), "{text}");
@@ -81,6 +81,6 @@ fn a_norwegian_locale_words_a_missing_argument_and_a_refused_value() {
         "{text}"
     );
     // `--lang` on the command line wins over the locale, as it does for every message.
-    let output = run(&["chek", "--lang", "en"], Some("nb_NO.UTF-8"));
-    assert!(stderr(&output).starts_with("error: unrecognized subcommand 'chek'"));
+    let output = run(&["chekk", "--lang", "en"], Some("nb_NO.UTF-8"));
+    assert!(stderr(&output).starts_with("error: unrecognized subcommand 'chekk'"));
 }
