@@ -1,6 +1,7 @@
 //! The HTTP API: upload parsing, checks on the blocking pool, answers as JSON
-//! or as a report download. Every failure is a JSON `{"error": …}` with a
-//! status that says whose fault it is; nothing a request sends can panic here.
+//! or as a report download. Every failure is a [`Refusal`], sent as JSON
+//! `{"error": …, "code": …}` with a status that says whose fault it is, worded in
+//! the language the request asked for; nothing a request sends can panic here.
 
 use super::ServeOptions;
 use super::refusal::Refusal;
