@@ -428,12 +428,25 @@ fn word_char(byte: Option<&u8>, decode: impl FnOnce() -> Option<char>) -> bool {
 
 /// Sets each hit's `word` to the index of the word it starts in. One sweep over the
 /// text up to the last hit, rather than a word table kept for every block: most
-/// blocks have no hits, and the table would cost more memory than the text.
+/// blocks have no hits, and the table would cost more memory than the text. The
+/// sweep takes eight ASCII bytes at a time ([`ascii_word_starts`]): byte by byte it
+/// was a sixth of the term search of a large tender.
 fn number_words(text: &str, hits: &mut [Hit]) {
     let bytes = text.as_bytes();
     let (mut at, mut words, mut in_word) = (0usize, 0u32, false);
     for hit in hits.iter_mut() {
-        while at <= hit.start && at < bytes.len() {
+        // The bytes up to and including the hit's first are counted.
+        let stop = hit.start.saturating_add(1).min(bytes.len());
+        while at < stop {
+            if at + 8 <= stop
+                && let Some(Ok(chunk)) = bytes.get(at..at + 8).map(<[u8; 8]>::try_from)
+                && let Some((starts, ends_in_word)) = ascii_word_starts(chunk, in_word)
+            {
+                words += starts;
+                in_word = ends_in_word;
+                at += 8;
+                continue;
+            }
             let (is_word, len) = match bytes[at] {
                 b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
                 _ => text[at..]
@@ -447,6 +460,27 @@ fn number_words(text: &str, hits: &mut [Hit]) {
         }
         hit.word = words.saturating_sub(1);
     }
+}
+
+/// How many words start in eight ASCII bytes, given whether a word runs into them,
+/// and whether one runs on past them; `None` when a byte is not ASCII. Each byte's
+/// class is computed in parallel in one 64-bit word: a byte `x < 0x80` is in
+/// `lo..=hi` when `x + 0x80 - lo` has its top bit and `x + 0x7f - hi` has not, and
+/// neither sum carries into the next byte.
+fn ascii_word_starts(chunk: [u8; 8], in_word: bool) -> Option<(u32, bool)> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = ONES * 0x80;
+    let x = u64::from_le_bytes(chunk);
+    if x & TOPS != 0 {
+        return None;
+    }
+    let within = |lo: u8, hi: u8| {
+        (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x7f - hi)) & TOPS
+    };
+    let word = within(b'0', b'9') | within(b'a', b'z') | within(b'A', b'Z');
+    // Byte i's predecessor is byte i - 1, the next lower one in little-endian order.
+    let before = (word << 8) | if in_word { 0x80 } else { 0 };
+    Some(((word & !before).count_ones(), word & (1 << 63) != 0))
 }
 
 /// A term with a hyphen or space also matches the other spellings writers use:
@@ -639,6 +673,72 @@ mod tests {
         };
         assert_eq!(with("Løsningen skal slå opp HER-id i AR."), 1);
         assert_eq!(with("Løsningen skal støtte AR-briller for opplæring."), 0);
+    }
+
+    /// Word numbering, one character at a time: what [`number_words`] must agree with.
+    fn words_by_character(text: &str, start: usize) -> u32 {
+        let mut words = 0u32;
+        let mut in_word = false;
+        for (at, c) in text.char_indices() {
+            if at > start {
+                break;
+            }
+            let is_word = is_word_char(c);
+            words += u32::from(is_word && !in_word);
+            in_word = is_word;
+        }
+        words.saturating_sub(1)
+    }
+
+    /// Hits at every character of texts whose ASCII runs are long enough for the
+    /// eight-byte steps, with letters, digits and punctuation at each byte of a
+    /// step (the classes' edges: `/`, `0`, `9`, `:`, `@`, `A`, `Z`, `[`, `` ` ``, `a`,
+    /// `z`, `{`, DEL), words running across steps, and non-ASCII letters and marks
+    /// in between: each hit is numbered as counting character by character numbers it.
+    #[test]
+    fn hits_are_numbered_as_counting_word_by_word_does() {
+        let texts = [
+            "krav 1 skal ha kjernejournal og e-resept, helseid; sms-varsling.",
+            "/09:@AZ[`az{\u{7f} 0/9:A@Z[a`z{ abcdefghijklmnop qrstuvwxyz0123456789",
+            "løsningen skal støtte æøå-tegn og «sitater» i teksten, også 3½ gang",
+            "ab\u{301}c defgh\u{a0}ijk lmnopqrs tu\u{2011}vw xyz.12345678 9",
+            "        a       bb      ccc    dddd   eeeee  ffffff gggggggg",
+            "",
+        ];
+        for text in texts {
+            let mut hits: Vec<Hit> = text
+                .char_indices()
+                .map(|(start, _)| Hit {
+                    term: 0,
+                    start,
+                    end: start,
+                    word: u32::MAX,
+                    inherited: false,
+                })
+                .collect();
+            number_words(text, &mut hits);
+            for hit in &hits {
+                assert_eq!(
+                    hit.word,
+                    words_by_character(text, hit.start),
+                    "{text:?} at {}",
+                    hit.start
+                );
+            }
+            // A single hit far into the text takes the long steps all the way.
+            if let Some(&last) = hits.last() {
+                let mut one = [Hit {
+                    word: u32::MAX,
+                    ..last
+                }];
+                number_words(text, &mut one);
+                assert_eq!(
+                    one[0].word,
+                    words_by_character(text, last.start),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]
