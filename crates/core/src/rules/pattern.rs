@@ -499,17 +499,32 @@ impl<'a> StatementHits<'a> {
             .map(|k| self.by_term[k].1)
     }
 
+    /// The index in `hits` of the first hit of lowest rank of each of `terms`
+    /// (sorted) that the statement has. A rule's list may hold dozens of terms and
+    /// a statement a few: the shorter side is walked and looked up in the longer.
+    fn positions<'t>(&'t self, terms: &'t [TermId]) -> impl Iterator<Item = usize> + 't {
+        let by_term = self.by_term.as_slice();
+        let statement_shorter = by_term.len() < terms.len();
+        let from_statement = by_term
+            .iter()
+            .filter(move |(t, _)| statement_shorter && terms.binary_search(t).is_ok())
+            .map(|&(_, i)| i);
+        let from_terms = terms
+            .iter()
+            .filter(move |_| !statement_shorter)
+            .filter_map(|&t| self.position(t));
+        from_statement.chain(from_terms)
+    }
+
     /// Whether a hit has one of `terms` (sorted).
     fn has_any(&self, terms: &[TermId]) -> bool {
-        terms.iter().any(|&t| self.position(t).is_some())
+        self.positions(terms).next().is_some()
     }
 
     /// The hit of lowest rank among those with one of `terms` (sorted), the first
     /// in `hits` of equals, as a scan of `hits` would find it.
     fn first_of(&self, terms: &[TermId]) -> Option<Hit> {
-        terms
-            .iter()
-            .filter_map(|&t| self.position(t))
+        self.positions(terms)
             .min_by_key(|&i| (self.hits[i].rank(), i))
             .map(|i| self.hits[i])
     }

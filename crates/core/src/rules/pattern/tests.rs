@@ -43,7 +43,8 @@ fn a_regex_alone_is_triggered_by_its_literal_prefixes() {
 }
 
 /// The term index finds the hit a scan of the statement's hits finds: lowest
-/// rank, and the first of equals (hits at one place, own before inherited).
+/// rank, and the first of equals (hits at one place, own before inherited),
+/// whether the rule's list or the statement's terms are the longer.
 #[test]
 fn statement_hits_pick_what_a_scan_picks() {
     let hits: Vec<Hit> = (0..40usize)
@@ -63,6 +64,10 @@ fn statement_hits_pick_what_a_scan_picks() {
         vec![1, 2, 4, 8],
         vec![9, 10],
         (0..9).collect(),
+        // Lists longer than the statement's nine terms are looked up the other way.
+        (0..20).collect(),
+        vec![2, 9, 11, 12, 13, 14, 15, 16, 17, 18],
+        (10..30).collect(),
     ] {
         let scanned = hits
             .iter()
