@@ -20,7 +20,7 @@ use crate::document::{Block, Document};
 use crate::findings::Coverage;
 use crate::parallel::prelude::*;
 use crate::rules::schema::{BuiltinCheck, RuleKind};
-use crate::rules::{CompiledMatch, CompiledRule, Hit, RuleSet, StatementHits};
+use crate::rules::{CompiledMatch, CompiledRule, Hit, RuleSet, StatementHits, TermSlots};
 use crate::text::Modality;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -148,6 +148,7 @@ fn observe_blocks(
         stamp: 0,
         candidates: Vec::new(),
         candidate_stamps: vec![0; set.rules.len()],
+        term_slots: TermSlots::default(),
     };
     let range = stretch.range.clone();
     for (bi, block) in range.clone().zip(&doc.blocks[range]) {
@@ -188,6 +189,8 @@ struct Observer<'a> {
     /// A rule is a candidate of the current statement when its stamp is `stamp`.
     candidates: Vec<usize>,
     candidate_stamps: Vec<u32>,
+    /// Where the current statement's terms are, by term id, for its rules' patterns.
+    term_slots: TermSlots,
 }
 
 /// A block being observed, with what its statements share.
@@ -401,13 +404,18 @@ impl Observer<'_> {
         if self.candidates.is_empty() {
             return;
         }
+        let mut slots = std::mem::take(&mut self.term_slots);
         let mut statement_at = StatementAt {
             block: at.index,
             index: si,
             statement,
             text: &at.prepared.norm.text[statement.range.clone()],
             hits: &in_statement,
-            statement_hits: StatementHits::of_statement(&in_statement, statement.range.start),
+            statement_hits: StatementHits::of_statement_in(
+                &in_statement,
+                statement.range.start,
+                &mut slots,
+            ),
             normative,
             reading: StatementReading {
                 conditions: set.reading.conditions,
@@ -423,6 +431,7 @@ impl Observer<'_> {
             self.rule(ri, &mut statement_at);
         }
         self.candidates = candidates;
+        self.term_slots = slots;
     }
 
     /// Evaluates one candidate rule on a statement and records what it observes.

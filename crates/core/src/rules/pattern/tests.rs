@@ -57,6 +57,12 @@ fn statement_hits_pick_what_a_scan_picks() {
         })
         .collect();
     let index = StatementHits::new(&hits);
+    // The same statement indexed by term id, after another statement's terms
+    // were: what that one left behind must not count.
+    let mut slots = TermSlots::default();
+    let earlier: Vec<Hit> = (0..30).map(|t| Hit { term: t, ..hits[0] }).collect();
+    drop(StatementHits::of_statement_in(&earlier, 0, &mut slots));
+    let slotted = StatementHits::of_statement_in(&hits, 0, &mut slots);
     for terms in [
         vec![],
         vec![0],
@@ -74,11 +80,11 @@ fn statement_hits_pick_what_a_scan_picks() {
             .filter(|h| terms.binary_search(&h.term).is_ok())
             .min_by_key(|h| h.rank())
             .copied();
-        assert_eq!(index.first_of(&terms), scanned, "{terms:?}");
-        assert_eq!(
-            index.has_any(&terms),
-            hits.iter().any(|h| terms.binary_search(&h.term).is_ok())
-        );
+        let any = hits.iter().any(|h| terms.binary_search(&h.term).is_ok());
+        for index in [&index, &slotted] {
+            assert_eq!(index.first_of(&terms), scanned, "{terms:?}");
+            assert_eq!(index.has_any(&terms), any, "{terms:?}");
+        }
     }
 }
 
