@@ -518,7 +518,8 @@ fn prepare_block(
             if !row.is_header && columns.requirement {
                 if let Some(range) = content_range {
                     let statement_text = &norm.text[range.clone()];
-                    let text_is_option = row_modality(statement_text) == Modality::Option;
+                    // The same range `text_modality` was read from.
+                    let text_is_option = text_modality == Modality::Option;
                     let modality = match row_type {
                         // An option stays an option even in a minimum-requirement row.
                         Some(_) if text_is_option => Modality::Option,

@@ -281,8 +281,8 @@ enum Phrase {
     Required,
 }
 
-/// Every phrase list in one automaton, so a sentence is scanned once rather than once
-/// per phrase (the lists hold about a hundred phrases).
+/// Every phrase list in one DFA, so a sentence is scanned once at a byte a step (past a
+/// hundred phrases the crate would pick an NFA that chases failure links).
 struct Phrases {
     automaton: aho_corasick::AhoCorasick,
     kinds: Vec<Phrase>,
@@ -308,9 +308,11 @@ fn phrases() -> &'static Option<Phrases> {
                 kinds.push(kind);
             }
         }
-        aho_corasick::AhoCorasick::new(&patterns)
-            .ok()
-            .map(|automaton| Phrases { automaton, kinds })
+        let kind = Some(aho_corasick::AhoCorasickKind::DFA);
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .kind(kind)
+            .build(&patterns);
+        automaton.ok().map(|automaton| Phrases { automaton, kinds })
     })
 }
 
