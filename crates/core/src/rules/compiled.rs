@@ -13,7 +13,6 @@ use super::schema::{
 use crate::source::yaml::{Problem, RuleSetError, RuleSetSource};
 use crate::text::normalize::normalize_term;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A rule set ready to run. Serde gives the binary form the embedded sets are
@@ -140,7 +139,7 @@ pub struct CompiledRule {
 
 /// Pattern → its number in the set. The key's only interior mutability is a lazily
 /// compiled regex, which equality and hashing never look at (they use the pattern text).
-type PatternKeys = HashMap<CompiledMatch, u32>;
+type PatternKeys = foldhash::HashMap<CompiledMatch, u32>;
 
 impl RuleSet {
     /// Parses, validates and compiles a rule-set file.
@@ -152,7 +151,7 @@ impl RuleSet {
         let mut problems = Vec::new();
         // See [`PatternKeys`] for why a key with a lazy regex inside is sound.
         #[allow(clippy::mutable_key_type)]
-        let mut pattern_keys = PatternKeys::new();
+        let mut pattern_keys = PatternKeys::default();
         let lexicon = Lexicon::of(&file);
         let mut shared = Shared::default();
         for rule in &file.rules {
@@ -269,11 +268,11 @@ struct Shared {
 }
 
 /// Values by content, each behind one `Arc`.
-struct Interned<T>(HashMap<Arc<T>, ()>);
+struct Interned<T>(foldhash::HashMap<Arc<T>, ()>);
 
 impl<T> Default for Interned<T> {
     fn default() -> Self {
-        Interned(HashMap::new())
+        Interned(foldhash::HashMap::default())
     }
 }
 
