@@ -34,6 +34,7 @@ mod first_hour;
 mod fresh;
 mod fresh_2;
 mod fresh_3;
+mod fresh_4;
 mod heldout;
 mod hostile;
 mod issue_13_docx;
