@@ -12,7 +12,15 @@ fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+            let worded = cli::usage_language(&args, &cli::Environment::read())
+                .and_then(|lang| cli::usage_worded(&e, lang));
+            match worded {
+                Some(text) => eprint!("{text}"),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return ExitCode::from(if e.use_stderr() { cli::ERROR } else { cli::OK });
         }
     };

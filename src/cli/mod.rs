@@ -20,9 +20,12 @@ mod review;
 mod rules;
 mod serve;
 mod settings;
+mod usage;
 
 pub(crate) use args::Cli;
 use args::Command;
+pub(crate) use settings::Environment;
+pub(crate) use usage::{language as usage_language, worded as usage_worded};
 
 /// Nothing at or above `--fail-on` fails.
 pub(crate) const OK: u8 = 0;

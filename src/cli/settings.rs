@@ -69,7 +69,7 @@ impl Environment {
 
     /// The language of the locale: the first of `LC_ALL`, `LC_MESSAGES`, `LANG`
     /// that is set and names one tenderlint speaks.
-    fn lang(&self) -> Option<Lang> {
+    pub(crate) fn lang(&self) -> Option<Lang> {
         self.locale
             .iter()
             .flatten()

@@ -45,20 +45,22 @@ pub(crate) const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 pub type ConfigError = RuleSetError;
 
 /// Lowest severity that makes `check` exit with status 1.
-// The values are documented by the plain comments below (see there why not doc comments).
-#[allow(missing_docs)]
+// `help = None` on each value: clap would print a doc comment as the value's help in
+// `--help`, completions and the manual, which list the bare values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum FailOn {
-    // Plain comments, not doc comments: clap would print a doc comment as the value's help
-    // in `--help`, completions and the manual, which list the bare values.
-    // Errors fail the run (the default).
+    /// Errors fail the run (the default).
+    #[value(help = None)]
     Error,
-    // Warnings and errors fail it.
+    /// Warnings and errors fail it.
+    #[value(help = None)]
     Warning,
-    // Anything that fails a rule fails it.
+    /// Anything that fails a rule fails it.
+    #[value(help = None)]
     Info,
-    // Nothing fails it: report only.
+    /// Nothing fails it: report only.
+    #[value(help = None)]
     Never,
 }
 

@@ -1,8 +1,10 @@
 //! The HTTP API: upload parsing, checks on the blocking pool, answers as JSON
-//! or as a report download. Every failure is a JSON `{"error": …}` with a
-//! status that says whose fault it is; nothing a request sends can panic here.
+//! or as a report download. Every failure is a [`Refusal`], sent as JSON
+//! `{"error": …, "code": …}` with a status that says whose fault it is, worded in
+//! the language the request asked for; nothing a request sends can panic here.
 
 use super::ServeOptions;
+use super::refusal::Refusal;
 use crate::Lang;
 use crate::findings::CheckReport;
 use crate::report::{self, Format, RenderOptions};
@@ -10,7 +12,7 @@ use crate::rules::{self, RuleSet};
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::{FromRequest, Request};
 use axum::extract::{Query, rejection::QueryRejection};
-use axum::http::{StatusCode, header};
+use axum::http::{StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -41,36 +43,38 @@ impl State {
     }
 }
 
-/// An answer that is not a result.
+/// An answer that is not a result: a refusal, worded when it is sent.
 pub(super) struct ApiError {
-    status: StatusCode,
-    message: String,
+    refusal: Refusal,
+    /// The technical cause beside the words (a reader's or the zip writer's message).
+    detail: Option<String>,
     /// The files and why they could not be read, when none could.
     files: Option<Vec<crate::findings::FileEntry>>,
-    /// Seconds after which a refused request may be sent again (`Retry-After`).
-    retry_after: Option<u64>,
+    /// The language the request asked for, once it is known.
+    lang: Option<Lang>,
+}
+
+impl From<Refusal> for ApiError {
+    fn from(refusal: Refusal) -> ApiError {
+        ApiError {
+            refusal,
+            detail: None,
+            files: None,
+            lang: None,
+        }
+    }
 }
 
 impl ApiError {
-    pub(super) fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
-        ApiError {
-            status,
-            message: message.into(),
-            files: None,
-            retry_after: None,
-        }
+    pub(super) fn with_detail(mut self, detail: impl Into<String>) -> ApiError {
+        self.detail = Some(detail.into());
+        self
     }
 
-    /// 503: the server is busy, not wrong; try again after `seconds`.
-    fn busy(message: impl Into<String>, seconds: u64) -> ApiError {
-        ApiError {
-            retry_after: Some(seconds),
-            ..ApiError::new(StatusCode::SERVICE_UNAVAILABLE, message)
-        }
-    }
-
-    pub(super) fn bad_request(message: impl Into<String>) -> ApiError {
-        ApiError::new(StatusCode::BAD_REQUEST, message)
+    /// Words the refusal in `lang` unless a language was already known for it.
+    pub(super) fn in_lang(mut self, lang: Option<Lang>) -> ApiError {
+        self.lang = self.lang.or(lang);
+        self
     }
 }
 
@@ -79,15 +83,21 @@ impl IntoResponse for ApiError {
         #[derive(Serialize)]
         struct Body {
             error: String,
+            code: &'static str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            detail: Option<String>,
             #[serde(skip_serializing_if = "Option::is_none")]
             files: Option<Vec<crate::findings::FileEntry>>,
         }
+        let lang = self.lang.unwrap_or_default();
         let body = Body {
-            error: self.message,
+            error: self.refusal.worded(lang),
+            code: self.refusal.code(),
+            detail: self.detail,
             files: self.files,
         };
-        let mut response = (self.status, axum::Json(body)).into_response();
-        if let Some(seconds) = self.retry_after {
+        let mut response = (self.refusal.status(), axum::Json(body)).into_response();
+        if let Some(seconds) = self.refusal.retry_after() {
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, seconds.into());
@@ -96,16 +106,26 @@ impl IntoResponse for ApiError {
     }
 }
 
-pub(super) async fn not_found() -> Response {
-    ApiError::new(StatusCode::NOT_FOUND, "no such page or API route").into_response()
+/// The language a request's refusals are worded in until its form is read: its
+/// `?lang=` (the page sends it), else the server's `--lang`, else bokmål.
+pub(super) fn asked_lang(state: &State, uri: &Uri) -> Option<Lang> {
+    Query::<LangQuery>::try_from_uri(uri)
+        .ok()
+        .and_then(|Query(q)| q.lang)
+        .and_then(|v| Lang::parse(&v))
+        .or(state.options.lang)
 }
 
-pub(super) async fn method_not_allowed() -> Response {
-    ApiError::new(
-        StatusCode::METHOD_NOT_ALLOWED,
-        "this route does not take that method",
-    )
-    .into_response()
+pub(super) async fn not_found(state: AppState, uri: Uri) -> Response {
+    ApiError::from(Refusal::NoRoute)
+        .in_lang(asked_lang(&state, &uri))
+        .into_response()
+}
+
+pub(super) async fn method_not_allowed(state: AppState, uri: Uri) -> Response {
+    ApiError::from(Refusal::WrongMethod)
+        .in_lang(asked_lang(&state, &uri))
+        .into_response()
 }
 
 pub(super) async fn health() -> Response {
@@ -130,9 +150,14 @@ pub(super) async fn rules(
     let lang = match query {
         Ok(Query(q)) => match parse_lang(q.lang.as_deref()) {
             Ok(l) => l,
-            Err(e) => return e.into_response(),
+            Err(e) => return e.in_lang(state.options.lang).into_response(),
         },
-        Err(e) => return ApiError::bad_request(e.body_text()).into_response(),
+        Err(e) => {
+            return ApiError::from(Refusal::BadQuery)
+                .with_detail(e.body_text())
+                .in_lang(state.options.lang)
+                .into_response();
+        }
     };
     let settings = &state.options.settings;
     let lang = lang.or(state.options.lang).unwrap_or_default();
@@ -152,7 +177,9 @@ fn parse_lang(value: Option<&str>) -> Result<Option<Lang>, ApiError> {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
         None => Ok(None),
         Some(v) => Lang::parse(v).map(Some).ok_or_else(|| {
-            ApiError::bad_request(format!("unknown language `{v}` (use nb, nn or en)"))
+            ApiError::from(Refusal::UnknownLanguage {
+                value: v.to_string(),
+            })
         }),
     }
 }
@@ -198,13 +225,8 @@ async fn read_body(
     let queue = wait / 2;
     let room = match tokio::time::timeout(queue, Arc::clone(&state.uploads).acquire_owned()).await {
         Ok(Ok(room)) => room,
-        Ok(Err(_)) => return Err(ApiError::busy("the server is stopping", 5)),
-        Err(_) => {
-            return Err(ApiError::busy(
-                "the server is busy with other uploads; try again in a moment",
-                5,
-            ));
-        }
+        Ok(Err(_)) => return Err(Refusal::Stopping.into()),
+        Err(_) => return Err(Refusal::Busy.into()),
     };
     let (parts, body) = request.into_parts();
     match tokio::time::timeout(wait, collect_within(body, limit)).await {
@@ -230,7 +252,10 @@ impl BodyError {
         match self {
             BodyError::TooLarge => too_large(max_upload),
             BodyError::Stalled => too_slow(super::MAX_BODY_PAUSE),
-            BodyError::Broken(e) => ApiError::bad_request(format!("cannot read the upload: {e}")),
+            BodyError::Broken(e) => ApiError::from(Refusal::UnreadableUpload {
+                status: StatusCode::BAD_REQUEST,
+            })
+            .with_detail(e),
         }
     }
 }
@@ -266,13 +291,10 @@ async fn collect_within(mut body: axum::body::Body, limit: u64) -> Result<Vec<u8
 }
 
 fn too_slow(wait: std::time::Duration) -> ApiError {
-    ApiError::new(
-        StatusCode::REQUEST_TIMEOUT,
-        format!(
-            "the upload did not arrive within {} s (tenderlint serve --read-timeout)",
-            wait.as_secs()
-        ),
-    )
+    Refusal::TooSlow {
+        seconds: wait.as_secs(),
+    }
+    .into()
 }
 
 pub(super) async fn read_upload(state: &State, request: Request) -> Result<Upload, ApiError> {
@@ -282,10 +304,7 @@ pub(super) async fn read_upload(state: &State, request: Request) -> Result<Uploa
         Multipart::from_request(request, &())
             .await
             .map_err(|e: MultipartRejection| {
-                ApiError::bad_request(format!(
-                    "{} (send multipart/form-data with one `files` part per file)",
-                    e.body_text()
-                ))
+                ApiError::from(Refusal::NotMultipart).with_detail(e.body_text())
             })?;
     let mut upload = Upload {
         files: Vec::new(),
@@ -300,7 +319,7 @@ pub(super) async fn read_upload(state: &State, request: Request) -> Result<Uploa
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
-            Err(e) => return Err(multipart_error(&e, max_upload)),
+            Err(e) => return Err(multipart_error(&e, max_upload).in_lang(upload.lang)),
         };
         let name = field.name().unwrap_or("").to_string();
         match name.as_str() {
@@ -330,7 +349,7 @@ pub(super) async fn read_upload(state: &State, request: Request) -> Result<Uploa
                             .filter(|s| !s.is_empty())
                             .map(str::to_string),
                     ),
-                    "lang" => upload.lang = parse_lang(Some(&text))?,
+                    "lang" => upload.lang = parse_lang(Some(&text))?.or(upload.lang),
                     "tender" => upload.tenders.push((text, upload.files.len())),
                     _ => upload.rulesets.extend(
                         text.split(',')
@@ -341,38 +360,29 @@ pub(super) async fn read_upload(state: &State, request: Request) -> Result<Uploa
                 }
             }
             other => {
-                return Err(ApiError::bad_request(format!(
-                    "unknown form field `{other}` (use files, services, lang, ruleset; tender for /api/compare)"
-                )));
+                let field = other.to_string();
+                return Err(ApiError::from(Refusal::UnknownField { field }).in_lang(upload.lang));
             }
         }
     }
     if upload.files.is_empty() {
-        return Err(ApiError::bad_request(
-            "no files: send the tender's Word or Markdown files as `files` parts",
-        ));
+        return Err(ApiError::from(Refusal::NoFiles).in_lang(upload.lang));
     }
     Ok(upload)
 }
 
 fn too_large(max_upload: usize) -> ApiError {
-    ApiError::new(
-        StatusCode::PAYLOAD_TOO_LARGE,
-        format!(
-            "the upload is larger than the {} MiB this server accepts (tenderlint serve --max-upload)",
-            max_upload / (1024 * 1024)
-        ),
-    )
+    Refusal::TooLarge {
+        mib: max_upload / (1024 * 1024),
+    }
+    .into()
 }
 
 fn multipart_error(e: &axum::extract::multipart::MultipartError, max_upload: usize) -> ApiError {
     if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
         too_large(max_upload)
     } else {
-        ApiError::new(
-            e.status(),
-            format!("cannot read the upload: {}", e.body_text()),
-        )
+        ApiError::from(Refusal::UnreadableUpload { status: e.status() }).with_detail(e.body_text())
     }
 }
 
@@ -388,10 +398,9 @@ pub(super) fn request_rulesets(
         .iter()
         .map(|reference| {
             offered_ruleset(loaded, reference).ok_or_else(|| {
-                ApiError::bad_request(format!(
-                    "unknown rule set `{reference}`: name one this server offers, as ID or \
-                     ID@VERSION (see GET /api/rules)"
-                ))
+                ApiError::from(Refusal::UnknownRuleSet {
+                    reference: reference.clone(),
+                })
             })
         })
         .collect()
@@ -419,10 +428,10 @@ pub(super) async fn run_check(
     let custom_sets = if upload.rulesets.is_empty() {
         None
     } else {
-        Some(request_rulesets(
-            &state.options.settings.rulesets,
-            &upload.rulesets,
-        )?)
+        Some(
+            request_rulesets(&state.options.settings.rulesets, &upload.rulesets)
+                .map_err(|e| e.in_lang(Some(lang)))?,
+        )
     };
     let sets = custom_sets
         .as_deref()
@@ -436,10 +445,11 @@ pub(super) async fn run_check(
         .iter()
         .find(|s| !known.contains(&s.as_str()))
     {
-        return Err(ApiError::bad_request(format!(
-            "unknown service `{unknown}` (the rule sets know: {})",
-            known.join(", ")
-        )));
+        let refusal = Refusal::UnknownService {
+            service: unknown.clone(),
+            known: known.join(", "),
+        };
+        return Err(ApiError::from(refusal).in_lang(Some(lang)));
     }
     let state_for_check = Arc::clone(state);
     let report = bounded(state, move |stop| {
@@ -459,8 +469,9 @@ pub(super) async fn run_check(
         let sets = custom_sets.as_deref().unwrap_or(&settings.rulesets);
         crate::check_contents_unless(&files, sets, &options, stop)
     })
-    .await?;
-    match nothing_read(&report, report::i18n::word(lang, "none-readable"), lang) {
+    .await
+    .map_err(|e| e.in_lang(Some(lang)))?;
+    match nothing_read(&report, Refusal::NothingReadable, lang) {
         Some(error) => Err(error),
         None => Ok((report, lang)),
     }
@@ -468,11 +479,11 @@ pub(super) async fn run_check(
 
 /// No readable file, no tender to judge: the error that says why, with each
 /// file's problem, instead of every rule listed as missing.
-pub(super) fn nothing_read(report: &CheckReport, message: &str, lang: Lang) -> Option<ApiError> {
+pub(super) fn nothing_read(report: &CheckReport, refusal: Refusal, lang: Lang) -> Option<ApiError> {
     if !report.files.iter().all(|f| f.error.is_some()) {
         return None;
     }
-    let mut error = ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, message);
+    let mut error = ApiError::from(refusal).in_lang(Some(lang));
     error.files = Some(report::i18n::files_worded(report.files.clone(), lang));
     Some(error)
 }
@@ -489,7 +500,7 @@ pub(super) async fn bounded<T: Send + 'static>(
     let permit = Arc::clone(&state.checks)
         .acquire_owned()
         .await
-        .map_err(|_| ApiError::busy("the server is stopping", 5))?;
+        .map_err(|_| ApiError::from(Refusal::Stopping))?;
     let stop = Arc::new(AtomicBool::new(false));
     let stop_for_check = Arc::clone(&stop);
     let running = tokio::task::spawn_blocking(move || {
@@ -500,26 +511,21 @@ pub(super) async fn bounded<T: Send + 'static>(
     });
     match tokio::time::timeout(limit, running).await {
         Ok(Ok(Some(done))) => Ok(done),
-        Ok(Ok(None) | Err(_)) => Err(ApiError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "the check failed unexpectedly",
-        )),
+        Ok(Ok(None) | Err(_)) => Err(Refusal::CheckFailed.into()),
         Err(_) => {
             // Tell the check to stop at its next look; its answer is not waited for.
             stop.store(true, Ordering::Relaxed);
-            Err(ApiError::busy(
-                format!(
-                    "the check took longer than {} s and was stopped; try fewer or smaller files",
-                    limit.as_secs()
-                ),
-                limit.as_secs().max(1),
-            ))
+            Err(Refusal::TookTooLong {
+                seconds: limit.as_secs(),
+            }
+            .into())
         }
     }
 }
 
 pub(super) async fn check(state: AppState, request: Request) -> Response {
     let state = state.0;
+    let lang = asked_lang(&state, request.uri());
     let result = async {
         let upload = read_upload(&state, request).await?;
         run_check(&state, upload).await
@@ -540,7 +546,7 @@ pub(super) async fn check(state: AppState, request: Request) -> Response {
             ),
         )
             .into_response(),
-        Err(e) => e.into_response(),
+        Err(e) => e.in_lang(lang).into_response(),
     }
 }
 
@@ -567,18 +573,21 @@ fn download_format(name: &str) -> Option<(Format, &'static str, &'static str)> {
 
 pub(super) async fn report(state: AppState, request: Request) -> Response {
     let state = state.0;
+    let asked = asked_lang(&state, request.uri());
     let result = async {
         let query = Query::<ReportQuery>::try_from_uri(request.uri());
         // The upload is read before a bad query is answered: a client cut off
         // mid-upload sees a reset connection, not the answer.
         let upload = read_upload(&state, request).await?;
-        let Query(query) = query.map_err(|e| ApiError::bad_request(e.body_text()))?;
+        let its_lang = upload.lang;
+        let in_its_lang = move |e: ApiError| e.in_lang(its_lang);
+        let Query(query) = query
+            .map_err(|e| ApiError::from(Refusal::BadQuery).with_detail(e.body_text()))
+            .map_err(in_its_lang)?;
         let name = query.format.unwrap_or_else(|| "docx".into());
-        let (format, content_type, extension) = download_format(&name).ok_or_else(|| {
-            ApiError::bad_request(format!(
-                "unknown report format `{name}` (use docx, html, sarif, markdown or json)"
-            ))
-        })?;
+        let (format, content_type, extension) = download_format(&name)
+            .ok_or_else(|| ApiError::from(Refusal::UnknownFormat { name: name.clone() }))
+            .map_err(in_its_lang)?;
         let (report, lang) = run_check(&state, upload).await?;
         let options = RenderOptions {
             lang,
@@ -587,12 +596,7 @@ pub(super) async fn report(state: AppState, request: Request) -> Response {
         // Word and HTML reports are rendered on the blocking pool too: they are the big ones.
         let bytes = tokio::task::spawn_blocking(move || report::render(&report, format, &options))
             .await
-            .map_err(|_| {
-                ApiError::new(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "the report could not be rendered",
-                )
-            })?;
+            .map_err(|_| ApiError::from(Refusal::RenderFailed).in_lang(Some(lang)))?;
         let stem = report::i18n::word(lang, "report-file-stem");
         Ok::<_, ApiError>((
             [
@@ -608,6 +612,6 @@ pub(super) async fn report(state: AppState, request: Request) -> Response {
     .await;
     match result {
         Ok(answer) => answer.into_response(),
-        Err(e) => e.into_response(),
+        Err(e) => e.in_lang(asked).into_response(),
     }
 }

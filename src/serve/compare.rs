@@ -5,14 +5,15 @@
 //! lays them. Bounded like `/api/check`: the upload by `--max-upload`, all the
 //! checks together by the time limit; nothing in the request names a file to read.
 
-use super::api::{ApiError, AppState, Upload, bounded, nothing_read, read_upload};
+use super::api::{ApiError, AppState, Upload, asked_lang, bounded, nothing_read, read_upload};
+use super::refusal::Refusal;
 use crate::Lang;
 use crate::compare::Comparison;
 use crate::findings::CheckReport;
 use crate::report::RenderOptions;
 use crate::report::compare::{self as render, CompareFormat};
 use axum::extract::{Query, Request};
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use std::path::PathBuf;
@@ -29,25 +30,24 @@ type Files = Vec<(PathBuf, Vec<u8>)>;
 
 pub(super) async fn compare(state: AppState, request: Request) -> Response {
     let state = state.0;
+    let asked = asked_lang(&state, request.uri());
     let result = async {
         let query = Query::<CompareQuery>::try_from_uri(request.uri());
         let upload = read_upload(&state, request).await?;
-        let Query(query) = query.map_err(|e| ApiError::bad_request(e.body_text()))?;
+        let lang = upload.lang.or(asked).unwrap_or_default();
+        let in_its_lang = move |e: ApiError| e.in_lang(Some(lang));
+        let Query(query) = query
+            .map_err(|e| ApiError::from(Refusal::BadQuery).with_detail(e.body_text()))
+            .map_err(in_its_lang)?;
         let name = query.format.unwrap_or_else(|| "json".into());
         let format = CompareFormat::parse(&name)
             .filter(|f| *f != CompareFormat::Human)
-            .ok_or_else(|| {
-                ApiError::bad_request(format!(
-                    "unknown comparison format `{name}` (use json, xlsx, html or markdown)"
-                ))
-            })?;
+            .ok_or_else(|| ApiError::from(Refusal::CompareUnknownFormat { name: name.clone() }))
+            .map_err(in_its_lang)?;
         if !upload.services.is_empty() || !upload.rulesets.is_empty() {
-            return Err(ApiError::bad_request(
-                "a comparison takes `tender`, `files` and `lang`: each tender is checked with the server's rule sets and finds its own services",
-            ));
+            return Err(ApiError::from(Refusal::CompareFields).in_lang(Some(lang)));
         }
-        let lang = upload.lang.or(state.options.lang).unwrap_or_default();
-        let tenders = split(upload)?;
+        let tenders = split(upload).map_err(in_its_lang)?;
         let settings = std::sync::Arc::clone(&state);
         let reports = bounded(&state, move |stop| {
             let settings = &settings.options.settings;
@@ -61,7 +61,8 @@ pub(super) async fn compare(state: AppState, request: Request) -> Response {
             }
             Some(reports)
         })
-        .await?;
+        .await
+        .map_err(in_its_lang)?;
         readable(&reports, lang)?;
         let comparison = Comparison::of(reports.iter().map(|(n, r)| (n.as_str(), r)), None);
         let options = RenderOptions {
@@ -75,12 +76,7 @@ pub(super) async fn compare(state: AppState, request: Request) -> Response {
         .await
         .ok()
         .and_then(Result::ok)
-        .ok_or_else(|| {
-            ApiError::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "the comparison could not be rendered",
-            )
-        })?;
+        .ok_or_else(|| ApiError::from(Refusal::CompareRenderFailed).in_lang(Some(lang)))?;
         Ok::<_, ApiError>((
             [
                 (header::CONTENT_TYPE, format.media_type().to_string()),
@@ -95,7 +91,7 @@ pub(super) async fn compare(state: AppState, request: Request) -> Response {
     .await;
     match result {
         Ok(answer) => answer.into_response(),
-        Err(e) => e.into_response(),
+        Err(e) => e.in_lang(asked).into_response(),
     }
 }
 
@@ -103,15 +99,14 @@ pub(super) async fn compare(state: AppState, request: Request) -> Response {
 fn split(upload: Upload) -> Result<Vec<(String, Files)>, ApiError> {
     let marks = upload.tenders;
     if marks.first().is_none_or(|(_, first)| *first != 0) {
-        return Err(ApiError::bad_request(
-            "name each tender in a `tender` field before its `files`",
-        ));
+        return Err(Refusal::CompareUnnamed.into());
     }
     if marks.len() > MAX_TENDERS {
-        return Err(ApiError::bad_request(format!(
-            "{} tenders: a comparison takes at most {MAX_TENDERS}",
-            marks.len()
-        )));
+        return Err(Refusal::CompareTooMany {
+            count: marks.len(),
+            max: MAX_TENDERS,
+        }
+        .into());
     }
     let mut files = upload.files;
     let mut tenders = Vec::with_capacity(marks.len());
@@ -119,9 +114,7 @@ fn split(upload: Upload) -> Result<Vec<(String, Files)>, ApiError> {
         let own = files.split_off(start.min(files.len()));
         let name = name.trim().chars().take(80).collect::<String>();
         if own.is_empty() || name.is_empty() {
-            return Err(ApiError::bad_request(
-                "each tender needs a name and at least one file",
-            ));
+            return Err(Refusal::CompareEmpty.into());
         }
         tenders.push((name, own));
     }
@@ -132,11 +125,8 @@ fn split(upload: Upload) -> Result<Vec<(String, Files)>, ApiError> {
 /// A tender none of whose files could be read has nothing to compare: named.
 fn readable(reports: &[(String, CheckReport)], lang: Lang) -> Result<(), ApiError> {
     let unread = reports.iter().find_map(|(name, report)| {
-        nothing_read(
-            report,
-            &format!("none of the files of the tender `{name}` could be read"),
-            lang,
-        )
+        let tender = name.clone();
+        nothing_read(report, Refusal::TenderUnreadable { tender }, lang)
     });
     unread.map_or(Ok(()), Err)
 }

@@ -11,6 +11,7 @@ mod api;
 mod compare;
 mod guard;
 mod listen;
+mod refusal;
 mod review;
 
 pub use listen::{MAX_CONNECTIONS, MAX_HEADER_WAIT, Signal, Stopped};
@@ -83,12 +84,29 @@ impl ServeOptions {
     }
 }
 
-const INDEX_HTML: &str = include_str!("page/index.html");
-const APP_JS: &str = include_str!("page/app.js");
-const CHECKER_JS: &str = include_str!("page/checker.js");
-const COMPARE_JS: &str = include_str!("page/compare.js");
-const APP_CSS: &str = include_str!("page/app.css");
-const ICON_SVG: &str = include_str!("page/icon.svg");
+/// The page's files as the server sends them: (route, media type, content). They are
+/// `page/` as it is, the folder `scripts/build-web.sh` copies whole for the static page,
+/// so the two pages are one set of files; a unit test holds every file of `page/` here.
+const PAGE: &[(&str, &str, &str)] = &[
+    ("/", HTML, include_str!("page/index.html")),
+    ("/checker.js", JS, include_str!("page/checker.js")),
+    ("/words.js", JS, include_str!("page/words.js")),
+    ("/app.js", JS, include_str!("page/app.js")),
+    ("/compare.js", JS, include_str!("page/compare.js")),
+    (
+        "/app.css",
+        "text/css; charset=utf-8",
+        include_str!("page/app.css"),
+    ),
+    // Browsers ask for /favicon.svg; the page's `<link rel="icon">` names it so.
+    (
+        "/favicon.svg",
+        "image/svg+xml",
+        include_str!("page/icon.svg"),
+    ),
+];
+const HTML: &str = "text/html; charset=utf-8";
+const JS: &str = "text/javascript; charset=utf-8";
 
 /// Scripts, styles and requests only from this server; no frames, plugins or
 /// form posts elsewhere. No inline script, so the JS and CSS are files of their own.
@@ -101,26 +119,12 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
 pub fn router(options: ServeOptions, listening: std::net::SocketAddr) -> Router {
     let hosts = Arc::new(guard::Hosts::new(listening, &options.allowed_hosts));
     let state = Arc::new(api::State::new(options));
-    Router::new()
-        .route("/", get(|| asset("text/html; charset=utf-8", INDEX_HTML)))
-        .route(
-            "/app.js",
-            get(|| asset("text/javascript; charset=utf-8", APP_JS)),
-        )
-        .route(
-            "/checker.js",
-            get(|| asset("text/javascript; charset=utf-8", CHECKER_JS)),
-        )
-        .route(
-            "/compare.js",
-            get(|| asset("text/javascript; charset=utf-8", COMPARE_JS)),
-        )
-        .route(
-            "/app.css",
-            get(|| asset("text/css; charset=utf-8", APP_CSS)),
-        )
-        .route("/favicon.svg", get(|| asset("image/svg+xml", ICON_SVG)))
-        .route("/healthz", get(api::health))
+    let page = PAGE
+        .iter()
+        .fold(Router::new(), |router, &(route, content_type, body)| {
+            router.route(route, get(move || asset(content_type, body)))
+        });
+    page.route("/healthz", get(api::health))
         .route("/api/rules", get(api::rules))
         .route("/api/check", post(api::check))
         .route("/api/report", post(api::report))
@@ -220,5 +224,25 @@ impl Server {
             runtime.shutdown_background();
         }
         Ok(stopped)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PAGE;
+
+    /// A file added to `page/` and not here would be on the static page only.
+    #[test]
+    fn the_server_sends_every_file_of_the_page_folder() {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/serve/page");
+        let mut unsent = Vec::new();
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            let content = std::fs::read_to_string(&path).unwrap();
+            if !PAGE.iter().any(|&(_, _, body)| body == content) {
+                unsent.push(path.display().to_string());
+            }
+        }
+        assert!(unsent.is_empty(), "not in serve::PAGE: {unsent:?}");
     }
 }

@@ -4,40 +4,40 @@
 //! several files as one zip. A file that cannot be reviewed is named, with its
 //! reason, in `tenderlint-review.txt` inside the zip.
 
-use super::api::{ApiError, AppState, read_upload, request_rulesets, run_check};
+use super::api::{ApiError, AppState, asked_lang, read_upload, request_rulesets, run_check};
+use super::refusal::Refusal;
 use crate::report::review::{self, Outcome};
 use axum::extract::Request;
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 pub(super) async fn review(state: AppState, request: Request) -> Response {
     let state = state.0;
+    let asked = asked_lang(&state, request.uri());
     let result = async {
         let upload = read_upload(&state, request).await?;
+        let lang = upload.lang.or(asked);
         let files = upload.files.clone();
         let sets = if upload.rulesets.is_empty() {
             state.options.settings.rulesets.clone()
         } else {
-            request_rulesets(&state.options.settings.rulesets, &upload.rulesets)?
+            request_rulesets(&state.options.settings.rulesets, &upload.rulesets)
+                .map_err(|e| e.in_lang(lang))?
         };
         let today = state.options.settings.options.today;
         let (report, _) = run_check(&state, upload).await?;
         let date = review::revision_date(today);
-        tokio::task::spawn_blocking(move || {
+        let answered = tokio::task::spawn_blocking(move || {
             answer(review::review_contents(&files, &report, &sets, &date))
         })
         .await
-        .map_err(|_| {
-            ApiError::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "the review failed unexpectedly",
-            )
-        })?
+        .unwrap_or_else(|_| Err(Refusal::ReviewFailed.into()));
+        answered.map_err(|e| e.in_lang(lang))
     }
     .await;
     match result {
         Ok(answer) => answer,
-        Err(e) => e.into_response(),
+        Err(e) => e.in_lang(asked).into_response(),
     }
 }
 
@@ -60,11 +60,12 @@ fn attachment(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
 fn answer(outcomes: Vec<Outcome>) -> Result<Response, ApiError> {
     match review::download(outcomes) {
         Ok(d) => Ok(attachment(d.content_type, &d.name, d.bytes)),
+        // The reasons are the patcher's and the zip writer's, in English: beside the words.
         Err(review::ReviewDownloadError::NothingReviewed(why)) => {
-            Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, why))
+            Err(ApiError::from(Refusal::NothingReviewed).with_detail(why))
         }
         Err(review::ReviewDownloadError::Zip(why)) => {
-            Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, why))
+            Err(ApiError::from(Refusal::ReviewFailed).with_detail(why))
         }
     }
 }

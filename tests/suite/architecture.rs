@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Longest a file of a crate may be, unit tests included.
-const MAX_LINES: usize = 700;
+pub(crate) const MAX_LINES: usize = 700;
 
 /// Known upward uses: (file, the module path it uses, why it is still there).
 /// Issue 16 removes them; after its merge the lead empties this list.

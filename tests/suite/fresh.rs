@@ -25,9 +25,13 @@ const DOCX_SOURCES: &str = "fixtures/fresh-src";
 /// SEC-005). That pass read this corpus's misses beside fresh-2's (INF-003, INF-004,
 /// ARK-006 and INF-002 wordings were fixed as causes it shares), so it is a tuned corpus
 /// now; `fixtures/fresh-3` is the held-out one. Floor and cap are that measurement.
-const FLOOR_ACCURACY: f64 = 97.3;
+///
+/// After issue 22's fourth reading pass (2026-12-08, rule sets 1.2.2, branch s4-reading-ks
+/// with the hygiene branch merged): 99.1 % of 546 results, 1 false `met` (bergvik SEC-009,
+/// a condition on the delivery model the label reads as conditional).
+const FLOOR_ACCURACY: f64 = 99.0;
 /// False `met` at the last measurement; the cap is that number, so none is added unseen.
-const MAX_FALSE_MET: usize = 4;
+const MAX_FALSE_MET: usize = 1;
 /// Rules the brief's catalogue names that no shipped set implements yet; their labels
 /// are kept (they say what the tender holds) but cannot be compared.
 const NOT_IMPLEMENTED: &[&str] = &["HYG-013"];

@@ -32,11 +32,14 @@ const DOCX_SOURCES: &str = "fixtures/fresh-2-src";
 /// of its own (`issue_22_s3.rs`). After it (rule sets 1.2.1): 93.9 % of 819 results,
 /// 6 false `met`. The floor and the cap are that measurement; `fixtures/fresh-3` is the
 /// held-out proof.
-const FLOOR_ACCURACY: f64 = 93.8;
+///
+/// After issue 22's fourth reading pass, which read its misses again (2026-12-08, rule sets
+/// 1.2.2, branch s4-reading-ks with the hygiene branch merged): 97.6 % of 819, 2 false `met`.
+const FLOOR_ACCURACY: f64 = 97.5;
 /// Rules the catalogue names that no shipped set implements; their labels are kept.
 const NOT_IMPLEMENTED: &[&str] = &["HYG-013"];
 /// False `met` at the last measurement; the cap is that number.
-const MAX_FALSE_MET: usize = 6;
+const MAX_FALSE_MET: usize = 2;
 
 #[test]
 fn tenderlint_on_the_second_fresh_corpus_holds_its_measurement() {

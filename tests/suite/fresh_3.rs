@@ -27,10 +27,16 @@ const DOCX_SOURCES: &str = "fixtures/fresh-3-src";
 /// sets 1.2.1, tuned on fresh and fresh-2 by an engineer who never opened this corpus):
 /// 92.9 %, 8 false `met` (fresh-2 went 89.0 → 93.9 % in the same pass: most of that did not
 /// carry over). The floor follows that measurement; its misses are still unread.
-const FLOOR_ACCURACY: f64 = 92.8;
+///
+/// Since then its misses have been read: issue 22's fourth reading pass took it as a
+/// development corpus (fresh-4 is held out now). After it (2026-12-08, rule sets 1.2.2,
+/// branch s4-reading-ks with the hygiene branch merged): 97.6 % of 910, 2 false `met`.
+/// With the hygiene branch's later causes merged (HYG-005 under «Bør-krav», HYG-007, HYG-010): 97.7 %, 2
+/// false `met`.
+const FLOOR_ACCURACY: f64 = 97.6;
 /// Rules the catalogue names that no shipped set implements; their labels are kept.
 const NOT_IMPLEMENTED: &[&str] = &["HYG-013"];
-const MAX_FALSE_MET: usize = 8;
+const MAX_FALSE_MET: usize = 2;
 
 #[test]
 fn tenderlint_on_the_third_fresh_corpus_holds_its_measurement() {

@@ -427,7 +427,7 @@ fn the_terminal_shows_the_errors_first_on_one_screen() {
 /// in each of its languages.
 #[test]
 fn the_page_uses_the_outcome_words_of_the_reports() {
-    let page = include_str!("../../src/serve/page/app.js");
+    let page = include_str!("../../src/serve/page/words.js");
     for (code, lang) in [("nb", Lang::Nb), ("nn", Lang::Nn), ("en", Lang::En)] {
         let start = page
             .find(&format!("\n  {code}: {{"))

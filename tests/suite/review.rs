@@ -644,7 +644,7 @@ fn the_markdown_review_is_a_diff_git_apply_takes_and_it_fixes_what_it_says() {
 #[test]
 fn the_page_downloads_the_documents_with_comments() {
     use crate::serve::{Server, client, form};
-    let page = include_str!("../../src/serve/page/app.js");
+    let page = include_str!("../../src/serve/page/words.js");
     for lang in [
         tenderlint::Lang::Nb,
         tenderlint::Lang::Nn,
@@ -653,7 +653,7 @@ fn the_page_downloads_the_documents_with_comments() {
         let words = tenderlint::report::i18n::word(lang, "download-review");
         assert!(
             page.contains(&format!("\"download-review\": \"{words}\"")),
-            "{lang:?}: «{words}» not in app.js"
+            "{lang:?}: «{words}» not in words.js"
         );
     }
     let server = Server::isolated();

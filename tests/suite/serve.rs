@@ -296,6 +296,7 @@ fn an_upload_over_the_limit_gets_413_with_a_json_error() {
     let (status, body) = post_check(&server, multipart::Form::new().part("files", stream));
     assert_eq!(status, 413, "{body}");
     assert!(body["error"].as_str().unwrap().contains("1 MiB"), "{body}");
+    assert_eq!(body["code"], "too-large", "{body}");
 
     // The server is still there for the next request.
     let (status, _) = post_check(&server, form(&[("small.md".into(), b"# Krav\n".to_vec())]));
@@ -319,7 +320,8 @@ fn a_check_over_the_time_limit_is_answered_with_503_and_the_server_goes_on() {
     let started = std::time::Instant::now();
     let (status, body) = post_check(&server, form(&[("stor.md".into(), text.into_bytes())]));
     assert_eq!(status, 503, "{body}");
-    assert!(body["error"].as_str().unwrap().contains("longer than 1 s"));
+    assert_eq!(body["code"], "took-too-long", "{body}");
+    assert!(body["error"].as_str().unwrap().contains(" 1 s "), "{body}");
     assert!(started.elapsed() < Duration::from_secs(10));
     let health = client().get(server.at("/healthz")).send().unwrap();
     assert_eq!(health.status().as_u16(), 200);
@@ -462,6 +464,8 @@ fn the_page_and_its_assets_are_served_under_a_strict_csp() {
     for (path, kind) in [
         ("/app.js", "text/javascript"),
         ("/checker.js", "text/javascript"),
+        ("/words.js", "text/javascript"),
+        ("/compare.js", "text/javascript"),
         ("/app.css", "text/css"),
         ("/favicon.svg", "image/svg+xml"),
     ] {
@@ -950,14 +954,14 @@ fn the_page_has_words_for_every_coverage() {
             | Redefined | Excluded | Violation => {}
         }
     }
-    let page = include_str!("../../src/serve/page/app.js");
+    let page = include_str!("../../src/serve/page/words.js");
     for c in all {
         let name = serde_json::to_value(c).expect("serialises");
         let key = format!("\"coverage-{}\"", name.as_str().expect("a string"));
         assert_eq!(
             page.matches(&key).count(),
             3,
-            "{key} should have nb, nn and en words in app.js"
+            "{key} should have nb, nn and en words in words.js"
         );
     }
 }

@@ -46,9 +46,6 @@ pub mod junit;
 pub mod markdown;
 mod paint;
 pub mod requirements;
-// Issue 27's review, merged while issue 26 switched these lints on and still being
-// worked on beside it: its items get their docs and visibility there, then this goes.
-#[allow(missing_docs, unreachable_pub)]
 pub mod review;
 pub mod sarif;
 

@@ -7,6 +7,7 @@
 //! What a check gives is what `tenderlint serve` gives for the same files: the
 //! embedded default rule sets, the files under their own names, a notice when a
 //! newer built-in rule set exists, and no tender at all when no file could be read.
+#![warn(missing_docs)]
 
 use std::collections::HashSet;
 use std::path::PathBuf;

@@ -20,6 +20,12 @@ async function errorText(response) {
   }
 }
 
+// The language rides in the address too: a refusal that comes before the form is
+// read (busy, too large) is then worded in the page's language as well.
+function withLang(url, lang) {
+  return lang ? url + (url.includes("?") ? "&" : "?") + "lang=" + encodeURIComponent(lang) : url;
+}
+
 function uploadForm(files, services, lang) {
   const data = new FormData();
   for (const file of files) data.append("files", file, file.name);
@@ -30,18 +36,18 @@ function uploadForm(files, services, lang) {
 
 const serverChecker = {
   async catalogue(lang) {
-    const response = await fetch("/api/rules" + (lang ? "?lang=" + lang : ""));
+    const response = await fetch(withLang("/api/rules", lang));
     return response.json();
   },
   async check(files, services, lang) {
-    const response = await fetch("/api/check", { method: "POST", body: uploadForm(files, services, lang) });
+    const response = await fetch(withLang("/api/check", lang), { method: "POST", body: uploadForm(files, services, lang) });
     if (!response.ok) return { error: await errorText(response) };
     return { text: await response.text() };
   },
   async report(format, files, services, lang) {
     // The reviewed documents (issue 27) come from their own route; the reports from /api/report.
     const url = format === "review" ? "/api/review" : "/api/report?format=" + format;
-    const response = await fetch(url, { method: "POST", body: uploadForm(files, services, lang) });
+    const response = await fetch(withLang(url, lang), { method: "POST", body: uploadForm(files, services, lang) });
     if (!response.ok) return { error: await errorText(response) };
     const disposition = response.headers.get("Content-Disposition") || "";
     const match = /filename="([^"]+)"/.exec(disposition);
@@ -55,7 +61,7 @@ const serverChecker = {
       for (const file of tender.files) data.append("files", file, file.name);
     }
     data.append("lang", lang);
-    const response = await fetch("/api/compare?format=" + format, { method: "POST", body: data });
+    const response = await fetch(withLang("/api/compare?format=" + format, lang), { method: "POST", body: data });
     if (!response.ok) return { error: await errorText(response) };
     if (format === "json") return { text: await response.text() };
     const disposition = response.headers.get("Content-Disposition") || "";

@@ -2,7 +2,8 @@
 // a name and its files; the checker compares them (`tenderlint serve`:
 // POST /api/compare) and the page shows the matrix — rules down, tenders across,
 // each cell its outcome's word on its colour — and downloads the workbook or the
-// heat-map. Loaded after app.js, whose `page`, `t`, `el`, `$` and `checker` it uses.
+// heat-map. Loaded after words.js, whose `WORDS` it adds to, and app.js, whose
+// `page`, `t`, `el`, `$` and `checker` it uses.
 "use strict";
 
 Object.assign(WORDS.nb, {

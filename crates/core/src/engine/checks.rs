@@ -4,6 +4,7 @@
 
 use super::observation::Observation;
 use super::requirement_rows;
+use super::section_reading::SectionSays;
 use super::statements::{self, PreparedBlock, PreparedStretch};
 use super::tally::SetTally;
 use crate::document::{Block, BlockKind, Document};
@@ -21,6 +22,9 @@ pub(super) struct CheckedStretch<'a> {
     /// The set reads forms (`reading: forms`): a form's rows have no requirement type
     /// to check.
     pub(super) reads_forms: bool,
+    /// What each section's heading says (`reading: section_headings`; empty when the
+    /// set does not read it): a list under «Bør-krav» is typed by its heading.
+    pub(super) sections: &'a [SectionSays],
 }
 
 /// What a structural check found in a stretch, for any rule that runs it.
@@ -43,6 +47,37 @@ pub(super) fn record(found: &[Checked], rule: usize, tally: &mut SetTally) {
     }
 }
 
+/// A «skal» in a list item or paragraph under a heading that types its section as
+/// wishes («3 Bør-krav»): the heading types it as a row's type cell would, and its
+/// text says otherwise, so the supplier cannot tell which holds.
+fn demand_under_wishes(
+    block: &Block,
+    prepared: &PreparedBlock,
+    (doc, bi): (usize, usize),
+    sections: &[SectionSays],
+) -> Option<Observation> {
+    if sections.get(block.section) != Some(&SectionSays::Wished)
+        || !matches!(
+            block.kind,
+            BlockKind::ListItem { .. } | BlockKind::Paragraph
+        )
+    {
+        return None;
+    }
+    let statement = prepared
+        .statements
+        .iter()
+        .position(|s| s.modality == Modality::Binding && !s.negated)?;
+    Some(Observation {
+        doc,
+        block: bi,
+        statement,
+        hit: None,
+        coverage: Coverage::Violation,
+        definition: None,
+    })
+}
+
 /// Runs a check over a stretch. Rules repeating a check (a set and its copy
 /// loaded side by side) share what it found: see [`record`].
 pub(super) fn run_check(check: BuiltinCheck, at: &CheckedStretch<'_>) -> Vec<Checked> {
@@ -53,13 +88,22 @@ pub(super) fn run_check(check: BuiltinCheck, at: &CheckedStretch<'_>) -> Vec<Che
         di,
         nonnormative,
         reads_forms,
+        sections,
     } = *at;
     let range = stretch.range.clone();
     for (bi, block) in range.clone().zip(&doc.blocks[range]) {
         let Some(prepared) = stretch.get(bi) else {
             continue;
         };
-        let Some(row) = &prepared.table else { continue };
+        let Some(row) = &prepared.table else {
+            if check == BuiltinCheck::TypeModalityMismatch
+                && let Some(at) = demand_under_wishes(block, prepared, (di, bi), sections)
+                && !nonnormative.get(block.section).copied().unwrap_or(false)
+            {
+                found.push(Checked::Violation(at));
+            }
+            continue;
+        };
         if row.is_header || !row.columns.requirement || prepared.statements.is_empty() {
             continue;
         }

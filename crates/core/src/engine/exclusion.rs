@@ -153,8 +153,12 @@ pub(super) fn exclusions(
                 if own.is_empty() {
                     continue;
                 }
-                let own = set.matcher.with_context(own);
                 let text = &block.norm.text[statement.range.clone()];
+                // A deferral beside the exclusion in the block excludes nothing.
+                if !modality::is_negated(text) {
+                    continue;
+                }
+                let own = set.matcher.with_context(own);
                 name_excluded_topics(set, &own, (&block.norm.text, text), &mut excluded);
             }
         }

@@ -126,6 +126,12 @@ impl TypeLegend {
                     {
                         self.define(code, definition, block, &file, true);
                     }
+                    for sentence in block.text.split(". ") {
+                        // The introducer («Kravtype», «Krav merket») names requirements.
+                        if let Some((code, definition)) = split_named_definition(sentence) {
+                            self.define(code, definition, block, &file, true);
+                        }
+                    }
                 }
                 _ => {}
             }
@@ -237,18 +243,21 @@ pub(crate) fn legend_columns(header: &[String]) -> LegendColumns {
     (!other_is_requirement).then_some((code, definition))
 }
 
-/// «A – absolutt krav», «AV: …», «V = …»: a code of one to three capitals, a dash,
-/// colon or equals sign, and what it means.
-fn split_list_definition(text: &str) -> Option<(&str, &str)> {
-    let text = text.trim_start();
-    let code_len = text
+/// The length in bytes of the code of one to three capitals a text opens with.
+fn leading_code(text: &str) -> Option<usize> {
+    let len = text
         .char_indices()
         .take_while(|(_, c)| c.is_uppercase())
         .last()
         .map(|(i, c)| i + c.len_utf8())?;
-    if text[..code_len].chars().count() > 3 {
-        return None;
-    }
+    (text[..len].chars().count() <= 3).then_some(len)
+}
+
+/// «A – absolutt krav», «AV: …», «V = …»: a code of one to three capitals, a dash,
+/// colon or equals sign, and what it means.
+fn split_list_definition(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim_start();
+    let code_len = leading_code(text)?;
     let rest = &text[code_len..];
     let after_space = rest.trim_start();
     let spaced = after_space.len() < rest.len();
@@ -263,6 +272,51 @@ fn split_list_definition(text: &str) -> Option<(&str, &str)> {
     };
     let definition = definition.trim();
     (ok && !definition.is_empty()).then_some((&text[..code_len], definition))
+}
+
+/// Words that introduce a type code in running text: «Kravtype V er vektede krav»,
+/// «Krav merket A skal være oppfylt …», "Requirement type M means …".
+const CODE_INTRODUCERS: &[&str] = &[
+    "kravtype ",
+    "krav av type ",
+    "krav med type ",
+    "krav merket ",
+    "krav merka ",
+    "krav markert ",
+    "requirement type ",
+    "requirements of type ",
+    "requirements marked ",
+];
+
+/// «Kravtype V er vektede krav som evalueres …»: an introducer, a code of one to three
+/// capitals (quoted or not), and «er», «betyr», "is", "are", "means" or a separator
+/// before what it means.
+fn split_named_definition(sentence: &str) -> Option<(&str, &str)> {
+    let sentence = sentence.trim_start();
+    let intro = CODE_INTRODUCERS.iter().find(|i| {
+        sentence
+            .get(..i.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(i))
+    })?;
+    let rest = sentence[intro.len()..].trim_start_matches(['«', '"', '\'', '“']);
+    let code_len = leading_code(rest)?;
+    let after = rest[code_len..]
+        .trim_start_matches(['»', '"', '\'', '”'])
+        .trim_start();
+    let definition = [
+        "er ", "betyr ", "tyder ", "is ", "are ", "means ", ": ", "= ", "– ",
+    ]
+    .iter()
+    .find_map(|verb| after.strip_prefix(verb))
+    // «Krav merket A skal være oppfylt …»: the sentence itself says what A means.
+    .or_else(|| {
+        ["skal ", "må ", "shall ", "must "]
+            .iter()
+            .any(|modal| after.starts_with(modal))
+            .then_some(after)
+    })?;
+    let definition = definition.trim();
+    (!definition.is_empty()).then_some((&rest[..code_len], definition))
 }
 
 /// Whether a line's definition is about requirements («absolutt krav»,
@@ -424,6 +478,17 @@ mod tests {
                 .lookup("v")
                 .is_none_or(|e| e.modality != Modality::Binding)
         );
+    }
+
+    #[test]
+    fn codes_named_in_running_text_are_defined() {
+        let l = legend(
+            "Krav av type K må oppfylles for at tilbudet skal kunne vurderes. Krav av type P er \
+             poengsatte krav som vektes under kvalitet.\n",
+        );
+        assert_eq!(modality_of(&l, "k"), Some(Modality::Binding));
+        assert_eq!(modality_of(&l, "p"), Some(Modality::Should));
+        assert!(legend("Kravtype skal angis for hvert krav.\n").is_empty());
     }
 
     #[test]

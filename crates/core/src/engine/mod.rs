@@ -20,6 +20,8 @@ mod requirement_rows;
 mod review;
 mod rule_reading;
 mod scope;
+mod section_reading;
+mod statement_reading;
 mod statements;
 mod tally;
 mod where_bought;

@@ -12,6 +12,8 @@ use super::observation::Observation;
 use super::plan::SetPlan;
 use super::reading;
 use super::scope::{Place, detect_services};
+use super::section_reading::SectionSays;
+use super::statement_reading::StatementReading;
 use super::statements::{
     self, PreparedBlock, PreparedStretch, Statement, prepare_stretch, stretches,
 };
@@ -102,6 +104,7 @@ fn observe_stretch(
         di,
         nonnormative,
         reads_forms: set.reading.forms,
+        sections: plan.sections.get(di).map(Vec::as_slice).unwrap_or_default(),
     };
     let mut checks: Vec<(BuiltinCheck, Vec<Checked>)> = Vec::new();
     for (ri, rule) in set.rules.iter().enumerate() {
@@ -138,6 +141,7 @@ fn observe_blocks(
         nonnormative,
         scope,
         award_sections: plan.award.get(di).map(Vec::as_slice).unwrap_or_default(),
+        section_says: plan.sections.get(di).map(Vec::as_slice).unwrap_or_default(),
         award_header: None,
         award_header_hits: Vec::new(),
         found: SetTally::new(set.rules.len()),
@@ -171,6 +175,8 @@ struct Observer<'a> {
     scope: &'a [bool],
     /// The document's award-criteria sections (`reading: award_criteria`).
     award_sections: &'a [bool],
+    /// What each section's heading says of its requirements (`reading: section_headings`).
+    section_says: &'a [SectionSays],
     /// The last table header seen, and whether it is an award-criteria table's.
     award_header: Option<(Arc<[String]>, bool)>,
     /// The hits of that header when it is an award-criteria table's: its column
@@ -213,6 +219,8 @@ struct StatementAt<'s> {
     index: usize,
     statement: &'s Statement,
     text: &'s str,
+    /// A table row's whole text: «Bilag 11 | Databehandleravtale» names the annex beside the cell.
+    row: Option<&'s str>,
     /// Its own hits and the inherited ones, in context.
     hits: &'s [Hit],
     statement_hits: StatementHits<'s>,
@@ -371,7 +379,8 @@ impl Observer<'_> {
         // requires nothing («Anskaffelsen gjelder interkommunal legevakt»).
         let scope_text =
             at.in_scope_section && !statements::block_is_furniture(at.block) && !statement.glossary;
-        if (normative || scope_text) && !statement.negated {
+        let text = &at.prepared.norm.text[statement.range.clone()];
+        if (normative || scope_text) && !statement.negated && !super::scope::refuses(text) {
             detect_services(
                 set,
                 (&in_statement, &self.plan.detects),
@@ -403,6 +412,8 @@ impl Observer<'_> {
             index: si,
             statement,
             text: &at.prepared.norm.text[statement.range.clone()],
+            row: matches!(at.block.kind, crate::document::BlockKind::TableRow(_))
+                .then_some(at.prepared.norm.text.as_str()),
             hits: &in_statement,
             statement_hits: StatementHits::of_statement(&in_statement, statement.range.start),
             normative,
@@ -413,6 +424,17 @@ impl Observer<'_> {
                 conditional: None,
                 weighs: None,
                 untyped_row: set.reading.untyped_rows && has_empty_type_cell(at),
+                section: self
+                    .section_says
+                    .get(at.block.section)
+                    .copied()
+                    .unwrap_or_default(),
+                // A type column's code is the tender's word for the row, before its heading's.
+                row_typed: at
+                    .prepared
+                    .table
+                    .as_ref()
+                    .is_some_and(|r| r.row_type.is_some()),
             },
         };
         let candidates = std::mem::take(&mut self.candidates);
@@ -499,13 +521,27 @@ impl Observer<'_> {
                 None => pattern.eval(&at.statement_hits, at.text),
             }
         };
-        let Some(primary) = primary else {
-            return;
+        // What covers the topic only in part covers it as weak at most.
+        let (primary, pattern, partial) = match primary {
+            Some(p) => (p, pattern, false),
+            None => match rule
+                .partial
+                .as_ref()
+                .and_then(|part| part.eval(&at.statement_hits, at.text).map(|p| (p, part)))
+            {
+                Some((p, part)) => (p, part, true),
+                None => return,
+            },
         };
         let found = &mut self.found;
         let excluded = self.plan.excluded.get(ri).map_or(&[][..], Vec::as_slice);
         let matched = (own_hits, primary, excluded);
         observe(rule, pattern, at, matched, |hit, coverage| {
+            let coverage = if partial && coverage == Coverage::Binding {
+                Coverage::Weak
+            } else {
+                coverage
+            };
             found.add(
                 ri,
                 Observation {
@@ -529,40 +565,6 @@ fn in_a_form(prepared: &PreparedBlock) -> bool {
             .table
             .as_ref()
             .is_some_and(|t| t.columns.form.is_some())
-}
-
-/// What the opt-in reading behaviours (`reading:`) say about one statement; whether
-/// it is conditional is read once, when a rule first needs to know.
-struct StatementReading {
-    /// The set reads conditions.
-    conditions: bool,
-    /// The set reads award criteria.
-    award_criteria: bool,
-    /// The statement is in an award-criteria section, table or list.
-    in_award_criteria: bool,
-    conditional: Option<bool>,
-    /// The statement weighs a criterion («Kvalitet 40 %»).
-    weighs: Option<bool>,
-    /// The statement is a row left without a type in a table with a type column,
-    /// and the set reads such rows as weak (`reading: untyped_rows`).
-    untyped_row: bool,
-}
-
-impl StatementReading {
-    fn is_evaluation(&mut self, text: &str) -> bool {
-        self.award_criteria
-            && (self.in_award_criteria
-                || *self
-                    .weighs
-                    .get_or_insert_with(|| reading::weighs_a_criterion(text)))
-    }
-
-    fn is_conditional(&mut self, text: &str) -> bool {
-        self.conditions
-            && *self
-                .conditional
-                .get_or_insert_with(|| crate::text::conditions::is_conditional(text))
-    }
 }
 
 /// A row of a table with a type column whose type cell is empty: the tender gave it
@@ -598,7 +600,7 @@ fn observe(
             } else if statement.negated {
                 Coverage::Negated
             } else if statement.modality.is_binding()
-                || super::rule_reading::binds(rule, statement.modality, at.text)
+                || super::rule_reading::binds(rule, statement.modality, at.row.unwrap_or(at.text))
             {
                 Coverage::Binding
             } else if statement.modality.is_weak() {
@@ -618,11 +620,21 @@ fn observe(
                 } else {
                     Coverage::Evaluated
                 };
-            } else if coverage == Coverage::Binding && at.reading.is_conditional(at.text) {
+            } else if coverage == Coverage::Binding
+                && at
+                    .reading
+                    .is_conditional(at.text, super::rule_reading::reads_options_as_binding(rule))
+            {
                 coverage = Coverage::Conditional;
             } else if coverage == Coverage::Binding && at.reading.untyped_row {
                 // The tender left the row's type empty: its «skal» alone does not make
                 // it a minimum requirement.
+                coverage = Coverage::Weak;
+            } else if coverage == Coverage::Binding
+                && at.reading.section == SectionSays::Wished
+                && !at.reading.row_typed
+            {
+                // Under «Bør-krav» a «skal» is a wish the tender typed by its heading.
                 coverage = Coverage::Weak;
             }
             // The tender put the topic out of scope: only a statement that names

@@ -19,6 +19,9 @@ pub(super) struct SetPlan {
     /// Award-criteria sections, indexed by document, then section (`reading:
     /// award_criteria`; empty otherwise).
     pub(super) award: Vec<Vec<bool>>,
+    /// Per document, what each section's heading says of its requirements (`reading:
+    /// section_headings`; empty otherwise).
+    pub(super) sections: Vec<Vec<super::section_reading::SectionSays>>,
     /// The abbreviations each rule does not count in this tender (`reading:
     /// definitions`), indexed by rule.
     pub(super) redefined: reading::Redefinitions,
@@ -74,6 +77,13 @@ impl SetPlan {
             } else {
                 Vec::new()
             },
+            sections: if set.reading.section_headings {
+                docs.iter()
+                    .map(super::section_reading::section_readings)
+                    .collect()
+            } else {
+                Vec::new()
+            },
             redefined: reading::redefinitions(set, definitions),
             scope,
             review: crate::rules::review::ReviewProfiles::of(set),
@@ -88,7 +98,8 @@ pub(super) struct Triggers {
     pub(super) always: Vec<usize>,
 }
 
-/// Sections whose heading (or an ancestor's) starts with a non-normative heading term;
+/// Sections whose heading (or an ancestor's, unless its own names the contract and the
+/// set reads `section_headings`) starts with a non-normative heading term;
 /// for a set that reads forms (`reading: forms`), every section of a standard
 /// contract text (the state's own wording, which the buyer attaches and does not
 /// write: [`forms::is_standard_contract_text`]).
@@ -110,7 +121,11 @@ pub(crate) fn nonnormative_sections(doc: &Document, set: &RuleSet) -> Vec<bool> 
                         .next()
                         .is_some_and(char::is_alphanumeric)
             });
-        flags[i] = inherited || own;
+        // The contract's own terms and annexes bind, even listed in the introduction
+        // («1 Innledning › 1.4 Kontraktsbilag»).
+        let contract =
+            set.reading.section_headings && super::section_reading::names_the_contract(&title);
+        flags[i] = inherited && !contract || own;
     }
     flags
 }

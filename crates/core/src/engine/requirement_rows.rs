@@ -163,6 +163,7 @@ pub(super) fn is_composite(text: &str) -> bool {
             let elaborates = explains
                 || !binds_a_party(clause)
                 || BACK_REFERENCES.contains(&first)
+                || refers_back(clause)
                 || modality::classify(first) == Modality::Binding
                 || words.is_empty()
                 || words
@@ -175,6 +176,15 @@ pub(super) fn is_composite(text: &str) -> bool {
         before.extend(words);
     }
     false
+}
+
+/// True when a clause points back at what the row said before it, wherever the
+/// pointer stands: «…, og leverandøren skal legge fram en plan for dette», "and the
+/// supplier shall document this".
+fn refers_back(clause: &str) -> bool {
+    clause
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "dette" | "this" | "herfor" | "thereof"))
 }
 
 /// The parties a requirement binds: the solution and the supplier.
@@ -319,6 +329,7 @@ mod tests {
             "løsningen skal ha en oppetid på 99,5 %, og brudd skal utløse kompensasjoner.",
             "løsningen skal ha integrasjon mot kjernejournal. beskriv hvordan dette gjøres.",
             "løsningen skal ha integrasjon mot kjernejournal. det er ønskelig med sanntid.",
+            "løsningen skal være universelt utformet, og leverandøren skal levere en erklæring om dette.",
         ] {
             assert!(!is_composite(text), "{text}");
         }

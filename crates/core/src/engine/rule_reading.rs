@@ -14,12 +14,17 @@ use crate::text::Modality;
 /// an agreement that binds by being attached.
 pub(super) fn binds(rule: &CompiledRule, modality: Modality, text: &str) -> bool {
     match modality {
-        Modality::Option => rule.reading.options == OptionReading::Binding,
+        Modality::Option => reads_options_as_binding(rule),
         Modality::None => {
             rule.reading.annexes == AnnexReading::Binding && crate::text::annexes::names_annex(text)
         }
         _ => false,
     }
+}
+
+/// Whether the rule reads options as binding: its topic is what an option buys.
+pub(super) fn reads_options_as_binding(rule: &CompiledRule) -> bool {
+    rule.reading.options == OptionReading::Binding
 }
 
 /// Whether the rule reads what the award criteria state as binding: its topic is

@@ -150,6 +150,29 @@ impl Place {
     }
 }
 
+/// A statement that forbids or disclaims what it names («Leverandøren skal ikke ta i
+/// bruk KI-funksjonalitet uten godkjenning», "The municipality does not intend to use
+/// AI functions") says what is not bought, as a negated one does: it detects no service.
+const REFUSALS: &[&str] = &[
+    "skal ikke",
+    "skal ikkje",
+    "må ikke",
+    "må ikkje",
+    "har ikke til hensikt",
+    "har ikkje til hensikt",
+    "shall not",
+    "must not",
+    "will not",
+    "does not intend",
+    "do not intend",
+    "not intend to",
+];
+
+/// Whether a normalised statement forbids or disclaims what it names.
+pub(super) fn refuses(text: &str) -> bool {
+    REFUSALS.iter().any(|r| text.contains(r))
+}
+
 /// Records the services whose detection terms are among `hits`. `detects` marks,
 /// by term, those some service detects with: most blocks hit none of them, and are
 /// then passed over without looking at each service.

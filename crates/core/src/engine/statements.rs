@@ -164,6 +164,17 @@ impl Columns {
         if option_header && c.kind.is_none() && !c.content.is_empty() {
             c.requirement = true;
             c.titled_type = Some(Modality::Option);
+            // An option's price is part of what it offers («Opsjon | Innhold | Prising»),
+            // not a vendor's price to fill in.
+            let prices = |i: &usize| {
+                header.get(*i).is_some_and(|h| {
+                    let h = normalize(h).text;
+                    h.starts_with("pris") || h.starts_with("price") || h.starts_with("pricing")
+                })
+            };
+            c.content.extend(c.other.iter().copied().filter(prices));
+            c.other.retain(|i| !prices(i));
+            c.content.sort_unstable();
         }
         c.glossary = glossary_header && c.kind.is_none() && c.id.is_none();
         // The tender's type legend defines codes; its rows are no requirements.
@@ -524,7 +535,7 @@ fn prepare_block(
                         .id
                         .map(|i| block.cell(i).unwrap_or("").trim().to_string())
                         .filter(|s| !s.is_empty());
-                    let negated = modality::is_negated(statement_text);
+                    let negated = modality::covers_nothing(statement_text);
                     // A row's text is one statement, but a cell of megabytes (a
                     // pasted export) is cut into bounded pieces of the same row.
                     for range in sentences::bounded(&norm.text, range) {

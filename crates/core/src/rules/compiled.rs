@@ -103,6 +103,8 @@ pub struct CompiledRule {
     pub(crate) pattern: Option<CompiledMatch>,
     /// For `require-with`: what must follow `match`.
     pub(crate) with: Option<CompiledMatch>,
+    /// For `require`: what covers the topic only in part, as weak at most.
+    pub(crate) partial: Option<CompiledMatch>,
     /// For `require-with`: how many words after the hit `with` may appear (12 when not written).
     pub within: u32,
     /// For `prefer`: the term to use instead.
@@ -317,9 +319,10 @@ fn compile_rule<'f>(
     };
     let pattern = compiled(&rule.pattern, matcher, regexes);
     let with = compiled(&rule.with, matcher, regexes);
-    let (pattern, with) = match (pattern, with) {
-        (Ok(p), Ok(w)) => (p, w),
-        (Err(e), _) | (_, Err(e)) => return Err(e),
+    let partial = compiled(&rule.partial, matcher, regexes);
+    let (pattern, with, partial) = match (pattern, with, partial) {
+        (Ok(p), Ok(w), Ok(part)) => (p, w, part),
+        (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return Err(e),
     };
     let mut triggers = Vec::new();
     let mut always = false;
@@ -327,6 +330,10 @@ fn compile_rule<'f>(
     match &pattern {
         Some(m) => m.necessary_terms(&mut triggers, &mut always),
         None => always = rule.check.is_none(),
+    }
+    // A partial match can fire where `match` cannot.
+    if let Some(p) = &partial {
+        p.necessary_terms(&mut triggers, &mut always);
     }
     triggers.sort_unstable();
     triggers.dedup();
@@ -347,6 +354,7 @@ fn compile_rule<'f>(
         reading: rule.reading,
         pattern,
         with,
+        partial,
         within: rule.within.unwrap_or(12),
         replacement: rule.replacement.clone(),
         check: rule.check,

@@ -99,7 +99,11 @@ pub(super) fn product_at(
             if !written.chars().any(char::is_uppercase) {
                 return None;
             }
-            Some((start, extend(normalized, original, end)))
+            let product_end = extend(normalized, original, end);
+            if is_a_counterparts_system(text, start, product_end) {
+                return None;
+            }
+            Some((start, product_end))
         }
         Anchor::After => {
             // The next word, after exactly one space (the normalised text has
@@ -143,6 +147,41 @@ pub(super) fn product_at(
             Some((word_start, product_end))
         }
     }
+}
+
+/// Words before a name that make it a system another party already runs, named as the
+/// counterpart the solution must work with (HYG-001's trap: «dagens system er X» is no
+/// specification): a counterpart's genitive, «dagens», «eksisterende». The buyer's own
+/// systems («kommunens Azure AD») are not among them: a requirement to work with them
+/// names the brand the buyer chose, and wants «eller tilsvarende».
+const OWNERS: &[&str] = &[
+    "sykehusets",
+    "sjukehusets",
+    "helseforetakets",
+    "foretakets",
+    "fastlegens",
+    "dagens",
+    "eksisterende",
+    "eksisterande",
+    "nåværende",
+    "noverande",
+    "existing",
+    "current",
+];
+
+/// Whether the product at `start..end` of a normalised text is a system another party
+/// already runs: an owner word before it (also "the hospital's"), or «ved»/«hos»/"at"
+/// a named place after it («DIPS ved Kvitsund sykehus»).
+fn is_a_counterparts_system(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end();
+    let owner = before
+        .rsplit(' ')
+        .next()
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .unwrap_or("");
+    OWNERS.contains(&owner)
+        || before.ends_with("hospital's")
+        || next_word(text, end).is_some_and(|w| matches!(w, "ved" | "hos" | "at"))
 }
 
 /// A name is written with a capital: «Vendrix», «PostgreSQL», «iPhone».
@@ -260,6 +299,19 @@ mod tests {
         let n = normalize(lower);
         let start = n.text.find("oracle").unwrap();
         assert_eq!(product_at(Anchor::Name, &n, lower, start, start + 6), None);
+    }
+
+    #[test]
+    fn a_system_another_party_runs_is_named_not_specified() {
+        let owned = |text: &str, name: &str| {
+            let at = text.find(name).unwrap_or(0);
+            is_a_counterparts_system(text, at, at + name.len())
+        };
+        assert!(owned("epikriser fra dips ved kvitsund sykehus", "dips"));
+        assert!(owned("data fra dagens gerica skal konverteres", "gerica"));
+        assert!(owned("results from the hospital's dips", "dips"));
+        assert!(!owned("løsningen skal bruke dips for alt", "dips"));
+        assert!(!owned("logge inn med kommunens azure ad", "azure"));
     }
 
     #[test]

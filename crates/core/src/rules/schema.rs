@@ -116,6 +116,11 @@ pub struct Reading {
     /// text says: the tender did not say it must be met (HYG-004 reports the row).
     #[serde(default)]
     pub untyped_rows: bool,
+    /// A heading says what its section's requirements are: «(gjelder ved utløst opsjon
+    /// 2)» makes them conditional, «Bør-krav» or "Desirable requirements" makes their
+    /// «skal» weak (a row typed by a type column keeps its type).
+    #[serde(default)]
+    pub section_headings: bool,
 }
 
 /// How one `require` rule reads options, annexes and award criteria (see `docs/rule-language.md`,
@@ -359,6 +364,12 @@ pub struct Rule {
     #[serde(rename = "match", default)]
     #[schemars(with = "Option<Match>")]
     pub pattern: Option<Spanned<Match>>,
+    /// For `require`: what covers the topic only in part («eksport til Excel og PDF» for
+    /// export on established standards): a statement that matches it and not `match`
+    /// covers the rule as weak at most.
+    #[serde(default)]
+    #[schemars(with = "Option<Match>")]
+    pub partial: Option<Spanned<Match>>,
     /// For `check`: which built-in check.
     #[serde(default)]
     pub check: Option<BuiltinCheck>,

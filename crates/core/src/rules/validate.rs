@@ -129,16 +129,18 @@ fn check_patterns(
         ),
         _ => {}
     }
-    if let Some(p) = &rule.pattern {
-        check_match(
-            &p.value,
-            rid,
-            "match",
-            text,
-            spanned_range(text, p),
-            compile_regexes,
-            problems,
-        );
+    for (p, key) in [(&rule.pattern, "match"), (&rule.partial, "partial")] {
+        if let Some(p) = p {
+            check_match(
+                &p.value,
+                rid,
+                key,
+                text,
+                spanned_range(text, p),
+                compile_regexes,
+                problems,
+            );
+        }
     }
     match (&rule.kind, &rule.with) {
         (RuleKind::RequireWith, None) => problems.push(Problem {
@@ -202,6 +204,13 @@ fn check_fields(
     if rule.strength.is_some() && rule.kind != RuleKind::Require {
         problems.push(Problem {
             message: format!("rule `{rid}`: `strength` only applies to `require` rules"),
+            span: rule_span.clone(),
+            help: None,
+        });
+    }
+    if rule.partial.is_some() && rule.kind != RuleKind::Require {
+        problems.push(Problem {
+            message: format!("rule `{rid}`: `partial` only applies to `require` rules"),
             span: rule_span.clone(),
             help: None,
         });

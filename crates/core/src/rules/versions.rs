@@ -231,14 +231,30 @@ pub fn diff(
             });
         }
     }
-    let (old, new) = (from.reading, to.reading);
-    let reading = [
+    Ok(RuleSetDiff {
+        from: from.key(),
+        to: to.key(),
+        added,
+        removed,
+        changed,
+        reading: reading_changes(from.reading, to.reading),
+    })
+}
+
+/// The set-wide reading behaviours (`reading:`) one version turns on or off.
+fn reading_changes(old: super::schema::Reading, new: super::schema::Reading) -> Vec<FieldChange> {
+    [
         ("definitions", old.definitions, new.definitions),
         ("conditions", old.conditions, new.conditions),
         ("award_criteria", old.award_criteria, new.award_criteria),
         ("forms", old.forms, new.forms),
         ("exclusions", old.exclusions, new.exclusions),
         ("untyped_rows", old.untyped_rows, new.untyped_rows),
+        (
+            "section_headings",
+            old.section_headings,
+            new.section_headings,
+        ),
     ]
     .into_iter()
     .filter(|(_, a, b)| a != b)
@@ -247,15 +263,7 @@ pub fn diff(
         from: Some(a.to_string()),
         to: Some(b.to_string()),
     })
-    .collect();
-    Ok(RuleSetDiff {
-        from: from.key(),
-        to: to.key(),
-        added,
-        removed,
-        changed,
-        reading,
-    })
+    .collect()
 }
 
 fn text(v: Option<&serde_json::Value>) -> String {

@@ -58,9 +58,10 @@ const CONDITION_PHRASES: &[&str] = &[
 const CIRCUMSTANCE_PREFIXES: &[&str] = &[
     "opsjon", "option", "benytt", "utløs", "utløys", "innfør", "velg", "exercis", "particip",
 ];
-/// Whole words of the same kind. The buyer counts as the subject («kommunen», not
-/// «kommunens»: «dersom det er feil i kundens kravspesifikasjon» is a state of things).
-const CIRCUMSTANCE_WORDS: &[&str] = &[
+/// The buyer as the subject of a clause («kommunen», not «kommunens»: «dersom det er
+/// feil i kundens kravspesifikasjon» is a state of things). Shared with
+/// `modal_shapes`, where the buyer's «kan» grants a right.
+pub(crate) const BUYER_WORDS: &[&str] = &[
     "kommunen",
     "kommunene",
     "kommunane",
@@ -72,6 +73,12 @@ const CIRCUMSTANCE_WORDS: &[&str] = &[
     "kunden",
     "municipality",
     "municipalities",
+    "buyer",
+    "customer",
+    "authority",
+];
+/// Whole words of the same kind as [`CIRCUMSTANCE_PREFIXES`], besides the buyer.
+const CIRCUMSTANCE_WORDS: &[&str] = &[
     "delta",
     "deltar",
     "deltek",
@@ -83,9 +90,6 @@ const CIRCUMSTANCE_WORDS: &[&str] = &[
     "nyttar",
     "nyttast",
     "nytta",
-    "buyer",
-    "customer",
-    "authority",
     "use",
     "uses",
     "used",
@@ -264,7 +268,9 @@ fn is_circumstance(clause: &str) -> bool {
         .iter()
         .any(|p| contains_phrase(clause, p))
         || words_with_offsets(clause).iter().any(|(_, w)| {
-            CIRCUMSTANCE_WORDS.contains(w) || CIRCUMSTANCE_PREFIXES.iter().any(|p| w.starts_with(p))
+            BUYER_WORDS.contains(w)
+                || CIRCUMSTANCE_WORDS.contains(w)
+                || CIRCUMSTANCE_PREFIXES.iter().any(|p| w.starts_with(p))
         })
 }
 

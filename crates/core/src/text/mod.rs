@@ -6,6 +6,7 @@ pub(crate) mod column_titles;
 pub(crate) mod conditions;
 pub(crate) mod instructions;
 pub(crate) mod language;
+pub(crate) mod modal_shapes;
 pub mod modality;
 pub(crate) mod normalize;
 pub(crate) mod reach;

@@ -70,6 +70,16 @@ const SHOULD_WORDS: &[&str] = &[
     "ønskes",
     "ønskjast",
     "ynskjast",
+    // What the buyer wishes or expects asks for the topic without binding anyone to it:
+    // «Kommunen ønsker å eie egne data», «Kommunen forventer at nye integrasjoner bygger på FHIR».
+    "ønsker",
+    "ønskjer",
+    "ynskjer",
+    "forventer",
+    "forventar",
+    "forventes",
+    "forventast",
+    "expects",
     "should",
     "may",
     "kan",
@@ -80,6 +90,14 @@ const SHOULD_WORDS: &[&str] = &[
     "optional",
     "valgfritt",
     "valfritt",
+    // The buyer encourages or recommends: «Leverandøren oppfordres til å legge ved …».
+    "oppfordres",
+    "oppfordrast",
+    "oppmodes",
+    "oppmodast",
+    "anbefales",
+    "tilrådast",
+    "encouraged",
 ];
 /// Future or deferred intent that makes a statement weak on its own: «HelseID vurderes
 /// innført på sikt» is no requirement, with or without «skal».
@@ -95,13 +113,44 @@ const FUTURE_PHRASES: &[&str] = &[
     "will be considered",
     "to be considered",
 ];
+/// Deferred to a later agreement: the tender does not say it yet («Tjenestenivå
+/// avtales i dialogfasen»), so the statement covers nothing, as a negation does; but
+/// unlike an exclusion it puts nothing out of scope for the rest of the tender.
+const DEFERRAL_PHRASES: &[&str] = &[
+    "vil bli avtalt",
+    "avtalt senere",
+    "avtalt seinare",
+    "avtalte senere",
+    "avtalte seinare",
+    "avtales senere",
+    "avtales seinare",
+    "avtalast seinare",
+    "avtales i dialog",
+    "avtalast i dialog",
+    "fastsettes i dialog",
+    "avklares i dialog",
+    "avklarast i dialog",
+    "will be agreed",
+    "to be agreed",
+    "will be determined",
+    "to be determined",
+];
 /// Plans that weaken a modal statement («skal etter planen …») but alone are descriptions
 /// («Kommunen har planlagt å innføre HelseID»).
 const PLAN_PHRASES: &[&str] = &[
     "planlagt",
     "planlegges",
-    "roadmap",
-    "veikart",
+    // A roadmap plans when something stands on it («skal etter veikartet komme i
+    // 2027»); «skal publisere et veikart» demands the roadmap itself.
+    "i veikart",
+    "etter veikart",
+    "ifølge veikart",
+    "på veikart",
+    "on the roadmap",
+    "on its roadmap",
+    "in the roadmap",
+    "according to the roadmap",
+    "per the roadmap",
     "is planned",
     "are planned",
 ];
@@ -173,6 +222,7 @@ pub(crate) const NEGATION_PHRASES: &[&str] = &[
     "inga krav til",
     "ikke relevant",
     "ikkje relevant",
+    "not relevant",
     "kan ikke forventes",
     "out of scope",
     "not required",
@@ -227,6 +277,7 @@ enum Phrase {
     Future,
     Plan,
     Negation,
+    Deferral,
     Required,
 }
 
@@ -240,12 +291,13 @@ struct Phrases {
 fn phrases() -> &'static Option<Phrases> {
     static PHRASES: std::sync::OnceLock<Option<Phrases>> = std::sync::OnceLock::new();
     PHRASES.get_or_init(|| {
-        let lists: [(&[&str], Phrase); 6] = [
+        let lists: [(&[&str], Phrase); 7] = [
             (OPTION_PHRASES, Phrase::Option),
             (QUESTION_PHRASES, Phrase::Question),
             (FUTURE_PHRASES, Phrase::Future),
             (PLAN_PHRASES, Phrase::Plan),
             (NEGATION_PHRASES, Phrase::Negation),
+            (DEFERRAL_PHRASES, Phrase::Deferral),
             (REQUIRED_MARKERS, Phrase::Required),
         ];
         let mut patterns = Vec::new();
@@ -263,8 +315,8 @@ fn phrases() -> &'static Option<Phrases> {
 }
 
 /// The phrase kinds that occur in a sentence.
-fn phrase_kinds(sentence: &str) -> [bool; 6] {
-    let mut found = [false; 6];
+fn phrase_kinds(sentence: &str) -> [bool; 7] {
+    let mut found = [false; 7];
     if let Some(p) = phrases() {
         for m in p.automaton.find_overlapping_iter(sentence) {
             found[p.kinds[m.pattern().as_usize()] as usize] = true;
@@ -282,6 +334,7 @@ pub fn analyze(sentence: &str) -> (Modality, bool) {
     let mut binding = false;
     let mut should = false;
     let mut option = false;
+    let mut permits = false;
     for word in words(sentence) {
         if first.is_none() {
             first = Some(word);
@@ -293,8 +346,19 @@ pub fn analyze(sentence: &str) -> (Modality, bool) {
         } else if word.starts_with("opsjon") {
             option = true;
         }
+        permits |= matches!(word, "kan" | "may" | "can");
     }
-    let negated = has(Phrase::Negation);
+    if permits || option {
+        let all: Vec<&str> = words(sentence).collect();
+        if option && super::modal_shapes::only_extends_the_term(&all) {
+            option = false;
+        }
+        if permits {
+            option |= super::modal_shapes::buyer_may_order(&all);
+            binding |= super::modal_shapes::restricts(&all);
+        }
+    }
+    let negated = has(Phrase::Negation) || has(Phrase::Deferral);
     let modality = if option || sentence.starts_with("option") || has(Phrase::Option) {
         Modality::Option
     } else if first.is_some_and(|w| {
@@ -319,11 +383,34 @@ pub fn analyze(sentence: &str) -> (Modality, bool) {
 
 /// Phrases outside [`BINDING_WORDS`] that make [`analyze`] read a sentence as
 /// binding (the `Phrase::Required` list, without its padding).
-const REQUIRED_PHRASES: &[&str] = &["is required", "are required"];
+const REQUIRED_PHRASES: &[&str] = &[
+    "is required",
+    "are required",
+    "er et krav at",
+    "er eit krav at",
+    "is a requirement that",
+    // A limited permission binds (`modal_shapes::restricts`); its words are counted
+    // so the count stays an upper bound.
+    "kan bare",
+    "kan berre",
+    "kan kun",
+    "may only",
+    "can only",
+    " uten ",
+    " utan ",
+    " without ",
+];
 
 /// The phrases that make a sentence binding without a binding word of its own
 /// («support is required»); « kreves » is one of [`BINDING_WORDS`] too.
-const REQUIRED_MARKERS: &[&str] = &[" is required", " are required", " kreves "];
+const REQUIRED_MARKERS: &[&str] = &[
+    " is required",
+    " are required",
+    " kreves ",
+    "er et krav at",
+    "er eit krav at",
+    "is a requirement that",
+];
 
 /// How many binding markers a normalised text may hold, counted up to `at_most`:
 /// every occurrence of a binding word or a «required» phrase as a substring, so
@@ -350,6 +437,13 @@ pub fn classify(sentence: &str) -> Modality {
 /// True when the sentence puts its topic out of scope («Det stilles ikke krav til …»).
 pub fn is_negated(sentence: &str) -> bool {
     phrase_kinds(sentence)[Phrase::Negation as usize]
+}
+
+/// True when the sentence covers nothing: it puts its topic out of scope or defers
+/// it to a later agreement («Tjenestenivå avtales i dialogfasen»).
+pub fn covers_nothing(sentence: &str) -> bool {
+    let found = phrase_kinds(sentence);
+    found[Phrase::Negation as usize] || found[Phrase::Deferral as usize]
 }
 
 /// The modality a requirement-table type cell («M», «Minstekrav», «Bør», «E») gives a row,
@@ -390,12 +484,26 @@ pub fn classify_type_cell(cell: &str) -> Option<Modality> {
         "evaluering",
         "evaluert",
         "ønske",
+        "ønsket",
+        // Nynorsk participles and the older nynorsk «ynskje» spelling of the same wish.
+        "ønskt",
+        "ønska",
+        "ynskt",
+        "ynska",
+        "ynske",
         "ønskelig",
         "ønskeleg",
+        "ynskjeleg",
         "ønskekrav",
         "desirable",
         "should",
         "tildelingskrav",
+        // A row marked as an award criterion is evaluated, not demanded («Minstekrav /
+        // Tildelingskriterium» over the column).
+        "tildelingskriterium",
+        "tildelingskriterie",
+        "tildelingskriterier",
+        "tildelingskriteriet",
         "vektet",
         "valgfri",
         "valfri",
@@ -582,6 +690,10 @@ mod tests {
         assert_eq!(classify_type_cell("Bør"), Some(Modality::Should));
         assert_eq!(classify_type_cell("Ø"), Some(Modality::Should));
         assert_eq!(classify_type_cell("Opsjon"), Some(Modality::Option));
+        assert_eq!(
+            classify_type_cell("Tildelingskriterium"),
+            Some(Modality::Should)
+        );
         assert_eq!(classify_type_cell(""), None);
         assert_eq!(classify_type_cell("Se tabell"), None);
     }

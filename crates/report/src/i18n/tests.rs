@@ -11,6 +11,9 @@ fn every_word_exists_in_three_languages_once() {
         .chain(outcomes::OUTCOMES)
         .chain(services::SERVICES)
         .chain(compare::COMPARE)
+        .chain(refusals::REFUSALS)
+        .chain(review::REVIEW)
+        .chain(usage::USAGE)
     {
         assert!(keys.insert(key), "{key} twice");
         assert!(!nb.is_empty() && !nn.is_empty() && !en.is_empty(), "{key}");

@@ -7,10 +7,10 @@
 //! documents as read; [`docx::patch`] and [`markdown::diff`] write it in each
 //! format. Nothing here prints or touches files: the binary reads and writes.
 
-pub mod docx;
+mod docx;
 pub mod markdown;
 mod place;
-pub mod plan;
+mod plan;
 mod trial;
 mod words;
 
@@ -34,11 +34,21 @@ pub fn reviewed_name(original: &Path, dir: Option<&Path>) -> PathBuf {
 #[derive(Debug, Clone)]
 pub enum Outcome {
     /// A Word file's reviewed copy, named `<stem>.tenderlint.docx`.
-    Copy { name: String, bytes: Vec<u8> },
+    Copy {
+        /// The copy's file name, without a folder.
+        name: String,
+        /// The reviewed package.
+        bytes: Vec<u8>,
+    },
     /// A Markdown file's review as a unified diff.
     Diff(String),
     /// Why the file has no review.
-    Refused { name: String, reason: String },
+    Refused {
+        /// The file as the upload named it.
+        name: String,
+        /// Why, in one line (a reading error or the patcher's [`Refusal`]).
+        reason: String,
+    },
 }
 
 /// Reviews files already in memory (uploads) whose check is `report`: each is read
@@ -112,7 +122,7 @@ pub fn revision_date(today: Option<crate::date::Date>) -> String {
 
 /// Several outcomes as one zip: the copies, `review.patch` (the Markdown diffs)
 /// and `tenderlint-review.txt` (each file left out and why).
-pub fn bundle(outcomes: Vec<Outcome>) -> Result<Vec<u8>, String> {
+fn bundle(outcomes: Vec<Outcome>) -> Result<Vec<u8>, String> {
     use std::io::Write;
     let failed = |e: &dyn std::fmt::Display| format!("the zip could not be written: {e}");
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -163,7 +173,7 @@ pub enum ReviewDownloadError {
 }
 
 /// The media type of a Word document.
-pub const DOCX_CONTENT_TYPE: &str =
+const DOCX_CONTENT_TYPE: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /// One Word file's reviewed copy as itself; several files (or Markdown, as a diff) as

@@ -17,25 +17,27 @@ use std::collections::BTreeMap;
 
 /// A comment on the words of one block, and the change it explains, if any.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Note {
+pub(crate) struct Note {
     /// The block's index in its document; [`UNPLACED`] for evidence outside the
     /// body, which the summary comment names instead.
-    pub block: usize,
+    pub(crate) block: usize,
     /// The words the comment spans (an evidence excerpt, perhaps cut with «…»).
-    pub excerpt: String,
+    pub(crate) excerpt: String,
     /// Where the evidence is, as reports say it (for a note the summary names).
-    pub place: String,
+    pub(crate) place: String,
     /// The comment's paragraphs.
-    pub text: Vec<String>,
-    pub change: Option<Change>,
+    pub(crate) text: Vec<String>,
+    /// The tracked change the comment proposes, when the finding can fix the
+    /// words itself (a binding modal verb, «eller tilsvarende» after a brand).
+    pub(crate) change: Option<Change>,
 }
 
 /// The block of a note whose evidence is not in the main story.
-pub const UNPLACED: usize = usize::MAX;
+pub(crate) const UNPLACED: usize = usize::MAX;
 
 /// A tracked change inside a block.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Change {
+pub(crate) enum Change {
     /// Insert `text` right after the words `prefix` (the excerpt up to a product name).
     InsertAfter { prefix: String, text: String },
     /// Replace the modal word (`bør`) with the binding one (`skal`).
@@ -44,30 +46,35 @@ pub enum Change {
 
 /// A missing requirement added as a new row of a requirement table.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewRow {
+pub(crate) struct NewRow {
     /// The block index of the table's last row; the new row follows it.
-    pub after_block: usize,
+    pub(crate) after_block: usize,
     /// The cell texts by grid column (id, requirement text, type); others empty.
-    pub cells: Vec<String>,
-    pub rule: String,
+    pub(crate) cells: Vec<String>,
+    /// The id of the rule whose suggested requirement the row carries.
+    pub(crate) rule: String,
 }
 
 /// A missing requirement added as a paragraph of a new section.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewParagraph {
-    pub text: String,
-    pub rule: String,
+pub(crate) struct NewParagraph {
+    /// The rule's suggested requirement, in the tender's language.
+    pub(crate) text: String,
+    /// The id of the rule it answers.
+    pub(crate) rule: String,
 }
 
 /// Everything the review of one file holds.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FilePlan {
-    pub notes: Vec<Note>,
-    pub rows: Vec<NewRow>,
+    /// The comments on this file's words, in the order of the findings.
+    pub(crate) notes: Vec<Note>,
+    /// The missing requirements added to this file's requirement tables.
+    pub(crate) rows: Vec<NewRow>,
     /// The new section's title and paragraphs, when requirements fit no table.
-    pub section: Option<(String, Vec<NewParagraph>)>,
+    pub(crate) section: Option<(String, Vec<NewParagraph>)>,
     /// The comment at the start: what the whole tender misses.
-    pub summary: Vec<String>,
+    pub(crate) summary: Vec<String>,
 }
 
 /// The plan for every file of the tender, by path as the report names it.

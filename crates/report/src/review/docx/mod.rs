@@ -31,6 +31,8 @@ const COMMENTS_CONTENT_TYPE: &str =
 /// Why a Word file gets no reviewed copy, in one line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
+    /// What in the package the patcher does not model, said so the author can
+    /// act on it (save the file again as .docx, remove the encryption, …).
     pub reason: String,
 }
 
@@ -51,7 +53,9 @@ impl std::fmt::Display for Refusal {
 /// A reviewed copy and what it holds.
 #[derive(Debug, Clone)]
 pub struct Reviewed {
+    /// The whole reviewed package, ready to be written beside the original.
     pub bytes: Vec<u8>,
+    /// Comments added, the summary comment included.
     pub comments: usize,
     /// Tracked changes (insertions and replacements; a new row or section counts once per requirement).
     pub changes: usize,

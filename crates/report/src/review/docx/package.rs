@@ -15,7 +15,7 @@ pub(super) struct Original<'a> {
 }
 
 impl<'a> Original<'a> {
-    pub fn open(bytes: &'a [u8]) -> Result<Original<'a>, Refusal> {
+    pub(crate) fn open(bytes: &'a [u8]) -> Result<Original<'a>, Refusal> {
         if bytes.starts_with(&OLE_MAGIC) {
             return Err(Refusal::new(
                 "password-protected (encrypted) or an old .doc: tenderlint can only patch an unprotected .docx",
@@ -27,7 +27,7 @@ impl<'a> Original<'a> {
     }
 
     /// A part's name as the zip spells it (part names are case-insensitive).
-    pub fn name_of(&self, part: &str) -> Option<String> {
+    pub(crate) fn name_of(&self, part: &str) -> Option<String> {
         self.zip
             .file_names()
             .filter_map(Result::ok)
@@ -36,7 +36,7 @@ impl<'a> Original<'a> {
     }
 
     /// A part's text; `Ok(None)` when absent. Only UTF-8 parts are patched.
-    pub fn text(&mut self, part: &str) -> Result<Option<(String, bool)>, Refusal> {
+    pub(crate) fn text(&mut self, part: &str) -> Result<Option<(String, bool)>, Refusal> {
         let Some(name) = self.name_of(part) else {
             return Ok(None);
         };
@@ -64,7 +64,7 @@ impl<'a> Original<'a> {
 
     /// The text of the other XML parts beside the main part (notes, headers,
     /// footers …); parts that cannot be read as UTF-8 are left out.
-    pub fn story_texts(&mut self, dir: &str, main: &str) -> Vec<String> {
+    pub(crate) fn story_texts(&mut self, dir: &str, main: &str) -> Vec<String> {
         let prefix = if dir.is_empty() {
             String::new()
         } else {
@@ -90,7 +90,7 @@ impl<'a> Original<'a> {
 
     /// Writes the copy: entries in `changed` (by exact zip name) get new bytes,
     /// the others are copied raw; `added` entries follow at the end.
-    pub fn write(
+    pub(crate) fn write(
         mut self,
         changed: &BTreeMap<String, Vec<u8>>,
         added: &[(String, Vec<u8>)],

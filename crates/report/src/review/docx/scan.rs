@@ -14,37 +14,37 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub(super) struct TextElement {
     /// The `<w:t …>` start tag.
-    pub open: Range<usize>,
+    pub(crate) open: Range<usize>,
     /// Its content, entity-escaped as written.
-    pub content: Range<usize>,
+    pub(crate) content: Range<usize>,
     /// The `<w:rPr>` of its run, without revision marks of its own; empty without one.
-    pub rpr: String,
+    pub(crate) rpr: String,
     /// Inside an existing tracked change: no tracked change of tenderlint's may go here.
-    pub tracked: bool,
+    pub(crate) tracked: bool,
     /// Its run (`<w:r …>` to `</w:r>`).
-    pub run: Range<usize>,
+    pub(crate) run: Range<usize>,
     /// Nothing but the run's properties comes before it in its run.
-    pub first_in_run: bool,
+    pub(crate) first_in_run: bool,
     /// Nothing comes after it in its run.
-    pub last_in_run: bool,
+    pub(crate) last_in_run: bool,
 }
 
 /// One character of the element's visible text, without whitespace.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct KeyChar {
-    pub c: char,
+    pub(crate) c: char,
     /// The `w:t` it is in and its byte range there; `None` for a cell boundary.
-    pub at: Option<(usize, usize, usize)>,
+    pub(crate) at: Option<(usize, usize, usize)>,
 }
 
 /// The words of one paragraph or table row.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Scan {
-    pub texts: Vec<TextElement>,
+    pub(crate) texts: Vec<TextElement>,
     /// Visible characters without whitespace, `|` between cells.
-    pub key: Vec<KeyChar>,
+    pub(crate) key: Vec<KeyChar>,
     /// The element's end (after its end tag).
-    pub end: usize,
+    pub(crate) end: usize,
 }
 
 /// The run being read.
@@ -259,7 +259,7 @@ impl Scan {
 
     /// The key characters as a string.
     #[cfg(test)]
-    pub fn key_string(&self) -> String {
+    pub(crate) fn key_string(&self) -> String {
         self.key.iter().map(|k| k.c).collect()
     }
 }

@@ -38,27 +38,27 @@ impl Mark {
 /// A mark at a byte inside a `w:t`; a replacement also removes `byte..delete_to`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Cut {
-    pub text: usize,
-    pub byte: usize,
-    pub delete_to: Option<usize>,
-    pub mark: Mark,
+    pub(crate) text: usize,
+    pub(crate) byte: usize,
+    pub(crate) delete_to: Option<usize>,
+    pub(crate) mark: Mark,
 }
 
 /// A change to the part: `range` replaced by `text`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Splice {
-    pub range: Range<usize>,
-    pub text: String,
+    pub(crate) range: Range<usize>,
+    pub(crate) text: String,
 }
 
 /// The author and date of tenderlint's revisions and comments.
 #[derive(Debug, Clone)]
 pub(crate) struct Revision {
-    pub date: String,
+    pub(crate) date: String,
 }
 
 impl Revision {
-    pub fn attrs(&self, id: u32) -> String {
+    pub(crate) fn attrs(&self, id: u32) -> String {
         format!(
             r#"w:id="{id}" w:author="tenderlint" w:date="{}""#,
             self.date
@@ -84,7 +84,7 @@ impl Revision {
     }
 
     /// A run of new text, marked inserted.
-    pub fn inserted_run(&self, id: u32, rpr: &str, text: &str) -> String {
+    pub(crate) fn inserted_run(&self, id: u32, rpr: &str, text: &str) -> String {
         format!(
             r#"<w:ins {}><w:r>{rpr}<w:t xml:space="preserve">{}</w:t></w:r></w:ins>"#,
             self.attrs(id),

@@ -1,0 +1,127 @@
+//! Modal readings that a word list cannot give, because they depend on the words
+//! around «kan»: the buyer's right to order more is an option («Kommunen kan
+//! bestille inntil 20 brukarar til einingsprisen»), and a permission limited by
+//! «bare»/«kun» or by «ikke … uten» is a restriction that binds («Databehandleren
+//! kan bare bruke underleverandører som kommunen har godkjent»).
+
+/// Stems of verbs that order more of the delivery: with a buyer's «kan» they make
+/// the statement an option. The English ones are written out to their «e», so
+/// «includes» and «included» match but not «inclusion».
+const ORDER_STEMS: &[&str] = &[
+    "bestill", "utvid", "utløs", "utløys", "forleng", "kjøp", "avrop", "inkluder", "order",
+    "extend", "include", "purchase", "exercise",
+];
+
+/// Words that may stand between «kan» and the ordering verb («kan i avtaleperioden
+/// utvide», "may at any time order").
+const ORDER_REACH: usize = 4;
+
+/// True when the buyer may order more: a buyer word, «kan»/"may", and within a few
+/// words an ordering verb. A capability the solution gives the municipality
+/// («Kommunen kan selv opprette brukere») orders nothing and is not an option.
+pub(crate) fn buyer_may_order(words: &[&str]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(*w, "kan" | "may")
+            && i > 0
+            && super::conditions::BUYER_WORDS.contains(&words[i - 1])
+            && words[i + 1..]
+                .iter()
+                .take(ORDER_REACH)
+                .any(|next| ORDER_STEMS.iter().any(|stem| next.starts_with(stem)))
+    })
+}
+
+/// True when «kan»/"may" is limited so that it binds: «kan bare», «kan berre», «kan
+/// kun», "may only", "can only", or «kan ikke/ikkje … uten/utan», "may not …
+/// without": the vendor is permitted one thing and so forbidden the rest.
+pub(crate) fn restricts(words: &[&str]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        if !matches!(*w, "kan" | "may" | "can") {
+            return false;
+        }
+        match words.get(i + 1) {
+            Some(&("bare" | "berre" | "kun" | "only")) => true,
+            Some(&("ikke" | "ikkje" | "not")) => words[i + 2..]
+                .iter()
+                .any(|later| matches!(*later, "uten" | "utan" | "without")),
+            _ => false,
+        }
+    })
+}
+
+/// True when every «opsjon» of a sentence is one to extend the contract term
+/// («Avtalen inngås på SSA-L for 4 år med opsjon på forlengelse i 2 år»): the
+/// sentence is about the contract, and the extension does not make it an option.
+pub(crate) fn only_extends_the_term(words: &[&str]) -> bool {
+    let mut options = words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.starts_with("opsjon"))
+        .peekable();
+    options.peek().is_some()
+        && options.all(|(i, _)| {
+            words[i + 1..]
+                .iter()
+                .take(2)
+                .any(|w| w.starts_with("forleng") || w.starts_with("fornying"))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{buyer_may_order, only_extends_the_term, restricts};
+    use crate::text::modality::words;
+    use crate::text::normalize;
+
+    fn shape(s: &str, f: fn(&[&str]) -> bool) -> bool {
+        let norm = normalize(s).text;
+        let w: Vec<&str> = words(&norm).collect();
+        f(&w)
+    }
+
+    #[test]
+    fn the_buyers_right_to_order_more_is_an_option() {
+        assert!(shape(
+            "Kommunen kan i kontraktsperioden kjøpe tilleggsmoduler til avtalt enhetspris.",
+            buyer_may_order
+        ));
+        assert!(shape(
+            "The customer may extend the licence count by 30 seats.",
+            buyer_may_order
+        ));
+        assert!(!shape(
+            "Kommunen kan selv opprette brukere i løsningen.",
+            buyer_may_order
+        ));
+        assert!(!shape(
+            "Leverandøren kan bestille reservedeler.",
+            buyer_may_order
+        ));
+    }
+
+    #[test]
+    fn an_option_to_extend_the_term_leaves_the_sentence_about_the_contract() {
+        assert!(shape(
+            "Rammeavtalen gjelder i tre år, med opsjon på forlenging ett år av gangen.",
+            only_extends_the_term
+        ));
+        assert!(!shape(
+            "Opsjon på modul for rus og psykiatri, med opsjon på forlengelse.",
+            only_extends_the_term
+        ));
+    }
+
+    #[test]
+    fn a_limited_permission_is_a_restriction() {
+        assert!(shape("Leverandøren kan kun lagre data i EØS.", restricts));
+        assert!(shape(
+            "Leverandøren kan ikke endre behandlingen uten skriftlig samtykke.",
+            restricts
+        ));
+        assert!(!shape("Brukeren kan søke i journalen.", restricts));
+        assert!(!shape(
+            "Andre kommuner kan ikke slutte seg til avtalen.",
+            restricts
+        ));
+    }
+}
