@@ -365,3 +365,40 @@ fn asking_the_tenderer_to_describe_usability_evaluates_it() {
         Status::Weak,
     );
 }
+
+#[test]
+fn a_record_transferred_to_another_municipality_is_shared_with_it() {
+    reads(
+        "# Krav\n\nVed flytting skal helsekortet kunne overføres digitalt til skolehelsetjenesten i den nye kommunen.\n",
+        "INF-004",
+        Status::Met,
+    );
+    // Lab results from the hospital are e-messaging (INT-007).
+    reads(
+        "# Krav\n\nLøsningen skal hente prøvesvar fra sykehuset automatisk.\n",
+        "INF-004",
+        Status::Missing,
+    );
+}
+
+#[test]
+fn a_list_of_what_the_new_solution_shall_integrate_with_binds_under_a_background_heading() {
+    let md = "# Kravspesifikasjon\n\n## 2 Dagens situasjon\n\nKommunen bruker i dag et eldre journalsystem.\n\n\
+        Systems the new solution shall integrate with:\n\n- kjernejournal\n- e-resept\n";
+    reads(md, "ARK-006", Status::Met);
+    // Today's integrations, described, stay background.
+    reads(
+        "# Kravspesifikasjon\n\n## 2 Dagens situasjon\n\nDagens system har disse integrasjonene:\n\n- kjernejournal\n",
+        "ARK-006",
+        Status::Missing,
+    );
+}
+
+#[test]
+fn a_data_processing_agreement_said_to_be_entered_into_is_required() {
+    reads(
+        "# Kontrakt\n\nMellom partene blir det inngått en databehandleravtale etter DFØs mal.\n",
+        "SEC-002",
+        Status::Met,
+    );
+}

@@ -268,6 +268,8 @@ impl Observer<'_> {
                 .get(block.section)
                 .copied()
                 .unwrap_or(false)
+                && !(set.reading.section_headings
+                    && super::section_reading::demands_of_the_solution(&prepared.norm.text))
             || (set.reading.forms && in_a_form(prepared));
         let mut inherited = self.inherited(prepared, block.section);
         let evaluated = self.in_award_criteria(block, prepared);
@@ -379,8 +381,13 @@ impl Observer<'_> {
         // requires nothing («Anskaffelsen gjelder interkommunal legevakt»).
         let scope_text =
             at.in_scope_section && !statements::block_is_furniture(at.block) && !statement.glossary;
+        // Whether it refuses what it names is read only where it names a service.
         let text = &at.prepared.norm.text[statement.range.clone()];
-        if (normative || scope_text) && !statement.negated && !super::scope::refuses(text) {
+        if (normative || scope_text)
+            && !statement.negated
+            && super::scope::may_name_a_service(&in_statement, &self.plan.detects)
+            && !super::scope::refuses(text)
+        {
             detect_services(
                 set,
                 (&in_statement, &self.plan.detects),

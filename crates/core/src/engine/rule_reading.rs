@@ -16,7 +16,9 @@ pub(super) fn binds(rule: &CompiledRule, modality: Modality, text: &str) -> bool
     match modality {
         Modality::Option => reads_options_as_binding(rule),
         Modality::None => {
-            rule.reading.annexes == AnnexReading::Binding && crate::text::annexes::names_annex(text)
+            rule.reading.annexes == AnnexReading::Binding
+                && (crate::text::annexes::names_annex(text)
+                    || crate::text::annexes::enters_an_agreement(text))
         }
         _ => false,
     }

@@ -173,6 +173,12 @@ pub(super) fn refuses(text: &str) -> bool {
     REFUSALS.iter().any(|r| text.contains(r))
 }
 
+/// Whether any of `hits` is a term some service detects with: most statements hold none.
+pub(super) fn may_name_a_service(hits: &[Hit], detects: &[bool]) -> bool {
+    hits.iter()
+        .any(|h| detects.get(h.term).copied().unwrap_or(true))
+}
+
 /// Records the services whose detection terms are among `hits`. `detects` marks,
 /// by term, those some service detects with: most blocks hit none of them, and are
 /// then passed over without looking at each service.
@@ -182,10 +188,7 @@ pub(super) fn detect_services(
     detected: &mut BTreeMap<String, Place>,
     at: Place,
 ) {
-    if !hits
-        .iter()
-        .any(|h| detects.get(h.term).copied().unwrap_or(true))
-    {
+    if !may_name_a_service(hits, detects) {
         return;
     }
     for service in &set.services {

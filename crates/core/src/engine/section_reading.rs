@@ -89,6 +89,25 @@ pub(crate) fn names_the_contract(title: &str) -> bool {
     CONTRACT_HEADINGS.iter().any(|h| title.starts_with(h))
 }
 
+/// What a lead-in says the new solution shall do («Systema løysinga skal integrerast
+/// med:», "The solution shall integrate with:"): background text says what is today, so a
+/// list the tender opens this way demands, wherever it stands.
+const SOLUTION_DEMANDS: &[&str] = &[
+    "løsningen skal",
+    "løysinga skal",
+    "løsninga skal",
+    "den nye løsningen skal",
+    "det nye systemet skal",
+    "the solution shall",
+    "the solution must",
+    "the new solution shall",
+];
+
+/// Whether a normalised block is a lead-in («…:») that demands of the new solution.
+pub(crate) fn demands_of_the_solution(text: &str) -> bool {
+    text.trim_end().ends_with(':') && SOLUTION_DEMANDS.iter().any(|d| text.contains(d))
+}
+
 /// What each section of `doc` says, indexed like `doc.sections`.
 pub(super) fn section_readings(doc: &Document) -> Vec<SectionSays> {
     let mut says = vec![SectionSays::Nothing; doc.sections.len()];

@@ -37,6 +37,24 @@ pub(crate) fn names_annex(text: &str) -> bool {
     })
 }
 
+/// Phrases that say an agreement is entered into as part of the contract («Databehandleravtale
+/// inngås», «… vert inngått», "A data processing agreement is entered into"): a stated fact of
+/// the contract, which binds as an annex does.
+const ENTERED_INTO: &[&str] = &[
+    "inngås",
+    "inngåast",
+    // «blir inngått», «vert inngått», «blir det inngått», «vil bli inngått».
+    "inngått",
+    "entered into",
+    "is concluded",
+    "will be concluded",
+];
+
+/// True when a normalised text says an agreement is entered into.
+pub(crate) fn enters_an_agreement(text: &str) -> bool {
+    ENTERED_INTO.iter().any(|p| text.contains(p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::names_annex;
