@@ -25,7 +25,7 @@ pub use compiled::{CompiledRule, CompiledService, RuleSet};
 pub use concepts::{ConceptWord, ConceptWords};
 pub(crate) use matcher::Hit;
 pub use matcher::TermId;
-pub(crate) use pattern::{CompiledMatch, StatementHits};
+pub(crate) use pattern::{CompiledMatch, StatementHits, TermSlots};
 pub use schema::{BuiltinCheck, Localized, RuleKind, Severity, Strength};
 
 /// Resolves a reference to a set built in: `ID` (newest version) or

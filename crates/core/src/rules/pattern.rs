@@ -441,12 +441,50 @@ pub(crate) struct StatementHits<'a> {
     pub hits: &'a [Hit],
     /// (term, index in `hits` of its first hit of lowest rank), by term.
     by_term: Vec<(TermId, usize)>,
+    /// `by_term` by term id, when the statement was indexed into the observer's
+    /// [`TermSlots`]: a look-up instead of a binary search.
+    slots: Option<&'a TermSlots>,
     /// Where the statement starts in its block's text (hits count from there);
     /// `None` where the statement's text is not at hand.
     offset: Option<usize>,
     /// The stretches of the statement outside its requirement's reach, read on
     /// first need.
     outside_reach: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
+}
+
+/// For each term id, where the current statement's first hit of it is: one table
+/// kept by an observer for every statement it reads, told apart by a stamp rather
+/// than cleared. Binary searches of the statement's terms were half the cost of
+/// evaluating the rules.
+#[derive(Default)]
+pub(crate) struct TermSlots {
+    stamp: u32,
+    /// Term id → (stamp of the statement that set it, index in its hits).
+    slots: Vec<(u32, u32)>,
+}
+
+impl TermSlots {
+    /// Makes `by_term` the current statement's terms.
+    fn index(&mut self, by_term: &[(TermId, usize)]) {
+        if self.stamp == u32::MAX {
+            self.slots.fill((0, 0));
+            self.stamp = 0;
+        }
+        self.stamp += 1;
+        for &(term, i) in by_term {
+            if term >= self.slots.len() {
+                self.slots.resize(term + 1, (0, 0));
+            }
+            self.slots[term] = (self.stamp, i as u32);
+        }
+    }
+
+    fn get(&self, term: TermId) -> Option<usize> {
+        self.slots
+            .get(term)
+            .filter(|(stamp, _)| *stamp == self.stamp)
+            .map(|&(_, i)| i as usize)
+    }
 }
 
 impl<'a> StatementHits<'a> {
@@ -459,8 +497,24 @@ impl<'a> StatementHits<'a> {
         StatementHits {
             hits,
             by_term,
+            slots: None,
             offset: None,
             outside_reach: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// [`StatementHits::of_statement`], with its terms entered in `slots` for
+    /// look-ups by term id; `slots` holds them until it indexes another statement.
+    pub(crate) fn of_statement_in(
+        hits: &'a [Hit],
+        offset: usize,
+        slots: &'a mut TermSlots,
+    ) -> StatementHits<'a> {
+        let indexed = StatementHits::of_statement(hits, offset);
+        slots.index(&indexed.by_term);
+        StatementHits {
+            slots: Some(slots),
+            ..indexed
         }
     }
 
@@ -493,23 +547,47 @@ impl<'a> StatementHits<'a> {
     }
 
     fn position(&self, term: TermId) -> Option<usize> {
+        if let Some(slots) = self.slots {
+            return slots.get(term);
+        }
         self.by_term
             .binary_search_by_key(&term, |&(t, _)| t)
             .ok()
             .map(|k| self.by_term[k].1)
     }
 
+    /// The index in `hits` of the first hit of lowest rank of each of `terms`
+    /// (sorted) that the statement has. A rule's list may hold dozens of terms and
+    /// a statement a few: the statement's terms are searched for in the list when
+    /// that is fewer steps than looking each listed term up.
+    fn positions<'t>(&'t self, terms: &'t [TermId]) -> impl Iterator<Item = usize> + 't {
+        let by_term = self.by_term.as_slice();
+        let statement_shorter = if self.slots.is_some() {
+            let search_steps = (usize::BITS - terms.len().leading_zeros()) as usize;
+            by_term.len() * search_steps < terms.len()
+        } else {
+            by_term.len() < terms.len()
+        };
+        let from_statement = by_term
+            .iter()
+            .filter(move |(t, _)| statement_shorter && terms.binary_search(t).is_ok())
+            .map(|&(_, i)| i);
+        let from_terms = terms
+            .iter()
+            .filter(move |_| !statement_shorter)
+            .filter_map(|&t| self.position(t));
+        from_statement.chain(from_terms)
+    }
+
     /// Whether a hit has one of `terms` (sorted).
     fn has_any(&self, terms: &[TermId]) -> bool {
-        terms.iter().any(|&t| self.position(t).is_some())
+        self.positions(terms).next().is_some()
     }
 
     /// The hit of lowest rank among those with one of `terms` (sorted), the first
     /// in `hits` of equals, as a scan of `hits` would find it.
     fn first_of(&self, terms: &[TermId]) -> Option<Hit> {
-        terms
-            .iter()
-            .filter_map(|&t| self.position(t))
+        self.positions(terms)
             .min_by_key(|&i| (self.hits[i].rank(), i))
             .map(|i| self.hits[i])
     }

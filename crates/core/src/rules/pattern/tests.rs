@@ -43,7 +43,8 @@ fn a_regex_alone_is_triggered_by_its_literal_prefixes() {
 }
 
 /// The term index finds the hit a scan of the statement's hits finds: lowest
-/// rank, and the first of equals (hits at one place, own before inherited).
+/// rank, and the first of equals (hits at one place, own before inherited),
+/// whether the rule's list or the statement's terms are the longer.
 #[test]
 fn statement_hits_pick_what_a_scan_picks() {
     let hits: Vec<Hit> = (0..40usize)
@@ -56,6 +57,12 @@ fn statement_hits_pick_what_a_scan_picks() {
         })
         .collect();
     let index = StatementHits::new(&hits);
+    // The same statement indexed by term id, after another statement's terms
+    // were: what that one left behind must not count.
+    let mut slots = TermSlots::default();
+    let earlier: Vec<Hit> = (0..30).map(|t| Hit { term: t, ..hits[0] }).collect();
+    drop(StatementHits::of_statement_in(&earlier, 0, &mut slots));
+    let slotted = StatementHits::of_statement_in(&hits, 0, &mut slots);
     for terms in [
         vec![],
         vec![0],
@@ -63,17 +70,21 @@ fn statement_hits_pick_what_a_scan_picks() {
         vec![1, 2, 4, 8],
         vec![9, 10],
         (0..9).collect(),
+        // Lists longer than the statement's nine terms are looked up the other way.
+        (0..20).collect(),
+        vec![2, 9, 11, 12, 13, 14, 15, 16, 17, 18],
+        (10..30).collect(),
     ] {
         let scanned = hits
             .iter()
             .filter(|h| terms.binary_search(&h.term).is_ok())
             .min_by_key(|h| h.rank())
             .copied();
-        assert_eq!(index.first_of(&terms), scanned, "{terms:?}");
-        assert_eq!(
-            index.has_any(&terms),
-            hits.iter().any(|h| terms.binary_search(&h.term).is_ok())
-        );
+        let any = hits.iter().any(|h| terms.binary_search(&h.term).is_ok());
+        for index in [&index, &slotted] {
+            assert_eq!(index.first_of(&terms), scanned, "{terms:?}");
+            assert_eq!(index.has_any(&terms), any, "{terms:?}");
+        }
     }
 }
 
