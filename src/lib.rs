@@ -31,7 +31,7 @@ pub mod document {
 
 /// Rule sets (the core's), and reading a rule-set file from disk.
 pub mod rules {
-    pub use crate::rule_files::{read_source, resolve};
+    pub use crate::rule_files::{read_source, resolve, resolve_with_yaml};
     pub use tenderlint_core::rules::*;
 }
 

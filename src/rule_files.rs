@@ -13,14 +13,33 @@ pub static COMPILED_RULE_SETS: &[u8] =
 /// Resolves a rule-set reference: a path to a YAML file, an embedded `ID`
 /// (newest version) or `ID@VERSION`.
 pub fn resolve(reference: &str) -> Result<RuleSet, RuleSetError> {
-    let path = Path::new(reference);
-    let looks_like_path =
-        reference.ends_with(".yaml") || reference.ends_with(".yml") || reference.contains('/');
-    if looks_like_path || path.is_file() {
+    if let Some(path) = as_path(reference) {
         return RuleSet::load(&read_source(path)?);
     }
     crate::rules::embedded::use_compiled(COMPILED_RULE_SETS);
     crate::rules::resolve_embedded(reference)
+}
+
+/// Resolves a rule-set reference as [`resolve`] does, with the set's YAML text,
+/// which a loaded set does not keep (`rules diff` compares the texts).
+pub fn resolve_with_yaml(reference: &str) -> Result<(RuleSet, Arc<str>), RuleSetError> {
+    if let Some(path) = as_path(reference) {
+        let source = read_source(path)?;
+        return Ok((RuleSet::load(&source)?, source.text));
+    }
+    let set = resolve(reference)?;
+    let source = crate::rules::embedded::source(&set.id, Some(&set.version)).ok_or_else(|| {
+        RuleSetError::about(reference, format!("no YAML text for `{}`", set.key()))
+    })?;
+    Ok((set, source.text))
+}
+
+/// `reference` as a path to a rule-set file, when it names one rather than an embedded set.
+fn as_path(reference: &str) -> Option<&Path> {
+    let path = Path::new(reference);
+    let looks_like_path =
+        reference.ends_with(".yaml") || reference.ends_with(".yml") || reference.contains('/');
+    (looks_like_path || path.is_file()).then_some(path)
 }
 
 /// Reads a rule-set file, refusing non-files and oversized files before reading.

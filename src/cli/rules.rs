@@ -155,7 +155,7 @@ fn test(files: &[PathBuf], rule: Option<&str>, strict: bool) -> u8 {
 }
 
 fn diff(from: &str, to: &str, format: &str) -> u8 {
-    let (a, b) = match (rules::resolve(from), rules::resolve(to)) {
+    let (a, b) = match (rules::resolve_with_yaml(from), rules::resolve_with_yaml(to)) {
         (Ok(a), Ok(b)) => (a, b),
         (a, b) => {
             for e in [a.err(), b.err()].into_iter().flatten() {
@@ -164,13 +164,13 @@ fn diff(from: &str, to: &str, format: &str) -> u8 {
             return ERROR;
         }
     };
-    if a.id != b.id {
+    if a.0.id != b.0.id {
         eprintln!(
             "warning: comparing two different rule sets ({} and {})",
-            a.id, b.id
+            a.0.id, b.0.id
         );
     }
-    let diff = match rules::versions::diff(&a, &b) {
+    let diff = match rules::versions::diff((&a.0, &a.1), (&b.0, &b.1)) {
         Ok(d) => d,
         Err(e) => {
             eprintln!("error: {e}");
@@ -251,24 +251,30 @@ fn render_diff(diff: &rules::versions::RuleSetDiff) -> String {
 #[cfg(test)]
 mod render_diff_tests {
     use super::*;
+    use std::sync::Arc;
 
-    fn fixture(path: &str) -> RuleSet {
+    fn fixture(path: &str) -> (RuleSet, Arc<str>) {
         let path = format!(
             "{}/fixtures/rulesets/{path}.yaml",
             env!("CARGO_MANIFEST_DIR")
         );
-        rules::resolve(&path).expect("fixture loads")
+        rules::resolve_with_yaml(&path).expect("fixture loads")
+    }
+
+    fn diff(from: &str, to: &str) -> rules::versions::RuleSetDiff {
+        let (from, to) = (fixture(from), fixture(to));
+        rules::versions::diff((&from.0, &from.1), (&to.0, &to.1)).unwrap()
     }
 
     #[test]
     fn the_diff_text_names_reading_behaviours_and_changed_fields() {
-        let d = rules::versions::diff(&fixture("reading/off"), &fixture("reading/on")).unwrap();
+        let d = diff("reading/off", "reading/on");
         let text = render_diff(&d);
         assert!(
             text.contains("~ reading    definitions: false → true; conditions: false → true"),
             "{text}"
         );
-        let d = rules::versions::diff(&fixture("demo/1.0.0"), &fixture("demo/1.1.0")).unwrap();
+        let d = diff("demo/1.0.0", "demo/1.1.0");
         let text = render_diff(&d);
         assert!(
             text.contains("~ DEMO-002   severity: warning → error"),

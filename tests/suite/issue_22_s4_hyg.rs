@@ -307,3 +307,17 @@ fn a_demand_listed_under_a_heading_of_wishes_contradicts_its_type() {
         Status::Passed,
     );
 }
+
+#[test]
+fn helping_the_buyer_plan_its_own_roadmap_is_not_the_vendors_roadmap() {
+    reads(
+        "# Forvaltning\n\nLeverandøren skal delta på månedlige statusmøter og bidra til oppdragsgivers roadmap for nettstedet.\n",
+        "CON-007",
+        Status::Missing,
+    );
+    reads(
+        "# Forvaltning\n\nLeverandøren skal hvert år presentere sitt veikart for kommunene.\n",
+        "CON-007",
+        Status::Met,
+    );
+}

@@ -402,3 +402,49 @@ fn a_data_processing_agreement_said_to_be_entered_into_is_required() {
         Status::Met,
     );
 }
+
+// ---------------------------------------------------------------------------
+// False «met» on the real tenders (not health records) that the widened senses gave
+// ---------------------------------------------------------------------------
+
+#[test]
+fn administrators_role_based_access_is_not_access_control_of_the_record() {
+    reads(
+        "# Drift\n\nDen administrative tilgangen til publiseringsverktøyet skal styres etter rolle.\n",
+        "SEC-004",
+        Status::Missing,
+    );
+    reads(
+        "# Personvern\n\nTilgangen til journalen skal styres etter rolle.\n",
+        "SEC-004",
+        Status::Met,
+    );
+}
+
+#[test]
+fn a_heading_that_describes_does_not_ask_to_describe_usability() {
+    // «Beskrivelse» in the heading, «brukervennlig» in a reason: nothing asks how usable it is.
+    reads(
+        "# Oppdragsgivers beskrivelse av behovet\n\n## 3 Søk\n\nSøket skal vise treffene i en egen visning, fordi dagens nettsted ikke er brukervennlig.\n",
+        "UX-002",
+        Status::Missing,
+    );
+    reads(
+        "# Oppdragsgivers beskrivelse av behovet\n\n## 3 Søk\n\nTilbyder skal redegjøre for hvordan søket er brukervennlig.\n",
+        "UX-002",
+        Status::Weak,
+    );
+}
+
+#[test]
+fn a_table_of_roles_does_not_define_integration_responsibility() {
+    let roles = "# Organisering\n\n## Nøkkelpersoner\n\n| Rolle | Navn |\n|---|---|\n\
+        | Prosjektleder | (oppgis i tilbudet) |\n| Integrasjonsansvarlig | (oppgis i tilbudet) |\n\
+        | Løsningsarkitekt, ansvarlig (integrasjon og migrering) | (oppgis i tilbudet) |\n";
+    reads(roles, "ARK-006", Status::Missing);
+    reads(
+        "# Integrasjoner\n\nLeverandøren skal være ansvarlig for integrasjonene med kommunens fagsystemer.\n",
+        "ARK-006",
+        Status::Met,
+    );
+}

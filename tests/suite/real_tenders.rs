@@ -119,20 +119,24 @@ const EXPECTED: &[(&str, &[(&str, &str)])] = &[
     ),
 ];
 
+/// The real tenders: under `TENDERLINT_SHARED` when it is set, else beside this checkout
+/// (`../shared`) or beside the folder of worktrees it sits in (`../../shared`).
 fn real_tenders() -> Option<PathBuf> {
-    let dir = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/corpora/tenders-real"
-    ));
-    if dir.is_dir() {
-        Some(dir)
-    } else {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let candidates = match std::env::var_os("TENDERLINT_SHARED") {
+        Some(shared) => vec![PathBuf::from(shared)],
+        None => vec![manifest.join("../shared"), manifest.join("../../shared")],
+    };
+    let found = candidates
+        .into_iter()
+        .map(|shared| shared.join("corpora/tenders-real"))
+        .find(|dir| dir.is_dir());
+    if found.is_none() {
         eprintln!(
-            "note: {} is absent (no ../shared beside this checkout); real-tender negatives skipped",
-            dir.display()
+            "note: no shared/corpora/tenders-real (TENDERLINT_SHARED, ../shared, ../../shared); real-tender negatives skipped"
         );
-        None
     }
+    found
 }
 
 fn met_rules(dir: &PathBuf) -> BTreeMap<String, Vec<String>> {

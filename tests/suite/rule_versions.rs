@@ -147,11 +147,16 @@ fn a_pin_to_1_0_0_gives_the_results_of_1_0_0() {
     insta::assert_snapshot!("pinned_1_0_0_statuses", out);
 }
 
+/// `rules diff FROM TO` as the command computes it: each set beside its YAML text.
+fn diff(from: &str, to: &str) -> rules::versions::RuleSetDiff {
+    let from = rules::resolve_with_yaml(from).expect("from");
+    let to = rules::resolve_with_yaml(to).expect("to");
+    rules::versions::diff((&from.0, &from.1), (&to.0, &to.1)).expect("diff")
+}
+
 #[test]
 fn rules_diff_shows_what_1_1_0_changed() {
-    let from = rules::resolve("ks-felles-journalloft@1.0.0").expect("1.0.0");
-    let to = rules::resolve("ks-felles-journalloft@1.1.0").expect("1.1.0");
-    let d = rules::versions::diff(&from, &to).expect("diff");
+    let d = diff("ks-felles-journalloft@1.0.0", "ks-felles-journalloft@1.1.0");
     let added: Vec<&str> = d.added.iter().map(|r| r.rule.as_str()).collect();
     assert_eq!(added, vec!["INF-009", "INF-010"], "KS 2026 rules");
     assert!(d.removed.is_empty(), "ids are never dropped");
@@ -163,8 +168,6 @@ fn rules_diff_shows_what_1_1_0_changed() {
             "{rule}: {d:#?}"
         );
     }
-    let from = rules::resolve("anskaffelse-hygiene@1.0.0").expect("1.0.0");
-    let to = rules::resolve("anskaffelse-hygiene@1.1.0").expect("1.1.0");
-    let d = rules::versions::diff(&from, &to).expect("diff");
+    let d = diff("anskaffelse-hygiene@1.0.0", "anskaffelse-hygiene@1.1.0");
     assert!(d.changed.iter().any(|c| c.rule == "HYG-001"), "{d:#?}");
 }

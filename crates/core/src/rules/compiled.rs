@@ -1,6 +1,6 @@
 //! A rule set ready to run: the parsed file's rules with their patterns compiled
 //! against one [`TermMatcher`], equal patterns numbered alike, and the set's
-//! identity (origin, SHA-256, text) kept for reports and pins.
+//! identity (origin, SHA-256) kept for reports and pins.
 
 use super::concepts::{ConceptWords, Lexicon};
 use super::load;
@@ -13,7 +13,6 @@ use super::schema::{
 use crate::source::yaml::{Problem, RuleSetError, RuleSetSource};
 use crate::text::normalize::normalize_term;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A rule set ready to run. Serde gives the binary form the embedded sets are
@@ -55,11 +54,10 @@ pub struct RuleSet {
     pub(crate) where_bought: TermMatcher,
     /// Where the set came from: a path or `embedded:ID@VERSION`.
     pub origin: String,
-    /// SHA-256 of the file's bytes, hex.
+    /// SHA-256 of the file's bytes, hex. The YAML text itself is not kept: a check
+    /// never reads it, and with a large local set it was megabytes held through the
+    /// whole check; `rules diff` takes it from the source beside the set.
     pub sha256: String,
-    /// The YAML text, for `explain` and diagnostics.
-    #[serde(skip)]
-    pub text: Arc<str>,
     /// The «possibly covered» profiles, when they were compiled with the set (the
     /// embedded sets, at build time); else they are compiled on first use.
     #[serde(default)]
@@ -143,7 +141,7 @@ pub struct CompiledRule {
 
 /// Pattern → its number in the set. The key's only interior mutability is a lazily
 /// compiled regex, which equality and hashing never look at (they use the pattern text).
-type PatternKeys = HashMap<CompiledMatch, u32>;
+type PatternKeys = foldhash::HashMap<CompiledMatch, u32>;
 
 impl RuleSet {
     /// Parses, validates and compiles a rule-set file.
@@ -155,7 +153,7 @@ impl RuleSet {
         let mut problems = Vec::new();
         // See [`PatternKeys`] for why a key with a lazy regex inside is sound.
         #[allow(clippy::mutable_key_type)]
-        let mut pattern_keys = PatternKeys::new();
+        let mut pattern_keys = PatternKeys::default();
         let lexicon = Lexicon::of(&file);
         let mut shared = Shared::default();
         for rule in &file.rules {
@@ -235,7 +233,6 @@ impl RuleSet {
                 || crate::sha256::hex_digest(source.text.as_bytes()),
                 str::to_string,
             ),
-            text: source.text.clone(),
             review: None,
         })
     }
@@ -273,11 +270,11 @@ struct Shared {
 }
 
 /// Values by content, each behind one `Arc`.
-struct Interned<T>(HashMap<Arc<T>, ()>);
+struct Interned<T>(foldhash::HashMap<Arc<T>, ()>);
 
 impl<T> Default for Interned<T> {
     fn default() -> Self {
-        Interned(HashMap::new())
+        Interned(foldhash::HashMap::default())
     }
 }
 
@@ -394,4 +391,26 @@ fn fix_adds_equivalent(rule: &schema::Rule) -> bool {
                     .any(|p| text.starts_with(p))
             })
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A check holds its sets to the end; the YAML text they were read from (4.8 MB
+    /// for ten copies of the defaults) is not held with them.
+    #[test]
+    fn a_loaded_set_keeps_no_reference_to_its_yaml() {
+        let embedded = super::super::embedded::source("anskaffelse-hygiene", None).unwrap();
+        let source = RuleSetSource {
+            name: "local/hygiene.yaml".into(),
+            text: Arc::from(&*embedded.text),
+        };
+        let set = RuleSet::load(&source).unwrap();
+        assert_eq!(Arc::strong_count(&source.text), 1);
+        assert_eq!(
+            set.sha256,
+            crate::sha256::hex_digest(source.text.as_bytes())
+        );
+    }
 }

@@ -63,27 +63,19 @@ pub fn source(id: &str, version: Option<&semver::Version>) -> Option<RuleSetSour
 /// An embedded set ready to run; the newest version when `version` is `None`. From
 /// the compiled catalog when the program handed one over, else from its YAML.
 pub fn load(id: &str, version: Option<&semver::Version>) -> Option<Result<RuleSet, RuleSetError>> {
-    let source = source(id, version)?;
+    let source = || source(id, version);
     if let Some(catalog) = COMPILED.get() {
         let (id, version, _) = entry(id, version)?;
-        match super::frozen::decode(catalog, id, version, source.text.clone()) {
-            Ok(Some(set)) => return Some(Ok(set)),
+        // The YAML text is copied out of the binary only to name it in an error.
+        let failed = |message: String| Some(Err(RuleSetError::single(source()?, message)));
+        return match super::frozen::decode(catalog, id, version) {
+            Ok(Some(set)) => Some(Ok(set)),
             // A catalog written from other YAML than this binary's is a build fault.
-            Ok(None) => {
-                return Some(Err(RuleSetError::single(
-                    source,
-                    "the compiled rule sets do not hold this set".to_string(),
-                )));
-            }
-            Err(e) => {
-                return Some(Err(RuleSetError::single(
-                    source,
-                    format!("cannot read the compiled rule set: {e}"),
-                )));
-            }
-        }
+            Ok(None) => failed("the compiled rule sets do not hold this set".to_string()),
+            Err(e) => failed(format!("cannot read the compiled rule set: {e}")),
+        };
     }
-    Some(RuleSet::load(&source))
+    Some(RuleSet::load(&source()?))
 }
 
 /// The SHA-256 (hex) of `text` when it is the text of an embedded set, computed at

@@ -73,14 +73,8 @@ fn find<'a>(catalog: &'a [u8], id: &str, version: &str) -> Result<Option<&'a [u8
         .map(|e| e.set))
 }
 
-/// Decodes the set `id@version` from a catalog, with its YAML `text` beside it
-/// (for `explain`, `rules diff` and diagnostics); its automata are built here.
-pub fn decode(
-    catalog: &[u8],
-    id: &str,
-    version: &str,
-    text: Arc<str>,
-) -> Result<Option<RuleSet>, String> {
+/// Decodes the set `id@version` from a catalog; its automata are built here.
+pub fn decode(catalog: &[u8], id: &str, version: &str) -> Result<Option<RuleSet>, String> {
     let Some(bytes) = find(catalog, id, version)? else {
         return Ok(None);
     };
@@ -88,7 +82,6 @@ pub fn decode(
         postcard::from_bytes(bytes).map_err(|e| format!("{id}@{version}: {e}"))?;
     set.matcher.build()?;
     set.where_bought.build()?;
-    set.text = text;
     Ok(Some(set))
 }
 
@@ -103,23 +96,19 @@ mod tests {
         let catalog = encode(std::slice::from_ref(&set)).unwrap();
         let version = set.version.to_string();
         assert!(
-            decode(&catalog, "anskaffelse-hygiene", &version, set.text.clone())
+            decode(&catalog, "anskaffelse-hygiene", &version)
                 .unwrap()
                 .is_some()
         );
-        assert!(
-            decode(&catalog, "no-such-set", &version, set.text.clone())
-                .unwrap()
-                .is_none()
-        );
+        assert!(decode(&catalog, "no-such-set", &version).unwrap().is_none());
         // The same catalog written by another format: the tag is the first field.
         let other = postcard::to_allocvec(&Catalog {
             format: "tenderlint compiled rule sets 0",
             sets: vec![],
         })
         .unwrap();
-        let err = decode(&other, "anskaffelse-hygiene", &version, set.text.clone()).unwrap_err();
+        let err = decode(&other, "anskaffelse-hygiene", &version).unwrap_err();
         assert!(err.contains("expected"), "{err}");
-        assert!(decode(b"\xff\xff", "x", "1.0.0", set.text).is_err());
+        assert!(decode(b"\xff\xff", "x", "1.0.0").is_err());
     }
 }

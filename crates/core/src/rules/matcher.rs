@@ -8,7 +8,6 @@ use super::schema::{self, Term, TermMode};
 use super::terms;
 use crate::text::normalize::{Normalized, is_word_char, normalize_term};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
 
 /// A term of a set's matcher, by its index.
 pub type TermId = usize;
@@ -139,7 +138,12 @@ pub(crate) struct TermMatcher {
     /// (normalised text, mode, context, window, exceptions) → id, to share identical
     /// terms while the set compiles; a set read in compiled form adds no terms.
     #[serde(skip)]
-    index: HashMap<TermKey, TermId>,
+    index: foldhash::HashMap<TermKey, TermId>,
+    /// Term text as written → normalised, while the set compiles: a set's terms
+    /// repeat (concept words named by many rules, rules copied in a local set), and
+    /// normalising is most of the cost of adding a term.
+    #[serde(skip)]
+    normalized_texts: foldhash::HashMap<String, String>,
     patterns: Vec<String>,
 }
 
@@ -236,7 +240,7 @@ impl TermMatcher {
         window: Option<u32>,
         except: Vec<Exception>,
     ) -> TermId {
-        let normalized = normalize_term(text);
+        let normalized = self.normalized(text);
         let key = (
             normalized.clone(),
             mode,
@@ -266,10 +270,21 @@ impl TermMatcher {
         id
     }
 
+    /// `text` normalised, once per distinct text (`normalized_texts`).
+    fn normalized(&mut self, text: &str) -> String {
+        if let Some(done) = self.normalized_texts.get(text) {
+            return done.clone();
+        }
+        let done = normalize_term(text);
+        self.normalized_texts.insert(text.to_string(), done.clone());
+        done
+    }
+
     pub(super) fn build(&mut self) -> Result<(), String> {
         // The set is compiled: no term is added after this, and with many rules the
         // index of every term's key is megabytes a check would carry for nothing.
-        self.index = HashMap::new();
+        self.index = foldhash::HashMap::default();
+        self.normalized_texts = foldhash::HashMap::default();
         if self.patterns.is_empty() {
             return Ok(());
         }

@@ -58,12 +58,20 @@ pub fn resolve_embedded(reference: &str) -> Result<RuleSet, RuleSetError> {
 
 /// A rule-set file read for a unit test: the core reads no files, its tests may.
 #[cfg(test)]
-#[allow(clippy::disallowed_methods)]
 pub(crate) fn load_file(path: &str) -> RuleSet {
-    let text = std::fs::read_to_string(path).expect("the fixture reads");
-    RuleSet::load(&RuleSetSource {
+    load_file_with_yaml(path).0
+}
+
+/// A rule-set file read for a unit test, with its YAML text (for `versions::diff`).
+#[cfg(test)]
+#[allow(clippy::disallowed_methods)]
+pub(crate) fn load_file_with_yaml(path: &str) -> (RuleSet, std::sync::Arc<str>) {
+    let text: std::sync::Arc<str> =
+        std::sync::Arc::from(std::fs::read_to_string(path).expect("the fixture reads"));
+    let set = RuleSet::load(&RuleSetSource {
         name: path.to_string(),
-        text: std::sync::Arc::from(text),
+        text: text.clone(),
     })
-    .expect("fixture loads")
+    .expect("fixture loads");
+    (set, text)
 }

@@ -113,93 +113,76 @@ impl ReviewProfiles {
                 }
             }
         }
-        // Each rule's text, lower case; its bag of stems borrows from it (or from
-        // `synonyms`), sorted and without repeats: one String per distinct stem
+        // Each rule's text; its bag of stems borrows from the text in lower case (or
+        // from `synonyms`), sorted and without repeats: one String per distinct stem
         // of the set (in the index) instead of one per word.
-        let texts: Vec<String> = set
-            .rules
-            .iter()
-            .map(|rule| {
-                if rule.kind != RuleKind::Require {
-                    return String::new();
-                }
-                let mut text = String::new();
-                for l in [
-                    Some(&rule.title),
-                    Some(&rule.message),
-                    rule.suggestion.as_deref(),
-                ]
-                .into_iter()
-                .flatten()
-                {
-                    push_localized(&mut text, l);
-                }
-                for example in &rule.examples.pass {
-                    text.push_str(example);
-                    text.push(' ');
-                }
-                text.to_lowercase()
-            })
-            .collect();
+        let texts: Vec<String> = set.rules.iter().map(|rule| profile_text(rule)).collect();
         // Rules copied within a set (a local set built from a default one) share
-        // their texts: each distinct text is stemmed once, and its rules share the bag.
-        let mut distinct: HashMap<&str, usize> = HashMap::new();
-        let mut stemmed: Vec<Vec<&str>> = Vec::new();
-        let bag_of: Vec<usize> = texts
+        // their texts: each distinct text is lowered and stemmed once (lowering
+        // Norwegian text goes character by character), and its rules share the bag.
+        let mut distinct: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+        let mut lowered: Vec<String> = Vec::new();
+        // Distinct text → the rules that have it, in rule order.
+        let mut rules_of: Vec<Vec<u32>> = Vec::new();
+        for (ri, text) in texts.iter().enumerate() {
+            let bag = *distinct.entry(text.as_str()).or_insert_with(|| {
+                lowered.push(text.to_lowercase());
+                rules_of.push(Vec::new());
+                lowered.len() - 1
+            });
+            rules_of[bag].push(ri as u32);
+        }
+        let stemmed: Vec<Vec<&str>> = lowered
             .iter()
             .map(|lower| {
-                *distinct.entry(lower.as_str()).or_insert_with(|| {
-                    let mut bag = Vec::new();
-                    each_stem(lower, |s| {
-                        bag.push(synonyms.get(s).map_or(s, String::as_str));
-                    });
-                    bag.sort_unstable();
-                    bag.dedup();
-                    stemmed.push(bag);
-                    stemmed.len() - 1
-                })
+                let mut bag = Vec::new();
+                each_stem(lower, |s| {
+                    bag.push(synonyms.get(s).map_or(s, String::as_str));
+                });
+                bag.sort_unstable();
+                bag.dedup();
+                bag
             })
             .collect();
-        let rules = bag_of
+        let rules = stemmed
             .iter()
-            .filter(|&&b| !stemmed[b].is_empty())
-            .count()
+            .zip(&rules_of)
+            .filter(|(bag, _)| !bag.is_empty())
+            .map(|(_, rules)| rules.len())
+            .sum::<usize>()
             .max(1) as f32;
-        let mut df: HashMap<&str, usize> = HashMap::new();
-        for &b in &bag_of {
-            for &s in &stemmed[b] {
-                *df.entry(s).or_default() += 1;
+        let mut df: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+        for (bag, rules) in stemmed.iter().zip(&rules_of) {
+            for &s in bag {
+                *df.entry(s).or_default() += rules.len();
             }
         }
         let idf = |s: &str| (rules / df.get(s).copied().unwrap_or(1) as f32).ln();
-        // Each distinct bag's weights and their vector's length, summed in the bag's order.
-        let weighted: Vec<(Vec<(&str, f32)>, f32)> = stemmed
-            .iter()
-            .map(|bag| {
-                let weights: Vec<(&str, f32)> = bag
-                    .iter()
-                    .map(|&s| (s, idf(s)))
-                    .filter(|&(_, w)| w > 0.0)
-                    .collect();
-                let norm = weights.iter().fold(0.0f32, |sum, &(_, w)| sum + w * w);
-                (weights, norm.sqrt())
-            })
-            .collect();
         let mut index: StemMap<Vec<(u32, f32)>> = StemMap::default();
-        let mut norms = vec![0.0; bag_of.len()];
-        for (ri, &b) in bag_of.iter().enumerate() {
-            let (weights, norm) = &weighted[b];
-            for &(s, w) in weights {
-                match index.get_mut(s) {
-                    Some(postings) => postings.push((ri as u32, w)),
-                    None => {
-                        index.insert(s.to_owned(), vec![(ri as u32, w)]);
-                    }
+        let mut norms = vec![0.0; texts.len()];
+        for (bag, rules) in stemmed.iter().zip(&rules_of) {
+            // The bag's weights and their vector's length, summed in the bag's order.
+            let weights: Vec<(&str, f32)> = bag
+                .iter()
+                .map(|&s| (s, idf(s)))
+                .filter(|&(_, w)| w > 0.0)
+                .collect();
+            let norm = weights.iter().fold(0.0f32, |sum, &(_, w)| sum + w * w);
+            for &(s, w) in &weights {
+                let of_bag = rules.iter().map(|&ri| (ri, w));
+                if let Some(postings) = index.get_mut(s) {
+                    postings.extend(of_bag);
+                } else {
+                    index.insert(s.to_owned(), of_bag.collect());
                 }
             }
-            norms[ri] = *norm;
+            for &ri in rules {
+                norms[ri as usize] = norm.sqrt();
+            }
         }
         for postings in index.values_mut() {
+            // In rule order, as a check reads them.
+            postings.sort_unstable_by_key(|&(ri, _)| ri);
             postings.shrink_to_fit();
         }
         index.shrink_to_fit();
@@ -296,6 +279,30 @@ fn concept_groups(set: &RuleSet) -> Vec<Vec<String>> {
                 .collect()
         })
         .collect()
+}
+
+/// What a `require` rule's profile is made of: its title, message and suggestion
+/// (every language) and its pass examples; empty for the other kinds.
+fn profile_text(rule: &super::CompiledRule) -> String {
+    let mut text = String::new();
+    if rule.kind != RuleKind::Require {
+        return text;
+    }
+    for l in [
+        Some(&rule.title),
+        Some(&rule.message),
+        rule.suggestion.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        push_localized(&mut text, l);
+    }
+    for example in &rule.examples.pass {
+        text.push_str(example);
+        text.push(' ');
+    }
+    text
 }
 
 fn push_localized(text: &mut String, l: &Localized) {

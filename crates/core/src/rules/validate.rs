@@ -355,8 +355,8 @@ fn check_term(
     out: &mut Vec<Problem>,
 ) {
     let text = match term {
-        Term::Short(s) => terms::short(s).1.to_string(),
-        Term::Long(spec) => spec.term.clone(),
+        Term::Short(s) => terms::short(s).1,
+        Term::Long(spec) => spec.term.as_str(),
         Term::Products(p) => {
             if p.products.gazetteers.is_empty() && p.products.after.is_empty() {
                 out.push(Problem {
@@ -372,8 +372,11 @@ fn check_term(
         // Checked by the lexicon (`concepts::problems`); its words are checked there.
         Term::Concept(_) => return,
     };
-    let normalized = crate::text::normalize(&text).text;
-    if normalized.is_empty() {
+    let normalized = |text: &str| crate::text::normalize(text).text;
+    // Normalising keeps an ASCII letter or digit, so a term holding one (nearly
+    // every term, and a large set has tens of thousands) is not normalised only
+    // to see that something is left.
+    if !text.bytes().any(|b| b.is_ascii_alphanumeric()) && normalized(text).is_empty() {
         out.push(Problem {
             message: format!("rule `{rid}`: empty term in `{field}`"),
             span: span.clone(),
@@ -382,12 +385,14 @@ fn check_term(
     }
     // An exception that does not contain the term can never cover one of its hits:
     // it would be a silent no-op.
-    if let Term::Long(spec) = term {
+    if let Term::Long(spec) = term
+        && !spec.except.is_empty()
+    {
         // Hyphen, space and nothing are one spelling (`her-id` is also «her id»).
         let joined = |s: &str| s.replace(['-', ' '], "");
-        let term = joined(&normalized);
+        let term = joined(&normalized(text));
         for exception in &spec.except {
-            let written = joined(&crate::text::normalize(terms::short(exception).1).text);
+            let written = joined(&normalized(terms::short(exception).1));
             if !term.is_empty() && !written.contains(term.as_str()) {
                 out.push(Problem {
                     message: format!(

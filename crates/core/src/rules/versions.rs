@@ -149,11 +149,15 @@ const FIELD_ORDER: &[&str] = &[
     "examples",
 ];
 
-/// Compares two loaded rule sets rule by rule, on their parsed YAML, so that a
-/// change of formatting is not a change and a change anywhere in a rule is.
-pub fn diff(from: &RuleSet, to: &RuleSet) -> Result<RuleSetDiff, String> {
-    let a = rules_of(from)?;
-    let b = rules_of(to)?;
+/// Compares two loaded rule sets rule by rule, each beside its YAML text (a set
+/// does not keep it), on the parsed YAML, so that a change of formatting is not a
+/// change and a change anywhere in a rule is.
+pub fn diff(
+    (from, from_yaml): (&RuleSet, &str),
+    (to, to_yaml): (&RuleSet, &str),
+) -> Result<RuleSetDiff, String> {
+    let a = rules_of(from, from_yaml)?;
+    let b = rules_of(to, to_yaml)?;
     let summary = |(id, v): &(String, serde_json::Value)| RuleSummary {
         rule: id.clone(),
         title: text(v.get("title").and_then(|t| t.get("nb"))),
@@ -271,8 +275,8 @@ fn text(v: Option<&serde_json::Value>) -> String {
 }
 
 /// The rules of a set as (id, parsed YAML), in file order.
-fn rules_of(set: &RuleSet) -> Result<Vec<(String, serde_json::Value)>, String> {
-    let value: serde_json::Value = serde_saphyr::from_str(&set.text)
+fn rules_of(set: &RuleSet, yaml: &str) -> Result<Vec<(String, serde_json::Value)>, String> {
+    let value: serde_json::Value = serde_saphyr::from_str(yaml)
         .map_err(|e| format!("{}: {}", set.origin, e.without_snippet()))?;
     // A concept is compared by its words: a rule naming a concept whose words
     // changed has changed, though its own lines did not.
@@ -346,12 +350,29 @@ fn with_concept_words(
 mod tests {
     use super::*;
 
+    use std::sync::Arc;
+
     fn fixture(version: &str) -> RuleSet {
+        demo(version).0
+    }
+
+    fn demo(version: &str) -> (RuleSet, Arc<str>) {
         let path = format!(
             "{}/../../fixtures/rulesets/demo/{version}.yaml",
             env!("CARGO_MANIFEST_DIR")
         );
-        crate::rules::load_file(&path)
+        crate::rules::load_file_with_yaml(&path)
+    }
+
+    /// A loaded set beside its text, as `diff` takes it.
+    fn with_yaml(loaded: &(RuleSet, Arc<str>)) -> (&RuleSet, &str) {
+        (&loaded.0, &loaded.1)
+    }
+
+    fn embedded(reference: &str) -> (RuleSet, Arc<str>) {
+        let set = crate::rules::resolve_embedded(reference).expect("embedded");
+        let source = crate::rules::embedded::source(&set.id, Some(&set.version)).expect("source");
+        (set, source.text)
     }
 
     #[test]
@@ -362,29 +383,34 @@ mod tests {
                 env!("CARGO_MANIFEST_DIR")
             )
         };
-        let off = crate::rules::load_file(&path("off"));
-        let on = crate::rules::load_file(&path("on"));
-        let d = diff(&off, &on).unwrap();
+        let off = crate::rules::load_file_with_yaml(&path("off"));
+        let on = crate::rules::load_file_with_yaml(&path("on"));
+        let d = diff(with_yaml(&off), with_yaml(&on)).unwrap();
         let fields: Vec<&str> = d.reading.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(fields, ["definitions", "conditions", "award_criteria"]);
         assert!(d.changed.is_empty());
         assert_eq!(d.reading[0].from.as_deref(), Some("false"));
         assert_eq!(d.reading[0].to.as_deref(), Some("true"));
-        assert!(diff(&off, &off).unwrap().reading.is_empty());
+        assert!(
+            diff(with_yaml(&off), with_yaml(&off))
+                .unwrap()
+                .reading
+                .is_empty()
+        );
     }
 
     #[test]
     fn the_diff_to_1_2_0_names_the_readings_it_switches_on() {
-        let old = crate::rules::resolve_embedded("ks-felles-journalloft@1.1.0").expect("embedded");
-        let new = crate::rules::resolve_embedded("ks-felles-journalloft@1.2.0").expect("embedded");
-        let d = diff(&old, &new).unwrap();
+        let old = embedded("ks-felles-journalloft@1.1.0");
+        let new = embedded("ks-felles-journalloft@1.2.0");
+        let d = diff(with_yaml(&old), with_yaml(&new)).unwrap();
         let fields: Vec<&str> = d.reading.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(fields, ["forms", "exclusions"]);
     }
 
     #[test]
     fn diff_names_added_removed_and_changed_rules() {
-        let d = diff(&fixture("1.0.0"), &fixture("1.1.0")).unwrap();
+        let d = diff(with_yaml(&demo("1.0.0")), with_yaml(&demo("1.1.0"))).unwrap();
         assert_eq!(d.from, "demo@1.0.0");
         assert_eq!(d.to, "demo@1.1.0");
         let ids = |v: &[RuleSummary]| v.iter().map(|r| r.rule.clone()).collect::<Vec<_>>();
