@@ -199,7 +199,6 @@ pub(crate) const NEGATION_PHRASES: &[&str] = &[
     "ikke omfattet",
     "ikke omfatta",
     "ikkje omfatta",
-    "ikkje omfatta",
     "utenfor omfanget",
     "utenfor omfang",
     "utanfor omfanget",
@@ -309,10 +308,9 @@ fn phrases() -> &'static Option<Phrases> {
             }
         }
         let kind = Some(aho_corasick::AhoCorasickKind::DFA);
-        let automaton = aho_corasick::AhoCorasick::builder()
-            .kind(kind)
-            .build(&patterns);
-        automaton.ok().map(|automaton| Phrases { automaton, kinds })
+        let mut builder = aho_corasick::AhoCorasick::builder();
+        let automaton = builder.kind(kind).build(&patterns).ok();
+        automaton.map(|automaton| Phrases { automaton, kinds })
     })
 }
 
