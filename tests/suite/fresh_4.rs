@@ -18,10 +18,15 @@ const DOCX_SOURCES: &str = "fixtures/fresh-4-src";
 /// Measured once, on main 06b0e65 (rule sets 1.2.1, before issue 22's fourth reading pass),
 /// over 910 results of 91 rules: 85.5 %, 10 false `met`. The floor and the cap are that
 /// measurement.
-const FLOOR_ACCURACY: f64 = 85.4;
+///
+/// Measured a second time, once, after the fourth reading pass (main e2ddc48, rule sets 1.2.2,
+/// tuned on fresh, fresh-2 and fresh-3 by engineers who never opened this corpus): 86.8 %, 11
+/// false `met` (fresh-3 went 92.9 → 98.0 % in the same pass). The floor and the cap follow that
+/// measurement; from here on the corpus is spent as held-out text.
+const FLOOR_ACCURACY: f64 = 86.7;
 /// Rules the catalogue names that no shipped set implements; their labels are kept.
 const NOT_IMPLEMENTED: &[&str] = &["HYG-013"];
-const MAX_FALSE_MET: usize = 10;
+const MAX_FALSE_MET: usize = 11;
 
 #[test]
 fn tenderlint_on_the_fourth_fresh_corpus_holds_its_measurement() {
