@@ -273,7 +273,7 @@ impl Observer<'_> {
                 .unwrap_or(false)
                 && !(set.reading.section_headings
                     && super::section_reading::demands_of_the_solution(&prepared.norm.text))
-            || (set.reading.forms && in_a_form(prepared));
+            || (set.reading.forms && super::forms::in_a_form(prepared));
         let mut inherited = self.inherited(prepared, block.section);
         let evaluated = self.in_award_criteria(block, prepared);
         if set.reading.award_criteria
@@ -574,16 +574,6 @@ impl Observer<'_> {
             )
         });
     }
-}
-
-/// A table row of a form (a price table, an answer template, an inventory) or a
-/// line of a table of contents: nothing in it requires or violates.
-fn in_a_form(prepared: &PreparedBlock) -> bool {
-    prepared.contents_line
-        || prepared
-            .table
-            .as_ref()
-            .is_some_and(|t| t.columns.form.is_some())
 }
 
 /// A row of a table with a type column whose type cell is empty: the tender gave it
