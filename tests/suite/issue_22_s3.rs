@@ -2,16 +2,9 @@
 //! tender of its own, worded unlike that corpus. Every test goes through `check_paths`,
 //! as a user's check does.
 
-use crate::support::tender::{check_dir, check_md, excerpts, rule};
+use crate::support::tender::{check_dir, check_md, excerpts, reads, rule};
 use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow};
 use tenderlint::findings::Status;
-
-/// The one-file tender `markdown` gives rule `id` the status `status`.
-fn reads(markdown: &str, id: &str, status: Status) {
-    let results = check_md(markdown);
-    let r = rule(&results, id);
-    assert_eq!(r.status, status, "{id}: {:?}", excerpts(r));
-}
 
 /// Each text, as the one paragraph under `heading`, gives rule `id` the status `status`.
 fn each_reads(heading: &str, texts: &[&str], id: &str, status: Status) {

@@ -2,15 +2,8 @@
 //! `fixtures/fresh-3`, each proven with a tender of its own, worded unlike those corpora.
 //! Every test goes through `check_paths`, as a user's check does.
 
-use crate::support::tender::{check_md, excerpts, rule};
+use crate::support::tender::reads;
 use tenderlint::findings::Status;
-
-/// The one-file tender `markdown` gives rule `id` the status `status`.
-fn reads(markdown: &str, id: &str, status: Status) {
-    let results = check_md(markdown);
-    let r = rule(&results, id);
-    assert_eq!(r.status, status, "{id}: {:?}", excerpts(r));
-}
 
 // ---------------------------------------------------------------------------
 // Modal readings around «kan», roadmaps, deferrals (engine: text/modality, modal_shapes)

@@ -57,3 +57,10 @@ pub(crate) fn rule<'a>(results: &'a [RuleResult], id: &str) -> &'a RuleResult {
 pub(crate) fn excerpts(r: &RuleResult) -> Vec<String> {
     r.evidence.iter().map(|e| e.excerpt.clone()).collect()
 }
+
+/// The one-file tender `markdown` gives rule `id` the status `status`.
+pub(crate) fn reads(markdown: &str, id: &str, status: tenderlint::findings::Status) {
+    let results = check_md(markdown);
+    let r = rule(&results, id);
+    assert_eq!(r.status, status, "{id}: {:?}", excerpts(r));
+}
