@@ -25,16 +25,6 @@ use crate::text::column_titles::{
 use crate::text::{Modality, modality, normalize};
 use std::collections::BTreeMap;
 
-/// A table row of a form (a price table, an answer template, an inventory) or a
-/// line of a table of contents: nothing in it requires or violates.
-pub(super) fn in_a_form(prepared: &super::statements::PreparedBlock) -> bool {
-    prepared.contents_line
-        || prepared
-            .table
-            .as_ref()
-            .is_some_and(|t| t.columns.form.is_some())
-}
-
 /// How many body rows of a table its shape is read from: enough for any table a
 /// person lays out, bounded for a pasted export of thousands of rows.
 const ROWS_READ: usize = 200;

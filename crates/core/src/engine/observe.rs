@@ -273,7 +273,7 @@ impl Observer<'_> {
                 .unwrap_or(false)
                 && !(set.reading.section_headings
                     && super::section_reading::demands_of_the_solution(&prepared.norm.text))
-            || (set.reading.forms && super::forms::in_a_form(prepared));
+            || (set.reading.forms && prepared.in_a_form());
         let mut inherited = self.inherited(prepared, block.section);
         let evaluated = self.in_award_criteria(block, prepared);
         if set.reading.award_criteria

@@ -32,6 +32,18 @@ pub struct PreparedBlock {
     pub contents_line: bool,
 }
 
+impl PreparedBlock {
+    /// A table row of a form (a price table, an answer template, an inventory) or a
+    /// line of a table of contents: nothing in it requires or violates.
+    pub(super) fn in_a_form(&self) -> bool {
+        self.contents_line
+            || self
+                .table
+                .as_ref()
+                .is_some_and(|t| t.columns.form.is_some())
+    }
+}
+
 /// One thing the tender says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Statement {
