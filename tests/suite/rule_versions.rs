@@ -1,7 +1,7 @@
 //! Released rule-set versions stay what they were: a tender pinned to
 //! `ks-felles-journalloft@1.0.0` / `anskaffelse-hygiene@1.0.0` gets the results it
-//! got when 1.0.0 was the newest version, and the released 1.1.0, 1.2.0 and 1.2.1 files
-//! stay as they were, while the defaults move to 1.2.2.
+//! got when 1.0.0 was the newest version, and the released 1.1.0, 1.2.0, 1.2.1 and 1.2.2
+//! files stay as they were, while the defaults move to 1.2.3.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -96,12 +96,33 @@ fn released_1_2_1_sets_are_embedded_byte_for_byte() {
     }
 }
 
+/// SHA-256 of the 1.2.2 files as released (2026-12-08); changes since go into 1.2.3.
+const RELEASED_1_2_2: &[(&str, &str)] = &[
+    (
+        "ks-felles-journalloft",
+        "62a6a02915ef780cf65d4d23eab08f70dd55b2f8aa4858e5a652de269c53b5e7",
+    ),
+    (
+        "anskaffelse-hygiene",
+        "bdd18e1d5eff383dd0692146811264747175867003354979fd4dedade71fa026",
+    ),
+];
+
 #[test]
-fn the_defaults_are_1_2_2() {
+fn released_1_2_2_sets_are_embedded_byte_for_byte() {
+    for (id, sha) in RELEASED_1_2_2 {
+        let set = rules::resolve(&format!("{id}@1.2.2")).expect("1.2.2 is embedded");
+        assert_eq!(set.version, semver::Version::new(1, 2, 2));
+        assert_eq!(&set.sha256, sha, "{id}@1.2.2 was edited after release");
+    }
+}
+
+#[test]
+fn the_defaults_are_1_2_3() {
     for id in SETS {
         assert_eq!(
             embedded::newest(id),
-            Some(semver::Version::new(1, 2, 2)),
+            Some(semver::Version::new(1, 2, 3)),
             "{id}"
         );
     }
@@ -109,7 +130,7 @@ fn the_defaults_are_1_2_2() {
     assert!(
         defaults
             .iter()
-            .all(|s| s.version == semver::Version::new(1, 2, 2))
+            .all(|s| s.version == semver::Version::new(1, 2, 3))
     );
 }
 
