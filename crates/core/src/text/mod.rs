@@ -7,6 +7,7 @@ pub(crate) mod conditions;
 pub(crate) mod instructions;
 pub(crate) mod language;
 pub(crate) mod modal_shapes;
+pub(crate) mod modal_words;
 pub mod modality;
 pub(crate) mod normalize;
 pub(crate) mod reach;

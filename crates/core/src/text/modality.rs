@@ -2,6 +2,7 @@
 //! «skal»/«må» bind; «bør», evaluation questions and options do not; a statement
 //! that puts a topic out of scope covers nothing.
 
+use super::modal_words::ModalWord;
 use serde::Serialize;
 
 /// The strength of one requirement statement.
@@ -335,16 +336,15 @@ pub fn analyze(sentence: &str) -> (Modality, bool) {
     let mut should = false;
     let mut option = false;
     let mut permits = false;
+    let modal = super::modal_words::modal_words(BINDING_WORDS, SHOULD_WORDS);
     for word in words(sentence) {
         if first.is_none() {
             first = Some(word);
         }
-        if BINDING_WORDS.contains(&word) {
-            binding = true;
-        } else if SHOULD_WORDS.contains(&word) {
-            should = true;
-        } else if word.starts_with("opsjon") {
-            option = true;
+        match modal.get(word) {
+            Some(ModalWord::Binding) => binding = true,
+            Some(ModalWord::Should) => should = true,
+            None => option |= word.starts_with("opsjon"),
         }
         permits |= matches!(word, "kan" | "may" | "can");
     }
