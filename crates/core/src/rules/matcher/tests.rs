@@ -3,10 +3,10 @@
 use super::*;
 use crate::text::normalize;
 
-/// The window search finds what `str::match_indices` finds: overlapping
-/// occurrences («aa» in «aaaa»), multi-byte characters, needles at either end.
+/// Every place a term sits in an exception is found, overlapping ones too
+/// («aa» in «aaaa» at 0, 1 and 2), with multi-byte characters and at either end.
 #[test]
-fn occurrences_are_those_match_indices_finds() {
+fn occurrences_are_every_place_a_needle_starts() {
     let cases = [
         ("aaaa", "aa"),
         ("abababa", "aba"),
@@ -17,7 +17,13 @@ fn occurrences_are_those_match_indices_finds() {
         ("x", "x"),
     ];
     for (haystack, needle) in cases {
-        let expected: Vec<usize> = haystack.match_indices(needle).map(|(i, _)| i).collect();
+        let expected: Vec<usize> = (0..haystack.len())
+            .filter(|&i| {
+                haystack
+                    .get(i..)
+                    .is_some_and(|rest| rest.starts_with(needle))
+            })
+            .collect();
         let found: Vec<usize> = occurrences(haystack.as_bytes(), needle.as_bytes()).collect();
         assert_eq!(found, expected, "{needle} in {haystack}");
     }
@@ -120,6 +126,30 @@ fn exceptions_drop_the_compounds_and_senses_they_cover() {
     }
     // An exception must hold the hit, not merely sit nearby.
     assert_eq!(found(&m, "vaktlogg og tilgangslogg").len(), 1);
+}
+
+/// An exception covers a hit whatever spelling of the term the text uses and
+/// wherever the term sits in the exception, also where it sits twice.
+#[test]
+fn exceptions_cover_every_spelling_and_place_of_their_term() {
+    let spec = Term::Long(schema::TermSpec {
+        term: "her-id".into(),
+        mode: Some(TermMode::Prefix),
+        context: vec![],
+        window: None,
+        except: vec!["her id card*".into(), "her-id og her-id-kort".into()],
+    });
+    let (m, _) = matcher(&[spec]);
+    for dropped in [
+        "her-id-card",
+        "HER ID CARDS",
+        "heridcard",
+        "her-id og her-id-kort",
+    ] {
+        assert!(found(&m, dropped).is_empty(), "{dropped}");
+    }
+    assert_eq!(found(&m, "her-id og her id card").len(), 1);
+    assert_eq!(found(&m, "her-id og her-id").len(), 2);
 }
 
 #[test]
