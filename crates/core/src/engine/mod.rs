@@ -23,6 +23,7 @@ mod scope;
 mod section_reading;
 mod statement_reading;
 mod statements;
+mod stretch_hits;
 mod tally;
 mod where_bought;
 
@@ -66,6 +67,8 @@ pub fn evaluate(
     sets: &[RuleSet],
     options: &EngineOptions,
 ) -> Vec<(Vec<RuleResult>, ScopeInfo)> {
+    // Before any set searches a text with an automaton of its own.
+    crate::rules::share_search(&sets.iter().map(|s| &s.matcher).collect::<Vec<_>>());
     // A definition in one file of the tender holds for all: read them all first, and
     // only for sets that read them (a cheap pass: most blocks have no capitals).
     let definitions: Vec<reading::Definition> = if sets.iter().any(|s| s.reading.definitions) {

@@ -17,6 +17,7 @@ use super::statement_reading::StatementReading;
 use super::statements::{
     self, PreparedBlock, PreparedStretch, Statement, prepare_stretch, stretches,
 };
+use super::stretch_hits::StretchHits;
 use super::tally::SetTally;
 use crate::document::{Block, Document};
 use crate::findings::Coverage;
@@ -63,9 +64,11 @@ pub(super) fn observe_tender(
                 return no_observations();
             }
             let stretch = prepare_stretch(&docs[di], range, legend);
-            sets.iter()
-                .zip(plans)
-                .map(|(set, plan)| observe_stretch(set, plan, &docs[di], di, &stretch))
+            let ahead = super::stretch_hits::find_ahead(sets, &docs[di], &stretch);
+            (sets.iter().zip(plans).zip(ahead))
+                .map(|((set, plan), hits)| {
+                    observe_stretch((set, plan, hits), &docs[di], di, &stretch)
+                })
                 .collect::<Vec<_>>()
         })
         .reduce(no_observations, |mut earlier, later| {
@@ -83,8 +86,7 @@ pub(super) fn observe_tender(
 /// One rule set's observations in one prepared stretch: the terms' and the
 /// structural checks'.
 fn observe_stretch(
-    set: &RuleSet,
-    plan: &SetPlan,
+    (set, plan, hits): (&RuleSet, &SetPlan, StretchHits),
     doc: &Document,
     di: usize,
     stretch: &PreparedStretch,
@@ -95,7 +97,8 @@ fn observe_stretch(
         .map(Vec::as_slice)
         .unwrap_or_default();
     let scope = plan.scope.get(di).map(Vec::as_slice).unwrap_or_default();
-    let (mut tally, services) = observe_blocks(set, plan, doc, stretch, di, (nonnormative, scope));
+    let (mut tally, services) =
+        observe_blocks((set, plan, hits), doc, stretch, di, (nonnormative, scope));
     super::review::consider_stretch(plan, (doc, di), stretch, nonnormative, &mut tally);
     // Structural checks look at table rows, not terms.
     let checked = CheckedStretch {
@@ -125,8 +128,7 @@ fn observe_stretch(
 /// Every observation in a prepared stretch of one document, tallied by rule, and
 /// the services its normative text mentions.
 fn observe_blocks(
-    set: &RuleSet,
-    plan: &SetPlan,
+    (set, plan, block_hits): (&RuleSet, &SetPlan, StretchHits),
     doc: &Document,
     stretch: &PreparedStretch,
     di: usize,
@@ -147,6 +149,7 @@ fn observe_blocks(
         found: SetTally::new(set.rules.len()),
         detected: BTreeMap::new(),
         heading_hits: HeadingHits::default(),
+        block_hits,
         lead_in_cache: None,
         memo: vec![(0, None); set.distinct_patterns],
         stamp: 0,
@@ -186,6 +189,8 @@ struct Observer<'a> {
     found: SetTally,
     detected: BTreeMap<String, Place>,
     heading_hits: HeadingHits,
+    /// The stretch's hits, found ahead for every set at once.
+    block_hits: StretchHits,
     lead_in_cache: Option<(usize, Vec<Hit>)>,
     /// Pattern results of the current statement, by pattern key; `stamp` tells the
     /// current statement's entries from stale ones without clearing.
@@ -249,7 +254,7 @@ impl Observer<'_> {
                     .unwrap_or(false))
         {
             // A heading names what the tender is about («3 Krav til legevaktjournal»).
-            let hits = set.matcher.find(&prepared.norm, &block.text);
+            let hits = self.block_hits.take(set, bi, prepared, block);
             detect_services(
                 set,
                 (&hits, &self.plan.detects),
@@ -261,7 +266,7 @@ impl Observer<'_> {
         if prepared.statements.is_empty() {
             return;
         }
-        let hits = heading_hits.unwrap_or_else(|| set.matcher.find(&prepared.norm, &block.text));
+        let hits = heading_hits.unwrap_or_else(|| self.block_hits.take(set, bi, prepared, block));
         if hits.is_empty() && self.plan.triggers.always.is_empty() {
             return;
         }

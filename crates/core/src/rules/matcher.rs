@@ -2,12 +2,16 @@
 //! Aho-Corasick automaton over normalised text, so matching costs one pass per
 //! block however many rules there are; word boundaries are checked in code,
 //! because Unicode `\b` over big alternations is two orders of magnitude slower.
+//! The sets checked together share one automaton ([`share_search`]), so a block
+//! is searched once for all of them ([`find_each`]).
 
 use super::products;
 use super::schema::{self, Term, TermMode};
 use super::terms;
 use crate::text::normalize::{Normalized, is_word_char, normalize_term};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use search::{MAX_PATTERN_BYTES, Search, automaton_of};
+pub(crate) use search::{find_each, share_search};
+use std::sync::OnceLock;
 
 /// A term of a set's matcher, by its index.
 pub type TermId = usize;
@@ -121,11 +125,13 @@ fn occurrences<'a>(haystack: &'a [u8], needle: &'a [u8]) -> impl Iterator<Item =
 type TermKey = (String, TermMode, Vec<TermId>, Option<u32>, Vec<Exception>);
 
 /// All terms of a rule set in one automaton. A compiled set keeps the patterns
-/// and terms; the automaton is built again from them when it is read ([`TermMatcher::build`]).
+/// and terms; the automaton is built from them on first use, or shared with the
+/// other sets of a check ([`share_search`]).
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct TermMatcher {
+    /// `None` inside when the matcher has no patterns.
     #[serde(skip)]
-    automaton: Option<AhoCorasick>,
+    search: OnceLock<Option<Search>>,
     /// Pattern index → term.
     pattern_terms: Vec<TermId>,
     terms: Vec<TermInfo>,
@@ -279,19 +285,20 @@ impl TermMatcher {
         done
     }
 
+    /// Ends compiling: no term is added after this. The automaton is built on
+    /// first use, since the sets of a check share one; here only its size is
+    /// checked, the one way building it can fail.
     pub(super) fn build(&mut self) -> Result<(), String> {
-        // The set is compiled: no term is added after this, and with many rules the
-        // index of every term's key is megabytes a check would carry for nothing.
+        // With many rules the index of every term's key is megabytes a check would
+        // carry for nothing.
         self.index = foldhash::HashMap::default();
         self.normalized_texts = foldhash::HashMap::default();
-        if self.patterns.is_empty() {
-            return Ok(());
+        let bytes: usize = self.patterns.iter().map(String::len).sum();
+        if bytes > MAX_PATTERN_BYTES {
+            return Err(format!(
+                "cannot build the term automaton: its terms are {bytes} bytes, more than {MAX_PATTERN_BYTES}"
+            ));
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&self.patterns)
-            .map_err(|e| format!("cannot build the term automaton: {e}"))?;
-        self.automaton = Some(automaton);
         Ok(())
     }
 
@@ -300,70 +307,106 @@ impl TermMatcher {
         self.terms.len()
     }
 
+    /// The automaton this matcher's patterns are in: shared, or its own, built now.
+    fn search(&self) -> Option<&Search> {
+        self.search
+            .get_or_init(|| {
+                let automaton = automaton_of(self.patterns.iter().map(String::as_str))?;
+                Some(Search {
+                    automaton,
+                    first: 0,
+                    len: self.patterns.len(),
+                })
+            })
+            .as_ref()
+    }
+
     /// Every term hit in a normalised block text. `original` is the text before
     /// normalisation, for `exact` terms.
     pub(crate) fn find(&self, normalized: &Normalized, original: &str) -> Vec<Hit> {
-        let Some(automaton) = &self.automaton else {
+        let Some(search) = self.search() else {
             return Vec::new();
         };
         let text = normalized.text.as_str();
-        // Grown from empty, the list was reallocated about three times a block
-        // (30,000 times on pandoc_big.docx); bounded, since most blocks hit little.
-        let mut hits = Vec::with_capacity((text.len() / 16).min(256));
-        let mut products_found = false;
-        for m in automaton.find_overlapping_iter(text) {
-            let term = self.pattern_terms[m.pattern().as_usize()];
-            let info = &self.terms[term];
-            let (start, end) = (m.start(), m.end());
-            let starts_word = !word_char_before(text, start);
-            let ends_word = !word_char_at(text, end);
-            let ok = match info.mode {
-                TermMode::Word => starts_word && ends_word,
-                TermMode::Prefix => starts_word,
-                TermMode::Suffix => ends_word,
-                TermMode::Substring => true,
-                TermMode::Exact => {
-                    starts_word
-                        && ends_word
-                        && original
-                            .get(normalized.original_range(start..end))
-                            .is_some_and(|s| {
-                                let composed: String =
-                                    unicode_normalization::UnicodeNormalization::nfc(s).collect();
-                                composed == info.written
-                            })
-                }
-            };
-            if let Some((anchor, owner)) = info.role {
-                if ok
-                    && let Some((start, end)) =
-                        products::product_at(anchor, normalized, original, start, end)
-                {
-                    products_found = true;
-                    hits.push(Hit {
-                        term: owner,
-                        start,
-                        end,
-                        word: 0,
-                        inherited: false,
-                    });
-                }
-                continue;
+        let mut found = Found::new(text);
+        for m in search.automaton.find_overlapping_iter(text) {
+            if let Some(pattern) = search.own(m.pattern().as_usize()) {
+                self.gather(
+                    pattern,
+                    (m.start(), m.end()),
+                    (normalized, original),
+                    &mut found,
+                );
             }
-            let excepted = || info.except.iter().any(|e| e.covers(text, start, end));
-            if ok && (info.except.is_empty() || !excepted()) {
-                hits.push(Hit {
-                    term,
+        }
+        self.finish(found, text)
+    }
+
+    /// Takes in a hit of `pattern` at `start..end`, if its term's boundaries,
+    /// exceptions and roles let it count.
+    fn gather(
+        &self,
+        pattern: usize,
+        (start, end): (usize, usize),
+        (normalized, original): (&Normalized, &str),
+        found: &mut Found,
+    ) {
+        let text = normalized.text.as_str();
+        let term = self.pattern_terms[pattern];
+        let info = &self.terms[term];
+        let starts_word = !word_char_before(text, start);
+        let ends_word = !word_char_at(text, end);
+        let ok = match info.mode {
+            TermMode::Word => starts_word && ends_word,
+            TermMode::Prefix => starts_word,
+            TermMode::Suffix => ends_word,
+            TermMode::Substring => true,
+            TermMode::Exact => {
+                starts_word
+                    && ends_word
+                    && original
+                        .get(normalized.original_range(start..end))
+                        .is_some_and(|s| {
+                            let composed: String =
+                                unicode_normalization::UnicodeNormalization::nfc(s).collect();
+                            composed == info.written
+                        })
+            }
+        };
+        if let Some((anchor, owner)) = info.role {
+            if ok
+                && let Some((start, end)) =
+                    products::product_at(anchor, normalized, original, start, end)
+            {
+                found.products = true;
+                found.hits.push(Hit {
+                    term: owner,
                     start,
                     end,
                     word: 0,
                     inherited: false,
                 });
             }
+            return;
         }
+        let excepted = || info.except.iter().any(|e| e.covers(text, start, end));
+        if ok && (info.except.is_empty() || !excepted()) {
+            found.hits.push(Hit {
+                term,
+                start,
+                end,
+                word: 0,
+                inherited: false,
+            });
+        }
+    }
+
+    /// The hits gathered from a text, in order, each once, with their word numbers.
+    fn finish(&self, found: Found, text: &str) -> Vec<Hit> {
+        let Found { mut hits, products } = found;
         hits.sort_by_key(|h| (h.start, h.term, std::cmp::Reverse(h.end)));
         hits.dedup_by_key(|h| (h.start, h.term));
-        if products_found {
+        if products {
             // One product, one hit: «SharePoint» inside «Microsoft SharePoint» is the same one.
             let all = hits.clone();
             hits.retain(|h| {
@@ -416,6 +459,24 @@ impl TermMatcher {
         let mut flags = keep.into_iter();
         hits.retain(|_| flags.next().unwrap_or(false));
         hits
+    }
+}
+
+/// The hits of one matcher gathered from one text.
+struct Found {
+    hits: Vec<Hit>,
+    /// Whether any hit is a product, which then must be found once.
+    products: bool,
+}
+
+impl Found {
+    fn new(text: &str) -> Found {
+        // Grown from empty, the list was reallocated about three times a block
+        // (30,000 times on pandoc_big.docx); bounded, since most blocks hit little.
+        Found {
+            hits: Vec::with_capacity((text.len() / 16).min(256)),
+            products: false,
+        }
     }
 }
 
@@ -541,5 +602,6 @@ fn spelling_variants(term: &str) -> Vec<String> {
     variants
 }
 
+mod search;
 #[cfg(test)]
 mod tests;

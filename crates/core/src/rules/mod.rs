@@ -23,8 +23,8 @@ pub mod versions;
 pub use crate::source::yaml::{Problem, RuleSetError, RuleSetSource};
 pub use compiled::{CompiledRule, CompiledService, RuleSet};
 pub use concepts::{ConceptWord, ConceptWords};
-pub(crate) use matcher::Hit;
 pub use matcher::TermId;
+pub(crate) use matcher::{Hit, find_each, share_search};
 pub(crate) use pattern::{CompiledMatch, StatementHits, TermSlots};
 pub use schema::{BuiltinCheck, Localized, RuleKind, Severity, Strength};
 

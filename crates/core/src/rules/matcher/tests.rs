@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::text::normalize;
+use std::sync::Arc;
 
 /// Every place a term sits in an exception is found, overlapping ones too
 /// («aa» in «aaaa» at 0, 1 and 2), with multi-byte characters and at either end.
@@ -256,5 +257,42 @@ fn word_boundary_tests_agree_with_decoding_every_character() {
         let after = text[at..].chars().next().is_some_and(is_word_char);
         assert_eq!(word_char_before(text, at), before, "before {at}");
         assert_eq!(word_char_at(text, at), after, "at {at}");
+    }
+}
+
+/// Two sets checked together search each text once, and each still gets exactly
+/// the hits it gets alone: its own terms, with its own modes and exceptions,
+/// none of the other set's.
+#[test]
+fn sets_sharing_an_automaton_find_what_each_finds_alone() {
+    let first = [
+        short("kjernejournal*"),
+        short("FHIR"),
+        Term::Long(schema::TermSpec {
+            term: "vis".into(),
+            mode: Some(TermMode::Prefix),
+            context: vec![],
+            window: None,
+            except: vec!["visjon*".into()],
+        }),
+    ];
+    let second = [short("journal"), short("*journal"), short("fhir*"), short("visjon")];
+    let (alone_first, _) = matcher(&first);
+    let (alone_second, _) = matcher(&second);
+    let (shared_first, shared_second) = (alone_first.clone(), alone_second.clone());
+    share_search(&[&shared_first, &shared_second]);
+    let automaton = |m: &TermMatcher| m.search().map(|s| Arc::clone(&s.automaton));
+    let (a, b) = (automaton(&shared_first), automaton(&shared_second));
+    assert!(a.zip(b).is_some_and(|(a, b)| Arc::ptr_eq(&a, &b)));
+    for text in [
+        "Kjernejournalen viser FHIR-journal og visjonen",
+        "journal, pasientjournal, fhir-profiler, vis meg",
+        "ingen treff her",
+    ] {
+        let n = normalize(text);
+        let alone = [alone_first.find(&n, text), alone_second.find(&n, text)];
+        assert_eq!(find_each(&[&shared_first, &shared_second], &n, text), alone, "{text}");
+        assert_eq!(shared_first.find(&n, text), alone[0], "{text}");
+        assert_eq!(shared_second.find(&n, text), alone[1], "{text}");
     }
 }
