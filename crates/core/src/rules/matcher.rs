@@ -144,13 +144,22 @@ pub(crate) struct TermMatcher {
     /// normalising is most of the cost of adding a term.
     #[serde(skip)]
     normalized_texts: foldhash::HashMap<String, String>,
+    /// A short term as written → its id, while the set compiles: rules name the same
+    /// short terms again and again, and a set that repeats its rules repeats them all.
+    #[serde(skip)]
+    short_ids: foldhash::HashMap<String, TermId>,
     patterns: Vec<String>,
 }
 
 impl TermMatcher {
     fn add_short(&mut self, raw: &str) -> TermId {
+        if let Some(&id) = self.short_ids.get(raw) {
+            return id;
+        }
         let (mode, text) = terms::short(raw);
-        self.add(text, mode, Vec::new(), None, Vec::new())
+        let id = self.add(text, mode, Vec::new(), None, Vec::new());
+        self.short_ids.insert(raw.to_string(), id);
+        id
     }
 
     pub(super) fn add_term(&mut self, term: &Term) -> TermId {
@@ -293,6 +302,7 @@ impl TermMatcher {
         // carry for nothing.
         self.index = foldhash::HashMap::default();
         self.normalized_texts = foldhash::HashMap::default();
+        self.short_ids = foldhash::HashMap::default();
         let bytes: usize = self.patterns.iter().map(String::len).sum();
         if bytes > MAX_PATTERN_BYTES {
             return Err(format!(
