@@ -12,8 +12,10 @@ use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Rule regexes by pattern while a set compiles, so that identical ones compile once.
-pub(super) type Regexes = HashMap<String, Arc<LazyRegex>>;
+/// Rule regexes by pattern while a set compiles, so that identical ones compile once,
+/// each with the literals its rule is looked at for: a pattern is parsed for them
+/// once, however many rules repeat it.
+pub(super) type Regexes = HashMap<String, (Arc<LazyRegex>, Option<Vec<(String, TermMode)>>)>;
 
 /// A `match` with its terms resolved to ids. Equal matches in a set (a rule copied
 /// into a local set, two versions of a set side by side) compare equal, so the
@@ -138,16 +140,19 @@ impl CompiledMatch {
         terms: &mut TermsOf<'_, 'f>,
         regexes: &mut Regexes,
     ) -> Result<CompiledMatch, String> {
-        let needles = m.regex.as_ref().and_then(|r| Needles::of(&r.value));
         let regex = m.regex.as_ref().map(|r| {
             regexes
                 .entry(r.value.clone())
-                .or_insert_with(|| Arc::new(LazyRegex::new(&r.value, needles.as_ref())))
+                .or_insert_with(|| {
+                    let needles = Needles::of(&r.value);
+                    let regex = Arc::new(LazyRegex::new(&r.value, needles.as_ref()));
+                    (regex, needles.as_ref().and_then(Needles::terms))
+                })
                 .clone()
         });
-        let regex_prefilter = needles
+        let regex_prefilter = regex
             .as_ref()
-            .and_then(Needles::terms)
+            .and_then(|(_, literals)| literals.as_ref())
             .map(|literals| {
                 sorted(
                     literals
@@ -166,7 +171,7 @@ impl CompiledMatch {
                 distinct: n.distinct,
             }),
             not: terms.group(&m.not),
-            regex,
+            regex: regex.map(|(regex, _)| regex),
             regex_prefilter,
             one_of: m
                 .one_of
