@@ -276,7 +276,12 @@ fn sets_sharing_an_automaton_find_what_each_finds_alone() {
             except: vec!["visjon*".into()],
         }),
     ];
-    let second = [short("journal"), short("*journal"), short("fhir*"), short("visjon")];
+    let second = [
+        short("journal"),
+        short("*journal"),
+        short("fhir*"),
+        short("visjon"),
+    ];
     let (alone_first, _) = matcher(&first);
     let (alone_second, _) = matcher(&second);
     let (shared_first, shared_second) = (alone_first.clone(), alone_second.clone());
@@ -291,7 +296,11 @@ fn sets_sharing_an_automaton_find_what_each_finds_alone() {
     ] {
         let n = normalize(text);
         let alone = [alone_first.find(&n, text), alone_second.find(&n, text)];
-        assert_eq!(find_each(&[&shared_first, &shared_second], &n, text), alone, "{text}");
+        assert_eq!(
+            find_each(&[&shared_first, &shared_second], &n, text),
+            alone,
+            "{text}"
+        );
         assert_eq!(shared_first.find(&n, text), alone[0], "{text}");
         assert_eq!(shared_second.find(&n, text), alone[1], "{text}");
     }
