@@ -9,7 +9,7 @@ use super::products;
 use super::schema::{self, Term, TermMode};
 use super::terms;
 use crate::text::normalize::{Normalized, is_word_char, normalize_term};
-use search::{MAX_PATTERN_BYTES, Search, automaton_of};
+use search::{MAX_PATTERN_BYTES, Search};
 pub(crate) use search::{find_each, share_search};
 use std::sync::OnceLock;
 
@@ -320,14 +320,7 @@ impl TermMatcher {
     /// The automaton this matcher's patterns are in: shared, or its own, built now.
     fn search(&self) -> Option<&Search> {
         self.search
-            .get_or_init(|| {
-                let automaton = automaton_of(self.patterns.iter().map(String::as_str))?;
-                Some(Search {
-                    automaton,
-                    first: 0,
-                    len: self.patterns.len(),
-                })
-            })
+            .get_or_init(|| Search::of(&self.patterns))
             .as_ref()
     }
 
@@ -339,8 +332,8 @@ impl TermMatcher {
         };
         let text = normalized.text.as_str();
         let mut found = Found::new(text);
-        for m in search.automaton.find_overlapping_iter(text) {
-            if let Some(pattern) = search.own(m.pattern().as_usize()) {
+        for m in search.automaton().find_overlapping_iter(text) {
+            for pattern in search.own(m.pattern().as_usize()) {
                 self.gather(
                     pattern,
                     (m.start(), m.end()),

@@ -1,5 +1,7 @@
 //! Sharing one automaton among the term matchers of the sets checked together, so
-//! that a block is searched once for all of them rather than once per set.
+//! that a block is searched once for all of them rather than once per set. Each
+//! distinct spelling is one pattern of the automaton, however many terms and sets
+//! have it, and a match of it is handed to each of them.
 
 use super::{Found, Hit, TermMatcher};
 use crate::text::normalize::Normalized;
@@ -10,39 +12,100 @@ use std::sync::Arc;
 /// pattern ids cannot run out, the only ways building it fails.
 pub(super) const MAX_PATTERN_BYTES: usize = 1 << 28;
 
-/// An automaton and where one matcher's patterns are in it.
+/// The automaton a matcher searches with, and which matcher of those sharing it
+/// this one is.
 #[derive(Debug, Clone)]
 pub(super) struct Search {
-    pub(super) automaton: Arc<AhoCorasick>,
-    /// The automaton's number of the matcher's first pattern.
-    pub(super) first: usize,
-    /// How many patterns the matcher has.
-    pub(super) len: usize,
+    shared: Arc<Shared>,
+    matcher: u32,
+}
+
+/// One automaton over the distinct spellings of several matchers' patterns.
+#[derive(Debug)]
+struct Shared {
+    automaton: AhoCorasick,
+    /// How many matchers share it.
+    matchers: usize,
+    /// The automaton's pattern `p` stands for the (matcher, pattern of that matcher)
+    /// pairs `owners[starts[p]..starts[p + 1]]`.
+    starts: Vec<u32>,
+    owners: Vec<(u32, u32)>,
 }
 
 impl Search {
-    /// The matcher's own number of the automaton's pattern `pattern`, if it is one
-    /// of the matcher's.
-    pub(super) fn own(&self, pattern: usize) -> Option<usize> {
-        pattern.checked_sub(self.first).filter(|&p| p < self.len)
+    /// An automaton of the matcher's own, or `None` when it has no patterns.
+    pub(super) fn of(patterns: &[String]) -> Option<Search> {
+        let shared = Shared::build(&[patterns])?;
+        Some(Search { shared, matcher: 0 })
+    }
+
+    pub(super) fn automaton(&self) -> &AhoCorasick {
+        &self.shared.automaton
+    }
+
+    /// The matcher's own numbers of the patterns the automaton's pattern stands for.
+    pub(super) fn own(&self, pattern: usize) -> impl Iterator<Item = usize> + '_ {
+        self.shared
+            .owners_of(pattern)
+            .iter()
+            .filter(|(matcher, _)| *matcher == self.matcher)
+            .map(|&(_, own)| own as usize)
     }
 }
 
-/// One automaton over the patterns of `patterns`, or `None` when there are none.
-/// The matchers' sizes are checked when they are compiled ([`TermMatcher::build`]),
-/// so building it does not fail.
-pub(super) fn automaton_of<'p>(
-    patterns: impl Iterator<Item = &'p str>,
-) -> Option<Arc<AhoCorasick>> {
-    let patterns: Vec<&str> = patterns.collect();
-    if patterns.is_empty() {
-        return None;
+impl Shared {
+    /// The automaton over every matcher's patterns, `None` when there are none. The
+    /// matchers' sizes are checked when they are compiled ([`TermMatcher::build`]),
+    /// so building it does not fail.
+    fn build(matchers: &[&[String]]) -> Option<Arc<Shared>> {
+        let mut ids: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
+        let mut distinct: Vec<&str> = Vec::new();
+        // Each pattern's distinct spelling, and how many patterns have each.
+        let mut spelling_of: Vec<u32> = Vec::new();
+        let mut counts: Vec<u32> = Vec::new();
+        for pattern in matchers.iter().flat_map(|patterns| patterns.iter()) {
+            let id = *ids.entry(pattern.as_str()).or_insert_with(|| {
+                distinct.push(pattern);
+                counts.push(0);
+                (distinct.len() - 1) as u32
+            });
+            counts[id as usize] += 1;
+            spelling_of.push(id);
+        }
+        if distinct.is_empty() {
+            return None;
+        }
+        let mut starts: Vec<u32> = Vec::with_capacity(counts.len() + 1);
+        starts.push(0);
+        for count in &counts {
+            starts.push(starts[starts.len() - 1] + count);
+        }
+        let mut next = starts.clone();
+        let mut owners = vec![(0, 0); spelling_of.len()];
+        let numbered = (matchers.iter().enumerate())
+            .flat_map(|(m, patterns)| (0..patterns.len()).map(move |p| (m as u32, p as u32)));
+        for (owner, id) in numbered.zip(&spelling_of) {
+            let slot = &mut next[*id as usize];
+            owners[*slot as usize] = owner;
+            *slot += 1;
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&distinct)
+            .ok()?;
+        Some(Arc::new(Shared {
+            automaton,
+            matchers: matchers.len(),
+            starts,
+            owners,
+        }))
     }
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .build(&patterns)
-        .ok()
-        .map(Arc::new)
+
+    fn owners_of(&self, pattern: usize) -> &[(u32, u32)] {
+        let from = self.starts.get(pattern).copied().unwrap_or(0) as usize;
+        let to = self.starts.get(pattern + 1).copied().unwrap_or(0) as usize;
+        self.owners.get(from..to).unwrap_or_default()
+    }
 }
 
 /// Puts the patterns of all `matchers` into one automaton that each of them then
@@ -53,24 +116,17 @@ pub(crate) fn share_search(matchers: &[&TermMatcher]) {
     if matchers.len() < 2 || matchers.iter().any(|m| m.search.get().is_some()) {
         return;
     }
-    let Some(automaton) = automaton_of(
-        matchers
-            .iter()
-            .flat_map(|m| m.patterns.iter().map(String::as_str)),
-    ) else {
+    let patterns: Vec<&[String]> = matchers.iter().map(|m| m.patterns.as_slice()).collect();
+    let Some(shared) = Shared::build(&patterns) else {
         return;
     };
-    let mut first = 0;
-    for matcher in matchers {
-        let len = matcher.patterns.len();
+    for (index, matcher) in matchers.iter().enumerate() {
         // Set by another thread meanwhile, the matcher keeps its own; `find_each` then
         // searches for each matcher apart.
         let _ = matcher.search.set(Some(Search {
-            automaton: Arc::clone(&automaton),
-            first,
-            len,
+            shared: Arc::clone(&shared),
+            matcher: index as u32,
         }));
-        first += len;
     }
 }
 
@@ -81,12 +137,7 @@ pub(crate) fn find_each(
     normalized: &Normalized,
     original: &str,
 ) -> Vec<Vec<Hit>> {
-    let searches: Option<Vec<&Search>> = matchers.iter().map(|m| m.search()).collect();
-    let shared = searches.filter(|all| {
-        all.windows(2)
-            .all(|pair| Arc::ptr_eq(&pair[0].automaton, &pair[1].automaton))
-    });
-    let Some(searches) = shared.filter(|all| all.len() > 1) else {
+    let Some((shared, slots)) = one_search(matchers) else {
         return matchers
             .iter()
             .map(|m| m.find(normalized, original))
@@ -94,11 +145,11 @@ pub(crate) fn find_each(
     };
     let text = normalized.text.as_str();
     let mut found: Vec<Found> = matchers.iter().map(|_| Found::new(text)).collect();
-    for m in searches[0].automaton.find_overlapping_iter(text) {
-        let pattern = m.pattern().as_usize();
-        for ((matcher, search), found) in matchers.iter().zip(&searches).zip(&mut found) {
-            if let Some(own) = search.own(pattern) {
-                matcher.gather(own, (m.start(), m.end()), (normalized, original), found);
+    for m in shared.automaton.find_overlapping_iter(text) {
+        for &(matcher, own) in shared.owners_of(m.pattern().as_usize()) {
+            if let Some(&Some(slot)) = slots.get(matcher as usize) {
+                let span = (m.start(), m.end());
+                matchers[slot].gather(own as usize, span, (normalized, original), &mut found[slot]);
             }
         }
     }
@@ -107,4 +158,24 @@ pub(crate) fn find_each(
         .zip(found)
         .map(|(matcher, found)| matcher.finish(found, text))
         .collect()
+}
+
+/// The automaton all of several matchers search with, and for each matcher of
+/// those sharing it, its place among `matchers`; `None` when they do not share
+/// one, or a matcher is given twice.
+fn one_search<'m>(matchers: &[&'m TermMatcher]) -> Option<(&'m Shared, Vec<Option<usize>>)> {
+    let searches: Vec<&Search> = matchers.iter().map(|m| m.search()).collect::<Option<_>>()?;
+    let (first, rest) = searches.split_first()?;
+    if rest.is_empty() || !rest.iter().all(|s| Arc::ptr_eq(&s.shared, &first.shared)) {
+        return None;
+    }
+    let mut slots = vec![None; first.shared.matchers];
+    for (slot, search) in searches.iter().enumerate() {
+        let place = slots.get_mut(search.matcher as usize)?;
+        if place.is_some() {
+            return None;
+        }
+        *place = Some(slot);
+    }
+    Some((&first.shared, slots))
 }
