@@ -406,6 +406,13 @@ impl TermMatcher {
 
     /// The hits gathered from a text, in order, each once, with their word numbers.
     fn finish(&self, found: Found, text: &str) -> Vec<Hit> {
+        let mut hits = self.settle(found);
+        number_words(text, &mut hits);
+        hits
+    }
+
+    /// The hits gathered from a text, in order and each once, not yet numbered by word.
+    fn settle(&self, found: Found) -> Vec<Hit> {
         let Found { mut hits, products } = found;
         hits.sort_by_key(|h| (h.start, h.term, std::cmp::Reverse(h.end)));
         hits.dedup_by_key(|h| (h.start, h.term));
@@ -419,7 +426,6 @@ impl TermMatcher {
                         .any(|o| o.term == h.term && o.start <= h.start && o.end >= h.end && o != h)
             });
         }
-        number_words(text, &mut hits);
         hits
     }
 
@@ -512,33 +518,73 @@ fn word_char(byte: Option<&u8>, decode: impl FnOnce() -> Option<char>) -> bool {
 /// sweep takes eight ASCII bytes at a time ([`ascii_word_starts`]): byte by byte it
 /// was a sixth of the term search of a large tender.
 fn number_words(text: &str, hits: &mut [Hit]) {
-    let bytes = text.as_bytes();
-    let (mut at, mut words, mut in_word) = (0usize, 0u32, false);
+    let mut counter = WordCounter::new(text);
     for hit in hits.iter_mut() {
+        hit.word = counter.word_at(hit.start);
+    }
+}
+
+/// [`number_words`] for the hits of several matchers in one text, each list sorted
+/// by start, in one sweep of the text rather than one per matcher.
+fn number_words_each(text: &str, lists: &mut [Vec<Hit>]) {
+    let mut counter = WordCounter::new(text);
+    let mut next = vec![0usize; lists.len()];
+    while let Some(k) = (0..lists.len())
+        .filter(|&k| next[k] < lists[k].len())
+        .min_by_key(|&k| lists[k][next[k]].start)
+    {
+        let hit = &mut lists[k][next[k]];
+        hit.word = counter.word_at(hit.start);
+        next[k] += 1;
+    }
+}
+
+/// Counts the words of a text up to positions asked for in increasing order.
+struct WordCounter<'t> {
+    text: &'t str,
+    at: usize,
+    words: u32,
+    in_word: bool,
+}
+
+impl<'t> WordCounter<'t> {
+    fn new(text: &'t str) -> WordCounter<'t> {
+        WordCounter {
+            text,
+            at: 0,
+            words: 0,
+            in_word: false,
+        }
+    }
+
+    /// The index of the word byte `start` is in, or of the last word before it.
+    fn word_at(&mut self, start: usize) -> u32 {
+        let bytes = self.text.as_bytes();
         // The bytes up to and including the hit's first are counted.
-        let stop = hit.start.saturating_add(1).min(bytes.len());
-        while at < stop {
+        let stop = start.saturating_add(1).min(bytes.len());
+        while self.at < stop {
+            let at = self.at;
             if at + 8 <= stop
                 && let Some(Ok(chunk)) = bytes.get(at..at + 8).map(<[u8; 8]>::try_from)
-                && let Some((starts, ends_in_word)) = ascii_word_starts(chunk, in_word)
+                && let Some((starts, ends_in_word)) = ascii_word_starts(chunk, self.in_word)
             {
-                words += starts;
-                in_word = ends_in_word;
-                at += 8;
+                self.words += starts;
+                self.in_word = ends_in_word;
+                self.at += 8;
                 continue;
             }
             let (is_word, len) = match bytes[at] {
                 b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
-                _ => text[at..]
+                _ => self.text[at..]
                     .chars()
                     .next()
                     .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
             };
-            words += u32::from(is_word && !in_word);
-            in_word = is_word;
-            at += len;
+            self.words += u32::from(is_word && !self.in_word);
+            self.in_word = is_word;
+            self.at += len;
         }
-        hit.word = words.saturating_sub(1);
+        self.words.saturating_sub(1)
     }
 }
 

@@ -3,7 +3,7 @@
 //! distinct spelling is one pattern of the automaton, however many terms and sets
 //! have it, and a match of it is handed to each of them.
 
-use super::{Found, Hit, TermMatcher};
+use super::{Found, Hit, TermMatcher, number_words_each};
 use crate::text::normalize::Normalized;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::Arc;
@@ -153,11 +153,11 @@ pub(crate) fn find_each(
             }
         }
     }
-    matchers
-        .iter()
-        .zip(found)
-        .map(|(matcher, found)| matcher.finish(found, text))
-        .collect()
+    let mut hits: Vec<Vec<Hit>> = (matchers.iter().zip(found))
+        .map(|(matcher, found)| matcher.settle(found))
+        .collect();
+    number_words_each(text, &mut hits);
+    hits
 }
 
 /// The automaton all of several matchers search with, and for each matcher of

@@ -294,6 +294,7 @@ fn sets_sharing_an_automaton_find_what_each_finds_alone() {
         "Kjernejournalen viser FHIR-journal og visjonen",
         "journal, pasientjournal, fhir-profiler, vis meg",
         "ingen treff her",
+        "Løsningen for pasientjournal skal støtte FHIR, kjernejournal og visning i hele kommunen",
     ] {
         let n = normalize(text);
         let alone = [alone_first.find(&n, text), alone_second.find(&n, text)];
