@@ -13,6 +13,7 @@
 use super::TypeLegend;
 use super::statements::{self, PreparedBlock, prepare_each};
 use crate::document::{BlockKind, Document};
+use crate::parallel::prelude::*;
 use crate::rules::schema::RuleKind;
 use crate::rules::{Hit, RuleSet, StatementHits};
 use crate::text::modality;
@@ -75,9 +76,11 @@ impl NegatedBlocks {
         let by_doc = docs
             .iter()
             .map(|doc| {
+                // On both cores: every block of the tender is scanned here, before the
+                // stretches are observed in parallel.
                 let candidates: Vec<usize> = doc
                     .blocks
-                    .iter()
+                    .par_iter()
                     .enumerate()
                     .filter(|(_, block)| {
                         !matches!(block.kind, BlockKind::Heading { .. })
