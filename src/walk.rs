@@ -79,18 +79,25 @@ pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) 
             )),
         ),
     });
-    let read: Vec<(PathBuf, Read)> = files
-        .par_iter()
-        .map(|f| {
-            let read = read_one(&f.path, f.format);
-            if options.progress.is_some() {
-                let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                progress(Progress::Reading { done, total });
-            }
-            (f.path.clone(), read)
-        })
-        .chain(from_stdin)
-        .collect();
+    // The sets' term automaton is built on a spare core while the files are read:
+    // a tender of one large file is read on one core.
+    let (read, ()): (Vec<(PathBuf, Read)>, ()) = rayon::join(
+        || {
+            files
+                .par_iter()
+                .map(|f| {
+                    let read = read_one(&f.path, f.format);
+                    if options.progress.is_some() {
+                        let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                        progress(Progress::Reading { done, total });
+                    }
+                    (f.path.clone(), read)
+                })
+                .chain(from_stdin)
+                .collect()
+        },
+        || crate::rules::share_term_search(sets),
+    );
     let walk_errors = walk_errors
         .into_iter()
         .map(|e| FileEntry {

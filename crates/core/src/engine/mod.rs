@@ -68,7 +68,7 @@ pub fn evaluate(
     options: &EngineOptions,
 ) -> Vec<(Vec<RuleResult>, ScopeInfo)> {
     // Before any set searches a text with an automaton of its own.
-    crate::rules::share_search(&sets.iter().map(|s| &s.matcher).collect::<Vec<_>>());
+    crate::rules::share_term_search(sets);
     // A definition in one file of the tender holds for all: read them all first, and
     // only for sets that read them (a cheap pass: most blocks have no capitals).
     let definitions: Vec<reading::Definition> = if sets.iter().any(|s| s.reading.definitions) {

@@ -24,9 +24,18 @@ pub use crate::source::yaml::{Problem, RuleSetError, RuleSetSource};
 pub use compiled::{CompiledRule, CompiledService, RuleSet};
 pub use concepts::{ConceptWord, ConceptWords};
 pub use matcher::TermId;
-pub(crate) use matcher::{Hit, find_each, share_search};
+pub(crate) use matcher::{Hit, find_each};
 pub(crate) use pattern::{CompiledMatch, StatementHits, TermSlots};
 pub use schema::{BuiltinCheck, Localized, RuleKind, Severity, Strength};
+
+/// Builds the one term automaton the sets checked together search with, which a
+/// check builds first otherwise. A caller with a core to spare calls it while the
+/// tender is read (one large file is read on one core); sets that have searched
+/// already keep their own automata.
+pub fn share_term_search(sets: &[RuleSet]) {
+    let matchers: Vec<_> = sets.iter().map(|set| &set.matcher).collect();
+    matcher::share_search(&matchers);
+}
 
 /// Resolves a reference to a set built in: `ID` (newest version) or
 /// `ID@VERSION`. A path to a YAML file is the caller's to read (the core reads
