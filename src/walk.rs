@@ -7,7 +7,7 @@ use crate::check::{
 };
 use crate::document::{self, Document, ReadError, Unreadable};
 use crate::findings::Skip;
-use crate::findings::{CheckReport, FileEntry};
+use crate::findings::{CheckReport, FileEntry, Notice};
 use crate::rules::RuleSet;
 use crate::tender;
 use rayon::prelude::*;
@@ -20,6 +20,22 @@ use std::path::{Path, PathBuf};
 /// name) and files the configuration excludes are left out; a notice names each
 /// report left out.
 pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) -> CheckReport {
+    // The sets' shared term automaton is built on a spare core while the tender is
+    // walked and read: it was on the check's critical path, and a tender of one
+    // large file is read on one core.
+    let ((read, walk_errors, notices), ()) = rayon::join(
+        || walk_and_read(paths, options),
+        || crate::rules::share_term_search(sets),
+    );
+    check_read(read, walk_errors, notices, sets, &dated(options))
+}
+
+/// The tender's files, walked and read, with the errors of walking and the notices
+/// of files left out.
+fn walk_and_read(
+    paths: &[PathBuf],
+    options: &CheckOptions,
+) -> (Vec<(PathBuf, Read)>, Vec<FileEntry>, Vec<Notice>) {
     let is_stdin = |p: &PathBuf| p.as_os_str() == STDIN_PATH;
     let walked: Vec<PathBuf> = paths.iter().filter(|p| !is_stdin(p)).cloned().collect();
     let (mut files, walk_errors) = tender::collect(&walked);
@@ -79,25 +95,18 @@ pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) 
             )),
         ),
     });
-    // The sets' term automaton is built on a spare core while the files are read:
-    // a tender of one large file is read on one core.
-    let (read, ()): (Vec<(PathBuf, Read)>, ()) = rayon::join(
-        || {
-            files
-                .par_iter()
-                .map(|f| {
-                    let read = read_one(&f.path, f.format);
-                    if options.progress.is_some() {
-                        let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                        progress(Progress::Reading { done, total });
-                    }
-                    (f.path.clone(), read)
-                })
-                .chain(from_stdin)
-                .collect()
-        },
-        || crate::rules::share_term_search(sets),
-    );
+    let read: Vec<(PathBuf, Read)> = files
+        .par_iter()
+        .map(|f| {
+            let read = read_one(&f.path, f.format);
+            if options.progress.is_some() {
+                let done = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                progress(Progress::Reading { done, total });
+            }
+            (f.path.clone(), read)
+        })
+        .chain(from_stdin)
+        .collect();
     let walk_errors = walk_errors
         .into_iter()
         .map(|e| FileEntry {
@@ -108,7 +117,7 @@ pub fn check_paths(paths: &[PathBuf], sets: &[RuleSet], options: &CheckOptions) 
             problem: Some(Unreadable::CannotOpen),
         })
         .collect();
-    check_read(read, walk_errors, notices, sets, &dated(options))
+    (read, walk_errors, notices)
 }
 
 fn read_one(path: &std::path::Path, format: Option<document::Format>) -> Read {
