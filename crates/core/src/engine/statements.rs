@@ -536,8 +536,8 @@ fn prepare_block(
                         // An option stays an option even in a minimum-requirement row.
                         Some(_) if text_is_option => Modality::Option,
                         Some(t) => {
-                            if t == Modality::Binding && text_modality == Modality::Question {
-                                Modality::Question
+                            if t == Modality::Binding && text_modality.is_weak() {
+                                text_modality
                             } else {
                                 t
                             }
