@@ -38,3 +38,121 @@ fn may_not_in_a_mandatory_row_forbids_and_binds() {
         | D-1 | The customer has full ownership of the record data. The supplier may not reuse the records for any purpose of its own. | Mandatory |\n";
     reads(md, "INF-001", Status::Met);
 }
+
+// ---------------------------------------------------------------------------
+// INT-020: what the solution does, in English, and reading alone as half the topic
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_row_stating_that_the_solution_writes_critical_information_covers_int_020() {
+    // A requirement row often states what the solution does, in the third person.
+    let md = "# Requirements\n\n| Id | Requirement | Type |\n|---|---|---|\n\
+        | K-3 | Registers and edits critical information about the patient in the summary care record via its API. | Mandatory |\n";
+    reads(md, "INT-020", Status::Met);
+}
+
+#[test]
+fn showing_critical_information_from_the_summary_care_record_is_half_of_int_020() {
+    for sentence in [
+        "Legen skal kunne se kritisk informasjon fra kjernejournalen i pasientbildet.",
+        "Sjukepleiaren skal få opp kritisk informasjon frå kjernejournal når pasienten kjem inn.",
+        "Clinicians shall be able to view critical information held in the summary care record.",
+    ] {
+        let md = format!("# Krav\n\n## Nasjonale løsninger\n\n{sentence}\n");
+        reads(&md, "INT-020", Status::Weak);
+    }
+    // Kritisk informasjon in the security sense is not the topic at all.
+    reads(
+        "# Krav\n\n## Sikkerhet\n\nLeverandøren skal vise hvordan kritisk informasjon beskyttes i driftsmiljøet.\n",
+        "INT-020",
+        Status::Missing,
+    );
+}
+
+// ---------------------------------------------------------------------------
+// UX-003: the user's own work surface is the integrated view, however far the verb
+// ---------------------------------------------------------------------------
+
+#[test]
+fn information_in_the_users_own_work_surface_covers_ux_003() {
+    for sentence in [
+        "Varsler og målinger fra velferdsteknologien og fra fastlegen skal presenteres for sykepleieren i hennes egen arbeidsflate.",
+        "Data frå dei kommunale samhandlingstenestene og frå sjukehuset skal kome fram i eiga arbeidsflate hos legen.",
+        "Results from the national services and the GP shall appear for the nurse in her own work surface, not in a portal.",
+    ] {
+        let md = format!("# Krav\n\n## Brukeropplevelse\n\n{sentence}\n");
+        reads(&md, "UX-003", Status::Met);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Sources, interfaces, hosting, migration, controller: the words a buyer uses
+// ---------------------------------------------------------------------------
+
+#[test]
+fn fetching_from_another_services_record_is_an_external_source() {
+    for sentence in [
+        "Ergoterapeuten skal kunne hente funksjonsvurderinger fra rustjenestens journal.",
+        "Løysinga skal kunne hente legemiddelopplysningar frå fastlegen sin journal.",
+    ] {
+        let md = format!("# Krav\n\n## Samhandling\n\n{sentence}\n");
+        reads(&md, "INT-015", Status::Met);
+    }
+}
+
+#[test]
+fn a_standard_api_is_a_standardised_interface() {
+    for sentence in [
+        "Tilbyder skal eksponere pasientdata gjennom standard API-er som andre systemer kan bruke.",
+        "The solution shall offer its data through standardised interfaces other vendors can build on.",
+    ] {
+        let md = format!("# Krav\n\n## Arkitektur\n\n{sentence}\n");
+        reads(&md, "INT-018", Status::Met);
+    }
+}
+
+#[test]
+fn where_the_solution_runs_or_data_is_processed_is_its_hosting_location() {
+    for sentence in [
+        "Tjenesten skal kjøres fra datasentre i Norge eller Sverige.",
+        "Personopplysningar skal berre behandlast i EU/EØS.",
+        "The platform shall run in an Azure region in Norway.",
+    ] {
+        let md = format!("# Krav\n\n## Drift\n\n{sentence}\n");
+        reads(&md, "SEC-009", Status::Met);
+    }
+}
+
+#[test]
+fn migrating_records_from_the_system_in_use_today_covers_arc_005() {
+    for sentence in [
+        "The supplier shall migrate all care records from the existing home-care system before go-live.",
+        "Leverandøren skal konvertere journalane frå det noverande fagsystemet ved oppstart.",
+    ] {
+        let md = format!("# Krav\n\n## Innføring\n\n{sentence}\n");
+        reads(&md, "ARC-005", Status::Met);
+    }
+}
+
+#[test]
+fn the_host_municipality_as_controller_covers_inf_008() {
+    let md = "# Krav\n\n## Personvern\n\nVertskommunen skal vere dataansvarleg for all pasientinformasjon i den felles løysinga.\n";
+    reads(md, "INF-008", Status::Met);
+}
+
+#[test]
+fn a_demand_on_a_delivery_model_the_vendor_may_not_offer_is_conditional() {
+    for sentence in [
+        "Hvis systemet tilbys som skytjeneste, skal alle data lagres i EU/EØS.",
+        "If the solution is delivered as a cloud service, all data shall be stored within the EEA.",
+    ] {
+        let md = format!("# Krav\n\n## Drift\n\n{sentence}\n");
+        reads(&md, "SEC-009", Status::Weak);
+    }
+    // A condition on the system's state still binds.
+    reads(
+        "# Krav\n\n## Drift\n\nDersom primærdatasenteret faller ut, skal tjenesten driftes videre fra et datasenter i Norge.\n",
+        "SEC-009",
+        Status::Met,
+    );
+}
