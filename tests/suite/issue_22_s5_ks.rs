@@ -3,7 +3,8 @@
 //! worded unlike those corpora. Every test goes through `check_paths`, as a user's
 //! check does.
 
-use crate::support::tender::reads;
+use crate::support::tender::{check_dir, reads, rule};
+use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow, VMergeType};
 use tenderlint::findings::Status;
 
 // ---------------------------------------------------------------------------
@@ -149,10 +150,86 @@ fn a_demand_on_a_delivery_model_the_vendor_may_not_offer_is_conditional() {
         let md = format!("# Krav\n\n## Drift\n\n{sentence}\n");
         reads(&md, "SEC-009", Status::Weak);
     }
+    // A condition that picks one of the alternatives a demand offers leaves the
+    // demand binding.
+    reads(
+        "# Krav\n\n## Drift\n\nPasientdata skal lagres i kommunens eget datasenter i Norge, eller i EU/EØS dersom løsningen leveres som skytjeneste.\n",
+        "SEC-009",
+        Status::Met,
+    );
     // A condition on the system's state still binds.
     reads(
         "# Krav\n\n## Drift\n\nDersom primærdatasenteret faller ut, skal tjenesten driftes videre fra et datasenter i Norge.\n",
         "SEC-009",
         Status::Met,
     );
+}
+
+// ---------------------------------------------------------------------------
+// A type cell merged down a Word table types every row it spans
+// ---------------------------------------------------------------------------
+
+fn merged_type_table(rows: &[(&str, &str)], type_code: &str) -> Vec<u8> {
+    let cell = |text: &str| {
+        TableCell::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(text)))
+    };
+    let mut table = vec![TableRow::new(vec![
+        cell("Id"),
+        cell("Krav"),
+        cell("Kravtype"),
+    ])];
+    for (i, (id, text)) in rows.iter().enumerate() {
+        let kind = if i == 0 {
+            cell(type_code).vertical_merge(VMergeType::Restart)
+        } else {
+            TableCell::new()
+                .add_paragraph(Paragraph::new())
+                .vertical_merge(VMergeType::Continue)
+        };
+        table.push(TableRow::new(vec![cell(id), cell(text), kind]));
+    }
+    let docx = Docx::new()
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text("Krav til samhandling")))
+        .add_table(Table::new(table));
+    let mut out = std::io::Cursor::new(Vec::new());
+    docx.build().pack(&mut out).expect("pack");
+    out.into_inner()
+}
+
+#[test]
+fn a_type_cell_merged_down_the_table_types_every_row_it_spans() {
+    let rows = [
+        (
+            "S-1",
+            "Løsningen skal slå opp i kjernejournal fra pasientens journal.",
+        ),
+        (
+            "S-2",
+            "Løsningen skal sende og motta meldinger i henhold til Meldingstjener-API (EDI 2.0).",
+        ),
+        (
+            "S-3",
+            "Løsningen skal bruke HL7 FHIR R4 mot andre systemer.",
+        ),
+    ];
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("krav.docx"),
+        merged_type_table(&rows, "Absolutt"),
+    )
+    .expect("write");
+    let results = check_dir(dir.path());
+    for id in ["INT-001", "INT-010", "INT-013"] {
+        assert_eq!(rule(&results, id).status, Status::Met, "{id}");
+    }
+    // No row is reported as untyped: the merged cell types them all.
+    assert_eq!(rule(&results, "HYG-004").status, Status::Passed);
+    // A merged wish code makes every row it spans a wish.
+    std::fs::write(
+        dir.path().join("krav.docx"),
+        merged_type_table(&rows, "Ønsket"),
+    )
+    .expect("write");
+    let results = check_dir(dir.path());
+    assert_eq!(rule(&results, "INT-013").status, Status::Weak);
 }
