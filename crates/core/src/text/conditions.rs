@@ -242,7 +242,7 @@ fn sentence_is_conditional(sentence: &str) -> bool {
             continue;
         }
         let clause = clause_after(sentence, at + word.len());
-        if is_request(clause) {
+        if is_request(clause) || qualifies_an_alternative(&sentence[..at]) {
             continue;
         }
         if is_circumstance(clause) {
@@ -250,6 +250,20 @@ fn sentence_is_conditional(sentence: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether a condition that follows `before` qualifies only an alternative the main
+/// clause offers: «Kontrakten skal byggje på SSA-T, eller SSA-sky dersom løysinga blir
+/// levert som skyteneste» demands a contract either way; the condition picks which.
+fn qualifies_an_alternative(before: &str) -> bool {
+    let part = before.rsplit([',', ';']).next().unwrap_or(before);
+    let modal_before = words_with_offsets(before)
+        .iter()
+        .any(|(_, w)| MAIN_CLAUSE_WORDS.contains(w));
+    modal_before
+        && words_with_offsets(part)
+            .iter()
+            .any(|(_, w)| matches!(*w, "eller" | "or" | "alternativt" | "alternatively"))
 }
 
 /// The condition's clause: from `from` to the next comma, semicolon, colon or full
