@@ -58,6 +58,8 @@ pub(super) struct Cell {
     pub(super) text: String,
     span: u32,
     continuation: bool,
+    /// The continuation is of a cell above (`w:vMerge`), not to the left (`w:hMerge`).
+    merged_down: bool,
     deleted: bool,
     shaded: bool,
     pub(super) bold_chars: u32,
@@ -131,6 +133,7 @@ impl Walker<'_, '_> {
                 text: String::new(),
                 span: 1,
                 continuation: false,
+                merged_down: false,
                 deleted: false,
                 shaded: false,
                 bold_chars: 0,
@@ -212,9 +215,9 @@ impl Walker<'_, '_> {
         }
         let dropped = (cell.deleted && !row.deleted && !cell.text.trim().is_empty())
             .then(|| cell.text.clone());
-        let text = if cell.deleted {
+        let text = if cell.deleted || cell.continuation && !cell.merged_down {
             String::new()
-        } else if cell.continuation {
+        } else if cell.merged_down {
             merged_label(table.above.get(col).map_or("", String::as_str))
         } else if cell.text.contains(CELL_SEPARATOR) {
             cell.text.replace(CELL_SEPARATOR, " ")
@@ -260,7 +263,10 @@ impl Walker<'_, '_> {
         row.facts.block = row.block;
         row.facts.marked = row.header_marked;
         table.rows_read.push(row.facts);
-        table.above.clone_from(&row.cells);
+        // A row deleted with tracked changes is not shown: a merge continues past it.
+        if row.block.is_some() {
+            table.above.clone_from(&row.cells);
+        }
         let table_number = table.number;
         let separators = row.cells.len().saturating_sub(1) * CELL_SEPARATOR.len_utf8();
         let mut text =
@@ -402,7 +408,8 @@ impl Walker<'_, '_> {
                         .clamp(1, 64)
                 }
                 "vMerge" | "hMerge" => {
-                    cell.continuation = attr(e, "val").is_none_or(|v| v == "continue")
+                    cell.continuation = attr(e, "val").is_none_or(|v| v == "continue");
+                    cell.merged_down = cell.continuation && name == "vMerge";
                 }
                 "cellDel" | "del" => cell.deleted = true,
                 "shd" => {
