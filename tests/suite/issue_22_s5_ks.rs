@@ -233,3 +233,31 @@ fn a_type_cell_merged_down_the_table_types_every_row_it_spans() {
     let results = check_dir(dir.path());
     assert_eq!(rule(&results, "INT-013").status, Status::Weak);
 }
+
+// ---------------------------------------------------------------------------
+// A type marker in brackets before a numbered requirement types it
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_bracketed_type_marker_before_a_requirement_types_it() {
+    // A wish marker makes the «skal» a wish, as a type column would.
+    for line in [
+        "4.2 [Bør] Sykepleierne skal kunne dokumentere på nettbrett uten nett.",
+        "4.2 (Ønskt) Sjukepleiarane skal kunne dokumentere på nettbrett utan nett.",
+        "R-12 (Desirable) Nurses shall be able to record notes on a tablet offline.",
+    ] {
+        reads(&format!("# Krav\n\n## Mobilitet\n\n{line}\n"), "ARK-009", Status::Weak);
+    }
+    // A binding marker makes a plain statement a requirement.
+    reads(
+        "# Krav\n\n## Mobilitet\n\n4.2 [Skal] Sykepleierne dokumenterer på nettbrett, også uten nett.\n",
+        "ARK-009",
+        Status::Met,
+    );
+    // A list letter in brackets is no type.
+    reads(
+        "# Krav\n\n## Mobilitet\n\n(b) Sykepleierne skal kunne dokumentere på nettbrett uten nett.\n",
+        "ARK-009",
+        Status::Met,
+    );
+}

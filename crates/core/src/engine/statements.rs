@@ -530,18 +530,8 @@ fn prepare_block(
             if !row.is_header && columns.requirement {
                 if let Some(range) = content_range {
                     let statement_text = &norm.text[range.clone()];
-                    // The same range `text_modality` was read from.
-                    let text_is_option = text_modality == Modality::Option;
                     let modality = match row_type {
-                        // An option stays an option even in a minimum-requirement row.
-                        Some(_) if text_is_option => Modality::Option,
-                        Some(t) => {
-                            if t == Modality::Binding && text_modality.is_weak() {
-                                text_modality
-                            } else {
-                                t
-                            }
-                        }
+                        Some(t) => typed(t, text_modality),
                         None => text_modality,
                     };
                     let requirement_id = columns
@@ -577,6 +567,14 @@ fn prepare_block(
                 is_header: row.is_header,
             });
         }
+        BlockKind::Paragraph | BlockKind::ListItem { .. } => {
+            push_sentences(&norm.text, false, &mut statements);
+            if let Some(marked) = crate::text::modal_shapes::leading_type_marker(&norm.text) {
+                for statement in &mut statements {
+                    statement.modality = typed(marked, statement.modality);
+                }
+            }
+        }
         _ => push_sentences(&norm.text, false, &mut statements),
     }
     // Most blocks are one or two sentences; the four slots a growing Vec starts
@@ -588,6 +586,18 @@ fn prepare_block(
         table,
         lead_in: None,
         contents_line: false,
+    }
+}
+
+/// The modality of a requirement its type (a type cell, a bracketed marker) and its
+/// own words give it: an option stays an option even typed as a minimum, and a
+/// binding type cannot make words that only wish, ask or plan bind; otherwise the
+/// type decides.
+fn typed(type_given: Modality, text: Modality) -> Modality {
+    if text == Modality::Option || type_given == Modality::Binding && text.is_weak() {
+        text
+    } else {
+        type_given
     }
 }
 
