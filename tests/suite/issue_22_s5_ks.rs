@@ -246,7 +246,11 @@ fn a_bracketed_type_marker_before_a_requirement_types_it() {
         "4.2 (Ønskt) Sjukepleiarane skal kunne dokumentere på nettbrett utan nett.",
         "R-12 (Desirable) Nurses shall be able to record notes on a tablet offline.",
     ] {
-        reads(&format!("# Krav\n\n## Mobilitet\n\n{line}\n"), "ARK-009", Status::Weak);
+        reads(
+            &format!("# Krav\n\n## Mobilitet\n\n{line}\n"),
+            "ARK-009",
+            Status::Weak,
+        );
     }
     // A binding marker makes a plain statement a requirement.
     reads(
@@ -259,5 +263,30 @@ fn a_bracketed_type_marker_before_a_requirement_types_it() {
         "# Krav\n\n## Mobilitet\n\n(b) Sykepleierne skal kunne dokumentere på nettbrett uten nett.\n",
         "ARK-009",
         Status::Met,
+    );
+}
+
+// ---------------------------------------------------------------------------
+// INT-016: another service's NEWS2 measurements come through the sharing service
+// ---------------------------------------------------------------------------
+
+#[test]
+fn news2_from_another_service_is_the_municipal_sharing_service() {
+    for sentence in [
+        "Legevakten skal få opp NEWS2-skårer fra hjemmetjenesten når pasienten ringer.",
+        "Korttidsavdelinga skal ha innsyn i NEWS2 frå heimesjukepleia.",
+        "The out-of-hours doctor shall see NEWS2 scores from home nursing.",
+    ] {
+        reads(
+            &format!("# Krav\n\n## Samhandling\n\n{sentence}\n"),
+            "INT-016",
+            Status::Met,
+        );
+    }
+    // A score the journal computes for its own patients is no sharing service.
+    reads(
+        "# Krav\n\n## Kurve\n\nSykehjemmets kurve skal beregne NEWS2 automatisk ved hver måling.\n",
+        "INT-016",
+        Status::Missing,
     );
 }
