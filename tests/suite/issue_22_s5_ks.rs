@@ -290,3 +290,14 @@ fn news2_from_another_service_is_the_municipal_sharing_service() {
         Status::Missing,
     );
 }
+
+// ---------------------------------------------------------------------------
+// English verbs with their endings: a row states what the solution does
+// ---------------------------------------------------------------------------
+
+#[test]
+fn english_rows_in_the_third_person_cover_their_topics() {
+    let md = "# Requirements\n\n| Id | Requirement | Type |\n|---|---|---|\n\
+        | P-1 | Authorised staff deletes or rectifies wrong entries in the patient record, with a trace. | Mandatory |\n";
+    reads(md, "ARC-003", Status::Met);
+}
