@@ -388,3 +388,27 @@ fn services_said_to_have_their_own_systems_are_not_bought() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------
+// What the contract includes binds as what it requires
+// ---------------------------------------------------------------------------
+
+#[test]
+fn what_the_delivery_includes_is_demanded() {
+    each_reads(
+        "Leveransen",
+        &[
+            "Konvertering av journaldata fra det gamle fagsystemet inngår i leveransen.",
+            "Overføring av historiske data frå dagens system er inkludert i fastprisen.",
+            "Migration of the records from the existing system is included in the fixed price.",
+        ],
+        "ARC-005",
+        Status::Met,
+    );
+    // What the delivery leaves out covers nothing.
+    reads(
+        "# Krav\n\n## Leveransen\n\nKonvertering av journaldata fra det gamle fagsystemet inngår ikke i leveransen.\n",
+        "ARC-005",
+        Status::Missing,
+    );
+}
