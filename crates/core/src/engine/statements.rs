@@ -603,8 +603,8 @@ fn typed(type_given: Modality, text: Modality) -> Modality {
 
 /// The type a paragraph gives itself with a marker in brackets before its text, as a
 /// type column would: «7.3 (Bør) Hjemmetenesta skal …», «[Skal] Løsningen …», "R-4
-/// (Should) The solution …". Only a type word counts, not a letter code: «(a)», «(b)»
-/// number a list. `text` is normalised; the marker stands within its first words.
+/// (Should) The solution …". A single letter is no type: «(a)», «(b)» number a list.
+/// `text` is normalised; the marker stands within its first words.
 fn leading_type_marker(text: &str) -> Option<Modality> {
     const MARKER_REACH: usize = 24;
     const MIN_MARKER_CHARS: usize = 2;
