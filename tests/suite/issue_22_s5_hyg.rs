@@ -1,0 +1,107 @@
+//! Issue 22, fifth reading pass, the hygiene set: causes found on `fixtures/fresh-4`
+//! and the development corpora, each proven with a tender of its own, worded unlike
+//! those corpora. Every test goes through `check_paths`, as a user's check does.
+
+use crate::support::tender::{check_md, excerpts, reads, rule};
+use tenderlint::findings::Status;
+
+// ---------------------------------------------------------------------------
+// A legend that defines a table's type codes overrides their built-in meaning
+// ---------------------------------------------------------------------------
+
+/// A requirement table with one row about logging access to the record, typed `code`,
+/// with `legend` written where `at` says: before the table, or as a footnote.
+fn typed_logging_row(legend: &str, code: &str, in_footnote: bool) -> String {
+    let row = format!(
+        "| Nr | Krav | Type |\n|---|---|---|\n\
+         | 1 | Løsningen logger alle oppslag i pasientjournalen, med hvem, når og hva. | {code} |\n"
+    );
+    if in_footnote {
+        format!("# Kravspesifikasjon\n\nKravtypene står i fotnoten.[^1]\n\n{row}\n[^1]: {legend}\n")
+    } else {
+        format!("# Kravspesifikasjon\n\n{legend}\n\n{row}")
+    }
+}
+
+fn logging_reads(legend: &str, code: &str, in_footnote: bool, status: Status) {
+    let tender = typed_logging_row(legend, code, in_footnote);
+    let results = check_md(&tender);
+    let r = rule(&results, "SEC-005");
+    assert_eq!(r.status, status, "{tender}\n{:?}", excerpts(r));
+}
+
+#[test]
+fn an_english_legend_with_equals_signs_makes_o_obligatory_not_an_option() {
+    let legend = "Requirement types: O = obligatory, a bid that fails it is not considered. \
+                  W = weighted under the award criterion quality.";
+    logging_reads(legend, "O", false, Status::Met);
+    logging_reads(legend, "W", false, Status::Weak);
+}
+
+#[test]
+fn a_legend_in_a_footnote_defines_the_codes() {
+    let legend = "Kode O: obligatorisk krav. Kode V: vektes under kvalitet.";
+    logging_reads(legend, "O", true, Status::Met);
+    logging_reads(legend, "V", true, Status::Weak);
+}
+
+#[test]
+fn a_code_named_after_its_meaning_in_parentheses_is_defined() {
+    // Nynorsk, the code after what it means; «O» would otherwise be an option.
+    let legend = "Kvart krav er anten eit ufråvikeleg krav (O) eller eit ynskje (Y).";
+    logging_reads(legend, "O", false, Status::Met);
+    logging_reads(legend, "Y", false, Status::Weak);
+}
+
+#[test]
+fn a_code_with_its_meaning_in_parentheses_after_it_is_defined() {
+    // «S» is no built-in code; the legend makes it binding.
+    let legend = "Krava er merka S (skal-krav) eller B (bør-krav).";
+    logging_reads(legend, "S", false, Status::Met);
+    logging_reads(legend, "B", false, Status::Weak);
+}
+
+#[test]
+fn dashes_and_a_list_define_codes_a_buyer_chooses() {
+    let legend =
+        "Kolonnen Type:\n\n- M – mandatory requirement\n- D – desirable, scored under quality";
+    logging_reads(legend, "M", false, Status::Met);
+    logging_reads(legend, "D", false, Status::Weak);
+}
+
+#[test]
+fn a_key_table_with_numbered_types_defines_the_digits() {
+    let legend = "| Kravtype | Forklaring |\n|---|---|\n| 1 | Absolutt krav |\n| 2 | Vektes under kvalitet |";
+    logging_reads(legend, "1", false, Status::Met);
+    logging_reads(legend, "2", false, Status::Weak);
+    let running = "Kravtype 1 betyr absolutt krav. Kravtype 2 betyr krav som vektes.";
+    logging_reads(running, "1", false, Status::Met);
+    logging_reads(running, "2", false, Status::Weak);
+}
+
+#[test]
+fn a_legend_that_makes_a_built_in_binding_code_weak_is_followed() {
+    // A tender whose «A» is an award criterion («A = tildelingskriterium»), not absolute.
+    let legend = "Kodene i typekolonnen: K = kvalifiseringskrav som må være oppfylt, \
+                  A = krav som inngår i tildelingskriteriet kvalitet.";
+    logging_reads(legend, "A", false, Status::Weak);
+    logging_reads(legend, "K", false, Status::Met);
+}
+
+#[test]
+fn lines_that_are_no_legend_leave_the_built_in_codes_alone() {
+    // An answer line, a fault priority and a severity class define no type code.
+    for text in [
+        "A: Ja, det vurderes.",
+        "Prioritet 1 – kritisk feil: skal rettes innen to timer.",
+        "Feil av kategori A er kritiske og skal rettes samme dag.",
+    ] {
+        logging_reads(text, "A", false, Status::Met);
+    }
+    // Without a legend, «O» is the option it usually is.
+    reads(
+        &typed_logging_row("Krav merket med O er opsjoner.", "O", false),
+        "SEC-005",
+        Status::Weak,
+    );
+}
