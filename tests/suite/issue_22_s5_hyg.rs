@@ -105,3 +105,42 @@ fn lines_that_are_no_legend_leave_the_built_in_codes_alone() {
         Status::Weak,
     );
 }
+
+// ---------------------------------------------------------------------------
+// HYG-016: a passive demand and «det skal være mulig å …» are demands of their own
+// ---------------------------------------------------------------------------
+
+fn one_row(id: &str, text: &str, code: &str) -> String {
+    format!("# Krav\n\n| ID | Krav | Type |\n|---|---|---|\n| {id} | {text} | {code} |\n")
+}
+
+#[test]
+fn a_passive_demand_beside_a_capability_makes_a_composite_row() {
+    for (text, code) in [
+        (
+            "Alle utskrifter skal merkes med brukerens navn. Det skal være mulig å sende meldinger til fastlegen.",
+            "Skal",
+        ),
+        (
+            "Vaksinar skal registrerast i SYSVAK. Det skal vere mogleg å skrive ut vekstkurver.",
+            "Skal",
+        ),
+        (
+            "Patient records shall be backed up every night. It shall be possible to book appointments online.",
+            "M",
+        ),
+    ] {
+        reads(&one_row("K-7", text, code), "HYG-016", Status::Violation);
+    }
+}
+
+#[test]
+fn a_passive_sentence_about_the_same_thing_elaborates_its_row() {
+    for text in [
+        "Løsningen skal logge all tilgang til journalen. Loggen skal lagres i fem år.",
+        "Løsningen skal ha en oppetid på 99,5 %. Det skal være mulig å se oppetiden per måned.",
+        "Løsningen skal støtte e-resept. Den skal kunne oppdateres uten nedetid.",
+    ] {
+        reads(&one_row("K-8", text, "Skal"), "HYG-016", Status::Passed);
+    }
+}
