@@ -144,3 +144,57 @@ fn a_passive_sentence_about_the_same_thing_elaborates_its_row() {
         reads(&one_row("K-8", text, "Skal"), "HYG-016", Status::Passed);
     }
 }
+
+// ---------------------------------------------------------------------------
+// A type cell merged down over several rows types each of them (Word's vMerge)
+// ---------------------------------------------------------------------------
+
+/// A Word table cell; `merge` is «restart», «continue» or empty.
+fn word_cell(text: &str, merge: &str) -> String {
+    let props = match merge {
+        "" => String::new(),
+        "restart" => r#"<w:tcPr><w:vMerge w:val="restart"/></w:tcPr>"#.to_string(),
+        _ => "<w:tcPr><w:vMerge/></w:tcPr>".to_string(),
+    };
+    format!("<w:tc>{props}<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>")
+}
+
+fn word_row(cells: &[(&str, &str)]) -> String {
+    let cells: String = cells.iter().map(|(t, m)| word_cell(t, m)).collect();
+    format!("<w:tr>{cells}</w:tr>")
+}
+
+#[test]
+fn a_type_cell_merged_over_rows_types_every_row_it_covers() {
+    let table = [
+        word_row(&[("Nr", ""), ("Kravtekst", ""), ("Kravtype", "")]),
+        word_row(&[
+            ("3.1", ""),
+            (
+                "Løsningen skal føre en tilgangslogg over alle oppslag i journalen.",
+                "",
+            ),
+            ("Minstekrav", "restart"),
+        ]),
+        word_row(&[
+            ("3.2", ""),
+            ("Løsningen skal bruke HelseID for innlogging.", ""),
+            ("", "continue"),
+        ]),
+        word_row(&[
+            ("3.3", ""),
+            ("Løsningen bør vise brukerens siste oppslag først.", ""),
+            ("Vurderingskrav", ""),
+        ]),
+    ]
+    .concat();
+    let body = format!("<w:tbl>{table}</w:tbl>");
+    let bytes = crate::support::docx::docx(&crate::support::docx::document_xml(&body), &[]);
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("bilag-1.docx"), bytes).expect("write");
+    let results = crate::support::tender::check_dir(dir.path());
+    for (id, status) in [("HYG-004", Status::Passed), ("ARK-003", Status::Met)] {
+        let r = rule(&results, id);
+        assert_eq!(r.status, status, "{id}: {:?}", excerpts(r));
+    }
+}

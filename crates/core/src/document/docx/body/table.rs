@@ -58,6 +58,9 @@ pub(super) struct Cell {
     pub(super) text: String,
     span: u32,
     continuation: bool,
+    /// Continues the merge of the cell above (`w:vMerge`): what Word shows as one
+    /// cell over several rows holds for each of them.
+    merged_down: bool,
     deleted: bool,
     shaded: bool,
     pub(super) bold_chars: u32,
@@ -74,6 +77,9 @@ pub(super) struct Table {
     rows_read: Vec<RowFacts>,
     pub(super) row: Option<Row>,
     pub(super) cells: Vec<Cell>,
+    /// The cell texts of the row above, by grid column, which a vertically merged
+    /// cell continues.
+    above: Vec<String>,
 }
 
 /// Rows looked at for titles: a header is at the top.
@@ -96,6 +102,7 @@ impl Walker<'_, '_> {
             rows_read: Vec::new(),
             row: None,
             cells: Vec::new(),
+            above: Vec::new(),
         });
     }
 
@@ -127,6 +134,7 @@ impl Walker<'_, '_> {
                 text: String::new(),
                 span: 1,
                 continuation: false,
+                merged_down: false,
                 deleted: false,
                 shaded: false,
                 bold_chars: 0,
@@ -208,7 +216,9 @@ impl Walker<'_, '_> {
         }
         let dropped = (cell.deleted && !row.deleted && !cell.text.trim().is_empty())
             .then(|| cell.text.clone());
-        let text = if cell.continuation || cell.deleted {
+        let text = if cell.merged_down && !cell.deleted {
+            table.above.get(col).cloned().unwrap_or_default()
+        } else if cell.continuation || cell.deleted {
             String::new()
         } else if cell.text.contains(CELL_SEPARATOR) {
             cell.text.replace(CELL_SEPARATOR, " ")
@@ -266,6 +276,9 @@ impl Walker<'_, '_> {
             let start = text.len();
             text.push_str(cell);
             ranges.push(start..text.len());
+        }
+        if row.block.is_some() {
+            table.above.clone_from(&row.cells);
         }
         let Some(block) = row.block else {
             let shown: Vec<&str> = row
@@ -395,7 +408,8 @@ impl Walker<'_, '_> {
                         .clamp(1, 64)
                 }
                 "vMerge" | "hMerge" => {
-                    cell.continuation = attr(e, "val").is_none_or(|v| v == "continue")
+                    cell.continuation = attr(e, "val").is_none_or(|v| v == "continue");
+                    cell.merged_down = cell.continuation && name == "vMerge";
                 }
                 "cellDel" | "del" => cell.deleted = true,
                 "shd" => {
