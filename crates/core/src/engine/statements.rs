@@ -518,7 +518,7 @@ fn prepare_block(
             let mut row_type = match &legend {
                 Some(entry) => Some(entry.modality),
                 None => type_cell
-                    .and_then(modality::classify_type_cell)
+                    .and_then(crate::text::type_cells::classify_type_cell)
                     .or(columns.titled_type),
             };
             let mut untyped =
