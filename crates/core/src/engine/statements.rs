@@ -530,18 +530,8 @@ fn prepare_block(
             if !row.is_header && columns.requirement {
                 if let Some(range) = content_range {
                     let statement_text = &norm.text[range.clone()];
-                    // The same range `text_modality` was read from.
-                    let text_is_option = text_modality == Modality::Option;
                     let modality = match row_type {
-                        // An option stays an option even in a minimum-requirement row.
-                        Some(_) if text_is_option => Modality::Option,
-                        Some(t) => {
-                            if t == Modality::Binding && text_modality == Modality::Question {
-                                Modality::Question
-                            } else {
-                                t
-                            }
-                        }
+                        Some(t) => typed_modality(t, text_modality),
                         None => text_modality,
                     };
                     let requirement_id = columns
@@ -577,6 +567,14 @@ fn prepare_block(
                 is_header: row.is_header,
             });
         }
+        BlockKind::Paragraph | BlockKind::ListItem { .. } => {
+            push_sentences(&norm.text, false, &mut statements);
+            if let Some(typed) = columns_cache.legend.inline_type(&block.text) {
+                for s in &mut statements {
+                    s.modality = typed_modality(typed, s.modality);
+                }
+            }
+        }
         _ => push_sentences(&norm.text, false, &mut statements),
     }
     // Most blocks are one or two sentences; the four slots a growing Vec starts
@@ -588,6 +586,17 @@ fn prepare_block(
         table,
         lead_in: None,
         contents_line: false,
+    }
+}
+
+/// What a requirement typed `typed` demands, read with its text's own modality: an
+/// option stays an option even when typed a minimum requirement, and a question
+/// («Beskriv …») typed binding stays a question.
+fn typed_modality(typed: Modality, text: Modality) -> Modality {
+    match (typed, text) {
+        (_, Modality::Option) => Modality::Option,
+        (Modality::Binding, Modality::Question) => Modality::Question,
+        (t, _) => t,
     }
 }
 
