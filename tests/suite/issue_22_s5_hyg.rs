@@ -234,3 +234,18 @@ fn a_list_letter_in_parentheses_is_no_type_marker() {
         Status::Met,
     );
 }
+
+// ---------------------------------------------------------------------------
+// HYG-006: go-live as buyers write it is a time of fulfilment
+// ---------------------------------------------------------------------------
+
+#[test]
+fn minimum_requirements_met_when_the_system_is_taken_into_use_state_a_time() {
+    for text in [
+        "# Krav\n\nAlle minstekrav skal være innfridd når systemet tas i bruk.\n",
+        "# Requirements\n\nAll minimum requirements must be fulfilled by the time the system goes live.\n",
+        "# Krav\n\nMinstekrava skal vere oppfylte seinast når journalen blir sett i drift.\n",
+    ] {
+        reads(text, "HYG-006", Status::Met);
+    }
+}
