@@ -200,42 +200,6 @@ fn a_type_cell_merged_over_rows_types_every_row_it_covers() {
 }
 
 // ---------------------------------------------------------------------------
-// A requirement paragraph typed by a marker before its text reads as typed
-// ---------------------------------------------------------------------------
-
-#[test]
-fn a_type_marker_before_a_requirement_paragraph_types_it() {
-    // Typed as a wish, though worded with «skal»: the type decides, as in a table.
-    reads(
-        "# Krav\n\n4.2 (Bør) Løsningen skal logge alle oppslag i pasientjournalen, med hvem, når og hva.\n",
-        "SEC-005",
-        Status::Weak,
-    );
-    // Typed a minimum requirement, with no modal verb of its own.
-    reads(
-        "# Krav\n\n[Minstekrav] Tilgangslogg over alle oppslag i pasientjournalen, med hvem, når og hva.\n",
-        "SEC-005",
-        Status::Met,
-    );
-    // A code of the tender's legend.
-    reads(
-        "# Krav\n\nKravtype M betyr minimumskrav. Kravtype D betyr ønskekrav.\n\n\
-         S-4 (D) Løsningen skal logge alle oppslag i pasientjournalen, med hvem, når og hva.\n",
-        "SEC-005",
-        Status::Weak,
-    );
-}
-
-#[test]
-fn a_list_letter_in_parentheses_is_no_type_marker() {
-    reads(
-        "# Krav\n\n(B) Løsningen skal logge alle oppslag i pasientjournalen, med hvem, når og hva.\n",
-        "SEC-005",
-        Status::Met,
-    );
-}
-
-// ---------------------------------------------------------------------------
 // HYG-006: go-live as buyers write it is a time of fulfilment
 // ---------------------------------------------------------------------------
 

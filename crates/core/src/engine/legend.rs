@@ -97,36 +97,6 @@ impl TypeLegend {
         self.entries.iter().find(|e| e.code == code)
     }
 
-    /// The type a requirement paragraph gives itself with a marker before its text,
-    /// as a type column would: «7.3 (Bør) Hjemmetjenesten skal …», «[Minstekrav] …»,
-    /// «K-4 (M) …» where the tender's legend defines «M». A marker of one letter counts
-    /// only when the legend defines it: «(a)», «(B)» also number a list.
-    pub(crate) fn inline_type(&self, text: &str) -> Option<Modality> {
-        let text = text.trim_start();
-        // A number or id first («7.3», «K-12», «1.»), then the marker.
-        let after_label = match text.split_once(' ') {
-            Some((label, rest)) if label.chars().any(|c| c.is_ascii_digit()) => rest.trim_start(),
-            _ => text,
-        };
-        let close = match after_label.chars().next()? {
-            '(' => ')',
-            '[' => ']',
-            _ => return None,
-        };
-        let inner = after_label[1..].split(close).next()?.trim();
-        if inner.is_empty() || inner.chars().count() > 16 || !inner.starts_with(char::is_uppercase)
-        {
-            return None;
-        }
-        let code = normalize(inner).text;
-        if let Some(entry) = self.lookup(&code) {
-            return Some(entry.modality);
-        }
-        (inner.chars().count() > 1)
-            .then(|| crate::text::type_cells::classify_type_cell(inner))
-            .flatten()
-    }
-
     fn gather_document(&mut self, doc: &Document) {
         // The legend columns of the table being read, found once per header.
         let mut header: Option<(Arc<[String]>, LegendColumns)> = None;

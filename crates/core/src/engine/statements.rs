@@ -531,7 +531,7 @@ fn prepare_block(
                 if let Some(range) = content_range {
                     let statement_text = &norm.text[range.clone()];
                     let modality = match row_type {
-                        Some(t) => typed_modality(t, text_modality),
+                        Some(t) => typed(t, text_modality),
                         None => text_modality,
                     };
                     let requirement_id = columns
@@ -569,9 +569,9 @@ fn prepare_block(
         }
         BlockKind::Paragraph | BlockKind::ListItem { .. } => {
             push_sentences(&norm.text, false, &mut statements);
-            if let Some(typed) = columns_cache.legend.inline_type(&block.text) {
-                for s in &mut statements {
-                    s.modality = typed_modality(typed, s.modality);
+            if let Some(marked) = crate::text::modal_shapes::leading_type_marker(&norm.text) {
+                for statement in &mut statements {
+                    statement.modality = typed(marked, statement.modality);
                 }
             }
         }
@@ -589,14 +589,15 @@ fn prepare_block(
     }
 }
 
-/// What a requirement typed `typed` demands, read with its text's own modality: an
-/// option stays an option even when typed a minimum requirement, and a question
-/// («Beskriv …») typed binding stays a question.
-fn typed_modality(typed: Modality, text: Modality) -> Modality {
-    match (typed, text) {
-        (_, Modality::Option) => Modality::Option,
-        (Modality::Binding, Modality::Question) => Modality::Question,
-        (t, _) => t,
+/// The modality of a requirement its type (a type cell, a bracketed marker) and its
+/// own words give it: an option stays an option even typed as a minimum, and a
+/// binding type cannot make words that only wish, ask or plan bind; otherwise the
+/// type decides.
+fn typed(type_given: Modality, text: Modality) -> Modality {
+    if text == Modality::Option || type_given == Modality::Binding && text.is_weak() {
+        text
+    } else {
+        type_given
     }
 }
 

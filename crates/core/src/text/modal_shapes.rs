@@ -32,8 +32,9 @@ pub(crate) fn buyer_may_order(words: &[&str]) -> bool {
 }
 
 /// True when «kan»/"may" is limited so that it binds: «kan bare», «kan berre», «kan
-/// kun», "may only", "can only", or «kan ikke/ikkje … uten/utan», "may not …
-/// without": the vendor is permitted one thing and so forbidden the rest.
+/// kun», "may only", "can only", or «kan ikke/ikkje … uten/utan», "can not …
+/// without": the vendor is permitted one thing and so forbidden the rest; "may not"
+/// forbids outright.
 pub(crate) fn restricts(words: &[&str]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         if !matches!(*w, "kan" | "may" | "can") {
@@ -41,12 +42,39 @@ pub(crate) fn restricts(words: &[&str]) -> bool {
         }
         match words.get(i + 1) {
             Some(&("bare" | "berre" | "kun" | "only")) => true,
+            // "may not" forbids in a requirement's English ("The Contractor may not use
+            // the data …"); «kan ikke» and "cannot" say what is impossible.
+            Some(&"not") if *w == "may" => true,
             Some(&("ikke" | "ikkje" | "not")) => words[i + 2..]
                 .iter()
                 .any(|later| matches!(*later, "uten" | "utan" | "without")),
             _ => false,
         }
     })
+}
+
+/// The type a paragraph gives itself with a marker in brackets before its text, as a
+/// type column would: «7.3 (Bør) Hjemmetenesta skal …», «[Skal] Løsningen …», "R-4
+/// (Should) The solution …". Only a type word counts, not a letter code: «(a)», «(b)»
+/// number a list. `text` is normalised; the marker stands within its first words.
+pub(crate) fn leading_type_marker(text: &str) -> Option<super::modality::Modality> {
+    const MARKER_REACH: usize = 24;
+    const MIN_MARKER_CHARS: usize = 2;
+    let head = text.get(..text.len().min(MARKER_REACH * 2)).unwrap_or(text);
+    let open = head.find(['(', '['])?;
+    // Only a number («7.3», «R-4») may stand before the marker.
+    if head[..open].chars().any(char::is_alphabetic) && !head[..open].contains(char::is_numeric)
+        || head[..open].chars().count() > MARKER_REACH
+    {
+        return None;
+    }
+    let inner = &head[open + 1..];
+    let close = inner.find([')', ']'])?;
+    let marker = inner[..close].trim();
+    if marker.chars().count() < MIN_MARKER_CHARS || !marker.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    super::type_cells::classify_type_cell(marker)
 }
 
 /// True when every «opsjon» of a sentence is one to extend the contract term
