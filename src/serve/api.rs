@@ -109,11 +109,16 @@ impl IntoResponse for ApiError {
 /// The language a request's refusals are worded in until its form is read: its
 /// `?lang=` (the page sends it), else the server's `--lang`, else bokmål.
 pub(super) fn asked_lang(state: &State, uri: &Uri) -> Option<Lang> {
+    lang_of(uri, state.options.lang)
+}
+
+/// A request's `?lang=`, else `server_lang`.
+pub(super) fn lang_of(uri: &Uri, server_lang: Option<Lang>) -> Option<Lang> {
     Query::<LangQuery>::try_from_uri(uri)
         .ok()
         .and_then(|Query(q)| q.lang)
         .and_then(|v| Lang::parse(&v))
-        .or(state.options.lang)
+        .or(server_lang)
 }
 
 pub(super) async fn not_found(state: AppState, uri: Uri) -> Response {

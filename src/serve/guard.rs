@@ -9,20 +9,25 @@
 //! would hide but whose work the server would still do. Clients that send neither
 //! header (curl, scripts, CI) are not browsers acting for another site and pass.
 
+use super::api::{ApiError, lang_of};
+use super::refusal::Refusal;
+use crate::Lang;
 use axum::extract::{Request, State};
-use axum::http::{Method, StatusCode, header};
+use axum::http::{Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-/// The `Host` values (lower case, with port) this server answers to.
+/// The `Host` values (lower case, with port) this server answers to, and the
+/// server's language for the refusals of requests that name none.
 pub(super) struct Hosts {
     allowed: Vec<String>,
+    lang: Option<Lang>,
 }
 
 impl Hosts {
-    pub(super) fn new(listening: SocketAddr, extra: &[String]) -> Hosts {
+    pub(super) fn new(listening: SocketAddr, extra: &[String], lang: Option<Lang>) -> Hosts {
         let port = listening.port();
         let mut allowed = vec![format!("localhost:{port}")];
         let ip = listening.ip();
@@ -44,7 +49,7 @@ impl Hosts {
                 allowed.push(format!("{name}:{port}"));
             }
         }
-        Hosts { allowed }
+        Hosts { allowed, lang }
     }
 
     fn allows(&self, host: &str) -> bool {
@@ -79,21 +84,18 @@ pub(super) async fn same_site(hosts: State<Arc<Hosts>>, request: Request, next: 
         .headers()
         .get(header::HOST)
         .and_then(|h| h.to_str().ok());
-    if !host.is_some_and(|h| hosts.allows(h)) {
-        return refusal(
-            StatusCode::MISDIRECTED_REQUEST,
-            "this server answers only requests addressed to it by the address it listens on \
-             (tenderlint serve --allowed-host adds a name)",
-        );
+    let refused = if !host.is_some_and(|h| hosts.allows(h)) {
+        Some(Refusal::ForeignHost)
+    } else {
+        let changes_something = !matches!(*request.method(), Method::GET | Method::HEAD);
+        (changes_something && is_cross_site(&request, &hosts)).then_some(Refusal::CrossSite)
+    };
+    match refused {
+        Some(refusal) => ApiError::from(refusal)
+            .in_lang(lang_of(request.uri(), hosts.lang))
+            .into_response(),
+        None => next.run(request).await,
     }
-    let changes_something = !matches!(*request.method(), Method::GET | Method::HEAD);
-    if changes_something && is_cross_site(&request, &hosts) {
-        return refusal(
-            StatusCode::FORBIDDEN,
-            "this server answers only its own page, not requests from another site",
-        );
-    }
-    next.run(request).await
 }
 
 fn is_cross_site(request: &Request, hosts: &Hosts) -> bool {
@@ -111,17 +113,17 @@ fn is_cross_site(request: &Request, hosts: &Hosts) -> bool {
     }
 }
 
-fn refusal(status: StatusCode, message: &str) -> Response {
-    (status, axum::Json(serde_json::json!({ "error": message }))).into_response()
-}
-
 #[cfg(test)]
 mod tests {
     use super::{Hosts, has_port};
 
     #[test]
     fn hosts_are_the_listening_address_localhost_and_the_allowed_names() {
-        let hosts = Hosts::new("127.0.0.1:8080".parse().unwrap(), &["Tender.Lan".into()]);
+        let hosts = Hosts::new(
+            "127.0.0.1:8080".parse().unwrap(),
+            &["Tender.Lan".into()],
+            None,
+        );
         for host in ["127.0.0.1:8080", "LOCALHOST:8080", "tender.lan:8080"] {
             assert!(hosts.allows(host), "{host}");
         }
@@ -133,7 +135,7 @@ mod tests {
         ] {
             assert!(!hosts.allows(host), "{host}");
         }
-        let v6 = Hosts::new("[::1]:9000".parse().unwrap(), &[]);
+        let v6 = Hosts::new("[::1]:9000".parse().unwrap(), &[], None);
         assert!(v6.allows("[::1]:9000"));
         assert!(has_port("[::1]:1") && !has_port("[::1]") && !has_port("name"));
     }

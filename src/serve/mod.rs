@@ -117,7 +117,11 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
 /// The application: the page, its assets and the API, answering only requests
 /// addressed to `listening` (or an allowed host) from its own pages.
 pub fn router(options: ServeOptions, listening: std::net::SocketAddr) -> Router {
-    let hosts = Arc::new(guard::Hosts::new(listening, &options.allowed_hosts));
+    let hosts = Arc::new(guard::Hosts::new(
+        listening,
+        &options.allowed_hosts,
+        options.lang,
+    ));
     let state = Arc::new(api::State::new(options));
     let page = PAGE
         .iter()

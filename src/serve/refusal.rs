@@ -66,6 +66,10 @@ pub(super) enum Refusal {
     TenderUnreadable {
         tender: String,
     },
+    /// The request was addressed to a name this server does not answer to (DNS rebinding).
+    ForeignHost,
+    /// A request that changes something came from another site's page.
+    CrossSite,
 }
 
 impl Refusal {
@@ -85,6 +89,8 @@ impl Refusal {
             R::NothingReadable | R::NothingReviewed | R::TenderUnreadable { .. } => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
+            R::ForeignHost => StatusCode::MISDIRECTED_REQUEST,
+            R::CrossSite => StatusCode::FORBIDDEN,
             R::UnknownLanguage { .. }
             | R::NotMultipart
             | R::BadQuery
@@ -148,6 +154,8 @@ impl Refusal {
             R::CompareUnknownFormat { .. } => "refusal-compare-unknown-format",
             R::CompareRenderFailed => "refusal-compare-render-failed",
             R::TenderUnreadable { .. } => "refusal-tender-unreadable",
+            R::ForeignHost => "refusal-foreign-host",
+            R::CrossSite => "refusal-cross-site",
         }
     }
 
@@ -199,6 +207,8 @@ mod tests {
             },
             Refusal::CompareTooMany { count: 41, max: 40 },
             Refusal::TooLarge { mib: 1 },
+            Refusal::ForeignHost,
+            Refusal::CrossSite,
         ];
         for refusal in &all {
             for lang in [Lang::Nb, Lang::Nn, Lang::En] {

@@ -2,9 +2,10 @@
 //! reader's language, service names in nynorsk and English in every format,
 //! `--verbose` in to-do order, and documentation snippets that work as written.
 
+use crate::support::tenderlint_without_locale;
 use std::io::Read as _;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 const TENDER: &str = "fixtures/tenders/nb-legevakt";
 
@@ -12,22 +13,8 @@ fn manifest() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn tenderlint_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tenderlint"))
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .stdin(Stdio::null())
-        .output()
-        .expect("tenderlint runs")
-}
-
 fn tenderlint(args: &[&str]) -> Output {
-    tenderlint_in(manifest(), args)
+    tenderlint_without_locale(manifest(), args)
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -71,7 +58,7 @@ fn an_unknown_service_is_an_error_in_the_readers_language() {
     let config = dir.path().join("ci.yaml");
     std::fs::write(&config, "lang: nn\nservices: [legevak]\n").expect("write");
     let tender = manifest().join(TENDER);
-    let out = tenderlint_in(
+    let out = tenderlint_without_locale(
         dir.path(),
         &[
             "check",
@@ -198,7 +185,7 @@ fn verbose_lists_what_fails_in_to_do_order_first() {
 #[test]
 fn documented_snippets_have_no_placeholders_and_match_init() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let init = tenderlint_in(dir.path(), &["init"]);
+    let init = tenderlint_without_locale(dir.path(), &["init"]);
     assert_eq!(init.status.code(), Some(0), "{}", text(&init.stderr));
     let printed = text(&init.stdout);
     let hook: String = printed

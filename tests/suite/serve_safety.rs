@@ -189,6 +189,22 @@ fn a_request_for_another_host_gets_421_and_a_cross_site_post_gets_403() {
     }
     let no_host = raw(&server, b"GET /api/rules HTTP/1.0\r\n\r\n");
     assert_eq!(status_of(&no_host), 421, "{no_host}");
+    // The refusal is data with a stable code, worded in the language the page asked for.
+    let worded = |query: &str| {
+        raw(
+            &server,
+            format!("GET /api/rules{query} HTTP/1.1\r\nHost: evil.example:{port}\r\nConnection: close\r\n\r\n")
+                .as_bytes(),
+        )
+    };
+    let nynorsk = worded("?lang=nn");
+    assert!(nynorsk.contains("\"code\":\"foreign-host\""), "{nynorsk}");
+    assert!(nynorsk.contains("svarar berre"), "{nynorsk}");
+    let bokmal = worded("");
+    assert!(
+        bokmal.contains("svarer bare"),
+        "the server's default is bokmål: {bokmal}"
+    );
 
     // Refused from the head: the body is announced but never sent, so the answer
     // is not lost to a reset of a connection whose body the server left unread.
@@ -208,6 +224,19 @@ fn a_request_for_another_host_gets_421_and_a_cross_site_post_gets_403() {
     assert_eq!(refused("Origin", &other_port), 403);
     assert_eq!(refused("Sec-Fetch-Site", "cross-site"), 403);
     assert_eq!(refused("Sec-Fetch-Site", "same-site"), 403);
+    let english = raw(
+        &server,
+        format!(
+            "POST /api/check?lang=en HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: null\r\n\
+             Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 100\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    assert!(english.contains("\"code\":\"cross-site\""), "{english}");
+    assert!(
+        english.contains("not requests from another site"),
+        "{english}"
+    );
     // The page itself, and scripts that send neither header, go on working.
     let post = |headers: &[(&str, String)]| {
         let request = headers.iter().fold(

@@ -2,6 +2,7 @@
 //! notices and file errors as data, and every format words them in its reader's
 //! language (nb, nn, en) from the one word table.
 
+use crate::support::tenderlint_without_locale;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
@@ -9,21 +10,8 @@ fn manifest() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn tenderlint_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tenderlint"))
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .stdin(Stdio::null())
-        .output()
-        .expect("tenderlint runs")
-}
-
 fn tenderlint(args: &[&str]) -> Output {
-    tenderlint_in(manifest(), args)
+    tenderlint_without_locale(manifest(), args)
 }
 
 fn stdout(out: &Output) -> String {
@@ -187,7 +175,8 @@ fn an_empty_file_is_reported_as_empty() {
     let dir = copy_of("fixtures/tenders/nb-legevakt");
     std::fs::write(dir.path().join("bilag-2.md"), "\n").expect("write");
     for (lang, words) in [("nb", "bilag-2.md er tom"), ("en", "bilag-2.md is empty")] {
-        let out = tenderlint_in(dir.path(), &["check", "--isolated", "--lang", lang, "."]);
+        let out =
+            tenderlint_without_locale(dir.path(), &["check", "--isolated", "--lang", lang, "."]);
         assert!(stdout(&out).contains(words), "{lang}: {}", stdout(&out));
     }
 }
@@ -197,7 +186,7 @@ fn an_empty_file_is_reported_as_empty() {
 #[test]
 fn init_writes_no_owner_placeholders() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let out = tenderlint_in(dir.path(), &["init"]);
+    let out = tenderlint_without_locale(dir.path(), &["init"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let printed = stdout(&out);
     let config = std::fs::read_to_string(dir.path().join("tenderlint.yaml")).expect("written");
@@ -236,7 +225,7 @@ fn file_errors_are_worded_for_the_people_who_wrote_the_file() {
             "the Word file is damaged or incomplete (open it in Word and save it again)",
         ),
     ] {
-        let out = tenderlint_in(
+        let out = tenderlint_without_locale(
             dir.path(),
             &[
                 "check",
@@ -261,7 +250,7 @@ fn file_errors_are_worded_for_the_people_who_wrote_the_file() {
             file["detail"].as_str().is_some_and(|d| d.contains("zip")),
             "{file}"
         );
-        let html = stdout(&tenderlint_in(
+        let html = stdout(&tenderlint_without_locale(
             dir.path(),
             &[
                 "check",
@@ -288,7 +277,7 @@ fn the_services_line_says_in_plain_words_how_to_change_the_services() {
         "# Kravspesifikasjon\n\nLøsningen skal støtte e-resept.\n",
     )
     .expect("write");
-    let brief = stdout(&tenderlint_in(
+    let brief = stdout(&tenderlint_without_locale(
         dir.path(),
         &["check", "--isolated", "--lang", "nb", "."],
     ));

@@ -50,6 +50,23 @@ pub(crate) fn python_or_skip(module: &str, test: &str) -> Option<PathBuf> {
     python
 }
 
+/// The binary run in `dir` with no locale at all (no `LANG`, `LC_ALL`, `LC_MESSAGES`),
+/// nothing on standard input and a 100-column terminal: what the tests of the words a
+/// reader sees by default need (bokmål, unless a flag asks for another language).
+pub(crate) fn tenderlint_without_locale(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tenderlint"))
+        .current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("tenderlint runs")
+}
+
 /// The binary run in `dir` as a user's shell would run it there, with what makes its
 /// output the same on every machine: no colour, no locale, a fixed today.
 pub(crate) fn tenderlint_in(dir: &Path, args: &[&str]) -> Output {

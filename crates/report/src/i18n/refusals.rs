@@ -167,4 +167,16 @@ pub(super) const REFUSALS: &[Entry] = &[
         "Ingen av filene i konkurransegrunnlaget «{tender}» kunne lesast",
         "none of the files of the tender `{tender}` could be read",
     ),
+    (
+        "refusal-foreign-host",
+        "Denne tenderlint svarer bare på forespørsler sendt til adressen den lytter på (tenderlint serve --allowed-host legger til et navn)",
+        "Denne tenderlint svarar berre på førespurnader sende til adressa han lyttar på (tenderlint serve --allowed-host legg til eit namn)",
+        "this server answers only requests addressed to it by the address it listens on (tenderlint serve --allowed-host adds a name)",
+    ),
+    (
+        "refusal-cross-site",
+        "Denne tenderlint svarer bare sin egen side, ikke forespørsler fra et annet nettsted",
+        "Denne tenderlint svarar berre si eiga side, ikkje førespurnader frå ein annan nettstad",
+        "this server answers only its own page, not requests from another site",
+    ),
 ];
