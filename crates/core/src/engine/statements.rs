@@ -569,7 +569,7 @@ fn prepare_block(
         }
         BlockKind::Paragraph | BlockKind::ListItem { .. } => {
             push_sentences(&norm.text, false, &mut statements);
-            if let Some(marked) = crate::text::modal_shapes::leading_type_marker(&norm.text) {
+            if let Some(marked) = crate::text::type_cells::leading_type_marker(&norm.text) {
                 for statement in &mut statements {
                     statement.modality = typed(marked, statement.modality);
                 }
