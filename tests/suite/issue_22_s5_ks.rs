@@ -3,7 +3,7 @@
 //! worded unlike those corpora. Every test goes through `check_paths`, as a user's
 //! check does.
 
-use crate::support::tender::{check_dir, reads, rule};
+use crate::support::tender::{check_dir, check_markdown, reads, rule};
 use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow, VMergeType};
 use tenderlint::findings::Status;
 
@@ -300,4 +300,68 @@ fn english_rows_in_the_third_person_cover_their_topics() {
     let md = "# Requirements\n\n| Id | Requirement | Type |\n|---|---|---|\n\
         | P-1 | Authorised staff deletes or rectifies wrong entries in the patient record, with a trace. | Mandatory |\n";
     reads(md, "ARC-003", Status::Met);
+}
+
+// ---------------------------------------------------------------------------
+// Service detection: what is bought, said in plain words; what is left out
+// ---------------------------------------------------------------------------
+
+fn detected(markdown: &str) -> Vec<String> {
+    check_markdown(markdown, "ks-felles-journalloft@1.2.3")
+        .services
+        .detected
+}
+
+#[test]
+fn a_subtitle_or_a_what_we_buy_section_names_the_service_bought() {
+    // The subtitle under the title heading names what is bought.
+    let by_subtitle = detected(
+        "# Fjellbu kommune – konkurransegrunnlag\n\n## Nytt journalsystem for Fjellbu legevakt\n\n\
+         Saksnr. 2027/14\n\n## 1 Om kommunen\n\nKommunen har 5 000 innbyggjarar.\n",
+    );
+    assert!(
+        by_subtitle.contains(&"legevakt".to_string()),
+        "{by_subtitle:?}"
+    );
+    // A section headed in plain words says what is bought.
+    for heading in [
+        "## 2 Hva som skal anskaffes",
+        "## 2 Kva vi skal kjøpe",
+        "## 2 What we are buying",
+    ] {
+        let found = detected(&format!(
+            "# Konkurransegrunnlag\n\n## 1 Om kommunen\n\nKommunen ligg ved fjorden.\n\n{heading}\n\n\
+             Anskaffelsen gjelder journal for legevakten.\n"
+        ));
+        assert!(
+            found.contains(&"legevakt".to_string()),
+            "{heading}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn services_said_to_have_their_own_systems_are_not_bought() {
+    for sentence in [
+        "Sykehjemmene og hjemmesykepleien har egne systemer og er ikke med i kjøpet.",
+        "Sjukeheimen og heimesjukepleia er ikkje med i denne konkurransen.",
+        "The nursing homes and home nursing have their own systems and are not covered by this contract.",
+    ] {
+        let found = detected(&format!(
+            "# Journal for legevakten\n\n## 1 Omfang\n\nAnskaffelsen gjelder legevakten. {sentence}\n\n\
+             ## 2 Krav\n\nLøsningen skal ha oppslag i kjernejournal.\n"
+        ));
+        assert!(
+            found.contains(&"legevakt".to_string()),
+            "{sentence}: {found:?}"
+        );
+        assert!(
+            !found.contains(&"sykehjem".to_string()),
+            "{sentence}: {found:?}"
+        );
+        assert!(
+            !found.contains(&"hjemmetjeneste".to_string()),
+            "{sentence}: {found:?}"
+        );
+    }
 }
