@@ -264,16 +264,13 @@ fn introduced_before(before: &str) -> bool {
 /// semicolon outside parentheses, or `limit` (the next code).
 fn sentence_end(text: &str, from: usize, limit: usize) -> usize {
     let mut depth = 0usize;
-    let bytes = &text.as_bytes()[..limit];
-    for (i, &b) in bytes.iter().enumerate().skip(from) {
+    let bytes = text.as_bytes();
+    let ends_here = |i: usize| bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace());
+    for (i, &b) in bytes[..limit].iter().enumerate().skip(from) {
         match b {
             b'(' => depth += 1,
             b')' => depth = depth.saturating_sub(1),
-            b'.' | b';' if depth == 0 => {
-                if bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()) {
-                    return i;
-                }
-            }
+            b'.' | b';' if depth == 0 && ends_here(i) => return i,
             _ => {}
         }
     }
