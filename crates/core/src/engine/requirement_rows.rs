@@ -205,19 +205,25 @@ fn opens_with_a_formal_subject(clause: &str) -> bool {
         })
 }
 
+/// A clause's words (hyphenated words whole) and where its first binding modal
+/// verb stands, when it has one.
+fn words_and_modal(clause: &str) -> Option<(Vec<&str>, usize)> {
+    let words: Vec<&str> = clause
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let modal = words
+        .iter()
+        .position(|w| modality::classify(w) == Modality::Binding)?;
+    Some((words, modal))
+}
+
 /// True when the verb a binding clause's modal governs is passive: «Tilgang skal
 /// styres etter rolle», «skal kunne skjermast», «all data skal leverast», "shall be
 /// returned". What is done is demanded of the solution or supplier, though the
 /// sentence does not name it.
 fn is_passive(clause: &str) -> bool {
-    let words: Vec<&str> = clause
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let Some(modal) = words
-        .iter()
-        .position(|w| modality::classify(w) == Modality::Binding)
-    else {
+    let Some((words, modal)) = words_and_modal(clause) else {
         return false;
     };
     let mut after = words[modal + 1..].iter().copied().filter(|w| {
@@ -260,14 +266,7 @@ const BOUND_PARTIES: &[&str] = &[
 /// målform»), a breach («brudd skal utløse kompensasjon») — says how the requirement
 /// before it is to work.
 fn binds_a_party(clause: &str) -> bool {
-    let words: Vec<&str> = clause
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let Some(modal) = words
-        .iter()
-        .position(|w| modality::classify(w) == Modality::Binding)
-    else {
+    let Some((words, modal)) = words_and_modal(clause) else {
         return false;
     };
     words[..modal]
