@@ -213,3 +213,25 @@ fn minimum_requirements_met_when_the_system_is_taken_into_use_state_a_time() {
         reads(text, "HYG-006", Status::Met);
     }
 }
+
+// ---------------------------------------------------------------------------
+// HYG-004: a data row of a table without a type column is no untyped requirement
+// ---------------------------------------------------------------------------
+
+#[test]
+fn rows_of_levels_and_annexes_without_a_modal_verb_are_not_untyped_requirements() {
+    let tender = "# Konkurransegrunnlag\n\n\
+        | ID | Krav | Type |\n|---|---|---|\n\
+        | K-1 | Løsningen skal logge alle oppslag i pasientjournalen. | Minstekrav |\n\n\
+        ## Tjenestenivå\n\n\
+        | Nivå | Krav | Trekk ved brudd |\n|---|---|---|\n\
+        | Tilgjengelighet i kjernetid | 99,7 % per kvartal | 2 % av kvartalsvederlaget |\n\n\
+        ## Vedlegg\n\n\
+        | Nr. | Vedlegg |\n|---|---|\n\
+        | Vedlegg 3 | Prisskjema (Excel) |\n";
+    reads(tender, "HYG-004", Status::Passed);
+    // A requirement stated with «skal» in such a table still needs its type.
+    let untyped = "# Krav\n\n| Nr. | Krav |\n|---|---|\n\
+        | 1 | Løsningen skal logge alle oppslag i pasientjournalen. |\n";
+    reads(untyped, "HYG-004", Status::Violation);
+}

@@ -521,8 +521,14 @@ fn prepare_block(
                     .and_then(crate::text::type_cells::classify_type_cell)
                     .or(columns.titled_type),
             };
-            let mut untyped =
-                columns.requirement && row_type.is_none() && !is_caption(&cells, text_modality);
+            // A row of a table with no type column that states nothing with a modal verb
+            // («Oppetid | 99,5 % | 3 % av vederlaget», «Bilag 1 | Kravspesifikasjon») is
+            // data, not a requirement left without its type.
+            let states_a_requirement = columns.kind.is_some() || text_modality != Modality::None;
+            let mut untyped = columns.requirement
+                && row_type.is_none()
+                && states_a_requirement
+                && !is_caption(&cells, text_modality);
             if untyped && let Some(parent_type) = parent_type {
                 row_type = Some(parent_type);
                 untyped = false;
