@@ -7,6 +7,17 @@ use crate::support::tender::{check_dir, check_markdown, reads, rule};
 use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow, VMergeType};
 use tenderlint::findings::Status;
 
+/// Each sentence, alone under a section titled `section`, reads as `status` for `rule`.
+fn each_reads(section: &str, sentences: &[&str], rule: &str, status: Status) {
+    for sentence in sentences {
+        reads(
+            &format!("# Krav\n\n## {section}\n\n{sentence}\n"),
+            rule,
+            status,
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------
 // A row typed binding whose own words only wish: the weaker reading wins
 // ---------------------------------------------------------------------------
@@ -54,14 +65,16 @@ fn a_row_stating_that_the_solution_writes_critical_information_covers_int_020() 
 
 #[test]
 fn showing_critical_information_from_the_summary_care_record_is_half_of_int_020() {
-    for sentence in [
-        "Legen skal kunne se kritisk informasjon fra kjernejournalen i pasientbildet.",
-        "Sjukepleiaren skal få opp kritisk informasjon frå kjernejournal når pasienten kjem inn.",
-        "Clinicians shall be able to view critical information held in the summary care record.",
-    ] {
-        let md = format!("# Krav\n\n## Nasjonale løsninger\n\n{sentence}\n");
-        reads(&md, "INT-020", Status::Weak);
-    }
+    each_reads(
+        "Nasjonale løsninger",
+        &[
+            "Legen skal kunne se kritisk informasjon fra kjernejournalen i pasientbildet.",
+            "Sjukepleiaren skal få opp kritisk informasjon frå kjernejournal når pasienten kjem inn.",
+            "Clinicians shall be able to view critical information held in the summary care record.",
+        ],
+        "INT-020",
+        Status::Weak,
+    );
     // Kritisk informasjon in the security sense is not the topic at all.
     reads(
         "# Krav\n\n## Sikkerhet\n\nLeverandøren skal vise hvordan kritisk informasjon beskyttes i driftsmiljøet.\n",
@@ -76,14 +89,16 @@ fn showing_critical_information_from_the_summary_care_record_is_half_of_int_020(
 
 #[test]
 fn information_in_the_users_own_work_surface_covers_ux_003() {
-    for sentence in [
-        "Varsler og målinger fra velferdsteknologien og fra fastlegen skal presenteres for sykepleieren i hennes egen arbeidsflate.",
-        "Data frå dei kommunale samhandlingstenestene og frå sjukehuset skal kome fram i eiga arbeidsflate hos legen.",
-        "Results from the national services and the GP shall appear for the nurse in her own work surface, not in a portal.",
-    ] {
-        let md = format!("# Krav\n\n## Brukeropplevelse\n\n{sentence}\n");
-        reads(&md, "UX-003", Status::Met);
-    }
+    each_reads(
+        "Brukeropplevelse",
+        &[
+            "Varsler og målinger fra velferdsteknologien og fra fastlegen skal presenteres for sykepleieren i hennes egen arbeidsflate.",
+            "Data frå dei kommunale samhandlingstenestene og frå sjukehuset skal kome fram i eiga arbeidsflate hos legen.",
+            "Results from the national services and the GP shall appear for the nurse in her own work surface, not in a portal.",
+        ],
+        "UX-003",
+        Status::Met,
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -92,47 +107,55 @@ fn information_in_the_users_own_work_surface_covers_ux_003() {
 
 #[test]
 fn fetching_from_another_services_record_is_an_external_source() {
-    for sentence in [
-        "Ergoterapeuten skal kunne hente funksjonsvurderinger fra rustjenestens journal.",
-        "Løysinga skal kunne hente legemiddelopplysningar frå fastlegen sin journal.",
-    ] {
-        let md = format!("# Krav\n\n## Samhandling\n\n{sentence}\n");
-        reads(&md, "INT-015", Status::Met);
-    }
+    each_reads(
+        "Samhandling",
+        &[
+            "Ergoterapeuten skal kunne hente funksjonsvurderinger fra rustjenestens journal.",
+            "Løysinga skal kunne hente legemiddelopplysningar frå fastlegen sin journal.",
+        ],
+        "INT-015",
+        Status::Met,
+    );
 }
 
 #[test]
 fn a_standard_api_is_a_standardised_interface() {
-    for sentence in [
-        "Tilbyder skal eksponere pasientdata gjennom standard API-er som andre systemer kan bruke.",
-        "The solution shall offer its data through standardised interfaces other vendors can build on.",
-    ] {
-        let md = format!("# Krav\n\n## Arkitektur\n\n{sentence}\n");
-        reads(&md, "INT-018", Status::Met);
-    }
+    each_reads(
+        "Arkitektur",
+        &[
+            "Tilbyder skal eksponere pasientdata gjennom standard API-er som andre systemer kan bruke.",
+            "The solution shall offer its data through standardised interfaces other vendors can build on.",
+        ],
+        "INT-018",
+        Status::Met,
+    );
 }
 
 #[test]
 fn where_the_solution_runs_or_data_is_processed_is_its_hosting_location() {
-    for sentence in [
-        "Tjenesten skal kjøres fra datasentre i Norge eller Sverige.",
-        "Personopplysningar skal berre behandlast i EU/EØS.",
-        "The platform shall run in an Azure region in Norway.",
-    ] {
-        let md = format!("# Krav\n\n## Drift\n\n{sentence}\n");
-        reads(&md, "SEC-009", Status::Met);
-    }
+    each_reads(
+        "Drift",
+        &[
+            "Tjenesten skal kjøres fra datasentre i Norge eller Sverige.",
+            "Personopplysningar skal berre behandlast i EU/EØS.",
+            "The platform shall run in an Azure region in Norway.",
+        ],
+        "SEC-009",
+        Status::Met,
+    );
 }
 
 #[test]
 fn migrating_records_from_the_system_in_use_today_covers_arc_005() {
-    for sentence in [
-        "The supplier shall migrate all care records from the existing home-care system before go-live.",
-        "Leverandøren skal konvertere journalane frå det noverande fagsystemet ved oppstart.",
-    ] {
-        let md = format!("# Krav\n\n## Innføring\n\n{sentence}\n");
-        reads(&md, "ARC-005", Status::Met);
-    }
+    each_reads(
+        "Innføring",
+        &[
+            "The supplier shall migrate all care records from the existing home-care system before go-live.",
+            "Leverandøren skal konvertere journalane frå det noverande fagsystemet ved oppstart.",
+        ],
+        "ARC-005",
+        Status::Met,
+    );
 }
 
 #[test]
@@ -143,13 +166,15 @@ fn the_host_municipality_as_controller_covers_inf_008() {
 
 #[test]
 fn a_demand_on_a_delivery_model_the_vendor_may_not_offer_is_conditional() {
-    for sentence in [
-        "Hvis systemet tilbys som skytjeneste, skal alle data lagres i EU/EØS.",
-        "If the solution is delivered as a cloud service, all data shall be stored within the EEA.",
-    ] {
-        let md = format!("# Krav\n\n## Drift\n\n{sentence}\n");
-        reads(&md, "SEC-009", Status::Weak);
-    }
+    each_reads(
+        "Drift",
+        &[
+            "Hvis systemet tilbys som skytjeneste, skal alle data lagres i EU/EØS.",
+            "If the solution is delivered as a cloud service, all data shall be stored within the EEA.",
+        ],
+        "SEC-009",
+        Status::Weak,
+    );
     // A condition that picks one of the alternatives a demand offers leaves the
     // demand binding.
     reads(
@@ -241,17 +266,16 @@ fn a_type_cell_merged_down_the_table_types_every_row_it_spans() {
 #[test]
 fn a_bracketed_type_marker_before_a_requirement_types_it() {
     // A wish marker makes the «skal» a wish, as a type column would.
-    for line in [
-        "4.2 [Bør] Sykepleierne skal kunne dokumentere på nettbrett uten nett.",
-        "4.2 (Ønskt) Sjukepleiarane skal kunne dokumentere på nettbrett utan nett.",
-        "R-12 (Desirable) Nurses shall be able to record notes on a tablet offline.",
-    ] {
-        reads(
-            &format!("# Krav\n\n## Mobilitet\n\n{line}\n"),
-            "ARK-009",
-            Status::Weak,
-        );
-    }
+    each_reads(
+        "Mobilitet",
+        &[
+            "4.2 [Bør] Sykepleierne skal kunne dokumentere på nettbrett uten nett.",
+            "4.2 (Ønskt) Sjukepleiarane skal kunne dokumentere på nettbrett utan nett.",
+            "R-12 (Desirable) Nurses shall be able to record notes on a tablet offline.",
+        ],
+        "ARK-009",
+        Status::Weak,
+    );
     // A binding marker makes a plain statement a requirement.
     reads(
         "# Krav\n\n## Mobilitet\n\n4.2 [Skal] Sykepleierne dokumenterer på nettbrett, også uten nett.\n",
@@ -272,17 +296,16 @@ fn a_bracketed_type_marker_before_a_requirement_types_it() {
 
 #[test]
 fn news2_from_another_service_is_the_municipal_sharing_service() {
-    for sentence in [
-        "Legevakten skal få opp NEWS2-skårer fra hjemmetjenesten når pasienten ringer.",
-        "Korttidsavdelinga skal ha innsyn i NEWS2 frå heimesjukepleia.",
-        "The out-of-hours doctor shall see NEWS2 scores from home nursing.",
-    ] {
-        reads(
-            &format!("# Krav\n\n## Samhandling\n\n{sentence}\n"),
-            "INT-016",
-            Status::Met,
-        );
-    }
+    each_reads(
+        "Samhandling",
+        &[
+            "Legevakten skal få opp NEWS2-skårer fra hjemmetjenesten når pasienten ringer.",
+            "Korttidsavdelinga skal ha innsyn i NEWS2 frå heimesjukepleia.",
+            "The out-of-hours doctor shall see NEWS2 scores from home nursing.",
+        ],
+        "INT-016",
+        Status::Met,
+    );
     // A score the journal computes for its own patients is no sharing service.
     reads(
         "# Krav\n\n## Kurve\n\nSykehjemmets kurve skal beregne NEWS2 automatisk ved hver måling.\n",

@@ -575,7 +575,7 @@ fn prepare_block(
         }
         BlockKind::Paragraph | BlockKind::ListItem { .. } => {
             push_sentences(&norm.text, false, &mut statements);
-            if let Some(marked) = crate::text::type_cells::leading_type_marker(&norm.text) {
+            if let Some(marked) = leading_type_marker(&norm.text) {
                 for statement in &mut statements {
                     statement.modality = typed(marked, statement.modality);
                 }
@@ -605,6 +605,30 @@ fn typed(type_given: Modality, text: Modality) -> Modality {
     } else {
         type_given
     }
+}
+
+/// The type a paragraph gives itself with a marker in brackets before its text, as a
+/// type column would: «7.3 (Bør) Hjemmetenesta skal …», «[Skal] Løsningen …», "R-4
+/// (Should) The solution …". Only a type word counts, not a letter code: «(a)», «(b)»
+/// number a list. `text` is normalised; the marker stands within its first words.
+fn leading_type_marker(text: &str) -> Option<Modality> {
+    const MARKER_REACH: usize = 24;
+    const MIN_MARKER_CHARS: usize = 2;
+    let head = text.get(..text.len().min(MARKER_REACH * 2)).unwrap_or(text);
+    let open = head.find(['(', '['])?;
+    // Only a number («7.3», «R-4») may stand before the marker.
+    if head[..open].chars().any(char::is_alphabetic) && !head[..open].contains(char::is_numeric)
+        || head[..open].chars().count() > MARKER_REACH
+    {
+        return None;
+    }
+    let inner = &head[open + 1..];
+    let close = inner.find([')', ']'])?;
+    let marker = inner[..close].trim();
+    if marker.chars().count() < MIN_MARKER_CHARS || !marker.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    crate::text::type_cells::classify_type_cell(marker)
 }
 
 /// A row that only names the part of the table below it: one filled cell (a merged

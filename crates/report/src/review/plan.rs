@@ -167,21 +167,17 @@ fn change_for(r: &RuleResult, e: &Evidence, modal_fix: bool, lang: Lang) -> Opti
         };
         return Some(Change::InsertAfter { prefix, text });
     }
-    // The row's type binds while its words say «bør» (a mismatch whose words wish
-    // is one whose type binds): the words follow the type. The other way round
-    // (typed E, worded «skal») is the author's choice to make, so it only gets a
-    // comment. The words are read, not the evidence's modality: a binding type no
-    // longer makes wishing words bind.
-    let (from, to) = match lang {
-        Lang::En => ("should", "shall"),
-        Lang::Nb | Lang::Nn => ("bør", "skal"),
-    };
-    let says_the_weak_word = e
-        .excerpt
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| w == from);
-    if modal_fix && says_the_weak_word {
+    // The row's type binds while its words say «bør» (a mismatch whose words wish has
+    // a binding type): the words follow the type. The other way round (typed E,
+    // worded «skal») is the author's choice to make, so it only gets a comment.
+    if modal_fix
+        && crate::text::modality::classify(&crate::text::normalize(&e.excerpt).text)
+            == Modality::Should
+    {
+        let (from, to) = match lang {
+            Lang::En => ("should", "shall"),
+            Lang::Nb | Lang::Nn => ("bør", "skal"),
+        };
         return Some(Change::Modal {
             from: from.into(),
             to: to.into(),
