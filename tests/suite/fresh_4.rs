@@ -28,7 +28,10 @@ const DOCX_SOURCES: &str = "fixtures/fresh-4-src";
 /// After the KS branch (2026-12-08, branch s5-reading-ks, before the hygiene branch's
 /// type-legend fix): 89.7 % of 910, 8 false `met` (7 of them UX-002, an award criterion
 /// this corpus labels weak where fresh, fresh-2 and fresh-3 label it met).
-const FLOOR_ACCURACY: f64 = 89.6;
+/// With the hygiene branch merged (s5-reading-hyg: type legends in running text, lists
+/// and footnotes; HYG-016 passive demands; HYG-006 go-live wording): 94.0 % of 910, 8
+/// false `met`.
+const FLOOR_ACCURACY: f64 = 93.9;
 /// Rules the catalogue names that no shipped set implements; their labels are kept.
 const NOT_IMPLEMENTED: &[&str] = &["HYG-013"];
 const MAX_FALSE_MET: usize = 8;

@@ -518,11 +518,17 @@ fn prepare_block(
             let mut row_type = match &legend {
                 Some(entry) => Some(entry.modality),
                 None => type_cell
-                    .and_then(modality::classify_type_cell)
+                    .and_then(crate::text::type_cells::classify_type_cell)
                     .or(columns.titled_type),
             };
-            let mut untyped =
-                columns.requirement && row_type.is_none() && !is_caption(&cells, text_modality);
+            // A row of a table with no type column that states nothing with a modal verb
+            // («Oppetid | 99,5 % | 3 % av vederlaget», «Bilag 1 | Kravspesifikasjon») is
+            // data, not a requirement left without its type.
+            let states_a_requirement = columns.kind.is_some() || text_modality != Modality::None;
+            let mut untyped = columns.requirement
+                && row_type.is_none()
+                && states_a_requirement
+                && !is_caption(&cells, text_modality);
             if untyped && let Some(parent_type) = parent_type {
                 row_type = Some(parent_type);
                 untyped = false;
@@ -622,7 +628,7 @@ fn leading_type_marker(text: &str) -> Option<Modality> {
     if marker.chars().count() < MIN_MARKER_CHARS || !marker.chars().all(char::is_alphabetic) {
         return None;
     }
-    modality::classify_type_cell(marker)
+    crate::text::type_cells::classify_type_cell(marker)
 }
 
 /// A row that only names the part of the table below it: one filled cell (a merged

@@ -380,7 +380,7 @@ fn widest_column(
 fn type_code(values: &[&str], legend: &TypeLegend, modality: Modality) -> Option<String> {
     let is = |v: &str| match legend.lookup(&v.to_lowercase()) {
         Some(entry) => entry.modality == modality,
-        None => crate::text::modality::classify_type_cell(v) == Some(modality),
+        None => crate::text::type_cells::classify_type_cell(v) == Some(modality),
     };
     values
         .iter()
