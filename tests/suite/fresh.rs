@@ -29,9 +29,14 @@ const DOCX_SOURCES: &str = "fixtures/fresh-src";
 /// After issue 22's fourth reading pass (2026-12-08, rule sets 1.2.2, branch s4-reading-ks
 /// with the hygiene branch merged): 99.1 % of 546 results, 1 false `met` (bergvik SEC-009,
 /// a condition on the delivery model the label reads as conditional).
+///
+/// After the fifth pass's KS branch (2026-12-08, s5-reading-ks): 99.1 %, 0 false `met` —
+/// a demand on a delivery model the vendor may not offer is conditional now. One result
+/// moved the other way: fjordnes INT-020, unlabelled (this corpus predates the rule), is
+/// weak for a binding read-only look-up of critical information.
 const FLOOR_ACCURACY: f64 = 99.0;
 /// False `met` at the last measurement; the cap is that number, so none is added unseen.
-const MAX_FALSE_MET: usize = 1;
+const MAX_FALSE_MET: usize = 0;
 /// Rules the brief's catalogue names that no shipped set implements yet; their labels
 /// are kept (they say what the tender holds) but cannot be compared.
 const NOT_IMPLEMENTED: &[&str] = &["HYG-013"];

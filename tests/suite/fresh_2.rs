@@ -35,7 +35,10 @@ const DOCX_SOURCES: &str = "fixtures/fresh-2-src";
 ///
 /// After issue 22's fourth reading pass, which read its misses again (2026-12-08, rule sets
 /// 1.2.2, branch s4-reading-ks with the hygiene branch merged): 97.7 % of 819, 2 false `met`.
-const FLOOR_ACCURACY: f64 = 97.6;
+/// After the fifth pass's KS branch (2026-12-08, s5-reading-ks): 97.9 %, 2. With the
+/// hygiene branch merged (s5-reading-hyg): 98.0 %, 2. With «inngår i» read as binding
+/// (nordre-lia ARK-007): 98.2 %, 2.
+const FLOOR_ACCURACY: f64 = 98.1;
 /// Rules the catalogue names that no shipped set implements; their labels are kept.
 const NOT_IMPLEMENTED: &[&str] = &["HYG-013"];
 /// False `met` at the last measurement; the cap is that number.

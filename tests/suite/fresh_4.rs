@@ -23,10 +23,18 @@ const DOCX_SOURCES: &str = "fixtures/fresh-4-src";
 /// tuned on fresh, fresh-2 and fresh-3 by engineers who never opened this corpus): 86.8 %, 11
 /// false `met` (fresh-3 went 92.9 → 98.0 % in the same pass). The floor and the cap follow that
 /// measurement; from here on the corpus is spent as held-out text.
-const FLOOR_ACCURACY: f64 = 86.7;
+///
+/// Issue 22's fifth reading pass took it as a development corpus (fresh-5 is held out).
+/// After the KS branch (2026-12-08, branch s5-reading-ks, before the hygiene branch's
+/// type-legend fix): 89.7 % of 910, 8 false `met` (7 of them UX-002, an award criterion
+/// this corpus labels weak where fresh, fresh-2 and fresh-3 label it met).
+/// With the hygiene branch merged (s5-reading-hyg: type legends in running text, lists
+/// and footnotes; HYG-016 passive demands; HYG-006 go-live wording): 94.0 % of 910, 8
+/// false `met`.
+const FLOOR_ACCURACY: f64 = 93.9;
 /// Rules the catalogue names that no shipped set implements; their labels are kept.
 const NOT_IMPLEMENTED: &[&str] = &["HYG-013"];
-const MAX_FALSE_MET: usize = 11;
+const MAX_FALSE_MET: usize = 8;
 
 #[test]
 fn tenderlint_on_the_fourth_fresh_corpus_holds_its_measurement() {

@@ -191,7 +191,8 @@ impl Profile {
             let norm = normalize(cell).text;
             // One word: «Krav type» in a title row that stands among the rows is no code.
             if words == 1
-                && (legend.lookup(&norm).is_some() || modality::classify_type_cell(cell).is_some())
+                && (legend.lookup(&norm).is_some()
+                    || crate::text::type_cells::classify_type_cell(cell).is_some())
             {
                 values.codes += 1;
             }

@@ -13,6 +13,8 @@
 //! shapes of the tender's tables are read with it ([`super::forms`]): a type column
 //! is recognised by the codes the legend defines.
 
+mod running_text;
+
 use super::forms::TableShapes;
 use crate::document::{Block, BlockKind, Document};
 use crate::text::{Modality, normalize};
@@ -99,7 +101,11 @@ impl TypeLegend {
         // The legend columns of the table being read, found once per header.
         let mut header: Option<(Arc<[String]>, LegendColumns)> = None;
         let file = doc.path.display().to_string();
+        // The list item before defined a code: its siblings are the legend's lines.
+        let mut in_a_legend_list = false;
         for block in &doc.blocks {
+            let is_item = matches!(block.kind, BlockKind::ListItem { .. });
+            in_a_legend_list &= is_item;
             match &block.kind {
                 BlockKind::TableRow(row) => {
                     if row.is_header {
@@ -121,21 +127,35 @@ impl TypeLegend {
                     }
                 }
                 BlockKind::Paragraph | BlockKind::ListItem { .. } => {
-                    if let Some((code, definition)) = split_list_definition(&block.text)
-                        && names_a_requirement(definition)
-                    {
-                        self.define(code, definition, block, &file, true);
-                    }
-                    for sentence in block.text.split(". ") {
-                        // The introducer («Kravtype», «Krav merket») names requirements.
-                        if let Some((code, definition)) = split_named_definition(sentence) {
-                            self.define(code, definition, block, &file, true);
-                        }
-                    }
+                    in_a_legend_list = self.gather_running_text(block, &file, in_a_legend_list);
                 }
                 _ => {}
             }
         }
+    }
+
+    /// The codes a paragraph, list item or footnote defines. A code counts when the
+    /// text names it as a requirement type («Type O = …»), when its definition names
+    /// a requirement («A – absolutt krav»), or when the text defines two codes or more
+    /// («O = obligatory, W = weighted») or is an item of a list whose item before
+    /// defined one: a line of «NB: …» or «A: Ja» is no legend. Whether it defined one.
+    fn gather_running_text(&mut self, block: &Block, file: &str, in_a_legend_list: bool) -> bool {
+        let found = running_text::definitions(&block.text);
+        if found.is_empty() {
+            return false;
+        }
+        let mut defined = false;
+        let with_meaning = found
+            .iter()
+            .filter(|d| definition_modality(&normalize(d.definition).text).is_some())
+            .count();
+        for d in found {
+            let legend_like = d.introduced || with_meaning >= 2 || in_a_legend_list;
+            if legend_like || names_a_requirement(d.definition) {
+                defined |= self.define(d.code, d.definition, block, file, true);
+            }
+        }
+        defined
     }
 
     fn define(
@@ -145,23 +165,18 @@ impl TypeLegend {
         block: &Block,
         file: &str,
         upper_case_only: bool,
-    ) {
+    ) -> bool {
         let written = written.trim();
-        let count = written.chars().count();
-        if count == 0
-            || count > 4
-            || !written.chars().all(char::is_alphabetic)
-            || (upper_case_only && !written.chars().all(char::is_uppercase))
-        {
-            return;
+        if !is_code(written, upper_case_only) {
+            return false;
         }
         let Some(modality) = definition_modality(&normalize(definition).text) else {
-            return;
+            return false;
         };
         let code = normalize(written).text;
         // The first definition of a code holds.
         if self.entries.iter().any(|e| e.code == code) {
-            return;
+            return true;
         }
         self.entries.push(Arc::new(LegendEntry {
             code,
@@ -173,6 +188,7 @@ impl TypeLegend {
             file: file.to_string(),
             location: block.location.display(),
         }));
+        true
     }
 }
 
@@ -243,87 +259,24 @@ pub(crate) fn legend_columns(header: &[String]) -> LegendColumns {
     (!other_is_requirement).then_some((code, definition))
 }
 
-/// The length in bytes of the code of one to three capitals a text opens with.
-fn leading_code(text: &str) -> Option<usize> {
-    let len = text
-        .char_indices()
-        .take_while(|(_, c)| c.is_uppercase())
-        .last()
-        .map(|(i, c)| i + c.len_utf8())?;
-    (text[..len].chars().count() <= 3).then_some(len)
-}
-
-/// «A – absolutt krav», «AV: …», «V = …»: a code of one to three capitals, a dash,
-/// colon or equals sign, and what it means.
-fn split_list_definition(text: &str) -> Option<(&str, &str)> {
-    let text = text.trim_start();
-    let code_len = leading_code(text)?;
-    let rest = &text[code_len..];
-    let after_space = rest.trim_start();
-    let spaced = after_space.len() < rest.len();
-    let mut chars = after_space.chars();
-    let separator = chars.next()?;
-    let definition = chars.as_str();
-    let ok = match separator {
-        ':' | '=' | '–' | '—' => true,
-        // A hyphen only with space around it: «E-resept» is a word.
-        '-' => spaced || definition.starts_with(' '),
-        _ => false,
-    };
-    let definition = definition.trim();
-    (ok && !definition.is_empty()).then_some((&text[..code_len], definition))
-}
-
-/// Words that introduce a type code in running text: «Kravtype V er vektede krav»,
-/// «Krav merket A skal være oppfylt …», "Requirement type M means …".
-const CODE_INTRODUCERS: &[&str] = &[
-    "kravtype ",
-    "krav av type ",
-    "krav med type ",
-    "krav merket ",
-    "krav merka ",
-    "krav markert ",
-    "requirement type ",
-    "requirements of type ",
-    "requirements marked ",
-];
-
-/// «Kravtype V er vektede krav som evalueres …»: an introducer, a code of one to three
-/// capitals (quoted or not), and «er», «betyr», "is", "are", "means" or a separator
-/// before what it means.
-fn split_named_definition(sentence: &str) -> Option<(&str, &str)> {
-    let sentence = sentence.trim_start();
-    let intro = CODE_INTRODUCERS.iter().find(|i| {
-        sentence
-            .get(..i.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(i))
-    })?;
-    let rest = sentence[intro.len()..].trim_start_matches(['«', '"', '\'', '“']);
-    let code_len = leading_code(rest)?;
-    let after = rest[code_len..]
-        .trim_start_matches(['»', '"', '\'', '”'])
-        .trim_start();
-    let definition = [
-        "er ", "betyr ", "tyder ", "is ", "are ", "means ", ": ", "= ", "– ",
-    ]
-    .iter()
-    .find_map(|verb| after.strip_prefix(verb))
-    // «Krav merket A skal være oppfylt …»: the sentence itself says what A means.
-    .or_else(|| {
-        ["skal ", "må ", "shall ", "must "]
-            .iter()
-            .any(|modal| after.starts_with(modal))
-            .then_some(after)
-    })?;
-    let definition = definition.trim();
-    (!definition.is_empty()).then_some((&rest[..code_len], definition))
+/// Whether a written code can be one: one to four letters (capitals only where the
+/// text around it is running text), or one digit («Kravtype 1»).
+fn is_code(written: &str, upper_case_only: bool) -> bool {
+    let count = written.chars().count();
+    let letters = (1..=4).contains(&count)
+        && written.chars().all(char::is_alphabetic)
+        && (!upper_case_only || written.chars().all(char::is_uppercase));
+    let digit = count == 1 && written.chars().all(|c| c.is_ascii_digit());
+    letters || digit
 }
 
 /// Whether a line's definition is about requirements («absolutt krav»,
 /// «vurderingskrav»), as a legend's are; «NB: …» and «A: …» answers are not.
 fn names_a_requirement(definition: &str) -> bool {
     let d = definition.to_lowercase();
-    d.contains("krav") || d.contains("requirement")
+    ["krav", "requirement", "kriter", "criteri"]
+        .iter()
+        .any(|w| d.contains(w))
 }
 
 /// What a definition says a code means: binding when the requirement must be met
@@ -349,12 +302,27 @@ pub(crate) fn definition_modality(definition: &str) -> Option<Modality> {
         "ufravikelig",
         "ufråvikeleg",
         "kvalifikasjonskrav",
+        "skal-krav",
+        "skalkrav",
+        "må-krav",
+        "påkrevd",
+        "påkravd",
+        "avvis",
         "mandatory",
+        "obligatory",
+        "compulsory",
+        "minimum requirement",
+        "absolute",
         "must be met",
         "must be fulfilled",
+        "must be complied",
+        "must have",
         "shall be met",
+        "shall be fulfilled",
+        "rejected",
     ];
-    const OPTION: &[&str] = &["opsjon", "option"];
+    // Not «optional», which is a wish.
+    const OPTION: &[&str] = &["opsjon", "option ", "options", "option,", "option)"];
     const WEAK: &[&str] = &[
         "vurderingskrav",
         "evalueringskrav",
@@ -370,14 +338,30 @@ pub(crate) fn definition_modality(definition: &str) -> Option<Modality> {
         "ønskelig",
         "ønskjeleg",
         "bør",
+        "vektlegg",
+        "vekta",
+        "poeng",
+        "bør-krav",
+        "børkrav",
+        "ønske",
+        "ynskje",
+        "valgfri",
+        "valfri",
         "award criteri",
         "evaluated",
+        "weighted",
+        "scored",
+        "assessed",
         "desirable",
+        "preferred",
+        "optional",
+        "nice to have",
+        "could have",
         "should",
     ];
     if has_marker(definition, BINDING) {
         Some(Modality::Binding)
-    } else if has_marker(definition, OPTION) {
+    } else if has_marker(&format!("{definition} "), OPTION) {
         Some(Modality::Option)
     } else if has_marker(definition, WEAK) {
         Some(Modality::Should)
@@ -489,22 +473,14 @@ mod tests {
         assert_eq!(modality_of(&l, "k"), Some(Modality::Binding));
         assert_eq!(modality_of(&l, "p"), Some(Modality::Should));
         assert!(legend("Kravtype skal angis for hvert krav.\n").is_empty());
+        assert!(
+            legend("Strategien 2025–2028 peikar på kunstig intelligens (KI) i helsa.\n").is_empty()
+        );
     }
 
     #[test]
     fn the_first_definition_of_a_code_holds() {
         let l = legend("- A – absolutt krav\n\nA: vurderes\n");
         assert_eq!(modality_of(&l, "a"), Some(Modality::Binding));
-    }
-
-    #[test]
-    fn list_definitions() {
-        assert_eq!(split_list_definition("AV – både"), Some(("AV", "både")));
-        assert_eq!(split_list_definition("A - x"), Some(("A", "x")));
-        assert_eq!(split_list_definition("E-resept"), None);
-        assert_eq!(split_list_definition("ABCD: x"), None);
-        assert_eq!(split_list_definition("Avtale: x"), None);
-        assert_eq!(split_list_definition("A:"), None);
-        assert_eq!(split_list_definition(""), None);
     }
 }

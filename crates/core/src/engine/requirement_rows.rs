@@ -160,9 +160,10 @@ pub(super) fn is_composite(text: &str) -> bool {
                 .split(|c: char| !c.is_alphanumeric())
                 .find(|w| !w.is_empty())
                 .unwrap_or_default();
+            let formal_subject = opens_with_a_formal_subject(clause);
             let elaborates = explains
-                || !binds_a_party(clause)
-                || BACK_REFERENCES.contains(&first)
+                || !(binds_a_party(clause) || formal_subject || is_passive(clause))
+                || (BACK_REFERENCES.contains(&first) && !formal_subject)
                 || refers_back(clause)
                 || modality::classify(first) == Modality::Binding
                 || words.is_empty()
@@ -187,6 +188,63 @@ fn refers_back(clause: &str) -> bool {
         .any(|w| matches!(w, "dette" | "this" | "herfor" | "thereof"))
 }
 
+/// True when a clause's «det»/"it" is no word pointing back but the formal subject
+/// of a capability: «Det skal være mulig å sperre …», «Det skal vere mogleg å …»,
+/// "It shall be possible to …" demand a new thing of the solution.
+fn opens_with_a_formal_subject(clause: &str) -> bool {
+    let mut words = clause.split_whitespace();
+    if !matches!(words.next(), Some("det" | "it")) {
+        return false;
+    }
+    let rest: Vec<&str> = words.take(4).collect();
+    rest.first()
+        .is_some_and(|w| modality::classify(w) == Modality::Binding)
+        && rest.windows(2).any(|pair| {
+            matches!(pair[0], "være" | "vere" | "be")
+                && matches!(pair[1], "mulig" | "mogleg" | "mogeleg" | "possible")
+        })
+}
+
+/// A clause's words (hyphenated words whole) and where its first binding modal
+/// verb stands, when it has one.
+fn words_and_modal(clause: &str) -> Option<(Vec<&str>, usize)> {
+    let words: Vec<&str> = clause
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let modal = words
+        .iter()
+        .position(|w| modality::classify(w) == Modality::Binding)?;
+    Some((words, modal))
+}
+
+/// True when the verb a binding clause's modal governs is passive: «Tilgang skal
+/// styres etter rolle», «skal kunne skjermast», «all data skal leverast», "shall be
+/// returned". What is done is demanded of the solution or supplier, though the
+/// sentence does not name it.
+fn is_passive(clause: &str) -> bool {
+    let Some((words, modal)) = words_and_modal(clause) else {
+        return false;
+    };
+    let mut after = words[modal + 1..].iter().copied().filter(|w| {
+        !matches!(
+            *w,
+            "kunne" | "kun" | "alltid" | "only" | "always" | "also" | "også"
+        )
+    });
+    match after.next() {
+        Some("bli" | "verte" | "be") => after
+            .next()
+            .is_some_and(|w| w.ends_with("ed") || w.ends_with("en") || w.ends_with('t')),
+        Some(verb) => {
+            let letters = verb.chars().count();
+            verb.chars().all(char::is_alphabetic)
+                && ((verb.ends_with("es") && letters >= 5) || verb.ends_with("ast"))
+        }
+        None => false,
+    }
+}
+
 /// The parties a requirement binds: the solution and the supplier.
 const BOUND_PARTIES: &[&str] = &[
     "løsning",
@@ -208,14 +266,7 @@ const BOUND_PARTIES: &[&str] = &[
 /// målform»), a breach («brudd skal utløse kompensasjon») — says how the requirement
 /// before it is to work.
 fn binds_a_party(clause: &str) -> bool {
-    let words: Vec<&str> = clause
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let Some(modal) = words
-        .iter()
-        .position(|w| modality::classify(w) == Modality::Binding)
-    else {
+    let Some((words, modal)) = words_and_modal(clause) else {
         return false;
     };
     words[..modal]

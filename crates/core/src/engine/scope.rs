@@ -152,8 +152,22 @@ impl Place {
 
 /// A statement that forbids or disclaims what it names («Leverandøren skal ikke ta i
 /// bruk KI-funksjonalitet uten godkjenning», "The municipality does not intend to use
-/// AI functions") says what is not bought, as a negated one does: it detects no service.
+/// AI functions"), or leaves it out of the purchase («Sykehjemmet har egne systemer og
+/// er ikke med i anskaffelsen»), says what is not bought, as a negated one does: it
+/// detects no service.
 const REFUSALS: &[&str] = &[
+    "ikke med i",
+    "ikkje med i",
+    "ikke med på",
+    "ikkje med på",
+    "har egne systemer",
+    "har egne system",
+    "har eget system",
+    "har eigne system",
+    "har eige system",
+    "has its own system",
+    "have their own system",
+    "not covered by",
     "skal ikke",
     "skal ikkje",
     "må ikke",
@@ -248,6 +262,21 @@ const SCOPE_HEADINGS: &[&str] = &[
     "anskaffelsens formål",
     "kort om anskaffelsen",
     "beskrivelse av anskaffelsen",
+    // What the tender buys, said in plain words.
+    "hva vi skal kjøpe",
+    "kva vi skal kjøpe",
+    "hva som skal kjøpes",
+    "kva som skal kjøpast",
+    "hva som skal anskaffes",
+    "kva som skal anskaffast",
+    "hva skal anskaffes",
+    "anskaffelsens gjenstand",
+    "gjenstand for anskaffelsen",
+    "what we are buying",
+    "what we buy",
+    "what is being procured",
+    "what is procured",
+    "subject of the procurement",
     "scope",
     "scope of the procurement",
     "about the procurement",

@@ -518,11 +518,17 @@ fn prepare_block(
             let mut row_type = match &legend {
                 Some(entry) => Some(entry.modality),
                 None => type_cell
-                    .and_then(modality::classify_type_cell)
+                    .and_then(crate::text::type_cells::classify_type_cell)
                     .or(columns.titled_type),
             };
-            let mut untyped =
-                columns.requirement && row_type.is_none() && !is_caption(&cells, text_modality);
+            // A row of a table with no type column that states nothing with a modal verb
+            // («Oppetid | 99,5 % | 3 % av vederlaget», «Bilag 1 | Kravspesifikasjon») is
+            // data, not a requirement left without its type.
+            let states_a_requirement = columns.kind.is_some() || text_modality != Modality::None;
+            let mut untyped = columns.requirement
+                && row_type.is_none()
+                && states_a_requirement
+                && !is_caption(&cells, text_modality);
             if untyped && let Some(parent_type) = parent_type {
                 row_type = Some(parent_type);
                 untyped = false;
@@ -530,18 +536,8 @@ fn prepare_block(
             if !row.is_header && columns.requirement {
                 if let Some(range) = content_range {
                     let statement_text = &norm.text[range.clone()];
-                    // The same range `text_modality` was read from.
-                    let text_is_option = text_modality == Modality::Option;
                     let modality = match row_type {
-                        // An option stays an option even in a minimum-requirement row.
-                        Some(_) if text_is_option => Modality::Option,
-                        Some(t) => {
-                            if t == Modality::Binding && text_modality == Modality::Question {
-                                Modality::Question
-                            } else {
-                                t
-                            }
-                        }
+                        Some(t) => typed(t, text_modality),
                         None => text_modality,
                     };
                     let requirement_id = columns
@@ -577,6 +573,14 @@ fn prepare_block(
                 is_header: row.is_header,
             });
         }
+        BlockKind::Paragraph | BlockKind::ListItem { .. } => {
+            push_sentences(&norm.text, false, &mut statements);
+            if let Some(marked) = leading_type_marker(&norm.text) {
+                for statement in &mut statements {
+                    statement.modality = typed(marked, statement.modality);
+                }
+            }
+        }
         _ => push_sentences(&norm.text, false, &mut statements),
     }
     // Most blocks are one or two sentences; the four slots a growing Vec starts
@@ -589,6 +593,42 @@ fn prepare_block(
         lead_in: None,
         contents_line: false,
     }
+}
+
+/// The modality of a requirement its type (a type cell, a bracketed marker) and its
+/// own words give it: an option stays an option even typed as a minimum, and a
+/// binding type cannot make words that only wish, ask or plan bind; otherwise the
+/// type decides.
+fn typed(type_given: Modality, text: Modality) -> Modality {
+    if text == Modality::Option || type_given == Modality::Binding && text.is_weak() {
+        text
+    } else {
+        type_given
+    }
+}
+
+/// The type a paragraph gives itself with a marker in brackets before its text, as a
+/// type column would: «7.3 (Bør) Hjemmetenesta skal …», «[Skal] Løsningen …», "R-4
+/// (Should) The solution …". A single letter is no type: «(a)», «(b)» number a list.
+/// `text` is normalised; the marker stands within its first words.
+fn leading_type_marker(text: &str) -> Option<Modality> {
+    const MARKER_REACH: usize = 24;
+    const MIN_MARKER_CHARS: usize = 2;
+    let head = text.get(..text.len().min(MARKER_REACH * 2)).unwrap_or(text);
+    let open = head.find(['(', '['])?;
+    // Only a number («7.3», «R-4») may stand before the marker.
+    if head[..open].chars().any(char::is_alphabetic) && !head[..open].contains(char::is_numeric)
+        || head[..open].chars().count() > MARKER_REACH
+    {
+        return None;
+    }
+    let inner = &head[open + 1..];
+    let close = inner.find([')', ']'])?;
+    let marker = inner[..close].trim();
+    if marker.chars().count() < MIN_MARKER_CHARS || !marker.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    crate::text::type_cells::classify_type_cell(marker)
 }
 
 /// A row that only names the part of the table below it: one filled cell (a merged

@@ -37,7 +37,7 @@ pub(super) fn detect_where_bought(
             let block = &doc.blocks[bi];
             let norm = normalize(&block.text);
             // «Legevakten inngår ikke i anskaffelsen» says what is not bought.
-            if modality::is_negated(&norm.text) {
+            if modality::is_negated(&norm.text) || super::scope::refuses(&norm.text) {
                 continue;
             }
             let hits = set.where_bought.find(&norm, &block.text);
@@ -56,7 +56,8 @@ pub(super) fn detect_where_bought(
 }
 
 /// The blocks of a document that say what the tender buys, in document order: its
-/// title line (the first heading, or a short first line without a full stop), its
+/// title line (the first heading with a subtitle heading right under it, or a short
+/// first line without a full stop), its
 /// opening paragraph (under the title, before any other heading) unless that is
 /// background, and every block of its scope sections.
 fn places_of_purchase(set: &RuleSet, doc: &Document) -> Vec<usize> {
@@ -77,6 +78,18 @@ fn places_of_purchase(set: &RuleSet, doc: &Document) -> Vec<usize> {
         places.push(0);
     }
     places.extend(first_heading);
+    // A subtitle straight under the title heading («# Kommune – Konkurransegrunnlag» over
+    // «## Anskaffelse av journalsystem for legevakta») is part of the title.
+    let subtitle = first_heading.and_then(|h| {
+        let next = doc
+            .blocks
+            .iter()
+            .enumerate()
+            .skip(h + 1)
+            .find(|(_, b)| !block_is_furniture(b))?;
+        matches!(next.1.kind, BlockKind::Heading { .. }).then_some(next.0)
+    });
+    places.extend(subtitle);
     // The opening paragraph: under the title, before any other heading.
     let opening = doc
         .blocks

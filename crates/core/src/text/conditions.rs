@@ -6,7 +6,8 @@
 //! conditional when it holds a condition about the buyer's decisions or
 //! circumstances — its opening word («dersom», «hvis», «viss», sentence-initial «om»,
 //! «der», "if", sentence-initial "where") followed, before the next comma or modal
-//! verb, by the buyer, an option, or the use or adoption of something — or a phrase
+//! verb, by the buyer, an option, the use or adoption of something, or a delivery model
+//! the vendor may not offer («leveres som skytjeneste») — or a phrase
 //! that is a condition by itself («ved bruk av», «der det er aktuelt», "where
 //! applicable"). Two kinds of condition stay binding:
 //! - a condition on the state of the system («Dersom oppslaget i kjernejournal feiler,
@@ -112,6 +113,18 @@ const CIRCUMSTANCE_PHRASES: &[&str] = &[
     "gå inn",
     "slutter seg",
     "slutta seg",
+    // The delivery model the vendor may or may not offer: «Dersom løsningen leveres som
+    // skytjeneste, skal …» binds only an offer of that model.
+    "leveres som",
+    "leverast som",
+    "blir levert som",
+    "vert levert som",
+    "tilbys som",
+    "tilbydast som",
+    "is delivered as",
+    "is offered as",
+    "is provided as",
+    "is supplied as",
 ];
 /// A condition that the buyer asks, or sets the solution up for: the requirement binds
 /// whenever the buyer does («dersom kommunen har konfigurert dette» is a setting the
@@ -229,7 +242,7 @@ fn sentence_is_conditional(sentence: &str) -> bool {
             continue;
         }
         let clause = clause_after(sentence, at + word.len());
-        if is_request(clause) {
+        if is_request(clause) || qualifies_an_alternative(&sentence[..at]) {
             continue;
         }
         if is_circumstance(clause) {
@@ -237,6 +250,20 @@ fn sentence_is_conditional(sentence: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether a condition that follows `before` qualifies only an alternative the main
+/// clause offers: «Kontrakten skal byggje på SSA-T, eller SSA-sky dersom løysinga blir
+/// levert som skyteneste» demands a contract either way; the condition picks which.
+fn qualifies_an_alternative(before: &str) -> bool {
+    let part = before.rsplit([',', ';']).next().unwrap_or(before);
+    let modal_before = words_with_offsets(before)
+        .iter()
+        .any(|(_, w)| MAIN_CLAUSE_WORDS.contains(w));
+    modal_before
+        && words_with_offsets(part)
+            .iter()
+            .any(|(_, w)| matches!(*w, "eller" | "or" | "alternativt" | "alternatively"))
 }
 
 /// The condition's clause: from `from` to the next comma, semicolon, colon or full

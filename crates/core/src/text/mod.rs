@@ -13,6 +13,7 @@ pub(crate) mod normalize;
 pub(crate) mod reach;
 pub(crate) mod sentences;
 pub(crate) mod stems;
+pub mod type_cells;
 pub(crate) mod wordlist;
 
 pub use modality::Modality;

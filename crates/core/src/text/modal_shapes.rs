@@ -32,8 +32,9 @@ pub(crate) fn buyer_may_order(words: &[&str]) -> bool {
 }
 
 /// True when «kan»/"may" is limited so that it binds: «kan bare», «kan berre», «kan
-/// kun», "may only", "can only", or «kan ikke/ikkje … uten/utan», "may not …
-/// without": the vendor is permitted one thing and so forbidden the rest.
+/// kun», "may only", "can only", or «kan ikke/ikkje … uten/utan», "can not …
+/// without": the vendor is permitted one thing and so forbidden the rest; "may not"
+/// forbids outright.
 pub(crate) fn restricts(words: &[&str]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         if !matches!(*w, "kan" | "may" | "can") {
@@ -41,6 +42,9 @@ pub(crate) fn restricts(words: &[&str]) -> bool {
         }
         match words.get(i + 1) {
             Some(&("bare" | "berre" | "kun" | "only")) => true,
+            // "may not" forbids in a requirement's English ("The Contractor may not use
+            // the data …"); «kan ikke» and "cannot" say what is impossible.
+            Some(&"not") if *w == "may" => true,
             Some(&("ikke" | "ikkje" | "not")) => words[i + 2..]
                 .iter()
                 .any(|later| matches!(*later, "uten" | "utan" | "without")),

@@ -389,6 +389,12 @@ const REQUIRED_PHRASES: &[&str] = &[
     "er et krav at",
     "er eit krav at",
     "is a requirement that",
+    "inngår i",
+    "inngår som en del av",
+    "inngår som ein del av",
+    "er inkludert i",
+    "is included in",
+    "are included in",
     // A limited permission binds (`modal_shapes::restricts`); its words are counted
     // so the count stays an upper bound.
     "kan bare",
@@ -402,7 +408,10 @@ const REQUIRED_PHRASES: &[&str] = &[
 ];
 
 /// The phrases that make a sentence binding without a binding word of its own
-/// («support is required»); « kreves » is one of [`BINDING_WORDS`] too.
+/// («support is required»); « kreves » is one of [`BINDING_WORDS`] too. What the
+/// contract includes binds as what it requires: «Tilpasning til nye nasjonale krav
+/// inngår i vedlikeholdet», "Training is included in the price" («inngår ikke» is a
+/// negation and «inngår avtale» enters into one).
 const REQUIRED_MARKERS: &[&str] = &[
     " is required",
     " are required",
@@ -410,6 +419,12 @@ const REQUIRED_MARKERS: &[&str] = &[
     "er et krav at",
     "er eit krav at",
     "is a requirement that",
+    "inngår i ",
+    "inngår som en del av",
+    "inngår som ein del av",
+    "er inkludert i ",
+    " is included in ",
+    " are included in ",
 ];
 
 /// How many binding markers a normalised text may hold, counted up to `at_most`:
@@ -444,82 +459,6 @@ pub fn is_negated(sentence: &str) -> bool {
 pub fn covers_nothing(sentence: &str) -> bool {
     let found = phrase_kinds(sentence);
     found[Phrase::Negation as usize] || found[Phrase::Deferral as usize]
-}
-
-/// The modality a requirement-table type cell («M», «Minstekrav», «Bør», «E») gives a row,
-/// or `None` when the cell does not name a type.
-pub fn classify_type_cell(cell: &str) -> Option<Modality> {
-    let normalized = crate::text::normalize(cell);
-    let value = normalized.text.trim_matches(|c: char| !c.is_alphanumeric());
-    if value.is_empty() {
-        return None;
-    }
-    let first_word = words(value).next().unwrap_or(value);
-    const BINDING: &[&str] = &[
-        "m",
-        "mk",
-        "a",
-        "minstekrav",
-        "minimumskrav",
-        "absolutt",
-        "absolutte",
-        "absoluttkrav",
-        "skal",
-        "må",
-        "mandatory",
-        "must",
-        "shall",
-        "obligatorisk",
-        "k",
-        "krav",
-        "kvalifikasjonskrav",
-    ];
-    const WEAK: &[&str] = &[
-        "e",
-        "ek",
-        "b",
-        "ø",
-        "bør",
-        "evalueringskrav",
-        "evaluering",
-        "evaluert",
-        "ønske",
-        "ønsket",
-        // Nynorsk participles and the older nynorsk «ynskje» spelling of the same wish.
-        "ønskt",
-        "ønska",
-        "ynskt",
-        "ynska",
-        "ynske",
-        "ønskelig",
-        "ønskeleg",
-        "ynskjeleg",
-        "ønskekrav",
-        "desirable",
-        "should",
-        "tildelingskrav",
-        // A row marked as an award criterion is evaluated, not demanded («Minstekrav /
-        // Tildelingskriterium» over the column).
-        "tildelingskriterium",
-        "tildelingskriterie",
-        "tildelingskriterier",
-        "tildelingskriteriet",
-        "vektet",
-        "valgfri",
-        "valfri",
-        "optional",
-        "nice",
-    ];
-    const OPTION: &[&str] = &["o", "opsjon", "option"];
-    if BINDING.contains(&value) || BINDING.contains(&first_word) {
-        Some(Modality::Binding)
-    } else if OPTION.contains(&value) || OPTION.contains(&first_word) {
-        Some(Modality::Option)
-    } else if WEAK.contains(&value) || WEAK.contains(&first_word) {
-        Some(Modality::Should)
-    } else {
-        None
-    }
 }
 
 #[cfg(test)]
@@ -679,22 +618,5 @@ mod tests {
             &normalize("Løsningen skal ikke kreve dobbeltregistrering ved bruk av kjernejournal.")
                 .text
         ));
-    }
-
-    #[test]
-    fn type_cells() {
-        assert_eq!(classify_type_cell("M"), Some(Modality::Binding));
-        assert_eq!(classify_type_cell("Minstekrav"), Some(Modality::Binding));
-        assert_eq!(classify_type_cell("Absolutt krav"), Some(Modality::Binding));
-        assert_eq!(classify_type_cell("EK"), Some(Modality::Should));
-        assert_eq!(classify_type_cell("Bør"), Some(Modality::Should));
-        assert_eq!(classify_type_cell("Ø"), Some(Modality::Should));
-        assert_eq!(classify_type_cell("Opsjon"), Some(Modality::Option));
-        assert_eq!(
-            classify_type_cell("Tildelingskriterium"),
-            Some(Modality::Should)
-        );
-        assert_eq!(classify_type_cell(""), None);
-        assert_eq!(classify_type_cell("Se tabell"), None);
     }
 }

@@ -167,10 +167,13 @@ fn change_for(r: &RuleResult, e: &Evidence, modal_fix: bool, lang: Lang) -> Opti
         };
         return Some(Change::InsertAfter { prefix, text });
     }
-    // The row's type binds (its evidence carries the type's modality) while its
-    // words say «bør»: the words follow the type. The other way round (typed E,
+    // The row's type binds while its words say «bør» (a mismatch whose words wish has
+    // a binding type): the words follow the type. The other way round (typed E,
     // worded «skal») is the author's choice to make, so it only gets a comment.
-    if modal_fix && e.modality == Modality::Binding {
+    if modal_fix
+        && crate::text::modality::classify(&crate::text::normalize(&e.excerpt).text)
+            == Modality::Should
+    {
         let (from, to) = match lang {
             Lang::En => ("should", "shall"),
             Lang::Nb | Lang::Nn => ("bør", "skal"),
@@ -377,7 +380,7 @@ fn widest_column(
 fn type_code(values: &[&str], legend: &TypeLegend, modality: Modality) -> Option<String> {
     let is = |v: &str| match legend.lookup(&v.to_lowercase()) {
         Some(entry) => entry.modality == modality,
-        None => crate::text::modality::classify_type_cell(v) == Some(modality),
+        None => crate::text::type_cells::classify_type_cell(v) == Some(modality),
     };
     values
         .iter()

@@ -10,7 +10,9 @@
 //!   Spreadsheets and presentations renamed `.docx` are refused.
 //! - Table rows: `cells` is indexed by **grid column**: a cell spanning two grid
 //!   columns (`gridSpan`) gives its text to the first and an empty cell to the
-//!   second; `vMerge` continuation cells are empty. So `cells[i]` lines up with
+//!   second; a `vMerge` continuation cell repeats a label of up to four words and no
+//!   digit from the cell above (a type code, a category); an id or a longer text stays
+//!   with its first row and the continuation is empty. So `cells[i]` lines up with
 //!   `header[i]`. `CellRef.column` counts grid columns too; a row block's own
 //!   location has column 1.
 //! - A row's block comes **before** the rows of tables nested in its cells; nested

@@ -58,6 +58,8 @@ pub(super) struct Cell {
     pub(super) text: String,
     span: u32,
     continuation: bool,
+    /// The continuation is of a cell above (`w:vMerge`), not to the left (`w:hMerge`).
+    merged_down: bool,
     deleted: bool,
     shaded: bool,
     pub(super) bold_chars: u32,
@@ -72,6 +74,9 @@ pub(super) struct Table {
     /// Inside a deleted row or cell: every row of it is deleted too.
     deleted: bool,
     rows_read: Vec<RowFacts>,
+    /// The cells of the row above by grid column, as read (merged labels filled in):
+    /// what a vertically merged label cell of the next row continues.
+    above: Vec<String>,
     pub(super) row: Option<Row>,
     pub(super) cells: Vec<Cell>,
 }
@@ -94,6 +99,7 @@ impl Walker<'_, '_> {
             parent_row,
             deleted,
             rows_read: Vec::new(),
+            above: Vec::new(),
             row: None,
             cells: Vec::new(),
         });
@@ -127,6 +133,7 @@ impl Walker<'_, '_> {
                 text: String::new(),
                 span: 1,
                 continuation: false,
+                merged_down: false,
                 deleted: false,
                 shaded: false,
                 bold_chars: 0,
@@ -208,8 +215,10 @@ impl Walker<'_, '_> {
         }
         let dropped = (cell.deleted && !row.deleted && !cell.text.trim().is_empty())
             .then(|| cell.text.clone());
-        let text = if cell.continuation || cell.deleted {
+        let text = if cell.deleted || cell.continuation && !cell.merged_down {
             String::new()
+        } else if cell.merged_down {
+            merged_label(table.above.get(col).map_or("", String::as_str))
         } else if cell.text.contains(CELL_SEPARATOR) {
             cell.text.replace(CELL_SEPARATOR, " ")
         } else {
@@ -254,6 +263,10 @@ impl Walker<'_, '_> {
         row.facts.block = row.block;
         row.facts.marked = row.header_marked;
         table.rows_read.push(row.facts);
+        // A row deleted with tracked changes is not shown: a merge continues past it.
+        if row.block.is_some() {
+            table.above.clone_from(&row.cells);
+        }
         let table_number = table.number;
         let separators = row.cells.len().saturating_sub(1) * CELL_SEPARATOR.len_utf8();
         let mut text =
@@ -395,7 +408,8 @@ impl Walker<'_, '_> {
                         .clamp(1, 64)
                 }
                 "vMerge" | "hMerge" => {
-                    cell.continuation = attr(e, "val").is_none_or(|v| v == "continue")
+                    cell.continuation = attr(e, "val").is_none_or(|v| v == "continue");
+                    cell.merged_down = cell.continuation && name == "vMerge";
                 }
                 "cellDel" | "del" => cell.deleted = true,
                 "shd" => {
@@ -417,6 +431,25 @@ impl Walker<'_, '_> {
             row: row.number,
             column: row.grid_col + 1,
         })
+    }
+}
+
+/// The text a vertically merged cell continues into the rows below its first: a label
+/// (a type code such as «Minstekrav», a category) reads on every row it spans, as Word
+/// shows it. A longer text stays with its first row, so one passage is not read as
+/// many, and so does anything with a digit: a merged id («K-2») is one requirement's,
+/// and repeating it would make one id many requirements.
+fn merged_label(above: &str) -> String {
+    const LABEL_CHARS: usize = 40;
+    const LABEL_WORDS: usize = 4;
+    let label = above.trim();
+    if label.chars().count() <= LABEL_CHARS
+        && label.split_whitespace().count() <= LABEL_WORDS
+        && !label.chars().any(|c| c.is_ascii_digit())
+    {
+        label.to_string()
+    } else {
+        String::new()
     }
 }
 

@@ -1,0 +1,113 @@
+//! The type cell of a requirement table: the codes and words tenders commonly
+//! write there («M», «Minstekrav», «Bør», «Vurderingskrav», "Weighted"), read
+//! when the tender's own legend does not define the cell's code.
+
+use super::modality::{Modality, words};
+
+/// The modality a requirement-table type cell («M», «Minstekrav», «Bør», «E») gives a row,
+/// or `None` when the cell does not name a type.
+pub fn classify_type_cell(cell: &str) -> Option<Modality> {
+    let normalized = crate::text::normalize(cell);
+    let value = normalized.text.trim_matches(|c: char| !c.is_alphanumeric());
+    if value.is_empty() {
+        return None;
+    }
+    let first_word = words(value).next().unwrap_or(value);
+    const BINDING: &[&str] = &[
+        "m",
+        "mk",
+        "a",
+        "minstekrav",
+        "minimumskrav",
+        "absolutt",
+        "absolutte",
+        "absoluttkrav",
+        "skal",
+        "må",
+        "mandatory",
+        "must",
+        "shall",
+        "obligatorisk",
+        "obligatory",
+        "required",
+        "skal-krav",
+        "skalkrav",
+        "k",
+        "krav",
+        "kvalifikasjonskrav",
+    ];
+    const WEAK: &[&str] = &[
+        "e",
+        "ek",
+        "b",
+        "ø",
+        "bør",
+        "evalueringskrav",
+        "evaluering",
+        "evaluert",
+        "vurderingskrav",
+        "vurdering",
+        "bør-krav",
+        "børkrav",
+        "weighted",
+        "evaluated",
+        "ønske",
+        "ønsket",
+        // Nynorsk participles and the older nynorsk «ynskje» spelling of the same wish.
+        "ønskt",
+        "ønska",
+        "ynskt",
+        "ynska",
+        "ynske",
+        "ønskelig",
+        "ønskeleg",
+        "ynskjeleg",
+        "ønskekrav",
+        "desirable",
+        "should",
+        "tildelingskrav",
+        // A row marked as an award criterion is evaluated, not demanded («Minstekrav /
+        // Tildelingskriterium» over the column).
+        "tildelingskriterium",
+        "tildelingskriterie",
+        "tildelingskriterier",
+        "tildelingskriteriet",
+        "vektet",
+        "valgfri",
+        "valfri",
+        "optional",
+        "nice",
+    ];
+    const OPTION: &[&str] = &["o", "opsjon", "option"];
+    if BINDING.contains(&value) || BINDING.contains(&first_word) {
+        Some(Modality::Binding)
+    } else if OPTION.contains(&value) || OPTION.contains(&first_word) {
+        Some(Modality::Option)
+    } else if WEAK.contains(&value) || WEAK.contains(&first_word) {
+        Some(Modality::Should)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_cells() {
+        assert_eq!(classify_type_cell("M"), Some(Modality::Binding));
+        assert_eq!(classify_type_cell("Minstekrav"), Some(Modality::Binding));
+        assert_eq!(classify_type_cell("Absolutt krav"), Some(Modality::Binding));
+        assert_eq!(classify_type_cell("EK"), Some(Modality::Should));
+        assert_eq!(classify_type_cell("Bør"), Some(Modality::Should));
+        assert_eq!(classify_type_cell("Ø"), Some(Modality::Should));
+        assert_eq!(classify_type_cell("Opsjon"), Some(Modality::Option));
+        assert_eq!(
+            classify_type_cell("Tildelingskriterium"),
+            Some(Modality::Should)
+        );
+        assert_eq!(classify_type_cell(""), None);
+        assert_eq!(classify_type_cell("Se tabell"), None);
+    }
+}
