@@ -44,6 +44,33 @@ fn a_row_typed_as_a_minimum_whose_text_says_bor_is_weak() {
 }
 
 #[test]
+fn kan_in_a_row_typed_as_a_minimum_asks_or_describes_and_the_type_binds() {
+    // «kan» asks («Kan …?») or describes what the solution lets someone do; it is no
+    // wish, so the binding type column decides. A wish beside it still weakens.
+    for row in [
+        "| 4 | Kan journalen sende og motta meldinger via Meldingstjener-API (EDI 2.0)? | Krav |",
+        "| 4 | Journalen har et Meldingstjener-API (EDI 2.0) som kommunen kan sende og motta meldinger gjennom. | Minstekrav |",
+        "| 4 | Can the record exchange messages through EDI 2.0 and the message service API? | Mandatory |",
+    ] {
+        let md = format!("# Krav\n\n| Nr | Krav | Type |\n|---|---|---|\n{row}\n");
+        reads(&md, "INT-010", Status::Met);
+    }
+    reads(
+        "# Krav\n\n| Nr | Krav | Type |\n|---|---|---|\n\
+         | 4 | Journalen bør kunne sende og motta meldinger via Meldingstjener-API (EDI 2.0). | Krav |\n",
+        "INT-010",
+        Status::Weak,
+    );
+    // A passive after «kan» permits («may be sent») rather than demands.
+    reads(
+        "# Krav\n\n| Nr | Krav | Type |\n|---|---|---|\n\
+         | 4 | Meldinger kan også sendes og mottas via Meldingstjener-API (EDI 2.0). | Krav |\n",
+        "INT-010",
+        Status::Weak,
+    );
+}
+
+#[test]
 fn may_not_in_a_mandatory_row_forbids_and_binds() {
     // "may not" is a prohibition, not a permission: the row's binding type stands.
     let md = "# Requirements\n\n| Id | Requirement | Type |\n|---|---|---|\n\

@@ -537,7 +537,11 @@ fn prepare_block(
                 if let Some(range) = content_range {
                     let statement_text = &norm.text[range.clone()];
                     let modality = match row_type {
-                        Some(t) => typed(t, text_modality),
+                        Some(t) => typed(
+                            t,
+                            text_modality,
+                            modality::weak_only_by_permission(statement_text),
+                        ),
                         None => text_modality,
                     };
                     let requirement_id = columns
@@ -576,8 +580,9 @@ fn prepare_block(
         BlockKind::Paragraph | BlockKind::ListItem { .. } => {
             push_sentences(&norm.text, false, &mut statements);
             if let Some(marked) = leading_type_marker(&norm.text) {
+                let permits_only = modality::weak_only_by_permission(&norm.text);
                 for statement in &mut statements {
-                    statement.modality = typed(marked, statement.modality);
+                    statement.modality = typed(marked, statement.modality, permits_only);
                 }
             }
         }
@@ -599,8 +604,13 @@ fn prepare_block(
 /// own words give it: an option stays an option even typed as a minimum, and a
 /// binding type cannot make words that only wish, ask or plan bind; otherwise the
 /// type decides.
-fn typed(type_given: Modality, text: Modality) -> Modality {
-    if text == Modality::Option || type_given == Modality::Binding && text.is_weak() {
+/// `permits_only`: the text is weak by «kan»/"may"/"can" alone, which asks («Kan
+/// løsningen motta epikriser?») or describes a capability («API-er som kommunen kan
+/// bruke») as often as it permits; a binding type decides such a row. A wish («bør»,
+/// «ønskeleg», "should") in the text still makes it weak.
+fn typed(type_given: Modality, text: Modality, permits_only: bool) -> Modality {
+    let wishes = text.is_weak() && !(text == Modality::Should && permits_only);
+    if text == Modality::Option || type_given == Modality::Binding && wishes {
         text
     } else {
         type_given

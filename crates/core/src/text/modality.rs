@@ -326,6 +326,42 @@ fn phrase_kinds(sentence: &str) -> [bool; 7] {
     found
 }
 
+/// True when the words of `text` are weak only by «kan»/"may"/"can" in its active
+/// sense, asking or telling what someone can do («Kan løsningen motta …?», «API som
+/// kommunen kan bruke»): no wish or other weak word of the list besides, and no
+/// passive after it («kan delast», «kan deles», "may be shared"), which permits
+/// rather than demands.
+pub fn weak_only_by_permission(text: &str) -> bool {
+    let all: Vec<&str> = words(text).collect();
+    let mut permits = false;
+    for (i, word) in all.iter().enumerate() {
+        match *word {
+            "kan" | "may" | "can" => {
+                if all.get(i + 1..).is_some_and(passive_follows) {
+                    return false;
+                }
+                permits = true;
+            }
+            w if SHOULD_WORDS.contains(&w) => return false,
+            _ => {}
+        }
+    }
+    permits
+}
+
+/// A passive verb right after a modal, or after one adverb: «delast», «deles»,
+/// «brukes», "be".
+fn passive_follows(after: &[&str]) -> bool {
+    const ADVERBS: &[&str] = &[
+        "også", "òg", "berre", "bare", "kun", "alltid", "also", "only",
+    ];
+    let verb = match after.first() {
+        Some(w) if ADVERBS.contains(w) => after.get(1),
+        first => first,
+    };
+    verb.is_some_and(|v| *v == "be" || v.len() > 4 && (v.ends_with("ast") || v.ends_with("es")))
+}
+
 /// The modality of one normalised sentence and whether it puts its topic out of
 /// scope, in one pass over the sentence.
 pub fn analyze(sentence: &str) -> (Modality, bool) {
