@@ -35,6 +35,7 @@ mod fresh;
 mod fresh_2;
 mod fresh_3;
 mod fresh_4;
+mod fresh_5;
 mod heldout;
 mod hostile;
 mod house_rules;
