@@ -332,18 +332,17 @@ fn phrase_kinds(sentence: &str) -> [bool; 7] {
 /// passive after it («kan delast», «kan deles», "may be shared"), which permits
 /// rather than demands.
 pub fn weak_only_by_permission(text: &str) -> bool {
+    let modal = super::modal_words::modal_words(BINDING_WORDS, SHOULD_WORDS);
     let all: Vec<&str> = words(text).collect();
     let mut permits = false;
     for (i, word) in all.iter().enumerate() {
-        match *word {
-            "kan" | "may" | "can" => {
-                if all.get(i + 1..).is_some_and(passive_follows) {
-                    return false;
-                }
-                permits = true;
+        if matches!(*word, "kan" | "may" | "can") {
+            if all.get(i + 1..).is_some_and(passive_follows) {
+                return false;
             }
-            w if SHOULD_WORDS.contains(&w) => return false,
-            _ => {}
+            permits = true;
+        } else if modal.get(word) == Some(ModalWord::Should) {
+            return false;
         }
     }
     permits
