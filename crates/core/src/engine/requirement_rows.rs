@@ -223,26 +223,9 @@ fn words_and_modal(clause: &str) -> Option<(Vec<&str>, usize)> {
 /// returned". What is done is demanded of the solution or supplier, though the
 /// sentence does not name it.
 fn is_passive(clause: &str) -> bool {
-    let Some((words, modal)) = words_and_modal(clause) else {
-        return false;
-    };
-    let mut after = words[modal + 1..].iter().copied().filter(|w| {
-        !matches!(
-            *w,
-            "kunne" | "kun" | "alltid" | "only" | "always" | "also" | "også"
-        )
-    });
-    match after.next() {
-        Some("bli" | "verte" | "be") => after
-            .next()
-            .is_some_and(|w| w.ends_with("ed") || w.ends_with("en") || w.ends_with('t')),
-        Some(verb) => {
-            let letters = verb.chars().count();
-            verb.chars().all(char::is_alphabetic)
-                && ((verb.ends_with("es") && letters >= 5) || verb.ends_with("ast"))
-        }
-        None => false,
-    }
+    words_and_modal(clause).is_some_and(|(words, modal)| {
+        crate::text::modal_shapes::passive_follows(&words[modal + 1..])
+    })
 }
 
 /// The parties a requirement binds: the solution and the supplier.

@@ -31,6 +31,27 @@ pub(crate) fn buyer_may_order(words: &[&str]) -> bool {
     })
 }
 
+/// True when the verb that follows a modal (`after` starts after it, past adverbs
+/// such as «kunne», «også», "only") is passive: «deles», «skjermast», «bli lagret»,
+/// "be returned". What is done is not said to be done by a named party.
+pub(crate) fn passive_follows(after: &[&str]) -> bool {
+    const PAST: &[&str] = &[
+        "kunne", "kun", "alltid", "only", "always", "also", "også", "òg", "berre", "bare",
+    ];
+    let mut after = after.iter().copied().filter(|w| !PAST.contains(w));
+    match after.next() {
+        Some("bli" | "verte" | "be") => after
+            .next()
+            .is_some_and(|w| w.ends_with("ed") || w.ends_with("en") || w.ends_with('t')),
+        Some(verb) => {
+            let letters = verb.chars().count();
+            verb.chars().all(char::is_alphabetic)
+                && ((verb.ends_with("es") && letters >= 5) || verb.ends_with("ast"))
+        }
+        None => false,
+    }
+}
+
 /// True when «kan»/"may" is limited so that it binds: «kan bare», «kan berre», «kan
 /// kun», "may only", "can only", or «kan ikke/ikkje … uten/utan», "can not …
 /// without": the vendor is permitted one thing and so forbidden the rest; "may not"

@@ -337,7 +337,10 @@ pub fn weak_only_by_permission(text: &str) -> bool {
     let mut permits = false;
     for (i, word) in all.iter().enumerate() {
         if matches!(*word, "kan" | "may" | "can") {
-            if all.get(i + 1..).is_some_and(passive_follows) {
+            if all
+                .get(i + 1..)
+                .is_some_and(super::modal_shapes::passive_follows)
+            {
                 return false;
             }
             permits = true;
@@ -346,19 +349,6 @@ pub fn weak_only_by_permission(text: &str) -> bool {
         }
     }
     permits
-}
-
-/// A passive verb right after a modal, or after one adverb: «delast», «deles»,
-/// «brukes», "be".
-fn passive_follows(after: &[&str]) -> bool {
-    const ADVERBS: &[&str] = &[
-        "også", "òg", "berre", "bare", "kun", "alltid", "also", "only",
-    ];
-    let verb = match after.first() {
-        Some(w) if ADVERBS.contains(w) => after.get(1),
-        first => first,
-    };
-    verb.is_some_and(|v| *v == "be" || v.len() > 4 && (v.ends_with("ast") || v.ends_with("es")))
 }
 
 /// The modality of one normalised sentence and whether it puts its topic out of
