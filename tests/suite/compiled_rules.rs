@@ -74,6 +74,7 @@ fn decoded_sets_check_every_fixture_like_the_yaml_loaded_ones() {
     files.sort();
     assert!(files.len() > 50, "{} fixtures", files.len());
     let pairs = [
+        ["ks-felles-journalloft@1.2.4", "anskaffelse-hygiene@1.2.4"],
         ["ks-felles-journalloft@1.2.3", "anskaffelse-hygiene@1.2.3"],
         ["ks-felles-journalloft@1.2.2", "anskaffelse-hygiene@1.2.2"],
         ["ks-felles-journalloft@1.2.1", "anskaffelse-hygiene@1.2.1"],
@@ -108,6 +109,6 @@ fn the_default_sets_load_from_the_compiled_catalog() {
     let keys: Vec<String> = sets.iter().map(RuleSet::key).collect();
     assert_eq!(
         keys,
-        ["ks-felles-journalloft@1.2.3", "anskaffelse-hygiene@1.2.3"]
+        ["ks-felles-journalloft@1.2.4", "anskaffelse-hygiene@1.2.4"]
     );
 }

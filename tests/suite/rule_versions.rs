@@ -1,7 +1,7 @@
 //! Released rule-set versions stay what they were: a tender pinned to
 //! `ks-felles-journalloft@1.0.0` / `anskaffelse-hygiene@1.0.0` gets the results it
-//! got when 1.0.0 was the newest version, and the released 1.1.0, 1.2.0, 1.2.1 and 1.2.2
-//! files stay as they were, while the defaults move to 1.2.3.
+//! got when 1.0.0 was the newest version, and the released 1.1.0, 1.2.0, 1.2.1, 1.2.2 and
+//! 1.2.3 files stay as they were, while the defaults move to 1.2.4.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -73,12 +73,25 @@ const RELEASED_1_2_2: &[(&str, &str)] = &[
 ];
 
 /// Every released version with its digests, oldest first.
+/// SHA-256 of the 1.2.3 files as released (2026-12-08); changes since go into 1.2.4.
+const RELEASED_1_2_3: &[(&str, &str)] = &[
+    (
+        "ks-felles-journalloft",
+        "134409ce14f7a01bf07ccd32d497da01df5b84ec65e5b7db083e75e8fb0ed1d3",
+    ),
+    (
+        "anskaffelse-hygiene",
+        "8a9038f559ca99efebf3cf14727b0c1bb545d909ff241d98cd2fc62f16caa63f",
+    ),
+];
+
 const RELEASED: &[(&str, &[(&str, &str)])] = &[
     ("1.0.0", RELEASED_1_0_0),
     ("1.1.0", RELEASED_1_1_0),
     ("1.2.0", RELEASED_1_2_0),
     ("1.2.1", RELEASED_1_2_1),
     ("1.2.2", RELEASED_1_2_2),
+    ("1.2.3", RELEASED_1_2_3),
 ];
 
 #[test]
@@ -94,11 +107,11 @@ fn released_sets_are_embedded_byte_for_byte() {
 }
 
 #[test]
-fn the_defaults_are_1_2_3() {
+fn the_defaults_are_1_2_4() {
     for id in SETS {
         assert_eq!(
             embedded::newest(id),
-            Some(semver::Version::new(1, 2, 3)),
+            Some(semver::Version::new(1, 2, 4)),
             "{id}"
         );
     }
@@ -106,7 +119,7 @@ fn the_defaults_are_1_2_3() {
     assert!(
         defaults
             .iter()
-            .all(|s| s.version == semver::Version::new(1, 2, 3))
+            .all(|s| s.version == semver::Version::new(1, 2, 4))
     );
 }
 
