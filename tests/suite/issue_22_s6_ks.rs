@@ -1,0 +1,125 @@
+//! Issue 22, sixth reading pass, the KS set: causes of false «met» found on the development
+//! corpora (fresh-2 … fresh-5), each proven with one-file tenders of its own, worded unlike
+//! those corpora. Every test goes through `check_paths`, as a user's check does.
+
+use crate::support::tender::reads;
+use tenderlint::findings::Status;
+
+/// Each sentence, alone under a section titled `section`, reads as `status` for `rule`.
+fn each_reads(section: &str, sentences: &[&str], rule: &str, status: Status) {
+    for sentence in sentences {
+        reads(
+            &format!("# Krav\n\n## {section}\n\n{sentence}\n"),
+            rule,
+            status,
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// INF-010: «sanntid» counts where health information goes to another party
+// ---------------------------------------------------------------------------
+
+#[test]
+fn real_time_about_capacity_work_lists_or_dashboards_is_not_sharing_health_information() {
+    each_reads(
+        "Drift og oversikt",
+        &[
+            "Tildelingstjenesten skal se ledige korttidsplasser i sykehjemmene i sanntid.",
+            "Løysinga skal vise ledige sjukeheimsplassar i sanntid for koordinerande eining.",
+            "Turlistene til hjemmesykepleierne skal oppdateres i sanntid i appen.",
+            "The queue board in the waiting area shall show each patient's status in real time.",
+        ],
+        "INF-010",
+        Status::Missing,
+    );
+}
+
+#[test]
+fn real_time_sharing_with_another_party_or_of_health_information_is_met() {
+    each_reads(
+        "Samhandling",
+        &[
+            "Registrerte observasjoner skal gjøres tilgjengelig for fastlegen i sanntid.",
+            "Helseopplysningar skal delast i sanntid med dei andre kommunane i samarbeidet.",
+            "Vital signs recorded by home care shall be visible to the GP in real time.",
+        ],
+        "INF-010",
+        Status::Met,
+    );
+}
+
+// ---------------------------------------------------------------------------
+// INT-017: IPLOS reported to the register is reporting (INT-022), not the code system
+// ---------------------------------------------------------------------------
+
+#[test]
+fn iplos_data_reported_to_the_register_is_not_the_code_system_requirement() {
+    each_reads(
+        "Rapportering",
+        &[
+            "Systemet skal sende IPLOS-opplysninger til KPR etter gjeldende rutine.",
+            "Leverandøren skal sørge for innrapportering av IPLOS fra alle tjenester.",
+            "The solution shall report IPLOS data to the national register every night.",
+        ],
+        "INT-017",
+        Status::Missing,
+    );
+    // IPLOS as what is recorded is the code system.
+    each_reads(
+        "Dokumentasjon",
+        &["Funksjonsvurderingen skal registreres etter IPLOS-variablene."],
+        "INT-017",
+        Status::Met,
+    );
+}
+
+// ---------------------------------------------------------------------------
+// INT-002: publishing as a document source is INT-003, not consuming
+// ---------------------------------------------------------------------------
+
+#[test]
+fn publishing_to_document_sharing_does_not_cover_consuming_from_it() {
+    each_reads(
+        "Dokumentdeling",
+        &[
+            "Epikriser fra sykehjemmet skal publiseres i Pasientens journaldokumenter.",
+            "The system shall act as a document source for national document sharing (XDS).",
+        ],
+        "INT-002",
+        Status::Missing,
+    );
+    // Consuming, even in the same sentence as publishing, still counts.
+    each_reads(
+        "Dokumentdeling",
+        &["Journalen skal publisere egne notater og hente dokumenter fra andre gjennom Pasientens journaldokumenter."],
+        "INT-002",
+        Status::Met,
+    );
+}
+
+// ---------------------------------------------------------------------------
+// INT-016 and ARK-001: Felles journalløft named as the trials the vendor joins
+// ---------------------------------------------------------------------------
+
+#[test]
+fn taking_part_in_felles_journalloft_trials_is_neither_a_sharing_service_nor_its_architecture() {
+    for rule in ["INT-016", "ARK-001"] {
+        each_reads(
+            "Samarbeid med kunden",
+            &[
+                "Leverandøren skal stille med ressurser til utprøvinger i Felles journalløft.",
+                "Leverandøren skal delta aktivt i pilotar under felles journalløft.",
+            ],
+            rule,
+            Status::Missing,
+        );
+    }
+    // The programme's direction demanded of the solution still counts.
+    each_reads(
+        "Arkitektur",
+        &["Løsningen skal understøtte målbildet i Felles journalløft."],
+        "ARK-001",
+        Status::Met,
+    );
+}
