@@ -92,7 +92,9 @@ fn publishing_to_document_sharing_does_not_cover_consuming_from_it() {
     // Consuming, even in the same sentence as publishing, still counts.
     each_reads(
         "Dokumentdeling",
-        &["Journalen skal publisere egne notater og hente dokumenter fra andre gjennom Pasientens journaldokumenter."],
+        &[
+            "Journalen skal publisere egne notater og hente dokumenter fra andre gjennom Pasientens journaldokumenter.",
+        ],
         "INT-002",
         Status::Met,
     );
@@ -120,6 +122,56 @@ fn taking_part_in_felles_journalloft_trials_is_neither_a_sharing_service_nor_its
         "Arkitektur",
         &["Løsningen skal understøtte målbildet i Felles journalløft."],
         "ARK-001",
+        Status::Met,
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Qualification requirements bind, in a table or a list, however they are titled
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_qualification_requirement_binds_in_a_table_or_a_list_under_its_heading() {
+    let tenders = [
+        // A table whose only text column names the qualification requirements.
+        "# Konkurransegrunnlag\n\n## 5 Krav til leverandøren\n\n\
+         | Kvalifikasjonskrav | Dokumentasjonskrav |\n|---|---|\n\
+         | Godkjent ledelsessystem for informasjonssikkerhet (ISO/IEC 27001 eller tilsvarende) | Gyldig sertifikat |\n",
+        // The directive's English name for them over a criterion table.
+        "# Tender\n\n## 3 Selection criteria\n\n\
+         | Area | Requirement | Proof |\n|---|---|---|\n\
+         | Security | An ISMS certified to ISO/IEC 27001 or equivalent | Certificate |\n",
+        // A list of labels under «Kvalifikasjonskriterier».
+        "# Konkurransegrunnlag\n\n## 6 Kvalifikasjonskriterier\n\n\
+         - Økonomi: positiv egenkapital siste to år.\n\
+         - Informasjonssikkerhet: sertifisert etter ISO/IEC 27001 eller tilsvarande.\n",
+    ];
+    for md in tenders {
+        reads(md, "SEC-011", Status::Met);
+    }
+    // The same label in an ordinary section describes; it demands nothing.
+    reads(
+        "# Konkurransegrunnlag\n\n## 6 Om leverandørmarkedet\n\n\
+         - Informasjonssikkerhet: de fleste leverandører er sertifisert etter ISO/IEC 27001.\n",
+        "SEC-011",
+        Status::Missing,
+    );
+}
+
+// ---------------------------------------------------------------------------
+// INF-001, INF-008: "the contracting authority" is the buyer
+// ---------------------------------------------------------------------------
+
+#[test]
+fn the_contracting_authority_is_the_buyer_for_data_ownership_and_the_controller_role() {
+    reads(
+        "# Contract terms\n\nAll data in the system shall be owned by the contracting authority.\n",
+        "INF-001",
+        Status::Met,
+    );
+    reads(
+        "# Data protection\n\nThe buyer is the data controller, and the supplier processes data on its behalf.\n",
+        "INF-008",
         Status::Met,
     );
 }

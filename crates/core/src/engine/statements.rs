@@ -148,7 +148,7 @@ impl Columns {
                     requirement_header = true;
                 }
             } else {
-                if is_requirement_text_title(h) {
+                if is_requirement_text_title(h) || forms::names_qualification_requirements(h) {
                     requirement_header = true;
                 }
                 if is_option_title(h) {
