@@ -175,3 +175,21 @@ fn the_contracting_authority_is_the_buyer_for_data_ownership_and_the_controller_
         Status::Met,
     );
 }
+
+// ---------------------------------------------------------------------------
+// INF-004: DPS, BUP, the health trust and neighbouring municipalities are the other party
+// ---------------------------------------------------------------------------
+
+#[test]
+fn sharing_with_dps_the_health_trust_or_neighbouring_municipalities_is_cross_organisational() {
+    each_reads(
+        "Samhandling",
+        &[
+            "Behandlingsplanen skal kunne deles med BUP når foreldrene har samtykket.",
+            "Kriseplanen skal vere synleg for DPS-et som følgjer opp pasienten.",
+            "Care plans shall be shared with the health trust and with the neighbouring municipalities.",
+        ],
+        "INF-004",
+        Status::Met,
+    );
+}
