@@ -193,3 +193,38 @@ fn sharing_with_dps_the_health_trust_or_neighbouring_municipalities_is_cross_org
         Status::Met,
     );
 }
+
+// ---------------------------------------------------------------------------
+// SEC-014: an AI function in English capitals is in scope; «trening» in rehabilitation is exercise
+// ---------------------------------------------------------------------------
+
+#[test]
+fn an_ai_function_named_in_english_brings_the_ai_safeguards_into_scope() {
+    reads(
+        "# Requirements\n\n\
+         | ID | Requirement | Priority |\n|---|---|---|\n\
+         | R-1 | The record should offer AI-generated visit summaries. | SHOULD |\n\
+         | R-2 | For the AI summaries the supplier shall carry out a data protection impact assessment. | MUST |\n",
+        "SEC-014",
+        Status::Met,
+    );
+}
+
+#[test]
+fn exercise_in_a_rehabilitation_tender_is_not_training_a_model() {
+    each_reads(
+        "Funksjonalitet",
+        &[
+            "Løsningen bør ha KI-støtte for å foreslå treningsprogram ut fra pasientens mål.",
+            "Fysioterapeuten skal kunne bruke KI-funksjonen til å følge opp treningsøktene.",
+        ],
+        "SEC-014",
+        Status::Missing,
+    );
+    each_reads(
+        "KI",
+        &["KI-funksjonen skal ikke bruke kommunens pasientdata til å trene modellene."],
+        "SEC-014",
+        Status::Met,
+    );
+}
