@@ -228,3 +228,28 @@ fn exercise_in_a_rehabilitation_tender_is_not_training_a_model() {
         Status::Met,
     );
 }
+
+// ---------------------------------------------------------------------------
+// SEC-009: the cloud as one of the vendor's alternatives demands nothing of the hosting
+// ---------------------------------------------------------------------------
+
+#[test]
+fn the_cloud_offered_as_one_alternative_of_the_vendors_is_no_hosting_requirement() {
+    each_reads(
+        "Drift",
+        &[
+            "Tilbyder står fritt: systemet kan installeres hos kommunen eller som skytjeneste.",
+            "Journalen kan køyrast på kommunen sine tenarar eller som skyteneste eller lokalt i vertskommunen.",
+            "The system may be hosted on premises or as a cloud service, as the supplier prefers.",
+        ],
+        "SEC-009",
+        Status::Missing,
+    );
+    // Where the data may be kept still counts beside the alternatives.
+    each_reads(
+        "Drift",
+        &["Løsningen kan leveres som skytjeneste eller lokalt, men data skal lagres i Norge."],
+        "SEC-009",
+        Status::Met,
+    );
+}
