@@ -253,3 +253,20 @@ fn the_cloud_offered_as_one_alternative_of_the_vendors_is_no_hosting_requirement
         Status::Met,
     );
 }
+
+// ---------------------------------------------------------------------------
+// SEC-006: the young person, the parents or next of kin see who has read the record
+// ---------------------------------------------------------------------------
+
+#[test]
+fn young_people_or_parents_seeing_who_read_the_record_is_access_to_the_log() {
+    each_reads(
+        "Innsyn",
+        &[
+            "Ungdommen bør få se hvem som har åpnet journalen hennes.",
+            "Foreldre til barn under 12 år bør kunne sjå kven som har hatt oppslag i journalen.",
+        ],
+        "SEC-006",
+        Status::Weak,
+    );
+}
