@@ -264,7 +264,7 @@ fn young_people_or_parents_seeing_who_read_the_record_is_access_to_the_log() {
         "Innsyn",
         &[
             "Ungdommen bør få se hvem som har åpnet journalen hennes.",
-            "Foreldre til barn under 12 år bør kunne sjå kven som har hatt oppslag i journalen.",
+            "Foreldre bør kunne sjå kven som har hatt oppslag i journalen til barnet.",
         ],
         "SEC-006",
         Status::Weak,
