@@ -270,3 +270,21 @@ fn young_people_or_parents_seeing_who_read_the_record_is_access_to_the_log() {
         Status::Weak,
     );
 }
+
+// ---------------------------------------------------------------------------
+// A wish in a clause («det ville vært fint om», "it would be an advantage") is weak, not nothing
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_wish_worded_as_would_be_nice_or_an_advantage_covers_its_topic_weakly() {
+    each_reads(
+        "Ønsker",
+        &[
+            "Det hadde vært fint om sykepleierne kunne se prøvesvar fra laboratoriet i kjernejournal.",
+            "Det er ein fordel om legane kan sjå prøvesvar frå sjukehuset via kjernejournal.",
+            "It would be an advantage if clinicians could view laboratory results from other organisations through the summary care record.",
+        ],
+        "INT-019",
+        Status::Weak,
+    );
+}

@@ -100,6 +100,34 @@ const SHOULD_WORDS: &[&str] = &[
     "tilrådast",
     "encouraged",
 ];
+/// What the buyer would like, in a clause rather than a word: «Det ville vore fint om legen
+/// kunne sjå prøvesvar», «Det er en fordel om …», "It would be nice if …". A wish, as
+/// «ønskelig» is.
+const WISH_PHRASES: &[&str] = &[
+    "ville vært fint",
+    "ville vore fint",
+    "hadde vært fint",
+    "hadde vore fint",
+    "vil være fint",
+    "vil vere fint",
+    "ville vært en fordel",
+    "ville vore ein fordel",
+    "hadde vært en fordel",
+    "hadde vore ein fordel",
+    "er en fordel om",
+    "er ein fordel om",
+    "er en fordel at",
+    "er ein fordel at",
+    "er en fordel dersom",
+    "er ein fordel dersom",
+    "vil være en fordel",
+    "vil vere ein fordel",
+    "would be nice",
+    "would be good if",
+    "would be an advantage",
+    "is an advantage",
+    "will be an advantage",
+];
 /// Future or deferred intent that makes a statement weak on its own: «HelseID vurderes
 /// innført på sikt» is no requirement, with or without «skal».
 const FUTURE_PHRASES: &[&str] = &[
@@ -279,6 +307,7 @@ enum Phrase {
     Negation,
     Deferral,
     Required,
+    Wish,
 }
 
 /// Every phrase list in one DFA, so a sentence is scanned once at a byte a step (past a
@@ -291,7 +320,7 @@ struct Phrases {
 fn phrases() -> &'static Option<Phrases> {
     static PHRASES: std::sync::OnceLock<Option<Phrases>> = std::sync::OnceLock::new();
     PHRASES.get_or_init(|| {
-        let lists: [(&[&str], Phrase); 7] = [
+        let lists: [(&[&str], Phrase); 8] = [
             (OPTION_PHRASES, Phrase::Option),
             (QUESTION_PHRASES, Phrase::Question),
             (FUTURE_PHRASES, Phrase::Future),
@@ -299,6 +328,7 @@ fn phrases() -> &'static Option<Phrases> {
             (NEGATION_PHRASES, Phrase::Negation),
             (DEFERRAL_PHRASES, Phrase::Deferral),
             (REQUIRED_MARKERS, Phrase::Required),
+            (WISH_PHRASES, Phrase::Wish),
         ];
         let mut patterns = Vec::new();
         let mut kinds = Vec::new();
@@ -316,8 +346,8 @@ fn phrases() -> &'static Option<Phrases> {
 }
 
 /// The phrase kinds that occur in a sentence.
-fn phrase_kinds(sentence: &str) -> [bool; 7] {
-    let mut found = [false; 7];
+fn phrase_kinds(sentence: &str) -> [bool; 8] {
+    let mut found = [false; 8];
     if let Some(p) = phrases() {
         for m in p.automaton.find_overlapping_iter(sentence) {
             found[p.kinds[m.pattern().as_usize()] as usize] = true;
@@ -398,7 +428,7 @@ pub fn analyze(sentence: &str) -> (Modality, bool) {
     } else if binding || has(Phrase::Required) {
         // «is required» binds; «required» alone («required fields») does not.
         Modality::Binding
-    } else if should {
+    } else if should || has(Phrase::Wish) {
         Modality::Should
     } else {
         Modality::None
