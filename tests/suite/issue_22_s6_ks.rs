@@ -288,3 +288,20 @@ fn a_wish_worded_as_would_be_nice_or_an_advantage_covers_its_topic_weakly() {
         Status::Weak,
     );
 }
+
+// ---------------------------------------------------------------------------
+// INF-003: practical assistance, day centres and supported housing are service areas too
+// ---------------------------------------------------------------------------
+
+#[test]
+fn sharing_between_practical_assistance_day_centres_and_housing_is_across_service_areas() {
+    each_reads(
+        "Samhandling",
+        &[
+            "Tiltaksplanen skal deles mellom praktisk bistand og dagsenteret.",
+            "Notes from the day centre shall be visible to the supported housing staff.",
+        ],
+        "INF-003",
+        Status::Met,
+    );
+}
