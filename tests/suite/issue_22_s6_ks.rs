@@ -305,3 +305,41 @@ fn sharing_between_practical_assistance_day_centres_and_housing_is_across_servic
         Status::Met,
     );
 }
+
+// ---------------------------------------------------------------------------
+// «når som helst» is "at any time", not "preferably"; a negated expectation excludes
+// ---------------------------------------------------------------------------
+
+#[test]
+fn helst_after_som_means_ever_and_does_not_weaken_a_requirement() {
+    each_reads(
+        "Data",
+        &[
+            "Kommunen skal kunne eksportere hva som helst av journaldata i et åpent format.",
+            "Kommunen skal når som helst kunne hente ut alle data i eit ope, dokumentert format.",
+        ],
+        "INF-002",
+        Status::Met,
+    );
+    // «helst» alone still wishes.
+    each_reads(
+        "Data",
+        &["Kommunen vil helst kunne eksportere alle data i et åpent format."],
+        "INF-002",
+        Status::Weak,
+    );
+}
+
+#[test]
+fn a_buyer_that_does_not_require_or_expect_a_topic_leaves_it_uncovered() {
+    each_reads(
+        "Omfang",
+        &[
+            "Vi krever ikke oppslag i kjernejournal for fysioterapeutene.",
+            "Kommunen forventar heller ikkje integrasjon med kjernejournal i første fase.",
+            "The municipality does not require look-ups in the summary care record for therapists.",
+        ],
+        "INT-001",
+        Status::Missing,
+    );
+}

@@ -100,34 +100,6 @@ const SHOULD_WORDS: &[&str] = &[
     "tilrådast",
     "encouraged",
 ];
-/// What the buyer would like, in a clause rather than a word: «Det ville vore fint om legen
-/// kunne sjå prøvesvar», «Det er en fordel om …», "It would be nice if …". A wish, as
-/// «ønskelig» is.
-const WISH_PHRASES: &[&str] = &[
-    "ville vært fint",
-    "ville vore fint",
-    "hadde vært fint",
-    "hadde vore fint",
-    "vil være fint",
-    "vil vere fint",
-    "ville vært en fordel",
-    "ville vore ein fordel",
-    "hadde vært en fordel",
-    "hadde vore ein fordel",
-    "er en fordel om",
-    "er ein fordel om",
-    "er en fordel at",
-    "er ein fordel at",
-    "er en fordel dersom",
-    "er ein fordel dersom",
-    "vil være en fordel",
-    "vil vere ein fordel",
-    "would be nice",
-    "would be good if",
-    "would be an advantage",
-    "is an advantage",
-    "will be an advantage",
-];
 /// Future or deferred intent that makes a statement weak on its own: «HelseID vurderes
 /// innført på sikt» is no requirement, with or without «skal».
 const FUTURE_PHRASES: &[&str] = &[
@@ -252,6 +224,26 @@ pub(crate) const NEGATION_PHRASES: &[&str] = &[
     "ikkje relevant",
     "not relevant",
     "kan ikke forventes",
+    // The buyer's own demand or expectation, negated: «Kommunen forventer heller ikke oppslag i
+    // kjernejournal», «Vi krev ikkje …», "The municipality does not require …".
+    "krever ikke",
+    "krever heller ikke",
+    "krev ikkje",
+    "krev heller ikkje",
+    "kreves ikke",
+    "krevst ikkje",
+    "forventer ikke",
+    "forventer heller ikke",
+    "forventar ikkje",
+    "forventar heller ikkje",
+    "forventes ikke",
+    "forventast ikkje",
+    "does not require",
+    "do not require",
+    "does not expect",
+    "do not expect",
+    "is not expected",
+    "are not expected",
     "out of scope",
     "not required",
     "no requirement",
@@ -328,7 +320,7 @@ fn phrases() -> &'static Option<Phrases> {
             (NEGATION_PHRASES, Phrase::Negation),
             (DEFERRAL_PHRASES, Phrase::Deferral),
             (REQUIRED_MARKERS, Phrase::Required),
-            (WISH_PHRASES, Phrase::Wish),
+            (super::modal_words::WISH_PHRASES, Phrase::Wish),
         ];
         let mut patterns = Vec::new();
         let mut kinds = Vec::new();
@@ -374,7 +366,12 @@ pub fn weak_only_by_permission(text: &str) -> bool {
                 return false;
             }
             permits = true;
-        } else if modal.get(word) == Some(ModalWord::Should) {
+        } else if modal.get(word) == Some(ModalWord::Should)
+            && !super::modal_words::means_ever(
+                i.checked_sub(1).and_then(|j| all.get(j).copied()),
+                word,
+            )
+        {
             return false;
         }
     }
@@ -392,15 +389,17 @@ pub fn analyze(sentence: &str) -> (Modality, bool) {
     let mut option = false;
     let mut permits = false;
     let modal = super::modal_words::modal_words(BINDING_WORDS, SHOULD_WORDS);
+    let mut previous = None;
     for word in words(sentence) {
         if first.is_none() {
             first = Some(word);
         }
         match modal.get(word) {
             Some(ModalWord::Binding) => binding = true,
-            Some(ModalWord::Should) => should = true,
+            Some(ModalWord::Should) => should |= !super::modal_words::means_ever(previous, word),
             None => option |= word.starts_with("opsjon"),
         }
+        previous = Some(word);
         permits |= matches!(word, "kan" | "may" | "can");
     }
     if permits || option {
