@@ -343,3 +343,26 @@ fn a_buyer_that_does_not_require_or_expect_a_topic_leaves_it_uncovered() {
         Status::Missing,
     );
 }
+
+// ---------------------------------------------------------------------------
+// A section headed «Tildeling» (the award) holds the award criteria
+// ---------------------------------------------------------------------------
+
+#[test]
+fn usability_named_under_a_heading_of_the_award_is_an_award_criterion() {
+    for md in [
+        "# Konkurransegrunnlag\n\n## 7 Tildeling\n\n\
+         Kontrakten tildeles etter beste forhold mellom pris, kvalitet og brukervennlighet.\n",
+        "# Tender\n\n## 5 Award\n\n\
+         Usability is judged from a scripted demonstration with nurses from the home care service.\n",
+    ] {
+        reads(md, "UX-002", Status::Met);
+    }
+    // Allocating a nursing-home place is another «tildeling».
+    reads(
+        "# Konkurransegrunnlag\n\n## 7 Tildeling av sykehjemsplass\n\n\
+         Vedtak om plass fattes etter en vurdering av brukervennlighet og behov.\n",
+        "UX-002",
+        Status::Missing,
+    );
+}
