@@ -366,3 +366,21 @@ fn usability_named_under_a_heading_of_the_award_is_an_award_criterion() {
         Status::Missing,
     );
 }
+
+// ---------------------------------------------------------------------------
+// ARC-003: the citizen's request for correction is correction
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_citizens_request_for_correction_counts_as_correction() {
+    each_reads(
+        "Innbyggerens rettigheter",
+        &[
+            "Innbyggeren skal kunne sende en anmodning om retting av opplysninger i journalen fra Helsenorge.",
+            "Løysinga skal ta imot rettingsanmodningar frå innbyggjarane og syne dei for helsepersonellet.",
+            "The system shall handle requests for rectification from patients.",
+        ],
+        "ARC-003",
+        Status::Met,
+    );
+}
