@@ -384,3 +384,41 @@ fn a_citizens_request_for_correction_counts_as_correction() {
         Status::Met,
     );
 }
+
+// ---------------------------------------------------------------------------
+// Small vocabulary gaps of one class each: taking part (INF-005), a shared compound tail
+// (INF-006), national integrations that change (ARK-007)
+// ---------------------------------------------------------------------------
+
+#[test]
+fn taking_part_in_connectathons_is_vendor_participation_in_standardisation() {
+    each_reads(
+        "Samarbeid",
+        &["The supplier shall take part in HL7 Norway's work on national FHIR profiles."],
+        "INF-005",
+        Status::Met,
+    );
+}
+
+#[test]
+fn a_context_word_shared_by_two_compounds_is_patient_context() {
+    each_reads(
+        "Samhandling",
+        &["Fagsystemene skal åpnes i pasient- og brukerkontekst fra journalen."],
+        "INF-006",
+        Status::Met,
+    );
+}
+
+#[test]
+fn changes_to_national_integrations_over_the_contract_are_national_changes() {
+    each_reads(
+        "Vedlikehold",
+        &[
+            "Endringer i nasjonale integrasjoner som myndighetene krever, skal inngå i vedlikeholdsavgiften.",
+            "Updates to national integrations required during the contract shall be part of the maintenance.",
+        ],
+        "ARK-007",
+        Status::Met,
+    );
+}
