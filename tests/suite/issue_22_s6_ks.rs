@@ -422,26 +422,3 @@ fn changes_to_national_integrations_over_the_contract_are_national_changes() {
         Status::Met,
     );
 }
-
-// ---------------------------------------------------------------------------
-// INF-001: the tender stating who owns the data is the ownership, as the controller role is
-// ---------------------------------------------------------------------------
-
-#[test]
-fn the_tender_stating_that_the_municipality_owns_the_data_covers_ownership() {
-    each_reads(
-        "Data og personvern",
-        &[
-            "Kommunen eig alle journaldata som blir registrerte i løysinga.",
-            "The customer owns all data entered in the system.",
-        ],
-        "INF-001",
-        Status::Met,
-    );
-    // Said in the background, it describes today's contract.
-    reads(
-        "# Bakgrunn\n\nKommunen eier dataene i dagens journalsystem.\n\n# Krav\n\nLøsningen skal være stabil.\n",
-        "INF-001",
-        Status::Missing,
-    );
-}
