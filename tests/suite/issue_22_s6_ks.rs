@@ -422,3 +422,44 @@ fn changes_to_national_integrations_over_the_contract_are_national_changes() {
         Status::Met,
     );
 }
+
+// ---------------------------------------------------------------------------
+// The review never adds a row the table has no type code for
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_should_suggestion_goes_to_the_new_section_when_the_table_knows_only_mandatory_codes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let tender = dir.path().join("t");
+    std::fs::create_dir_all(&tender).expect("dir");
+    std::fs::write(
+        tender.join("requirements.md"),
+        "# Requirements\n\n## Archive and data\n\n\
+         | ID | Requirement | Type |\n|---|---|---|\n\
+         | R-01 | The solution shall migrate record data from the current system. | M |\n\
+         | R-02 | The solution shall support deletion and correction of information in the record. | M |\n",
+    )
+    .expect("write");
+    let out = crate::support::tenderlint_in(
+        dir.path(),
+        &["review", "t", "--format", "diff", "--isolated"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let diff = String::from_utf8_lossy(&out.stdout);
+    // ARC-006's text says "should"; the table has no code for it, so a row would have no type.
+    let row = diff
+        .lines()
+        .find(|l| l.contains("should give read access to historic record data"))
+        .unwrap_or_else(|| panic!("ARC-006 suggested: {diff}"));
+    assert!(!row.starts_with("+|"), "{row}");
+    // Rows that bind still go to the table, with its own code.
+    assert!(
+        diff.lines()
+            .any(|l| l.starts_with("+| R-03 |") && l.ends_with("| M |")),
+        "{diff}"
+    );
+}
