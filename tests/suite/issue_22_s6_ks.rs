@@ -2,19 +2,8 @@
 //! corpora (fresh-2 … fresh-5), each proven with one-file tenders of its own, worded unlike
 //! those corpora. Every test goes through `check_paths`, as a user's check does.
 
-use crate::support::tender::reads;
+use crate::support::tender::{each_reads, reads};
 use tenderlint::findings::Status;
-
-/// Each sentence, alone under a section titled `section`, reads as `status` for `rule`.
-fn each_reads(section: &str, sentences: &[&str], rule: &str, status: Status) {
-    for sentence in sentences {
-        reads(
-            &format!("# Krav\n\n## {section}\n\n{sentence}\n"),
-            rule,
-            status,
-        );
-    }
-}
 
 // ---------------------------------------------------------------------------
 // INF-010: «sanntid» counts where health information goes to another party
