@@ -301,19 +301,22 @@ fn sharing_between_practical_assistance_day_centres_and_housing_is_across_servic
 
 #[test]
 fn helst_after_som_means_ever_and_does_not_weaken_a_requirement() {
-    each_reads(
-        "Data",
-        &[
-            "Kommunen skal kunne eksportere hva som helst av journaldata i et åpent format.",
-            "Kommunen skal når som helst kunne hente ut alle data i eit ope, dokumentert format.",
-        ],
-        "INF-002",
-        Status::Met,
-    );
+    // A row typed binding that says what the buyer can do is bound by its type; «når som
+    // helst» ("at any time") is no wish that would make it weak.
+    for row in [
+        "| K-1 | Kan kommunen når som helst eksportere alle journaldata i et åpent format? | Krav |",
+        "| K-1 | Kommunen kan hente ut kva som helst av journaldata i eit ope format. | M |",
+    ] {
+        reads(
+            &format!("# Krav\n\n| Nr | Krav | Type |\n|---|---|---|\n{row}\n"),
+            "INF-002",
+            Status::Met,
+        );
+    }
     // «helst» alone still wishes.
-    each_reads(
-        "Data",
-        &["Kommunen vil helst kunne eksportere alle data i et åpent format."],
+    reads(
+        "# Krav\n\n| Nr | Krav | Type |\n|---|---|---|\n\
+         | K-1 | Kommunen vil helst kunne eksportere alle data i et åpent format. | M |\n",
         "INF-002",
         Status::Weak,
     );
