@@ -455,3 +455,28 @@ fn a_should_suggestion_goes_to_the_new_section_when_the_table_knows_only_mandato
         "{diff}"
     );
 }
+
+// ---------------------------------------------------------------------------
+// A permission in a clause of result is not the typed row's own
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_passive_may_in_a_clause_of_result_leaves_a_binding_row_binding() {
+    for row in [
+        "| K-1 | Journalen lagres i åpne formater, slik at alle data kan eksporteres uten leverandøren. | M |",
+        "| K-1 | Data is stored in open formats, so that it can be exported at any time without the supplier. | M |",
+    ] {
+        reads(
+            &format!("# Krav\n\n| Nr | Krav | Type |\n|---|---|---|\n{row}\n"),
+            "INF-002",
+            Status::Met,
+        );
+    }
+    // The row's own passive permission still keeps it weak.
+    reads(
+        "# Krav\n\n| Nr | Krav | Type |\n|---|---|---|\n\
+         | K-1 | Data kan eksporteres i åpne formater. | M |\n",
+        "INF-002",
+        Status::Weak,
+    );
+}

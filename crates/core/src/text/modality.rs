@@ -362,6 +362,7 @@ pub fn weak_only_by_permission(text: &str) -> bool {
             if all
                 .get(i + 1..)
                 .is_some_and(super::modal_shapes::passive_follows)
+                && !super::modal_shapes::in_result_clause(text, word)
             {
                 return false;
             }
