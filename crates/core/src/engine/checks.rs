@@ -2,6 +2,7 @@
 //! `type-modality-mismatch`, `composite-requirement`, `requirement-ids`): they look at
 //! the requirement rows of a prepared stretch, not at terms.
 
+use super::composite;
 use super::observation::Observation;
 use super::requirement_rows;
 use super::section_reading::SectionSays;
@@ -78,6 +79,32 @@ fn demand_under_wishes(
     })
 }
 
+/// A numbered or typed paragraph or list item («4.1.5 Løsningen skal …», «… (absolutt
+/// krav).») that makes several demands: a requirement row written as prose.
+fn composite_paragraph(
+    block: &Block,
+    prepared: &PreparedBlock,
+    (doc, bi): (usize, usize),
+) -> Option<Observation> {
+    if !matches!(
+        block.kind,
+        BlockKind::ListItem { .. } | BlockKind::Paragraph
+    ) || statements::block_is_furniture(block)
+        || prepared.statements.is_empty()
+    {
+        return None;
+    }
+    let text = composite::requirement_paragraph(&prepared.norm.text)?;
+    composite::is_composite(text).then_some(Observation {
+        doc,
+        block: bi,
+        statement: 0,
+        hit: None,
+        coverage: Coverage::Violation,
+        definition: None,
+    })
+}
+
 /// Runs a check over a stretch. Rules repeating a check (a set and its copy
 /// loaded side by side) share what it found: see [`record`].
 pub(super) fn run_check(check: BuiltinCheck, at: &CheckedStretch<'_>) -> Vec<Checked> {
@@ -96,8 +123,16 @@ pub(super) fn run_check(check: BuiltinCheck, at: &CheckedStretch<'_>) -> Vec<Che
             continue;
         };
         let Some(row) = &prepared.table else {
-            if check == BuiltinCheck::TypeModalityMismatch
-                && let Some(at) = demand_under_wishes(block, prepared, (di, bi), sections)
+            let at = match check {
+                BuiltinCheck::TypeModalityMismatch => {
+                    demand_under_wishes(block, prepared, (di, bi), sections)
+                }
+                BuiltinCheck::CompositeRequirement => {
+                    composite_paragraph(block, prepared, (di, bi))
+                }
+                _ => None,
+            };
+            if let Some(at) = at
                 && !nonnormative.get(block.section).copied().unwrap_or(false)
             {
                 found.push(Checked::Violation(at));
@@ -128,9 +163,7 @@ pub(super) fn run_check(check: BuiltinCheck, at: &CheckedStretch<'_>) -> Vec<Che
                 (Some(Modality::Binding), Modality::Should)
                     | (Some(Modality::Should), Modality::Binding)
             ),
-            BuiltinCheck::CompositeRequirement => {
-                requirement_rows::is_composite(row_text(prepared))
-            }
+            BuiltinCheck::CompositeRequirement => composite::is_composite(row_text(prepared)),
             BuiltinCheck::RequirementIds => {
                 if let Some(row_id) = row_id(block, prepared, row, at) {
                     found.push(Checked::Row(row_id));
