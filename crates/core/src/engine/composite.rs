@@ -484,7 +484,7 @@ fn clauses(text: &str) -> Vec<Clause<'_>> {
             // between verbs, marks where the writer ends one.
             let joins_a_verb = !opens_clause
                 && join.starts_with(',')
-                && opens_with_a_demanded_verb(rest)
+                && opens_with_a_demanded_verb(rest, join)
                 && has_an_object(part, continues);
             if binding && (opens_clause || joins_a_verb) {
                 out.push(Clause {
@@ -519,10 +519,21 @@ fn clauses(text: &str) -> Vec<Clause<'_>> {
     out
 }
 
-fn opens_with_a_demanded_verb(text: &str) -> bool {
-    text.split_whitespace()
-        .next()
-        .is_some_and(|w| DEMANDED_VERBS.contains(&w))
+/// True when `text` (after the comma of `join`) opens with a verb a modal could
+/// govern: one of [`DEMANDED_VERBS`], or after «, og»/«, samt» a Norwegian word in the
+/// infinitive («…, og publisere endringslogg»). A comma alone lists nouns as often
+/// («kjernejournal, meldingstjeneste og …»), so there only the listed verbs count.
+fn opens_with_a_demanded_verb(text: &str, join: &str) -> bool {
+    const SHORTEST_INFINITIVE: usize = 4;
+    text.split_whitespace().next().is_some_and(|w| {
+        DEMANDED_VERBS.contains(&w)
+            || (matches!(join, ", og " | ", samt ")
+                && !BEFORE_THE_VERB.contains(&w)
+                && w.chars().count() >= SHORTEST_INFINITIVE
+                && w.ends_with(['e', 'a'])
+                && w.chars().all(char::is_alphabetic)
+                && crate::text::wordlist::is_norwegian_word(w))
+    })
 }
 
 /// Words that open a clause of their own inside a demand («… der pårørende kan

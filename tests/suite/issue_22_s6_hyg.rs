@@ -1,0 +1,101 @@
+//! Issue 22, sixth reading pass, the hygiene set: causes found on `fixtures/fresh-5`,
+//! `fresh-4` and `fresh-3`, each proven with a tender of its own, worded unlike those
+//! corpora. Every test goes through `check_paths`, as a user's check does.
+
+use crate::support::tender::reads;
+use tenderlint::findings::Status;
+
+// ---------------------------------------------------------------------------
+// HYG-016: what makes a second demand in one requirement
+// ---------------------------------------------------------------------------
+
+fn one_row(text: &str) -> String {
+    format!("# Krav\n\n| Krav-ID | Krav | Type |\n|---|---|---|\n| R-3 | {text} | M |\n")
+}
+
+#[test]
+fn a_second_verb_after_a_comma_with_an_object_of_its_own_is_a_second_demand() {
+    for text in [
+        "Leverandøren skal halde eit årleg brukarmøte, og oppbevare referata i ti år.",
+        "Systemet skal importere timebøker fra dagens løsning, og varsle pasientene om endrede avtaler.",
+        "The contractor shall host a yearly user conference, and publish release notes for every version.",
+        "Løsningen skal beregne ernæringsscore, lage innkjøpslister for kjøkkenet, og sende fakturagrunnlag til økonomisystemet.",
+    ] {
+        reads(&one_row(text), "HYG-016", Status::Violation);
+    }
+}
+
+#[test]
+fn verbs_sharing_one_object_or_pointing_back_stay_one_demand() {
+    for text in [
+        // One object for every verb.
+        "Løsningen skal kunne importere, kontrollere og lagre måledata fra pasientens apparater.",
+        "Systemet skal regne ut og vise risikoskår for fall.",
+        // The second verb's object is the first's again.
+        "Leverandøren skal ha et testmiljø for kommunen, og holde det oppdatert gjennom hele avtalen.",
+        "Løsningen skal sende timeavtaler til Helsenorge, og motta avbestillinger av timeavtaler derfra.",
+        // «og» alone joins the verbs of one function as often as two functions.
+        "Løsningen skal sende timeavtaler til Helsenorge og motta avbestillinger.",
+        // A verb inside a clause of its own is not the modal's.
+        "Løsningen skal ha en side der pårørende kan logge inn og lese vaktlister.",
+    ] {
+        reads(&one_row(text), "HYG-016", Status::Passed);
+    }
+}
+
+#[test]
+fn a_negated_passive_joined_to_a_demand_is_a_demand_of_its_own() {
+    for text in [
+        "Dersom talegjenkjenning leveres, skal leverandøren dokumentere nøyaktigheten, og opptakene skal ikke lagres hos tredjepart.",
+        "Leverandøren skal levere ein risikoanalyse for tenesta, og bebuarane sine bilete skal ikkje nyttast til marknadsføring.",
+    ] {
+        reads(&one_row(text), "HYG-016", Status::Violation);
+    }
+}
+
+#[test]
+fn a_sentence_of_its_own_with_its_own_subject_is_a_second_demand() {
+    // The user's «skal kunne» in a sentence of its own demands, though it shares a
+    // verb stem with the sentence before it.
+    reads(
+        &one_row("Alle utskrifter skal logges. Pleierne skal kunne logge seg på med ansattkort."),
+        "HYG-016",
+        Status::Violation,
+    );
+    // Joined to the demand by «og», the user's «skal» says how that demand works.
+    reads(
+        &one_row(
+            "Menyene skal finnes på bokmål og nynorsk, og den enkelte ansatte skal kunne bytte språk selv.",
+        ),
+        "HYG-016",
+        Status::Passed,
+    );
+}
+
+#[test]
+fn a_numbered_or_typed_paragraph_is_a_requirement_row() {
+    for paragraph in [
+        "5.2.1 Løsningen skal beregne ernæringsscore, og leverandøren skal gi kjøkkenet opplæring i menyplanlegging.",
+        "B-4 Systemet skal importere timebøker fra dagens løsning, og varsle pasientene om endrede avtaler.",
+        "Løsningen skal beregne ernæringsscore, og leverandøren skal gi kjøkkenet opplæring i menyplanlegging (minstekrav).",
+        "2.3 (Skal) Løsningen skal beregne ernæringsscore, og leverandøren skal gi kjøkkenet opplæring i menyplanlegging.",
+    ] {
+        reads(
+            &format!("# Krav til løsningen\n\n{paragraph}\n"),
+            "HYG-016",
+            Status::Violation,
+        );
+    }
+    // Running text is not a requirement row: its sentences need not be one demand each.
+    reads(
+        "# Krav til løsningen\n\nLøsningen skal beregne ernæringsscore, og leverandøren skal gi kjøkkenet opplæring i menyplanlegging.\n",
+        "HYG-016",
+        Status::Passed,
+    );
+    // A numbered paragraph that elaborates one thing is one requirement.
+    reads(
+        "# Krav til løsningen\n\n5.2.2 Løsningen skal ha integrasjon mot kjernejournal, og integrasjonen skal bruke HelseID.\n",
+        "HYG-016",
+        Status::Passed,
+    );
+}
