@@ -44,12 +44,16 @@ fn verbs_sharing_one_object_or_pointing_back_stay_one_demand() {
 }
 
 #[test]
-fn a_negated_passive_joined_to_a_demand_is_a_demand_of_its_own() {
+fn a_second_verb_of_conformance_or_about_a_thing_not_a_party_stays_one_demand() {
     for text in [
-        "Dersom talegjenkjenning leveres, skal leverandøren dokumentere nøyaktigheten, og opptakene skal ikke lagres hos tredjepart.",
-        "Leverandøren skal levere ein risikoanalyse for tenesta, og bebuarane sine bilete skal ikkje nyttast til marknadsføring.",
+        // Conformance says what standard the demand meets.
+        "Leverandøren skal levere eit system for timebestilling, og følgje Normen.",
+        "The supplier shall run a help desk for the care staff, and comply with the national guide.",
+        // Verbs about a subject that binds no party describe that subject.
+        "Kommunens sikkerhetskopier skal tas hver natt, oppbevares i tretti dager, og testes hvert kvartal.",
+        "Leverandørens fjerntilgang skal skje fra godkjente maskiner, være tidsbegrenset, og logges.",
     ] {
-        reads(&one_row(text), "HYG-016", Status::Violation);
+        reads(&one_row(text), "HYG-016", Status::Passed);
     }
 }
 

@@ -43,7 +43,8 @@ const BOUND_PARTIES: &[&str] = &[
 /// Verbs a demand is made of, in the infinitive a modal governs: after «og» or a
 /// comma they join a second demand under the same modal («skal etterleve Normen og
 /// inngå databehandleravtale»). Words that are as often nouns or adjectives after
-/// «og» («støtte», «sikre», "support", "report") are left out.
+/// «og» («støtte», «sikre», "support", "report") are left out, and so are the verbs
+/// of conformance ([`CONFORMING_VERBS`]).
 const DEMANDED_VERBS: &[&str] = &[
     "ha",
     "gi",
@@ -53,8 +54,6 @@ const DEMANDED_VERBS: &[&str] = &[
     "se",
     "bistå",
     "levere",
-    "følge",
-    "følgje",
     "delta",
     "bidra",
     "sende",
@@ -69,8 +68,6 @@ const DEMANDED_VERBS: &[&str] = &[
     "visa",
     "registrere",
     "inngå",
-    "etterleve",
-    "etterleva",
     "tilbakelevere",
     "overføre",
     "overføra",
@@ -104,8 +101,6 @@ const DEMANDED_VERBS: &[&str] = &[
     "utveksla",
     "tilpasse",
     "tilpassa",
-    "oppfylle",
-    "oppfylla",
     "holde",
     "halde",
     "godkjenne",
@@ -138,8 +133,6 @@ const DEMANDED_VERBS: &[&str] = &[
     "kryptere",
     "tilgjengeliggjøre",
     "garantere",
-    "overholde",
-    "overhalde",
     "etablere",
     "implementere",
     "konvertere",
@@ -152,9 +145,6 @@ const DEMANDED_VERBS: &[&str] = &[
     "deliver",
     "send",
     "notify",
-    "comply",
-    "meet",
-    "be",
     "have",
     "give",
     "take",
@@ -165,7 +155,6 @@ const DEMANDED_VERBS: &[&str] = &[
     "participate",
     "contribute",
     "assist",
-    "follow",
     "hold",
     "present",
     "inform",
@@ -185,6 +174,24 @@ const DEMANDED_VERBS: &[&str] = &[
     "encrypt",
     "disclose",
     "keep",
+];
+
+/// Verbs of conformance: «…, og følge Normen», «…, og oppfylle rekvirentkrava», "and
+/// comply with …" say what standard the demand before them meets, not a second
+/// thing to do.
+const CONFORMING_VERBS: &[&str] = &[
+    "følge",
+    "følgje",
+    "etterleve",
+    "etterleva",
+    "oppfylle",
+    "oppfylla",
+    "overholde",
+    "overhalde",
+    "comply",
+    "meet",
+    "follow",
+    "conform",
 ];
 
 /// Words between a modal and the verb it governs («skal kunne», «skal ikke», "shall
@@ -243,7 +250,12 @@ fn is_new_demand(clause: &Clause<'_>, before: &[&str]) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
         .unwrap_or_default();
-    if clause.explains || (BACK_REFERENCES.contains(&first) && !formal_subject) || refers_back(text)
+    // A clause that opens with its modal goes on with the subject before it («…,
+    // og skal aksepteres uten forbehold»).
+    if clause.explains
+        || (BACK_REFERENCES.contains(&first) && !formal_subject)
+        || refers_back(text)
+        || modality::classify(first) == Modality::Binding
     {
         return false;
     }
@@ -257,13 +269,18 @@ fn is_new_demand(clause: &Clause<'_>, before: &[&str]) -> bool {
     let Some(modal) = modal_at(&words) else {
         return false;
     };
-    let demanded = binds_a_party(&words, modal) || formal_subject || is_passive(&words, modal);
+    let passive = is_passive(&words, modal);
+    let demanded = binds_a_party(&words, modal) || formal_subject || passive;
     if !demanded && !clause.opens_sentence {
         return false;
     }
-    // What the demand is about, without the verb its modal governs: «logge inn fra
-    // nettbrett» after «… skal logges» is about the tablet, not the log.
-    let governed = from_the_verb(&words[modal + 1..]).next();
+    // What an active demand is about, without the verb its modal governs: «logge inn
+    // fra nettbrett» after «… skal logges» is about the tablet, not the log. A
+    // passive verb is what is demanded («… skal lagres innenfor EU/EØS» after «hvor
+    // data lagres»).
+    let governed = from_the_verb(&words[modal + 1..])
+        .next()
+        .filter(|_| !passive);
     let about: Vec<&str> = topic_words(text)
         .into_iter()
         .filter(|w| Some(*w) != governed)
@@ -338,16 +355,13 @@ fn from_the_verb<'a, 'w>(words: &'w [&'a str]) -> impl Iterator<Item = &'a str> 
 }
 
 /// True when the verb a binding clause's modal (at `modal` in its `words`) governs
-/// is passive: «Tilgang skal styres etter rolle», «skal kunne skjermast», «skal ikke
-/// brukes til trening», "shall be returned". What is done is demanded of the solution
-/// or supplier, though the sentence does not name it.
+/// is passive: «Tilgang skal styres etter rolle», «skal kunne skjermast», "shall be
+/// returned". What is done is demanded of the solution or supplier, though the
+/// sentence does not name it. A prohibition joined to a demand («…, og dataene skal
+/// ikke brukes til trening») is left to the demand: the catalogue's own suggestions
+/// join them so, and writers judge the shape both ways.
 fn is_passive(words: &[&str], modal: usize) -> bool {
-    let after: Vec<&str> = words[modal + 1..]
-        .iter()
-        .copied()
-        .filter(|w| !matches!(*w, "ikke" | "ikkje" | "not" | "never" | "aldri"))
-        .collect();
-    crate::text::modal_shapes::passive_follows(&after)
+    crate::text::modal_shapes::passive_follows(&words[modal + 1..])
 }
 
 /// True when a binding clause says what the solution or the supplier must do: the
@@ -484,6 +498,7 @@ fn clauses(text: &str) -> Vec<Clause<'_>> {
             // between verbs, marks where the writer ends one.
             let joins_a_verb = !opens_clause
                 && join.starts_with(',')
+                && (continues || demands_of_a_party(part))
                 && opens_with_a_demanded_verb(rest, join)
                 && has_an_object(part, continues);
             if binding && (opens_clause || joins_a_verb) {
@@ -519,16 +534,43 @@ fn clauses(text: &str) -> Vec<Clause<'_>> {
     out
 }
 
+/// True when a clause's modal binds the solution or the supplier: a second verb under
+/// it is a second thing that party must do («Leverandøren skal delta i …, og bidra
+/// til …»). Verbs about another subject describe that subject («Fjerntilgangen skal
+/// skje etter Normen, være godkjent av kommunen, og logges»).
+fn demands_of_a_party(clause: &str) -> bool {
+    const ARTICLES: &[&str] = &["the", "a", "an"];
+    const GENITIVE: &[&str] = &["s", "sin", "si", "sitt", "sine"];
+    let words = words_of(clause);
+    let Some(modal) = modal_at(&words) else {
+        return false;
+    };
+    // The subject's head: the clause's first noun, or the one right after the modal
+    // when an adverbial opens the clause. «Leverandørens fjerntilgang», «leverandøren
+    // sin fjerntilgang», "the supplier's remote access" name whose the subject is.
+    let first = words[..modal].iter().position(|w| !ARTICLES.contains(w));
+    first
+        .into_iter()
+        .chain(Some(modal + 1))
+        .filter_map(|i| Some((words.get(i)?, words.get(i + 1))))
+        .any(|(w, next)| {
+            BOUND_PARTIES.iter().any(|p| w.contains(p))
+                && !w.ends_with('s')
+                && !next.is_some_and(|n| GENITIVE.contains(n))
+        })
+}
+
 /// True when `text` (after the comma of `join`) opens with a verb a modal could
-/// govern: one of [`DEMANDED_VERBS`], or after «, og»/«, samt» a Norwegian word in the
+/// govern: one of [`DEMANDED_VERBS`], or after «, og» a Norwegian word in the
 /// infinitive («…, og publisere endringslogg»). A comma alone lists nouns as often
 /// («kjernejournal, meldingstjeneste og …»), so there only the listed verbs count.
 fn opens_with_a_demanded_verb(text: &str, join: &str) -> bool {
     const SHORTEST_INFINITIVE: usize = 4;
     text.split_whitespace().next().is_some_and(|w| {
         DEMANDED_VERBS.contains(&w)
-            || (matches!(join, ", og " | ", samt ")
+            || (join == ", og "
                 && !BEFORE_THE_VERB.contains(&w)
+                && !CONFORMING_VERBS.contains(&w)
                 && w.chars().count() >= SHORTEST_INFINITIVE
                 && w.ends_with(['e', 'a'])
                 && w.chars().all(char::is_alphabetic)
