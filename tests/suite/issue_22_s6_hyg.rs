@@ -103,3 +103,28 @@ fn a_numbered_or_typed_paragraph_is_a_requirement_row() {
         Status::Passed,
     );
 }
+
+// ---------------------------------------------------------------------------
+// CON-006: «without extra cost» includes the integrations; «priced as a change» prices them apart
+// ---------------------------------------------------------------------------
+
+#[test]
+fn national_integrations_without_extra_cost_are_not_priced_separately() {
+    for text in [
+        "Leverandøren skal oppdatere grensesnittene mot Helsenorge og kjernejournal uten tilleggskostnad for kommunen.",
+        "Nye versjonar av dei nasjonale API-a skal takast i bruk utan tilleggskostnad.",
+        "Integrations with the national e-health services are upgraded at no additional cost.",
+    ] {
+        reads(&format!("# Pris\n\n{text}\n"), "CON-006", Status::Passed);
+    }
+}
+
+#[test]
+fn national_integrations_priced_as_changes_or_at_additional_cost_are_priced_separately() {
+    for text in [
+        "Integrasjon mot nye nasjonale e-helseløsninger prises som endringsarbeid etter timepris.",
+        "Access to the national integration APIs is provided at additional cost per call.",
+    ] {
+        reads(&format!("# Pris\n\n{text}\n"), "CON-006", Status::Violation);
+    }
+}
