@@ -128,3 +128,23 @@ fn national_integrations_priced_as_changes_or_at_additional_cost_are_priced_sepa
         reads(&format!("# Pris\n\n{text}\n"), "CON-006", Status::Violation);
     }
 }
+
+// ---------------------------------------------------------------------------
+// HYG-011: requirements «not set», and the reason given for it, are no climate consideration
+// ---------------------------------------------------------------------------
+
+#[test]
+fn climate_requirements_not_set_with_a_reason_cover_nothing() {
+    for text in [
+        "Det er ikke stilt særskilte klimakrav til denne leveransen. Kommunen vurderer at klimakrav har liten effekt for en skytjeneste.",
+        "Det blir ikkje stilt eigne miljøkrav i konkurransen, sidan miljøbelastninga av ei programvareteneste er lita.",
+    ] {
+        reads(&format!("# Klima og miljø\n\n{text}\n"), "HYG-011", Status::Missing);
+    }
+    // A requirement that names the topic brings it back.
+    reads(
+        "# Klima og miljø\n\nDet er ikke stilt særskilte klimakrav til programvaren. Leverandøren skal likevel følge klimakravene i kommunens innkjøpsstrategi for datasentre.\n",
+        "HYG-011",
+        Status::Met,
+    );
+}
