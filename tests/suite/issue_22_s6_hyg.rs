@@ -139,7 +139,11 @@ fn climate_requirements_not_set_with_a_reason_cover_nothing() {
         "Det er ikke stilt særskilte klimakrav til denne leveransen. Kommunen vurderer at klimakrav har liten effekt for en skytjeneste.",
         "Det blir ikkje stilt eigne miljøkrav i konkurransen, sidan miljøbelastninga av ei programvareteneste er lita.",
     ] {
-        reads(&format!("# Klima og miljø\n\n{text}\n"), "HYG-011", Status::Missing);
+        reads(
+            &format!("# Klima og miljø\n\n{text}\n"),
+            "HYG-011",
+            Status::Missing,
+        );
     }
     // A requirement that names the topic brings it back.
     reads(
@@ -147,4 +151,33 @@ fn climate_requirements_not_set_with_a_reason_cover_nothing() {
         "HYG-011",
         Status::Met,
     );
+}
+
+// ---------------------------------------------------------------------------
+// HYG-005: a paragraph typed by a bracketed marker and worded the other way
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_paragraph_marked_one_type_and_worded_the_other_is_a_mismatch() {
+    for paragraph in [
+        "Leverandøren bør levere støtte hele døgnet (minstekrav).",
+        "6.4 (Ønske) Løsningen skal vise vaktplanen på nettbrett.",
+        "R-12 (Should) The supplier shall provide a Sami user interface.",
+    ] {
+        reads(
+            &format!("# Krav\n\n{paragraph}\n"),
+            "HYG-005",
+            Status::Violation,
+        );
+    }
+    for paragraph in [
+        "Leverandøren skal levere støtte hele døgnet (minstekrav).",
+        "6.4 (Ønske) Løsningen bør vise vaktplanen på nettbrett.",
+    ] {
+        reads(
+            &format!("# Krav\n\n{paragraph}\n"),
+            "HYG-005",
+            Status::Passed,
+        );
+    }
 }

@@ -79,6 +79,41 @@ fn demand_under_wishes(
     })
 }
 
+/// A paragraph typed by a marker whose words say the other strength: «Løysinga bør ha
+/// ei oppetid på 99,5 % (absolutt krav).», «7.3 (Bør) Tenesta skal kunne …», as a table
+/// row typed one way and worded the other.
+fn mistyped_paragraph(
+    block: &Block,
+    prepared: &PreparedBlock,
+    (doc, bi): (usize, usize),
+) -> Option<Observation> {
+    if !is_prose(block) || prepared.statements.is_empty() {
+        return None;
+    }
+    let paragraph = composite::requirement_paragraph(&prepared.norm.text)?;
+    let worded = crate::text::modality::classify(paragraph.body);
+    matches!(
+        (paragraph.marked?, worded),
+        (Modality::Binding, Modality::Should) | (Modality::Should, Modality::Binding)
+    )
+    .then_some(Observation {
+        doc,
+        block: bi,
+        statement: 0,
+        hit: None,
+        coverage: Coverage::Violation,
+        definition: None,
+    })
+}
+
+/// A paragraph or list item, not furniture of the page.
+fn is_prose(block: &Block) -> bool {
+    matches!(
+        block.kind,
+        BlockKind::ListItem { .. } | BlockKind::Paragraph
+    ) && !statements::block_is_furniture(block)
+}
+
 /// A numbered or typed paragraph or list item («4.1.5 Løsningen skal …», «… (absolutt
 /// krav).») that makes several demands: a requirement row written as prose.
 fn composite_paragraph(
@@ -86,16 +121,11 @@ fn composite_paragraph(
     prepared: &PreparedBlock,
     (doc, bi): (usize, usize),
 ) -> Option<Observation> {
-    if !matches!(
-        block.kind,
-        BlockKind::ListItem { .. } | BlockKind::Paragraph
-    ) || statements::block_is_furniture(block)
-        || prepared.statements.is_empty()
-    {
+    if !is_prose(block) || prepared.statements.is_empty() {
         return None;
     }
-    let text = composite::requirement_paragraph(&prepared.norm.text)?;
-    composite::is_composite(text).then_some(Observation {
+    let paragraph = composite::requirement_paragraph(&prepared.norm.text)?;
+    composite::is_composite(paragraph.body).then_some(Observation {
         doc,
         block: bi,
         statement: 0,
@@ -126,6 +156,7 @@ pub(super) fn run_check(check: BuiltinCheck, at: &CheckedStretch<'_>) -> Vec<Che
             let at = match check {
                 BuiltinCheck::TypeModalityMismatch => {
                     demand_under_wishes(block, prepared, (di, bi), sections)
+                        .or_else(|| mistyped_paragraph(block, prepared, (di, bi)))
                 }
                 BuiltinCheck::CompositeRequirement => {
                     composite_paragraph(block, prepared, (di, bi))

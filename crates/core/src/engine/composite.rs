@@ -376,12 +376,20 @@ fn binds_a_party(words: &[&str], modal: usize) -> bool {
         .any(|w| BOUND_PARTIES.iter().any(|p| w.contains(p)))
 }
 
-/// The requirement a numbered or typed paragraph states, without its number and
-/// type markers: «4.1.5 Løsningen skal …», «3.1 (Skal) Plattformen skal …»,
-/// «Løysinga skal … (absolutt krav).» A paragraph numbered so is a requirement row
-/// written as prose, and is answered as one; a paragraph with neither is running
-/// text, whose sentences need not be one requirement each. `text` is normalised.
-pub(super) fn requirement_paragraph(text: &str) -> Option<&str> {
+/// A paragraph or list item written as a requirement row: numbered («4.1.5
+/// Løsningen skal …») or typed by a marker in brackets before or after its text
+/// («3.1 (Skal) Plattformen skal …», «Løysinga skal … (absolutt krav).»). A
+/// paragraph with neither is running text, whose sentences need not be one
+/// requirement each.
+pub(super) struct RequirementParagraph<'a> {
+    /// Its text without number and markers (normalised).
+    pub(super) body: &'a str,
+    /// The type its marker gives, if it has one.
+    pub(super) marked: Option<Modality>,
+}
+
+/// Reads a paragraph's normalised text as a requirement row, if it is written as one.
+pub(super) fn requirement_paragraph(text: &str) -> Option<RequirementParagraph<'_>> {
     let mut rest = text.trim();
     let numbered = rest
         .split_once(' ')
@@ -391,23 +399,23 @@ pub(super) fn requirement_paragraph(text: &str) -> Option<&str> {
             .split_once(' ')
             .map_or(rest, |(_, after)| after.trim_start());
     }
-    let mut typed = false;
+    let mut marked = None;
     if let Some(after) = rest.strip_prefix(['(', '['])
         && let Some((marker, after)) = after.split_once([')', ']'])
-        && is_type_marker(marker)
+        && let Some(kind) = type_marker(marker)
     {
         rest = after.trim_start();
-        typed = true;
+        marked = Some(kind);
     }
     let body = rest.trim_end_matches(['.', ' ']);
     if let Some(open) = body.rfind('(')
         && body.ends_with(')')
-        && is_type_marker(&body[open + 1..body.len() - 1])
+        && let Some(kind) = type_marker(&body[open + 1..body.len() - 1])
     {
         rest = &body[..open];
-        typed = true;
+        marked = marked.or(Some(kind));
     }
-    (numbered || typed).then_some(rest)
+    (numbered || marked.is_some()).then_some(RequirementParagraph { body: rest, marked })
 }
 
 /// A requirement's number: digits and letters in parts joined by «.» or «-», at
@@ -424,13 +432,18 @@ fn is_requirement_number(token: &str) -> bool {
         && parts.iter().all(|p| p.chars().count() <= 4)
 }
 
-fn is_type_marker(marker: &str) -> bool {
+/// The type a bracketed marker names («Skal», «absolutt krav», «ønske»); a single
+/// letter numbers a list («(a)»).
+fn type_marker(marker: &str) -> Option<Modality> {
     let marker = marker.trim();
-    marker.chars().count() >= 2
-        && marker
+    if marker.chars().count() < 2
+        || !marker
             .chars()
             .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
-        && crate::text::type_cells::classify_type_cell(marker).is_some()
+    {
+        return None;
+    }
+    crate::text::type_cells::classify_type_cell(marker)
 }
 
 /// Two words are about the same thing when one holds the other's first four
