@@ -181,3 +181,23 @@ fn a_paragraph_marked_one_type_and_worded_the_other_is_a_mismatch() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------
+// HYG-003: «SFM or the supplier's own …» offers the alternative, whatever words stand between
+// ---------------------------------------------------------------------------
+
+#[test]
+fn sfm_or_the_suppliers_own_prescribing_solution_offers_the_alternative() {
+    for text in [
+        "Forskrivning skal skje i SFM eller egen sertifisert legemiddelløsning hos leverandøren.",
+        "Løysinga skal nytte SFM, eller eiga forskrivingsløysing som er godkjend av Direktoratet for medisinske produkt.",
+        "Prescribing shall use SFM or its own certified medication module.",
+    ] {
+        reads(&format!("# Legemidler\n\n{text}\n"), "HYG-003", Status::Passed);
+    }
+    reads(
+        "# Legemidler\n\nForskrivning skal skje i SFM for alle tjenester.\n",
+        "HYG-003",
+        Status::Violation,
+    );
+}
