@@ -201,3 +201,28 @@ fn sfm_or_the_suppliers_own_prescribing_solution_offers_the_alternative() {
         Status::Violation,
     );
 }
+
+// ---------------------------------------------------------------------------
+// MoSCoW: «Could» types a row as a wish
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_could_priority_types_its_row_as_a_wish() {
+    let table = |text: &str| {
+        format!(
+            "# Requirements\n\n| Ref | Requirement | Priority |\n|---|---|---|\n\
+             | P-1 | The solution must log every access to the record. | Must |\n\
+             | P-2 | {text} | Could |\n"
+        )
+    };
+    reads(
+        &table("The solution could offer dictation in Northern Sami."),
+        "HYG-004",
+        Status::Passed,
+    );
+    reads(
+        &table("The solution shall offer dictation in Northern Sami."),
+        "HYG-005",
+        Status::Violation,
+    );
+}
