@@ -226,3 +226,16 @@ fn a_could_priority_types_its_row_as_a_wish() {
         Status::Violation,
     );
 }
+
+// ---------------------------------------------------------------------------
+// CON-005: the annex named at the end of a long sentence about the agreement
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_data_processing_agreement_attached_at_the_end_of_a_long_sentence_is_referred_to() {
+    reads(
+        "# Contract\n\nA data processing agreement under Article 28 of the GDPR shall be signed by both parties together with the contract as Appendix 9.\n",
+        "CON-005",
+        Status::Met,
+    );
+}
