@@ -234,7 +234,7 @@ fn a_could_priority_types_its_row_as_a_wish() {
 #[test]
 fn a_data_processing_agreement_attached_at_the_end_of_a_long_sentence_is_referred_to() {
     reads(
-        "# Contract\n\nA data processing agreement under GDPR Article 28 shall be signed along with the contract as Appendix 9.\n",
+        "# Contract\n\nA data processing agreement under GDPR Article 28 shall be signed with the contract as Appendix 9.\n",
         "CON-005",
         Status::Met,
     );
