@@ -31,7 +31,8 @@ const DOCX_SOURCES: &str = "fixtures/fresh-4-src";
 /// With the hygiene branch merged (s5-reading-hyg: type legends in running text, lists
 /// and footnotes; HYG-016 passive demands; HYG-006 go-live wording): 94.0 % of 910, 8
 /// false `met`.
-const FLOOR_ACCURACY: f64 = 93.9;
+/// The sixth pass's hygiene reading: 94.5 %.
+const FLOOR_ACCURACY: f64 = 94.4;
 /// Rules the catalogue names that no shipped set implements; their labels are kept.
 const NOT_IMPLEMENTED: &[&str] = &["HYG-013"];
 const MAX_FALSE_MET: usize = 8;

@@ -20,12 +20,13 @@ const DOCX_SOURCES: &str = "fixtures/fresh-5-src";
 /// false `met`** — the held-out number.
 ///
 /// Then its misses were read, and one cause the pass had introduced was fixed (a row typed
-/// «Krav» that asks «Kan løsningen …?» read weak): 93.4 %, 8 false `met`. The floor and the
-/// cap are that last measurement.
-const FLOOR_ACCURACY: f64 = 93.3;
+/// «Krav» that asks «Kan løsningen …?» read weak): 93.4 %, 8 false `met`. The sixth pass's
+/// hygiene reading (composite rows, typed paragraphs, CON-006's «uten tilleggskostnad», a
+/// reason for excluding a topic) made it 94.5 %, 7 false `met`; the floor and the cap are that.
+const FLOOR_ACCURACY: f64 = 94.4;
 /// Rules the catalogue names that no shipped set implements; their labels are kept.
 const NOT_IMPLEMENTED: &[&str] = &["HYG-013"];
-const MAX_FALSE_MET: usize = 8;
+const MAX_FALSE_MET: usize = 7;
 
 #[test]
 fn tenderlint_on_the_fifth_fresh_corpus_holds_its_measurement() {

@@ -193,7 +193,11 @@ fn sfm_or_the_suppliers_own_prescribing_solution_offers_the_alternative() {
         "Løysinga skal nytte SFM, eller eiga forskrivingsløysing som er godkjend av Direktoratet for medisinske produkt.",
         "Prescribing shall use SFM or its own certified medication module.",
     ] {
-        reads(&format!("# Legemidler\n\n{text}\n"), "HYG-003", Status::Passed);
+        reads(
+            &format!("# Legemidler\n\n{text}\n"),
+            "HYG-003",
+            Status::Passed,
+        );
     }
     reads(
         "# Legemidler\n\nForskrivning skal skje i SFM for alle tjenester.\n",
