@@ -224,15 +224,27 @@ struct Clause<'a> {
 /// party than the one before it («Løsningen skal støtte triage, og leverandøren
 /// skal gi opplæring i triage») is one of its own.
 pub(super) fn is_composite(text: &str) -> bool {
-    if modality::binding_markers(text, 1) == 0 {
+    // Two demands need two binding markers, or one and a comma that joins a second
+    // verb to it; most rows have neither.
+    match modality::binding_markers(text, 2) {
+        0 => return false,
+        1 if !text.contains(", ") => return false,
+        _ => {}
+    }
+    let clauses = clauses(text);
+    let demands: Vec<bool> = clauses
+        .iter()
+        .map(|c| c.continues || modality::classify(c.text) == Modality::Binding)
+        .collect();
+    if demands.iter().filter(|&&d| d).count() < 2 {
         return false;
     }
-    let mut demands = 0;
+    let mut seen = 0;
     let mut before: Vec<&str> = Vec::new();
-    for clause in clauses(text) {
-        if clause.continues || modality::classify(clause.text) == Modality::Binding {
-            demands += 1;
-            if demands > 1 && is_new_demand(&clause, &before) {
+    for (clause, demand) in clauses.iter().zip(demands) {
+        if demand {
+            seen += 1;
+            if seen > 1 && is_new_demand(clause, &before) {
                 return true;
             }
         }
@@ -391,6 +403,15 @@ pub(super) struct RequirementParagraph<'a> {
 /// Reads a paragraph's normalised text as a requirement row, if it is written as one.
 pub(super) fn requirement_paragraph(text: &str) -> Option<RequirementParagraph<'_>> {
     let mut rest = text.trim();
+    // Most paragraphs are running text: neither a digit in their first word, nor a
+    // bracket at either end.
+    let first_word = rest.split(' ').next().unwrap_or_default();
+    if !first_word.contains(|c: char| c.is_ascii_digit())
+        && !rest.starts_with(['(', '['])
+        && !rest.trim_end_matches(['.', ' ']).ends_with(')')
+    {
+        return None;
+    }
     let numbered = rest
         .split_once(' ')
         .is_some_and(|(first, _)| is_requirement_number(first));
@@ -505,16 +526,18 @@ fn clauses(text: &str) -> Vec<Clause<'_>> {
                     .split_whitespace()
                     .take(SUBJECT_REACH)
                     .any(|w| modality::classify(w) == Modality::Binding);
-            let binding = continues || modality::classify(part) == Modality::Binding;
             // «og» alone joins the verbs of one demand as often as two demands
             // («skal sende epikrise og motta henvisning»); a comma before it, or
-            // between verbs, marks where the writer ends one.
+            // between verbs, marks where the writer ends one. The cheap tests first:
+            // a long row has many commas.
             let joins_a_verb = !opens_clause
                 && join.starts_with(',')
-                && (continues || demands_of_a_party(part))
                 && opens_with_a_demanded_verb(rest, join)
+                && (continues || demands_of_a_party(part))
                 && has_an_object(part, continues);
-            if binding && (opens_clause || joins_a_verb) {
+            if (opens_clause || joins_a_verb)
+                && (continues || modality::classify(part) == Modality::Binding)
+            {
                 out.push(Clause {
                     text: part,
                     explains: after_colon,
