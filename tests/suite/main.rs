@@ -49,6 +49,7 @@ mod issue_22_s4_ks;
 mod issue_22_s5_hyg;
 mod issue_22_s5_ks;
 mod issue_22_s6_ks;
+mod issue_22_s6_hyg;
 mod issue_22_scope;
 mod issue_25_gaps;
 mod issue_25_story;

@@ -650,12 +650,12 @@ fn observe(
                 // Under «Bør-krav» a «skal» is a wish the tender typed by its heading.
                 coverage = Coverage::Weak;
             }
-            // The tender put the topic out of scope: only a statement that names
-            // the excluded topic itself brings it back, not one that shares a
-            // neighbouring term with it.
+            // Only a requirement naming an excluded topic itself brings it back: not a
+            // neighbouring term, nor a description giving the reason for excluding it.
             if !excluded.is_empty()
                 && !matches!(coverage, Coverage::Negated | Coverage::NonNormative)
-                && !names_excluded_topic(at.text, at.statement.range.start, hits, excluded)
+                && (coverage == Coverage::Descriptive
+                    || !names_excluded_topic(at.text, at.statement.range.start, hits, excluded))
             {
                 coverage = Coverage::Excluded;
             }

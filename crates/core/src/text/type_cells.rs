@@ -77,6 +77,8 @@ pub fn classify_type_cell(cell: &str) -> Option<Modality> {
         "valfri",
         "optional",
         "nice",
+        // MoSCoW: «Could have» is wished, as «Should have» is.
+        "could",
     ];
     const OPTION: &[&str] = &["o", "opsjon", "option"];
     if BINDING.contains(&value) || BINDING.contains(&first_word) {
@@ -103,6 +105,8 @@ mod tests {
         assert_eq!(classify_type_cell("Bør"), Some(Modality::Should));
         assert_eq!(classify_type_cell("Ø"), Some(Modality::Should));
         assert_eq!(classify_type_cell("Opsjon"), Some(Modality::Option));
+        assert_eq!(classify_type_cell("COULD"), Some(Modality::Should));
+        assert_eq!(classify_type_cell("Could have"), Some(Modality::Should));
         assert_eq!(
             classify_type_cell("Tildelingskriterium"),
             Some(Modality::Should)
