@@ -36,6 +36,7 @@ mod fresh_2;
 mod fresh_3;
 mod fresh_4;
 mod fresh_5;
+mod fresh_6;
 mod heldout;
 mod hostile;
 mod house_rules;
