@@ -165,7 +165,7 @@ pub(super) fn run_check(check: BuiltinCheck, at: &CheckedStretch<'_>) -> Vec<Che
             BuiltinCheck::UntypedRequirement => row.untyped,
             BuiltinCheck::TypeModalityMismatch => row
                 .row_type
-                .is_some_and(|typed| contradicts(typed, row.text_modality)),
+                .is_some_and(|typed| contradicts(typed, row.text_modality) && !row.permits_only),
             BuiltinCheck::CompositeRequirement => composite::is_composite(row_text(prepared)),
             BuiltinCheck::RequirementIds => {
                 if let Some(row_id) = row_id(block, prepared, row, at) {

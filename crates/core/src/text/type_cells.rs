@@ -81,12 +81,24 @@ pub fn classify_type_cell(cell: &str) -> Option<Modality> {
         "could",
     ];
     const OPTION: &[&str] = &["o", "opsjon", "option"];
+    // A row typed for information («Info», «Til orientering») asks nothing of the vendor:
+    // it has a type, and that type requires nothing.
+    const INFORMATION: &[&str] = &[
+        "info",
+        "informasjon",
+        "information",
+        "orientering",
+        "til orientering",
+        "for information",
+    ];
     if BINDING.contains(&value) || BINDING.contains(&first_word) {
         Some(Modality::Binding)
     } else if OPTION.contains(&value) || OPTION.contains(&first_word) {
         Some(Modality::Option)
     } else if WEAK.contains(&value) || WEAK.contains(&first_word) {
         Some(Modality::Should)
+    } else if INFORMATION.contains(&value) {
+        Some(Modality::None)
     } else {
         None
     }

@@ -1,0 +1,83 @@
+//! Issue 22, found when the held-out `fixtures/fresh-6` was scored after the sixth reading
+//! pass: a table of questions whose type column is titled by its own codes («Krav/Ønske»)
+//! and holds a code for information rows («Info»). Proven with tenders of our own wording.
+
+use crate::support::tender::{check_md, excerpts, rule};
+use tenderlint::findings::Status;
+
+/// A table of questions to the vendor, its type column titled `type_title`, with one
+/// demanded question, one wished and one asked for information only.
+fn question_table(type_title: &str, demanded: &str, wished: &str, info: &str) -> String {
+    format!(
+        "# Kravspesifikasjon\n\n## Samhandling\n\n\
+         | Nr | Spørsmål | {type_title} | Svar |\n|---|---|---|---|\n\
+         | S-1 | Kan løsningen slå opp i kjernejournal fra pasientens journal? | {demanded} | |\n\
+         | S-2 | Støtter løsningen e-resept gjennom SFM? | {wished} | |\n\
+         | S-3 | Hvor mange kommuner bruker løsningen i dag? | {info} | |\n"
+    )
+}
+
+#[test]
+fn a_type_column_titled_by_its_codes_types_its_rows() {
+    for (title, demanded, wished, info) in [
+        ("Krav/Ønske", "Krav", "Ønske", "Info"),
+        ("Krav/Ønske/Info", "Krav", "Ønske", "Informasjon"),
+        ("Skal/Bør", "Skal", "Bør", "Til orientering"),
+        ("Must/Should/Could", "Must", "Should", "Info"),
+    ] {
+        let results = check_md(&question_table(title, demanded, wished, info));
+        let kj = rule(&results, "INT-001");
+        assert_eq!(kj.status, Status::Met, "{title}: {:?}", excerpts(kj));
+        let resept = rule(&results, "INT-004");
+        assert_eq!(
+            resept.status,
+            Status::Weak,
+            "{title}: {:?}",
+            excerpts(resept)
+        );
+        // Every row has a type, the information row too.
+        let untyped = rule(&results, "HYG-004");
+        assert_eq!(
+            untyped.status,
+            Status::Passed,
+            "{title}: {:?}",
+            excerpts(untyped)
+        );
+    }
+}
+
+#[test]
+fn a_title_of_words_that_are_no_type_codes_names_no_type_column() {
+    // «Krav/Dokumentasjon» and «Krav/Beskrivelse» name other columns: their cells are content.
+    for title in ["Krav/Dokumentasjon", "Krav/Beskrivelse"] {
+        let table = format!(
+            "# Kravspesifikasjon\n\n## Samhandling\n\n\
+             | Nr | Tema | {title} |\n|---|---|---|\n\
+             | S-1 | Kjernejournal | Løsningen bør kunne slå opp i kjernejournal. |\n"
+        );
+        let results = check_md(&table);
+        let kj = rule(&results, "INT-001");
+        assert_eq!(kj.status, Status::Weak, "{title}: {:?}", excerpts(kj));
+    }
+}
+
+#[test]
+fn a_question_typed_as_a_demand_does_not_contradict_its_type() {
+    // «Kan løsningen …?» asks; its type demands it. Only a wish in the words contradicts.
+    let asked = "# Krav\n\n## Samhandling\n\n| Id | Krav | Type |\n|---|---|---|\n\
+                 | K-1 | Kan løsningen motta epikriser fra sykehuset? | M |\n\
+                 | K-2 | API-et skal være dokumentert, slik at kommunen kan bruke det selv. | M |\n";
+    let results = check_md(asked);
+    let mismatch = rule(&results, "HYG-005");
+    assert_eq!(mismatch.status, Status::Passed, "{:?}", excerpts(mismatch));
+    let wished = "# Krav\n\n## Samhandling\n\n| Id | Krav | Type |\n|---|---|---|\n\
+                  | K-1 | Løsningen bør kunne motta epikriser fra sykehuset. | M |\n";
+    let results = check_md(wished);
+    let mismatch = rule(&results, "HYG-005");
+    assert_eq!(
+        mismatch.status,
+        Status::Violation,
+        "{:?}",
+        excerpts(mismatch)
+    );
+}
