@@ -81,3 +81,20 @@ fn a_question_typed_as_a_demand_does_not_contradict_its_type() {
         excerpts(mismatch)
     );
 }
+
+#[test]
+fn a_moscow_column_types_its_rows_and_wont_requires_nothing() {
+    let table = "# Requirements\n\n## Solution\n\n\
+                 | Ref | Requirement | MoSCoW priority |\n|---|---|---|\n\
+                 | R-1 | Conversion of all records from the current record system. | Must have |\n\
+                 | R-2 | Integration with the welfare technology hub (VKP). | Won't have |\n\
+                 | R-3 | Offline use of the mobile client. | Should have |\n";
+    let results = check_md(table);
+    let migration = rule(&results, "ARC-005");
+    assert_eq!(migration.status, Status::Met, "{:?}", excerpts(migration));
+    let vkp = rule(&results, "INT-012");
+    assert_ne!(vkp.status, Status::Met, "{:?}", excerpts(vkp));
+    assert_ne!(vkp.status, Status::Weak, "{:?}", excerpts(vkp));
+    let untyped = rule(&results, "HYG-004");
+    assert_eq!(untyped.status, Status::Passed, "{:?}", excerpts(untyped));
+}

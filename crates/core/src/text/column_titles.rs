@@ -165,6 +165,7 @@ pub(crate) fn is_type_header(h: &str) -> bool {
             h,
             "m/e" | "kategori (m/e)" | "minstekrav" | "absolutt" | "prioritet" | "priority"
         )
+        || h.contains("moscow")
         || names_its_codes(h)
 }
 

@@ -91,13 +91,15 @@ pub fn classify_type_cell(cell: &str) -> Option<Modality> {
         "til orientering",
         "for information",
     ];
+    // MoSCoW's «Won't (this time)»: named so the vendor knows the direction, not required.
+    const WONT: &[&str] = &["won't", "won’t", "wont"];
     if BINDING.contains(&value) || BINDING.contains(&first_word) {
         Some(Modality::Binding)
     } else if OPTION.contains(&value) || OPTION.contains(&first_word) {
         Some(Modality::Option)
     } else if WEAK.contains(&value) || WEAK.contains(&first_word) {
         Some(Modality::Should)
-    } else if INFORMATION.contains(&value) {
+    } else if INFORMATION.contains(&value) || WONT.iter().any(|w| value.starts_with(w)) {
         Some(Modality::None)
     } else {
         None
@@ -125,5 +127,8 @@ mod tests {
         );
         assert_eq!(classify_type_cell(""), None);
         assert_eq!(classify_type_cell("Se tabell"), None);
+        assert_eq!(classify_type_cell("Info"), Some(Modality::None));
+        assert_eq!(classify_type_cell("Won't have"), Some(Modality::None));
+        assert_eq!(classify_type_cell("Info om tjenesten"), None);
     }
 }
