@@ -98,3 +98,35 @@ fn a_moscow_column_types_its_rows_and_wont_requires_nothing() {
     let untyped = rule(&results, "HYG-004");
     assert_eq!(untyped.status, Status::Passed, "{:?}", excerpts(untyped));
 }
+
+#[test]
+fn annexes_listed_under_the_kind_of_contract_in_the_introduction_bind() {
+    for (intro, kind, lead_in, dpa) in [
+        (
+            "Introduction",
+            "Type of contract",
+            "The agreement is the SSA-L with the following annexes:",
+            "Annex 8 Data processing agreement",
+        ),
+        (
+            "Innledning",
+            "Type avtale",
+            "Avtalen er SSA-L med disse bilagene:",
+            "Bilag 8 Databehandleravtale",
+        ),
+    ] {
+        let tender = format!(
+            "# Konkurransegrunnlag\n\n## 1 {intro}\n\n### 1.1 Om kommunen\n\n\
+             Kommunen har 9 000 innbyggere.\n\n### 1.2 {kind}\n\n{lead_in}\n\n\
+             - {dpa}\n"
+        );
+        let results = check_md(&tender);
+        let agreement = rule(&results, "SEC-002");
+        assert_eq!(
+            agreement.status,
+            Status::Met,
+            "{kind}: {:?}",
+            excerpts(agreement)
+        );
+    }
+}

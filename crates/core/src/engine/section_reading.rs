@@ -80,7 +80,13 @@ const CONTRACT_HEADINGS: &[&str] = &[
     "oppdragets omfang",
     "hva som skal",
     "kva som skal",
+    // «Type avtale», "Type of contract": the kind of contract is its terms, named first.
+    "type avtale",
+    "type kontrakt",
     "contract",
+    "type of contract",
+    "form of contract",
+    "annexes",
     "terms and conditions",
     "option",
     "pricing",
