@@ -130,3 +130,33 @@ fn annexes_listed_under_the_kind_of_contract_in_the_introduction_bind() {
         );
     }
 }
+
+#[test]
+fn seeing_in_the_users_work_surface_is_the_integrated_view_however_far_the_verb() {
+    crate::support::tender::each_reads(
+        "Samhandling",
+        &[
+            "Sykepleieren skal se epikriser, legemiddellisten og avtaler fra fastlegen i hjemmetjenestens arbeidsflate.",
+            "Clinicians shall see results and letters from the hospital directly in their own daily work surface.",
+        ],
+        "UX-003",
+        Status::Met,
+    );
+}
+
+#[test]
+fn planned_visits_are_no_plan_to_deliver() {
+    // «planlagte besøk» names what is shown; «er planlagt» still defers.
+    crate::support::tender::reads(
+        "# Krav\n\n## Samhandling\n\n\
+         Løsningen skal vise brukerens planlagte besøk og tjenester fra fastlegen i arbeidsflaten.\n",
+        "UX-003",
+        Status::Met,
+    );
+    crate::support::tender::reads(
+        "# Krav\n\n## Samhandling\n\n\
+         Visning i arbeidsflaten er planlagt og skal komme i en senere versjon.\n",
+        "UX-003",
+        Status::Weak,
+    );
+}

@@ -110,9 +110,30 @@ pub(crate) fn in_result_clause(text: &str, word: &str) -> bool {
     before.len() > clause.len() && RESULT_OPENERS.iter().any(|o| clause.contains(o))
 }
 
+/// Whether `range` of `text` is whole words: no letter or digit just before or after it.
+pub(crate) fn stands_alone(text: &str, range: std::ops::Range<usize>) -> bool {
+    let before = text.get(..range.start).and_then(|s| s.chars().next_back());
+    let after = text.get(range.end..).and_then(|s| s.chars().next());
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{buyer_may_order, in_result_clause, only_extends_the_term, restricts};
+    use super::{
+        buyer_may_order, in_result_clause, only_extends_the_term, restricts, stands_alone,
+    };
+
+    #[test]
+    fn a_phrase_stands_alone_only_between_word_boundaries() {
+        let text = "skal vise planlagte besøk, planlagt innført, uplanlagt.";
+        let at = |w: &str, from: usize| {
+            let i = text[from..].find(w).map_or(0, |i| i + from);
+            i..i + w.len()
+        };
+        assert!(!stands_alone(text, at("planlagt", 0)));
+        assert!(stands_alone(text, at("planlagt", 20)));
+        assert!(!stands_alone(text, at("planlagt", 40)));
+    }
 
     #[test]
     fn a_modal_after_slik_at_stands_in_a_clause_of_result() {
