@@ -160,3 +160,19 @@ fn planned_visits_are_no_plan_to_deliver() {
         Status::Weak,
     );
 }
+
+#[test]
+fn the_subcontractor_terms_attached_as_an_annex_bind_and_an_annex_number_alone_does_not() {
+    crate::support::tender::reads(
+        "# Konkurransegrunnlag\n\n## 3 Kontraktsvilkår\n\nKontrakten består av SSA-T med bilag:\n\n\
+         - Bilag 4: Tjenestenivå\n- Bilag 10: Underleverandører og tredjepartsvilkår\n",
+        "CON-009",
+        Status::Met,
+    );
+    crate::support::tender::reads(
+        "# Konkurransegrunnlag\n\n## 3 Kontraktsvilkår\n\nKontrakten består av SSA-T med bilag:\n\n\
+         - Bilag 4: Tjenestenivå\n- Bilag 10: Databehandleravtale\n",
+        "CON-009",
+        Status::Missing,
+    );
+}
