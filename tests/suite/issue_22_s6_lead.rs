@@ -176,3 +176,22 @@ fn the_subcontractor_terms_attached_as_an_annex_bind_and_an_annex_number_alone_d
         Status::Missing,
     );
 }
+
+#[test]
+fn the_buyer_demanding_in_its_own_name_binds_and_its_wish_stays_weak() {
+    crate::support::tender::each_reads(
+        "Sikkerhet",
+        &[
+            "Kommunen krever at all lesing i journalen logges.",
+            "Oppdragsgjevar krev logg over kven som har lese journalen.",
+            "The contracting authority requires that every access to the record is logged.",
+        ],
+        "SEC-005",
+        Status::Met,
+    );
+    crate::support::tender::reads(
+        "# Krav\n\n## Sikkerhet\n\nKommunen ønsker at all lesing i journalen logges.\n",
+        "SEC-005",
+        Status::Weak,
+    );
+}

@@ -93,3 +93,23 @@ mod tests {
         assert_eq!(table.get(""), None);
     }
 }
+
+/// The buyer demanding in its own name («Kommunen krever at …», «Oppdragsgjevar krev …»),
+/// which binds as «skal» does. English "requires" also means "needs", so only "requires
+/// that" demands.
+pub(crate) const BUYER_DEMANDS: &[&str] = &[
+    "kommunen krever",
+    "kommunene krever",
+    "oppdragsgiver krever",
+    "oppdragsgiverne krever",
+    "kunden krever",
+    "kommunen krev",
+    "kommunane krev",
+    "oppdragsgjevar krev",
+    "oppdragsgjevaren krev",
+    "the municipality requires that",
+    "the municipalities require that",
+    "the contracting authority requires that",
+    "the customer requires that",
+    "the buyer requires that",
+];

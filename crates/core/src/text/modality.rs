@@ -322,7 +322,7 @@ struct Phrases {
 fn phrases() -> &'static Option<Phrases> {
     static PHRASES: std::sync::OnceLock<Option<Phrases>> = std::sync::OnceLock::new();
     PHRASES.get_or_init(|| {
-        let lists: [(&[&str], Phrase); 8] = [
+        let lists: [(&[&str], Phrase); 9] = [
             (OPTION_PHRASES, Phrase::Option),
             (QUESTION_PHRASES, Phrase::Question),
             (FUTURE_PHRASES, Phrase::Future),
@@ -330,6 +330,7 @@ fn phrases() -> &'static Option<Phrases> {
             (NEGATION_PHRASES, Phrase::Negation),
             (DEFERRAL_PHRASES, Phrase::Deferral),
             (REQUIRED_MARKERS, Phrase::Required),
+            (super::modal_words::BUYER_DEMANDS, Phrase::Required),
             (super::modal_words::WISH_PHRASES, Phrase::Wish),
         ];
         let mut patterns = Vec::new();
@@ -506,7 +507,12 @@ const REQUIRED_MARKERS: &[&str] = &[
 /// into clauses.
 pub fn binding_markers(text: &str, at_most: usize) -> usize {
     let mut count = 0;
-    for marker in BINDING_WORDS.iter().chain(REQUIRED_PHRASES) {
+    let buyer_demands = super::modal_words::BUYER_DEMANDS;
+    for marker in BINDING_WORDS
+        .iter()
+        .chain(REQUIRED_PHRASES)
+        .chain(buyer_demands)
+    {
         count += text.matches(marker).take(at_most - count).count();
         if count >= at_most {
             break;
