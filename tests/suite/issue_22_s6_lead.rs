@@ -195,3 +195,22 @@ fn the_buyer_demanding_in_its_own_name_binds_and_its_wish_stays_weak() {
         Status::Weak,
     );
 }
+
+#[test]
+fn two_codes_in_one_cell_bind_a_desired_row_is_weak_and_a_roadmap_row_is_deferred() {
+    let table = "# Kravspesifikasjon\n\n## Samhandling\n\n| Nr | Krav | Art |\n|---|---|---|\n\
+                 | 1 | Løsningen skal slå opp i kjernejournal. | MIN/TK |\n\
+                 | 2 | The solution supports e-prescription through SFM. | Desired |\n\
+                 | 3 | Integration with the welfare technology hub (VKP). | Roadmap |\n";
+    let results = check_md(table);
+    for (id, status) in [
+        ("INT-001", Status::Met),
+        ("INT-004", Status::Weak),
+        ("HYG-004", Status::Passed),
+    ] {
+        let r = rule(&results, id);
+        assert_eq!(r.status, status, "{id}: {:?}", excerpts(r));
+    }
+    let vkp = rule(&results, "INT-012");
+    assert_ne!(vkp.status, Status::Met, "{:?}", excerpts(vkp));
+}

@@ -35,6 +35,8 @@ pub fn classify_type_cell(cell: &str) -> Option<Modality> {
         "k",
         "krav",
         "kvalifikasjonskrav",
+        // «MIN/TK»: a minimum requirement («MIN») beside the award criterion code «TK».
+        "min",
     ];
     const WEAK: &[&str] = &[
         "e",
@@ -64,6 +66,8 @@ pub fn classify_type_cell(cell: &str) -> Option<Modality> {
         "ynskjeleg",
         "ønskekrav",
         "desirable",
+        "desired",
+        "tk",
         "should",
         "tildelingskrav",
         // A row marked as an award criterion is evaluated, not demanded («Minstekrav /
@@ -93,12 +97,24 @@ pub fn classify_type_cell(cell: &str) -> Option<Modality> {
     ];
     // MoSCoW's «Won't (this time)»: named so the vendor knows the direction, not required.
     const WONT: &[&str] = &["won't", "won’t", "wont"];
+    // A row on a roadmap is promised for later, not demanded at delivery.
+    const ROADMAP: &[&str] = &["roadmap", "veikart", "future"];
+    if let Some((first, rest)) = value.split_once('/') {
+        // Two codes in one cell («MIN/TK», «M/E», «A/V»): a requirement that must be met and
+        // is also evaluated binds, as the legend's «AV» does.
+        let parts = [first, rest].map(classify_type_cell);
+        if parts.iter().all(Option::is_some) {
+            return parts.into_iter().flatten().max();
+        }
+    }
     if BINDING.contains(&value) || BINDING.contains(&first_word) {
         Some(Modality::Binding)
     } else if OPTION.contains(&value) || OPTION.contains(&first_word) {
         Some(Modality::Option)
     } else if WEAK.contains(&value) || WEAK.contains(&first_word) {
         Some(Modality::Should)
+    } else if ROADMAP.contains(&value) {
+        Some(Modality::Future)
     } else if INFORMATION.contains(&value) || WONT.iter().any(|w| value.starts_with(w)) {
         Some(Modality::None)
     } else {
@@ -128,6 +144,11 @@ mod tests {
         assert_eq!(classify_type_cell(""), None);
         assert_eq!(classify_type_cell("Se tabell"), None);
         assert_eq!(classify_type_cell("Info"), Some(Modality::None));
+        assert_eq!(classify_type_cell("MIN/TK"), Some(Modality::Binding));
+        assert_eq!(classify_type_cell("TK"), Some(Modality::Should));
+        assert_eq!(classify_type_cell("Desired"), Some(Modality::Should));
+        assert_eq!(classify_type_cell("Roadmap"), Some(Modality::Future));
+        assert_eq!(classify_type_cell("Ja/Nei"), None);
         assert_eq!(classify_type_cell("Won't have"), Some(Modality::None));
         assert_eq!(classify_type_cell("Info om tjenesten"), None);
     }
