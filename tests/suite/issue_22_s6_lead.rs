@@ -214,3 +214,16 @@ fn two_codes_in_one_cell_bind_a_desired_row_is_weak_and_a_roadmap_row_is_deferre
     let vkp = rule(&results, "INT-012");
     assert_ne!(vkp.status, Status::Met, "{:?}", excerpts(vkp));
 }
+
+#[test]
+fn a_type_in_brackets_after_a_sentence_types_that_sentence() {
+    // Two requirements in one paragraph, each typed after its own sentence.
+    let tender = "# Krav\n\n## Sikkerhet\n\n\
+                  Løsningen skal gi pasienten innsyn i hvem som har sett journalen (minstekrav).\n\
+                  Løsningen skal varsle om uvanlige oppslag i journalen (ønske).\n";
+    let results = check_md(tender);
+    let access_log = rule(&results, "SEC-006");
+    assert_eq!(access_log.status, Status::Met, "{:?}", excerpts(access_log));
+    let alerts = rule(&results, "SEC-007");
+    assert_eq!(alerts.status, Status::Weak, "{:?}", excerpts(alerts));
+}

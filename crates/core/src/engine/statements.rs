@@ -588,6 +588,18 @@ fn prepare_block(
                 for statement in &mut statements {
                     statement.modality = typed(marked, statement.modality, permits_only);
                 }
+            } else {
+                // A marker after a sentence («… (ønske).», «… (absolutt krav)») types that
+                // sentence, as a type cell types a row; a paragraph may hold several.
+                for statement in &mut statements {
+                    let own = &norm.text[statement.range.clone()];
+                    let marked =
+                        super::composite::requirement_paragraph(own).and_then(|p| p.marked);
+                    if let Some(marked) = marked {
+                        let permits_only = modality::weak_only_by_permission(own);
+                        statement.modality = typed(marked, statement.modality, permits_only);
+                    }
+                }
             }
         }
         _ => push_sentences(&norm.text, false, &mut statements),
