@@ -26,6 +26,7 @@ mod statement_reading;
 mod statements;
 mod stretch_hits;
 mod tally;
+mod typed_paragraphs;
 mod where_bought;
 
 pub use crate::findings::ServiceOrigin;

@@ -4,6 +4,7 @@
 
 use super::forms::{self, TableForm, TableShape, TableShapes};
 use super::legend::{self, LegendEntry, TypeLegend};
+use super::typed_paragraphs::typed;
 use crate::document::{Block, BlockKind, CELL_SEPARATOR, Document, Origin, TableRow};
 use crate::parallel::prelude::*;
 use crate::text::column_titles::{
@@ -583,24 +584,7 @@ fn prepare_block(
         }
         BlockKind::Paragraph | BlockKind::ListItem { .. } => {
             push_sentences(&norm.text, false, &mut statements);
-            if let Some(marked) = leading_type_marker(&norm.text) {
-                let permits_only = modality::weak_only_by_permission(&norm.text);
-                for statement in &mut statements {
-                    statement.modality = typed(marked, statement.modality, permits_only);
-                }
-            } else {
-                // A marker after a sentence («… (ønske).», «… (absolutt krav)») types that
-                // sentence, as a type cell types a row; a paragraph may hold several.
-                for statement in &mut statements {
-                    let own = &norm.text[statement.range.clone()];
-                    let marked =
-                        super::composite::requirement_paragraph(own).and_then(|p| p.marked);
-                    if let Some(marked) = marked {
-                        let permits_only = modality::weak_only_by_permission(own);
-                        statement.modality = typed(marked, statement.modality, permits_only);
-                    }
-                }
-            }
+            super::typed_paragraphs::type_by_markers(&norm.text, &mut statements);
         }
         _ => push_sentences(&norm.text, false, &mut statements),
     }
@@ -614,47 +598,6 @@ fn prepare_block(
         lead_in: None,
         contents_line: false,
     }
-}
-
-/// The modality of a requirement its type (a type cell, a bracketed marker) and its
-/// own words give it: an option stays an option even typed as a minimum, and a
-/// binding type cannot make words that only wish, ask or plan bind; otherwise the
-/// type decides.
-/// `permits_only`: the text is weak by «kan»/"may"/"can" alone, which asks («Kan
-/// løsningen motta epikriser?») or describes a capability («API-er som kommunen kan
-/// bruke») as often as it permits; a binding type decides such a row. A wish («bør»,
-/// «ønskeleg», "should") in the text still makes it weak.
-fn typed(type_given: Modality, text: Modality, permits_only: bool) -> Modality {
-    let wishes = text.is_weak() && !(text == Modality::Should && permits_only);
-    if text == Modality::Option || type_given == Modality::Binding && wishes {
-        text
-    } else {
-        type_given
-    }
-}
-
-/// The type a paragraph gives itself with a marker in brackets before its text, as a
-/// type column would: «7.3 (Bør) Hjemmetenesta skal …», «[Skal] Løsningen …», "R-4
-/// (Should) The solution …". A single letter is no type: «(a)», «(b)» number a list.
-/// `text` is normalised; the marker stands within its first words.
-fn leading_type_marker(text: &str) -> Option<Modality> {
-    const MARKER_REACH: usize = 24;
-    const MIN_MARKER_CHARS: usize = 2;
-    let head = text.get(..text.len().min(MARKER_REACH * 2)).unwrap_or(text);
-    let open = head.find(['(', '['])?;
-    // Only a number («7.3», «R-4») may stand before the marker.
-    if head[..open].chars().any(char::is_alphabetic) && !head[..open].contains(char::is_numeric)
-        || head[..open].chars().count() > MARKER_REACH
-    {
-        return None;
-    }
-    let inner = &head[open + 1..];
-    let close = inner.find([')', ']'])?;
-    let marker = inner[..close].trim();
-    if marker.chars().count() < MIN_MARKER_CHARS || !marker.chars().all(char::is_alphabetic) {
-        return None;
-    }
-    crate::text::type_cells::classify_type_cell(marker)
 }
 
 /// A row that only names the part of the table below it: one filled cell (a merged
