@@ -584,7 +584,12 @@ fn prepare_block(
         }
         BlockKind::Paragraph | BlockKind::ListItem { .. } => {
             push_sentences(&norm.text, false, &mut statements);
-            super::typed_paragraphs::type_by_markers(&norm.text, &mut statements);
+            super::typed_paragraphs::type_by_markers(
+                &norm.text,
+                statements
+                    .iter_mut()
+                    .map(|s| (s.range.clone(), &mut s.modality)),
+            );
         }
         _ => push_sentences(&norm.text, false, &mut statements),
     }

@@ -2,26 +2,28 @@
 //! own words; and the markers that type a paragraph as a type column types a row: before
 //! its text («7.3 (Bør) …») or after a sentence («… (ønske).», «… (absolutt krav)»).
 
-use super::statements::Statement;
 use crate::text::modality::{self, Modality};
+use std::ops::Range;
 
 /// Types the statements of a paragraph by its markers: a marker before the text types
 /// every sentence; otherwise a marker after a sentence types that sentence (a paragraph
 /// may hold several, each typed by its own).
-pub(super) fn type_by_markers(text: &str, statements: &mut [Statement]) {
-    if let Some(marked) = leading_type_marker(text) {
+pub(super) fn type_by_markers<'a>(
+    text: &str,
+    statements: impl Iterator<Item = (Range<usize>, &'a mut Modality)>,
+) {
+    let leading = leading_type_marker(text).map(|marked| {
         let permits_only = modality::weak_only_by_permission(text);
-        for statement in statements {
-            statement.modality = typed(marked, statement.modality, permits_only);
-        }
-        return;
-    }
-    for statement in statements {
-        let own = &text[statement.range.clone()];
-        let marked = super::composite::requirement_paragraph(own).and_then(|p| p.marked);
-        if let Some(marked) = marked {
-            let permits_only = modality::weak_only_by_permission(own);
-            statement.modality = typed(marked, statement.modality, permits_only);
+        (marked, permits_only)
+    });
+    for (range, statement) in statements {
+        let typed_by = leading.or_else(|| {
+            let own = text.get(range)?;
+            let marked = super::composite::requirement_paragraph(own)?.marked?;
+            Some((marked, modality::weak_only_by_permission(own)))
+        });
+        if let Some((marked, permits_only)) = typed_by {
+            *statement = typed(marked, *statement, permits_only);
         }
     }
 }
