@@ -459,14 +459,44 @@ const REQUIRED_MARKERS: &[&str] = &[
 /// word, or a «required» phrase, of its own). A cheap test before splitting a text
 /// into clauses.
 pub fn binding_markers(text: &str, at_most: usize) -> usize {
+    let Some(markers) = marker_automaton() else {
+        return at_most;
+    };
+    // One scan for every marker, where a substring search per marker set up its own
+    // searcher for each of the thirty-odd markers on every requirement row; each
+    // marker's occurrences are counted apart and without overlap, as `str::matches` does.
+    let mut counted_to = [0usize; MARKERS];
     let mut count = 0;
-    for marker in BINDING_WORDS.iter().chain(REQUIRED_PHRASES) {
-        count += text.matches(marker).take(at_most - count).count();
-        if count >= at_most {
-            break;
+    for found in markers.find_overlapping_iter(text) {
+        let end = &mut counted_to[found.pattern().as_usize()];
+        if found.start() >= *end {
+            *end = found.end();
+            count += 1;
+            if count >= at_most {
+                break;
+            }
         }
     }
     count
+}
+
+/// How many markers [`binding_markers`] counts.
+const MARKERS: usize = BINDING_WORDS.len() + REQUIRED_PHRASES.len();
+
+/// The binding words and «required» phrases in one automaton (`None` only if the
+/// crate refused to build it, when every text counts as binding enough to read on).
+fn marker_automaton() -> Option<&'static aho_corasick::AhoCorasick> {
+    static MARKER_AUTOMATON: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::OnceLock::new();
+    MARKER_AUTOMATON
+        .get_or_init(|| {
+            let markers = BINDING_WORDS.iter().chain(REQUIRED_PHRASES);
+            aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(markers)
+                .ok()
+        })
+        .as_ref()
 }
 
 /// The modality of one normalised sentence.
@@ -502,6 +532,40 @@ mod tests {
         assert_eq!(binding_markers("løsningen skal x. den må y.", 2), 2);
         assert_eq!(binding_markers("løsningen bør x.", 2), 0);
         assert_eq!(binding_markers("support is required", 2), 1);
+    }
+
+    /// The one-scan count is the count of each marker's occurrences without overlap
+    /// (`str::matches`), summed and capped: a marker that overlaps itself (« uten
+    /// uten ») or another («må» in «påkrevd må») counts as it did.
+    #[test]
+    fn binding_markers_count_each_markers_occurrences_apart() {
+        let by_substring_search = |text: &str, at_most: usize| {
+            let markers = BINDING_WORDS.iter().chain(REQUIRED_PHRASES);
+            markers
+                .map(|m| text.matches(m).count())
+                .sum::<usize>()
+                .min(at_most)
+        };
+        let texts = [
+            "",
+            "løsningen skal x",
+            " uten uten uten ",
+            "skalskal må",
+            "det er et krav at det er et krav at x",
+            "kan bare kan kun may only",
+            "påkrevd og påkrevet, must shall",
+            "is required and are required and is a requirement that",
+            "inngår som en del av og inngår i",
+        ];
+        for text in texts {
+            for at_most in 1..5 {
+                assert_eq!(
+                    binding_markers(text, at_most),
+                    by_substring_search(text, at_most),
+                    "{text:?} up to {at_most}"
+                );
+            }
+        }
     }
 
     #[test]
