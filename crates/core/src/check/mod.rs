@@ -19,7 +19,6 @@ use crate::engine::{self, EngineOptions};
 use crate::findings::{
     About, CheckReport, FileEntry, Notice, RuleResult, RuleSetInfo, Services, Skip, Summary, Tool,
 };
-use crate::parallel::join;
 use crate::parallel::prelude::*;
 use crate::policy::{self, Policy};
 use crate::rules::RuleSet;
@@ -281,9 +280,7 @@ fn check_tender(
     sets: &[RuleSet],
     options: &CheckOptions,
 ) -> CheckReport {
-    // The tender's language is read from its text alone: beside the engine, not after it.
-    let ((mut results, services), tender_language) =
-        join(|| evaluate(docs, sets, engine), || detect_language(docs));
+    let (mut results, services) = evaluate(docs, sets, engine);
     // A file with no text checks silently as a tender that says nothing.
     notices.extend(docs.iter().filter(|d| d.blocks.is_empty()).map(|d| Notice {
         level: crate::rules::Severity::Warning,
@@ -292,6 +289,7 @@ fn check_tender(
         },
     }));
     notices.extend(service_notices(docs, sets));
+    let tender_language = detect_language(docs);
     crate::fixes::attach(&mut results, tender_language);
     if options.newer_versions {
         notices.extend(newer_versions_notice(sets, options.newest_beside));

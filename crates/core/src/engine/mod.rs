@@ -81,7 +81,7 @@ pub fn evaluate(
         },
     );
     let plans: Vec<SetPlan> = sets
-        .par_iter()
+        .iter()
         .map(|set| SetPlan::new(set, docs, &definitions, &negated))
         .collect();
     let observed = observe::observe_tender(docs, sets, &plans, &legend, options.stop.as_deref());
