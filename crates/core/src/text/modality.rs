@@ -492,7 +492,7 @@ fn marker_automaton() -> Option<&'static aho_corasick::AhoCorasick> {
         .get_or_init(|| {
             let markers = BINDING_WORDS.iter().chain(REQUIRED_PHRASES);
             aho_corasick::AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                 .build(markers)
                 .ok()
         })
