@@ -34,7 +34,8 @@ const DOCX_SOURCES: &str = "fixtures/fresh-src";
 /// a demand on a delivery model the vendor may not offer is conditional now. One result
 /// moved the other way: fjordnes INT-020, unlabelled (this corpus predates the rule), is
 /// weak for a binding read-only look-up of critical information.
-const FLOOR_ACCURACY: f64 = 99.0;
+/// The sixth pass's hygiene reading: 99.5 %.
+const FLOOR_ACCURACY: f64 = 99.4;
 /// False `met` at the last measurement; the cap is that number, so none is added unseen.
 const MAX_FALSE_MET: usize = 0;
 /// Rules the brief's catalogue names that no shipped set implements yet; their labels

@@ -32,11 +32,13 @@ const DOCX_SOURCES: &str = "fixtures/fresh-3-src";
 /// development corpus (fresh-4 is held out now). After it (2026-12-08, rule sets 1.2.2,
 /// branch s4-reading-ks with the hygiene branch's last causes merged): 98.0 % of 910,
 /// 2 false `met`. After the fifth pass's KS branch (2026-12-08, s5-reading-ks): 98.1 %, 2,
-/// unchanged with the hygiene branch merged (s5-reading-hyg).
-const FLOOR_ACCURACY: f64 = 98.1;
+/// unchanged with the hygiene branch merged (s5-reading-hyg). The sixth pass's KS branch
+/// (s6-reading-ks, rule sets 1.2.4): 98.5 %, 1; with the hygiene branch merged beside it
+/// (s6-reading-hyg): 98.7 %, 1.
+const FLOOR_ACCURACY: f64 = 98.6;
 /// Rules the catalogue names that no shipped set implements; their labels are kept.
 const NOT_IMPLEMENTED: &[&str] = &["HYG-013"];
-const MAX_FALSE_MET: usize = 2;
+const MAX_FALSE_MET: usize = 1;
 
 #[test]
 fn tenderlint_on_the_third_fresh_corpus_holds_its_measurement() {

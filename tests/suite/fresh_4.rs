@@ -30,8 +30,10 @@ const DOCX_SOURCES: &str = "fixtures/fresh-4-src";
 /// this corpus labels weak where fresh, fresh-2 and fresh-3 label it met).
 /// With the hygiene branch merged (s5-reading-hyg: type legends in running text, lists
 /// and footnotes; HYG-016 passive demands; HYG-006 go-live wording): 94.0 % of 910, 8
-/// false `met`.
-const FLOOR_ACCURACY: f64 = 93.9;
+/// false `met`. The sixth pass's KS branch (s6-reading-ks, rule sets 1.2.4): 94.4 %, 8 (7 of them
+/// the disputed UX-002 labels); with the hygiene branch merged beside it (s6-reading-hyg):
+/// 94.9 %, 8.
+const FLOOR_ACCURACY: f64 = 94.8;
 /// Rules the catalogue names that no shipped set implements; their labels are kept.
 const NOT_IMPLEMENTED: &[&str] = &["HYG-013"];
 const MAX_FALSE_MET: usize = 8;

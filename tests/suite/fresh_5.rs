@@ -21,11 +21,13 @@ const DOCX_SOURCES: &str = "fixtures/fresh-5-src";
 ///
 /// Then its misses were read, and one cause the pass had introduced was fixed (a row typed
 /// «Krav» that asks «Kan løsningen …?» read weak): 93.4 %, 8 false `met`. The floor and the
-/// cap are that last measurement.
-const FLOOR_ACCURACY: f64 = 93.3;
+/// cap were that measurement. The sixth pass's KS branch (s6-reading-ks, rule sets 1.2.4, now
+/// reading this corpus as a development corpus): 96.2 %, 1 false `met`; with the hygiene
+/// branch merged beside it (s6-reading-hyg): 97.3 %, 0.
+const FLOOR_ACCURACY: f64 = 97.2;
 /// Rules the catalogue names that no shipped set implements; their labels are kept.
 const NOT_IMPLEMENTED: &[&str] = &["HYG-013"];
-const MAX_FALSE_MET: usize = 8;
+const MAX_FALSE_MET: usize = 0;
 
 #[test]
 fn tenderlint_on_the_fifth_fresh_corpus_holds_its_measurement() {

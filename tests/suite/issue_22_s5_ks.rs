@@ -3,20 +3,9 @@
 //! worded unlike those corpora. Every test goes through `check_paths`, as a user's
 //! check does.
 
-use crate::support::tender::{check_dir, check_markdown, reads, rule};
+use crate::support::tender::{check_dir, check_markdown, each_reads, reads, rule};
 use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow, VMergeType};
 use tenderlint::findings::Status;
-
-/// Each sentence, alone under a section titled `section`, reads as `status` for `rule`.
-fn each_reads(section: &str, sentences: &[&str], rule: &str, status: Status) {
-    for sentence in sentences {
-        reads(
-            &format!("# Krav\n\n## {section}\n\n{sentence}\n"),
-            rule,
-            status,
-        );
-    }
-}
 
 // ---------------------------------------------------------------------------
 // A row typed binding whose own words only wish: the weaker reading wins

@@ -64,3 +64,19 @@ pub(crate) fn reads(markdown: &str, id: &str, status: tenderlint::findings::Stat
     let r = rule(&results, id);
     assert_eq!(r.status, status, "{id}: {:?}", excerpts(r));
 }
+
+/// Each sentence, alone under a section titled `section`, reads as `status` for `rule`.
+pub(crate) fn each_reads(
+    section: &str,
+    sentences: &[&str],
+    rule: &str,
+    status: tenderlint::findings::Status,
+) {
+    for sentence in sentences {
+        reads(
+            &format!("# Krav\n\n## {section}\n\n{sentence}\n"),
+            rule,
+            status,
+        );
+    }
+}

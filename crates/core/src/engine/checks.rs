@@ -2,6 +2,7 @@
 //! `type-modality-mismatch`, `composite-requirement`, `requirement-ids`): they look at
 //! the requirement rows of a prepared stretch, not at terms.
 
+use super::composite;
 use super::observation::Observation;
 use super::requirement_rows;
 use super::section_reading::SectionSays;
@@ -68,14 +69,52 @@ fn demand_under_wishes(
         .statements
         .iter()
         .position(|s| s.modality == Modality::Binding && !s.negated)?;
-    Some(Observation {
+    Some(violation_at(doc, bi, statement))
+}
+
+fn violation_at(doc: usize, block: usize, statement: usize) -> Observation {
+    Observation {
         doc,
-        block: bi,
+        block,
         statement,
         hit: None,
         coverage: Coverage::Violation,
         definition: None,
-    })
+    }
+}
+
+/// True when a paragraph or list item written as a requirement row (numbered, or
+/// typed by a bracketed marker) breaks `check` as a table row would: several demands
+/// («4.1.5 Løsningen skal registrere …, og varsle …»), or a marker whose type its words
+/// contradict («Løysinga bør ha ei oppetid på 99,5 % (absolutt krav).», «7.3 (Bør)
+/// Tenesta skal kunne …»).
+fn paragraph_row_breaks(check: BuiltinCheck, block: &Block, prepared: &PreparedBlock) -> bool {
+    let is_prose = matches!(
+        block.kind,
+        BlockKind::ListItem { .. } | BlockKind::Paragraph
+    ) && !statements::block_is_furniture(block);
+    if !is_prose || prepared.statements.is_empty() {
+        return false;
+    }
+    let Some(paragraph) = composite::requirement_paragraph(&prepared.norm.text) else {
+        return false;
+    };
+    match check {
+        BuiltinCheck::CompositeRequirement => composite::is_composite(paragraph.body),
+        BuiltinCheck::TypeModalityMismatch => paragraph.marked.is_some_and(|marked| {
+            contradicts(marked, crate::text::modality::classify(paragraph.body))
+        }),
+        _ => false,
+    }
+}
+
+/// True when a requirement's type and its words give it opposite strengths: typed
+/// binding and worded as a wish, or the other way round.
+fn contradicts(typed: Modality, worded: Modality) -> bool {
+    matches!(
+        (typed, worded),
+        (Modality::Binding, Modality::Should) | (Modality::Should, Modality::Binding)
+    )
 }
 
 /// Runs a check over a stretch. Rules repeating a check (a set and its copy
@@ -96,8 +135,16 @@ pub(super) fn run_check(check: BuiltinCheck, at: &CheckedStretch<'_>) -> Vec<Che
             continue;
         };
         let Some(row) = &prepared.table else {
-            if check == BuiltinCheck::TypeModalityMismatch
-                && let Some(at) = demand_under_wishes(block, prepared, (di, bi), sections)
+            let at = match check {
+                BuiltinCheck::TypeModalityMismatch => {
+                    demand_under_wishes(block, prepared, (di, bi), sections)
+                }
+                _ => None,
+            }
+            .or_else(|| {
+                paragraph_row_breaks(check, block, prepared).then(|| violation_at(di, bi, 0))
+            });
+            if let Some(at) = at
                 && !nonnormative.get(block.section).copied().unwrap_or(false)
             {
                 found.push(Checked::Violation(at));
@@ -113,24 +160,13 @@ pub(super) fn run_check(check: BuiltinCheck, at: &CheckedStretch<'_>) -> Vec<Che
         {
             continue;
         }
-        let at = Observation {
-            doc: di,
-            block: bi,
-            statement: 0,
-            hit: None,
-            coverage: Coverage::Violation,
-            definition: None,
-        };
+        let at = violation_at(di, bi, 0);
         let violation = match check {
             BuiltinCheck::UntypedRequirement => row.untyped,
-            BuiltinCheck::TypeModalityMismatch => matches!(
-                (row.row_type, row.text_modality),
-                (Some(Modality::Binding), Modality::Should)
-                    | (Some(Modality::Should), Modality::Binding)
-            ),
-            BuiltinCheck::CompositeRequirement => {
-                requirement_rows::is_composite(row_text(prepared))
-            }
+            BuiltinCheck::TypeModalityMismatch => row
+                .row_type
+                .is_some_and(|typed| contradicts(typed, row.text_modality) && !row.permits_only),
+            BuiltinCheck::CompositeRequirement => composite::is_composite(row_text(prepared)),
             BuiltinCheck::RequirementIds => {
                 if let Some(row_id) = row_id(block, prepared, row, at) {
                     found.push(Checked::Row(row_id));

@@ -518,10 +518,23 @@ fn contents_entry(block: &Block) -> Option<bool> {
 }
 
 /// A column title or heading naming qualification requirements: «Kvalifikasjonskrav»,
-/// «Kvalifikasjonskrava», "Qualification requirement(s)".
+/// «Kvalifikasjonskrava», «Kvalifikasjonskriterier», "Qualification requirement(s)",
+/// "Selection criteria" (the EU directive's word for them), with or without its number.
+/// A column so titled («Kvalifikasjonskrav | Dokumentasjon») is requirement text, though
+/// no column says «Krav»: the tenderer must meet each row to take part.
 pub(super) fn names_qualification_requirements(title: &str) -> bool {
-    let t = title_key(title);
-    t.starts_with("kvalifikasjonskrav") || t.starts_with("qualification requirement")
+    let key = title_key(title);
+    let t = key.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ' '));
+    [
+        "kvalifikasjonskrav",
+        "kvalifikasjonskriteri",
+        "krav til kvalifikasjon",
+        "qualification requirement",
+        "qualification criteri",
+        "selection criteri",
+    ]
+    .iter()
+    .any(|name| t.starts_with(name))
 }
 
 #[cfg(test)]

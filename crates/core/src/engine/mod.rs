@@ -7,6 +7,7 @@
 //! statement, and only the rules those terms trigger are evaluated there.
 
 mod checks;
+mod composite;
 mod evidence;
 mod exclusion;
 mod forms;

@@ -614,6 +614,7 @@ fn observe(
             } else if statement.negated {
                 Coverage::Negated
             } else if statement.modality.is_binding()
+                || at.reading.qualifies(statement.modality)
                 || super::rule_reading::binds(rule, statement.modality, at.row.unwrap_or(at.text))
             {
                 Coverage::Binding
@@ -622,11 +623,9 @@ fn observe(
             } else {
                 Coverage::Descriptive
             };
-            // What the award criteria state without a modal verb is evaluated, not a
-            // description («Kvalitet 40 %: integrasjon med kjernejournal»); their «skal»
-            // binds the tenderer or the evaluation («Prisskjemaet skal fylles ut») and
-            // stays binding. A requirement under a condition the buyer may never meet
-            // is not demanded.
+            // What the award criteria state without a modal verb is evaluated («Kvalitet
+            // 40 %: integrasjon med kjernejournal»); their «skal» binds the tenderer or the
+            // evaluation and stays binding. A requirement under a condition is not demanded.
             if coverage == Coverage::Descriptive && at.reading.is_evaluation(at.text) {
                 // For a rule about how tenders are evaluated, that is the topic stated.
                 coverage = if super::rule_reading::binds_in_award_criteria(rule) {
@@ -651,12 +650,12 @@ fn observe(
                 // Under «Bør-krav» a «skal» is a wish the tender typed by its heading.
                 coverage = Coverage::Weak;
             }
-            // The tender put the topic out of scope: only a statement that names
-            // the excluded topic itself brings it back, not one that shares a
-            // neighbouring term with it.
+            // Only a requirement naming an excluded topic itself brings it back: not a
+            // neighbouring term, nor a description giving the reason for excluding it.
             if !excluded.is_empty()
                 && !matches!(coverage, Coverage::Negated | Coverage::NonNormative)
-                && !names_excluded_topic(at.text, at.statement.range.start, hits, excluded)
+                && (coverage == Coverage::Descriptive
+                    || !names_excluded_topic(at.text, at.statement.range.start, hits, excluded))
             {
                 coverage = Coverage::Excluded;
             }

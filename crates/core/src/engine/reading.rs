@@ -580,9 +580,38 @@ pub fn award_sections(doc: &Document) -> Vec<bool> {
     let mut flags = vec![false; doc.sections.len()];
     for (i, section) in doc.sections.iter().enumerate() {
         let inherited = section.parent.is_some_and(|p| p < i && flags[p]);
-        flags[i] = inherited || names_award_criteria(&normalize(&section.title).text);
+        let title = normalize(&section.title).text;
+        flags[i] = inherited || names_award_criteria(&title) || names_the_award(&title);
     }
     flags
+}
+
+/// A heading naming the award itself: «6 Tildeling», «Kvalifikasjon og tildeling»,
+/// «Tildeling av kontrakt», "Award", «Evaluering av tilbod». The allocation of a
+/// service («Tildeling av sykehjemsplass») is another sense of «tildeling».
+fn names_the_award(title: &str) -> bool {
+    let words: Vec<&str> = crate::text::modality::words(title).collect();
+    words.iter().enumerate().any(|(i, word)| {
+        let next = words.get(i + 1).copied();
+        let after_of = words.get(i + 2).copied().unwrap_or("");
+        let of_the_contract = [
+            "kontrakt",
+            "kontrakten",
+            "avtale",
+            "avtalen",
+            "contract",
+            "tilbud",
+        ]
+        .iter()
+        .any(|w| after_of.starts_with(w))
+            || after_of.starts_with("tilbod");
+        match *word {
+            "tildeling" | "tildelinga" | "tildelingen" | "award" | "evaluering" | "evaluation" => {
+                !matches!(next, Some("av" | "of")) || of_the_contract
+            }
+            _ => false,
+        }
+    })
 }
 
 /// Whether a table header is that of an award-criteria table: a criterion column and

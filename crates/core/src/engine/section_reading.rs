@@ -20,6 +20,11 @@ pub(super) enum SectionSays {
     Conditional,
     /// The section lists wishes, evaluated rather than demanded.
     Wished,
+    /// The section lists qualification requirements: each must be met to take part,
+    /// also where it is written as a label without a verb («Kvalitetssikring:
+    /// styringssystem etter ISO/IEC 27001 eller tilsvarende»), as a table under such a
+    /// heading binds its rows.
+    Qualification,
 }
 
 /// Headings (without their number) that type their section as wishes: the tender's own
@@ -75,7 +80,13 @@ const CONTRACT_HEADINGS: &[&str] = &[
     "oppdragets omfang",
     "hva som skal",
     "kva som skal",
+    // «Type avtale», "Type of contract": the kind of contract is its terms, named first.
+    "type avtale",
+    "type kontrakt",
     "contract",
+    "type of contract",
+    "form of contract",
+    "annexes",
     "terms and conditions",
     "option",
     "pricing",
@@ -136,6 +147,9 @@ fn heading_says(title: &str) -> SectionSays {
     }) {
         return SectionSays::Wished;
     }
+    if super::forms::names_qualification_requirements(title) {
+        return SectionSays::Qualification;
+    }
     let words: Vec<&str> = crate::text::modality::words(title).collect();
     let names_option = words
         .iter()
@@ -177,6 +191,18 @@ mod tests {
             "Desirable requirements",
         ] {
             assert_eq!(says(title), SectionSays::Wished, "{title}");
+        }
+    }
+
+    #[test]
+    fn a_heading_that_names_qualification_requirements_binds_its_section() {
+        for title in [
+            "4. Kvalifikasjonskrav",
+            "Kvalifikasjonskriterier",
+            "5 Selection criteria",
+            "Qualification requirements",
+        ] {
+            assert_eq!(says(title), SectionSays::Qualification, "{title}");
         }
     }
 

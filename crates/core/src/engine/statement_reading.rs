@@ -4,6 +4,7 @@
 
 use super::reading;
 use super::section_reading::SectionSays;
+use crate::text::modality::Modality;
 
 /// What the opt-in reading behaviours (`reading:`) say about one statement; whether
 /// it is conditional is read once, when a rule first needs to know.
@@ -32,6 +33,12 @@ impl StatementReading {
                 || *self
                     .weighs
                     .get_or_insert_with(|| reading::weighs_a_criterion(text)))
+    }
+
+    /// A statement without a modal verb under a heading of qualification requirements:
+    /// a qualification requirement must be met to take part, however it is worded.
+    pub(super) fn qualifies(&self, modality: Modality) -> bool {
+        self.section == SectionSays::Qualification && modality == Modality::None
     }
 
     /// `options_bind`: the rule reads options, and so an option's section, as binding.

@@ -72,6 +72,9 @@ pub struct RowInfo {
     pub untyped: bool,
     /// The row's text modality (what the words say), for type/wording mismatches.
     pub text_modality: Modality,
+    /// The words are weak only by an active «kan»/"can" — a question to the vendor or what
+    /// someone can do («Kan løsningen motta …?») — which asks rather than wishes.
+    pub permits_only: bool,
     /// The row names the columns rather than requiring anything.
     pub is_header: bool,
 }
@@ -148,7 +151,7 @@ impl Columns {
                     requirement_header = true;
                 }
             } else {
-                if is_requirement_text_title(h) {
+                if is_requirement_text_title(h) || forms::names_qualification_requirements(h) {
                     requirement_header = true;
                 }
                 if is_option_title(h) {
@@ -533,15 +536,15 @@ fn prepare_block(
                 row_type = Some(parent_type);
                 untyped = false;
             }
+            let permits_only = text_modality == Modality::Should
+                && content_range
+                    .as_ref()
+                    .is_some_and(|r| modality::weak_only_by_permission(&norm.text[r.clone()]));
             if !row.is_header && columns.requirement {
                 if let Some(range) = content_range {
                     let statement_text = &norm.text[range.clone()];
                     let modality = match row_type {
-                        Some(t) => typed(
-                            t,
-                            text_modality,
-                            modality::weak_only_by_permission(statement_text),
-                        ),
+                        Some(t) => typed(t, text_modality, permits_only),
                         None => text_modality,
                     };
                     let requirement_id = columns
@@ -574,6 +577,7 @@ fn prepare_block(
                 legend,
                 untyped,
                 text_modality,
+                permits_only,
                 is_header: row.is_header,
             });
         }

@@ -165,6 +165,21 @@ pub(crate) fn is_type_header(h: &str) -> bool {
             h,
             "m/e" | "kategori (m/e)" | "minstekrav" | "absolutt" | "prioritet" | "priority"
         )
+        || h.contains("moscow")
+        || names_its_codes(h)
+}
+
+/// A header made of the codes its cells hold, joined by «/»: «Krav/Ønske», «Krav/Ønske/Info»,
+/// "Must/Should/Could", «Skal/Bør». Each part must be a type word, so «Krav/Dokumentasjon»
+/// and «Ja/Nei» stay other columns.
+fn names_its_codes(h: &str) -> bool {
+    let mut parts = h.split('/').map(str::trim);
+    let mut count = 0;
+    let all_codes = parts.all(|part| {
+        count += 1;
+        super::type_cells::classify_type_cell(part).is_some()
+    });
+    all_codes && count >= 2
 }
 
 /// A column that says why a requirement is there or where it comes from

@@ -92,9 +92,36 @@ pub(crate) fn only_extends_the_term(words: &[&str]) -> bool {
         })
 }
 
+/// Whether `word`, a slice of `text`, stands in a clause of result or purpose after the
+/// requirement: «…, slik at data kan brukes av andre løsninger», "…, so that data can be
+/// used by others" says what follows from the requirement, not what it permits.
+pub(crate) fn in_result_clause(text: &str, word: &str) -> bool {
+    const RESULT_OPENERS: &[&str] = &[
+        "slik at",
+        "så at",
+        "sånn at",
+        "for at",
+        "so that",
+        "such that",
+    ];
+    let at = (word.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    let before = text.get(..at).unwrap_or("");
+    let clause = before.rsplit([',', ';', ':']).next().unwrap_or(before);
+    before.len() > clause.len() && RESULT_OPENERS.iter().any(|o| clause.contains(o))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{buyer_may_order, only_extends_the_term, restricts};
+    use super::{buyer_may_order, in_result_clause, only_extends_the_term, restricts};
+
+    #[test]
+    fn a_modal_after_slik_at_stands_in_a_clause_of_result() {
+        let text = "løsningen skiller funksjonalitet og data, slik at data kan brukes av andre.";
+        let kan = text.find("kan").map(|i| &text[i..i + 3]).unwrap_or("");
+        assert!(in_result_clause(text, kan));
+        let text = "data kan brukes av andre løsninger.";
+        assert!(!in_result_clause(text, &text[5..8]));
+    }
     use crate::text::modality::words;
     use crate::text::normalize;
 

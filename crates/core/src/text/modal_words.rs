@@ -44,6 +44,41 @@ pub(crate) fn modal_words(
     TABLE.get_or_init(|| ModalWords::new(binding, should))
 }
 
+/// What the buyer would like, in a clause rather than a word: «Det ville vore fint om legen
+/// kunne sjå prøvesvar», «Det er en fordel om …», "It would be nice if …". A wish, as
+/// «ønskelig» is.
+pub(crate) const WISH_PHRASES: &[&str] = &[
+    "ville vært fint",
+    "ville vore fint",
+    "hadde vært fint",
+    "hadde vore fint",
+    "vil være fint",
+    "vil vere fint",
+    "ville vært en fordel",
+    "ville vore ein fordel",
+    "hadde vært en fordel",
+    "hadde vore ein fordel",
+    "er en fordel om",
+    "er ein fordel om",
+    "er en fordel at",
+    "er ein fordel at",
+    "er en fordel dersom",
+    "er ein fordel dersom",
+    "vil være en fordel",
+    "vil vere ein fordel",
+    "would be nice",
+    "would be good if",
+    "would be an advantage",
+    "is an advantage",
+    "will be an advantage",
+];
+
+/// «helst» after «som» means "ever", not "preferably": «når som helst», «kva som helst»,
+/// «hvem som helst» wish nothing.
+pub(crate) fn means_ever(previous: Option<&str>, word: &str) -> bool {
+    word == "helst" && previous == Some("som")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

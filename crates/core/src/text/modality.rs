@@ -199,6 +199,16 @@ pub(crate) const NEGATION_PHRASES: &[&str] = &[
     "stilles det ikke krav",
     "stiller ikke krav",
     "stiller ingen krav",
+    // Requirements not set, with a word between («Det er ikke stilt egne miljøkrav»,
+    // «Det stilles ikke særskilte krav til …»).
+    "er ikke stilt",
+    "er ikkje stilt",
+    "blir ikke stilt",
+    "blir ikkje stilt",
+    "stilles ikke",
+    "stillast ikkje",
+    "no specific requirements",
+    "no separate requirements",
     "ikke omfattet",
     "ikke omfatta",
     "ikkje omfatta",
@@ -226,6 +236,26 @@ pub(crate) const NEGATION_PHRASES: &[&str] = &[
     "ikkje relevant",
     "not relevant",
     "kan ikke forventes",
+    // The buyer's own demand or expectation, negated: «Kommunen forventer heller ikke oppslag i
+    // kjernejournal», «Vi krev ikkje …», "The municipality does not require …".
+    "krever ikke",
+    "krever heller ikke",
+    "krev ikkje",
+    "krev heller ikkje",
+    "kreves ikke",
+    "krevst ikkje",
+    "forventer ikke",
+    "forventer heller ikke",
+    "forventar ikkje",
+    "forventar heller ikkje",
+    "forventes ikke",
+    "forventast ikkje",
+    "does not require",
+    "do not require",
+    "does not expect",
+    "do not expect",
+    "is not expected",
+    "are not expected",
     "out of scope",
     "not required",
     "no requirement",
@@ -281,6 +311,7 @@ enum Phrase {
     Negation,
     Deferral,
     Required,
+    Wish,
 }
 
 /// Every phrase list in one DFA, so a sentence is scanned once at a byte a step (past a
@@ -293,7 +324,7 @@ struct Phrases {
 fn phrases() -> &'static Option<Phrases> {
     static PHRASES: std::sync::OnceLock<Option<Phrases>> = std::sync::OnceLock::new();
     PHRASES.get_or_init(|| {
-        let lists: [(&[&str], Phrase); 7] = [
+        let lists: [(&[&str], Phrase); 8] = [
             (OPTION_PHRASES, Phrase::Option),
             (QUESTION_PHRASES, Phrase::Question),
             (FUTURE_PHRASES, Phrase::Future),
@@ -301,6 +332,7 @@ fn phrases() -> &'static Option<Phrases> {
             (NEGATION_PHRASES, Phrase::Negation),
             (DEFERRAL_PHRASES, Phrase::Deferral),
             (REQUIRED_MARKERS, Phrase::Required),
+            (super::modal_words::WISH_PHRASES, Phrase::Wish),
         ];
         let mut patterns = Vec::new();
         let mut kinds = Vec::new();
@@ -318,8 +350,8 @@ fn phrases() -> &'static Option<Phrases> {
 }
 
 /// The phrase kinds that occur in a sentence.
-fn phrase_kinds(sentence: &str) -> [bool; 7] {
-    let mut found = [false; 7];
+fn phrase_kinds(sentence: &str) -> [bool; 8] {
+    let mut found = [false; 8];
     if let Some(p) = phrases() {
         for m in p.automaton.find_overlapping_iter(sentence) {
             found[p.kinds[m.pattern().as_usize()] as usize] = true;
@@ -342,11 +374,17 @@ pub fn weak_only_by_permission(text: &str) -> bool {
             if all
                 .get(i + 1..)
                 .is_some_and(super::modal_shapes::passive_follows)
+                && !super::modal_shapes::in_result_clause(text, word)
             {
                 return false;
             }
             permits = true;
-        } else if modal.get(word) == Some(ModalWord::Should) {
+        } else if modal.get(word) == Some(ModalWord::Should)
+            && !super::modal_words::means_ever(
+                i.checked_sub(1).and_then(|j| all.get(j).copied()),
+                word,
+            )
+        {
             return false;
         }
     }
@@ -364,15 +402,17 @@ pub fn analyze(sentence: &str) -> (Modality, bool) {
     let mut option = false;
     let mut permits = false;
     let modal = super::modal_words::modal_words(BINDING_WORDS, SHOULD_WORDS);
+    let mut previous = None;
     for word in words(sentence) {
         if first.is_none() {
             first = Some(word);
         }
         match modal.get(word) {
             Some(ModalWord::Binding) => binding = true,
-            Some(ModalWord::Should) => should = true,
+            Some(ModalWord::Should) => should |= !super::modal_words::means_ever(previous, word),
             None => option |= word.starts_with("opsjon"),
         }
+        previous = Some(word);
         permits |= matches!(word, "kan" | "may" | "can");
     }
     if permits || option {
@@ -400,7 +440,7 @@ pub fn analyze(sentence: &str) -> (Modality, bool) {
     } else if binding || has(Phrase::Required) {
         // «is required» binds; «required» alone («required fields») does not.
         Modality::Binding
-    } else if should {
+    } else if should || has(Phrase::Wish) {
         Modality::Should
     } else {
         Modality::None

@@ -77,14 +77,30 @@ pub fn classify_type_cell(cell: &str) -> Option<Modality> {
         "valfri",
         "optional",
         "nice",
+        // MoSCoW: «Could have» is wished, as «Should have» is.
+        "could",
     ];
     const OPTION: &[&str] = &["o", "opsjon", "option"];
+    // A row typed for information («Info», «Til orientering») asks nothing of the vendor:
+    // it has a type, and that type requires nothing.
+    const INFORMATION: &[&str] = &[
+        "info",
+        "informasjon",
+        "information",
+        "orientering",
+        "til orientering",
+        "for information",
+    ];
+    // MoSCoW's «Won't (this time)»: named so the vendor knows the direction, not required.
+    const WONT: &[&str] = &["won't", "won’t", "wont"];
     if BINDING.contains(&value) || BINDING.contains(&first_word) {
         Some(Modality::Binding)
     } else if OPTION.contains(&value) || OPTION.contains(&first_word) {
         Some(Modality::Option)
     } else if WEAK.contains(&value) || WEAK.contains(&first_word) {
         Some(Modality::Should)
+    } else if INFORMATION.contains(&value) || WONT.iter().any(|w| value.starts_with(w)) {
+        Some(Modality::None)
     } else {
         None
     }
@@ -103,11 +119,16 @@ mod tests {
         assert_eq!(classify_type_cell("Bør"), Some(Modality::Should));
         assert_eq!(classify_type_cell("Ø"), Some(Modality::Should));
         assert_eq!(classify_type_cell("Opsjon"), Some(Modality::Option));
+        assert_eq!(classify_type_cell("COULD"), Some(Modality::Should));
+        assert_eq!(classify_type_cell("Could have"), Some(Modality::Should));
         assert_eq!(
             classify_type_cell("Tildelingskriterium"),
             Some(Modality::Should)
         );
         assert_eq!(classify_type_cell(""), None);
         assert_eq!(classify_type_cell("Se tabell"), None);
+        assert_eq!(classify_type_cell("Info"), Some(Modality::None));
+        assert_eq!(classify_type_cell("Won't have"), Some(Modality::None));
+        assert_eq!(classify_type_cell("Info om tjenesten"), None);
     }
 }

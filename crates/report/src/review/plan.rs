@@ -247,25 +247,35 @@ fn add_missing(
                 table_target(docs, key, legend).map(|t| v.insert(t))
             }
         });
-        let Some(t) = target else {
+        // A table with a type column takes a row only with a code of the table's own: a
+        // «bør» suggestion in a table that only knows «M» would be a row without a type.
+        let typed = target.filter(|t| {
+            let code = if binds(&text) {
+                &t.mandatory
+            } else {
+                &t.evaluated
+            };
+            t.kind.is_none() || code.is_some()
+        });
+        let Some(t) = typed else {
             section.push(NewParagraph {
                 text,
                 rule: r.rule.clone(),
             });
             continue;
         };
+        let code = if binds(&text) {
+            t.mandatory.clone()
+        } else {
+            t.evaluated.clone()
+        };
         let mut cells = vec![String::new(); t.columns];
         cells[t.text] = text;
         if let (Some(id), Some(next)) = (t.id, t.next_id.as_mut()) {
             cells[id] = next.next_unused(&mut ids_in_use);
         }
-        let code = if binds(&cells[t.text]) {
-            &t.mandatory
-        } else {
-            &t.evaluated
-        };
         if let (Some(kind), Some(code)) = (t.kind, code) {
-            cells[kind].clone_from(code);
+            cells[kind] = code;
         }
         let path = docs[t.doc].path.display().to_string();
         plans.entry(path).or_default().rows.push(NewRow {

@@ -155,3 +155,23 @@ fn award_criteria_are_recognised_by_heading_and_table_header() {
         "Vekting".into()
     ]));
 }
+
+#[test]
+fn a_heading_naming_the_award_is_told_from_the_allocation_of_a_service() {
+    for title in [
+        "6 tildeling",
+        "kvalifikasjon og tildeling",
+        "tildeling av kontrakt",
+        "award",
+        "evaluering av tilboda",
+    ] {
+        assert!(names_the_award(title), "{title}");
+    }
+    for title in [
+        "tildeling av sykehjemsplass",
+        "tildelingskontoret",
+        "evaluering av tjenesten",
+    ] {
+        assert!(!names_the_award(title), "{title}");
+    }
+}
