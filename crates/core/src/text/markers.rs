@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 /// [`classify`](super::modality::classify) reads as [`Modality::Binding`](super::modality::Modality::Binding) (a binding part holds a binding
 /// word, or a «required» phrase, of its own). A cheap test before splitting a text
 /// into clauses.
-pub fn binding_markers(text: &str, at_most: usize) -> usize {
+pub(crate) fn binding_markers(text: &str, at_most: usize) -> usize {
     let Some(markers) = marker_automaton() else {
         return at_most;
     };
@@ -45,6 +45,13 @@ fn marker_automaton() -> Option<&'static AhoCorasick> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn binding_markers_count_binding_words_and_required_phrases() {
+        assert_eq!(binding_markers("løsningen skal x. den må y.", 2), 2);
+        assert_eq!(binding_markers("løsningen bør x.", 2), 0);
+        assert_eq!(binding_markers("support is required", 2), 1);
+    }
 
     /// The one-scan count is the count of each marker's occurrences without overlap
     /// (`str::matches`), summed and capped: a marker that overlaps itself (« uten
