@@ -2,6 +2,21 @@
 //! check write `par_iter` once, and a build with no threads (the browser) runs the
 //! same code on one.
 
+/// Runs two independent tasks, on two cores when there are (`rayon::join`).
+#[cfg(feature = "parallel")]
+pub(crate) fn join<A: Send, B: Send>(
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    rayon::join(a, b)
+}
+
+/// Runs two independent tasks one after the other.
+#[cfg(not(feature = "parallel"))]
+pub(crate) fn join<A, B>(a: impl FnOnce() -> A, b: impl FnOnce() -> B) -> (A, B) {
+    (a(), b())
+}
+
 #[cfg(feature = "parallel")]
 pub(crate) mod prelude {
     pub(crate) use rayon::prelude::*;

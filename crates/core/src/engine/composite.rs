@@ -5,7 +5,7 @@
 //! second requirement unless it elaborates what the row named before.
 
 use crate::text::modality::{self, Modality};
-use crate::text::sentences;
+use crate::text::{markers, sentences};
 
 /// Words that say who must do something or that a thing is required, not what:
 /// they do not make two statements about the same thing.
@@ -226,7 +226,7 @@ struct Clause<'a> {
 pub(super) fn is_composite(text: &str) -> bool {
     // Two demands need two binding markers, or one and a comma that joins a second
     // verb to it; most rows have neither.
-    match modality::binding_markers(text, 2) {
+    match markers::binding_markers(text, 2) {
         0 => return false,
         1 if !text.contains(", ") => return false,
         _ => {}

@@ -39,6 +39,7 @@ pub use statements::{Columns, PreparedBlock, RowInfo, Statement, prepare, prepar
 
 use crate::document::Document;
 use crate::findings::RuleResult;
+use crate::parallel::join;
 use crate::parallel::prelude::*;
 use crate::rules::RuleSet;
 use plan::SetPlan;
@@ -71,20 +72,16 @@ pub fn evaluate(
 ) -> Vec<(Vec<RuleResult>, ScopeInfo)> {
     // Before any set searches a text with an automaton of its own.
     crate::rules::share_term_search(sets);
-    // A definition in one file of the tender holds for all: read them all first, and
-    // only for sets that read them (a cheap pass: most blocks have no capitals).
-    let definitions: Vec<reading::Definition> = if sets.iter().any(|s| s.reading.definitions) {
-        docs.par_iter()
-            .enumerate()
-            .flat_map_iter(|(di, doc)| reading::definitions_in(doc, di))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    // What the tender's own type codes mean, from wherever in the tender it says so.
-    let legend = TypeLegend::gather(docs);
-    // What the tender puts out of scope is read once, for every set that reads it.
-    let negated = exclusion::NegatedBlocks::gather(docs, sets, &legend);
+    let (definitions, (legend, negated)) = join(
+        || definitions_of(docs, sets),
+        || {
+            // What the tender's own type codes mean, from wherever in the tender it says so.
+            let legend = TypeLegend::gather(docs);
+            // What the tender puts out of scope is read once, for every set that reads it.
+            let negated = exclusion::NegatedBlocks::gather(docs, sets, &legend);
+            (legend, negated)
+        },
+    );
     let plans: Vec<SetPlan> = sets
         .iter()
         .map(|set| SetPlan::new(set, docs, &definitions, &negated))
@@ -106,4 +103,19 @@ pub fn evaluate(
         })
         .collect();
     evidence::cite(concluded, docs, &definitions, &legend)
+}
+
+/// The tender's definitions, for sets that read them: a definition in one file of
+/// the tender holds for all, so they are all read first (a cheap pass: most blocks
+/// have no capitals). Read beside the type legend, which every check and extract
+/// reads, so that a tender of one file reads both at once on two cores.
+fn definitions_of(docs: &[Document], sets: &[RuleSet]) -> Vec<reading::Definition> {
+    if sets.iter().any(|s| s.reading.definitions) {
+        docs.par_iter()
+            .enumerate()
+            .flat_map_iter(|(di, doc)| reading::definitions_in(doc, di))
+            .collect()
+    } else {
+        Vec::new()
+    }
 }

@@ -6,6 +6,7 @@ pub(crate) mod column_titles;
 pub(crate) mod conditions;
 pub(crate) mod instructions;
 pub(crate) mod language;
+pub(crate) mod markers;
 pub(crate) mod modal_shapes;
 pub(crate) mod modal_words;
 pub mod modality;

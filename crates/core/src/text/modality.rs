@@ -50,7 +50,7 @@ impl Modality {
     }
 }
 
-const BINDING_WORDS: &[&str] = &[
+pub(super) const BINDING_WORDS: &[&str] = &[
     "skal",
     "må",
     "kreves",
@@ -455,7 +455,7 @@ pub fn analyze(sentence: &str) -> (Modality, bool) {
 
 /// Phrases outside [`BINDING_WORDS`] that make [`analyze`] read a sentence as
 /// binding (the `Phrase::Required` list, without its padding).
-const REQUIRED_PHRASES: &[&str] = &[
+pub(super) const REQUIRED_PHRASES: &[&str] = &[
     "is required",
     "are required",
     "er et krav at",
@@ -499,28 +499,6 @@ const REQUIRED_MARKERS: &[&str] = &[
     " are included in ",
 ];
 
-/// How many binding markers a normalised text may hold, counted up to `at_most`:
-/// every occurrence of a binding word or a «required» phrase as a substring, so
-/// the count is never below the number of disjoint parts of the text that
-/// [`classify`] reads as [`Modality::Binding`] (a binding part holds a binding
-/// word, or a «required» phrase, of its own). A cheap test before splitting a text
-/// into clauses.
-pub fn binding_markers(text: &str, at_most: usize) -> usize {
-    let mut count = 0;
-    let buyer_demands = super::modal_words::BUYER_DEMANDS;
-    for marker in BINDING_WORDS
-        .iter()
-        .chain(REQUIRED_PHRASES)
-        .chain(buyer_demands)
-    {
-        count += text.matches(marker).take(at_most - count).count();
-        if count >= at_most {
-            break;
-        }
-    }
-    count
-}
-
 /// The modality of one normalised sentence.
 pub fn classify(sentence: &str) -> Modality {
     analyze(sentence).0
@@ -551,9 +529,6 @@ mod tests {
                 "{p}"
             );
         }
-        assert_eq!(binding_markers("løsningen skal x. den må y.", 2), 2);
-        assert_eq!(binding_markers("løsningen bør x.", 2), 0);
-        assert_eq!(binding_markers("support is required", 2), 1);
     }
 
     #[test]
