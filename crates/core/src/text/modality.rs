@@ -354,9 +354,9 @@ fn phrase_kinds(sentence: &str) -> [bool; 8] {
     if let Some(p) = phrases() {
         for m in p.automaton.find_overlapping_iter(sentence) {
             let kind = p.kinds[m.pattern().as_usize()];
-            // A plan is a word of its own: «planlagte hjemmebesøk» are visits, «uplanlagt» is
-            // unplanned, "this planned" holds no «is planned».
-            if kind == Phrase::Plan && !super::modal_shapes::stands_alone(sentence, m.range()) {
+            // A plan starts a word, and «planlagt» is no adjective: «planlagte hjemmebesøk»
+            // are visits, «uplanlagt» is unplanned, "this planned" holds no «is planned».
+            if kind == Phrase::Plan && !super::modal_shapes::plans(sentence, m.range()) {
                 continue;
             }
             found[kind as usize] = true;
