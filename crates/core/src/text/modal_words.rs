@@ -79,21 +79,6 @@ pub(crate) fn means_ever(previous: Option<&str>, word: &str) -> bool {
     word == "helst" && previous == Some("som")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_word_in_both_lists_binds_and_others_are_not_modal() {
-        let table = ModalWords::new(&["skal", "må"], &["bør", "må"]);
-        assert_eq!(table.get("skal"), Some(ModalWord::Binding));
-        assert_eq!(table.get("må"), Some(ModalWord::Binding));
-        assert_eq!(table.get("bør"), Some(ModalWord::Should));
-        assert_eq!(table.get("skall"), None);
-        assert_eq!(table.get(""), None);
-    }
-}
-
 /// The buyer demanding in its own name («Kommunen krever at …», «Oppdragsgjevar krev …»),
 /// which binds as «skal» does. English "requires" also means "needs", so only "requires
 /// that" demands.
@@ -113,3 +98,18 @@ pub(crate) const BUYER_DEMANDS: &[&str] = &[
     "the customer requires that",
     "the buyer requires that",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_in_both_lists_binds_and_others_are_not_modal() {
+        let table = ModalWords::new(&["skal", "må"], &["bør", "må"]);
+        assert_eq!(table.get("skal"), Some(ModalWord::Binding));
+        assert_eq!(table.get("må"), Some(ModalWord::Binding));
+        assert_eq!(table.get("bør"), Some(ModalWord::Should));
+        assert_eq!(table.get("skall"), None);
+        assert_eq!(table.get(""), None);
+    }
+}

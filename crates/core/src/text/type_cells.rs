@@ -4,6 +4,93 @@
 
 use super::modality::{Modality, words};
 
+const BINDING: &[&str] = &[
+    "m",
+    "mk",
+    "a",
+    "minstekrav",
+    "minimumskrav",
+    "absolutt",
+    "absolutte",
+    "absoluttkrav",
+    "skal",
+    "må",
+    "mandatory",
+    "must",
+    "shall",
+    "obligatorisk",
+    "obligatory",
+    "required",
+    "skal-krav",
+    "skalkrav",
+    "k",
+    "krav",
+    "kvalifikasjonskrav",
+    // «MIN/TK»: a minimum requirement («MIN») beside the award criterion code «TK».
+    "min",
+];
+const WEAK: &[&str] = &[
+    "e",
+    "ek",
+    "b",
+    "ø",
+    "bør",
+    "evalueringskrav",
+    "evaluering",
+    "evaluert",
+    "vurderingskrav",
+    "vurdering",
+    "bør-krav",
+    "børkrav",
+    "weighted",
+    "evaluated",
+    "ønske",
+    "ønsket",
+    // Nynorsk participles and the older nynorsk «ynskje» spelling of the same wish.
+    "ønskt",
+    "ønska",
+    "ynskt",
+    "ynska",
+    "ynske",
+    "ønskelig",
+    "ønskeleg",
+    "ynskjeleg",
+    "ønskekrav",
+    "desirable",
+    "desired",
+    "tk",
+    "should",
+    "tildelingskrav",
+    // A row marked as an award criterion is evaluated, not demanded («Minstekrav /
+    // Tildelingskriterium» over the column).
+    "tildelingskriterium",
+    "tildelingskriterie",
+    "tildelingskriterier",
+    "tildelingskriteriet",
+    "vektet",
+    "valgfri",
+    "valfri",
+    "optional",
+    "nice",
+    // MoSCoW: «Could have» is wished, as «Should have» is.
+    "could",
+];
+const OPTION: &[&str] = &["o", "opsjon", "option"];
+/// A row typed for information («Info», «Til orientering») asks nothing of the vendor:
+/// it has a type, and that type requires nothing.
+const INFORMATION: &[&str] = &[
+    "info",
+    "informasjon",
+    "information",
+    "orientering",
+    "til orientering",
+    "for information",
+];
+/// MoSCoW's «Won't (this time)»: named so the vendor knows the direction, not required.
+const WONT: &[&str] = &["won't", "won’t", "wont"];
+/// A row on a roadmap is promised for later, not demanded at delivery.
+const ROADMAP: &[&str] = &["roadmap", "veikart", "future"];
+
 /// The modality a requirement-table type cell («M», «Minstekrav», «Bør», «E») gives a row,
 /// or `None` when the cell does not name a type.
 pub fn classify_type_cell(cell: &str) -> Option<Modality> {
@@ -13,92 +100,6 @@ pub fn classify_type_cell(cell: &str) -> Option<Modality> {
         return None;
     }
     let first_word = words(value).next().unwrap_or(value);
-    const BINDING: &[&str] = &[
-        "m",
-        "mk",
-        "a",
-        "minstekrav",
-        "minimumskrav",
-        "absolutt",
-        "absolutte",
-        "absoluttkrav",
-        "skal",
-        "må",
-        "mandatory",
-        "must",
-        "shall",
-        "obligatorisk",
-        "obligatory",
-        "required",
-        "skal-krav",
-        "skalkrav",
-        "k",
-        "krav",
-        "kvalifikasjonskrav",
-        // «MIN/TK»: a minimum requirement («MIN») beside the award criterion code «TK».
-        "min",
-    ];
-    const WEAK: &[&str] = &[
-        "e",
-        "ek",
-        "b",
-        "ø",
-        "bør",
-        "evalueringskrav",
-        "evaluering",
-        "evaluert",
-        "vurderingskrav",
-        "vurdering",
-        "bør-krav",
-        "børkrav",
-        "weighted",
-        "evaluated",
-        "ønske",
-        "ønsket",
-        // Nynorsk participles and the older nynorsk «ynskje» spelling of the same wish.
-        "ønskt",
-        "ønska",
-        "ynskt",
-        "ynska",
-        "ynske",
-        "ønskelig",
-        "ønskeleg",
-        "ynskjeleg",
-        "ønskekrav",
-        "desirable",
-        "desired",
-        "tk",
-        "should",
-        "tildelingskrav",
-        // A row marked as an award criterion is evaluated, not demanded («Minstekrav /
-        // Tildelingskriterium» over the column).
-        "tildelingskriterium",
-        "tildelingskriterie",
-        "tildelingskriterier",
-        "tildelingskriteriet",
-        "vektet",
-        "valgfri",
-        "valfri",
-        "optional",
-        "nice",
-        // MoSCoW: «Could have» is wished, as «Should have» is.
-        "could",
-    ];
-    const OPTION: &[&str] = &["o", "opsjon", "option"];
-    // A row typed for information («Info», «Til orientering») asks nothing of the vendor:
-    // it has a type, and that type requires nothing.
-    const INFORMATION: &[&str] = &[
-        "info",
-        "informasjon",
-        "information",
-        "orientering",
-        "til orientering",
-        "for information",
-    ];
-    // MoSCoW's «Won't (this time)»: named so the vendor knows the direction, not required.
-    const WONT: &[&str] = &["won't", "won’t", "wont"];
-    // A row on a roadmap is promised for later, not demanded at delivery.
-    const ROADMAP: &[&str] = &["roadmap", "veikart", "future"];
     if let Some((first, rest)) = value.split_once('/') {
         // Two codes in one cell («MIN/TK», «M/E», «A/V»): a requirement that must be met and
         // is also evaluated binds, as the legend's «AV» does.
