@@ -303,16 +303,14 @@ fn sharing_between_practical_assistance_day_centres_and_housing_is_across_servic
 fn helst_after_som_means_ever_and_does_not_weaken_a_requirement() {
     // A row typed binding that says what the buyer can do is bound by its type; «når som
     // helst» ("at any time") is no wish that would make it weak.
-    for row in [
-        "| K-1 | Kan kommunen når som helst eksportere alle journaldata i et åpent format? | Krav |",
-        "| K-1 | Kommunen kan hente ut kva som helst av journaldata i eit ope format. | M |",
-    ] {
-        reads(
-            &format!("# Krav\n\n| Nr | Krav | Type |\n|---|---|---|\n{row}\n"),
-            "INF-002",
-            Status::Met,
-        );
-    }
+    each_row_reads(
+        &[
+            "| K-1 | Kan kommunen når som helst eksportere alle journaldata i et åpent format? | Krav |",
+            "| K-1 | Kommunen kan hente ut kva som helst av journaldata i eit ope format. | M |",
+        ],
+        "INF-002",
+        Status::Met,
+    );
     // «helst» alone still wishes.
     reads(
         "# Krav\n\n| Nr | Krav | Type |\n|---|---|---|\n\
@@ -462,16 +460,14 @@ fn a_should_suggestion_goes_to_the_new_section_when_the_table_knows_only_mandato
 
 #[test]
 fn a_passive_may_in_a_clause_of_result_leaves_a_binding_row_binding() {
-    for row in [
-        "| K-1 | Journalen lagres i åpne formater, slik at alle data kan eksporteres uten leverandøren. | M |",
-        "| K-1 | Data is stored in open formats, so that it can be exported at any time without the supplier. | M |",
-    ] {
-        reads(
-            &format!("# Krav\n\n| Nr | Krav | Type |\n|---|---|---|\n{row}\n"),
-            "INF-002",
-            Status::Met,
-        );
-    }
+    each_row_reads(
+        &[
+            "| K-1 | Journalen lagres i åpne formater, slik at alle data kan eksporteres uten leverandøren. | M |",
+            "| K-1 | Data is stored in open formats, so that it can be exported at any time without the supplier. | M |",
+        ],
+        "INF-002",
+        Status::Met,
+    );
     // The row's own passive permission still keeps it weak.
     reads(
         "# Krav\n\n| Nr | Krav | Type |\n|---|---|---|\n\
@@ -479,4 +475,16 @@ fn a_passive_may_in_a_clause_of_result_leaves_a_binding_row_binding() {
         "INF-002",
         Status::Weak,
     );
+}
+
+/// Each requirement-table row, alone under the header «Nr | Krav | Type», reads as `status`
+/// for `rule`.
+fn each_row_reads(rows: &[&str], rule: &str, status: Status) {
+    for row in rows {
+        reads(
+            &format!("# Krav\n\n| Nr | Krav | Type |\n|---|---|---|\n{row}\n"),
+            rule,
+            status,
+        );
+    }
 }
