@@ -74,7 +74,8 @@ pub struct RowInfo {
     /// The row's text modality (what the words say), for type/wording mismatches.
     pub text_modality: Modality,
     /// The words are weak only by an active «kan»/"can" — a question to the vendor or what
-    /// someone can do («Kan løsningen motta …?») — which asks rather than wishes.
+    /// someone can do («Kan løsningen motta …?») — which asks rather than wishes. Read for
+    /// typed rows only, the ones whose words are weighed against their type.
     pub permits_only: bool,
     /// The row names the columns rather than requiring anything.
     pub is_header: bool,
@@ -537,7 +538,9 @@ fn prepare_block(
                 row_type = Some(parent_type);
                 untyped = false;
             }
-            let permits_only = text_modality == Modality::Should
+            // Only a typed row weighs its words against its type.
+            let permits_only = row_type.is_some()
+                && text_modality == Modality::Should
                 && content_range
                     .as_ref()
                     .is_some_and(|r| modality::weak_only_by_permission(&norm.text[r.clone()]));

@@ -173,13 +173,9 @@ pub(crate) fn is_type_header(h: &str) -> bool {
 /// "Must/Should/Could", «Skal/Bør». Each part must be a type word, so «Krav/Dokumentasjon»
 /// and «Ja/Nei» stay other columns.
 fn names_its_codes(h: &str) -> bool {
-    let mut parts = h.split('/').map(str::trim);
-    let mut count = 0;
-    let all_codes = parts.all(|part| {
-        count += 1;
-        super::type_cells::classify_type_cell(part).is_some()
-    });
-    all_codes && count >= 2
+    h.contains('/')
+        && h.split('/')
+            .all(|part| super::type_cells::classify_type_cell(part.trim()).is_some())
 }
 
 /// A column that says why a requirement is there or where it comes from
